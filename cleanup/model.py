@@ -1,0 +1,146 @@
+"""The data every stage passes on: lines, removals, options and the result.
+
+All of it is frozen: a stage returns new values instead of mutating what it
+was given, so a result can be explained after the fact and compared in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class CleanupError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class DecodeError(CleanupError):
+    """The input is not text we can read (binary, undecodable, too large)."""
+
+
+class SiteRuleError(CleanupError):
+    """A site rule file is invalid: bad TOML, unknown key, bad pattern."""
+
+
+class ExtractionError(CleanupError):
+    """The page could be read but not processed (for example a broken parse)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One unit of page text: a paragraph, heading, list item or text line.
+
+    ``no`` is the 1-based line number in the input where the unit starts and
+    ``end`` the line where it ends (equal for one-line units). ``tag`` is the
+    HTML block tag (``p``, ``h2``, ``li`` ...) or ``""`` for plain-text input.
+    ``link_share`` is the share of the unit's characters inside links (HTML).
+    """
+
+    no: int
+    text: str
+    tag: str = ""
+    end: int = 0
+    link_share: float = 0.0
+
+    @property
+    def last(self) -> int:
+        """Last input line of the unit."""
+        return self.end or self.no
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed piece of the page, with the rule that removed it and why.
+
+    ``rule`` is the rule's published name (``promo-line``, or
+    ``rollcall.com:video-promo`` for a site rule), ``reason`` a noun phrase
+    saying what the piece is, ``text`` the removed text (DOM removals keep the
+    first 200 characters), ``line``/``end`` its input lines and ``node`` a
+    short description of the removed element (``div#related.box``) for DOM
+    removals.
+    """
+
+    rule: str
+    reason: str
+    text: str
+    line: int | None = None
+    end: int | None = None
+    node: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict in a fixed key order, ``None`` fields left out."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to clean a page. Every field has a safe default.
+
+    url: page URL, used to choose site rules (and reported in the result).
+    site: host whose site rules to apply, overriding URL and fingerprints.
+    rules_dirs: extra directories of site rule files; earlier ones win over
+        later ones and all of them over the bundled rules.
+    disable: rule names not to run (generic names such as ``promo-line``, or
+        ``host:name`` for a site rule).
+    encoding: decode the input with this codec instead of guessing.
+    max_bytes: inputs larger than this are refused with a DecodeError.
+    """
+
+    url: str | None = None
+    site: str | None = None
+    rules_dirs: tuple[str, ...] = ()
+    disable: frozenset[str] = frozenset()
+    encoding: str | None = None
+    max_bytes: int = 50_000_000
+
+
+DEFAULT_OPTIONS = Options()
+
+
+@dataclass(frozen=True)
+class Result:
+    """What ``clean()`` found in one page.
+
+    ``text`` is the article body (paragraphs separated by blank lines) without
+    the headline; ``title`` is the headline. ``captions`` holds photo captions
+    and credits, which are kept apart from the text. ``removed`` lists every
+    removed piece in page order. ``extractor`` names the path that found the
+    article: ``text`` (plain-text input), ``site-rule``, ``scorer``,
+    ``readability`` or ``body`` (HTML input).
+    """
+
+    title: str | None
+    text: str
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...] = ()
+    byline: str | None = None
+    date: str | None = None
+    url: str | None = None
+    site: str | None = None
+    site_name: str | None = None
+    kind: str = "text"
+    extractor: str = "text"
+    encoding: str | None = None
+    removed: tuple[Removal, ...] = field(default=())
+
+    def to_text(self) -> str:
+        """Headline, a blank line, then the body; always ends in a newline."""
+        parts = [p for p in (self.title, self.text) if p]
+        return "\n\n".join(parts) + "\n" if parts else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with a fixed key order."""
+        return {
+            "title": self.title,
+            "text": self.text,
+            "captions": list(self.captions),
+            "byline": self.byline,
+            "date": self.date,
+            "url": self.url,
+            "site": self.site,
+            "site_name": self.site_name,
+            "kind": self.kind,
+            "extractor": self.extractor,
+            "encoding": self.encoding,
+            "removed": [r.to_dict() for r in self.removed],
+        }

@@ -1,0 +1,320 @@
+"""Per-site rules kept as TOML data files: find, load, validate, match.
+
+A site file is named after the host it serves, like FiveFilters'
+ftr-site-config: ``example.com.toml`` matches ``example.com`` and
+``www.example.com``; ``.example.com.toml`` matches every subdomain of
+``example.com`` (and ``example.com`` itself). Bundled files live in
+``cleanup/sites/``; user directories (``--rules DIR``, ``CLEANUP_RULES``) are
+searched first, so a user file for a host replaces the bundled one.
+
+User-written patterns are compiled with RE2 (``google-re2``), which matches in
+time linear in the input: a rule such as ``(a+)+$`` cannot hang a batch.
+
+The format, in full::
+
+    [site]
+    name = "Roll Call"                  # the site's own name (optional)
+    fingerprints = ['^Get breaking news alerts and more from Roll Call\\b']
+
+    [[drop_line]]                       # text rule: drop each matching line
+    name = "video-site-promo"
+    why = "promo for the site's video section"
+    regex = '^See photos, .* new video site\\.?$'
+
+    [[drop_from]]                       # text rule: drop the match and all after
+    name = "recent-stories"
+    why = "list of other stories after the article"
+    regex = '^Recent Stories$'
+
+    [[strip]]                           # DOM rule (HTML input): remove elements
+    name = "newsletter-box"
+    why = "newsletter signup inside the body"
+    css = "div.newsletter"              # or xpath = "//div[...]"
+
+    [[body]]                            # DOM rule: article container, tried in order
+    name = "story-body"
+    why = "the article container"
+    xpath = "//div[@class='story']"
+
+    [[expect]]                          # checked by the tests, offline
+    fixture = "rollcall-obama-hollande"
+    keeps = ["President Barack Obama and French President"]
+    drops = ["Recent Stories"]
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .model import SiteRuleError
+
+BUNDLED_DIR = Path(__file__).with_name("sites")
+SUFFIX = ".toml"
+
+# Keys each table may hold; anything else is a typo we report.
+SITE_KEYS = frozenset({"name", "fingerprints"})
+TEXT_RULE_KEYS = frozenset({"name", "why", "regex"})
+DOM_RULE_KEYS = frozenset({"name", "why", "xpath", "css"})
+EXPECT_KEYS = frozenset({"fixture", "keeps", "drops"})
+TOP_KEYS = {
+    "site": SITE_KEYS,
+    "drop_line": TEXT_RULE_KEYS,
+    "drop_from": TEXT_RULE_KEYS,
+    "strip": DOM_RULE_KEYS,
+    "body": DOM_RULE_KEYS,
+    "expect": EXPECT_KEYS,
+}
+
+
+@dataclass(frozen=True)
+class TextRule:
+    """A line pattern from a site file; ``id`` is ``host:name``."""
+
+    id: str
+    why: str
+    pattern: Any  # a compiled re2 pattern
+
+    def matches(self, text: str) -> bool:
+        """True when the pattern is found in ``text``."""
+        return self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True)
+class DomRule:
+    """An element selector from a site file; ``id`` is ``host:name``."""
+
+    id: str
+    why: str
+    expr: str  # the XPath (CSS selectors are translated to XPath on load)
+    xpath: Any  # a compiled lxml.etree.XPath
+
+
+@dataclass(frozen=True)
+class Expect:
+    """An offline expectation: cleaning ``fixture`` keeps and drops these."""
+
+    fixture: str
+    keeps: tuple[str, ...]
+    drops: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """All rules of one site file."""
+
+    host: str
+    path: Path
+    name: str | None = None
+    fingerprints: tuple[Any, ...] = ()
+    drop_line: tuple[TextRule, ...] = ()
+    drop_from: tuple[TextRule, ...] = ()
+    strip: tuple[DomRule, ...] = ()
+    body: tuple[DomRule, ...] = ()
+    expect: tuple[Expect, ...] = ()
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule id of the site, in file order by kind."""
+        rules = (*self.drop_line, *self.drop_from, *self.strip, *self.body)
+        return tuple(r.id for r in rules)
+
+
+def compile_pattern(pattern: str) -> Any:
+    """Compile a user pattern with RE2 (linear time); raise ValueError if invalid."""
+    import re2  # imported here: only pages that use site rules pay for it
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print parse errors to stderr itself
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ValueError(message) from None
+
+
+def _compile_selector(rule: dict[str, Any]) -> tuple[str, Any]:
+    from lxml import etree
+
+    if ("xpath" in rule) == ("css" in rule):
+        raise ValueError("needs exactly one of 'xpath' or 'css'")
+    expr = rule.get("xpath")
+    if expr is None:
+        from lxml.cssselect import CSSSelector, SelectorError
+
+        try:
+            expr = CSSSelector(rule["css"]).path
+        except SelectorError as exc:
+            raise ValueError(f"invalid CSS selector {rule['css']!r}: {exc}") from None
+    try:
+        return expr, etree.XPath(expr)
+    except etree.XPathSyntaxError as exc:
+        raise ValueError(f"invalid XPath {expr!r}: {exc}") from None
+
+
+def _check_keys(table: dict[str, Any], allowed: frozenset[str], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise SiteRuleError(f"{where}: unknown key '{key}'{hint}")
+
+
+def _rules(data: dict[str, Any], kind: str, host: str, where: str) -> list[dict[str, Any]]:
+    tables = data.get(kind, [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise SiteRuleError(f"{where}: '{kind}' must be an array of tables ([[{kind}]])")
+    seen: set[str] = set()
+    for table in tables:
+        name = table.get("name")
+        label = f"{where}: [[{kind}]] '{name}'" if name else f"{where}: [[{kind}]]"
+        _check_keys(table, TOP_KEYS[kind], label)
+        if kind != "expect":
+            for key in ("name", "why"):
+                if not isinstance(table.get(key), str) or not table[key].strip():
+                    raise SiteRuleError(f"{label}: missing '{key}'")
+            if name in seen:
+                raise SiteRuleError(f"{label}: duplicate rule name")
+            seen.add(name)
+    return tables
+
+
+def _text_rules(data: dict[str, Any], kind: str, host: str, where: str) -> tuple[TextRule, ...]:
+    out = []
+    for t in _rules(data, kind, host, where):
+        if not isinstance(t.get("regex"), str):
+            raise SiteRuleError(f"{where}: rule '{t['name']}': missing 'regex'")
+        try:
+            pattern = compile_pattern(t["regex"])
+        except ValueError as exc:
+            raise SiteRuleError(f"{where}: rule '{t['name']}': bad regex: {exc}") from None
+        out.append(TextRule(f"{host}:{t['name']}", t["why"], pattern))
+    return tuple(out)
+
+
+def _dom_rules(data: dict[str, Any], kind: str, host: str, where: str) -> tuple[DomRule, ...]:
+    out = []
+    for t in _rules(data, kind, host, where):
+        try:
+            expr, xpath = _compile_selector(t)
+        except ValueError as exc:
+            raise SiteRuleError(f"{where}: rule '{t['name']}': {exc}") from None
+        out.append(DomRule(f"{host}:{t['name']}", t["why"], expr, xpath))
+    return tuple(out)
+
+
+def _expects(data: dict[str, Any], host: str, where: str) -> tuple[Expect, ...]:
+    out = []
+    for t in _rules(data, "expect", host, where):
+        if not isinstance(t.get("fixture"), str):
+            raise SiteRuleError(f"{where}: [[expect]]: missing 'fixture'")
+        keeps, drops = t.get("keeps", []), t.get("drops", [])
+        if not all(isinstance(s, str) for s in (*keeps, *drops)):
+            raise SiteRuleError(f"{where}: [[expect]] '{t['fixture']}': keeps/drops must be strings")
+        out.append(Expect(t["fixture"], tuple(keeps), tuple(drops)))
+    return tuple(out)
+
+
+@functools.cache
+def load_site(path: Path) -> Site:
+    """Load and validate one site file; raise SiteRuleError naming the problem."""
+    where = path.name
+    host = path.name[: -len(SUFFIX)]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SiteRuleError(f"{where}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SiteRuleError(f"{where}: invalid TOML: {exc}") from None
+    _check_keys(data, frozenset(TOP_KEYS), where)
+    meta = data.get("site", {})
+    if not isinstance(meta, dict):
+        raise SiteRuleError(f"{where}: 'site' must be a table ([site])")
+    _check_keys(meta, SITE_KEYS, f"{where}: [site]")
+    prints = []
+    for fp in meta.get("fingerprints", []):
+        try:
+            prints.append(compile_pattern(fp))
+        except (ValueError, TypeError) as exc:
+            raise SiteRuleError(f"{where}: [site] fingerprint {fp!r}: bad regex: {exc}") from None
+    return Site(
+        host=host.lstrip("."),
+        path=path,
+        name=meta.get("name"),
+        fingerprints=tuple(prints),
+        drop_line=_text_rules(data, "drop_line", host.lstrip("."), where),
+        drop_from=_text_rules(data, "drop_from", host.lstrip("."), where),
+        strip=_dom_rules(data, "strip", host.lstrip("."), where),
+        body=_dom_rules(data, "body", host.lstrip("."), where),
+        expect=_expects(data, host.lstrip("."), where),
+    )
+
+
+def site_files(dirs: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    """Every site file, user directories first, one file per name (first wins)."""
+    seen: dict[str, Path] = {}
+    for d in (*dirs, BUNDLED_DIR):
+        directory = Path(d)
+        if not directory.is_dir():
+            raise SiteRuleError(f"{directory}: rule directory not found")
+        for path in sorted(directory.glob(f"*{SUFFIX}")):
+            seen.setdefault(path.name, path)
+    return tuple(seen.values())
+
+
+def load_all(dirs: tuple[str, ...] = ()) -> tuple[Site, ...]:
+    """Load every site file in ``dirs`` and the bundled directory."""
+    return tuple(load_site(p) for p in site_files(dirs))
+
+
+def host_of(url: str | None) -> str | None:
+    """Lower-cased host of a URL (a bare host is accepted too)."""
+    if not url:
+        return None
+    url = url.strip()
+    if "//" not in url:
+        url = "//" + url
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.rstrip(".") if host else None
+
+
+def _candidates(host: str) -> list[str]:
+    """File stems that may serve ``host``, most specific first."""
+    names = [host]
+    if host.startswith("www."):
+        names.append(host[4:])
+    parts = host.split(".")
+    names += ["." + ".".join(parts[i:]) for i in range(len(parts) - 1)]
+    return names
+
+
+def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
+    """The site file serving ``host``, or None."""
+    by_name = {p.name[: -len(SUFFIX)]: p for p in site_files(dirs)}
+    for stem in _candidates(host.lower()):
+        if stem in by_name:
+            return load_site(by_name[stem])
+    return None
+
+
+def site_by_fingerprint(lines: list[str], dirs: tuple[str, ...] = ()) -> Site | None:
+    """The first site (in file order) one of whose fingerprints matches a line."""
+    for site in load_all(dirs):
+        if site.fingerprints and any(fp.search(t) for fp in site.fingerprints for t in lines):
+            return site
+    return None
+
+
+def rule_dirs_from_env(value: str | None = None) -> tuple[str, ...]:
+    """Directories named by ``CLEANUP_RULES`` (path-separator separated)."""
+    value = os.environ.get("CLEANUP_RULES", "") if value is None else value
+    return tuple(p for p in value.split(os.pathsep) if p)
