@@ -1,0 +1,708 @@
+"""HTML mode: parse with lxml, strip chrome, find the article container, emit Lines.
+
+Stages, in order: ``parse_html`` (depth-safe parse), ``read_metadata``,
+``drop_invisible``, site ``strip`` rules, ``choose_containers`` (site ``body``
+rules, else our scorer, else readability-lxml, else the whole body),
+``strip_chrome`` and ``take_captions`` inside the chosen containers, then
+``lines_of`` turns blocks into ``Line`` values in reading order.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import lxml.html
+from lxml import etree
+
+from .model import ExtractionError, Line, Removal
+from .vocab import (
+    BLOCK_TAGS,
+    CAPTION_TAGS,
+    CAPTION_TOKEN_RE,
+    CHROME_TOKEN_RE,
+    GROUP_BY_KEY,
+    GROUP_BY_ROLE,
+    GROUP_BY_TAG,
+    HIDDEN_STYLE_RE,
+    INVISIBLE_TAGS,
+    REPORTED_TAGS,
+    ChromeGroup,
+)
+
+if TYPE_CHECKING:
+    from .sites import Site
+
+# libxml2 stops building the tree at this depth even with huge_tree (XML_PARSE_HUGE) and
+# silently drops everything after it; measured with lxml 6.1 / libxml2 2.14 (tests/test_html.py).
+PARSER_MAX_DEPTH = 2048
+# Tags nested deeper than this are unwrapped (text kept) before a re-parse; well under the limit
+# above because implied end tags (<p>, <li>) make our tag count overestimate real depth.
+FLATTEN_DEPTH = 1000
+# Void elements have no end tag and do not add depth.
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "param", "source", "track", "wbr"})
+TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
+# Control characters lxml refuses in str input ("All strings must be XML compatible").
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# Scorer weights (units: characters of text). Calibrated as a set on the even-indexed pages of
+# the ScrapingHub benchmark and checked on the odd ones; do not tune one in isolation.
+MAX_LINK_SHARE = 0.5  # link chars / all chars above which a block counts as navigation
+LINK_PENALTY = 0.35  # weight per char of a link-heavy block (negative)
+MIN_BLOCK_CHARS = 25  # non-link chars below which a block is a label, not prose
+SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
+MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
+RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
+SIBLING_SHARE = 0.2  # sibling with this share of the container's weight joins it (readability)
+MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
+REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
+
+ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
+                           "analysisnewsarticle", "opinionnewsarticle", "webpage", "report",
+                           "scholarlyarticle", "techarticle", "liveblogposting", "review"})
+TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•]\s+|\s+[-:]{1,2}\s+")
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """The article of one HTML page: lines in reading order, removals and metadata."""
+
+    lines: tuple[Line, ...]
+    removed: tuple[Removal, ...]
+    captions: tuple[str, ...]
+    extractor: str
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Page metadata found before any removal."""
+
+    title: str | None
+    byline: str | None
+    date: str | None
+    canonical_url: str | None
+    site_name: str | None
+    body_hint: str | None  # JSON-LD articleBody
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The article containers and the path that found them."""
+
+    containers: tuple[Any, ...]
+    extractor: str
+
+
+def extract_html(markup: str, *, site: Site | None = None, url: str | None = None) -> HtmlPage:
+    """Article lines, removals, captions and metadata of one decoded HTML page."""
+    doc = parse_html(markup)
+    meta = read_metadata(doc, url)
+    drop_invisible(doc)
+    removed = apply_site_strip(doc, site) if site else []
+    marks = find_marks(doc)
+    choice = choose_containers(doc, site, marks)
+    removed += outside_removals(choice.containers)
+    captions, caption_removed = take_captions(choice.containers)
+    removed += caption_removed + strip_chrome(choice.containers, marks)
+    lines = [line for root in choice.containers for line in lines_of(root)]
+    lines, headline_removed = drop_headline(lines, meta.title)
+    return HtmlPage(
+        lines=tuple(lines),
+        removed=tuple(sorted(removed + headline_removed, key=lambda r: r.line or 0)),
+        captions=tuple(captions),
+        extractor=choice.extractor,
+        title=meta.title,
+        byline=meta.byline,
+        date=meta.date,
+        canonical_url=meta.canonical_url,
+        site_name=meta.site_name,
+    )
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def parse_html(markup: str) -> Any:
+    """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit."""
+    markup = CONTROL_RE.sub("", XML_DECL_RE.sub("", markup, count=1))
+    if not markup.strip():
+        raise ExtractionError("empty document")
+    doc, truncated = _parse(markup)
+    if truncated:
+        doc, truncated = _parse(flatten_deep_nesting(markup))
+    if truncated:
+        raise ExtractionError(f"markup nested deeper than {PARSER_MAX_DEPTH} levels")
+    return doc
+
+
+def _parse(markup: str) -> tuple[Any, bool]:
+    """Document element and whether libxml2 reported a resource limit (silent truncation)."""
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        doc = lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ExtractionError(f"cannot parse HTML: {exc}") from None
+    truncated = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return doc, truncated
+
+
+def flatten_deep_nesting(markup: str) -> str:
+    """Unwrap tags nested deeper than FLATTEN_DEPTH (their text stays), so nothing is dropped."""
+    depth = 0
+
+    def unwrap(m: re.Match[str]) -> str:
+        nonlocal depth
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if name in VOID_TAGS or selfclose:
+            return m.group(0)
+        level = depth if closing else depth + 1
+        depth = max(0, depth - 1) if closing else depth + 1
+        if level <= FLATTEN_DEPTH:
+            return m.group(0)
+        return "<br>" if name in BLOCK_TAGS else ""
+
+    return TAG_RE.sub(unwrap, markup)
+
+
+def drop_invisible(doc: Any) -> None:
+    """Remove script, style and other elements that hold no visible text (tails kept)."""
+    etree.strip_elements(doc, *INVISIBLE_TAGS, with_tail=False)
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def _norm(text: str | None) -> str:
+    """Whitespace collapsed to single spaces."""
+    return " ".join(text.split()) if text else ""
+
+
+def _meta(doc: Any, *names: str) -> str | None:
+    """First non-empty <meta> content whose property, name or itemprop is one of ``names``."""
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in names and _norm(el.get("content")):
+            return _norm(el.get("content"))
+    return None
+
+
+def _json_ld(doc: Any) -> dict[str, Any]:
+    """The first JSON-LD object whose @type is an article kind (empty dict if none)."""
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            stack = [json.loads(script.text)]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
+                    return item
+                stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return {}
+
+
+def _ld_text(value: Any) -> str | None:
+    """A JSON-LD value as text (names of authors/publishers joined by ', ')."""
+    if isinstance(value, str):
+        return _norm(value) or None
+    if isinstance(value, dict):
+        return _ld_text(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_ld_text(v) for v in value if not isinstance(v, list)) if n]
+        return ", ".join(names) or None
+    return None
+
+
+def clean_title(title: str | None, site_name: str | None) -> str | None:
+    """A <title> without its ' | Site Name' part."""
+    title = _norm(title)
+    if not title:
+        return None
+    parts = TITLE_SPLIT_RE.split(title)
+    if len(parts) > 1:
+        return max(parts, key=len)
+    if site_name and title.endswith(site_name) and len(title) > len(site_name):
+        return title[: -len(site_name)].rstrip(" |-–—:")
+    return title
+
+
+def _headline(doc: Any, candidates: list[str]) -> str | None:
+    """The h1 text matching a metadata title, else the first metadata title, else the first h1."""
+    h1s = [t for t in (_norm(h.text_content()) for h in doc.iter("h1")) if t]
+    for h1 in h1s:
+        if any(h1.casefold() in c.casefold() or c.casefold() in h1.casefold() for c in candidates):
+            return h1
+    return candidates[0] if candidates else (h1s[0] if h1s else None)
+
+
+def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
+    """Author names from meta, JSON-LD or rel/itemprop=author markup."""
+    found = _meta(doc, "author", "article:author", "dc.creator", "byl", "parsely-author")
+    if found and not found.startswith("http"):
+        return found
+    found = _ld_text(ld.get("author"))
+    if found:
+        return found
+    for el in doc.xpath("//*[@rel='author' or @itemprop='author']"):
+        text = _norm(el.text_content())
+        if text:
+            return text
+    return None
+
+
+def _date(doc: Any, ld: dict[str, Any]) -> str | None:
+    """Publication date from meta, JSON-LD or the first <time datetime>."""
+    found = _meta(doc, "article:published_time", "datepublished", "og:published_time",
+                  "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date")
+    if found or isinstance(ld.get("datePublished"), str):
+        return found or _norm(ld["datePublished"])
+    for el in doc.xpath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@datetime]"):
+        return _norm(el.get("datetime") or el.get("content")) or None
+    return None
+
+
+def read_metadata(doc: Any, url: str | None = None) -> Meta:
+    """Title, byline, date, canonical URL, site name and JSON-LD articleBody of a page."""
+    ld = _json_ld(doc)
+    site_name = _meta(doc, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
+    title_el = doc.find(".//title")
+    titles = [t for t in (_meta(doc, "og:title", "twitter:title"), _ld_text(ld.get("headline")),
+                          clean_title(title_el.text_content() if title_el is not None else None,
+                                      site_name)) if t]
+    canonical = next((_norm(el.get("href")) for el in doc.iter("link")
+                      if (el.get("rel") or "").lower() == "canonical" and el.get("href")), None)
+    body = ld.get("articleBody")
+    return Meta(
+        title=_headline(doc, titles),
+        byline=_byline(doc, ld),
+        date=_date(doc, ld),
+        canonical_url=canonical or _meta(doc, "og:url") or url,
+        site_name=site_name,
+        body_hint=_norm(body) if isinstance(body, str) else None,
+    )
+
+
+# --- chrome vocabulary -----------------------------------------------------------------------
+
+
+def describe(el: Any) -> str:
+    """Compact label such as ``div#related.box.wide`` (readability's debug.describe)."""
+    label = el.tag if isinstance(el.tag, str) else "node"
+    if el.get("id"):
+        label += "#" + el.get("id").strip().split()[0] if el.get("id").strip() else ""
+    classes = (el.get("class") or "").split()[:2]
+    return label + "".join("." + c for c in classes)
+
+
+def _removal(el: Any, rule: str, reason: str) -> Removal:
+    """A Removal record for an element about to be removed."""
+    text = _norm(" ".join(_first_text(el, REMOVAL_TEXT_CHARS)))[:REMOVAL_TEXT_CHARS]
+    return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, node=describe(el))
+
+
+def _first_text(el: Any, limit: int) -> Iterator[str]:
+    """Text pieces of ``el`` until about ``limit`` characters."""
+    seen = 0
+    for piece in el.itertext():
+        yield piece
+        seen += len(piece)
+        if seen > limit:
+            return
+
+
+def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
+    """The chrome group named by any whitespace token of a class/id value."""
+    for token in tokens.lower().split():
+        if token not in memo:
+            m = CHROME_TOKEN_RE.fullmatch(token)
+            memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else None
+        if memo[token] is not None:
+            return memo[token]
+    return None
+
+
+def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
+    """The chrome group an element belongs to by tag, role, hidden state, id or class."""
+    group = GROUP_BY_TAG.get(el.tag)
+    role = el.get("role")
+    if group is None and role:
+        group = GROUP_BY_ROLE.get(role.strip().lower())
+    if group is None and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                          or HIDDEN_STYLE_RE.search(el.get("style") or "")):
+        group = GROUP_BY_KEY["hidden"]
+    if group is None and (el.get("id") or el.get("class")):
+        group = _token_group(f"{el.get('id') or ''} {el.get('class') or ''}", memo)
+    return group
+
+
+def find_marks(doc: Any) -> dict[Any, ChromeGroup]:
+    """Every element of the body that looks like site chrome, with its group."""
+    memo: dict[str, ChromeGroup | None] = {}
+    marks = {}
+    for el in _body(doc).iter(etree.Element):
+        if el.tag in ("body", "html"):
+            continue
+        group = _mark_of(el, memo)
+        if group is not None:
+            marks[el] = group
+    return marks
+
+
+def _body(doc: Any) -> Any:
+    """The <body> element, or the document element when there is none."""
+    body = doc.find("body")
+    return body if body is not None else doc
+
+
+# --- site rules ------------------------------------------------------------------------------
+
+
+def _elements(nodes: Any) -> list[Any]:
+    """The element results of an XPath (strings and numbers dropped), outermost only."""
+    found = [n for n in nodes if isinstance(n, etree._Element)] if isinstance(nodes, list) else []
+    inside = set(found)
+    return [n for n in found if not any(a in inside for a in n.iterancestors())]
+
+
+def apply_site_strip(doc: Any, site: Site) -> list[Removal]:
+    """Remove every element matched by the site's ``strip`` rules."""
+    removed = []
+    for rule in site.strip:
+        for el in _elements(rule.xpath(doc)):
+            if el.getparent() is not None and el.tag not in ("body", "html"):
+                removed.append(_removal(el, rule.id, rule.why))
+                el.drop_tree()
+    return removed
+
+
+def site_body(doc: Any, site: Site) -> tuple[Any, ...]:
+    """Containers matched by the first site ``body`` rule that finds real text."""
+    for rule in site.body:
+        found = _elements(rule.xpath(doc))
+        if sum(len(_norm(el.text_content())) for el in found) >= MIN_SITE_BODY_CHARS:
+            return tuple(found)
+    return ()
+
+
+# --- scorer ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    """Text weight of one subtree: ``raw`` counts all text, ``kept`` skips marked chrome."""
+
+    raw: float
+    kept: float
+
+
+def block_weight(chars: int, link_chars: int) -> float:
+    """Evidence that one block of text is prose: its non-link characters, or a penalty."""
+    if chars <= 0:
+        return 0.0
+    if link_chars > MAX_LINK_SHARE * chars:
+        return -LINK_PENALTY * chars
+    if chars - link_chars < MIN_BLOCK_CHARS:
+        return SHORT_BLOCK_WEIGHT
+    return float(chars - link_chars)
+
+
+def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
+    """Score of every element under ``root`` in one iterative post-order walk."""
+    scores: dict[Any, Score] = {}
+    frames: list[list[float]] = [[0.0, 0.0]]  # per open element: raw, kept
+    seg = [0, 0, 0]  # open text segment: chars, link chars, chars under a mark
+    depth = {"a": 0, "mark": 0}
+
+    def add(text: str | None) -> None:
+        n = len(text.strip()) if text else 0
+        seg[0] += n
+        seg[1] += n if depth["a"] else 0
+        seg[2] += n if depth["mark"] else 0
+
+    def flush() -> None:
+        w = block_weight(seg[0], seg[1])
+        frames[-1][0] += w
+        frames[-1][1] += w if seg[2] < seg[0] / 2 else min(w, 0.0)
+        seg[:] = [0, 0, 0]
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        is_block, is_mark = el.tag in BLOCK_TAGS or el.tag == "br", el in marks
+        if event == "start":
+            if is_block:
+                flush()
+            frames.append([0.0, 0.0])
+            depth["a"] += el.tag == "a"
+            depth["mark"] += is_mark
+            add(el.text)
+            continue
+        if is_block:
+            flush()
+        raw, kept = frames.pop()
+        scores[el] = Score(raw, kept)
+        frames[-1][0] += raw
+        frames[-1][1] += kept
+        depth["a"] -= el.tag == "a"
+        depth["mark"] -= is_mark
+        add(el.tail)
+    return scores
+
+
+def _best(scores: dict[Any, Score], key: str) -> Any:
+    """Element with the highest score (the deeper one on ties: scores are in post-order)."""
+    best, top = None, 0.0
+    for el, score in scores.items():
+        value = getattr(score, key)
+        if value > top:
+            best, top = el, value
+    return best
+
+
+def _marks_above(el: Any, marks: dict[Any, ChromeGroup]) -> list[ChromeGroup]:
+    """Chrome groups of ``el`` and its ancestors."""
+    return [marks[a] for a in (el, *el.iterancestors()) if a in marks]
+
+
+def scorer_container(scores: dict[Any, Score], marks: dict[Any, ChromeGroup]) -> Any:
+    """Our article container: best subtree without chrome, or with weak chrome rescued."""
+    kept, raw = _best(scores, "kept"), _best(scores, "raw")
+    if kept is None or raw is None:
+        return None
+    related = kept is raw or raw in set(kept.iterancestors()) or kept in set(raw.iterancestors())
+    if related or scores[kept].kept >= RESCUE_SHARE * scores[raw].raw:
+        return kept if scores[kept].kept >= MIN_ARTICLE_WEIGHT else None
+    if any(g.strong for g in _marks_above(raw, marks)):
+        return kept if scores[kept].kept >= MIN_ARTICLE_WEIGHT else None
+    return raw if scores[raw].raw >= MIN_ARTICLE_WEIGHT else None
+
+
+def with_siblings(container: Any, scores: dict[Any, Score]) -> tuple[Any, ...]:
+    """The container plus siblings holding a good share of its weight, in page order."""
+    parent = container.getparent()
+    if parent is None:
+        return (container,)
+    floor = SIBLING_SHARE * scores[container].kept
+    return tuple(el for el in parent.iterchildren(etree.Element)
+                 if el is container or (el in scores and scores[el].kept >= floor > 0))
+
+
+def readability_container(doc: Any) -> Any:
+    """Container of the text readability-lxml picks (the one adapter; slow, so used rarely)."""
+    from readability import Document
+
+    try:
+        summary = Document(copy.deepcopy(doc)).summary(html_partial=True)
+        found = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # readability raises Unparseable and lxml errors of its own
+        return None
+    wanted = [t for t in (_norm(p.text_content())[:80] for p in found.iter("p", "pre", "li", "td"))
+              if len(t) >= MIN_BLOCK_CHARS]
+    index = {}
+    for el in _body(doc).iter("p", "pre", "li", "td"):
+        index.setdefault(_norm(el.text_content())[:80], el)
+    hits = [index[t] for t in wanted if t in index]
+    return _common_ancestor(hits[0], hits[-1]) if hits else None
+
+
+def _common_ancestor(a: Any, b: Any) -> Any:
+    """Lowest element containing both ``a`` and ``b``."""
+    above_a = {a, *a.iterancestors()}
+    return next(el for el in (b, *b.iterancestors()) if el in above_a)
+
+
+def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]) -> Choice:
+    """Site body rule, else our scorer, else readability-lxml, else the whole body."""
+    found = site_body(doc, site) if site and site.body else ()
+    if found:
+        return Choice(found, "site-rule")
+    scores = measure(_body(doc), marks)
+    container = scorer_container(scores, marks)
+    if container is not None:
+        return Choice(with_siblings(container, scores), "scorer")
+    container = readability_container(doc)
+    if container is not None:
+        return Choice((container,), "readability")
+    return Choice((_body(doc),), "body")
+
+
+# --- removals inside and around the article --------------------------------------------------
+
+
+def outside_removals(containers: tuple[Any, ...]) -> list[Removal]:
+    """One record per page region left out because it lies outside the article containers."""
+    keep = set(containers)
+    for el in containers:
+        keep.update(el.iterancestors())
+    removed = []
+    for el in containers:
+        for ancestor in (el, *el.iterancestors()):
+            parent = ancestor.getparent()
+            if parent is None or ancestor.tag == "body":
+                break
+            for sibling in parent.iterchildren(etree.Element):
+                if sibling not in keep:
+                    keep.add(sibling)
+                    removal = _removal(sibling, "outside-article", "outside the article container")
+                    if removal.text:
+                        removed.append(removal)
+    return removed
+
+
+def _is_caption(el: Any) -> bool:
+    """True for <figcaption> and elements whose class/id names a caption or photo credit."""
+    if el.tag in CAPTION_TAGS:
+        return True
+    tokens = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    return any(CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
+
+
+def take_captions(containers: tuple[Any, ...]) -> tuple[list[str], list[Removal]]:
+    """Move caption and credit text out of the article (into HtmlPage.captions)."""
+    captions, removed = [], []
+    for root in containers:
+        found = [el for el in root.iter(etree.Element) if el is not root and _is_caption(el)]
+        for el in _outermost(found):
+            text = _norm(el.text_content())
+            if text:
+                captions.append(text)
+                removed.append(_removal(el, "image-caption", "image caption or photo credit"))
+            el.drop_tree()
+    return captions, removed
+
+
+def _outermost(found: list[Any]) -> list[Any]:
+    """Elements of ``found`` not inside another element of ``found`` (document order kept)."""
+    inside = set(found)
+    return [el for el in found if not any(a in inside for a in el.iterancestors())]
+
+
+def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> list[Removal]:
+    """Remove marked chrome inside the containers, except weak marks holding most of the text."""
+    removed = []
+    for root in containers:
+        total = len(_norm(root.text_content()))
+        found = [el for el in root.iter(etree.Element) if el is not root and el in marks]
+        for el in _protected_outermost(found, marks, total):
+            group = marks[el]
+            removed.append(_removal(el, group.rule, group.reason))
+            el.drop_tree()
+    return removed
+
+
+def _protected_outermost(found: list[Any], marks: dict[Any, ChromeGroup], total: int) -> list[Any]:
+    """Outermost marked elements, skipping (but looking inside) weak ones that hold most text."""
+    spared = {el for el in found if not marks[el].strong
+              and len(_norm(el.text_content())) >= RESCUE_SHARE * total}
+    return _outermost([el for el in found if el not in spared])
+
+
+# --- blocks to lines -------------------------------------------------------------------------
+
+# Descendants that make a table cell a layout box rather than a data cell.
+CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4",
+                   "section", "article")
+
+
+def _layout_rows(root: Any) -> set[Any]:
+    """Table rows used for page layout (a cell holds paragraphs or tables), not data."""
+    rows = set()
+    for cell in root.iter("td", "th"):
+        if any(el is not cell for el in cell.iter(*CELL_BLOCK_TAGS)):
+            row = cell.getparent()
+            rows.add(row if row is not None else cell)
+    return rows
+
+
+@dataclass
+class _Buffer:
+    """Text of the block being read, with its link characters and first source line."""
+
+    parts: list[str]
+    chars: int = 0
+    link_chars: int = 0
+    no: int = 0
+
+    def add(self, text: str | None, in_link: bool, no: int | None) -> None:
+        """Append one text piece."""
+        if not text:
+            return
+        self.parts.append(text)
+        n = len(text.strip())
+        self.chars += n
+        self.link_chars += n if in_link else 0
+        self.no = self.no or (no or 0)
+
+    def take(self, tag: str, keep_space: bool) -> Line | None:
+        """The buffered text as a Line (None when blank); empties the buffer."""
+        raw = "".join(self.parts)
+        text = raw.strip("\n\r ") if keep_space else _norm(raw)
+        share = self.link_chars / self.chars if self.chars else 0.0
+        line = Line(no=self.no, text=text, tag=tag, link_share=round(share, 3)) if text else None
+        self.parts, self.chars, self.link_chars, self.no = [], 0, 0, 0
+        return line
+
+
+def lines_of(root: Any) -> list[Line]:
+    """Blocks under ``root`` as Lines in reading order; table rows as cells joined by ' | '."""
+    layout, lines, tags = _layout_rows(root), [], []
+    buf, links, cells = _Buffer([]), 0, 0
+
+    def flush() -> None:
+        line = buf.take(tags[-1] if tags else "p", "pre" in tags)
+        if line is not None:
+            lines.append(line)
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        data_cell = el.tag in ("td", "th") and el.getparent() not in layout
+        is_block = (el.tag in BLOCK_TAGS and not data_cell) or el.tag == "br"
+        reported = el.tag in REPORTED_TAGS and el not in layout
+        if event == "start":
+            if is_block:
+                flush()
+            if reported:
+                tags.append(el.tag)
+            cells = 0 if el.tag == "tr" else cells
+            if data_cell and cells:
+                buf.add(" | ", False, el.sourceline)
+            cells += data_cell
+            links += el.tag == "a"
+            buf.add(el.text, links > 0, el.sourceline)
+            continue
+        links -= el.tag == "a"
+        if is_block:
+            flush()
+        if reported:
+            tags.pop()
+        buf.add(el.tail, links > 0, el.sourceline)
+    flush()
+    return lines
+
+
+def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], list[Removal]]:
+    """Remove the headline (kept as HtmlPage.title) from the article lines."""
+    if not title:
+        return lines, []
+    want = title.casefold()
+    for i, line in enumerate(lines):
+        if line.text.casefold() == want and (line.tag == "h1" or i < 3):
+            reason = "article headline (kept as title)"
+            removal = Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS], line.no, node=line.tag)
+            return lines[:i] + lines[i + 1:], [removal]
+    return lines, []
