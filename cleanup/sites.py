@@ -240,7 +240,8 @@ def load_site(path: Path) -> Site:
     prints = []
     for fp in meta.get("fingerprints", []):
         try:
-            prints.append(compile_pattern(fp))
+            # Multi-line mode: fingerprints are matched against the whole page, ^ and $ per line.
+            prints.append(compile_pattern(f"(?m){fp}"))
         except (ValueError, TypeError) as exc:
             raise SiteRuleError(f"{where}: [site] fingerprint {fp!r}: bad regex: {exc}") from None
     return Site(
@@ -256,8 +257,12 @@ def load_site(path: Path) -> Site:
     )
 
 
+@functools.lru_cache(maxsize=64)
 def site_files(dirs: tuple[str, ...] = ()) -> tuple[Path, ...]:
-    """Every site file, user directories first, one file per name (first wins)."""
+    """Every site file, user directories first, one file per name (first wins).
+
+    Cached per process: a batch lists the rule directories once, not once per page.
+    """
     seen: dict[str, Path] = {}
     for d in (*dirs, BUNDLED_DIR):
         directory = Path(d)
@@ -306,10 +311,10 @@ def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
     return None
 
 
-def site_by_fingerprint(lines: list[str], dirs: tuple[str, ...] = ()) -> Site | None:
-    """The first site (in file order) one of whose fingerprints matches a line."""
+def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
+    """The first site (in file order) one of whose fingerprints matches a line of ``page``."""
     for site in load_all(dirs):
-        if site.fingerprints and any(fp.search(t) for fp in site.fingerprints for t in lines):
+        if any(fp.search(page) for fp in site.fingerprints):
             return site
     return None
 

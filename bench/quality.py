@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Score cleanup on the shared benchmark, end to end, and time it.
+
+    python bench/quality.py text            # the 181 full-page text dumps
+    python bench/quality.py html            # the 181 HTML pages (gzip)
+    python bench/quality.py text --out DIR  # keep the outputs (default: a temp dir)
+
+Writes one ``<id>.txt`` per page holding ``Result.text`` (the body: the gold
+has no headline and no captions), then runs ``../shared/bench/score.py`` on
+the directory. Timing covers ``clean()`` only: files are read into memory
+first, so the figure is the library's throughput, not the disk's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT))
+
+from cleanup import clean  # noqa: E402
+
+
+def load(kind: str) -> list[tuple[str, bytes]]:
+    """(page id, raw bytes) for every benchmark page of ``kind``, decompressed."""
+    if kind == "text":
+        return [(p.stem, p.read_bytes()) for p in sorted((BENCH / "scrapinghub" / "text").glob("*.txt"))]
+    return [(p.name.split(".")[0], gzip.decompress(p.read_bytes()))
+            for p in sorted((BENCH / "scrapinghub" / "html").glob("*.html.gz"))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("kind", choices=("text", "html"))
+    parser.add_argument("--out", type=Path, help="directory for the outputs (kept)")
+    parser.add_argument("--worst", type=int, default=10, help="list the N lowest-F1 pages")
+    args = parser.parse_args()
+    pages = load(args.kind)
+    out = args.out or Path(tempfile.mkdtemp(prefix=f"cleanup-{args.kind}-"))
+    out.mkdir(parents=True, exist_ok=True)
+    size = sum(len(data) for _, data in pages)
+    results, extractors = {}, collections.Counter()
+    start = time.perf_counter()
+    for page_id, data in pages:
+        results[page_id] = clean(data)
+    elapsed = time.perf_counter() - start
+    for page_id, result in results.items():
+        extractors[result.extractor] += 1
+        (out / f"{page_id}.txt").write_text(result.text, encoding="utf-8")
+    print(f"{args.kind}: {len(pages)} pages, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
+          f"{len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s")
+    print("extractor paths: " + ", ".join(f"{k} {v}" for k, v in sorted(extractors.items())))
+    print(f"outputs in {out}")
+    score = subprocess.run([sys.executable, str(BENCH / "score.py"), str(out), "--worst", str(args.worst)],
+                           capture_output=True, text=True, check=True)
+    print(score.stdout, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

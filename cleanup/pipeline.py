@@ -1,0 +1,161 @@
+"""``clean()``: one page in, a Result out. Each stage is one function call."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from . import sites as S
+from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
+from .model import DEFAULT_OPTIONS, Line, Options, Result, SiteRuleError
+from .read import Page, read_page
+from .rules import HTML, TEXT, Rule, all_rules
+from .rules.article import FOOTER_REASON, HEADER_REASON, article_bounds, find_title
+from .text import to_lines, visible
+
+URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
+URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
+CANONICAL_RE = re.compile(
+    r"<(?:link[^>]+rel=[\"']?canonical[\"']?[^>]*href=[\"']([^\"']+)"
+    r"|meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+))", re.I)
+HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
+# Units this far (or farther) outside the first guess of the article are dropped
+# as page chrome without running the line rules on them.
+CHROME_MARGIN = 30
+
+
+def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) -> Result:
+    """Strip site chrome from one scraped page, HTML or plain text.
+
+    ``overrides`` are Options fields (``clean(data, url="https://...")``).
+    Raises DecodeError for input that is not a page and SiteRuleError for a
+    broken site rule file.
+    """
+    if overrides:
+        options = dataclasses.replace(options, **overrides)
+    page = read_page(data, encoding=options.encoding, max_bytes=options.max_bytes)
+    if page.kind == HTML:
+        return clean_html(page, options)
+    return clean_text(page, options)
+
+
+def rules_for(kind: str, options: Options) -> tuple[list[Rule], list[Rule]]:
+    """Enabled generic (line, block) rules for an input kind, in order."""
+    rules = [r for r in all_rules() if kind in r.kinds and r.name not in options.disable]
+    return [r for r in rules if r.kind == "line"], [r for r in rules if r.kind == "block"]
+
+
+def choose_site(options: Options, urls: Sequence[str], page: str) -> S.Site | None:
+    """Site rules by --site, --url, a URL in the page, then text fingerprints."""
+    dirs = options.rules_dirs
+    if options.site:
+        site = S.site_for_host(S.host_of(options.site) or options.site, dirs)
+        if site is None:
+            raise SiteRuleError(f"no site rule file for '{options.site}'")
+        return site
+    for url in (options.url, *urls):
+        host = S.host_of(url)
+        if host and (site := S.site_for_host(host, dirs)):
+            return site
+    return S.site_by_fingerprint(page, dirs)
+
+
+def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
+    return [r for r in rules if r.id not in options.disable]
+
+
+def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Options,
+              title: int | None = None) -> tuple[Verdicts, int | None]:
+    """Line rules, site drop_from, block rules; the headline (found if not given) is protected."""
+    line_rules, block_rules = rules_for(kind, options)
+    v = Verdicts(lines, () if title is None else (title,))
+    if kind == TEXT and "page-chrome" not in options.disable:
+        drop_far_chrome(v)
+    apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
+    if site:
+        apply_drop_from(v, _enabled(site.drop_from, options))
+    early = [r for r in block_rules if r.name != "page-chrome"]
+    apply_block_rules(v, early)
+    if title is None and kind == TEXT:
+        title = find_title(v.lines, v.dropped_by)
+        if title is not None:
+            v.protected.add(title)
+    apply_block_rules(v, [r for r in block_rules if r.name == "page-chrome"])
+    return v, title
+
+
+def drop_far_chrome(v: Verdicts) -> None:
+    """Drop units far outside the first guess of the article before the line rules run.
+
+    Navigation menus make up most of a full-page dump; checking each of their
+    items against every rule only to drop them all afterwards is wasted work.
+    """
+    bounds = article_bounds(v.lines, v.dropped_by)
+    if bounds is None:
+        return
+    start, stop = max(0, bounds[0] - CHROME_MARGIN), min(len(v.lines), bounds[1] + CHROME_MARGIN)
+    v.drop_span(0, start, "page-chrome", HEADER_REASON)
+    v.drop_span(stop, len(v.lines), "page-chrome", FOOTER_REASON)
+
+
+def _by_rule_kind(v: Verdicts, flag: str) -> list[str]:
+    names = {r.name for r in all_rules() if getattr(r, flag)}
+    return v.dropped_text(names)
+
+
+def _metadata(v: Verdicts, field: str) -> str | None:
+    names = {r.name for r in all_rules() if r.metadata == field}
+    texts = v.dropped_text(names)
+    return visible(texts[0]) if texts else None
+
+
+def build_result(v: Verdicts, title: int | None, **fields) -> Result:
+    """Assemble the Result: body paragraphs, captions, metadata, removals in page order."""
+    body = [v.lines[i].text for i in v.kept() if i != title]
+    captions = tuple(fields.pop("captions", ())) + tuple(_by_rule_kind(v, "caption"))
+    fields.setdefault("byline", _metadata(v, "byline"))
+    fields.setdefault("date", _metadata(v, "date"))
+    if title is not None:
+        fields["title"] = v.lines[title].text
+    removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals),
+                           key=lambda r: (r.line or 0, r.end or 0)))
+    return Result(
+        title=fields.pop("title", None),
+        text="\n\n".join(body),
+        paragraphs=tuple(body),
+        captions=captions,
+        removed=removed,
+        **fields,
+    )
+
+
+def clean_text(page: Page, options: Options) -> Result:
+    """Plain-text input: units, rules, the article run, the headline."""
+    lines = to_lines(page.text)
+    head = [ln.text for ln in lines[:URL_SCAN_LINES]]
+    urls = [m.group(0) for t in head for m in URL_RE.finditer(t)]
+    site = choose_site(options, urls, page.text)
+    v, title = run_rules(lines, TEXT, site, options)
+    return build_result(
+        v, title, url=options.url, site=site.host if site else None,
+        site_name=site.name if site else None, kind=TEXT, extractor="text", encoding=page.encoding,
+    )
+
+
+def clean_html(page: Page, options: Options) -> Result:
+    """HTML input: DOM stage and main content (html.py), then the same text rules."""
+    from .html import extract_html  # lxml and readability load only for HTML input
+
+    head = page.text[:HEAD_BYTES]
+    urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
+    site = choose_site(options, urls, "")
+    doc = extract_html(page.text, site=site, url=options.url)
+    v, _ = run_rules(doc.lines, HTML, site, options, title=None)
+    return build_result(
+        v, None, title=doc.title, url=options.url or doc.canonical_url,
+        site=site.host if site else None, site_name=(site.name if site and site.name else doc.site_name),
+        kind=HTML, extractor=doc.extractor, encoding=page.encoding, captions=doc.captions,
+        dom_removed=doc.removed, byline=doc.byline or _metadata(v, "byline"),
+        date=doc.date or _metadata(v, "date"),
+    )

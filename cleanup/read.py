@@ -1,0 +1,158 @@
+"""Bytes in, text out: decompress, refuse binaries, decode, sniff HTML or text.
+
+Decoding order (the first that works wins): an explicit ``encoding``; a byte
+order mark (UTF-8, UTF-16, UTF-32); strict UTF-8; UTF-16 without a BOM
+(recognised by its zero bytes); the charset an HTML page declares in
+``<meta>``; cp1252, the usual mislabel of old Western pages; latin-1 for the
+five bytes cp1252 leaves undefined.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from dataclasses import dataclass
+
+from .model import DecodeError
+
+GZIP_MAGIC = b"\x1f\x8b"
+# Signatures of files that are never pages, whatever their name says.
+BINARY_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x00\x00\x00\x0cjP", "a JPEG 2000 image"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+)
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+SNIFF_BYTES = 4096  # how far into the input we look for signatures and <meta charset>
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+# Share of NUL bytes at odd (or even) offsets that marks UTF-16 without a BOM.
+MIN_UTF16_ZERO_SHARE = 0.4
+# Control characters that never occur in text (tab, LF, FF, CR excluded).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01  # more than 1 % control characters: binary, not text
+HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
+HTML_TAG_RE = re.compile(r"<(?:p|div|br|a|span|li|td|meta|script|title|h[1-6])\b[^>]{0,400}>", re.I)
+MIN_HTML_TAGS = 5  # a text with fewer tags in its first 64 KiB is treated as text
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Decoded input: its text, ``kind`` ("html" or "text") and the codec used."""
+
+    text: str
+    kind: str
+    encoding: str | None
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data, refusing output larger than ``max_bytes``."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise DecodeError(f"corrupt gzip data: {exc}") from None
+    if len(out) > max_bytes:
+        raise DecodeError(f"decompressed input is larger than the limit of {max_bytes:,} bytes")
+    if not d.eof:
+        raise DecodeError("truncated gzip data")
+    return out
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name of a known binary format ``data`` starts with, else None."""
+    for magic, what in BINARY_MAGIC:
+        if data.startswith(magic):
+            return what
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) / len(odd) >= MIN_UTF16_ZERO_SHARE and even.count(0) < len(even) / 10:
+        return "utf-16-le"
+    if even.count(0) / len(even) >= MIN_UTF16_ZERO_SHARE and odd.count(0) < len(odd) / 10:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = META_CHARSET_RE.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; return the text and the codec used."""
+    if encoding:
+        try:
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            text = _try(data, codec)
+            if text is None:
+                raise DecodeError(f"starts with a {codec} byte order mark but is not valid {codec}")
+            return text.lstrip("\ufeff"), codec
+    head = data[:SNIFF_BYTES]
+    for codec in ("utf-8", _utf16_without_bom(head), _declared_charset(head), "cp1252"):
+        if codec and (text := _try(data, codec)) is not None:
+            return text, codecs.lookup(codec).name
+    return data.decode("latin-1"), "latin-1"
+
+
+def sniff_kind(text: str) -> str:
+    """"html" when the text is markup, else "text"."""
+    if HTML_START_RE.match(text[:SNIFF_BYTES]):
+        return "html"
+    return "html" if len(HTML_TAG_RE.findall(text[:65536])) >= MIN_HTML_TAGS else "text"
+
+
+def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int = 50_000_000) -> Page:
+    """Turn raw input into a Page, or raise DecodeError saying what it is instead."""
+    if isinstance(data, str):
+        text, codec = data, None
+    else:
+        if len(data) > max_bytes:
+            raise DecodeError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+        if data.startswith(GZIP_MAGIC):
+            data = gunzip(data, max_bytes)
+        what = binary_kind(data)
+        if what:
+            raise DecodeError(f"binary input ({what}), not a page")
+        text, codec = decode(data, encoding)
+    sample = text[:SNIFF_BYTES * 4]
+    if sample and len(CONTROL_RE.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise DecodeError("binary input (control bytes), not a page")
+    return Page(text, sniff_kind(text), codec)

@@ -1,0 +1,177 @@
+"""Context-free line rules: each looks at one unit and says why it is chrome.
+
+Every rule returns a reason (a noun phrase saying what the line *is*) or None
+to keep the line. They are cautious: anchored patterns, length caps, and
+negative examples in the docstrings and in tests/test_rules_lines.py.
+"""
+
+from __future__ import annotations
+
+from ..model import Line
+from ..text import visible
+from . import line_rule
+from . import patterns as P
+
+
+def _text(line: Line) -> str:
+    return visible(line.text)
+
+
+@line_rule("skip-link", prefixes=P.SKIP_PREFIXES, max_chars=60)
+def skip_link(line: Line) -> str | None:
+    """Accessibility jump links such as 'Skip to content'.
+
+    >>> skip_link(Line(1, "Skip to main content"))
+    'accessibility jump link'
+    >>> skip_link(Line(9, "Skip to the end of the story, she said.")) is None
+    True
+    """
+    return "accessibility jump link" if P.SKIP_LINK_RE.fullmatch(_text(line)) else None
+
+
+@line_rule("embed-shortcode", prefixes=("[", "{"))
+def embed_shortcode(line: Line) -> str | None:
+    """Embed, video and gallery shortcodes and template residue left in the text.
+
+    >>> embed_shortcode(Line(1, "[jwp-video n=”1″]"))
+    'video or embed shortcode'
+    >>> embed_shortcode(Line(1, "{{ article.related_links }}"))
+    'template residue'
+    >>> embed_shortcode(Line(1, "[1] The report was published in 2019.")) is None
+    True
+    """
+    text = _text(line)
+    if P.SHORTCODE_LINE_RE.fullmatch(text):
+        return "video or embed shortcode"
+    if P.TEMPLATE_RESIDUE_RE.fullmatch(text):
+        return "template residue"
+    return None
+
+
+@line_rule("caption-shortcode", caption=True, prefixes=("[caption",))
+def caption_shortcode(line: Line) -> str | None:
+    """WordPress [caption]...[/caption] blocks: the caption is kept in captions.
+
+    >>> caption_shortcode(Line(1, '[caption id="a1"]<img src="x.jpg"> The mayor.[/caption]'))
+    'caption shortcode'
+    """
+    return "caption shortcode" if P.CAPTION_SHORTCODE_RE.fullmatch(_text(line)) else None
+
+
+@line_rule("cookie-notice", contains=("cookie", "agree", "accept", "consent"), max_chars=P.MAX_COOKIE_CHARS)
+def cookie_notice(line: Line) -> str | None:
+    """Cookie and consent banners.
+
+    >>> cookie_notice(Line(1, "We use cookies to improve your experience. Accept all cookies"))
+    'cookie or consent notice'
+    >>> long = "The regulator said that sites which say 'we use cookies' " + "must ask first. " * 40
+    >>> cookie_notice(Line(1, long)) is None
+    True
+    """
+    text = _text(line)
+    if len(text) > P.MAX_COOKIE_CHARS or not P.COOKIE_HINT_RE.search(text):
+        return None
+    if P.COOKIE_RE.search(text):
+        return "cookie or consent notice"
+    return None
+
+
+@line_rule("promo-line", prefixes=P.PROMO_PREFIXES, max_chars=P.MAX_PROMO_CHARS)
+def promo_line(line: Line) -> str | None:
+    """Calls to action: newsletter and alert sign-ups, app downloads, 'Follow us', ad labels.
+
+    >>> promo_line(Line(1, "Get breaking news alerts and more from Roll Call in your inbox or on your iPhone."))
+    'promotional call to action'
+    >>> promo_line(Line(1, "Follow the money, investigators said, and you find the shell companies.")) is None
+    True
+    >>> promo_line(Line(1, "“Subscribe to our newsletter,” the pop-up demanded, before she closed it.")) is None
+    True
+    """
+    text = _text(line)
+    if len(text) > P.MAX_PROMO_CHARS:
+        return None
+    return "promotional call to action" if P.PROMO_RE.fullmatch(text) else None
+
+
+@line_rule("copyright-footer", prefixes=P.FOOTER_PREFIXES, max_chars=P.MAX_COPYRIGHT_CHARS)
+def copyright_footer(line: Line) -> str | None:
+    """Copyright notices and footer link rows ('Privacy Policy | Terms of Use').
+
+    >>> copyright_footer(Line(1, "© 2019 Dow Jones & Company, Inc. All Rights Reserved."))
+    'copyright or footer line'
+    >>> copyright_footer(Line(1, "Copyright law was not written for machines, the judge said.")) is None
+    True
+    """
+    text = _text(line)
+    if len(text) > P.MAX_COPYRIGHT_CHARS:
+        return None
+    if P.COPYRIGHT_RE.fullmatch(text) and P.COPYRIGHT_SIGNAL_RE.search(text):
+        return "copyright or footer line"
+    return "copyright or footer line" if P.FOOTER_RE.fullmatch(text) else None
+
+
+@line_rule("share-widget", prefixes=P.SHARE_PREFIXES, max_chars=P.MAX_SHARE_CHARS)
+def share_widget(line: Line) -> str | None:
+    """Share buttons and social counters ('Share', 'Facebook Twitter Email', '12 Comments').
+
+    >>> share_widget(Line(1, "Share on Facebook"))
+    'share or social widget'
+    >>> share_widget(Line(1, "Shares in Apple fell 3% on Tuesday.")) is None
+    True
+    """
+    text = _text(line)
+    if len(text) > P.MAX_SHARE_CHARS or not P.SOCIAL_HINT_RE.search(text):
+        return None
+    if P.COUNTER_RE.fullmatch(text):
+        return "share or social widget"
+    words = [w.lower() for w in P.WORD_RE.findall(text)]
+    if not words or not any(w in P.SOCIAL_CORE for w in words):
+        return None
+    allowed = P.SOCIAL_TOKENS | P.SOCIAL_FILLER
+    if all(w in allowed or w.isdigit() for w in words):
+        return "share or social widget"
+    return None
+
+
+@line_rule("image-caption", caption=True, contains=("(", ":", "/", " - ", " – ", " — "), max_chars=P.MAX_CAPTION_CHARS)
+def image_caption(line: Line) -> str | None:
+    """Photo captions and credits: Getty datelines, '(AP Photo/...)', 'Photo: ...'.
+
+    >>> image_caption(Line(1, "Obama and Hollande talk in the Oval Office. (Ron Sachs-Pool/Getty Images)"))
+    'photo caption or credit'
+    >>> image_caption(Line(1, "Prices rose sharply (from $3/month to $5/month) in May.")) is None
+    True
+    """
+    text = _text(line)
+    if len(text) > P.MAX_CAPTION_CHARS:
+        return None
+    if P.GETTY_DATELINE_RE.match(text) or P.CAPTION_RE.fullmatch(text):
+        return "photo caption or credit"
+    return None
+
+
+@line_rule("byline", metadata="byline", prefixes=P.BYLINE_PREFIXES, max_chars=P.MAX_BYLINE_CHARS)
+def byline(line: Line) -> str | None:
+    """Author lines ('By Jane Doe and John Roe'): kept in the result's byline.
+
+    >>> byline(Line(1, "By Jane Doe and John Roe"))
+    'author byline'
+    >>> byline(Line(1, "By the time the polls closed, turnout had doubled.")) is None
+    True
+    """
+    text = _text(line)
+    if len(text) <= P.MAX_BYLINE_CHARS and P.BYLINE_RE.fullmatch(text):
+        return "author byline"
+    return None
+
+
+@line_rule("date-line", metadata="date", prefixes=P.DATE_PREFIXES, max_chars=120)
+def date_line(line: Line) -> str | None:
+    """Lines that hold only a publication date or time: kept in the result's date.
+
+    >>> date_line(Line(1, "Published November 20, 2019 10:03 AM ET"))
+    'publication date'
+    >>> date_line(Line(1, "On November 20, 2019 the council met.")) is None
+    True
+    """
+    return "publication date" if P.DATE_LINE_RE.fullmatch(_text(line)) else None

@@ -1,0 +1,218 @@
+"""Compiled patterns and token sets the generic rules share, grouped by concept.
+
+Patterns match the *visible* text of a unit (invisible characters removed,
+space-like characters as spaces, ends trimmed). They are anchored and short on
+purpose: a generic rule that is unsure keeps the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+
+def union(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """One pattern matching what any of ``patterns`` matches (each keeps its own case flag).
+
+    One scan instead of one per pattern: the rules run on every line of every page.
+    """
+    if not patterns:
+        raise ValueError("an empty union would match nothing")
+    parts = [f"(?i:{p.pattern})" if p.flags & I else f"(?:{p.pattern})" for p in patterns]
+    return re.compile("|".join(parts))
+
+# --- skip links -------------------------------------------------------------
+# "Skip to content", "Skip to main content", "Jump to navigation", and the
+# usual translations (fr, de, es, it, pt, nl).
+SKIP_LINK_RE = re.compile(
+    r"(?:skip|jump)(?: to| directly to)?(?: the)? ?(?:main |primary |page )?"
+    r"(?:content|navigation|nav|menu|search|footer|article|main|sidebar|story)"
+    r"|skip (?:navigation|links?|ad|advertisement)"
+    r"|aller au (?:contenu|menu)(?: principal)?|zum (?:inhalt|hauptinhalt)(?: springen)?"
+    r"|saltar al (?:contenido|menú)(?: principal)?|vai al contenuto(?: principale)?"
+    r"|ir para o conteúdo|naar (?:de )?(?:hoofd)?inhoud",
+    I,
+)
+
+# --- embeds and shortcodes --------------------------------------------------
+# WordPress-style shortcodes: [name attr="v"] ... [/name]. Attribute quotes
+# may be straight or curly (the seed has [jwp-video n=”1″]).
+EMBED_NAMES = (
+    "jwp-video", "jwplayer", "jwplatform", "video", "audio", "embed", "gallery", "youtube",
+    "vimeo", "playlist", "tweet", "twitter", "instagram", "facebook", "soundcloud", "iframe",
+    "brightcove", "bc_video", "ooyala", "dailymotion", "kaltura", "spotify", "podcast",
+    "related", "ad", "ads", "adsense", "dfp", "newsletter", "poll", "quiz", "slideshow",
+    "contact-form", "contact-form-7", "mc4wp_form", "pullquote", "sc", "shortcode",
+)
+_NAME = "(?:" + "|".join(re.escape(n) for n in EMBED_NAMES) + r")[\w-]*"
+_ATTRS = r"(?:\s[^\[\]]*)?"
+# One shortcode: a known name, or any lowercase name that carries attr=value.
+SHORTCODE = rf"\[/?(?:{_NAME}{_ATTRS}|[a-z][\w-]*\s[^\[\]]*=[^\[\]]*)\]"
+SHORTCODE_LINE_RE = re.compile(rf"(?:{SHORTCODE}\s*)+", I)
+# [caption ...]<img ...> Caption text[/caption]
+CAPTION_SHORTCODE_RE = re.compile(r"\[caption\b[^\]]*\].*\[/caption\]", I | re.S)
+# {{ template residue }} left by a broken template engine
+TEMPLATE_RESIDUE_RE = re.compile(r"(?:\{\{[^{}]*\}\}\s*)+|\{%[^%]*%\}")
+
+# --- promotional lines and calls to action ---------------------------------
+MAX_PROMO_CHARS = 220  # promo lines are short; a longer line is prose quoting one
+PROMO_RES = (
+    # newsletters, alerts, inbox offers
+    re.compile(r"(?:get|receive|sign up for|subscribe to|want) (?:the |our |free |more )*"
+               r"(?:latest |breaking |daily |weekly |top )*"
+               r"(?:news|headlines|stories|alerts?|newsletters?|updates?|emails?|briefing)\b.*"
+               r"\b(?:inbox|e-?mail|iphone|android|phone|app|newsletter|alerts?|daily|delivered)\b", I),
+    re.compile(r"(?:sign up|subscribe|register)(?: now| today| here| for free| for our newsletters?)?"
+               r"(?: to [^.]{1,60})?\s*[.!»›>]*", I),
+    re.compile(r"(?:sign|log) ?(?:in|up)(?: (?:/|or|\|) (?:sign|log|register) ?(?:in|up)?)?\s*[.!]?", I),
+    re.compile(r"subscribe(?: now)?\b.{0,40}\b"
+               r"(?:newsletter|digital|access|print|edition|per (?:month|week)|\$|€|£)", I),
+    # "See photos, follies ... at Roll Call's new video site."
+    re.compile(r"see (?:more )?(?:photos|videos|pictures|images|more|all)\b.{0,120}\b(?:at|on) .{1,60}\b"
+               r"(?:site|page|channel|gallery|hub)\b\.?", I),
+    # apps and social accounts
+    re.compile(r"(?:download|get|install) (?:the|our) (?:free )?[\w .'’-]{0,40}\bapps?\b.*", I),
+    re.compile(r"follow us\b.*", I),
+    re.compile(r"(?:like us on facebook|follow .{1,40} on (?:twitter|facebook|instagram|x))\b.*", I),
+    # link-like calls to action
+    re.compile(r"(?:click|tap) here\b.{0,120}", I),
+    re.compile(r"read (?:more|next|also|the full (?:story|article))(?:\s*[:»›>|–—-].{0,160}|\s*[.»›>…]*)", I),
+    re.compile(r"(?:continue reading|full story|view comments?|leave a comment|add a comment|post a comment)"
+               r"\s*[.»›>…]*", I),
+    re.compile(r"(?:share|email|print) this (?:article|story|post|page)\s*[:.!]?", I),
+    # ad labels
+    re.compile(r"(?:advertisement|advertising|sponsored(?: content| post)?|paid (?:content|post)|anzeige|"
+               r"publicité|publicidad|pubblicità|reklama|ad|ads)\s*[:.]?", I),
+    re.compile(r"(?:story|article) continues (?:below|after)(?: (?:the )?(?:advertisement|ad|video))?\.?", I),
+    # paywall prompts
+    re.compile(r"(?:already a subscriber|become a (?:member|subscriber)|subscribe for full access|"
+               r"this (?:article|content) is for subscribers)\b.{0,100}", I),
+)
+PROMO_RE = union(PROMO_RES)
+# Cookie and consent notices, matched anywhere in a line of any length.
+COOKIE_RE = re.compile(
+    r"\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to (?:improve|give|ensure)|"
+    r"by (?:continuing|using|browsing) (?:to (?:use|browse) )?(?:this|our) (?:web)?site,? you (?:agree|accept|consent)|"
+    r"accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b", I)
+# Cheap necessary condition for COOKIE_RE (it runs on every line).
+COOKIE_HINT_RE = re.compile(r"cookie|agree|accept|consent", I)
+MAX_COOKIE_CHARS = 600  # a longer line mentioning cookies is an article about them
+# Copyright and footer lines.
+COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|copyright\b|all rights reserved\b).{0,200}", I)
+COPYRIGHT_SIGNAL_RE = re.compile(r"©|\b(?:19|20)\d\d\b|all rights reserved|rights reserved", I)
+MAX_COPYRIGHT_CHARS = 240
+FOOTER_RE = re.compile(
+    r"(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us|about us|"
+    r"site ?map|advertise with us|do not sell my (?:personal )?info(?:rmation)?|accessibility statement)"
+    r"(?:\s*[|·•,/-]\s*(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us|"
+    r"about us|site ?map|careers|advertise(?: with us)?|help|faq|rss|cookie policy|ad choices|"
+    r"do not sell my (?:personal )?info(?:rmation)?|accessibility(?: statement)?))*", I)
+
+# --- share widgets and counters --------------------------------------------
+SOCIAL_TOKENS = frozenset({
+    "share", "shares", "shared", "sharing", "tweet", "tweets", "retweet", "email", "e-mail", "mail",
+    "print", "facebook", "twitter", "x", "linkedin", "pinterest", "pin", "reddit", "whatsapp",
+    "telegram", "messenger", "flipboard", "pocket", "tumblr", "vk", "sms", "copy", "link",
+    "comment", "comments", "like", "likes", "save", "google", "instagram", "youtube", "threads",
+    "bluesky", "mastodon", "weibo", "wechat", "line", "viber", "skype", "digg", "stumbleupon",
+    "partager", "teilen", "compartir", "condividi", "compartilhar", "delen",
+})
+SOCIAL_FILLER = frozenset({"on", "via", "this", "the", "article", "story", "post", "page", "to", "it",
+                           "k", "m", "a", "by", "or", "and", "us", "with", "friend", "your", "now"})
+SOCIAL_CORE = SOCIAL_TOKENS - {"copy", "link", "save", "like", "likes", "line", "comment", "comments",
+                               "google", "mail", "print", "pin"}
+MAX_SHARE_CHARS = 100
+# Cheap necessary condition for a share widget: a digit or a core social word.
+SOCIAL_HINT_RE = re.compile(r"\d|" + "|".join(sorted(SOCIAL_CORE)), I)
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+COUNTER_RE = re.compile(r"\d[\d,.]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|reactions?|replies|responses)", I)
+
+# --- photo captions and credits --------------------------------------------
+AGENCIES = (
+    "Getty Images", "Getty", "AP", "AP Photo", "REUTERS", "GETTY IMAGES", "AFP", "AFP/Getty Images",
+    "Reuters", "EPA", "EPA-EFE",
+    "Bloomberg", "Shutterstock", "iStock", "iStockphoto", "Alamy", "NurPhoto", "Sipa USA", "Sipa",
+    "ZUMA Press", "ZUMA Wire", "Zuma", "Xinhua", "PA", "PA Images", "PA Wire", "Polaris", "Redux",
+    "Corbis", "WireImage", "FilmMagic", "CQ Roll Call", "Bloomberg via Getty Images", "TNS", "UPI",
+    "Anadolu Agency", "SOPA Images", "LightRocket", "Sportsfile", "USA TODAY Sports", "Imagn",
+    "Icon Sportswire", "Pool", "Handout", "NASA", "Wikimedia Commons", "Flickr", "Unsplash",
+)
+_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
+CAPTION_RES = (
+    # "(Photo by Ron Sachs-Pool/Getty Images)", "(Photo credit: PTI File Photo)", "(Image: NASA)"
+    re.compile(r".*\(\s*(?:photo(?:graph)?s?|image|picture|foto|illustration|video)(?: by| credit| courtesy(?: of)?)?"
+               r"\s*[:.-]?\s*[^()]{2,120}\)", I),
+    # "(Ron Sachs-Pool/Getty Images)", "(AP Photo/Evan Vucci)", "(Jane Doe/Reuters)"
+    re.compile(rf".*\((?:[^()]{{1,80}}/\s*{_AGENCY}(?:\s*/[^()]{{1,40}})?|{_AGENCY}\s*(?:photo)?\s*/[^()]{{1,80}})\)"),
+    # "Photo: Damian Dovarganes, AP", "Credit: Jane Doe/Getty", "Photograph: Tom Jenkins/The Guardian"
+    re.compile(r"(?:.*[.!?”\"’]\s+)?(?:photo(?:graph)?s?|image|picture|credit|photo credit|illustration|foto|bild)"
+               r"\s*:\s*[^.!?]{2,120}", I),
+    # "Jane Doe / Getty Images", "REUTERS/Kevin Lamarque"
+    re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
+)
+CAPTION_RE = union(CAPTION_RES)
+# Getty-style dateline caption: "WASHINGTON, DC - NOVEMBER 24: United States ..."
+GETTY_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .,'’-]{1,60}\s+[-–—]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+    r"NOVEMBER|DECEMBER) \d{1,2}(?:, \d{4})?:\s")
+MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
+
+# --- bylines and dates ------------------------------------------------------
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
+BYLINE_RE = re.compile(
+    rf"(?:by|written by|words by|von|par|por|di)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s*(?:,|and|&|und|et|e|y)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*"
+    r"(?:\s*[,|·•–—-]\s*[\w .,'’&|/@-]{0,80})?", I)
+MAX_BYLINE_CHARS = 120
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+DATE_LINE_RE = re.compile(
+    rf"(?:(?:published|updated|posted|last updated|modified|created|date)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
+    rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at)?\s*{_TIME})?)*", I)
+
+# --- headings of link lists (related, recent, popular) ---------------------
+LIST_HEADING_RE = re.compile(
+    r"(?:recent|related|latest|top|more|popular|trending|featured|recommended|similar|other|suggested)"
+    r"(?: (?:news|stories|articles|posts|videos|content|coverage|reads|links|topics|headlines|reading))?"
+    r"(?: (?:now|today|this week|for you))?"
+    r"|more (?:from|on|in|about|by|stories from|news from)\s+[^.!?]{1,50}"
+    r"|most (?:popular|read|viewed|shared|emailed|commented|recent|watched)(?: (?:stories|articles|news|now|today))?"
+    r"|(?:you|we think you) (?:may|might|will|would) (?:also )?(?:like|enjoy|be interested in)"
+    r"|read (?:next|more|this next)|what to read next|up next|don'?t miss(?: this)?|editor'?s? (?:picks|choice)"
+    r"|in (?:other|case you missed|the) news|around the web|from (?:the web|our partners)|promoted stories"
+    r"|sponsored (?:stories|links|content)|also on [^.!?]{1,40}|more (?:headlines|videos|coverage)"
+    r"|more like this|related (?:topics|tags)|tags|topics|filed under|categories|share this"
+    r"|lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren"
+    r"|leia também|leia mais|veja também|te puede interesar|ver también|potrebbe interessarti|leggi anche",
+    I)
+MAX_LIST_ITEM_CHARS = 160  # a related-story item is one headline, maybe with a date
+MAX_LIST_ITEMS = 40
+
+# --- first words: a rule can only fire on a line starting with one of these --
+# (lower-case; see Rule.may_fire). Keep in step with the patterns above.
+SKIP_PREFIXES = ("skip", "jump", "aller", "zum", "saltar", "vai", "ir para", "naar")
+PROMO_PREFIXES = (
+    "get", "receive", "sign", "subscribe", "want", "register", "log", "see", "download", "install",
+    "follow", "like us", "click", "tap", "read", "continue", "full story", "view", "leave", "add a",
+    "post a", "share", "email", "print", "advert", "sponsor", "paid", "anzeige", "publicit", "reklama",
+    "ad", "story", "article", "already", "become", "this",
+)
+FOOTER_PREFIXES = (
+    "©", "(c)", "copyright", "all rights", "privacy", "terms", "contact", "about", "site", "advertise",
+    "do not sell", "accessibility",
+)
+SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
+BYLINE_PREFIXES = ("by ", "written by", "words by", "von ", "par ", "por ", "di ")
+DATE_PREFIXES = tuple("0123456789") + (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "published", "updated", "posted", "last",
+    "modified", "created", "date",
+)

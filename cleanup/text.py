@@ -1,0 +1,96 @@
+"""Plain text in, units out: one Line per paragraph or per text line.
+
+Scraped text comes in two layouts. Most dumps hold one block per line
+(a paragraph is one long line; blank lines may or may not separate blocks).
+Hard-wrapped text holds one paragraph per run of short lines separated by
+blank lines. We detect which, and make one unit per block. The text of a unit
+is never rewritten: only the ends of its lines are trimmed, and a wrapped
+paragraph keeps its own line breaks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+
+from .model import Line
+
+# Characters that are invisible or space-like; a line of only these is blank.
+SPACE_LIKE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Hard-wrapped text: most lines of multi-line blocks are at most this long ...
+MAX_WRAPPED_LINE = 100  # characters; wrapped text is usually cut at 60-80
+# ... and at least this share of non-blank lines sit in multi-line blocks.
+MIN_WRAPPED_SHARE = 0.6
+# A multi-line block is "wrapped" when most of its non-final lines end mid-sentence.
+SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]。！？]$")
+
+
+SPECIAL_RE = re.compile("[" + SPACE_LIKE.strip(" ") + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# One translation table: invisible characters go, space-like ones become spaces.
+VISIBLE_TABLE = {**{ord(c): " " for c in SPACE_LIKE},
+                 **{ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}}
+
+
+@functools.lru_cache(maxsize=4096)
+def visible(text: str) -> str:
+    """``text`` without invisible characters and with space-like ones as spaces.
+
+    Cached: every rule asks for the visible text of the same units.
+    """
+    if text.isascii() or not SPECIAL_RE.search(text):
+        return text.strip()
+    return text.translate(VISIBLE_TABLE).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any newline convention (CRLF, CR, LF, U+2028/2029)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
+        "\u2029", "\n"
+    ).split("\n")
+
+
+def _blank(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or (not stripped.isascii() and not visible(stripped))
+
+
+def _blocks(raw: list[str]) -> list[list[int]]:
+    """Indexes of non-blank lines grouped into blank-line separated blocks."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(raw):
+        if line.strip() and not _blank(line):
+            current.append(i)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def is_wrapped(raw: list[str], blocks: list[list[int]]) -> bool:
+    """True when the text looks hard-wrapped (paragraphs spread over short lines)."""
+    nonblank = sum(len(b) for b in blocks)
+    multi = [b for b in blocks if len(b) > 1]
+    in_multi = sum(len(b) for b in multi)
+    if not nonblank or in_multi / nonblank < MIN_WRAPPED_SHARE:
+        return False
+    lengths = [len(raw[i].strip()) for b in multi for i in b]
+    if statistics.median(lengths) > MAX_WRAPPED_LINE:
+        return False
+    inner = [raw[i].strip() for b in multi for i in b[:-1]]
+    open_ends = sum(not SENTENCE_END_RE.search(t) for t in inner)
+    return open_ends / len(inner) > 0.5
+
+
+def to_lines(text: str) -> list[Line]:
+    """Units of ``text`` with their 1-based input line numbers."""
+    raw = split_lines(text)
+    blocks = _blocks(raw)
+    if is_wrapped(raw, blocks):
+        return [
+            Line(b[0] + 1, "\n".join(raw[i].strip() for i in b), "", b[-1] + 1) for b in blocks
+        ]
+    return [Line(i + 1, raw[i].strip(), "", i + 1) for b in blocks for i in b]
