@@ -59,6 +59,7 @@ MIN_BLOCK_CHARS = 25  # non-link chars below which a block is a label, not prose
 SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
 MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
 RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
+DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
 SIBLING_SHARE = 0.2  # sibling with this share of the container's weight joins it (readability)
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
 REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
@@ -111,10 +112,11 @@ def extract_html(markup: str, *, site: Site | None = None, url: str | None = Non
     drop_invisible(doc)
     removed = apply_site_strip(doc, site) if site else []
     marks = find_marks(doc)
-    choice = choose_containers(doc, site, marks)
+    scores = measure(_body(doc), marks)
+    choice = choose_containers(doc, site, marks, scores)
     removed += outside_removals(choice.containers)
     captions, caption_removed = take_captions(choice.containers)
-    removed += caption_removed + strip_chrome(choice.containers, marks)
+    removed += caption_removed + strip_chrome(choice.containers, marks, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)
     return HtmlPage(
@@ -407,10 +409,17 @@ def site_body(doc: Any, site: Site) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class Score:
-    """Text weight of one subtree: ``raw`` counts all text, ``kept`` skips marked chrome."""
+    """Text weight of one subtree.
+
+    ``raw`` sums all block weights, ``kept`` skips text under marked chrome, ``good``
+    sums only the positive (prose) weights, i.e. roughly the subtree's paragraph text,
+    and ``prose`` is the part of ``good`` outside marked chrome.
+    """
 
     raw: float
     kept: float
+    good: float
+    prose: float
 
 
 def block_weight(chars: int, link_chars: int) -> float:
@@ -424,10 +433,15 @@ def block_weight(chars: int, link_chars: int) -> float:
     return float(chars - link_chars)
 
 
+def _is_scored_block(el: Any) -> bool:
+    """Block boundary for scoring: table cells are not, so a data row is one block."""
+    return (el.tag in BLOCK_TAGS and el.tag not in ("td", "th")) or el.tag == "br"
+
+
 def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     """Score of every element under ``root`` in one iterative post-order walk."""
     scores: dict[Any, Score] = {}
-    frames: list[list[float]] = [[0.0, 0.0]]  # per open element: raw, kept
+    frames: list[list[float]] = [[0.0, 0.0, 0.0, 0.0]]  # per open element: the Score fields
     seg = [0, 0, 0]  # open text segment: chars, link chars, chars under a mark
     depth = {"a": 0, "mark": 0}
 
@@ -439,26 +453,28 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
 
     def flush() -> None:
         w = block_weight(seg[0], seg[1])
-        frames[-1][0] += w
-        frames[-1][1] += w if seg[2] < seg[0] / 2 else min(w, 0.0)
+        frame, chrome = frames[-1], seg[2] >= seg[0] / 2
+        frame[0] += w
+        frame[1] += min(w, 0.0) if chrome else w
+        frame[2] += max(w, 0.0)
+        frame[3] += 0.0 if chrome else max(w, 0.0)
         seg[:] = [0, 0, 0]
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        is_block, is_mark = el.tag in BLOCK_TAGS or el.tag == "br", el in marks
+        is_block, is_mark = _is_scored_block(el), el in marks
         if event == "start":
             if is_block:
                 flush()
-            frames.append([0.0, 0.0])
+            frames.append([0.0, 0.0, 0.0, 0.0])
             depth["a"] += el.tag == "a"
             depth["mark"] += is_mark
             add(el.text)
             continue
         if is_block:
             flush()
-        raw, kept = frames.pop()
-        scores[el] = Score(raw, kept)
-        frames[-1][0] += raw
-        frames[-1][1] += kept
+        frame = frames.pop()
+        scores[el] = Score(*frame)
+        frames[-1] = [a + b for a, b in zip(frames[-1], frame, strict=True)]
         depth["a"] -= el.tag == "a"
         depth["mark"] -= is_mark
         add(el.tail)
@@ -480,17 +496,35 @@ def _marks_above(el: Any, marks: dict[Any, ChromeGroup]) -> list[ChromeGroup]:
     return [marks[a] for a in (el, *el.iterancestors()) if a in marks]
 
 
-def scorer_container(scores: dict[Any, Score], marks: dict[Any, ChromeGroup]) -> Any:
+def scorer_container(scores: dict[Any, Score], marks: dict[Any, ChromeGroup], body: Any) -> Any:
     """Our article container: best subtree without chrome, or with weak chrome rescued."""
     kept, raw = _best(scores, "kept"), _best(scores, "raw")
-    if kept is None or raw is None:
-        return None
-    related = kept is raw or raw in set(kept.iterancestors()) or kept in set(raw.iterancestors())
-    if related or scores[kept].kept >= RESCUE_SHARE * scores[raw].raw:
-        return kept if scores[kept].kept >= MIN_ARTICLE_WEIGHT else None
-    if any(g.strong for g in _marks_above(raw, marks)):
-        return kept if scores[kept].kept >= MIN_ARTICLE_WEIGHT else None
-    return raw if scores[raw].raw >= MIN_ARTICLE_WEIGHT else None
+    if raw is None or raw is kept:
+        return _confident(kept, scores)
+    if kept is not None and (raw in set(kept.iterancestors()) or kept in set(raw.iterancestors())):
+        return _confident(kept, scores)
+    page_good = scores[body].good if body in scores else 0.0
+    weak_only = not any(g.strong for g in _marks_above(raw, marks))
+    small = kept is None or scores[kept].kept < RESCUE_SHARE * scores[raw].raw
+    if small and weak_only and scores[raw].good >= RESCUE_SHARE * page_good:
+        return _confident(raw, scores)
+    return _confident(kept, scores)
+
+
+def descend(el: Any, scores: dict[Any, Score]) -> Any:
+    """Narrow a container to the child holding nearly all of its prose, repeatedly."""
+    while True:
+        floor = DESCEND_SHARE * scores[el].prose
+        child = next((c for c in el.iterchildren(etree.Element)
+                      if c in scores and scores[c].prose >= floor > 0), None)
+        if child is None:
+            return el
+        el = child
+
+
+def _confident(el: Any, scores: dict[Any, Score]) -> Any:
+    """``el`` when its weight shows a real article, else None (readability decides)."""
+    return el if el is not None and scores[el].raw >= MIN_ARTICLE_WEIGHT else None
 
 
 def with_siblings(container: Any, scores: dict[Any, Score]) -> tuple[Any, ...]:
@@ -527,14 +561,15 @@ def _common_ancestor(a: Any, b: Any) -> Any:
     return next(el for el in (b, *b.iterancestors()) if el in above_a)
 
 
-def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]) -> Choice:
+def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup],
+                      scores: dict[Any, Score]) -> Choice:
     """Site body rule, else our scorer, else readability-lxml, else the whole body."""
     found = site_body(doc, site) if site and site.body else ()
     if found:
         return Choice(found, "site-rule")
-    scores = measure(_body(doc), marks)
-    container = scorer_container(scores, marks)
+    container = scorer_container(scores, marks, _body(doc))
     if container is not None:
+        container = descend(container, scores)
         return Choice(with_siblings(container, scores), "scorer")
     container = readability_container(doc)
     if container is not None:
@@ -593,24 +628,20 @@ def _outermost(found: list[Any]) -> list[Any]:
     return [el for el in found if not any(a in inside for a in el.iterancestors())]
 
 
-def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> list[Removal]:
+def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup],
+                 scores: dict[Any, Score]) -> list[Removal]:
     """Remove marked chrome inside the containers, except weak marks holding most of the text."""
     removed = []
     for root in containers:
-        total = len(_norm(root.text_content()))
         found = [el for el in root.iter(etree.Element) if el is not root and el in marks]
-        for el in _protected_outermost(found, marks, total):
+        floor = RESCUE_SHARE * scores[root].good if root in scores else 0.0
+        spared = {el for el in found if not marks[el].strong and el in scores
+                  and scores[el].good >= floor > 0}
+        for el in _outermost([el for el in found if el not in spared]):
             group = marks[el]
             removed.append(_removal(el, group.rule, group.reason))
             el.drop_tree()
     return removed
-
-
-def _protected_outermost(found: list[Any], marks: dict[Any, ChromeGroup], total: int) -> list[Any]:
-    """Outermost marked elements, skipping (but looking inside) weak ones that hold most text."""
-    spared = {el for el in found if not marks[el].strong
-              and len(_norm(el.text_content())) >= RESCUE_SHARE * total}
-    return _outermost([el for el in found if el not in spared])
 
 
 # --- blocks to lines -------------------------------------------------------------------------
