@@ -1,0 +1,44 @@
+"""Results to bytes: text, JSON with a fixed key order, unified diffs, explanations."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+from .model import Result
+
+FORMATS = ("text", "json")
+SUFFIX = {"text": ".txt", "json": ".json"}
+EXPLAIN_SNIPPET = 80  # characters of removed text shown by --explain
+
+
+def render(result: Result, fmt: str, source: str | None = None) -> str:
+    """The output for one page: clean text, or one JSON object on one line."""
+    if fmt == "text":
+        return result.to_text()
+    record = {"source": source} if source is not None else {}
+    record.update(result.to_dict())
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
+    """A unified diff of two outputs ('' when they are equal)."""
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=old_name, tofile=new_name)
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def explain_lines(result: Result, source: str) -> list[str]:
+    """One greppable ``source:line: rule: reason: text`` line per removal."""
+    out = []
+    for r in result.removed:
+        first = r.text.split("\n", 1)[0]
+        snippet = first if len(first) <= EXPLAIN_SNIPPET else first[: EXPLAIN_SNIPPET - 1] + "…"
+        more = "" if "\n" not in r.text else f" (+{r.text.count(chr(10))} more lines)"
+        where = f"{r.line}" if r.line == r.end or r.end is None else f"{r.line}-{r.end}"
+        node = f" [{r.node}]" if r.node else ""
+        out.append(f"{source}:{where}: {r.rule}: {r.reason}{node}: {snippet!r}{more}")
+    return out

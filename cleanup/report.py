@@ -1,0 +1,58 @@
+"""What happened to each input, the summary line and the exit code (after black's Report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Exit codes, as documented in the README.
+EXIT_OK = 0
+EXIT_CHANGED = 1  # --check / --diff found an output that would change
+EXIT_USAGE = 2  # bad flags, or a site rule file that does not load
+EXIT_FAILED = 123  # at least one input could not be cleaned (the rest were)
+
+
+@dataclass
+class Report:
+    """Counts per outcome and the failures with their reasons.
+
+    ``check`` is true for --check and --diff, where a changed output is a
+    finding (exit 1) rather than work done.
+    """
+
+    check: bool = False
+    cleaned: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def done(self, changed: bool) -> None:
+        """Record one input cleaned; ``changed`` says whether its output differs."""
+        if changed:
+            self.cleaned += 1
+        else:
+            self.unchanged += 1
+
+    def skip(self) -> None:
+        """Record one input left alone (its output already exists)."""
+        self.skipped += 1
+
+    def failed(self, source: str, reason: str) -> None:
+        """Record one input that could not be cleaned."""
+        self.failures.append((source, reason))
+
+    @property
+    def return_code(self) -> int:
+        """123 if anything failed, else 1 if --check/--diff found changes, else 0."""
+        if self.failures:
+            return EXIT_FAILED
+        if self.check and self.cleaned:
+            return EXIT_CHANGED
+        return EXIT_OK
+
+    def __str__(self) -> str:
+        """'3 cleaned, 1 unchanged, 1 failed.' (counts that are zero are left out)."""
+        verb = "would change" if self.check else "cleaned"
+        parts = [(self.cleaned, verb), (self.unchanged, "unchanged"), (self.skipped, "skipped"),
+                 (len(self.failures), "failed")]
+        text = ", ".join(f"{n:,} {what}" for n, what in parts if n)
+        return (text or "nothing to do") + "."
