@@ -60,6 +60,7 @@ SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
 MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
 RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
 DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
+SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fall below
 SIBLING_SHARE = 0.2  # sibling with this share of the container's weight joins it (readability)
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
 REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
@@ -111,8 +112,7 @@ def extract_html(markup: str, *, site: Site | None = None, url: str | None = Non
     meta = read_metadata(doc, url)
     drop_invisible(doc)
     removed = apply_site_strip(doc, site) if site else []
-    marks = find_marks(doc)
-    scores = measure(_body(doc), marks)
+    marks, scores = rescue_marks(doc, find_marks(doc))
     choice = choose_containers(doc, site, marks, scores)
     removed += outside_removals(choice.containers)
     captions, caption_removed = take_captions(choice.containers)
@@ -491,24 +491,26 @@ def _best(scores: dict[Any, Score], key: str) -> Any:
     return best
 
 
-def _marks_above(el: Any, marks: dict[Any, ChromeGroup]) -> list[ChromeGroup]:
-    """Chrome groups of ``el`` and its ancestors."""
-    return [marks[a] for a in (el, *el.iterancestors()) if a in marks]
+def rescue_marks(doc: Any, marks: dict[Any, ChromeGroup]) -> tuple[dict, dict[Any, Score]]:
+    """Unmark weak chrome holding most of the page's prose when no chrome-free subtree
+    holds half as much (then the chrome class names the article's wrapper); scores."""
+    body = _body(doc)
+    scores = measure(body, marks)
+    floor = RESCUE_SHARE * scores[body].good if body in scores else 0.0
+    best = _best(scores, "kept")
+    found = scores[best].kept if best is not None else 0.0
+    rescued = {el for el, group in marks.items()
+               if not group.strong and el in scores and scores[el].good >= floor > 0
+               and found < RESCUE_SHARE * scores[el].good}
+    if not rescued:
+        return marks, scores
+    marks = {el: group for el, group in marks.items() if el not in rescued}
+    return marks, measure(body, marks)
 
 
-def scorer_container(scores: dict[Any, Score], marks: dict[Any, ChromeGroup], body: Any) -> Any:
-    """Our article container: best subtree without chrome, or with weak chrome rescued."""
-    kept, raw = _best(scores, "kept"), _best(scores, "raw")
-    if raw is None or raw is kept:
-        return _confident(kept, scores)
-    if kept is not None and (raw in set(kept.iterancestors()) or kept in set(raw.iterancestors())):
-        return _confident(kept, scores)
-    page_good = scores[body].good if body in scores else 0.0
-    weak_only = not any(g.strong for g in _marks_above(raw, marks))
-    small = kept is None or scores[kept].kept < RESCUE_SHARE * scores[raw].raw
-    if small and weak_only and scores[raw].good >= RESCUE_SHARE * page_good:
-        return _confident(raw, scores)
-    return _confident(kept, scores)
+def scorer_container(scores: dict[Any, Score]) -> Any:
+    """Our article container: the subtree with the most prose weight outside chrome."""
+    return _confident(_best(scores, "kept"), scores)
 
 
 def descend(el: Any, scores: dict[Any, Score]) -> Any:
@@ -534,7 +536,8 @@ def with_siblings(container: Any, scores: dict[Any, Score]) -> tuple[Any, ...]:
         return (container,)
     floor = SIBLING_SHARE * scores[container].kept
     return tuple(el for el in parent.iterchildren(etree.Element)
-                 if el is container or (el in scores and scores[el].kept >= floor > 0))
+                 if el is container or (el in scores and scores[el].kept >= floor > 0
+                                        and scores[el].kept >= SIBLING_PURITY * scores[el].good))
 
 
 def readability_container(doc: Any) -> Any:
@@ -567,7 +570,7 @@ def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]
     found = site_body(doc, site) if site and site.body else ()
     if found:
         return Choice(found, "site-rule")
-    container = scorer_container(scores, marks, _body(doc))
+    container = scorer_container(scores)
     if container is not None:
         container = descend(container, scores)
         return Choice(with_siblings(container, scores), "scorer")

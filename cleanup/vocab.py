@@ -52,8 +52,9 @@ class ChromeGroup:
     """One concept of site chrome: rule name, reason, and how to recognise it.
 
     ``strong`` groups are removed even when they hold most of the page text
-    (long comment threads); weak ones are kept then, because a wrapper class such
-    as ``sidebar-layout`` on the article's own container is a common false match.
+    (long comment threads, a footer longer than a short story); weak ones are kept
+    then, because their words also name article wrappers (Blogger's ``widget Blog``,
+    a ``paywall`` div around the story text of a subscriber page).
     """
 
     rule: str
@@ -78,18 +79,19 @@ CHROME_GROUPS = (
                  "email-signup", "mailing-list", "mailinglist", "optin", "opt-in"), strong=True),
     ChromeGroup("paywall", "paywall or subscription prompt", (), (),
                 ("paywall", "regwall", "meter", "metered", "piano", "tp-modal", "premium-wall",
-                 "subscribe-prompt", "registration-wall", "inline-offer"), strong=True),
+                 "subscribe-prompt", "registration-wall", "inline-offer")),
     ChromeGroup("nav-element", "site navigation", ("nav",), ("navigation", "menu", "menubar",
                 "search", "tablist"),
                 ("nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "skip-link",
                  "skiplink", "skip", "pagination", "pager", "subnav", "topnav", "mainnav",
-                 "masthead", "toc", "jump-links", "search", "searchform", "search-form")),
+                 "masthead", "toc", "jump-links", "search", "searchform", "search-form"),
+                strong=True),
     ChromeGroup("page-header", "page header", (), ("banner",),
                 ("site-header", "page-header", "global-header", "header", "topbar", "top-bar",
-                 "header-bar")),
+                 "header-bar"), strong=True),
     ChromeGroup("page-footer", "page footer", (), ("contentinfo",),
                 ("site-footer", "page-footer", "global-footer", "footer", "copyright", "colophon",
-                 "bottom-bar")),
+                 "bottom-bar"), strong=True),
     ChromeGroup("aside", "sidebar or aside", ("aside",), ("complementary",),
                 ("sidebar", "side-bar", "rail", "right-rail", "widget", "widgets", "aside")),
     ChromeGroup("share-social", "share or social buttons", (), (),
@@ -110,10 +112,10 @@ CHROME_GROUPS = (
                  "partner", "partners", "native-ad", "affiliate")),
     ChromeGroup("tools", "print, email and article tools", (), ("toolbar",),
                 ("print", "email", "tools", "article-tools", "toolbar", "utility", "utilities",
-                 "font-size", "bookmark", "save", "share-tools")),
+                 "font-size", "bookmark", "save", "share-tools"), strong=True),
     ChromeGroup("tags", "tag and category links", (), (),
                 ("tags", "tag-list", "taglist", "post-tags", "entry-tags", "categories",
-                 "topics", "keywords", "tagcloud")),
+                 "topics", "keywords", "tagcloud"), strong=True),
     ChromeGroup("article-meta", "byline, date or author box", (), (),
                 ("byline", "dateline", "timestamp", "author", "authors", "author-bio",
                  "author-info", "post-meta", "entry-meta", "article-meta", "meta", "published",
