@@ -1,0 +1,226 @@
+"""HTML engine (cleanup.html): one behaviour per test, inline snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanup.html import PARSER_MAX_DEPTH, clean_title, extract_html, parse_html
+from cleanup.model import ExtractionError
+from cleanup.sites import load_site
+
+PROSE = (
+    "The council voted on Tuesday to close the old bridge for repairs, citing cracks found "
+    "by inspectors during the autumn survey of the river crossings."
+)
+
+
+def story(n: int = 5, prefix: str = "Paragraph") -> str:
+    """``n`` distinct prose paragraphs."""
+    return "".join(f"<p>{prefix} {i}. {PROSE}</p>" for i in range(n))
+
+
+def page(body: str, head: str = "") -> str:
+    """A whole document around ``body``."""
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def texts(markup: str) -> list[str]:
+    """Article line texts of a page."""
+    return [line.text for line in extract_html(markup).lines]
+
+
+def joined(markup: str) -> str:
+    """Article text of a page as one string."""
+    return "\n".join(texts(markup))
+
+
+def test_tail_text_kept_after_removed_node() -> None:
+    markup = page(f"<article>{story(3)}<p>Before <span class='share'>Share</span> after the widget."
+                  " The tail of a removed node is article text and must stay.</p></article>")
+    body = joined(markup)
+    assert "after the widget" in body
+    assert "Share" not in body
+
+
+def test_deep_nesting_is_not_truncated() -> None:
+    depth = 10_000
+    markup = page("<div>" * depth + f"<p>Deep. {PROSE}</p>" + "</div>" * depth + f"<p>After. {PROSE}</p>")
+    body = joined(markup)
+    assert "Deep." in body
+    assert "After." in body
+
+
+def test_deep_nesting_beyond_libxml_limit_is_flattened() -> None:
+    doc = parse_html(page("<span>" * (PARSER_MAX_DEPTH + 500) + "bottom text"))
+    assert "bottom text" in doc.text_content()
+
+
+def test_article_wrapping_whole_site_still_finds_the_story() -> None:
+    nav = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30)) + "</ul>"
+    markup = page(f"<article><div class='menu'>{nav}</div><div class='body'>{story(6)}</div>"
+                  f"<div class='footer'>Copyright 2019 Example Media. All rights reserved.</div></article>")
+    result = extract_html(markup)
+    assert result.lines[0].text.startswith("Paragraph 0.")
+    assert not any("Section" in line.text or "Copyright" in line.text for line in result.lines)
+
+
+def test_short_article_keeps_article_and_drops_long_comments() -> None:
+    comments = "".join(f"<li><p>Reader {i} wrote: {PROSE} {PROSE}</p></li>" for i in range(12))
+    markup = page(f"<div class='story'>{story(2)}</div><section id='comments'><ol>{comments}</ol></section>")
+    result = extract_html(markup)
+    body = "\n".join(line.text for line in result.lines)
+    assert "Paragraph 1." in body
+    assert "Reader" not in body
+
+
+def test_cookie_banner_dropped() -> None:
+    banner = ("<div class='cookie-banner'><p>We use cookies to improve your experience on our site. "
+              "By continuing to browse you agree to our use of cookies and our privacy policy.</p></div>")
+    markup = page(f"<article>{banner}{story(4)}</article>")
+    result = extract_html(markup)
+    assert "cookies" not in "\n".join(line.text for line in result.lines)
+    assert "cookie-consent" in {r.rule for r in result.removed}
+
+
+def test_table_rows_become_lines_with_cells_joined() -> None:
+    table = "<table><tr><th>Pos</th><th>Driver</th></tr><tr><td>1</td><td>Kyle Busch</td></tr></table>"
+    lines = extract_html(page(f"<article>{story(3)}{table}</article>")).lines
+    rows = [line for line in lines if line.tag == "tr"]
+    assert [r.text for r in rows] == ["Pos | Driver", "1 | Kyle Busch"]
+
+
+def test_br_splits_a_paragraph_into_lines() -> None:
+    markup = page(f"<article>{story(3)}<p>First line of the verse here<br>Second line of the verse</p></article>")
+    assert texts(markup)[-2:] == ["First line of the verse here", "Second line of the verse"]
+
+
+def test_inline_elements_keep_spaces_and_whitespace_collapses() -> None:
+    markup = page(f"<article>{story(3)}<p>The  <b>mayor</b>\n  said <a href='#'>no</a>.</p></article>")
+    assert "The mayor said no." in texts(markup)
+
+
+def test_headings_lists_and_quotes_keep_order_and_tags() -> None:
+    markup = page(f"<article>{story(2)}<h2>Why it matters</h2><ul><li>One point</li></ul>"
+                  f"<blockquote>A quoted remark</blockquote>{story(2, 'Tail')}</article>")
+    lines = extract_html(markup).lines
+    tagged = [(line.tag, line.text) for line in lines if line.tag != "p"]
+    assert tagged == [("h2", "Why it matters"), ("li", "One point"), ("blockquote", "A quoted remark")]
+
+
+def test_headline_goes_to_title_not_lines() -> None:
+    markup = page(f"<article><h1>Bridge to close for repairs</h1>{story(3)}</article>",
+                  head="<title>Bridge to close for repairs | Example News</title>")
+    result = extract_html(markup)
+    assert result.title == "Bridge to close for repairs"
+    assert all(line.text != result.title for line in result.lines)
+
+
+def test_caption_moves_to_captions() -> None:
+    figure = "<figure><img src='a.jpg'><figcaption>The bridge at dusk. Photo: J. Doe</figcaption></figure>"
+    result = extract_html(page(f"<article>{story(2)}{figure}{story(2, 'More')}</article>"))
+    assert result.captions == ("The bridge at dusk. Photo: J. Doe",)
+    assert "image-caption" in {r.rule for r in result.removed}
+    assert not any("dusk" in line.text for line in result.lines)
+
+
+def test_metadata_from_meta_tags_and_json_ld() -> None:
+    head = (
+        "<title>Bridge to close | Example News</title>"
+        "<meta property='og:site_name' content='Example News'>"
+        "<link rel='canonical' href='https://example.com/bridge'>"
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Bridge to close\","
+        " \"datePublished\": \"2019-11-19T10:00:00Z\", \"author\": {\"name\": \"Jane Doe\"}}</script>"
+    )
+    result = extract_html(page(f"<article><h1>Bridge to close</h1>{story(3)}</article>", head=head))
+    assert (result.title, result.byline, result.date) == ("Bridge to close", "Jane Doe", "2019-11-19T10:00:00Z")
+    assert (result.canonical_url, result.site_name) == ("https://example.com/bridge", "Example News")
+
+
+def test_time_element_gives_the_date() -> None:
+    markup = page(f"<article><time datetime='2019-11-18'>Nov 18</time>{story(3)}</article>")
+    assert extract_html(markup).date == "2019-11-18"
+
+
+def test_title_suffix_removed() -> None:
+    assert clean_title("Bridge to close | Example News", None) == "Bridge to close"
+
+
+def test_share_price_paragraph_is_kept() -> None:
+    price = "<div class='share-price'><p>Shares of the company rose 4% on Tuesday after the results.</p></div>"
+    assert any("Shares of the company" in t for t in texts(page(f"<article>{story(3)}{price}</article>")))
+
+
+def test_related_work_paragraph_is_kept() -> None:
+    work = "<div class='related-work'><p>Her related work on bridges was published in 2017 by the board.</p></div>"
+    assert any("Her related work" in t for t in texts(page(f"<article>{story(3)}{work}</article>")))
+
+
+def test_class_token_on_article_container_does_not_kill_it() -> None:
+    markup = page(f"<div class='article-content comments-enabled'>{story(4)}</div>")
+    assert len(texts(markup)) == 4
+
+
+def test_sidebar_layout_body_class_keeps_story() -> None:
+    markup = (f"<html><body class='single-post has-sidebar'><div class='sidebar'><p>Popular now: "
+              f"<a href='/x'>Other story one</a></p></div><main>{story(4)}</main></body></html>")
+    assert texts(markup)[0].startswith("Paragraph 0.")
+
+
+def test_weak_chrome_wrapping_the_article_is_kept() -> None:
+    markup = page(f"<div class='widget Blog'>{story(4)}</div><div class='sidebar'><p>About me</p></div>")
+    assert len(texts(markup)) == 4
+
+
+def test_related_links_inside_article_removed_with_reason() -> None:
+    related = "<div class='related-articles'><ul><li><a href='/a'>Another story about bridges</a></li></ul></div>"
+    result = extract_html(page(f"<article>{story(3)}{related}{story(2, 'More')}</article>"))
+    assert "related" in {r.rule for r in result.removed}
+    assert not any("Another story" in line.text for line in result.lines)
+
+
+def test_outside_regions_are_recorded() -> None:
+    nav = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    result = extract_html(page(f"{nav}<article>{story(4)}</article>"))
+    assert any(r.text.startswith("Home") for r in result.removed)
+
+
+def test_line_numbers_and_link_share() -> None:
+    markup = "<html><body><article>\n" + story(3) + f"\n<p><a href='/x'>{PROSE}</a></p>\n</article></body></html>"
+    lines = extract_html(markup).lines
+    assert lines[0].no == 2
+    assert lines[-1].link_share == 1.0
+
+
+def test_site_rules_strip_then_body(tmp_path: Path) -> None:
+    rules = tmp_path / "example.com.toml"
+    rules.write_text(
+        '[[strip]]\nname = "promo"\nwhy = "house promo"\ncss = "div.promo"\n'
+        '[[body]]\nname = "story"\nwhy = "the article container"\nxpath = "//div[@id=\'story\']"\n',
+        encoding="utf-8",
+    )
+    site = load_site(rules)
+    markup = page(f"<div id='story'>{story(2)}<div class='promo'><p>Buy our mugs today, they are great "
+                  f"and cheap and fun.</p></div></div><div>{story(6, 'Other')}</div>")
+    result = extract_html(markup, site=site)
+    assert result.extractor == "site-rule"
+    assert texts(markup) != [line.text for line in result.lines]
+    assert [line.text[:11] for line in result.lines] == ["Paragraph 0", "Paragraph 1"]
+    assert ("example.com:promo", "house promo") in {(r.rule, r.reason) for r in result.removed}
+
+
+def test_unparseable_input_raises_extraction_error() -> None:
+    with pytest.raises(ExtractionError):
+        extract_html("   ")
+
+
+def test_xml_declaration_and_nul_bytes_are_accepted() -> None:
+    markup = "<?xml version='1.0' encoding='utf-8'?>" + page(f"<article>{story(3)}\x00</article>")
+    assert len(texts(markup)) == 3
+
+
+def test_page_without_article_falls_back_to_body() -> None:
+    result = extract_html(page("<p>Short note.</p>"))
+    assert result.extractor in ("readability", "body")
+    assert [line.text for line in result.lines] == ["Short note."]
