@@ -47,6 +47,8 @@ FLATTEN_DEPTH = 1000
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                        "param", "source", "track", "wbr"})
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
+# camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
+CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters lxml refuses in str input ("All strings must be XML compatible").
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -332,9 +334,9 @@ def _first_text(el: Any, limit: int) -> Iterator[str]:
 
 def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
     """The chrome group named by any whitespace token of a class/id value."""
-    for token in tokens.lower().split():
+    for token in tokens.split():
         if token not in memo:
-            m = CHROME_TOKEN_RE.fullmatch(token)
+            m = CHROME_TOKEN_RE.fullmatch(CAMEL_RE.sub(r"\1-\2", token).lower())
             memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else None
         if memo[token] is not None:
             return memo[token]
@@ -604,11 +606,15 @@ def outside_removals(containers: tuple[Any, ...]) -> list[Removal]:
 
 
 def _is_caption(el: Any) -> bool:
-    """True for <figcaption> and elements whose class/id names a caption or photo credit."""
+    """True for <figcaption> and elements whose class/id names a caption or photo credit.
+
+    Any token containing "caption" counts (``newsCaption``, ``wp-caption-text``): the word
+    is not used for anything else in page markup.
+    """
     if el.tag in CAPTION_TAGS:
         return True
     tokens = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
-    return any(CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
+    return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
 
 
 def take_captions(containers: tuple[Any, ...]) -> tuple[list[str], list[Removal]]:

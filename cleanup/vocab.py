@@ -42,7 +42,7 @@ TOKEN_SUFFIXES = (
     "region", "component", "group", "row", "column", "col", "bottom", "top", "left", "right",
     "container", "content", "body", "title", "header", "heading", "footer", "label", "text",
     "form", "popup", "modal", "overlay", "banner", "strip", "placeholder", "frame", "tray",
-    "thread", "mobile", "desktop", "sidebar", "rail", "feed", "cta", "v2", "new", "small",
+    "thread", "mobile", "desktop", "sidebar", "rail", "feed", "cta", "v2", "new", "small", "window",
     "large", "horizontal", "vertical", "sticky", "primary", "secondary", "main", "global",
 )
 
@@ -122,8 +122,11 @@ CHROME_GROUPS = (
                  "date", "posted-on", "bio", "about-author")),
     ChromeGroup("hidden", "hidden element", (), (), ("hidden", "visually-hidden", "sr-only",
                 "screen-reader-text", "offscreen", "hide", "d-none")),
+    ChromeGroup("popup", "modal or popup window", ("dialog",), ("dialog",),
+                ("modal", "modals", "popup", "pop-up", "overlay", "lightbox", "modal-window",
+                 "interstitial"), strong=True),
     ChromeGroup("form", "form controls", ("form", "button", "input", "select", "textarea",
-                "label", "dialog"), ("dialog", "button"), ("modal", "popup", "overlay")),
+                "label"), ("button",), ("form",)),
 )
 # Groups whose class/id tokens name image captions; moved to HtmlPage.captions.
 CAPTION_TAGS = ("figcaption",)
