@@ -63,7 +63,8 @@ MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml 
 RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
 DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
 SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fall below
-SIBLING_SHARE = 0.2  # sibling with this share of the container's weight joins it (readability)
+SIBLING_SHARE = 0.2
+SIBLING_MIN_PROSE = 150.0  # ...or this much clean prose: about two sentences (readability uses 80)
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
 REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
 
@@ -531,15 +532,28 @@ def _confident(el: Any, scores: dict[Any, Score]) -> Any:
     return el if el is not None and scores[el].raw >= MIN_ARTICLE_WEIGHT else None
 
 
-def with_siblings(container: Any, scores: dict[Any, Score]) -> tuple[Any, ...]:
-    """The container plus siblings holding a good share of its weight, in page order."""
-    parent = container.getparent()
+def _wrapper_of(container: Any, top: Any, scores: dict[Any, Score]) -> Any:
+    """Outermost ancestor below ``top`` adding no prose to the container (wrapper chain)."""
+    anchor, parent = container, container.getparent()
+    while (parent is not None and parent is not top and parent in scores
+           and scores[parent].prose <= scores[container].prose):
+        anchor, parent = parent, parent.getparent()
+    return anchor
+
+
+def with_siblings(container: Any, top: Any, scores: dict[Any, Score]) -> tuple[Any, ...]:
+    """The container plus clean prose siblings of it or of its wrappers below ``top``."""
+    anchor = _wrapper_of(container, top, scores) if container is not top else container
+    parent = anchor.getparent()
     if parent is None:
         return (container,)
-    floor = SIBLING_SHARE * scores[container].kept
-    return tuple(el for el in parent.iterchildren(etree.Element)
-                 if el is container or (el in scores and scores[el].kept >= floor > 0
-                                        and scores[el].kept >= SIBLING_PURITY * scores[el].good))
+    floor = min(SIBLING_SHARE * scores[container].kept, SIBLING_MIN_PROSE)
+    kind = (anchor.tag, (anchor.get("class") or "").split()[:1])
+    return tuple(container if el is anchor else el for el in parent.iterchildren(etree.Element)
+                 if el is anchor or (el in scores and scores[el].kept >= floor > 0
+                                     and scores[el].kept >= SIBLING_PURITY * scores[el].good
+                                     and (anchor is container
+                                          or (el.tag, (el.get("class") or "").split()[:1]) == kind)))
 
 
 def readability_container(doc: Any) -> Any:
@@ -574,8 +588,7 @@ def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]
         return Choice(found, "site-rule")
     container = scorer_container(scores)
     if container is not None:
-        container = descend(container, scores)
-        return Choice(with_siblings(container, scores), "scorer")
+        return Choice(with_siblings(descend(container, scores), container, scores), "scorer")
     container = readability_container(doc)
     if container is not None:
         return Choice((container,), "readability")
