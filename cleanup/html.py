@@ -66,6 +66,7 @@ SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fa
 SIBLING_SHARE = 0.2
 SIBLING_MIN_PROSE = 150.0  # ...or this much clean prose: about two sentences (readability uses 80)
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
+MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
 REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
@@ -122,6 +123,8 @@ def extract_html(markup: str, *, site: Site | None = None, url: str | None = Non
     removed += caption_removed + strip_chrome(choice.containers, marks, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)
+    lines, link_removed = drop_link_lines(lines)
+    headline_removed += link_removed
     return HtmlPage(
         lines=tuple(lines),
         removed=tuple(sorted(removed + headline_removed, key=lambda r: r.line or 0)),
@@ -759,3 +762,21 @@ def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], lis
             removal = Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS], line.no, node=line.tag)
             return lines[:i] + lines[i + 1:], [removal]
     return lines, []
+
+
+def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
+    """Remove runs of lines that are (almost) all link text: link lists, menus, 'Read more' runs.
+
+    A single linked line between prose lines stays: product names and linked subheads in
+    round-up articles are article text.
+    """
+    linky = [line.link_share >= MAX_LINE_LINK_SHARE and line.tag != "pre" for line in lines]
+    kept, removed = [], []
+    for i, line in enumerate(lines):
+        in_run = linky[i] and ((i > 0 and linky[i - 1]) or (i + 1 < len(lines) and linky[i + 1]))
+        if in_run:
+            text = line.text[:REMOVAL_TEXT_CHARS]
+            removed.append(Removal("link-list", "run of link-only lines", text, line.no, node=line.tag))
+        else:
+            kept.append(line)
+    return kept, removed

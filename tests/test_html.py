@@ -224,3 +224,14 @@ def test_page_without_article_falls_back_to_body() -> None:
     result = extract_html(page("<p>Short note.</p>"))
     assert result.extractor in ("readability", "body")
     assert [line.text for line in result.lines] == ["Short note."]
+
+
+def test_run_of_link_lines_dropped_single_linked_subhead_kept() -> None:
+    links = "<ul><li><a href='/a'>Another story about bridges</a></li><li><a href='/b'>Roads</a></li></ul>"
+    markup = page(f"<article>{story(2)}<h3><a href='/p'>Acme Drill 2000</a></h3>{story(2, 'More')}"
+                  f"{links}</article>")
+    result = extract_html(markup)
+    body = [line.text for line in result.lines]
+    assert "Acme Drill 2000" in body
+    assert "Roads" not in body
+    assert "link-list" in {r.rule for r in result.removed}
