@@ -23,6 +23,7 @@ class Verdicts:
         self.lines = tuple(lines)
         self.dropped_by: list[str | None] = [None] * len(self.lines)
         self.protected = set(protected)
+        self.checked: set[int] = set()  # units the line rules have seen
         self.removals: list[Removal] = []
         self._last_run: list[int] = []
         self._last_index = -2
@@ -77,13 +78,19 @@ def by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
     return table
 
 
-def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
-    """Run site line rules, then generic ones; the first rule that fires drops the unit."""
+def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule],
+                     indexes: Iterable[int] | None = None) -> None:
+    """Run site line rules, then generic ones; the first rule that fires drops the unit.
+
+    ``indexes`` limits the run to those units; a unit is checked only once per Verdicts.
+    """
     table = by_first_char(tuple(rules))
     anything = table[""]
-    for i, line in enumerate(v.lines):
-        if v.dropped_by[i] is not None or i in v.protected:
+    for i in range(len(v.lines)) if indexes is None else indexes:
+        if v.dropped_by[i] is not None or i in v.protected or i in v.checked:
             continue
+        v.checked.add(i)
+        line = v.lines[i]
         text = visible(line.text)
         for srule in site_rules:
             if srule.matches(text):

@@ -11,7 +11,7 @@ from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rul
 from .model import DEFAULT_OPTIONS, Line, Options, Result, SiteRuleError
 from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
-from .rules.article import FOOTER_REASON, HEADER_REASON, article_bounds, find_title
+from .rules.article import FOOTER_REASON, HEADER_REASON, article_bounds, find_title, unit_value
 from .text import to_lines, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
@@ -70,9 +70,14 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
     """Line rules, site drop_from, block rules; the headline (found if not given) is protected."""
     line_rules, block_rules = rules_for(kind, options)
     v = Verdicts(lines, () if title is None else (title,))
+    site_lines = _enabled(site.drop_line, options) if site else ()
     if kind == TEXT and "page-chrome" not in options.disable:
+        # Prose-like units first: a cookie notice or a caption must not pass
+        # for the article when we guess where it is.
+        prose = [i for i, ln in enumerate(lines) if unit_value(visible(ln.text)) > 0]
+        apply_line_rules(v, line_rules, site_lines, prose)
         drop_far_chrome(v)
-    apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
+    apply_line_rules(v, line_rules, site_lines)
     if site:
         apply_drop_from(v, _enabled(site.drop_from, options))
     early = [r for r in block_rules if r.name != "page-chrome"]

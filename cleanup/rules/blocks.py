@@ -22,6 +22,12 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3
 # A title next to an embed: short, no sentence ending, mostly Capitalised Words.
 MAX_TITLE_CHARS = 120
+# The headline repeats the page <title>: at least this share of its words are
+# title words, and it holds at least this share of the title's words (the
+# rest is the site name).
+MIN_HEADLINE_WORDS = 3
+MIN_TITLE_OVERLAP = 0.7
+MIN_TITLE_COVER = 0.5
 MIN_TITLE_CASE_SHARE = 0.6  # of words of 4+ letters
 
 
@@ -55,12 +61,35 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= MIN_TITLE_CASE_SHARE
 
 
+def words_of(text: str) -> set[str]:
+    """Lower-cased words of ``text``."""
+    return {w.lower() for w in P.WORD_RE.findall(text)}
+
+
+def repeats_title(text: str, title: set[str]) -> bool:
+    """True when ``text`` is the page's headline: most of its words are the <title>'s.
+
+    ``title`` holds the words of the page's first unit (dumps start with the
+    HTML <title>, "Headline - Site Name").
+    """
+    words = words_of(text)
+    if len(words) < MIN_HEADLINE_WORDS or not title:
+        return False
+    shared = len(words & title)
+    return shared / len(words) >= MIN_TITLE_OVERLAP and shared / len(title) >= MIN_TITLE_COVER
+
+
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
-    """Index just past the run of headline-like units starting at ``start``."""
+    """Index just past the run of headline-like units starting at ``start``.
+
+    The page's own headline ends the run: a list of other stories never holds it.
+    """
+    title = words_of(visible(lines[0].text)) if lines else set()
     end = start
     while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
         text = visible(lines[end].text)
-        if dropped_by[end] is None and (len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text)):
+        if dropped_by[end] is None and (len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text)
+                                        or repeats_title(text, title)):
             break
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
@@ -100,3 +129,35 @@ def embed_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
         text = visible(lines[i - 1].text)
         if len(text) <= MAX_TITLE_CHARS and not TERMINAL_RE.search(text) and is_title_case(text):
             yield i - 1, i, "title of an embedded video or related story"
+
+
+MIN_PROSE_BEFORE_COMMENTS = 300  # weight of prose that must precede a comments heading
+
+
+def _comment_markers(lines: Sequence[Line], start: int) -> int:
+    window = lines[start: start + P.COMMENT_LOOKAHEAD]
+    return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
+
+
+@block_rule("comment-section")
+def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
+    """Reader comments: a comments heading after the story, and everything after it.
+
+    The heading must follow some prose (a 'Comments' link in the top menu is
+    not a comment section), and a bare 'Comments' heading needs comment-like
+    lines ('joe says:', '2 days ago', 'Reply') right after it.
+    """
+    prose = 0
+    for i, line in enumerate(lines):
+        text = visible(line.text)
+        if dropped_by[i] is None and is_prose(text):
+            prose += weight(text)
+        if dropped_by[i] == "page-chrome" or prose < MIN_PROSE_BEFORE_COMMENTS:
+            continue
+        heading = text.strip("[]() ")
+        if len(heading) > 160 or not P.COMMENTS_HEADING_RE.fullmatch(heading):
+            continue
+        counted = heading[:1].isdigit()
+        if counted or _comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
+            yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
+            return

@@ -77,6 +77,7 @@ PROMO_RES = (
     re.compile(r"(?:like us on facebook|follow .{1,40} on (?:twitter|facebook|instagram|x))\b.*", I),
     # link-like calls to action
     re.compile(r"(?:click|tap) here\b.{0,120}", I),
+    re.compile(r"click to (?:share|email|print|tweet|pin|save)\b.{0,80}", I),
     re.compile(r"read (?:more|next|also|the full (?:story|article))(?:\s*[:»›>|–—-].{0,160}|\s*[.»›>…]*)", I),
     re.compile(r"(?:continue reading|full story|view comments?|leave a comment|add a comment|post a comment)"
                r"\s*[.»›>…]*", I),
@@ -172,11 +173,14 @@ _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|n
          r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+RELATIVE_TIME = (r"(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)"
+                 r"\s+ago(?:\s+at\s+" + _TIME + ")?")
 DATE_LINE_RE = re.compile(
     rf"(?:(?:published|updated|posted|last updated|modified|created|date)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:{RELATIVE_TIME}|"
     rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
     rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated)\s*(?:on|at)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at)?\s*{_TIME})?)*", I)
+    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at)?\s*{_TIME})?)*)", I)
 
 # --- headings of link lists (related, recent, popular) ---------------------
 LIST_HEADING_RE = re.compile(
@@ -193,6 +197,26 @@ LIST_HEADING_RE = re.compile(
     r"|lire aussi|à lire aussi|sur le même sujet|mehr zum thema|das könnte sie auch interessieren"
     r"|leia também|leia mais|veja também|te puede interesar|ver también|potrebbe interessarti|leggi anche",
     I)
+# --- reader comments ------------------------------------------------------------
+# A heading that opens the comment section: "34 Comments", "[ 167 comments ]",
+# "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments".
+COMMENTS_HEADING_RE = re.compile(
+    r"[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
+    r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
+    r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments)"
+    r"(?:\s*\(\d+\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
+    r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add a comment"
+    r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??"
+    r"|commentaires|kommentare|comentarios|commenti|comentários", I)
+# Lines typical of a comment thread: "joetoronto says:", "2 days ago at 07:52 am",
+# "Rating: 36 Votes", "Reply", "Like".
+COMMENT_MARKER_RE = re.compile(
+    r"\S{1,40} (?:says|said|wrote|writes):?|reply|report|like|likes|flag|share|"
+    r"\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
+    r"|rating:? -?\d+ votes?|\d+ (?:likes?|votes?|points?|replies)|(?:up|down)vote", I)
+MIN_COMMENT_MARKERS = 2  # in the units after a plain "Comments" heading
+COMMENT_LOOKAHEAD = 20  # units
+
 MAX_LIST_ITEM_CHARS = 160  # a related-story item is one headline, maybe with a date
 MAX_LIST_ITEMS = 40
 
@@ -211,7 +235,7 @@ FOOTER_PREFIXES = (
 )
 SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
 BYLINE_PREFIXES = ("by ", "written by", "words by", "von ", "par ", "por ", "di ")
-DATE_PREFIXES = tuple("0123456789") + (
+DATE_PREFIXES = tuple("0123456789") + ("a ", "an ", "one ",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "published", "updated", "posted", "last",
     "modified", "created", "date",
