@@ -67,6 +67,7 @@ SIBLING_SHARE = 0.2
 SIBLING_MIN_PROSE = 150.0  # ...or this much clean prose: about two sentences (readability uses 80)
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
 MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
+MIN_PROSE_LINE_CHARS = 80  # an h1 after a line this long is a section heading, not the headline
 REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
@@ -751,17 +752,29 @@ def lines_of(root: Any) -> list[Line]:
     return lines
 
 
+def _headline_index(lines: list[Line], title: str | None) -> int | None:
+    """Index of the headline: the line equal to the title near the top, else an h1 before prose."""
+    want = title.casefold() if title else None
+    for i, line in enumerate(lines):
+        if want and line.text.casefold() == want and (line.tag == "h1" or i < 3):
+            return i
+    for i, line in enumerate(lines):
+        if line.tag == "h1":
+            return i
+        if len(line.text) >= MIN_PROSE_LINE_CHARS:
+            return None
+    return None
+
+
 def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], list[Removal]]:
     """Remove the headline (kept as HtmlPage.title) from the article lines."""
-    if not title:
+    i = _headline_index(lines, title)
+    if i is None:
         return lines, []
-    want = title.casefold()
-    for i, line in enumerate(lines):
-        if line.text.casefold() == want and (line.tag == "h1" or i < 3):
-            reason = "article headline (kept as title)"
-            removal = Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS], line.no, node=line.tag)
-            return lines[:i] + lines[i + 1:], [removal]
-    return lines, []
+    line = lines[i]
+    reason = "article headline (kept as title)"
+    return lines[:i] + lines[i + 1:], [Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS],
+                                               line.no, node=line.tag)]
 
 
 def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
