@@ -57,6 +57,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # the ScrapingHub benchmark and checked on the odd ones; do not tune one in isolation.
 MAX_LINK_SHARE = 0.5  # link chars / all chars above which a block counts as navigation
 LINK_PENALTY = 0.35  # weight per char of a link-heavy block (negative)
+LIST_ITEM_FACTOR = 0.5  # prose in list items counts half: teaser lists are lists, stories are <p>
 MIN_BLOCK_CHARS = 25  # non-link chars below which a block is a label, not prose
 SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
 MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
@@ -450,7 +451,7 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     scores: dict[Any, Score] = {}
     frames: list[list[float]] = [[0.0, 0.0, 0.0, 0.0]]  # per open element: the Score fields
     seg = [0, 0, 0]  # open text segment: chars, link chars, chars under a mark
-    depth = {"a": 0, "mark": 0}
+    depth = {"a": 0, "mark": 0, "li": 0}
 
     def add(text: str | None) -> None:
         n = len(text.strip()) if text else 0
@@ -460,6 +461,7 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
 
     def flush() -> None:
         w = block_weight(seg[0], seg[1])
+        w *= LIST_ITEM_FACTOR if w > 0 and depth["li"] else 1.0
         frame, chrome = frames[-1], seg[2] >= seg[0] / 2
         frame[0] += w
         frame[1] += min(w, 0.0) if chrome else w
@@ -474,6 +476,7 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
                 flush()
             frames.append([0.0, 0.0, 0.0, 0.0])
             depth["a"] += el.tag == "a"
+            depth["li"] += el.tag == "li"
             depth["mark"] += is_mark
             add(el.text)
             continue
@@ -483,6 +486,7 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
         scores[el] = Score(*frame)
         frames[-1] = [a + b for a, b in zip(frames[-1], frame, strict=True)]
         depth["a"] -= el.tag == "a"
+        depth["li"] -= el.tag == "li"
         depth["mark"] -= is_mark
         add(el.tail)
     return scores
