@@ -74,6 +74,7 @@ REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
                            "analysisnewsarticle", "opinionnewsarticle", "webpage", "report",
                            "scholarlyarticle", "techarticle", "liveblogposting", "review"})
+MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
 TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•]\s+|\s+[-:]{1,2}\s+")
 
 
@@ -242,15 +243,25 @@ def _ld_text(value: Any) -> str | None:
 
 
 def clean_title(title: str | None, site_name: str | None) -> str | None:
-    """A <title> without its ' | Site Name' part."""
+    """A title without its ' | Site Name' part (named by og:site_name, or short and last).
+
+    >>> clean_title("Bridge to close | Example News", None)
+    'Bridge to close'
+    >>> clean_title("Trump - the early years of a long career", None)
+    'Trump - the early years of a long career'
+    """
     title = _norm(title)
     if not title:
         return None
     parts = TITLE_SPLIT_RE.split(title)
-    if len(parts) > 1:
-        return max(parts, key=len)
-    if site_name and title.endswith(site_name) and len(title) > len(site_name):
-        return title[: -len(site_name)].rstrip(" |-–—:")
+    if len(parts) < 2:
+        return title
+    site = (site_name or "").casefold()
+    if site and site in parts[0].casefold() and len(parts[0]) < len(title) / 2:
+        return title[len(parts[0]):].lstrip(" |-–—:·•")
+    last = parts[-1]
+    if (site and site in last.casefold()) or len(last.split()) <= MAX_SITE_NAME_WORDS:
+        return title[: title.rindex(last)].rstrip(" |-–—:·•") or title
     return title
 
 
@@ -294,7 +305,8 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
     ld = _json_ld(doc)
     site_name = _meta(doc, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
     title_el = doc.find(".//title")
-    titles = [t for t in (_meta(doc, "og:title", "twitter:title"), _ld_text(ld.get("headline")),
+    titles = [t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name),
+                          _ld_text(ld.get("headline")),
                           clean_title(title_el.text_content() if title_el is not None else None,
                                       site_name)) if t]
     canonical = next((_norm(el.get("href")) for el in doc.iter("link")

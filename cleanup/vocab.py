@@ -28,12 +28,13 @@ REPORTED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", 
                            "pre", "tr"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-# Layout words that may frame a vocabulary word inside one class/id token.
+# Layout words that may frame a vocabulary word inside one class/id token. Not "content":
+# "entry-content-read-more" is the article body of a WordPress theme, not a read-more link.
 TOKEN_PREFIXES = (
     "site", "page", "post", "article", "entry", "story", "global", "main", "top", "bottom", "left",
     "right", "side", "mobile", "desktop", "sticky", "fixed", "floating", "inline", "js", "social",
     "primary", "secondary", "sub", "mini", "footer", "header", "rail", "fb", "facebook", "twitter",
-    "content", "single", "widget", "block", "module", "c", "l", "m", "o", "u",
+    "single", "widget", "block", "module", "c", "l", "m", "o", "u",
 )
 TOKEN_SUFFIXES = (
     "area", "section", "wrap", "wrapper", "container", "list", "links", "link", "bar", "box",
