@@ -62,8 +62,10 @@ PROMO_RES = (
     re.compile(r"(?:get|receive|sign up for|subscribe to|want) (?:the |our |free |more )*"
                r"(?:latest |breaking |daily |weekly |top )*"
                r"(?:news|headlines|stories|alerts?|newsletters?|updates?|emails?|briefing)\b.*"
-               r"\b(?:inbox|e-?mail|iphone|android|phone|app|newsletter|alerts?|daily|delivered)\b", I),
-    re.compile(r"(?:sign up|subscribe|register)(?: now| today| here| for free| for our newsletters?)?"
+               r"\b(?:inbox|e-?mail|iphone|android|phone|app|newsletter|alerts?|daily|delivered)\b.*", I),
+    re.compile(r"(?:sign up|subscribe|register)(?: now| today| here| for free)?"
+               r"(?: (?:for|to) (?:our |the |a )?(?:free |daily |weekly |morning |evening )*(?:[\w'’]+ ){0,3}"
+               r"(?:newsletters?|emails?|alerts?|updates|briefing))?"
                r"(?: to [^.]{1,60})?\s*[.!»›>]*", I),
     re.compile(r"(?:sign|log) ?(?:in|up)(?: (?:/|or|\|) (?:sign|log|register) ?(?:in|up)?)?\s*[.!]?", I),
     re.compile(r"subscribe(?: now)?\b.{0,40}\b"
@@ -163,9 +165,9 @@ MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
 # --- bylines and dates ------------------------------------------------------
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
 BYLINE_RE = re.compile(
-    rf"(?:by|written by|words by|von|par|por|di)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?i:by|written by|words by|von|par|por|di)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s*(?:,|and|&|und|et|e|y)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*"
-    r"(?:\s*[,|·•–—-]\s*[\w .,'’&|/@-]{0,80})?", I)
+    r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?")
 MAX_BYLINE_CHARS = 120
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

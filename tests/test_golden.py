@@ -1,0 +1,83 @@
+"""Golden pages: every fixture's whole clean output and every removal, byte for byte.
+
+A fixture is ``fixtures/<slug>/`` with ``input.txt`` or ``input.html``,
+``meta.toml`` (``url``, ``note``, ``expect = "pass" | "fail"``),
+``expected.txt`` (the text output) and ``expected.json`` (title, captions and
+the removals: rule, lines and text, so a diff shows *why* an output changed).
+``expect = "fail"`` marks a known failure, run as ``xfail(strict=True)``.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cleanup import clean
+from cleanup.render import unified_diff
+
+from conftest import SHARED, golden_dirs
+
+
+def _meta(path: Path) -> dict:
+    meta = path / "meta.toml"
+    return tomllib.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+
+def _params() -> list:
+    out = []
+    for path in golden_dirs():
+        marks = [pytest.mark.xfail(strict=True, reason=_meta(path).get("note", ""))] \
+            if _meta(path).get("expect") == "fail" else []
+        out.append(pytest.param(path, id=path.name, marks=marks))
+    return out
+
+
+def _observed(path: Path) -> tuple[str, str]:
+    source = next(path.glob("input.*"))
+    result = clean(source.read_bytes(), url=_meta(path).get("url"))
+    record = {
+        "title": result.title,
+        "byline": result.byline,
+        "date": result.date,
+        "site": result.site,
+        "extractor": result.extractor,
+        "captions": list(result.captions),
+        "removed": [{"line": r.line, "end": r.end, "rule": r.rule, "reason": r.reason, "text": r.text}
+                    for r in result.removed],
+    }
+    return result.to_text(), json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("path", _params())
+def test_golden_page(path: Path, update_golden: bool) -> None:
+    text, record = _observed(path)
+    if update_golden:
+        (path / "expected.txt").write_text(text, encoding="utf-8")
+        (path / "expected.json").write_text(record, encoding="utf-8")
+        return
+    want_text = (path / "expected.txt").read_text(encoding="utf-8")
+    want_record = (path / "expected.json").read_text(encoding="utf-8")
+    problems = unified_diff(want_text, text, "expected.txt", "output") + \
+        unified_diff(want_record, record, "expected.json", "output")
+    assert not problems, f"{path.name} changed (pytest --update-golden to accept):\n{problems}"
+
+
+def test_seed_fixture_is_the_shared_seed() -> None:
+    """The seed fixture is a copy of ../shared/seed; the copy must not drift."""
+    seed = SHARED / "seed"
+    if not seed.is_dir():
+        pytest.skip("../shared/seed is not beside the checkout")
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "rollcall-obama-hollande"
+    assert (fixture / "input.txt").read_bytes() == (seed / "rollcall-obama-hollande.txt").read_bytes()
+    assert (fixture / "expected.txt").read_bytes() == (seed / "rollcall-obama-hollande.expected.txt").read_bytes()
+
+
+def test_seed_is_byte_exact_with_generic_rules_only() -> None:
+    """The seed comes out right even without the rollcall.com site file."""
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "rollcall-obama-hollande"
+    site_rules = ("rollcall.com:video-site-promo", "rollcall.com:alerts-promo", "rollcall.com:recent-stories")
+    result = clean((fixture / "input.txt").read_bytes(), disable=frozenset(site_rules))
+    assert result.to_text() == (fixture / "expected.txt").read_text(encoding="utf-8")

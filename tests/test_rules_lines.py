@@ -1,0 +1,133 @@
+"""Line rules, table-driven: each case is (text, the reason the rule gives or None).
+
+Negative cases (None) are the point: content that looks like chrome and must
+stay. Every case also runs through the engine's cheap pre-check
+(Rule.may_fire), so a rule can never be skipped on a line it would drop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.model import Line
+from cleanup.rules import get_rule
+from cleanup.text import visible
+
+CASES: dict[str, list[tuple[str, str | None]]] = {
+    "skip-link": [
+        ("Skip to content", "accessibility jump link"),
+        ("Skip to main content", "accessibility jump link"),
+        ("Jump to navigation", "accessibility jump link"),
+        ("Aller au contenu principal", "accessibility jump link"),
+        ("Skip to the end of the story, she said.", None),
+        ("Skipping content moderation cost the company dearly.", None),
+    ],
+    "embed-shortcode": [
+        ("[jwp-video n=”1″]", "video or embed shortcode"),
+        ('[youtube id="dQw4w9WgXcQ"]', "video or embed shortcode"),
+        ('[gallery ids="1,2,3"]', "video or embed shortcode"),
+        ("[embed]https://example.com/v/1[/embed]", None),  # has content between: not only shortcodes
+        ("[embed]", "video or embed shortcode"),
+        ("{{ article.related_links }}", "template residue"),
+        ("[1] The report was published in 2019.", None),
+        ("[laughs]", None),
+        ("[Editor's note: this story was updated.]", None),
+    ],
+    "caption-shortcode": [
+        ('[caption id="a1" width="300"]<img src="x.jpg"> The mayor at the rally.[/caption]', "caption shortcode"),
+        ("The caption read: no comment.", None),
+    ],
+    "cookie-notice": [
+        ("We use cookies to improve your experience on our site.", "cookie or consent notice"),
+        ("By continuing to use this site, you agree to our use of cookies.", "cookie or consent notice"),
+        ("She bakes cookies for the whole street every Sunday.", None),
+    ],
+    "promo-line": [
+        ("Get breaking news alerts and more from Roll Call in your inbox or on your iPhone.",
+         "promotional call to action"),
+        ("See photos, follies, HOH Hits and Misses and more at Roll Call’s new video site.",
+         "promotional call to action"),
+        ("Sign up for our daily newsletter", "promotional call to action"),
+        ("Subscribe", "promotional call to action"),
+        ("Follow us on Twitter", "promotional call to action"),
+        ("Click here", "promotional call to action"),
+        ("Read more: Senate passes the budget bill", "promotional call to action"),
+        ("ADVERTISEMENT", "promotional call to action"),
+        ("Share this article", "promotional call to action"),
+        ("Download the free NewsNow app for iPhone and Android", "promotional call to action"),
+        ("Follow the money, investigators said, and you find the shell companies.", None),
+        ("“Subscribe to our newsletter,” the pop-up demanded, before she closed it.", None),
+        ("Readers of the paper subscribe in growing numbers, the survey found.", None),
+        ("Read more about the plan in the council's 40-page report, which was released on Monday "
+         "after months of delay and several rounds of revisions by the city's lawyers, officials said.", None),
+        ("Adding to the pressure, the minister resigned.", None),
+    ],
+    "copyright-footer": [
+        ("© 2019 Dow Jones & Company, Inc. All Rights Reserved.", "copyright or footer line"),
+        ("Copyright 2019 Hawaii News Now. All rights reserved.", "copyright or footer line"),
+        ("Privacy Policy | Terms of Use | Contact Us", "copyright or footer line"),
+        ("Copyright law was not written for machines, the judge said.", None),
+        ("About us, the neighbours never said a word.", None),
+    ],
+    "share-widget": [
+        ("Share", "share or social widget"),
+        ("Share on Facebook", "share or social widget"),
+        ("Facebook Twitter Email", "share or social widget"),
+        ("12 Comments", "share or social widget"),
+        ("Shares in Apple fell 3% on Tuesday.", None),
+        ("Email was the only way to reach him.", None),
+        ("Twitter suspended the account on Monday.", None),
+    ],
+    "image-caption": [
+        ("WASHINGTON, DC - NOVEMBER 24: United States President Barack Obama hosts President François "
+         "Hollande. (Photo by Ron Sachs-Pool/Getty Images)", "photo caption or credit"),
+        ("Obama and Hollande talk in the Oval Office on Tuesday. (Ron Sachs-Pool/Getty Images)",
+         "photo caption or credit"),
+        ("President Trump speaks to reporters. (AP Photo/Evan Vucci)", "photo caption or credit"),
+        ("Photo: Damian Dovarganes, AP", "photo caption or credit"),
+        ("(Photo Credit : PTI File Photo )", "photo caption or credit"),
+        ("Prices rose sharply (from $3/month to $5/month) in May.", None),
+        ("The law firm (Smith/Jones) filed the suit on Monday.", None),
+        ("He put it simply: the plan is dead.", None),
+    ],
+    "byline": [
+        ("By Jane Doe and John Roe", "author byline"),
+        ("By JERUSALEM POST STAFF", "author byline"),
+        ("By the time the polls closed, turnout had doubled.", None),
+        ("By Tuesday, the vote had been delayed twice.", None),
+    ],
+    "date-line": [
+        ("Published November 20, 2019 10:03 AM ET", "publication date"),
+        ("November 20, 2019", "publication date"),
+        ("2 hours ago", "publication date"),
+        ("On November 20, 2019 the council met.", None),
+        ("2 hours ago the roof collapsed, witnesses said.", None),
+    ],
+}
+
+
+def _cases() -> list:
+    return [pytest.param(name, text, want, id=f"{name}:{text[:40]}")
+            for name, cases in CASES.items() for text, want in cases]
+
+
+@pytest.mark.parametrize(("name", "text", "want"), _cases())
+def test_line_rule(name: str, text: str, want: str | None) -> None:
+    rule = get_rule(name)
+    assert rule.func(Line(1, text)) == want
+
+
+@pytest.mark.parametrize(("name", "text", "want"), [c for c in _cases() if c.values[2] is not None])
+def test_precheck_lets_every_positive_through(name: str, text: str, want: str) -> None:
+    """The engine's pre-check must never hide a line the rule itself would drop."""
+    assert get_rule(name).may_fire(visible(text).lower())
+
+
+def test_every_line_rule_has_cases() -> None:
+    from cleanup.rules import all_rules
+
+    names = {r.name for r in all_rules() if r.kind == "line"}
+    assert names <= set(CASES), f"no test cases for {sorted(names - set(CASES))}"
+    for name in names:
+        wants = [want for _, want in CASES[name]]
+        assert any(w is None for w in wants) or name == "caption-shortcode", f"{name} has no negative case"
