@@ -378,11 +378,19 @@ def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGrou
     """The chrome group named by any whitespace token of a class/id value."""
     for token in tokens.split():
         if token not in memo:
-            m = CHROME_TOKEN_RE.fullmatch(CAMEL_RE.sub(r"\1-\2", token).lower())
+            plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
+            m = CHROME_TOKEN_RE.fullmatch(plain)
             memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else None
         if memo[token] is not None:
             return memo[token]
     return None
+
+
+# Elements that can carry a chrome mark; selecting them in C skips most of the tree.
+MARK_CANDIDATES_XPATH = etree.XPath(
+    "descendant-or-self::*[@class or @id or @role or @hidden or @aria-hidden or @style or "
+    + " or ".join(f"self::{tag}" for tag in sorted(GROUP_BY_TAG)) + "]"
+)
 
 
 def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
@@ -403,10 +411,8 @@ def find_marks(doc: Any) -> dict[Any, ChromeGroup]:
     """Every element of the body that looks like site chrome, with its group."""
     memo: dict[str, ChromeGroup | None] = {}
     marks = {}
-    for el in _body(doc).iter(etree.Element):
-        if el.tag in ("body", "html"):
-            continue
-        group = _mark_of(el, memo)
+    for el in MARK_CANDIDATES_XPATH(_body(doc)):
+        group = _mark_of(el, memo) if el.tag not in ("body", "html") else None
         if group is not None:
             marks[el] = group
     return marks
