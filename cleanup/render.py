@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterable
+from typing import Any
 
 from .model import Result
 
-FORMATS = ("text", "json")
-SUFFIX = {"text": ".txt", "json": ".json"}
+# text: headline, blank line, body. json: one object per page (a .json file per
+# page under -o DIR). jsonl: one object per line, to stdout or one -o FILE.
+FORMATS = ("text", "json", "jsonl")
+SUFFIX = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
 EXPLAIN_SNIPPET = 80  # characters of removed text shown by --explain
 
 
-def render(result: Result, fmt: str, source: str | None = None) -> str:
-    """The output for one page: clean text, or one JSON object on one line."""
+def render(result: Result, fmt: str, source: str | None = None, extra: Iterable[tuple[str, Any]] = ()) -> str:
+    """The output for one page: clean text, or one JSON object on one line.
+
+    The JSON keys come in a fixed order: ``source``, the Result fields, then
+    ``extra`` (fields of an input record passed through); an extra field whose
+    name is taken is kept as ``input.<name>``.
+    """
     if fmt == "text":
         return result.to_text()
-    record = {"source": source} if source is not None else {}
+    record: dict[str, Any] = {"source": source} if source is not None else {}
     record.update(result.to_dict())
+    for key, value in extra:
+        record[key if key not in record else f"input.{key}"] = value
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 

@@ -9,6 +9,9 @@ EXIT_OK = 0
 EXIT_CHANGED = 1  # --check / --diff found an output that would change
 EXIT_USAGE = 2  # bad flags, or a site rule file that does not load
 EXIT_FAILED = 123  # at least one input could not be cleaned (the rest were)
+EXIT_INTERRUPTED = 130  # SIGINT (Ctrl-C): 128 + 2, as shells report it
+EXIT_TERMINATED = 143  # SIGTERM: 128 + 15
+EXIT_PIPE = 141  # stdout closed early (cleanup ... | head): 128 + SIGPIPE
 
 
 @dataclass

@@ -1,98 +1,219 @@
-"""Inputs: files, directory trees (sorted), and standard input."""
+"""Inputs: files, directory trees (sorted), lists of paths, standard input, and the
+pages inside JSON Lines and WARC files (``records.py``).
+
+Everything comes out as ``Source`` items in a fixed order; an input that cannot
+be used is a ``Source`` with ``error`` set, so one bad path never stops a batch.
+"""
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
+INPUT_FORMATS = ("auto", "page", "jsonl", "warc")
 
 
 class SourceError(Exception):
-    """An input that cannot be read as given (missing, a broken link, not a file)."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(message)
-        self.path = path
+    """The inputs as given cannot be used at all (the output would be read as input)."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input. ``rel`` is where its output goes under -o DIR (before the suffix)."""
+    """One page to clean, or one input that failed (``error`` set).
+
+    ``name`` is shown in messages and as ``source`` in JSON; ``rel`` is where the
+    output goes under -o DIR (before the suffix). A file is read from ``path``
+    by the worker; standard input and records carry their page in ``data``.
+    ``url`` and ``extra`` (fields passed through to the JSON record) come from
+    JSON Lines and WARC records.
+    """
 
     name: str
-    path: Path | None
     rel: Path
+    path: Path | None = None
+    data: bytes | str | None = None
+    url: str | None = None
+    extra: tuple[tuple[str, Any], ...] = ()
+    error: str | None = None
 
-    def read(self) -> bytes:
-        """The raw bytes of the input (standard input is read once, here)."""
+    def read(self) -> bytes | str:
+        """The raw page."""
+        if self.data is not None:
+            return self.data
         if self.path is None:
-            return sys.stdin.buffer.read()
+            raise OSError(errno.ENOENT, "no data")
         return self.path.read_bytes()
+
+
+def failed(name: str, reason: str) -> Source:
+    """An input that cannot be cleaned, reported as ``error: name: reason``."""
+    return Source(name, Path(), error=reason)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which files to take from directories, how to read them, and where output goes."""
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    input_format: str = "auto"
+    fields: Any = None  # records.Fields; None means the defaults
+    output: Path | None = None  # -o: never read it as input
+
+
+def reason(exc: BaseException) -> str:
+    """One-line reason for an OSError ('Permission denied') or another error."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
 
 
 def _matches(name: str, globs: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) for g in globs)
 
 
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path | SourceError]:
-    """Files under ``root`` in sorted order; symbolic links to directories are not followed."""
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not _matches(d, exclude))
-        for name in sorted(filenames):
-            path = Path(dirpath, name)
-            rel = str(path.relative_to(root))
-            if not _matches(name, include) or _matches(name, exclude) or _matches(rel, exclude):
-                continue
-            if path.is_symlink() and not path.exists():
-                yield SourceError(str(path), "broken symbolic link")
-                continue
-            yield path
-
-
 def _inside(path: Path, parent: Path) -> bool:
     try:
         path.resolve().relative_to(parent.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
     return True
 
 
-def iter_sources(sources: Iterable[Path], include: tuple[str, ...], exclude: tuple[str, ...],
-                 out_dir: Path | None) -> Iterator[Source | SourceError]:
-    """Every input to clean, in order; bad ones come as SourceError items.
+def _stat_error(path: Path) -> str | None:
+    """Why ``path`` is not a readable regular file, or None when it is one."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+        return reason(exc)
+    if os.path.isdir(path):
+        return "is a directory"
+    return None if stat.S_ISREG(st.st_mode) else "not a regular file"
 
-    Raises SourceError at once when the output directory is an input or lies
-    inside an input directory (cleaning would read its own output).
+
+def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
+    """The page in one file, or the records of a JSON Lines / WARC file."""
+    from . import records
+
+    problem = _stat_error(path)
+    if problem:
+        yield failed(str(path), problem)
+        return
+    if sel.output is not None and path.resolve() == sel.output.resolve():
+        yield failed(str(path), "is the output file; refusing to read it as input")
+        return
+    kind = records.kind_of(path.name, sel.input_format)
+    if kind == "page":
+        yield Source(str(path), rel, path=path)
+        return
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield failed(str(path), reason(exc))
+        return
+    with stream:
+        yield from records.expand(kind, str(path), stream, rel, sel.fields)
+
+
+def _walk(root: Path, rel: Path, sel: Selection) -> Iterator[Source]:
+    """Files under ``root``, sorted by name, depth first; links to directories are not followed."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        yield failed(str(root), reason(exc))
+        return
+    for entry in entries:
+        path, sub = Path(entry.path), rel / entry.name
+        if _matches(entry.name, sel.exclude) or _matches(str(sub), sel.exclude):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir and entry.is_symlink():
+            if _inside(root, path):
+                yield failed(str(path), "symbolic link loop (points to a directory above it)")
+            continue
+        if is_dir:
+            yield from _walk(path, sub, sel)
+        elif _matches(entry.name, sel.include):
+            yield from _file(path, sub, sel)
+
+
+def _stdin(sel: Selection) -> Iterator[Source]:
+    from . import records
+
+    stream: BinaryIO = sys.stdin.buffer
+    if sel.input_format in ("jsonl", "warc"):
+        yield from records.expand(sel.input_format, "<stdin>", stream, Path("stdin"), sel.fields)
+    else:
+        yield Source("<stdin>", Path("stdin"), data=stream.read())
+
+
+def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
+    if str(src) == STDIN:
+        yield from _stdin(sel)
+    elif src.is_dir():
+        if sel.output is not None and _inside(sel.output, src):
+            yield failed(str(src), f"the output {sel.output} is inside this input directory; refusing to read it")
+            return
+        yield from _walk(src, rel, sel)
+    else:
+        yield from _file(src, rel, sel)
+
+
+def check_output(sources: Iterable[Path], output: Path | None) -> None:
+    """Raise SourceError when the output is an input or lies inside an input directory."""
+    if output is None:
+        return
+    for src in sources:
+        if str(src) == STDIN:
+            continue
+        if src.is_dir() and _inside(output, src):
+            raise SourceError(f"the output {output} is inside the input directory {src}")
+        if src.exists() and not src.is_dir() and src.resolve() == output.resolve():
+            raise SourceError(f"the output {output} is also an input")
+
+
+def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
+    """Every input to clean, in order: command-line order, then sorted within directories.
+
+    With one directory its files go to ``out/<path below it>``; with several
+    inputs each keeps its own name as the first path component.
     """
     sources = list(sources)
     single = len(sources) == 1
     for src in sources:
-        if str(src) != STDIN and out_dir is not None and src.is_dir() and _inside(out_dir, src):
-            raise SourceError(str(out_dir), f"output directory {out_dir} is inside the input directory {src}")
-    for src in sources:
-        if str(src) == STDIN:
-            yield Source("<stdin>", None, Path("stdin"))
-        elif src.is_dir():
-            for item in _walk(src, include, exclude):
-                if isinstance(item, SourceError):
-                    yield item
-                    continue
-                rel = item.relative_to(src)
-                yield Source(str(item), item, rel if single else Path(src.name) / rel)
-        elif src.is_symlink() and not src.exists():
-            yield SourceError(str(src), "broken symbolic link")
-        elif not src.exists():
-            yield SourceError(str(src), "no such file or directory")
-        elif not src.is_file():
-            yield SourceError(str(src), "not a regular file")
-        else:
-            yield Source(str(src), src, Path(src.name))
+        rel = Path() if single and src.is_dir() else Path(src.name)
+        yield from _one(src, rel, sel)
+
+
+def listed_paths(stream: Iterable[bytes]) -> Iterator[Path]:
+    """Paths from ``--files-from``, one per line (blank lines skipped)."""
+    for raw in stream:
+        line = os.fsdecode(raw.rstrip(b"\r\n"))
+        if line.strip():
+            yield Path(line)
+
+
+def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
+    """Inputs named in a list: each keeps its own relative path under -o DIR."""
+    for path in paths:
+        parts = [p for p in path.parts if p not in (path.anchor, "..", ".")]
+        yield from _one(path, Path(*parts) if parts else Path(path.name), sel)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:

@@ -1,0 +1,61 @@
+"""One input through ``clean()`` to its rendered output: the unit of work a worker runs.
+
+Everything here is picklable and prints nothing, so it runs the same in the
+main process (-j 1) and in worker processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .model import CleanupError, Options, SiteRuleError
+from .sources import Source, reason
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every input of a run shares: cleaning options and output format."""
+
+    options: Options
+    fmt: str = "text"
+    explain: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What cleaning one source produced: the rendered output or why there is none."""
+
+    output: str | None = None
+    explain: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def process(source: Source, settings: Settings) -> Outcome:
+    """Clean one source; a bad input gives an Outcome with ``error``, never an exception.
+
+    SiteRuleError is the exception: a broken rule file breaks every page, so
+    it stops the run.
+    """
+    from .pipeline import clean
+    from .render import explain_lines, render
+
+    if source.error is not None:
+        return Outcome(error=source.error)
+    options = settings.options
+    if source.url and not options.url:
+        options = dataclasses.replace(options, url=source.url)
+    try:
+        data = source.read()
+        if not data or data.isspace():
+            return Outcome(error="empty input")
+        result = clean(data, options)
+    except SiteRuleError:
+        raise
+    except (CleanupError, OSError) as exc:
+        return Outcome(error=reason(exc))
+    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError) as exc:
+        # A bug or a pathological page must not end a batch of thousands: say so and go on.
+        return Outcome(error=f"internal error: {type(exc).__name__}: {exc}")
+    lines = tuple(explain_lines(result, source.name)) if settings.explain else ()
+    return Outcome(render(result, settings.fmt, source.name, source.extra), lines)

@@ -1,0 +1,184 @@
+"""The command-line contract: one behaviour and one exit code per test (STYLE.md section 5)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli import main
+
+CHROME = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+CLEAN = "Bridge to close\n\nThe council voted on Tuesday to close the old bridge for repairs. Work starts in May.\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def run(args: list[str], input: str | bytes | None = None, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, args, input=input, env=env)
+
+
+def test_version_exits_0() -> None:
+    result = run(["--version"])
+    assert result.exit_code == 0, result.stderr
+    assert "cleanup, version" in result.stdout
+
+
+def test_piped_stdin_is_cleaned_without_arguments() -> None:
+    result = run([], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "The council voted on Tuesday to close the old bridge for repairs.\n"
+
+
+def test_dash_reads_stdin() -> None:
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+    assert "Skip to content" not in result.stdout
+
+
+def test_stdin_output_is_data_only_on_stdout() -> None:
+    result = run(["-v", "-"], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+    assert "<stdin>: cleaned" in result.stderr
+    assert "cleaned" not in result.stdout
+
+
+def test_check_exits_1_when_a_line_would_be_removed() -> None:
+    result = run(["--check", "-"], input=CHROME)
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout == ""
+    assert "would change: <stdin>" in result.stderr
+
+
+def test_check_exits_0_when_nothing_would_change() -> None:
+    result = run(["--check", "-"], input=CLEAN)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_diff_prints_a_unified_diff_and_exits_1() -> None:
+    result = run(["--diff", "-"], input=CHROME)
+    assert result.exit_code == 1, result.stderr
+    assert "-Skip to content\n" in result.stdout
+    assert result.stdout.startswith("--- <stdin>\n+++ <stdin> (cleaned)\n")
+
+
+def test_diff_has_no_colour_when_not_a_terminal() -> None:
+    result = run(["--diff", "-"], input=CHROME)
+    assert result.exit_code == 1, result.stderr
+    assert "\x1b[" not in result.stdout
+
+
+def test_diff_colour_always_adds_ansi() -> None:
+    result = run(["--diff", "--color", "always", "-"], input=CHROME)
+    assert result.exit_code == 1, result.stderr
+    assert "\x1b[31m-Skip to content" in result.stdout
+
+
+def test_no_color_env_beats_nothing_but_color_never() -> None:
+    result = run(["--diff", "-"], input=CHROME, env={"NO_COLOR": "1", "FORCE_COLOR": ""})
+    assert result.exit_code == 1, result.stderr
+    assert "\x1b[" not in result.stdout
+
+
+def test_check_with_diff_is_a_usage_error() -> None:
+    result = run(["--check", "--diff", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "do not go together" in result.stderr
+
+
+def test_unknown_flag_is_a_usage_error() -> None:
+    result = run(["--frobnicate"])
+    assert result.exit_code == 2, result.stderr
+
+
+def test_binary_input_exits_123_with_one_error_line() -> None:
+    result = run(["-"], input=PNG)
+    assert result.exit_code == 123, result.stderr
+    assert result.stderr.strip() == "error: <stdin>: binary input (a PNG image), not a page"
+
+
+def test_empty_input_exits_123() -> None:
+    result = run(["-"], input="")
+    assert result.exit_code == 123, result.stderr
+    assert "error: <stdin>: empty input" in result.stderr
+
+
+def test_missing_file_exits_123(tmp_path: Path) -> None:
+    result = run([str(tmp_path / "nope.html")])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {tmp_path / 'nope.html'}: no such file or directory" in result.stderr
+
+
+def test_quiet_prints_errors_only(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(CHROME)
+    (tmp_path / "b.html").write_bytes(PNG)
+    result = run(["-q", "-o", str(tmp_path / "out"), str(tmp_path / "a.txt"), str(tmp_path / "b.html")])
+    assert result.exit_code == 123, result.stderr
+    assert result.stderr.splitlines() == [f"error: {tmp_path / 'b.html'}: binary input (a PNG image), not a page"]
+
+
+def test_summary_line_counts_each_outcome(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(CHROME)
+    (tmp_path / "b.html").write_bytes(PNG)
+    result = run(["-o", str(tmp_path / "out"), str(tmp_path / "a.txt"), str(tmp_path / "b.html")])
+    assert result.exit_code == 123, result.stderr
+    assert result.stderr.splitlines()[-1] == "1 cleaned, 1 failed."
+
+
+def test_verbose_prints_each_input_status(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(CHROME)
+    result = run(["-v", "-o", str(tmp_path / "out"), str(tmp_path / "a.txt")])
+    assert result.exit_code == 0, result.stderr
+    assert f"{tmp_path / 'a.txt'}: cleaned" in result.stderr
+
+
+def test_jsonl_record_has_source_first() -> None:
+    result = run(["--format", "jsonl", "-"], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert next(iter(record)) == "source"
+    assert record["source"] == "<stdin>"
+
+
+def test_broken_site_rule_file_exits_2_before_any_output(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.com.toml").write_text('[[drop_line]]\nname = "x"\nregx = "y"\n')
+    (tmp_path / "a.txt").write_text(CHROME)
+    out = tmp_path / "out"
+    result = run(["--rules", str(rules), "-o", str(out), str(tmp_path / "a.txt")])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("error: ")
+    assert not out.exists()
+
+
+def test_skip_existing_without_output_dir_is_a_usage_error() -> None:
+    result = run(["--skip-existing", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+
+
+def test_files_from_stdin_and_dash_source_is_a_usage_error() -> None:
+    result = run(["--files-from", "-", "-"], input="")
+    assert result.exit_code == 2, result.stderr
+
+
+def test_version_does_not_import_heavy_modules() -> None:
+    code = ("import sys\nfrom cleanup.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('lxml', 'readability', 'rich', 'warcio') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_installed_entry_point_cleans_a_pipe() -> None:
+    exe = Path(sys.executable).with_name("cleanup")
+    if not exe.exists():
+        pytest.skip("the cleanup entry point is not installed next to this Python")
+    done = subprocess.run([str(exe)], input=CHROME, capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "The council voted on Tuesday to close the old bridge for repairs.\n"
+    assert done.stderr == ""

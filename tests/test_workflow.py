@@ -1,0 +1,533 @@
+"""Batch, CI and crash behaviour of the CLI: directories, records, jobs, golden checks, signals."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cleanup.write
+from cleanup.cli import main
+
+CHROME = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def page(n: int) -> str:
+    return f"Skip to content\n\nStory {n}\n\nThe council voted {n} times on Tuesday to close the old bridge.\n"
+
+
+def run(args: list[str], input: str | bytes | None = None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def tree(root: Path, n: int = 6) -> Path:
+    """n text pages in root/ and root/sub/."""
+    for i in range(n):
+        where = root / "sub" if i % 2 else root
+        where.mkdir(parents=True, exist_ok=True)
+        (where / f"p{i}.txt").write_text(page(i))
+    return root
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def temp_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*.tmp")] if root.exists() else []
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def test_directory_output_mirrors_the_input_tree(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(["-o", out, tree(tmp_path / "in", 4)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(out)) == ["p0.txt", "p2.txt", "sub/p1.txt", "sub/p3.txt"]
+    assert files(out)["sub/p1.txt"].startswith(b"Story 1\n\n")
+
+
+def test_json_format_writes_one_json_file_per_page(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(["-f", "json", "-o", out, tree(tmp_path / "in", 2)])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads((out / "sub" / "p1.json").read_text())
+    assert record["source"] == str(tmp_path / "in" / "sub" / "p1.txt")
+
+
+def test_exclude_glob_skips_matching_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(["--exclude", "sub", "-o", out, tree(tmp_path / "in", 4)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(out)) == ["p0.txt", "p2.txt"]
+
+
+def test_include_glob_replaces_the_default(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 2)
+    (src / "x.page").write_text(page(9))
+    out = tmp_path / "out"
+    result = run(["--include", "*.page", "-o", out, src])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(out)) == ["x.txt"]
+
+
+def test_gzip_input_is_decompressed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(CHROME.encode()))
+    result = run([tmp_path / "a.txt.gz"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "The council voted on Tuesday to close the old bridge for repairs.\n"
+
+
+def test_files_from_a_file_keeps_listed_relative_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    tree(Path("in"), 2)
+    Path("list").write_text("in/sub/p1.txt\n\nin/p0.txt\n")
+    result = run(["--files-from", "list", "-o", "out"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(Path("out"))) == ["in/p0.txt", "in/sub/p1.txt"]
+
+
+def test_files_from_stdin(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 2)
+    result = run(["--files-from", "-", "-f", "jsonl"], input=f"{src / 'p0.txt'}\n{src / 'sub' / 'p1.txt'}\n")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        str(src / "p0.txt"), str(src / "sub" / "p1.txt")]
+
+
+def test_mixed_directory_cleans_the_good_and_lists_the_bad(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a-image.html").write_bytes(PNG)
+    (src / "b-empty.html").write_bytes(b"")
+    (src / "c-good.txt").write_text(CHROME)
+    out = tmp_path / "out"
+    result = run(["-o", out, src])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {src / 'a-image.html'}: binary input (a PNG image), not a page" in result.stderr
+    assert f"error: {src / 'b-empty.html'}: empty input" in result.stderr
+    assert sorted(files(out)) == ["c-good.txt"]
+
+
+def test_broken_symlink_is_one_error_and_the_rest_runs(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    (src / "dead.txt").symlink_to(tmp_path / "missing.txt")
+    result = run(["-o", tmp_path / "out", src])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {src / 'dead.txt'}: broken symbolic link" in result.stderr
+    assert sorted(files(tmp_path / "out")) == ["p0.txt"]
+
+
+def test_symlink_loop_between_files_is_one_error(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    (src / "a.txt").symlink_to(src / "b.txt")
+    (src / "b.txt").symlink_to(src / "a.txt")
+    result = run(["-o", tmp_path / "out", src])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {src / 'a.txt'}: symbolic link loop" in result.stderr
+    assert "p0.txt" in files(tmp_path / "out")
+
+
+def test_directory_symlink_to_an_ancestor_is_reported_not_followed(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    (src / "loop").symlink_to(src)
+    result = run(["-o", tmp_path / "out", src])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {src / 'loop'}: symbolic link loop" in result.stderr
+    assert sorted(files(tmp_path / "out")) == ["p0.txt"]
+
+
+def test_directory_listed_in_files_from_is_walked(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 2)
+    (tmp_path / "list").write_text(f"{src}\n")
+    result = run(["--files-from", tmp_path / "list", "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_directory_as_files_from_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(["--files-from", tmp_path])
+    assert result.exit_code == 2, result.stderr
+
+
+def test_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run([tmp_path / "pipe.txt"])
+    assert result.exit_code == 123, result.stderr
+    assert "not a regular file" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads chmod 000 files")
+def test_unreadable_file_is_one_error(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    (src / "secret.txt").write_text(CHROME)
+    (src / "secret.txt").chmod(0)
+    result = run(["-o", tmp_path / "out", src])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {src / 'secret.txt'}: Permission denied" in result.stderr
+
+
+# --- JSON Lines and WARC input ---------------------------------------------------------------
+
+
+def jsonl(path: Path, *records: object) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records))
+    return path
+
+
+def test_jsonl_records_are_cleaned_with_fields_passed_through(tmp_path: Path) -> None:
+    crawl = jsonl(tmp_path / "crawl.jsonl", {"id": 7, "url": "https://example.org/a", "text": CHROME, "lang": "en"})
+    result = run(["-f", "jsonl", crawl])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["source"], record["id"], record["url"], record["lang"]) == (
+        f"{crawl}:1", 7, "https://example.org/a", "en")
+    assert "Skip to content" not in record["text"]
+
+
+def test_jsonl_bad_record_is_reported_by_line_and_the_rest_go_on(tmp_path: Path) -> None:
+    crawl = jsonl(tmp_path / "crawl.jsonl", {"text": page(1)}, "{not json", {"body": "x"}, {"text": page(4)})
+    result = run(["-f", "jsonl", crawl])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {crawl}:2: not valid JSON" in result.stderr
+    assert f"error: {crawl}:3: no 'html' or 'text' field holding a string" in result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [f"{crawl}:1", f"{crawl}:4"]
+
+
+def test_jsonl_field_names_are_configurable(tmp_path: Path) -> None:
+    crawl = jsonl(tmp_path / "items.jsonl", {"key": "k1", "link": "https://example.org/x", "content": CHROME})
+    result = run(["-f", "jsonl", "--text-field", "content", "--url-field", "link", "--id-field", "key", crawl])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["id"], record["url"]) == ("k1", "https://example.org/x")
+
+
+def test_gzipped_jsonl_is_recognised_by_suffix(tmp_path: Path) -> None:
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(json.dumps({"text": CHROME}).encode() + b"\n"))
+    result = run(["-f", "jsonl", tmp_path / "c.jsonl.gz"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == f"{tmp_path / 'c.jsonl.gz'}:1"
+
+
+def test_jsonl_from_stdin_with_input_format(tmp_path: Path) -> None:
+    result = run(["--input-format", "jsonl", "-f", "jsonl", "-"], input=json.dumps({"text": CHROME}) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == "<stdin>:1"
+
+
+def test_jsonl_records_go_to_one_file_each_under_output_dir(tmp_path: Path) -> None:
+    crawl = jsonl(tmp_path / "crawl.jsonl", {"text": page(1)}, {"text": page(2)})
+    result = run(["-o", tmp_path / "out", crawl])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(tmp_path / "out")) == ["crawl/000001.txt", "crawl/000002.txt"]
+
+
+def warc_file(path: Path, pages: list[tuple[str, str, str]]) -> Path:
+    """A gzipped WARC with one response record per (url, content type, body)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, ctype, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                               http_headers=headers)
+            writer.write_record(record)
+    return path
+
+
+def test_warc_response_records_are_cleaned_with_url_and_date(tmp_path: Path) -> None:
+    pytest.importorskip("warcio")
+    crawl = warc_file(tmp_path / "crawl.warc.gz", [
+        ("https://example.org/story", "text/plain; charset=utf-8", CHROME),
+        ("https://example.org/logo.png", "image/png", "not a page"),
+    ])
+    result = run(["-f", "jsonl", crawl])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["url"] for r in records] == ["https://example.org/story"]
+    assert records[0]["warc_date"].startswith("20")
+    assert "Skip to content" not in records[0]["text"]
+
+
+def test_warc_without_warcio_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
+    (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
+    result = run([tmp_path / "crawl.warc"])
+    assert result.exit_code == 123, result.stderr
+    assert "reading WARC files needs warcio: pip install 'cleanup[warc]'" in result.stderr
+
+
+# --- outputs and refusals ----------------------------------------------------------------------
+
+
+def test_jsonl_output_file_holds_one_record_per_input_in_order(tmp_path: Path) -> None:
+    result = run(["-o", tmp_path / "all.jsonl", tree(tmp_path / "in", 3)])
+    assert result.exit_code == 0, result.stderr
+    sources = [json.loads(line)["source"] for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    assert sources == [str(tmp_path / "in" / n) for n in ("p0.txt", "p2.txt", "sub/p1.txt")]
+
+
+def test_output_inside_the_input_directory_is_refused(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    result = run(["-o", src / "out", src])
+    assert result.exit_code == 2, result.stderr
+    assert "inside the input directory" in result.stderr
+    assert not (src / "out").exists()
+
+
+def test_output_file_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    crawl = jsonl(tmp_path / "crawl.jsonl", {"text": CHROME})
+    result = run(["-o", crawl, crawl])
+    assert result.exit_code == 2, result.stderr
+    assert json.loads(crawl.read_text()) == {"text": CHROME}
+
+
+def test_output_over_its_own_input_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(CHROME)
+    result = run(["-o", tmp_path, tmp_path / "a.txt"])
+    assert result.exit_code == 123, result.stderr
+    assert "refusing to overwrite the input" in result.stderr
+    assert (tmp_path / "a.txt").read_text() == CHROME
+
+
+def test_two_inputs_with_one_output_path_are_refused(tmp_path: Path) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.txt").write_text(page(1))
+    result = run(["-o", tmp_path / "out", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"])
+    assert result.exit_code == 123, result.stderr
+    assert "is also the output of" in result.stderr
+
+
+# --- parallel and deterministic --------------------------------------------------------------
+
+
+def test_jobs_2_writes_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 12)
+    (src / "bad.html").write_bytes(PNG)
+    one, two = run(["-j", 1, "-o", tmp_path / "o1", src]), run(["-j", 2, "-o", tmp_path / "o2", src])
+    assert (one.exit_code, two.exit_code) == (123, 123), two.stderr
+    assert files(tmp_path / "o1") == files(tmp_path / "o2")
+    assert one.stderr == two.stderr
+
+
+def test_jobs_2_streams_jsonl_in_input_order(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 12)
+    one, two = run(["-j", 1, "-f", "jsonl", src]), run(["-j", 2, "-f", "jsonl", src])
+    assert two.exit_code == 0, two.stderr
+    assert one.stdout == two.stdout
+
+
+def test_two_runs_write_identical_bytes(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 4)
+    run(["-o", tmp_path / "a.jsonl", src])
+    run(["-o", tmp_path / "b.jsonl", src])
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_worker_crash_fails_one_input_and_the_rest_go_on() -> None:
+    from cleanup.jobs import ordered_map
+
+    results = list(ordered_map(_crash_on_3, range(8), 2, crashed=lambda n: "crashed"))
+    assert [n for n, _ in results] == list(range(8))
+    assert results[3] == (3, "crashed")
+    assert all(r in (n, "crashed") for n, r in results)  # an item in flight beside it may be blamed too
+    assert results[-1] == (7, 7)
+
+
+def _crash_on_3(n: int) -> int:
+    if n == 3:
+        os._exit(1)
+    return n
+
+
+# --- CI: golden sets -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_golden_set_checked_with_the_same_version_is_clean(tmp_path: Path, jobs: int) -> None:
+    src = tree(tmp_path / "in", 6)
+    made = run(["-j", jobs, "-o", tmp_path / "golden", src])
+    assert made.exit_code == 0, made.stderr
+    checked = run(["-j", jobs, "--check", "-o", tmp_path / "golden", src])
+    assert checked.exit_code == 0, checked.stderr
+
+
+def test_golden_jsonl_file_checked_with_the_same_version_is_clean(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 3)
+    run(["-o", tmp_path / "golden.jsonl", src])
+    checked = run(["--check", "-o", tmp_path / "golden.jsonl", src])
+    assert checked.exit_code == 0, checked.stderr
+
+
+def test_check_lists_each_golden_file_that_would_change(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 2)
+    run(["-o", tmp_path / "golden", src])
+    (tmp_path / "golden" / "p0.txt").write_text("old output\n")
+    before = files(tmp_path / "golden")
+    result = run(["--check", "-o", tmp_path / "golden", src])
+    assert result.exit_code == 1, result.stderr
+    assert f"would change: {tmp_path / 'golden' / 'p0.txt'}" in result.stderr
+    assert files(tmp_path / "golden") == before
+
+
+def test_check_counts_a_missing_golden_file_as_a_change(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 2)
+    run(["-o", tmp_path / "golden", src])
+    (tmp_path / "golden" / "sub" / "p1.txt").unlink()
+    result = run(["--check", "-o", tmp_path / "golden", src])
+    assert result.exit_code == 1, result.stderr
+
+
+def test_diff_against_golden_prints_the_change_and_exits_1(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    run(["-o", tmp_path / "golden", src])
+    (tmp_path / "golden" / "p0.txt").write_text("old output\n")
+    result = run(["--diff", "-o", tmp_path / "golden", src])
+    assert result.exit_code == 1, result.stderr
+    assert "-old output\n" in result.stdout
+    assert "+Story 0\n" in result.stdout
+
+
+def test_check_with_a_failed_input_exits_123(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    run(["-o", tmp_path / "golden", src])
+    (src / "bad.html").write_bytes(PNG)
+    result = run(["--check", "-o", tmp_path / "golden", src])
+    assert result.exit_code == 123, result.stderr
+
+
+# --- interruption, resume, full disks --------------------------------------------------------------
+
+
+def test_skip_existing_cleans_only_the_missing_outputs(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 4)
+    run(["-o", tmp_path / "out", src])
+    (tmp_path / "out" / "p2.txt").unlink()
+    (tmp_path / "out" / "p0.txt").write_text("kept\n")
+    result = run(["--skip-existing", "-o", tmp_path / "out", src])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "1 cleaned, 3 skipped."
+    assert (tmp_path / "out" / "p0.txt").read_text() == "kept\n"
+
+
+def test_ctrl_c_exits_130_and_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        os.rename(src, dst)
+
+    monkeypatch.setattr(cleanup.write.os, "replace", replace)
+    out = tmp_path / "out"
+    result = run(["-j", 1, "-o", out, tree(tmp_path / "in", 4)])
+    assert result.exit_code == 130, result.stderr
+    assert "rerun with --skip-existing" in result.stderr
+    assert temp_files(out) == []
+    assert len(files(out)) == 1
+
+
+def test_disk_full_is_one_error_and_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(cleanup.write.os, "replace", replace)
+    src = tree(tmp_path / "in", 3)
+    before = files(src)
+    result = run(["-o", tmp_path / "out", src])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {src / 'p0.txt'}: cannot write output: No space left on device" in result.stderr
+    assert files(tmp_path / "out") == {}
+    assert files(src) == before
+
+
+def test_interrupted_jsonl_output_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanup.outputs
+
+    real = cleanup.outputs.JsonLinesFile.emit
+
+    def emit(self, source, text):  # type: ignore[no-untyped-def]
+        if source.name.endswith("p2.txt"):
+            raise KeyboardInterrupt
+        return real(self, source, text)
+
+    monkeypatch.setattr(cleanup.outputs.JsonLinesFile, "emit", emit)
+    result = run(["-o", tmp_path / "o" / "all.jsonl", tree(tmp_path / "in", 4)])
+    assert result.exit_code == 130, result.stderr
+    assert files(tmp_path / "o") == {}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_read_only_output_directory_is_one_error(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    result = run(["-o", out, tree(tmp_path / "in", 2)])
+    assert result.exit_code == 123, result.stderr
+    assert "Permission denied" in result.stderr
+
+
+def _wait_for(path: Path, count: int, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while len(files(path) if path.exists() else {}) < count:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        assert time.monotonic() < deadline, "no output appeared"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(("sig", "code", "jobs"), [(signal.SIGTERM, 143, 2), (signal.SIGINT, 130, 1)])
+def test_signal_stops_a_real_batch_and_skip_existing_finishes_it(tmp_path: Path, sig: int, code: int,
+                                                                 jobs: int) -> None:
+    """The list of paths arrives on a pipe we keep open, so the signal lands mid-batch.
+
+    30 paths fill the in-flight window of 2 workers (16), so outputs appear
+    while the command waits for more paths.
+    """
+    src = tree(tmp_path / "in", 40)
+    paths = [str(p) for p in sorted(src.rglob("*.txt"))]
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cleanup", "-j", str(jobs), "--files-from", "-", "-o", str(out)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd="/")
+    assert proc.stdin is not None
+    proc.stdin.write("\n".join(paths[:30]).encode() + b"\n")
+    proc.stdin.flush()
+    _wait_for(out, 10, proc)
+    proc.send_signal(sig)
+    assert proc.wait(timeout=60) == code, proc.stderr.read() if proc.stderr else ""
+    proc.stdin.close()
+    assert temp_files(out) == []
+    assert 10 <= len(files(out)) <= 30
+    rerun = run(["--skip-existing", "--files-from", "-", "-o", out], input="\n".join(paths) + "\n")
+    assert rerun.exit_code == 0, rerun.stderr
+    assert len(files(out)) == 40
+
+
+def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs as root too (root writes into chmod 555 directories): mkstemp fails as on a ro mount."""
+
+    def mkstemp(**kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(cleanup.write.tempfile, "mkstemp", mkstemp)
+    src = tree(tmp_path / "in", 3)
+    result = run(["-o", tmp_path / "out", src])
+    assert result.exit_code == 123, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {src / 'p0.txt'}: cannot write output: Read-only file system"]
