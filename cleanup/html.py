@@ -239,7 +239,7 @@ def _json_ld(doc: Any) -> dict[str, Any]:
             continue
         try:
             stack = [json.loads(script.text)]
-        except ValueError:
+        except (ValueError, RecursionError):  # bad JSON, or nested past the json module's limit
             continue
         while stack:
             item = stack.pop()
@@ -613,6 +613,9 @@ def readability_container(doc: Any) -> Any:
     from readability import Document
 
     try:
+        for el in (doc, _body(doc)):  # readability drops [hidden] elements and asserts a parent
+            el.attrib.pop("hidden", None)
+            el.attrib.pop("style", None)
         markup = etree.tostring(doc, encoding="unicode", method="html")
         summary = Document(markup).summary(html_partial=True)
         found = lxml.html.fragment_fromstring(summary, create_parent="div")

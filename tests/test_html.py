@@ -235,3 +235,13 @@ def test_run_of_link_lines_dropped_single_linked_subhead_kept() -> None:
     assert "Acme Drill 2000" in body
     assert "Roads" not in body
     assert "link-list" in {r.rule for r in result.removed}
+
+
+def test_json_ld_nested_too_deep_is_ignored() -> None:
+    head = "<script type='application/ld+json'>" + "[" * 100_000 + "]" * 100_000 + "</script>"
+    assert len(texts(page(f"<article>{story(3)}</article>", head=head))) == 3
+
+
+def test_hidden_root_does_not_break_the_readability_fallback() -> None:
+    result = extract_html("<html hidden><body style='display:none'><p>Short note.</p></body></html>")
+    assert result.extractor in ("readability", "body")
