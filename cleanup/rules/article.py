@@ -12,6 +12,7 @@ paragraphs) stay; everything before and after it goes.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Line
@@ -40,6 +41,15 @@ MAX_TITLE_WORDS = 40
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
+# Tables in a dump: rows of at least MIN_ROW_NUMBERS numbers, MIN_TABLE_ROWS
+# rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
+NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,:]*(?![\w])")
+MIN_ROW_NUMBERS = 3
+MIN_TABLE_ROWS = 4
+TABLE_ROW_DISCOUNT = 2
+# A data list closing the story: rows with a digit or inner punctuation.
+DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
+MIN_DATA_ROWS = 3
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
@@ -78,6 +88,7 @@ def best_run(values: Sequence[int]) -> tuple[int, int, int]:
 def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
     """(start, stop) unit indexes of the article, or None when no run of prose stands out."""
     values = [0 if d else unit_value(visible(ln.text)) for ln, d in zip(lines, dropped_by, strict=True)]
+    value_tables(lines, dropped_by, values)
     anchor = repeated_title(lines, dropped_by, values)
     if anchor is not None:
         pulled = list(values)
@@ -86,11 +97,35 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
         if start <= anchor < stop and total - HEADLINE_BONUS >= MIN_ARTICLE_WEIGHT:
             # The bonus chose the run; the body starts at the first paragraph under the headline.
             start = next(i for i in range(anchor + 1, stop) if values[i] > 0)
-            return start, extend_announced_list(lines, dropped_by, stop)
+            return start, extend_end(lines, dropped_by, stop)
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
-    return start, extend_announced_list(lines, dropped_by, stop)
+    return start, extend_end(lines, dropped_by, stop)
+
+
+def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """The article's end past a list it announces, or a data list that closes it."""
+    extended = extend_announced_list(lines, dropped_by, stop)
+    return extended if extended > stop else extend_data_list(lines, dropped_by, stop)
+
+
+def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
+    """Count runs of data rows (standings, results, schedules) as article text.
+
+    A row holds MIN_ROW_NUMBERS numbers or more; MIN_TABLE_ROWS rows in a
+    row make a table. Menus and headline lists are not made of numbers.
+    """
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        row = i < len(lines) and dropped_by[i] is None and len(NUMBER_RE.findall(lines[i].text)) >= MIN_ROW_NUMBERS
+        if row:
+            run.append(i)
+            continue
+        if len(run) >= MIN_TABLE_ROWS:
+            for j in run:
+                values[j] = weight(lines[j].text) // TABLE_ROW_DISCOUNT
+        run = []
 
 
 def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:
@@ -140,6 +175,28 @@ def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None
             break
         end += 1
     return end if end > first_item else stop
+
+
+def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past a data list that closes the story: a short heading, then rows.
+
+    "Qualified teams" / "England (Group A): 10th appearance" / ..., or tour
+    dates, or a recipe's ingredients: rows with digits or inner punctuation,
+    unlike the bare headlines of a related-stories list.
+    """
+    first = stop
+    if first < len(lines) and dropped_by[first] is None and not DATA_ROW_RE.search(lines[first].text):
+        heading = visible(lines[first].text)
+        if weight(heading) > MAX_HEADLINE_CHARS or TERMINAL_RE.search(heading) or LIST_HEADING_RE.fullmatch(heading):
+            return stop
+        first += 1
+    end = first
+    while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
+        text = visible(lines[end].text)
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or not DATA_ROW_RE.search(text):
+            break
+        end += 1
+    return end if end - first >= MIN_DATA_ROWS else stop
 
 
 def is_headline(text: str) -> bool:

@@ -89,8 +89,8 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
     while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
         text = visible(lines[end].text)
         if dropped_by[end] is None and (len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text)
-                                        or repeats_title(text, title)):
-            break
+                                        or text.endswith(":") or repeats_title(text, title)):
+            break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
         end += 1
