@@ -24,12 +24,14 @@ from .vocab import (
     CAPTION_TAGS,
     CAPTION_TOKEN_RE,
     CHROME_TOKEN_RE,
+    GROUP_BY_COMPONENT,
     GROUP_BY_KEY,
     GROUP_BY_ROLE,
     GROUP_BY_TAG,
     HIDDEN_STYLE_RE,
     INVISIBLE_TAGS,
     REPORTED_TAGS,
+    TOKEN_SPLIT_RE,
     ChromeGroup,
 )
 
@@ -380,7 +382,9 @@ def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGrou
         if token not in memo:
             plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
             m = CHROME_TOKEN_RE.fullmatch(plain)
-            memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else None
+            memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else next(
+                (GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain) if c in GROUP_BY_COMPONENT),
+                None)
         if memo[token] is not None:
             return memo[token]
     return None

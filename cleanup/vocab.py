@@ -64,6 +64,7 @@ class ChromeGroup:
     roles: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()
     strong: bool = False
+    components: tuple[str, ...] = ()  # words that mark a token wherever they stand in it
 
 
 CHROME_GROUPS = (
@@ -110,7 +111,9 @@ CHROME_GROUPS = (
                 ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsense",
                  "dfp", "gpt", "sponsor", "sponsored", "promo", "promoted", "banner-ad", "adslot",
                  "ad-slot", "adunit", "ad-unit", "ad-container", "google-ad", "commercial",
-                 "partner", "partners", "native-ad", "affiliate")),
+                 "partner", "partners", "native-ad", "affiliate"),
+                components=("ad", "ads", "advert", "adverts", "advertisement", "advertising",
+                            "dfp", "adsense", "adslot", "adunit", "doubleclick")),
     ChromeGroup("tools", "print, email and article tools", (), ("toolbar",),
                 ("print", "email", "tools", "article-tools", "toolbar", "utility", "utilities",
                  "font-size", "bookmark", "save", "share-tools"), strong=True),
@@ -154,6 +157,9 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})
 CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
+# Any "-"/"_"-separated part of a token that names the group (``dfp-tag-wrapper``, ``x_ad_1``).
+GROUP_BY_COMPONENT = {word: g for g in CHROME_GROUPS for word in g.components}
+TOKEN_SPLIT_RE = re.compile(r"[-_]+")
 GROUP_BY_KEY = {re.sub(r"[^a-z]", "_", g.rule): g for g in CHROME_GROUPS}
 GROUP_BY_TAG = {tag: g for g in reversed(CHROME_GROUPS) for tag in g.tags}
 GROUP_BY_ROLE = {role: g for g in reversed(CHROME_GROUPS) for role in g.roles}
