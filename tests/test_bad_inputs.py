@@ -1,0 +1,182 @@
+"""Each class of bad input gets one documented behaviour and a one-line message.
+
+Binary, oversized and broken-gzip inputs raise DecodeError naming what they
+are (the CLI prints ``error: <path>: <message>`` and exits 123); empty input is
+an empty Result; badly encoded text is decoded, not refused; hostile HTML is
+cleaned without a crash. Speed on hostile HTML is measured by bench/soak.py,
+not asserted here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+
+import pytest
+
+from cleanup import DecodeError, clean
+
+PROSE = "The council voted on Tuesday to close the old bridge for repairs after engineers found cracks."
+MORE = "Residents said they were not consulted, and some of them plan to appeal the decision in court."
+HTML_TITLE_BUG = pytest.mark.xfail(
+    strict=True,
+    raises=TypeError,
+    reason="pipeline.clean_html: build_result() got multiple values for argument 'title'",
+)
+
+
+def _one_line(message: str) -> bool:
+    return bool(message) and "\n" not in message and len(message) < 200
+
+
+# --- binaries ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "a PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(100), "a ZIP archive"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(100), "a JPEG image"),
+        (gzip.compress(b"\x89PNG\r\n\x1a\n" + bytes(100)), "a PNG image"),
+    ],
+    ids=["png", "pdf", "zip", "jpeg", "gzipped-png"],
+)
+def test_binary_file_is_refused_naming_its_format(data: bytes, named: str) -> None:
+    with pytest.raises(DecodeError) as err:
+        clean(data)
+    assert str(err.value) == f"binary input ({named}), not a page"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_are_refused_as_binary(seed: int) -> None:
+    data = random.Random(seed).randbytes(4096)
+    with pytest.raises(DecodeError, match=r"^binary input \(control bytes\), not a page$"):
+        clean(data)
+
+
+# --- empty -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", "", b"   \n\t\r\n  ", "\u00a0\u200b\n\ufeff\r\n", b"\xef\xbb\xbf"],
+    ids=["empty-bytes", "empty-str", "whitespace", "invisible", "bom-only"],
+)
+def test_empty_or_blank_input_gives_an_empty_result(data: str | bytes) -> None:
+    result = clean(data)
+    assert (result.text, result.title, result.paragraphs, result.removed) == ("", None, (), ())
+    assert result.to_text() == ""
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+
+def test_invalid_utf8_bytes_are_read_as_cp1252_and_the_rest_stays_utf8() -> None:
+    data = f"Café crème: {PROSE}\n".encode() + b"Price: 5\x80 only \xff.\n"
+    result = clean(data)
+    assert result.text == f"Café crème: {PROSE}\n\nPrice: 5€ only ÿ."
+    assert result.encoding == "utf-8+cp1252"
+
+
+def test_page_mixing_utf8_and_cp1252_lines_decodes_both() -> None:
+    data = f"Café one. {PROSE}\n".encode() + f"Café two. {MORE}\n".encode("cp1252")
+    assert clean(data).text == f"Café one. {PROSE}\n\nCafé two. {MORE}"
+
+
+def test_cp1252_page_without_utf8_is_read_as_cp1252() -> None:
+    data = f"“Naïve” café — {PROSE}\n".encode("cp1252")
+    result = clean(data)
+    assert (result.text, result.encoding) == (f"“Naïve” café — {PROSE}", "cp1252")
+
+
+@HTML_TITLE_BUG
+def test_utf8_page_declaring_latin1_is_read_as_utf8() -> None:
+    body = f"Café — naïve résumé. {PROSE}"
+    data = f'<html><head><meta charset="iso-8859-1"></head><body><p>{body}</p></body></html>'.encode()
+    assert body in clean(data).text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_unicode_encodings_with_and_without_bom_are_detected(codec: str) -> None:
+    text = f"Zoë’s café — 東京\n\n{PROSE}\n"
+    assert clean(text.encode(codec)).text == f"Zoë’s café — 東京\n\n{PROSE}"
+
+
+def test_explicit_encoding_that_does_not_fit_is_a_one_line_decode_error() -> None:
+    with pytest.raises(DecodeError, match=r"^not valid ascii: ordinal not in range\(128\) at byte 3$"):
+        clean("Café".encode(), encoding="ascii")
+
+
+def test_unknown_explicit_encoding_is_a_decode_error() -> None:
+    with pytest.raises(DecodeError, match=r"^unknown encoding 'klingon'$"):
+        clean(b"text", encoding="klingon")
+
+
+def test_stray_control_characters_are_dropped_not_refused() -> None:
+    assert clean(f"{PROSE}\x1b\n{MORE}\n").text == f"{PROSE}\n\n{MORE}"
+
+
+# --- size and compression ----------------------------------------------------------------------
+
+
+def test_input_over_max_bytes_is_refused() -> None:
+    with pytest.raises(DecodeError) as err:
+        clean(b"a" * 1001, max_bytes=1000)
+    assert str(err.value) == "input is 1,001 bytes, over the limit of 1,000"
+
+
+def test_default_limit_is_50_mb() -> None:
+    with pytest.raises(DecodeError, match="over the limit of 50,000,000"):
+        clean(b" " * 50_000_001)
+
+
+def test_gzip_bomb_is_refused_without_inflating_it() -> None:
+    bomb = gzip.compress(b"\0" * 20_000_000)  # 20 kB that inflates to 20 MB
+    with pytest.raises(DecodeError) as err:
+        clean(bomb, max_bytes=100_000)
+    assert str(err.value) == "decompressed input is larger than the limit of 100,000 bytes"
+
+
+def test_gzipped_page_is_cleaned() -> None:
+    assert clean(gzip.compress(f"{PROSE}\n".encode())).text == PROSE
+
+
+def test_truncated_gzip_is_a_decode_error() -> None:
+    data = gzip.compress(f"{PROSE}\n".encode() * 50)
+    with pytest.raises(DecodeError, match=r"^truncated gzip data$"):
+        clean(data[: len(data) // 2])
+
+
+def test_corrupt_gzip_is_a_decode_error() -> None:
+    with pytest.raises(DecodeError) as err:
+        clean(b"\x1f\x8b\x08\x00" + bytes(range(200, 256)))
+    assert str(err.value).startswith("corrupt gzip data: ") and _one_line(str(err.value))
+
+
+# --- hostile HTML ------------------------------------------------------------------------------
+
+ARTICLE = f"<p>{PROSE}</p><p>{MORE}</p>"
+HOSTILE_HTML = {
+    "nested-10000-deep": "<html><body>" + "<div>" * 10_000 + ARTICLE + "</div>" * 10_000,
+    "nested-unclosed": "<html><body>" + "<div><span><b>" * 4000 + ARTICLE,
+    "unclosed-tags": "<html><body><div><p>" + PROSE + "<p>" + MORE + "<table><tr><td>",
+    "absurd-colspan": f"<html><body><table><tr><td colspan=999999999 rowspan=99999>{ARTICLE}</td></tr></table>",
+    "huge-attribute": "<html><body><div class='" + "a" * 3_000_000 + f"'>{ARTICLE}</div></body></html>",
+    "no-body": f"<html><head><title>Bridge</title></head>{ARTICLE}",
+}
+
+
+@HTML_TITLE_BUG
+@pytest.mark.parametrize("markup", HOSTILE_HTML.values(), ids=HOSTILE_HTML.keys())
+def test_hostile_html_keeps_the_article(markup: str) -> None:
+    result = clean(markup)
+    assert result.kind == "html"
+    assert PROSE in result.text and MORE in result.text
+
+
+@HTML_TITLE_BUG
+def test_html_with_no_text_gives_an_empty_result() -> None:
+    result = clean("<html><head></head><body><div><img src=x.png></div></body></html>")
+    assert (result.text, result.paragraphs) == ("", ())

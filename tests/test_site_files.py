@@ -1,0 +1,156 @@
+"""Broken site rule files: each class of mistake is a one-line SiteRuleError naming file and rule.
+
+Site patterns are user input run on every line of every page, so they are
+compiled with RE2: a pattern that backtracks catastrophically under Python's
+``re`` still runs in linear time.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cleanup import SiteRuleError, clean
+from cleanup.sites import load_site
+
+GOOD_RULE = """
+[[drop_line]]
+name = "promo"
+why = "house promo"
+regex = '^Promo$'
+"""
+
+
+def _site_file(tmp_path: Path, body: str, host: str = "example.com") -> Path:
+    path = tmp_path / f"{host}.toml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def _load_error(tmp_path: Path, body: str) -> str:
+    with pytest.raises(SiteRuleError) as err:
+        load_site(_site_file(tmp_path, body))
+    message = str(err.value)
+    assert "\n" not in message, message
+    return message
+
+
+def test_a_valid_file_loads(tmp_path: Path) -> None:
+    site = load_site(_site_file(tmp_path, GOOD_RULE))
+    assert site.rule_ids == ("example.com:promo",)
+
+
+def test_invalid_toml(tmp_path: Path) -> None:
+    message = _load_error(tmp_path, "[[drop_line]\nname = 'x'\n")
+    assert message.startswith("example.com.toml: invalid TOML: ")
+
+
+def test_unknown_rule_key_suggests_the_right_one(tmp_path: Path) -> None:
+    message = _load_error(tmp_path, GOOD_RULE.replace("regex =", "regx ="))
+    assert message == "example.com.toml: [[drop_line]] 'promo': unknown key 'regx' (did you mean 'regex'?)"
+
+
+def test_unknown_table_suggests_the_right_one(tmp_path: Path) -> None:
+    message = _load_error(tmp_path, GOOD_RULE.replace("[[drop_line]]", "[[drop_lines]]"))
+    assert message == "example.com.toml: unknown key 'drop_lines' (did you mean 'drop_line'?)"
+
+
+@pytest.mark.parametrize("key", ["name", "why"])
+def test_missing_name_or_why(tmp_path: Path, key: str) -> None:
+    body = "\n".join(ln for ln in GOOD_RULE.splitlines() if not ln.startswith(f"{key} ="))
+    assert _load_error(tmp_path, body).endswith(f": missing '{key}'")
+
+
+def test_invalid_regex(tmp_path: Path) -> None:
+    message = _load_error(tmp_path, GOOD_RULE.replace("'^Promo$'", "'^Promo(['"))
+    assert message.startswith("example.com.toml: rule 'promo': bad regex: ")
+
+
+def test_invalid_xpath(tmp_path: Path) -> None:
+    message = _load_error(
+        tmp_path,
+        """
+        [[strip]]
+        name = "box"
+        why = "a box"
+        xpath = "//div[@class='x'"
+    """,
+    )
+    assert message.startswith("example.com.toml: rule 'box': invalid XPath \"//div[@class='x'\": ")
+
+
+def test_invalid_css(tmp_path: Path) -> None:
+    message = _load_error(
+        tmp_path,
+        """
+        [[strip]]
+        name = "box"
+        why = "a box"
+        css = "div..x >> ["
+    """,
+    )
+    assert message.startswith("example.com.toml: rule 'box': invalid CSS selector 'div..x >> [': ")
+
+
+def test_both_xpath_and_css(tmp_path: Path) -> None:
+    message = _load_error(
+        tmp_path,
+        """
+        [[strip]]
+        name = "box"
+        why = "a box"
+        css = "div.x"
+        xpath = "//div"
+    """,
+    )
+    assert message == "example.com.toml: rule 'box': needs exactly one of 'xpath' or 'css'"
+
+
+def test_duplicate_rule_name(tmp_path: Path) -> None:
+    assert _load_error(tmp_path, GOOD_RULE * 2).endswith("'promo': duplicate rule name")
+
+
+def test_a_broken_file_fails_clean_with_a_site_rule_error(tmp_path: Path) -> None:
+    _site_file(tmp_path, GOOD_RULE.replace("regex =", "regx ="), host="broken.example")
+    with pytest.raises(SiteRuleError, match="did you mean 'regex'"):
+        clean("Promo\n", site="broken.example", rules_dirs=(str(tmp_path),))
+
+
+# Run in a child process: under Python's re this pattern would take longer than the universe
+# has left on this line, and a hang must fail the test, not the suite.
+CATASTROPHIC = """
+import sys
+from pathlib import Path
+from cleanup import clean
+from cleanup.sites import load_site
+line = "a" * 100_000 + "!"
+print(load_site(Path(sys.argv[1]) / "evil.example.toml").drop_line[0].matches(line))
+result = clean(line + "\\nA normal line of the story, long enough to be prose, ends here.\\n",
+               site="evil.example", rules_dirs=(sys.argv[1],))
+print(line in result.text)
+"""
+
+
+def test_catastrophic_backtracking_pattern_returns_promptly(tmp_path: Path) -> None:
+    _site_file(
+        tmp_path,
+        """
+        [[drop_line]]
+        name = "evil"
+        why = "exponential under backtracking regex engines"
+        regex = '(a+)+$'
+    """,
+        host="evil.example",
+    )
+    site = load_site(tmp_path / "evil.example.toml")
+    assert type(site.drop_line[0].pattern).__module__.startswith("re2")
+    done = subprocess.run(
+        [sys.executable, "-c", CATASTROPHIC, str(tmp_path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    # The pattern ran on the line directly and inside clean(); it does not match, the line stays.
+    assert done.stdout.split() == ["False", "True"]
