@@ -612,6 +612,11 @@ def with_siblings(container: Any, top: Any, scores: dict[Any, Score]) -> tuple[A
                                           or (el.tag, (el.get("class") or "").split()[:1]) == kind)))
 
 
+# Tags readability-lxml keeps or makes (it turns text-only divs into <p>) and we match on.
+READABILITY_BLOCKS = ("p", "pre", "li", "td", "div", "blockquote", "dd")
+TEXT_KEY_CHARS = 80  # blocks are matched on this many leading characters of their text
+
+
 def readability_container(doc: Any) -> Any:
     """Container of the text readability-lxml picks (the one adapter; slow, so used rarely)."""
     from readability import Document
@@ -625,12 +630,20 @@ def readability_container(doc: Any) -> Any:
         found = lxml.html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # readability raises Unparseable and lxml errors of its own
         return None
-    wanted = [t for t in (_norm(text_of(p))[:80] for p in found.iter("p", "pre", "li", "td"))
-              if len(t) >= MIN_BLOCK_CHARS]
+    return _locate(doc, [_text_key(el) for el in found.iter(*READABILITY_BLOCKS)])
+
+
+def _text_key(el: Any) -> str:
+    """The first 80 characters of an element's normalized text (read lazily)."""
+    return _norm("".join(_first_text(el, 4 * TEXT_KEY_CHARS)))[:TEXT_KEY_CHARS]
+
+
+def _locate(doc: Any, wanted: list[str]) -> Any:
+    """Lowest element of ``doc`` holding the first and last block texts found in ``wanted``."""
     index = {}
-    for el in _body(doc).iter("p", "pre", "li", "td"):
-        index.setdefault(_norm(text_of(el))[:80], el)
-    hits = [index[t] for t in wanted if t in index]
+    for el in _body(doc).iter(*READABILITY_BLOCKS):
+        index[_text_key(el)] = el  # last wins: the innermost element with that text
+    hits = [index[t] for t in wanted if len(t) >= MIN_BLOCK_CHARS and t in index]
     return _common_ancestor(hits[0], hits[-1]) if hits else None
 
 
