@@ -64,6 +64,7 @@ SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
 MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
 RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
 DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
+UNSURE_SHARE = 0.5  # ...a child holding 50-70% of it makes the scorer ask readability-lxml
 SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fall below
 SIBLING_SHARE = 0.2
 SIBLING_MIN_PROSE = 150.0  # ...or this much clean prose: about two sentences (readability uses 80)
@@ -583,6 +584,16 @@ def descend(el: Any, scores: dict[Any, Score]) -> Any:
         el = child
 
 
+def _borderline(el: Any, scores: dict[Any, Score]) -> bool:
+    """True when one child holds most but not enough of the prose to descend into it.
+
+    The scorer cannot tell an article with a long aside from an article next to a teaser
+    block; readability-lxml is asked then, and its pick is taken only inside ours.
+    """
+    floor = UNSURE_SHARE * scores[el].prose
+    return any(c in scores and scores[c].prose >= floor > 0 for c in el.iterchildren(etree.Element))
+
+
 def _confident(el: Any, scores: dict[Any, Score]) -> Any:
     """``el`` when its weight shows a real article, else None (readability decides)."""
     return el if el is not None and scores[el].raw >= MIN_ARTICLE_WEIGHT else None
@@ -661,7 +672,12 @@ def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]
         return Choice(found, "site-rule")
     container = scorer_container(scores)
     if container is not None:
-        return Choice(with_siblings(descend(container, scores), container, scores), "scorer")
+        narrow = descend(container, scores)
+        if _borderline(narrow, scores):
+            second = readability_container(doc)
+            if second is not None and second is not narrow and narrow in second.iterancestors():
+                return Choice((second,), "readability")
+        return Choice(with_siblings(narrow, container, scores), "scorer")
     container = readability_container(doc)
     if container is not None:
         return Choice((container,), "readability")

@@ -245,3 +245,12 @@ def test_json_ld_nested_too_deep_is_ignored() -> None:
 def test_hidden_root_does_not_break_the_readability_fallback() -> None:
     result = extract_html("<html hidden><body style='display:none'><p>Short note.</p></body></html>")
     assert result.extractor in ("readability", "body")
+
+
+def test_readability_adapter_maps_its_pick_back_to_our_tree() -> None:
+    from cleanup.html import readability_container
+
+    doc = parse_html(page(f"<div id='nav'><a href='/'>Home</a></div><div id='story'>{story(6)}</div>"))
+    container = readability_container(doc)
+    assert container is not None
+    assert container.get("id") == "story"
