@@ -625,6 +625,8 @@ def with_siblings(container: Any, top: Any, scores: dict[Any, Score]) -> tuple[A
 
 # Tags readability-lxml keeps or makes (it turns text-only divs into <p>) and we match on.
 READABILITY_BLOCKS = ("p", "pre", "li", "td", "div", "blockquote", "dd")
+# readability-lxml slows to seconds on pathological nesting; real pages stay far below this.
+READABILITY_MAX_DEPTH = 256
 TEXT_KEY_CHARS = 80  # blocks are matched on this many leading characters of their text
 
 
@@ -632,6 +634,8 @@ def readability_container(doc: Any) -> Any:
     """Container of the text readability-lxml picks (the one adapter; slow, so used rarely)."""
     from readability import Document
 
+    if _deeper_than(doc, READABILITY_MAX_DEPTH):
+        return None
     try:
         for el in (doc, _body(doc)):  # readability drops [hidden] elements and asserts a parent
             el.attrib.pop("hidden", None)
@@ -642,6 +646,16 @@ def readability_container(doc: Any) -> Any:
     except Exception:  # readability raises Unparseable and lxml errors of its own
         return None
     return _locate(doc, [_text_key(el) for el in found.iter(*READABILITY_BLOCKS)])
+
+
+def _deeper_than(doc: Any, limit: int) -> bool:
+    """True when elements nest more than ``limit`` levels (iterative walk, stops early)."""
+    depth = 0
+    for event, _ in etree.iterwalk(doc, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def _text_key(el: Any) -> str:
