@@ -48,15 +48,16 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     size = sum(len(data) for _, data in pages)
     results, extractors = {}, collections.Counter()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for page_id, data in pages:
         results[page_id] = clean(data)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     for page_id, result in results.items():
         extractors[result.extractor] += 1
         (out / f"{page_id}.txt").write_text(result.text, encoding="utf-8")
     print(f"{args.kind}: {len(pages)} pages, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
-          f"{len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s")
+          f"{len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s "
+          f"(CPU time {cpu:.2f} s: {size / 1e6 / cpu:.1f} MB/s)")
     print("extractor paths: " + ", ".join(f"{k} {v}" for k, v in sorted(extractors.items())))
     print(f"outputs in {out}")
     score = subprocess.run([sys.executable, str(BENCH / "score.py"), str(out), "--worst", str(args.worst)],

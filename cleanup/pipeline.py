@@ -11,7 +11,7 @@ from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rul
 from .model import DEFAULT_OPTIONS, Line, Options, Result, SiteRuleError
 from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
-from .rules.article import FOOTER_REASON, HEADER_REASON, article_bounds, find_title, unit_value
+from .rules.article import FOOTER_REASON, HEADER_REASON, article_bounds, find_title, unit_values
 from .text import to_lines, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
@@ -74,7 +74,7 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
     if kind == TEXT and "page-chrome" not in options.disable:
         # Prose-like units first: a cookie notice or a caption must not pass
         # for the article when we guess where it is.
-        prose = [i for i, ln in enumerate(lines) if unit_value(visible(ln.text)) > 0]
+        prose = [i for i, value in enumerate(unit_values(lines, v.dropped_by)) if value > 0]
         apply_line_rules(v, line_rules, site_lines, prose)
         drop_far_chrome(v)
     apply_line_rules(v, line_rules, site_lines)

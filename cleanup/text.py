@@ -50,17 +50,12 @@ def split_lines(text: str) -> list[str]:
     ).split("\n")
 
 
-def _blank(line: str) -> bool:
-    stripped = line.strip()
-    return not stripped or (not stripped.isascii() and not visible(stripped))
-
-
-def _blocks(raw: list[str]) -> list[list[int]]:
+def _blocks(stripped: list[str]) -> list[list[int]]:
     """Indexes of non-blank lines grouped into blank-line separated blocks."""
     blocks: list[list[int]] = []
     current: list[int] = []
-    for i, line in enumerate(raw):
-        if line.strip() and not _blank(line):
+    for i, line in enumerate(stripped):
+        if line and (line.isascii() or visible(line)):
             current.append(i)
         elif current:
             blocks.append(current)
@@ -70,27 +65,25 @@ def _blocks(raw: list[str]) -> list[list[int]]:
     return blocks
 
 
-def is_wrapped(raw: list[str], blocks: list[list[int]]) -> bool:
+def is_wrapped(stripped: list[str], blocks: list[list[int]]) -> bool:
     """True when the text looks hard-wrapped (paragraphs spread over short lines)."""
     nonblank = sum(len(b) for b in blocks)
     multi = [b for b in blocks if len(b) > 1]
     in_multi = sum(len(b) for b in multi)
     if not nonblank or in_multi / nonblank < MIN_WRAPPED_SHARE:
         return False
-    lengths = [len(raw[i].strip()) for b in multi for i in b]
+    lengths = [len(stripped[i]) for b in multi for i in b]
     if statistics.median(lengths) > MAX_WRAPPED_LINE:
         return False
-    inner = [raw[i].strip() for b in multi for i in b[:-1]]
+    inner = [stripped[i] for b in multi for i in b[:-1]]
     open_ends = sum(not SENTENCE_END_RE.search(t) for t in inner)
     return open_ends / len(inner) > 0.5
 
 
 def to_lines(text: str) -> list[Line]:
     """Units of ``text`` with their 1-based input line numbers."""
-    raw = split_lines(text)
-    blocks = _blocks(raw)
-    if is_wrapped(raw, blocks):
-        return [
-            Line(b[0] + 1, "\n".join(raw[i].strip() for i in b), "", b[-1] + 1) for b in blocks
-        ]
-    return [Line(i + 1, raw[i].strip(), "", i + 1) for b in blocks for i in b]
+    stripped = [line.strip() for line in split_lines(text)]
+    blocks = _blocks(stripped)
+    if is_wrapped(stripped, blocks):
+        return [Line(b[0] + 1, "\n".join(stripped[i] for i in b), "", b[-1] + 1) for b in blocks]
+    return [Line(i + 1, stripped[i], "", i + 1) for b in blocks for i in b]

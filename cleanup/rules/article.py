@@ -18,7 +18,16 @@ from collections.abc import Iterator, Sequence
 from ..model import Line
 from ..text import visible
 from . import TEXT, Span, block_rule
-from .blocks import MIN_HEADLINE_WORDS, TERMINAL_RE, is_prose, is_title_case, repeats_title, weight, words_of
+from .blocks import (
+    CJK_WEIGHT,
+    MIN_HEADLINE_WORDS,
+    ends_like_sentence,
+    is_prose,
+    is_title_case,
+    repeats_title,
+    weight,
+    words_of,
+)
 from .patterns import LIST_HEADING_RE, WORD_RE
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
@@ -44,6 +53,7 @@ MAX_ANNOUNCED_ITEM_CHARS = 200
 # Tables in a dump: rows of at least MIN_ROW_NUMBERS numbers, MIN_TABLE_ROWS
 # rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
 NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,:]*(?![\w])")
+DIGIT_RE = re.compile(r"\d")
 MIN_ROW_NUMBERS = 3
 MIN_TABLE_ROWS = 4
 TABLE_ROW_DISCOUNT = 2
@@ -57,7 +67,6 @@ TITLE_WINDOW = 8
 MAX_HEADLINE_CHARS = 250
 
 
-@functools.lru_cache(maxsize=8192)
 def unit_value(text: str) -> int:
     """What a unit adds to a candidate article run.
 
@@ -65,11 +74,29 @@ def unit_value(text: str) -> int:
     piece of a story (a sentence-case line of a few words, a list item that
     ends like a sentence) than when they look like a menu item or a headline.
     """
+    if len(text) < MIN_SENTENCE_LIKE_CHARS and (text.isascii() or len(text) * CJK_WEIGHT < MIN_SENTENCE_LIKE_CHARS):
+        return -NON_PROSE_COST  # fast path: most units of a dump are one or two menu words
+    return _long_unit_value(text)
+
+
+def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
+    """``unit_value`` of every kept unit (0 for dropped ones), with its fast path inlined.
+
+    This runs over every line of every dump, most of them short menu items:
+    the fast path is spelled out here to spare a function call per line.
+    """
+    short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
+    return [0 if d else cost if len(t := ln.text) < short and t.isascii() else unit_value(visible(t))
+            for ln, d in zip(lines, dropped_by, strict=True)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _long_unit_value(text: str) -> int:
     if is_prose(text):
         return weight(text)
     if weight(text) < MIN_SENTENCE_LIKE_CHARS or is_title_case(text):
         return -NON_PROSE_COST
-    return -SENTENCE_LIKE_COST if TERMINAL_RE.search(text) else -PHRASE_COST
+    return -SENTENCE_LIKE_COST if ends_like_sentence(text) else -PHRASE_COST
 
 
 def best_run(values: Sequence[int]) -> tuple[int, int, int]:
@@ -87,7 +114,7 @@ def best_run(values: Sequence[int]) -> tuple[int, int, int]:
 
 def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
     """(start, stop) unit indexes of the article, or None when no run of prose stands out."""
-    values = [0 if d else unit_value(visible(ln.text)) for ln, d in zip(lines, dropped_by, strict=True)]
+    values = unit_values(lines, dropped_by)
     value_tables(lines, dropped_by, values)
     anchor = repeated_title(lines, dropped_by, values)
     if anchor is not None:
@@ -110,22 +137,28 @@ def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: in
     return extended if extended > stop else extend_data_list(lines, dropped_by, stop)
 
 
+@functools.lru_cache(maxsize=16384)
+def number_count(text: str) -> int:
+    """How many numbers ``text`` holds (cached like the other unit features)."""
+    return len(NUMBER_RE.findall(text)) if DIGIT_RE.search(text) else 0
+
+
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
     """Count runs of data rows (standings, results, schedules) as article text.
 
     A row holds MIN_ROW_NUMBERS numbers or more; MIN_TABLE_ROWS rows in a
     row make a table. Menus and headline lists are not made of numbers.
     """
-    run: list[int] = []
-    for i in range(len(lines) + 1):
-        row = i < len(lines) and dropped_by[i] is None and len(NUMBER_RE.findall(lines[i].text)) >= MIN_ROW_NUMBERS
-        if row:
-            run.append(i)
+    rows = [i for i, (ln, d) in enumerate(zip(lines, dropped_by, strict=True))
+            if d is None and number_count(ln.text) >= MIN_ROW_NUMBERS]
+    run_start = 0
+    for k in range(1, len(rows) + 1):
+        if k < len(rows) and rows[k] == rows[k - 1] + 1:
             continue
-        if len(run) >= MIN_TABLE_ROWS:
-            for j in run:
+        if k - run_start >= MIN_TABLE_ROWS:
+            for j in rows[run_start:k]:
                 values[j] = weight(lines[j].text) // TABLE_ROW_DISCOUNT
-        run = []
+        run_start = k
 
 
 def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:
@@ -141,8 +174,13 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], valu
     title = words_of(visible(lines[0].text))
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return None
+    # Cheap pre-check: the headline holds half the title's words, so surely one of the
+    # longest half of them.
+    keys = re.compile("|".join(re.escape(k) for k in sorted(title, key=len)[(len(title) - 1) // 2:]))
     for i in range(1, len(lines)):
-        if dropped_by[i] is not None or not repeats_title(visible(lines[i].text), title):
+        if dropped_by[i] is not None or not keys.search(lines[i].text.lower()):
+            continue
+        if not repeats_title(visible(lines[i].text), title):
             continue
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
             return i
@@ -187,7 +225,7 @@ def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], st
     first = stop
     if first < len(lines) and dropped_by[first] is None and not DATA_ROW_RE.search(lines[first].text):
         heading = visible(lines[first].text)
-        if weight(heading) > MAX_HEADLINE_CHARS or TERMINAL_RE.search(heading) or LIST_HEADING_RE.fullmatch(heading):
+        if weight(heading) > MAX_HEADLINE_CHARS or ends_like_sentence(heading) or LIST_HEADING_RE.fullmatch(heading):
             return stop
         first += 1
     end = first

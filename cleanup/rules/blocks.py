@@ -16,7 +16,8 @@ from . import patterns as P
 # characters weighted by CJK_WEIGHT because one carries about a word.
 MIN_PROSE_CHARS = 60
 MIN_LONG_PROSE_CHARS = 160  # past this, inner punctuation is enough
-TERMINAL_RE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
+SENTENCE_END = frozenset(".!?…。！？:;")
+CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
 INNER_PUNCT_RE = re.compile(r"[.,;:!?，。、](?:\s|$)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3
@@ -28,7 +29,21 @@ MAX_TITLE_CHARS = 120
 MIN_HEADLINE_WORDS = 3
 MIN_TITLE_OVERLAP = 0.7
 MIN_TITLE_COVER = 0.5
+MAX_REPEATED_TITLE_CHARS = 300
 MIN_TITLE_CASE_SHARE = 0.6  # of words of 4+ letters
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation, maybe inside quotes or brackets.
+
+    >>> ends_like_sentence('He said: “We are done.”'), ends_like_sentence("Tour dates:")
+    (True, True)
+    >>> ends_like_sentence("Senate report piles on new allegations")
+    False
+    """
+    if text[-1:] in ('"', "”", "»"):
+        return True
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
 
 def weight(text: str) -> int:
@@ -50,7 +65,7 @@ def is_prose(text: str) -> bool:
     n = weight(text)
     if n < MIN_PROSE_CHARS:
         return False
-    if TERMINAL_RE.search(text):
+    if ends_like_sentence(text):
         return True
     return n >= MIN_LONG_PROSE_CHARS and len(INNER_PUNCT_RE.findall(text)) >= 2
 
@@ -61,9 +76,10 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= MIN_TITLE_CASE_SHARE
 
 
-def words_of(text: str) -> set[str]:
-    """Lower-cased words of ``text``."""
-    return {w.lower() for w in P.WORD_RE.findall(text)}
+@functools.lru_cache(maxsize=16384)
+def words_of(text: str) -> frozenset[str]:
+    """Lower-cased words of ``text`` (cached: the article finder asks several times per unit)."""
+    return frozenset(P.WORD_RE.findall(text.lower()))
 
 
 def repeats_title(text: str, title: set[str]) -> bool:
@@ -72,8 +88,10 @@ def repeats_title(text: str, title: set[str]) -> bool:
     ``title`` holds the words of the page's first unit (dumps start with the
     HTML <title>, "Headline - Site Name").
     """
+    if not title or weight(text) > MAX_REPEATED_TITLE_CHARS:
+        return False
     words = words_of(text)
-    if len(words) < MIN_HEADLINE_WORDS or not title:
+    if len(words) < MIN_HEADLINE_WORDS:
         return False
     shared = len(words & title)
     return shared / len(words) >= MIN_TITLE_OVERLAP and shared / len(title) >= MIN_TITLE_COVER
@@ -127,7 +145,7 @@ def embed_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
         if dropped_by[i] != "embed-shortcode" or dropped_by[i - 1] is not None:
             continue
         text = visible(lines[i - 1].text)
-        if len(text) <= MAX_TITLE_CHARS and not TERMINAL_RE.search(text) and is_title_case(text):
+        if len(text) <= MAX_TITLE_CHARS and not ends_like_sentence(text) and is_title_case(text):
             yield i - 1, i, "title of an embedded video or related story"
 
 
@@ -149,10 +167,12 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     """
     prose = 0
     for i, line in enumerate(lines):
+        if dropped_by[i] == "page-chrome":
+            continue
         text = visible(line.text)
         if dropped_by[i] is None and is_prose(text):
             prose += weight(text)
-        if dropped_by[i] == "page-chrome" or prose < MIN_PROSE_BEFORE_COMMENTS:
+        if prose < MIN_PROSE_BEFORE_COMMENTS:
             continue
         heading = text.strip("[]() ")
         if len(heading) > 160 or not P.COMMENTS_HEADING_RE.fullmatch(heading):
