@@ -30,6 +30,7 @@ from .vocab import (
     GROUP_BY_TAG,
     HIDDEN_STYLE_RE,
     INVISIBLE_TAGS,
+    KEEP_TOKEN_PARTS,
     REPORTED_TAGS,
     TOKEN_SPLIT_RE,
     ChromeGroup,
@@ -400,6 +401,9 @@ MARK_CANDIDATES_XPATH = etree.XPath(
 
 def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
     """The chrome group an element belongs to by tag, role, hidden state, id or class."""
+    names = f"{el.get('id') or ''} {el.get('class') or ''}"
+    if any(part in names.lower() for part in KEEP_TOKEN_PARTS):
+        return None
     group = GROUP_BY_TAG.get(el.tag)
     role = el.get("role")
     if group is None and role:
@@ -407,8 +411,8 @@ def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None
     if group is None and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
                           or HIDDEN_STYLE_RE.search(el.get("style") or "")):
         group = GROUP_BY_KEY["hidden"]
-    if group is None and (el.get("id") or el.get("class")):
-        group = _token_group(f"{el.get('id') or ''} {el.get('class') or ''}", memo)
+    if group is None and names.strip():
+        group = _token_group(names, memo)
     return group
 
 

@@ -132,6 +132,9 @@ CHROME_GROUPS = (
     ChromeGroup("form", "form controls", ("form", "button", "input", "select", "textarea",
                 "label"), ("button",), ("form",)),
 )
+# A class/id token containing one of these names article content even when it also holds a
+# chrome word ("aside pullquote", "pull-quote hidden-mobile"): such elements are never marked.
+KEEP_TOKEN_PARTS = ("quote",)
 # Groups whose class/id tokens name image captions; moved to HtmlPage.captions.
 CAPTION_TAGS = ("figcaption",)
 CAPTION_TOKENS = ("caption", "captions", "credit", "credits", "photo-credit", "image-credit",

@@ -254,3 +254,8 @@ def test_readability_adapter_maps_its_pick_back_to_our_tree() -> None:
     container = readability_container(doc)
     assert container is not None
     assert container.get("id") == "story"
+
+
+def test_pull_quote_aside_is_kept() -> None:
+    quote = "<aside class='pullquote-embed'>No one bothered mentioning the state of the finances.</aside>"
+    assert any("No one bothered" in t for t in texts(page(f"<article>{story(3)}{quote}{story(2, 'B')}</article>")))
