@@ -23,7 +23,7 @@ R = TypeVar("R")
 
 # A worker is replaced after this many items: lxml and the allocator keep some
 # memory per page they have seen; a fresh worker from the fork server is cheap.
-MAX_TASKS_PER_CHILD = 200
+MAX_TASKS_PER_CHILD = 1000
 WINDOW_PER_JOB = 8  # items in flight per worker: enough to keep each one busy
 # Imported once in the fork server, so a new worker starts with them loaded.
 PRELOAD = ("cleanup.batch", "cleanup.pipeline", "cleanup.html")
