@@ -75,8 +75,10 @@ def test_is_prose_rejects_a_short_sentence() -> None:
 
 
 def test_is_prose_accepts_a_long_line_with_inner_punctuation_and_no_end() -> None:
-    text = ("Dredging will remove silt over two winters, the authority said, and the work will pause "
-            "each spring; fish spawn in the estuary then and the trust asked for a longer pause")
+    text = (
+        "Dredging will remove silt over two winters, the authority said, and the work will pause "
+        "each spring; fish spawn in the estuary then and the trust asked for a longer pause"
+    )
     assert len(text) >= 160
     assert is_prose(text)
 
@@ -108,8 +110,17 @@ def test_heading_punctuation_is_trimmed_in_the_reason() -> None:
     assert _spans(related_list, lines) == [(1, 5, "'Related Articles' list (3 items)")]
 
 
-@pytest.mark.parametrize("heading", ["Most Popular", "Most Read", "You may also like",
-                                     "More from the Lakeshore Tribune", "Lire aussi", "Mehr zum Thema"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Most Popular",
+        "Most Read",
+        "You may also like",
+        "More from the Lakeshore Tribune",
+        "Lire aussi",
+        "Mehr zum Thema",
+    ],
+)
 def test_other_list_headings_open_a_list(heading: str) -> None:
     lines = _page(PARAGRAPHS[0], heading, HEADLINES[0])
     assert _spans(related_list, lines) == [(1, 3, f"'{heading}' list (1 items)")]
@@ -132,27 +143,38 @@ def test_heading_already_dropped_by_a_line_rule_is_not_reopened() -> None:
     assert _spans(related_list, lines, {1: "site:recent-stories"}) == []
 
 
-@pytest.mark.xfail(strict=True, reason="promo-line drops a bare 'Read next' heading first and related-list "
-                   "then never looks at the headline under it: fixtures/lakeshore-festival-lists")
+@pytest.mark.xfail(
+    strict=True,
+    reason="promo-line drops a bare 'Read next' heading first and related-list "
+    "then never looks at the headline under it: fixtures/lakeshore-festival-lists",
+)
 def test_read_next_heading_dropped_as_promo_still_takes_its_headline() -> None:
     lines = _page(PARAGRAPHS[0], "Read next", HEADLINES[0], *PARAGRAPHS[1:])
     assert _spans(related_list, lines, {1: "promo-line"}) == [(1, 3, "'Read next' list (1 items)")]
 
 
-@pytest.mark.xfail(strict=True, reason="units already dropped by a line rule (footer, share buttons) are "
-                   "counted as list items: fixtures/valleyherald-school-budget says '5 items' for 3")
+@pytest.mark.xfail(
+    strict=True,
+    reason="units already dropped by a line rule (footer, share buttons) are "
+    "counted as list items: fixtures/valleyherald-school-budget says '5 items' for 3",
+)
 def test_item_count_leaves_out_units_dropped_by_other_rules() -> None:
     lines = _page(PARAGRAPHS[0], "Most Popular", *HEADLINES, "Privacy Policy | Terms of Use")
     spans = _spans(related_list, lines, {5: "copyright-footer"})
     assert [reason for _, _, reason in spans] == ["'Most Popular' list (3 items)"]
 
 
-@pytest.mark.xfail(strict=True, reason="in text a second list heading is counted as an item of the first "
-                   "list: fixtures/metroledger-transit-fullpage ('Most Read' list (7 items))")
+@pytest.mark.xfail(
+    strict=True,
+    reason="in text a second list heading is counted as an item of the first "
+    "list: fixtures/metroledger-transit-fullpage ('Most Read' list (7 items))",
+)
 def test_a_second_list_heading_starts_its_own_list() -> None:
     lines = _page(PARAGRAPHS[0], "Most Read", *HEADLINES[:2], "Trending", HEADLINES[2])
     assert [reason for _, _, reason in _spans(related_list, lines)] == [
-        "'Most Read' list (2 items)", "'Trending' list (1 items)"]
+        "'Most Read' list (2 items)",
+        "'Trending' list (1 items)",
+    ]
 
 
 # --- embed-title ------------------------------------------------------------
@@ -164,7 +186,7 @@ def test_title_case_line_before_a_shortcode_goes() -> None:
 
 
 def test_sentence_before_a_shortcode_stays() -> None:
-    lines = _page(PARAGRAPHS[0], "Watch the mayor's full statement below.", "[youtube id=\"k3Rf9\"]")
+    lines = _page(PARAGRAPHS[0], "Watch the mayor's full statement below.", '[youtube id="k3Rf9"]')
     assert _spans(embed_title, lines, {2: "embed-shortcode"}) == []
 
 
@@ -184,7 +206,7 @@ def test_title_case_line_before_a_non_embed_drop_stays() -> None:
 
 
 def test_line_already_dropped_before_a_shortcode_is_left_alone() -> None:
-    lines = _page(PARAGRAPHS[0], "Photo: Jane Doe", "[gallery ids=\"1,2\"]")
+    lines = _page(PARAGRAPHS[0], "Photo: Jane Doe", '[gallery ids="1,2"]')
     assert _spans(embed_title, lines, {1: "image-caption", 2: "embed-shortcode"}) == []
 
 
@@ -207,8 +229,7 @@ def test_bare_comments_heading_without_comment_lines_stays() -> None:
 
 
 def test_bare_comments_heading_with_comment_lines_drops_the_rest() -> None:
-    lines = _page(*PARAGRAPHS, "Comments", "pinecone_pete says:", "Thank you to every crew.", "2 days ago",
-                  "Reply")
+    lines = _page(*PARAGRAPHS, "Comments", "pinecone_pete says:", "Thank you to every crew.", "2 days ago", "Reply")
     assert _spans(comment_section, lines) == [(4, 9, "reader comments ('Comments' and what follows)")]
 
 
@@ -249,8 +270,11 @@ def test_page_chrome_leaves_a_short_page_whole() -> None:
     assert _spans(page_chrome, lines) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a short last paragraph (under MIN_PROSE_CHARS) ends up after the "
-                   "run and goes as footer: fixtures/keep-share-in-prose, keep-crlf-nbsp-zero-width")
+@pytest.mark.xfail(
+    strict=True,
+    reason="a short last paragraph (under MIN_PROSE_CHARS) ends up after the "
+    "run and goes as footer: fixtures/keep-share-in-prose, keep-crlf-nbsp-zero-width",
+)
 def test_page_chrome_keeps_a_short_last_sentence() -> None:
     lines = _page(*PARAGRAPHS, "Work is due to begin in May.")
     assert _spans(page_chrome, lines) == []
@@ -275,8 +299,11 @@ def test_find_title_skips_a_dropped_headline_like_line() -> None:
 # --- extend_announced_list --------------------------------------------------
 
 
-WINNERS = ("Giant pumpkin: Arne Solvang, 1,104 pounds", "Best preserves: Ruth Ekwueme",
-           "Youth photography: Kai Brennan, 12")
+WINNERS = (
+    "Giant pumpkin: Arne Solvang, 1,104 pounds",
+    "Best preserves: Ruth Ekwueme",
+    "Youth photography: Kai Brennan, 12",
+)
 
 
 def test_announced_list_after_the_run_stays_with_the_article() -> None:
