@@ -25,7 +25,7 @@ from . import __version__
 from .model import DEFAULT_OPTIONS, Options, SiteRuleError
 from .outputs import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
 from .render import FORMATS, unified_diff
-from .report import EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
+from .report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 from .sources import (
     INPUT_FORMATS,
     STDIN,
@@ -367,7 +367,7 @@ def _batch(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode,
            flags: dict[str, Any]) -> int:
     """Run the batch; return the exit code."""
     from .batch import Settings
-    from .jobs import default_jobs
+    from .jobs import WorkerError, default_jobs
     from .records import Fields
 
     messages = Messages(_colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
@@ -389,6 +389,9 @@ def _batch(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode,
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE
+    except WorkerError as exc:
+        messages.error("-j", f"{exc}; try -j 1")
+        return EXIT_FAILED
     except KeyboardInterrupt:
         messages.say("interrupted: every output written is complete; rerun with --skip-existing to finish",
                      always=True)

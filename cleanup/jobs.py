@@ -27,6 +27,14 @@ MAX_TASKS_PER_CHILD = 1000
 WINDOW_PER_JOB = 8  # items in flight per worker: enough to keep each one busy
 # Imported once in the fork server, so a new worker starts with them loaded.
 PRELOAD = ("cleanup.batch", "cleanup.pipeline", "cleanup.html")
+MAX_RESTARTS = 3  # new pools in a row that break before taking work: give up
+# Inputs in a row whose worker died: past this the cause is not one bad page
+# (a crash blames the head of the queue, so one bad page may cost a few).
+MAX_CRASHES_IN_A_ROW = 8
+
+
+class WorkerError(Exception):
+    """Worker processes cannot be started (they die at once); the batch cannot go on."""
 
 
 def default_jobs() -> int:
@@ -64,6 +72,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
             yield item, fn(item)
         return
     window = jobs * WINDOW_PER_JOB
+    crashes = [0]  # inputs in a row whose worker died
     pending: collections.deque[tuple[T, Future[R]]] = collections.deque()
     pool = _pool(jobs)
     try:
@@ -72,26 +81,43 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
             # Hand back finished results at once (a slow --files-from - stream
             # still sees its outputs appear); wait only when the window is full.
             while pending and (len(pending) >= window or pending[0][1].done()):
-                pool = yield from _take(pool, pending, fn, crashed, jobs)
+                pool = yield from _take(pool, pending, fn, crashed, jobs, crashes)
         while pending:
-            pool = yield from _take(pool, pending, fn, crashed, jobs)
+            pool = yield from _take(pool, pending, fn, crashed, jobs, crashes)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _take(pool: ProcessPoolExecutor, pending: collections.deque[tuple[T, Future[R]]],
-          fn: Callable[[T], R], crashed: Callable[[T], R], jobs: int,
+          fn: Callable[[T], R], crashed: Callable[[T], R], jobs: int, crashes: list[int],
           ) -> Iterator[tuple[T, R]]:
     """Yield the result at the head of the queue; restart the pool if a worker died."""
     item, future = pending.popleft()
     try:
         result = future.result()
+        crashes[0] = 0
     except BrokenProcessPool:
+        crashes[0] += 1
+        if crashes[0] > MAX_CRASHES_IN_A_ROW:
+            raise WorkerError(f"worker processes died on {crashes[0]} inputs in a row") from None
+        pool = _restart(pool, pending, fn, jobs)
+        result = crashed(item)
+    yield item, result
+    return pool
+
+
+def _restart(pool: ProcessPoolExecutor, pending: collections.deque[tuple[T, Future[R]]],
+             fn: Callable[[T], R], jobs: int) -> ProcessPoolExecutor:
+    """A new pool, with the queued items submitted to it again; WorkerError if pools keep dying."""
+    for _ in range(MAX_RESTARTS):
         pool.shutdown(wait=True, cancel_futures=True)
         pool = _pool(jobs)
         retry = [queued for queued, _ in pending]
         pending.clear()
-        pending.extend((queued, pool.submit(fn, queued)) for queued in retry)
-        result = crashed(item)
-    yield item, result
-    return pool
+        try:
+            pending.extend((queued, pool.submit(fn, queued)) for queued in retry)
+        except BrokenProcessPool:
+            continue
+        return pool
+    pool.shutdown(wait=False, cancel_futures=True)
+    raise WorkerError("worker processes die as soon as they start")

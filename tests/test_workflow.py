@@ -349,6 +349,17 @@ def test_worker_crash_fails_one_input_and_the_rest_go_on() -> None:
     assert results[-1] == (7, 7)
 
 
+def test_workers_that_always_die_stop_the_run_with_worker_error() -> None:
+    from cleanup.jobs import WorkerError, ordered_map
+
+    with pytest.raises(WorkerError):
+        list(ordered_map(_crash_always, range(40), 2, crashed=lambda n: "crashed"))
+
+
+def _crash_always(n: int) -> int:
+    os._exit(1)
+
+
 def _crash_on_3(n: int) -> int:
     if n == 3:
         os._exit(1)
