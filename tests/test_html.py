@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.html import PARSER_MAX_DEPTH, clean_title, extract_html, parse_html
+from cleanup.html import PARSER_MAX_DEPTH, extract_html, parse_html
 from cleanup.model import ExtractionError
+from cleanup.page_meta import clean_title
 from cleanup.sites import load_site
 
 PROSE = (

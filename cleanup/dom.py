@@ -1,0 +1,60 @@
+"""Small lxml helpers shared by the HTML modules: text, removal with tail, labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+def text_of(el: Any) -> str:
+    """All text inside ``el`` (lxml.html's text_content for plain etree elements)."""
+    return "".join(el.itertext())
+
+
+def drop(el: Any) -> None:
+    """Remove ``el`` with its subtree but keep its tail text (lxml.html's drop_tree)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def norm(text: str | None) -> str:
+    """Whitespace collapsed to single spaces."""
+    return " ".join(text.split()) if text else ""
+
+
+def describe(el: Any) -> str:
+    """Compact label such as ``div#related.box.wide`` (readability's debug.describe)."""
+    label = el.tag if isinstance(el.tag, str) else "node"
+    ids = (el.get("id") or "").split()
+    classes = (el.get("class") or "").split()[:2]
+    return label + "".join("#" + i for i in ids[:1]) + "".join("." + c for c in classes)
+
+
+def first_text(el: Any, limit: int) -> Iterator[str]:
+    """Text pieces of ``el`` until about ``limit`` characters."""
+    seen = 0
+    for piece in el.itertext():
+        yield piece
+        seen += len(piece)
+        if seen > limit:
+            return
+
+
+def body_of(doc: Any) -> Any:
+    """The <body> element, or the document element when there is none."""
+    body = doc.find("body")
+    return body if body is not None else doc
+
+
+def outermost(found: list[Any]) -> list[Any]:
+    """Elements of ``found`` not inside another element of ``found`` (document order kept)."""
+    inside = set(found)
+    return [el for el in found if not any(a in inside for a in el.iterancestors())]

@@ -1,0 +1,181 @@
+"""DOM rules: chrome marks from the vocabulary, site strip/body rules, captions, removals.
+
+Every removal is recorded as a ``Removal`` naming its rule and reason; elements are
+removed with ``drop`` so the text after them (their tail) stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from .dom import body_of, describe, drop, first_text, norm, outermost, text_of
+from .model import Removal
+from .scorer import RESCUE_SHARE, Score
+from .vocab import (
+    CAPTION_TAGS,
+    CAPTION_TOKEN_RE,
+    CHROME_TOKEN_RE,
+    GROUP_BY_COMPONENT,
+    GROUP_BY_KEY,
+    GROUP_BY_ROLE,
+    GROUP_BY_TAG,
+    HIDDEN_STYLE_RE,
+    KEEP_TOKEN_PARTS,
+    TOKEN_SPLIT_RE,
+    ChromeGroup,
+)
+
+if TYPE_CHECKING:
+    from .sites import Site
+
+# camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
+CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
+MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
+REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
+
+
+def removal_of(el: Any, rule: str, reason: str) -> Removal:
+    """A Removal record for an element about to be removed."""
+    text = norm(" ".join(first_text(el, REMOVAL_TEXT_CHARS)))[:REMOVAL_TEXT_CHARS]
+    return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, node=describe(el))
+
+
+def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
+    """The chrome group named by any whitespace token of a class/id value."""
+    for token in tokens.split():
+        if token not in memo:
+            plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
+            m = CHROME_TOKEN_RE.fullmatch(plain)
+            memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else next(
+                (GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain) if c in GROUP_BY_COMPONENT),
+                None)
+        if memo[token] is not None:
+            return memo[token]
+    return None
+
+
+# Elements that can carry a chrome mark; selecting them in C skips most of the tree.
+MARK_CANDIDATES_XPATH = etree.XPath(
+    "descendant-or-self::*[@class or @id or @role or @hidden or @aria-hidden or @style or "
+    + " or ".join(f"self::{tag}" for tag in sorted(GROUP_BY_TAG)) + "]"
+)
+
+
+def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
+    """The chrome group an element belongs to by tag, role, hidden state, id or class."""
+    names = f"{el.get('id') or ''} {el.get('class') or ''}"
+    if any(part in names.lower() for part in KEEP_TOKEN_PARTS):
+        return None
+    group = GROUP_BY_TAG.get(el.tag)
+    role = el.get("role")
+    if group is None and role:
+        group = GROUP_BY_ROLE.get(role.strip().lower())
+    if group is None and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                          or HIDDEN_STYLE_RE.search(el.get("style") or "")):
+        group = GROUP_BY_KEY["hidden"]
+    if group is None and names.strip():
+        group = _token_group(names, memo)
+    return group
+
+
+def find_marks(doc: Any) -> dict[Any, ChromeGroup]:
+    """Every element of the body that looks like site chrome, with its group."""
+    memo: dict[str, ChromeGroup | None] = {}
+    marks = {}
+    for el in MARK_CANDIDATES_XPATH(body_of(doc)):
+        group = _mark_of(el, memo) if el.tag not in ("body", "html") else None
+        if group is not None:
+            marks[el] = group
+    return marks
+
+
+def _elements(nodes: Any) -> list[Any]:
+    """The element results of an XPath (strings and numbers dropped), outermost only."""
+    found = [n for n in nodes if isinstance(n, etree._Element)] if isinstance(nodes, list) else []
+    inside = set(found)
+    return [n for n in found if not any(a in inside for a in n.iterancestors())]
+
+
+def apply_site_strip(doc: Any, site: Site) -> list[Removal]:
+    """Remove every element matched by the site's ``strip`` rules."""
+    removed = []
+    for rule in site.strip:
+        for el in _elements(rule.xpath(doc)):
+            if el.getparent() is not None and el.tag not in ("body", "html"):
+                removed.append(removal_of(el, rule.id, rule.why))
+                drop(el)
+    return removed
+
+
+def site_body(doc: Any, site: Site) -> tuple[Any, ...]:
+    """Containers matched by the first site ``body`` rule that finds real text."""
+    for rule in site.body:
+        found = _elements(rule.xpath(doc))
+        if sum(len(norm(text_of(el))) for el in found) >= MIN_SITE_BODY_CHARS:
+            return tuple(found)
+    return ()
+
+
+def outside_removals(containers: tuple[Any, ...]) -> list[Removal]:
+    """One record per page region left out because it lies outside the article containers."""
+    keep = set(containers)
+    for el in containers:
+        keep.update(el.iterancestors())
+    removed = []
+    for el in containers:
+        for ancestor in (el, *el.iterancestors()):
+            parent = ancestor.getparent()
+            if parent is None or ancestor.tag == "body":
+                break
+            for sibling in parent.iterchildren(etree.Element):
+                if sibling not in keep:
+                    keep.add(sibling)
+                    removal = removal_of(sibling, "outside-article", "outside the article container")
+                    if removal.text:
+                        removed.append(removal)
+    return removed
+
+
+def _is_caption(el: Any) -> bool:
+    """True for <figcaption> and elements whose class/id names a caption or photo credit.
+
+    Any token containing "caption" counts (``newsCaption``, ``wp-caption-text``): the word
+    is not used for anything else in page markup.
+    """
+    if el.tag in CAPTION_TAGS:
+        return True
+    tokens = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
+
+
+def take_captions(containers: tuple[Any, ...]) -> tuple[list[str], list[Removal]]:
+    """Move caption and credit text out of the article (into HtmlPage.captions)."""
+    captions, removed = [], []
+    for root in containers:
+        found = [el for el in root.iter(etree.Element) if el is not root and _is_caption(el)]
+        for el in outermost(found):
+            text = norm(text_of(el))
+            if text:
+                captions.append(text)
+                removed.append(removal_of(el, "image-caption", "image caption or photo credit"))
+            drop(el)
+    return captions, removed
+
+
+def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup],
+                 scores: dict[Any, Score]) -> list[Removal]:
+    """Remove marked chrome inside the containers, except weak marks holding most of the text."""
+    removed = []
+    for root in containers:
+        found = [el for el in root.iter(etree.Element) if el is not root and el in marks]
+        floor = RESCUE_SHARE * scores[root].good if root in scores else 0.0
+        spared = {el for el in found if not marks[el].strong and el in scores
+                  and scores[el].good >= floor > 0}
+        for el in outermost([el for el in found if el not in spared]):
+            group = marks[el]
+            removed.append(removal_of(el, group.rule, group.reason))
+            drop(el)
+    return removed

@@ -1,0 +1,155 @@
+"""Page metadata of an HTML document: headline, byline, date, canonical URL, site name.
+
+Read before any removal, from <meta> tags, JSON-LD (schema.org Article kinds), <link
+rel=canonical>, <time datetime> and the h1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .dom import norm, text_of
+
+ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
+                           "analysisnewsarticle", "opinionnewsarticle", "webpage", "report",
+                           "scholarlyarticle", "techarticle", "liveblogposting", "review"})
+MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
+TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•]\s+|\s+[-:]{1,2}\s+")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Page metadata found before any removal."""
+
+    title: str | None
+    byline: str | None
+    date: str | None
+    canonical_url: str | None
+    site_name: str | None
+    body_hint: str | None  # JSON-LD articleBody
+
+
+def _meta(doc: Any, *names: str) -> str | None:
+    """First non-empty <meta> content whose property, name or itemprop is one of ``names``."""
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in names and norm(el.get("content")):
+            return norm(el.get("content"))
+    return None
+
+
+def _json_ld(doc: Any) -> dict[str, Any]:
+    """The first JSON-LD object whose @type is an article kind (empty dict if none)."""
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            stack = [json.loads(script.text)]
+        except (ValueError, RecursionError):  # bad JSON, or nested past the json module's limit
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
+                    return item
+                stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return {}
+
+
+def _ld_text(value: Any) -> str | None:
+    """A JSON-LD value as text (names of authors/publishers joined by ', ')."""
+    if isinstance(value, str):
+        return norm(value) or None
+    if isinstance(value, dict):
+        return _ld_text(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_ld_text(v) for v in value if not isinstance(v, list)) if n]
+        return ", ".join(names) or None
+    return None
+
+
+def clean_title(title: str | None, site_name: str | None) -> str | None:
+    """A title without its ' | Site Name' part (named by og:site_name, or short and last).
+
+    >>> clean_title("Bridge to close | Example News", None)
+    'Bridge to close'
+    >>> clean_title("Trump - the early years of a long career", None)
+    'Trump - the early years of a long career'
+    """
+    title = norm(title)
+    if not title:
+        return None
+    parts = TITLE_SPLIT_RE.split(title)
+    if len(parts) < 2:
+        return title
+    site = (site_name or "").casefold()
+    if site and site in parts[0].casefold() and len(parts[0]) < len(title) / 2:
+        return title[len(parts[0]):].lstrip(" |-–—:·•")
+    last = parts[-1]
+    if (site and site in last.casefold()) or len(last.split()) <= MAX_SITE_NAME_WORDS:
+        return title[: title.rindex(last)].rstrip(" |-–—:·•") or title
+    return title
+
+
+def _headline(doc: Any, candidates: list[str]) -> str | None:
+    """The h1 text matching a metadata title, else the first metadata title, else the first h1."""
+    h1s = [t for t in (norm(text_of(h)) for h in doc.iter("h1")) if t]
+    for h1 in h1s:
+        if any(h1.casefold() in c.casefold() or c.casefold() in h1.casefold() for c in candidates):
+            return h1
+    return candidates[0] if candidates else (h1s[0] if h1s else None)
+
+
+def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
+    """Author names from meta, JSON-LD or rel/itemprop=author markup."""
+    found = _meta(doc, "author", "article:author", "dc.creator", "byl", "parsely-author")
+    if found and not found.startswith("http"):
+        return found
+    found = _ld_text(ld.get("author"))
+    if found:
+        return found
+    for el in doc.xpath("//*[@rel='author' or @itemprop='author']"):
+        text = norm(text_of(el))
+        if text:
+            return text
+    return None
+
+
+def _date(doc: Any, ld: dict[str, Any]) -> str | None:
+    """Publication date from meta, JSON-LD or the first <time datetime>."""
+    found = _meta(doc, "article:published_time", "datepublished", "og:published_time",
+                  "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date")
+    if found or isinstance(ld.get("datePublished"), str):
+        return found or norm(ld["datePublished"])
+    for el in doc.xpath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@datetime]"):
+        return norm(el.get("datetime") or el.get("content")) or None
+    return None
+
+
+def read_metadata(doc: Any, url: str | None = None) -> Meta:
+    """Title, byline, date, canonical URL, site name and JSON-LD articleBody of a page."""
+    ld = _json_ld(doc)
+    site_name = _meta(doc, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
+    title_el = doc.find(".//title")
+    titles = [t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name),
+                          _ld_text(ld.get("headline")),
+                          clean_title(text_of(title_el) if title_el is not None else None,
+                                      site_name)) if t]
+    canonical = next((norm(el.get("href")) for el in doc.iter("link")
+                      if (el.get("rel") or "").lower() == "canonical" and el.get("href")), None)
+    body = ld.get("articleBody")
+    return Meta(
+        title=_headline(doc, titles),
+        byline=_byline(doc, ld),
+        date=_date(doc, ld),
+        canonical_url=canonical or _meta(doc, "og:url") or url,
+        site_name=site_name,
+        body_hint=norm(body) if isinstance(body, str) else None,
+    )

@@ -1,0 +1,194 @@
+"""The article-container scorer: block weights summed per subtree in one iterative walk.
+
+A block (paragraph, list item, text between <br>s) weighs its non-link characters when it
+reads as prose, a small penalty when it is a short label and a negative share of its
+length when it is mostly links. ``kept`` sums skip text under chrome marks (vocab.py). The
+container is the subtree with the highest ``kept`` sum, narrowed to a child holding most of
+its prose, plus prose siblings (readability's sibling step).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+from .dom import body_of
+from .vocab import BLOCK_TAGS, ChromeGroup
+
+# Scorer weights (units: characters of text). Calibrated as a set on the ScrapingHub benchmark,
+# each change checked on its even- and odd-indexed halves separately (bench/html_bench.py
+# --half); do not tune one in isolation.
+MAX_LINK_SHARE = 0.5  # link chars / all chars above which a block counts as navigation
+LINK_PENALTY = 0.35  # weight per char of a link-heavy block (negative)
+LIST_ITEM_FACTOR = 0.5  # prose in list items counts half: teaser lists are lists, stories are <p>
+MIN_BLOCK_CHARS = 25  # non-link chars below which a block is a label, not prose
+SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
+MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
+RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
+DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
+UNSURE_SHARE = 0.5  # ...a child holding 50-70% of it makes the scorer ask readability-lxml
+SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fall below
+SIBLING_SHARE = 0.2  # a sibling with this share of the container's weight joins it...
+SIBLING_MIN_PROSE = 150.0  # ...or this much clean prose: about two sentences (readability uses 80)
+
+
+class Score(NamedTuple):
+    """Text weight of one subtree.
+
+    ``raw`` sums all block weights, ``kept`` skips text under marked chrome, ``good``
+    sums only the positive (prose) weights, i.e. roughly the subtree's paragraph text,
+    and ``prose`` is the part of ``good`` outside marked chrome.
+    """
+
+    raw: float
+    kept: float
+    good: float
+    prose: float
+
+
+def block_weight(chars: int, link_chars: int) -> float:
+    """Evidence that one block of text is prose: its non-link characters, or a penalty."""
+    if chars <= 0:
+        return 0.0
+    if link_chars > MAX_LINK_SHARE * chars:
+        return -LINK_PENALTY * chars
+    if chars - link_chars < MIN_BLOCK_CHARS:
+        return SHORT_BLOCK_WEIGHT
+    return float(chars - link_chars)
+
+
+def _is_scored_block(el: Any) -> bool:
+    """Block boundary for scoring: table cells are not, so a data row is one block."""
+    return (el.tag in BLOCK_TAGS and el.tag not in ("td", "th")) or el.tag == "br"
+
+
+def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
+    """Score of every element under ``root`` in one iterative post-order walk."""
+    scores: dict[Any, Score] = {}
+    frames: list[list[float]] = [[0.0, 0.0, 0.0, 0.0]]  # per open element: the Score fields
+    seg = [0, 0, 0]  # open text segment: chars, link chars, chars under a mark
+    depth = {"a": 0, "mark": 0, "li": 0}
+
+    def add(text: str | None) -> None:
+        n = len(text.strip()) if text else 0
+        seg[0] += n
+        seg[1] += n if depth["a"] else 0
+        seg[2] += n if depth["mark"] else 0
+
+    def flush() -> None:
+        w = block_weight(seg[0], seg[1])
+        w *= LIST_ITEM_FACTOR if w > 0 and depth["li"] else 1.0
+        frame, chrome = frames[-1], seg[2] >= seg[0] / 2
+        frame[0] += w
+        frame[1] += min(w, 0.0) if chrome else w
+        frame[2] += max(w, 0.0)
+        frame[3] += 0.0 if chrome else max(w, 0.0)
+        seg[:] = [0, 0, 0]
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        is_block, is_mark = _is_scored_block(el), el in marks
+        if event == "start":
+            if is_block:
+                flush()
+            frames.append([0.0, 0.0, 0.0, 0.0])
+            depth["a"] += el.tag == "a"
+            depth["li"] += el.tag == "li"
+            depth["mark"] += is_mark
+            add(el.text)
+            continue
+        if is_block:
+            flush()
+        frame, outer = frames.pop(), frames[-1]
+        scores[el] = Score(*frame)
+        outer[0] += frame[0]
+        outer[1] += frame[1]
+        outer[2] += frame[2]
+        outer[3] += frame[3]
+        depth["a"] -= el.tag == "a"
+        depth["li"] -= el.tag == "li"
+        depth["mark"] -= is_mark
+        add(el.tail)
+    return scores
+
+
+def _best(scores: dict[Any, Score], key: str) -> Any:
+    """Element with the highest score (the deeper one on ties: scores are in post-order)."""
+    best, top = None, 0.0
+    for el, score in scores.items():
+        value = getattr(score, key)
+        if value > top:
+            best, top = el, value
+    return best
+
+
+def rescue_marks(doc: Any, marks: dict[Any, ChromeGroup]) -> tuple[dict, dict[Any, Score]]:
+    """Unmark weak chrome holding most of the page's prose when no chrome-free subtree
+    holds half as much (then the chrome class names the article's wrapper); scores."""
+    body = body_of(doc)
+    scores = measure(body, marks)
+    floor = RESCUE_SHARE * scores[body].good if body in scores else 0.0
+    best = _best(scores, "kept")
+    found = scores[best].kept if best is not None else 0.0
+    rescued = {el for el, group in marks.items()
+               if not group.strong and el in scores and scores[el].good >= floor > 0
+               and found < RESCUE_SHARE * scores[el].good}
+    if not rescued:
+        return marks, scores
+    marks = {el: group for el, group in marks.items() if el not in rescued}
+    return marks, measure(body, marks)
+
+
+def scorer_container(scores: dict[Any, Score]) -> Any:
+    """Our article container: the subtree with the most prose weight outside chrome."""
+    return _confident(_best(scores, "kept"), scores)
+
+
+def descend(el: Any, scores: dict[Any, Score]) -> Any:
+    """Narrow a container to the child holding nearly all of its prose, repeatedly."""
+    while True:
+        floor = DESCEND_SHARE * scores[el].prose
+        child = next((c for c in el.iterchildren(etree.Element)
+                      if c in scores and scores[c].prose >= floor > 0), None)
+        if child is None:
+            return el
+        el = child
+
+
+def borderline(el: Any, scores: dict[Any, Score]) -> bool:
+    """True when one child holds most but not enough of the prose to descend into it.
+
+    The scorer cannot tell an article with a long aside from an article next to a teaser
+    block; readability-lxml is asked then, and its pick is taken only inside ours.
+    """
+    floor = UNSURE_SHARE * scores[el].prose
+    return any(c in scores and scores[c].prose >= floor > 0 for c in el.iterchildren(etree.Element))
+
+
+def _confident(el: Any, scores: dict[Any, Score]) -> Any:
+    """``el`` when its weight shows a real article, else None (readability decides)."""
+    return el if el is not None and scores[el].raw >= MIN_ARTICLE_WEIGHT else None
+
+
+def _wrapper_of(container: Any, top: Any, scores: dict[Any, Score]) -> Any:
+    """Outermost ancestor below ``top`` adding no prose to the container (wrapper chain)."""
+    anchor, parent = container, container.getparent()
+    while (parent is not None and parent is not top and parent in scores
+           and scores[parent].prose <= scores[container].prose):
+        anchor, parent = parent, parent.getparent()
+    return anchor
+
+
+def with_siblings(container: Any, top: Any, scores: dict[Any, Score]) -> tuple[Any, ...]:
+    """The container plus clean prose siblings of it or of its wrappers below ``top``."""
+    anchor = _wrapper_of(container, top, scores) if container is not top else container
+    parent = anchor.getparent()
+    if parent is None:
+        return (container,)
+    floor = min(SIBLING_SHARE * scores[container].kept, SIBLING_MIN_PROSE)
+    kind = (anchor.tag, (anchor.get("class") or "").split()[:1])
+    return tuple(container if el is anchor else el for el in parent.iterchildren(etree.Element)
+                 if el is anchor or (el in scores and scores[el].kept >= floor > 0
+                                     and scores[el].kept >= SIBLING_PURITY * scores[el].good
+                                     and (anchor is container
+                                          or (el.tag, (el.get("class") or "").split()[:1]) == kind)))
