@@ -20,6 +20,7 @@ from .model import Line
 SPACE_LIKE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Hard-wrapped text: most lines of multi-line blocks are at most this long ...
 MAX_WRAPPED_LINE = 100  # characters; wrapped text is usually cut at 60-80
+MIN_WRAPPED_LINE = 40  # shorter lines are a single-spaced menu or list, not a wrapped paragraph
 # ... and at least this share of non-blank lines sit in multi-line blocks.
 MIN_WRAPPED_SHARE = 0.6
 # A multi-line block is "wrapped" when most of its non-final lines end mid-sentence.
@@ -73,7 +74,7 @@ def is_wrapped(stripped: list[str], blocks: list[list[int]]) -> bool:
     if not nonblank or in_multi / nonblank < MIN_WRAPPED_SHARE:
         return False
     lengths = [len(stripped[i]) for b in multi for i in b]
-    if statistics.median(lengths) > MAX_WRAPPED_LINE:
+    if not MIN_WRAPPED_LINE <= statistics.median(lengths) <= MAX_WRAPPED_LINE:
         return False
     inner = [stripped[i] for b in multi for i in b[:-1]]
     open_ends = sum(not SENTENCE_END_RE.search(t) for t in inner)

@@ -54,7 +54,7 @@ def _observed(path: Path) -> tuple[str, str]:
 @pytest.mark.parametrize("path", _params())
 def test_golden_page(path: Path, update_golden: bool) -> None:
     text, record = _observed(path)
-    if update_golden:
+    if update_golden and _meta(path).get("expect") != "fail":  # a known failure's golden is written by hand
         (path / "expected.txt").write_text(text, encoding="utf-8")
         (path / "expected.json").write_text(record, encoding="utf-8")
         return

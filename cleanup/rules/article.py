@@ -60,6 +60,10 @@ TABLE_ROW_DISCOUNT = 2
 # A data list closing the story: rows with a digit or inner punctuation.
 DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
 MIN_DATA_ROWS = 3
+# Short sentences closing the story (too short for prose): at most this many,
+# of at least this many words.
+MAX_CLOSING_SENTENCES = 2
+MIN_CLOSING_WORDS = 4
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
@@ -132,9 +136,32 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """The article's end past a list it announces, or a data list that closes it."""
-    extended = extend_announced_list(lines, dropped_by, stop)
-    return extended if extended > stop else extend_data_list(lines, dropped_by, stop)
+    """The article's end past a list it announces, a data list that closes it, or a short last sentence."""
+    for extend in (extend_announced_list, extend_data_list, extend_closing_sentences):
+        extended = extend(lines, dropped_by, stop)
+        if extended > stop:
+            return extended
+    return stop
+
+
+def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past short sentences that end the story ("Work is due to begin in May.").
+
+    They are too short to count as prose, so the run of prose stops before
+    them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
+    Title Case, ending like one) are taken, and only up to the end of the
+    page or a unit that some rule already dropped: page chrome after a story
+    is menus and links, not sentences.
+    """
+    end = stop
+    while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
+        text = visible(lines[end].text)
+        if is_prose(text) or not ends_like_sentence(text) or is_title_case(text) \
+                or len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS:
+            break
+        end += 1
+    ends_page = end == len(lines) or dropped_by[end] is not None
+    return end if ends_page else stop
 
 
 @functools.lru_cache(maxsize=16384)

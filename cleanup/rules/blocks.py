@@ -111,6 +111,8 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
+        if P.LIST_HEADING_RE.fullmatch(text.rstrip(" :»›>|-–—")) or P.COMMENTS_HEADING_RE.fullmatch(text):
+            break  # the next list, or the comments, start
         end += 1
     return end
 
@@ -125,7 +127,8 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     i = 0
     while i < len(lines):
         heading = visible(lines[i].text).rstrip(" :»›>|-–—")
-        if dropped_by[i] is None and P.LIST_HEADING_RE.fullmatch(heading):
+        # A "Read next" heading may already be gone as a promo line; its list is still a list.
+        if dropped_by[i] in (None, "promo-line") and P.LIST_HEADING_RE.fullmatch(heading):
             end = _list_items(lines, dropped_by, i + 1)
             if end > i + 1:
                 yield i, end, f"'{heading}' list ({end - i - 1} items)"

@@ -64,14 +64,14 @@ def cookie_notice(line: Line) -> str | None:
 
     >>> cookie_notice(Line(1, "We use cookies to improve your experience. Accept all cookies"))
     'cookie or consent notice'
-    >>> long = "The regulator said that sites which say 'we use cookies' " + "must ask first. " * 40
-    >>> cookie_notice(Line(1, long)) is None
+    >>> cookie_notice(Line(1, "The banner said “We use cookies to improve your experience” and more.")) is None
     True
     """
     text = _text(line)
     if len(text) > P.MAX_COOKIE_CHARS or not P.COOKIE_HINT_RE.search(text):
         return None
-    if P.COOKIE_RE.search(text):
+    match = P.COOKIE_RE.search(text)
+    if match and match.start() <= P.MAX_COOKIE_LEAD and not P.QUOTE_RE.search(text, 0, match.start() + 1):
         return "cookie or consent notice"
     return None
 

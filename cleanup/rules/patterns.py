@@ -75,7 +75,7 @@ PROMO_RES = (
                r"(?:site|page|channel|gallery|hub)\b\.?", I),
     # apps and social accounts
     re.compile(r"(?:download|get|install) (?:the|our) (?:free )?[\w .'’-]{0,40}\bapps?\b.*", I),
-    re.compile(r"follow us\b.*", I),
+    re.compile(r"follow us(?:\s+(?:on|at|in|via)\s.{1,80}|\s*@\S+.*|\s*[.!:]?)", I),
     re.compile(r"(?:like us on facebook|follow .{1,40} on (?:twitter|facebook|instagram|x))\b.*", I),
     # link-like calls to action
     re.compile(r"(?:click|tap) here\b.{0,120}", I),
@@ -100,7 +100,12 @@ COOKIE_RE = re.compile(
     r"accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b", I)
 # Cheap necessary condition for COOKIE_RE (it runs on every line).
 COOKIE_HINT_RE = re.compile(r"cookie|agree|accept|consent", I)
-MAX_COOKIE_CHARS = 600  # a longer line mentioning cookies is an article about them
+MAX_COOKIE_CHARS = 600
+# The banner phrase opens the unit (after at most a short label such as
+# "Cookie notice:"); one that comes later, or inside quotation marks, is a
+# sentence about cookies.
+MAX_COOKIE_LEAD = 20
+QUOTE_RE = re.compile(r"[\"“”„«»‘’']")  # a longer line mentioning cookies is an article about them
 # Copyright and footer lines.
 COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|copyright\b|all rights reserved\b).{0,200}", I)
