@@ -115,14 +115,17 @@ def _metadata(v: Verdicts, field: str) -> str | None:
     return visible(texts[0]) if texts else None
 
 
-def build_result(v: Verdicts, title: int | None, **fields) -> Result:
-    """Assemble the Result: body paragraphs, captions, metadata, removals in page order."""
-    body = [v.lines[i].text for i in v.kept() if i != title]
+def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
+    """Assemble the Result: body paragraphs, captions, metadata, removals in page order.
+
+    ``title_index`` is the unit holding the headline (text mode), left out of the body.
+    """
+    body = [v.lines[i].text for i in v.kept() if i != title_index]
     captions = tuple(fields.pop("captions", ())) + tuple(_by_rule_kind(v, "caption"))
     fields.setdefault("byline", _metadata(v, "byline"))
     fields.setdefault("date", _metadata(v, "date"))
-    if title is not None:
-        fields["title"] = v.lines[title].text
+    if title_index is not None:
+        fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals),
                            key=lambda r: (r.line or 0, r.end or 0)))
     return Result(
