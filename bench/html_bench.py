@@ -43,6 +43,21 @@ def ours(markup: str) -> tuple[str, str]:
     return "\n\n".join(line.text for line in page.lines), page.extractor
 
 
+def count_readability_calls() -> list[int]:
+    """Wrap the readability adapter so the run can report how often it was consulted."""
+    import cleanup.html
+
+    calls = [0]
+    adapter = cleanup.html.readability_container
+
+    def counted(doc: object) -> object:
+        calls[0] += 1
+        return adapter(doc)
+
+    cleanup.html.readability_container = counted
+    return calls
+
+
 def trafilatura_peer(markup: str) -> tuple[str, str]:
     """trafilatura.extract with its defaults except comments, which the gold leaves out."""
     import trafilatura
@@ -108,10 +123,14 @@ def main() -> int:
     megabytes = sum(len(m.encode("utf-8")) for m in pages.values()) / 1e6
     names = ["cleanup", *[p for p in args.peers.split(",") if p]]
     print(f"{len(pages)} pages, {megabytes:.1f} MB decoded")
+    calls = count_readability_calls()
     for name in names:
         seconds, paths = run(name, pages, args.out, args.repeat)
         print(f"{name:12s} {len(pages) / seconds:7.1f} pages/s {megabytes / seconds:6.2f} MB/s  "
               f"paths: {dict(sorted(paths.items()))}")
+        if name == "cleanup":
+            runs = args.repeat * len(pages) + 1  # +1: the warm-up call
+            print(f"{'':12s} readability adapter consulted {calls[0]} times in {runs} extractions")
     ids = list(pages)
     for name in names:
         print(f"\n== {name}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 # Elements that never hold visible article text; dropped before anything else.
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "object", "embed", "svg", "canvas",
@@ -161,10 +162,11 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})
 CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
 # Any "-"/"_"-separated part of a token that names the group (``dfp-tag-wrapper``, ``x_ad_1``).
-GROUP_BY_COMPONENT = {word: g for g in CHROME_GROUPS for word in g.components}
+GROUP_BY_COMPONENT = MappingProxyType({word: g for g in CHROME_GROUPS for word in g.components})
 TOKEN_SPLIT_RE = re.compile(r"[-_]+")
-GROUP_BY_KEY = {re.sub(r"[^a-z]", "_", g.rule): g for g in CHROME_GROUPS}
-GROUP_BY_TAG = {tag: g for g in reversed(CHROME_GROUPS) for tag in g.tags}
-GROUP_BY_ROLE = {role: g for g in reversed(CHROME_GROUPS) for role in g.roles}
+# Read-only lookups (the first group listed wins a tag or role claimed twice).
+GROUP_BY_KEY = MappingProxyType({re.sub(r"[^a-z]", "_", g.rule): g for g in CHROME_GROUPS})
+GROUP_BY_TAG = MappingProxyType({tag: g for g in reversed(CHROME_GROUPS) for tag in g.tags})
+GROUP_BY_ROLE = MappingProxyType({role: g for g in reversed(CHROME_GROUPS) for role in g.roles})
 # Inline style values that hide an element.
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
