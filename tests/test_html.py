@@ -260,3 +260,39 @@ def test_readability_adapter_maps_its_pick_back_to_our_tree() -> None:
 def test_pull_quote_aside_is_kept() -> None:
     quote = "<aside class='pullquote-embed'>No one bothered mentioning the state of the finances.</aside>"
     assert any("No one bothered" in t for t in texts(page(f"<article>{story(3)}{quote}{story(2, 'B')}</article>")))
+
+
+def test_br_separated_div_text_becomes_lines() -> None:
+    body = "<br><br>".join(f"Sentence {i}. {PROSE}" for i in range(4))
+    lines = texts(page(f"<div class='text'>{body}</div>"))
+    assert [t[:10] for t in lines] == ["Sentence 0", "Sentence 1", "Sentence 2", "Sentence 3"]
+
+
+def test_hidden_elements_inside_the_article_are_removed() -> None:
+    markup = page(f"<article>{story(3)}<div style='display: none'>Secret tracking text here.</div>"
+                  f"<p hidden>Also hidden text.</p></article>")
+    body = joined(markup)
+    assert "Secret" not in body
+    assert "Also hidden" not in body
+
+
+def test_trivial_site_body_match_falls_back_to_scorer(tmp_path: Path) -> None:
+    rules = tmp_path / "example.org.toml"
+    rules.write_text('[[body]]\nname = "story"\nwhy = "the article"\ncss = "div.gone"\n', encoding="utf-8")
+    result = extract_html(page(f"<article>{story(4)}</article>"), site=load_site(rules))
+    assert result.extractor == "scorer"
+    assert len(result.lines) == 4
+
+
+def test_layout_table_cells_are_not_joined_into_rows() -> None:
+    markup = page(f"<table><tr><td><a href='/'>Home</a></td><td>{story(4)}</td></tr></table>")
+    lines = extract_html(markup).lines
+    assert [line.tag for line in lines] == ["p"] * 4
+
+
+def test_removals_name_rule_reason_line_and_node() -> None:
+    box = "<div class='newsletter-box'>Sign up now</div>"
+    markup = "<html><body><article>\n" + story(3) + "\n" + box + "</article></body></html>"
+    found = [r for r in extract_html(markup).removed if r.rule == "newsletter"]
+    assert [(r.reason, r.line, r.node, r.text) for r in found] == [
+        ("newsletter or signup box", 3, "div.newsletter-box", "Sign up now")]
