@@ -69,6 +69,14 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Copyright law was not written for machines, the judge said.", None),
         ("About us, the neighbours never said a word.", None),
     ],
+    "legal-notice": [
+        ("Apple logo, Apple TV, App Store and iPhone are registered trademarks of Apple Inc.", "legal boilerplate"),
+        ("*These statements have not been evaluated by the Food and Drug Administration.", "legal boilerplate"),
+        ("© 2019 Associated Press. This material may not be published, broadcast, rewritten or redistributed.",
+         "legal boilerplate"),
+        ("The company said the logo was a trademark it had used since 1998.", None),
+        ("The drug was approved after the agency evaluated three trials.", None),
+    ],
     "share-widget": [
         ("Share", "share or social widget"),
         ("Share on Facebook", "share or social widget"),

@@ -110,6 +110,19 @@ def copyright_footer(line: Line) -> str | None:
     return "copyright or footer line" if P.FOOTER_RE.fullmatch(text) else None
 
 
+@line_rule("legal-notice", contains=("trademark", "food and drug", "diagnose", "consult", "may not be published",
+                                     "commission", "informational", "information"), max_chars=P.MAX_LEGAL_CHARS)
+def legal_notice(line: Line) -> str | None:
+    """Site-wide legal boilerplate: trademark notices, health and affiliate disclaimers, wire reuse terms.
+
+    >>> legal_notice(Line(1, "Apple, iPhone and iPad are registered trademarks of Apple Inc."))
+    'legal boilerplate'
+    >>> legal_notice(Line(1, "The company said the logo was a trademark it had used since 1998.")) is None
+    True
+    """
+    return "legal boilerplate" if P.LEGAL_RE.search(_text(line)) else None
+
+
 @line_rule("share-widget", prefixes=P.SHARE_PREFIXES, max_chars=P.MAX_SHARE_CHARS)
 def share_widget(line: Line) -> str | None:
     """Share buttons and social counters ('Share', 'Facebook Twitter Email', '12 Comments').

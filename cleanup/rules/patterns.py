@@ -106,6 +106,18 @@ MAX_COOKIE_CHARS = 600
 # sentence about cookies.
 MAX_COOKIE_LEAD = 20
 QUOTE_RE = re.compile(r"[\"“”„«»‘’']")  # a longer line mentioning cookies is an article about them
+# Legal boilerplate every page of a site carries: trademark notices, health
+# and affiliate disclaimers, wire-copy reuse terms. Matched anywhere in a line.
+LEGAL_RE = re.compile(
+    r"\b(?:are (?:registered )?trademarks of|is a (?:registered )?trademark of|all other trademarks"
+    r"|(?:have|has) not been evaluated by the food and drug administration"
+    r"|not intended to diagnose, treat, cure,? or prevent any disease"
+    r"|consult (?:your|a) (?:physician|doctor) before (?:beginning|starting)"
+    r"|this material may not be published, broadcast, rewritten,? or redistributed"
+    r"|(?:we|this site) may (?:earn|receive) (?:a )?(?:small )?(?:affiliate )?commission"
+    r"|for (?:general )?informational purposes only"
+    r"|the information (?:provided )?on this (?:web ?)?site)", I)
+MAX_LEGAL_CHARS = 1200
 # Copyright and footer lines.
 COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|copyright\b|all rights reserved\b).{0,200}", I)
