@@ -143,12 +143,8 @@ def test_heading_already_dropped_by_a_line_rule_is_not_reopened() -> None:
     assert _spans(related_list, lines, {1: "site:recent-stories"}) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="promo-line drops a bare 'Read next' heading first and related-list "
-    "then never looks at the headline under it: fixtures/lakeshore-festival-lists",
-)
 def test_read_next_heading_dropped_as_promo_still_takes_its_headline() -> None:
+    """promo-line takes the bare heading first: fixtures/lakeshore-festival-lists."""
     lines = _page(PARAGRAPHS[0], "Read next", HEADLINES[0], *PARAGRAPHS[1:])
     assert _spans(related_list, lines, {1: "promo-line"}) == [(1, 3, "'Read next' list (1 items)")]
 
@@ -164,12 +160,8 @@ def test_item_count_leaves_out_units_dropped_by_other_rules() -> None:
     assert [reason for _, _, reason in spans] == ["'Most Popular' list (3 items)"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in text a second list heading is counted as an item of the first "
-    "list: fixtures/metroledger-transit-fullpage ('Most Read' list (7 items))",
-)
 def test_a_second_list_heading_starts_its_own_list() -> None:
+    """Back-to-back lists keep their own reasons: fixtures/metroledger-transit-fullpage."""
     lines = _page(PARAGRAPHS[0], "Most Read", *HEADLINES[:2], "Trending", HEADLINES[2])
     assert [reason for _, _, reason in _spans(related_list, lines)] == [
         "'Most Read' list (2 items)",
@@ -270,12 +262,8 @@ def test_page_chrome_leaves_a_short_page_whole() -> None:
     assert _spans(page_chrome, lines) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a short last paragraph (under MIN_PROSE_CHARS) ends up after the "
-    "run and goes as footer: fixtures/keep-share-in-prose, keep-crlf-nbsp-zero-width",
-)
 def test_page_chrome_keeps_a_short_last_sentence() -> None:
+    """Too short for prose, still the story: fixtures/keep-share-in-prose, keep-crlf-nbsp-zero-width."""
     lines = _page(*PARAGRAPHS, "Work is due to begin in May.")
     assert _spans(page_chrome, lines) == []
 
