@@ -11,13 +11,12 @@ import contextlib
 import enum
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
 from .render import SUFFIX
 from .sources import Source, output_path
-from .write import atomic_write
+from .write import atomic_write, signals_deferred, temp_file
 
 
 class Mode(enum.Enum):
@@ -69,10 +68,8 @@ class Directory:
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
 
     def target(self, source: Source) -> Path:
-        """The output path of ``source``; OutputError if it is the input or taken by another input."""
+        """The output path of ``source``; OutputError if another input already has it."""
         target = output_path(source, self.root, self.suffix)
-        if source.path is not None and target.resolve() == source.path.resolve():
-            raise OutputError(f"refusing to overwrite the input with its output ({target})")
         owner = self.owners.setdefault(target, source.name)
         if owner != source.name:
             raise OutputError(f"its output {target} is also the output of {owner}")
@@ -82,16 +79,22 @@ class Directory:
         """True when the output of ``source`` is already there (--skip-existing)."""
         return output_path(source, self.root, self.suffix).exists()
 
+    def _read(self, source: Source, target: Path) -> str | None:
+        """The current output file (None if there is none); OutputError if it is the input itself."""
+        try:
+            old = target.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise OutputError(f"its output {target} is a directory") from None
+        if source.path is not None and os.path.samefile(target, source.path):
+            raise OutputError(f"refusing to overwrite the input with its output ({target})")
+        return old.decode("utf-8", "replace")
+
     def emit(self, source: Source, text: str) -> bool:
         """Write the output unless the file already holds it; True when it changed."""
         target = self.target(source)
-        try:
-            old = target.read_text(encoding="utf-8")
-        except (FileNotFoundError, UnicodeDecodeError):
-            old = None
-        except IsADirectoryError:
-            raise OutputError(f"its output {target} is a directory") from None
-        if old == text:
+        if self._read(source, target) == text:
             return False
         atomic_write(target, text)
         return True
@@ -99,10 +102,7 @@ class Directory:
     def old(self, source: Source) -> tuple[str, str]:
         """The golden output under ``root`` ('' when there is none)."""
         target = self.target(source)
-        try:
-            return target.read_text(encoding="utf-8"), str(target)
-        except (FileNotFoundError, UnicodeDecodeError, IsADirectoryError):
-            return "", str(target)
+        return self._read(source, target) or "", str(target)
 
     def close(self, ok: bool) -> None:
         """Nothing to finish: every file was complete when written."""
@@ -128,9 +128,9 @@ class JsonLinesFile:
     def emit(self, source: Source, text: str) -> bool:
         """Append one record to the temporary file."""
         if self.handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-            self.handle = os.fdopen(fd, "wb")
+            with signals_deferred():
+                fd, self.tmp = temp_file(self.path)
+                self.handle = os.fdopen(fd, "wb")
         self.handle.write(text.encode("utf-8"))
         return True
 

@@ -99,7 +99,7 @@ def _stat_error(path: Path) -> str | None:
         if exc.errno == errno.ENOENT:
             return "broken symbolic link" if path.is_symlink() else "no such file or directory"
         return reason(exc)
-    if os.path.isdir(path):
+    if stat.S_ISDIR(st.st_mode):
         return "is a directory"
     return None if stat.S_ISREG(st.st_mode) else "not a regular file"
 
@@ -112,7 +112,7 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     if problem:
         yield failed(str(path), problem)
         return
-    if sel.output is not None and path.resolve() == sel.output.resolve():
+    if sel.output is not None and path.name == sel.output.name and path.resolve() == sel.output.resolve():
         yield failed(str(path), "is the output file; refusing to read it as input")
         return
     kind = records.kind_of(path.name, sel.input_format)
