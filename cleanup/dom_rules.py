@@ -23,7 +23,7 @@ from .vocab import (
     GROUP_BY_ROLE,
     GROUP_BY_TAG,
     HIDDEN_STYLE_RE,
-    KEEP_TOKEN_PARTS,
+    KEEP_TOKEN_RE,
     TOKEN_SPLIT_RE,
     ChromeGroup,
 )
@@ -67,14 +67,15 @@ MARK_CANDIDATES_XPATH = etree.XPath(
 def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
     """The chrome group an element belongs to by tag, role, hidden state, id or class."""
     names = f"{el.get('id') or ''} {el.get('class') or ''}"
-    if any(part in names.lower() for part in KEEP_TOKEN_PARTS):
+    if KEEP_TOKEN_RE.search(names):
         return None
     group = GROUP_BY_TAG.get(el.tag)
     role = el.get("role")
     if group is None and role:
         group = GROUP_BY_ROLE.get(role.strip().lower())
+    style = el.get("style")
     if group is None and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                          or HIDDEN_STYLE_RE.search(el.get("style") or "")):
+                          or (style and HIDDEN_STYLE_RE.search(style))):
         group = GROUP_BY_KEY["hidden"]
     if group is None and names.strip():
         group = _token_group(names, memo)

@@ -58,9 +58,8 @@ def block_weight(chars: int, link_chars: int) -> float:
     return float(chars - link_chars)
 
 
-def _is_scored_block(el: Any) -> bool:
-    """Block boundary for scoring: table cells are not, so a data row is one block."""
-    return (el.tag in BLOCK_TAGS and el.tag not in ("td", "th")) or el.tag == "br"
+# Block boundaries for scoring: table cells are not, so a data row is one block; <br> is.
+SCORED_BLOCK_TAGS = (BLOCK_TAGS - {"td", "th"}) | {"br"}
 
 
 def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
@@ -70,13 +69,15 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     seg = [0, 0, 0]  # open text segment: chars, link chars, chars under a mark
     depth = {"a": 0, "mark": 0, "li": 0}
 
-    def add(text: str | None) -> None:
-        n = len(text.strip()) if text else 0
+    def add(text: str) -> None:
+        n = len(text.strip())
         seg[0] += n
         seg[1] += n if depth["a"] else 0
         seg[2] += n if depth["mark"] else 0
 
     def flush() -> None:
+        if not seg[0]:
+            return
         w = block_weight(seg[0], seg[1])
         w *= LIST_ITEM_FACTOR if w > 0 and depth["li"] else 1.0
         frame, chrome = frames[-1], seg[2] >= seg[0] / 2
@@ -87,7 +88,7 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
         seg[:] = [0, 0, 0]
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        is_block, is_mark = _is_scored_block(el), el in marks
+        is_block, is_mark = el.tag in SCORED_BLOCK_TAGS, el in marks
         if event == "start":
             if is_block:
                 flush()
@@ -95,7 +96,8 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
             depth["a"] += el.tag == "a"
             depth["li"] += el.tag == "li"
             depth["mark"] += is_mark
-            add(el.text)
+            if el.text:
+                add(el.text)
             continue
         if is_block:
             flush()
@@ -108,7 +110,8 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
         depth["a"] -= el.tag == "a"
         depth["li"] -= el.tag == "li"
         depth["mark"] -= is_mark
-        add(el.tail)
+        if el.tail:
+            add(el.tail)
     return scores
 
 

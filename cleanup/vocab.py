@@ -136,6 +136,7 @@ CHROME_GROUPS = (
 # A class/id token containing one of these names article content even when it also holds a
 # chrome word ("aside pullquote", "pull-quote hidden-mobile"): such elements are never marked.
 KEEP_TOKEN_PARTS = ("quote",)
+KEEP_TOKEN_RE = re.compile("|".join(KEEP_TOKEN_PARTS), re.I)
 # Groups whose class/id tokens name image captions; moved to HtmlPage.captions.
 CAPTION_TAGS = ("figcaption",)
 CAPTION_TOKENS = ("caption", "captions", "credit", "credits", "photo-credit", "image-credit",
