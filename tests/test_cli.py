@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +173,20 @@ def test_version_does_not_import_heavy_modules() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_no_input_on_a_terminal_is_a_usage_error() -> None:
+    import pty
+
+    main_fd, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "cleanup"], stdin=terminal, capture_output=True, text=True,
+                              check=False, timeout=60)
+    finally:
+        os.close(main_fd)
+        os.close(terminal)
+    assert done.returncode == 2, done.stderr
+    assert "no input" in done.stderr
 
 
 def test_installed_entry_point_cleans_a_pipe() -> None:

@@ -21,6 +21,10 @@ from cleanup.cli import main
 
 CHROME = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+ARTICLE_HTML = ("<!doctype html><html><head><title>Bridge to close</title></head><body>"
+                "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Bridge to close</h1>"
+                + "<p>The council voted on Tuesday to close the old bridge for repairs that will take a year.</p>" * 5
+                + "</article></body></html>")
 
 
 def page(n: int) -> str:
@@ -113,12 +117,13 @@ def test_mixed_directory_cleans_the_good_and_lists_the_bad(tmp_path: Path) -> No
     (src / "a-image.html").write_bytes(PNG)
     (src / "b-empty.html").write_bytes(b"")
     (src / "c-good.txt").write_text(CHROME)
+    (src / "d-good.html").write_text(ARTICLE_HTML)
     out = tmp_path / "out"
     result = run(["-o", out, src])
     assert result.exit_code == 123, result.stderr
     assert f"error: {src / 'a-image.html'}: binary input (a PNG image), not a page" in result.stderr
     assert f"error: {src / 'b-empty.html'}: empty input" in result.stderr
-    assert sorted(files(out)) == ["c-good.txt"]
+    assert sorted(files(out)) == ["c-good.txt", "d-good.txt"]
 
 
 def test_broken_symlink_is_one_error_and_the_rest_runs(tmp_path: Path) -> None:
