@@ -177,6 +177,8 @@ def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup],
                   and scores[el].good >= floor > 0}
         for el in outermost([el for el in found if el not in spared]):
             group = marks[el]
-            removed.append(removal_of(el, group.rule, group.reason))
+            record = removal_of(el, group.rule, group.reason)
+            if record.text:  # an empty ad slot or icon removes no text: nothing to explain
+                removed.append(record)
             drop(el)
     return removed
