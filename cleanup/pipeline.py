@@ -19,6 +19,9 @@ URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
 CANONICAL_RE = re.compile(
     r"<(?:link[^>]+rel=[\"']?canonical[\"']?[^>]*href=[\"']([^\"']+)"
     r"|meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+))", re.I)
+CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
+# Byline and date lines count as the page's own up to this many units into the body.
+METADATA_LOOKAHEAD = 3
 HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
 # Units this far (or farther) outside the first guess of the article are dropped
 # as page chrome without running the line rules on them.
@@ -109,10 +112,21 @@ def _by_rule_kind(v: Verdicts, flag: str) -> list[str]:
     return v.dropped_text(names)
 
 
-def _metadata(v: Verdicts, field: str) -> str | None:
+def _metadata(v: Verdicts, field: str, first_body: int | None = None) -> str | None:
+    """The first byline or date line above the body (a comment's timestamp is not the page's date)."""
     names = {r.name for r in all_rules() if r.metadata == field}
-    texts = v.dropped_text(names)
-    return visible(texts[0]) if texts else None
+    if first_body is None:
+        kept = v.kept()
+        first_body = kept[0] if kept else len(v.lines)
+    for line, rule in zip(v.lines[:first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False):
+        if rule in names:
+            return visible(line.text)
+    return None
+
+
+def caption_text(text: str) -> str:
+    """A caption without the shortcode and markup around it ("[caption …]<img …> The mayor.[/caption]")."""
+    return visible(CAPTION_MARKUP_RE.sub(" ", text)).strip()
 
 
 def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
@@ -120,10 +134,12 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
 
     ``title_index`` is the unit holding the headline (text mode), left out of the body.
     """
-    body = [v.lines[i].text for i in v.kept() if i != title_index]
-    captions = tuple(fields.pop("captions", ())) + tuple(_by_rule_kind(v, "caption"))
-    fields.setdefault("byline", _metadata(v, "byline"))
-    fields.setdefault("date", _metadata(v, "date"))
+    body_index = [i for i in v.kept() if i != title_index]
+    body = [v.lines[i].text for i in body_index]
+    first_body = body_index[0] if body_index else len(v.lines)
+    captions = tuple(fields.pop("captions", ())) + tuple(caption_text(t) for t in _by_rule_kind(v, "caption"))
+    fields.setdefault("byline", _metadata(v, "byline", first_body))
+    fields.setdefault("date", _metadata(v, "date", first_body))
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals),

@@ -131,7 +131,8 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
         if dropped_by[i] in (None, "promo-line") and P.LIST_HEADING_RE.fullmatch(heading):
             end = _list_items(lines, dropped_by, i + 1)
             if end > i + 1:
-                yield i, end, f"'{heading}' list ({end - i - 1} items)"
+                items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
+                yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
                 i = end
                 continue
         i += 1

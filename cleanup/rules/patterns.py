@@ -230,8 +230,10 @@ COMMENTS_HEADING_RE = re.compile(
 # Lines typical of a comment thread: "joetoronto says:", "2 days ago at 07:52 am",
 # "Rating: 36 Votes", "Reply", "Like".
 COMMENT_MARKER_RE = re.compile(
-    r"\S{1,40} (?:says|said|wrote|writes):?|reply|report|like|likes|flag|share|"
-    r"\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
+    r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu):?"
+    r"|reply|report|like|likes|flag|share|antworten|répondre|responder|rispondi|responder"
+    r"|\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
+    r"|(?:vor|il y a|hace|há) \d+ \w+"
     r"|rating:? -?\d+ votes?|\d+ (?:likes?|votes?|points?|replies)|(?:up|down)vote", I)
 MIN_COMMENT_MARKERS = 2  # in the units after a plain "Comments" heading
 COMMENT_LOOKAHEAD = 20  # units
