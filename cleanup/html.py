@@ -241,6 +241,10 @@ CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "
                    "section", "article")
 
 
+# Blocks whose inner paragraphs are reported with the block's tag (<li><p>..</p></li> is "li").
+ITEM_TAGS = frozenset({"li", "blockquote", "dd", "dt"})
+
+
 def _layout_rows(root: Any) -> set[Any]:
     """Table rows used for page layout (a cell holds paragraphs or tables), not data."""
     rows = set()
@@ -280,13 +284,22 @@ class _Buffer:
         return line
 
 
+def _line_tag(tags: list[str]) -> str:
+    """Line.tag for the open block tags: a <p> inside a list item or quote reports the item."""
+    if not tags:
+        return "p"
+    if tags[-1] == "p" and len(tags) > 1 and tags[-2] in ITEM_TAGS:
+        return tags[-2]
+    return tags[-1]
+
+
 def lines_of(root: Any) -> list[Line]:
     """Blocks under ``root`` as Lines in reading order; table rows as cells joined by ' | '."""
     layout, lines, tags = _layout_rows(root), [], []
     buf, links, cells = _Buffer([]), 0, 0
 
     def flush() -> None:
-        line = buf.take(tags[-1] if tags else "p", "pre" in tags)
+        line = buf.take(_line_tag(tags), "pre" in tags)
         if line is not None:
             lines.append(line)
 

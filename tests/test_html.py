@@ -296,3 +296,8 @@ def test_removals_name_rule_reason_line_and_node() -> None:
     found = [r for r in extract_html(markup).removed if r.rule == "newsletter"]
     assert [(r.reason, r.line, r.node, r.text) for r in found] == [
         ("newsletter or signup box", 3, "div.newsletter-box", "Sign up now")]
+
+
+def test_paragraph_inside_list_item_reports_li() -> None:
+    markup = page(f"<article>{story(3)}<ul><li><p>A point made in a paragraph</p></li></ul></article>")
+    assert extract_html(markup).lines[-1].tag == "li"
