@@ -59,6 +59,7 @@ Where output goes:
   cleanup --format jsonl pages/      one JSON object per page and line on stdout
   cleanup -o all.jsonl pages/        the same into one file (-o *.jsonl implies --format jsonl)
   cleanup --check -o golden/ pages/  CI: exit 1 if any output differs from golden/ (writes nothing)
+  cleanup -o out/ crawl.jsonl        one file per record: out/crawl/000001.txt (the line number)
 
 \b
 Exit codes:   0 done, or nothing would change
@@ -67,6 +68,7 @@ Exit codes:   0 done, or nothing would change
             123 at least one input could not be cleaned (the others were)
             130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Every output
                 file written is complete: rerun with --skip-existing to finish.
+            141 standard output was closed early (cleanup ... | head)
 """
 
 

@@ -547,3 +547,14 @@ def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path,
     assert result.exit_code == 123, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {src / 'p0.txt'}: cannot write output: Read-only file system"]
+
+
+def test_closed_stdout_ends_the_run_quietly_with_141(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 200)
+    proc = subprocess.Popen([sys.executable, "-m", "cleanup", "-j", "2", "-f", "jsonl", str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 141
+    assert proc.stderr.read() == b""
