@@ -18,11 +18,6 @@ from cleanup import DecodeError, clean
 
 PROSE = "The council voted on Tuesday to close the old bridge for repairs after engineers found cracks."
 MORE = "Residents said they were not consulted, and some of them plan to appeal the decision in court."
-HTML_TITLE_BUG = pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="pipeline.clean_html: build_result() got multiple values for argument 'title'",
-)
 
 
 def _one_line(message: str) -> bool:
@@ -91,7 +86,6 @@ def test_cp1252_page_without_utf8_is_read_as_cp1252() -> None:
     assert (result.text, result.encoding) == (f"“Naïve” café — {PROSE}", "cp1252")
 
 
-@HTML_TITLE_BUG
 def test_utf8_page_declaring_latin1_is_read_as_utf8() -> None:
     body = f"Café — naïve résumé. {PROSE}"
     data = f'<html><head><meta charset="iso-8859-1"></head><body><p>{body}</p></body></html>'.encode()
@@ -168,7 +162,6 @@ HOSTILE_HTML = {
 }
 
 
-@HTML_TITLE_BUG
 @pytest.mark.parametrize("markup", HOSTILE_HTML.values(), ids=HOSTILE_HTML.keys())
 def test_hostile_html_keeps_the_article(markup: str) -> None:
     result = clean(markup)
@@ -176,7 +169,6 @@ def test_hostile_html_keeps_the_article(markup: str) -> None:
     assert PROSE in result.text and MORE in result.text
 
 
-@HTML_TITLE_BUG
 def test_html_with_no_text_gives_an_empty_result() -> None:
     result = clean("<html><head></head><body><div><img src=x.png></div></body></html>")
     assert (result.text, result.paragraphs) == ("", ())

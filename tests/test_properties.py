@@ -16,18 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanup import CleanupError, Result, clean
-
-# The pipeline passes ``title`` twice to build_result for HTML input (pipeline.clean_html):
-# every HTML page raises TypeError. Remove this marker when that is fixed.
-HTML_TITLE_BUG = pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="pipeline.clean_html: build_result() got multiple values for argument 'title'",
-)
 
 # CI runs a fixed set of examples; CLEANUP_FUZZ_EXAMPLES=5000 runs a longer, random search.
 FUZZ_EXAMPLES = int(os.environ.get("CLEANUP_FUZZ_EXAMPLES", "0"))
@@ -204,23 +196,9 @@ def _assert_idempotent(page: str) -> None:
     assert clean(once).to_text() == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="headline repeated as the first paragraph is peeled off on "
-    "every pass: fixtures/regressions/headline-repeated-as-first-paragraph.json",
-)
 @SETTINGS
 @given(text_page())
 def test_text_mode_is_idempotent(page: str) -> None:
-    _assert_idempotent(page)
-
-
-@SETTINGS
-@given(text_page())
-def test_text_mode_is_idempotent_when_no_unit_repeats(page: str) -> None:
-    # The same property without the known failure above, so other regressions still show.
-    units = [u for u in _trimmed_lines(page) if u]
-    assume(len(units) == len(set(units)))
     _assert_idempotent(page)
 
 
@@ -232,14 +210,12 @@ def test_no_state_leaks_between_calls(a: str, b: str) -> None:
     assert _clean_or_error(a) == first
 
 
-@HTML_TITLE_BUG
 @SETTINGS
 @given(html_page())
 def test_html_mode_never_raises_an_undocumented_error(page: str) -> None:
     _clean_or_error(page)
 
 
-@HTML_TITLE_BUG
 @SETTINGS
 @given(html_page(), html_page())
 def test_html_mode_has_no_state_leaks_between_calls(a: str, b: str) -> None:
