@@ -128,16 +128,19 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         yield from records.expand(kind, str(path), stream, rel, sel.fields)
 
 
-def _walk(root: Path, rel: Path, sel: Selection) -> Iterator[Source]:
-    """Files under ``root``, sorted by name, depth first; links to directories are not followed."""
+def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[Source]:
+    """Files under ``root``, sorted by name, depth first; links to directories are not followed.
+
+    ``below`` is the path of ``root`` under the directory given, which --exclude globs see.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
         yield failed(str(root), reason(exc))
         return
     for entry in entries:
-        path, sub = Path(entry.path), rel / entry.name
-        if _matches(entry.name, sel.exclude) or _matches(str(sub), sel.exclude):
+        path, sub, inner = Path(entry.path), rel / entry.name, f"{below}{entry.name}"
+        if _matches(entry.name, sel.exclude) or _matches(inner, sel.exclude):
             continue
         try:
             is_dir = entry.is_dir()
@@ -148,7 +151,7 @@ def _walk(root: Path, rel: Path, sel: Selection) -> Iterator[Source]:
                 yield failed(str(path), "symbolic link loop (points to a directory above it)")
             continue
         if is_dir:
-            yield from _walk(path, sub, sel)
+            yield from _walk(path, sub, sel, f"{inner}/")
         elif _matches(entry.name, sel.include):
             yield from _file(path, sub, sel)
 

@@ -78,6 +78,13 @@ def test_exclude_glob_skips_matching_files(tmp_path: Path) -> None:
     assert sorted(files(out)) == ["p0.txt", "p2.txt"]
 
 
+def test_exclude_path_glob_is_relative_to_each_input_directory(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(["--exclude", "sub/*", "-o", out, tree(tmp_path / "a", 2), tree(tmp_path / "b", 2)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(out)) == ["a/p0.txt", "b/p0.txt"]
+
+
 def test_include_glob_replaces_the_default(tmp_path: Path) -> None:
     src = tree(tmp_path / "in", 2)
     (src / "x.page").write_text(page(9))
