@@ -331,10 +331,21 @@ def test_two_inputs_with_one_output_path_are_refused(tmp_path: Path) -> None:
 def test_jobs_2_writes_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
     src = tree(tmp_path / "in", 12)
     (src / "bad.html").write_bytes(PNG)
-    one, two = run(["-j", 1, "-o", tmp_path / "o1", src]), run(["-j", 2, "-o", tmp_path / "o2", src])
+    one = run(["-j", 1, "--explain", "-o", tmp_path / "o1", src])
+    two = run(["-j", 2, "--explain", "-o", tmp_path / "o2", src])
     assert (one.exit_code, two.exit_code) == (123, 123), two.stderr
     assert files(tmp_path / "o1") == files(tmp_path / "o2")
     assert one.stderr == two.stderr
+    assert "skip-link" in two.stderr
+
+
+def test_broken_site_rule_file_stops_a_parallel_batch_before_any_output(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.com.toml").write_text('[[drop_line]]\nname = "x"\nregx = "y"\n')
+    result = run(["-j", 2, "--rules", rules, "-o", tmp_path / "out", tree(tmp_path / "in", 6)])
+    assert result.exit_code == 2, result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_jobs_2_streams_jsonl_in_input_order(tmp_path: Path) -> None:
