@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-BENCH = Path("/work/shared/bench")
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 PAGES_DIR = BENCH / "scrapinghub" / "html"
 GOLD = BENCH / "scrapinghub" / "ground-truth.json"
 SCORE = BENCH / "score.py"
@@ -36,11 +36,11 @@ def load_pages() -> dict[str, str]:
 
 
 def ours(markup: str) -> tuple[str, str]:
-    """Body text (headline already left out) and extractor path of cleanup.html."""
-    from cleanup.html import extract_html
+    """Body text and extractor path of the whole pipeline, ``cleanup.clean`` (what users get)."""
+    from cleanup import clean
 
-    page = extract_html(markup)
-    return "\n\n".join(line.text for line in page.lines), page.extractor
+    result = clean(markup)
+    return result.text, result.extractor
 
 
 def count_readability_calls() -> list[int]:

@@ -127,7 +127,7 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
         start, stop, total = best_run(pulled)
         if start <= anchor < stop and total - HEADLINE_BONUS >= MIN_ARTICLE_WEIGHT:
             # The bonus chose the run; the body starts at the first paragraph under the headline.
-            start = next(i for i in range(anchor + 1, stop) if values[i] > 0)
+            start = next((i for i in range(anchor + 1, stop) if values[i] > 0), start)
             return start, extend_end(lines, dropped_by, stop)
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
@@ -196,8 +196,8 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], valu
     repeats most of the title's words and has prose under it (later repeats
     are subheadings, comment headers or related links).
     """
-    if not lines:
-        return None
+    if not lines or weight(lines[0].text) > MAX_HEADLINE_CHARS:
+        return None  # a first line this long is no <title> (and would make the pre-check slow)
     title = words_of(visible(lines[0].text))
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return None
