@@ -105,7 +105,7 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[Te
                     continue
                 if rule.prefixes and not low.startswith(rule.prefixes):
                     continue
-                if rule.contains and not any(c in low for c in rule.contains):
+                if rule.contains and not rule.contains_re.search(low):
                     continue
                 if reason := rule.func(line):
                     v.drop(i, rule.name, reason)

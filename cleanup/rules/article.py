@@ -188,6 +188,12 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
         run_start = k
 
 
+@functools.lru_cache(maxsize=64)
+def _title_keys(title: frozenset[str]) -> re.Pattern:
+    """The longer half of the title's words as one pattern (compiled once per page)."""
+    return re.compile("|".join(re.escape(k) for k in sorted(title, key=len)[(len(title) - 1) // 2:]))
+
+
 def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:
     """Index of the headline when the dump starts with the page <title> and repeats it.
 
@@ -203,7 +209,7 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], valu
         return None
     # Cheap pre-check: the headline holds half the title's words, so surely one of the
     # longest half of them.
-    keys = re.compile("|".join(re.escape(k) for k in sorted(title, key=len)[(len(title) - 1) // 2:]))
+    keys = _title_keys(title)
     for i in range(1, len(lines)):
         if dropped_by[i] is not None or not keys.search(lines[i].text.lower()):
             continue
