@@ -301,3 +301,10 @@ def test_removals_name_rule_reason_line_and_node() -> None:
 def test_paragraph_inside_list_item_reports_li() -> None:
     markup = page(f"<article>{story(3)}<ul><li><p>A point made in a paragraph</p></li></ul></article>")
     assert extract_html(markup).lines[-1].tag == "li"
+
+
+def test_token_with_a_newsletter_word_as_any_part_is_marked() -> None:
+    box = "<div class='wp-block-group newsletter-signup'><h3>Get the Daily</h3><p>News in your inbox.</p></div>"
+    result = extract_html(page(f"<article>{story(3)}{box}{story(2, 'More')}</article>"))
+    assert "News in your inbox." not in [line.text for line in result.lines]
+    assert "newsletter" in {r.rule for r in result.removed}
