@@ -15,6 +15,8 @@ from .dom import body_of, describe, drop, first_text, norm, outermost, text_of
 from .model import Removal
 from .scorer import RESCUE_SHARE, Score
 from .vocab import (
+    BEM_ELEMENT_RE,
+    BEM_ELEMENT_SKIPPED,
     CAPTION_TAGS,
     CAPTION_TOKEN_RE,
     CHROME_TOKEN_RE,
@@ -43,15 +45,36 @@ def removal_of(el: Any, rule: str, reason: str) -> Removal:
     return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, node=describe(el))
 
 
+def _vocabulary_group(name: str) -> ChromeGroup | None:
+    """The group whose vocabulary word, framed by layout words, makes up all of ``name``."""
+    m = CHROME_TOKEN_RE.fullmatch(name)
+    return GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else None
+
+
+def _plain_token_group(plain: str) -> ChromeGroup | None:
+    """The chrome group of one lower-cased token: whole token, a component, a BEM element.
+
+    >>> _plain_token_group("gallery-article__share").rule
+    'share-social'
+    >>> _plain_token_group("grid-layout--adrail") is None  # a modifier names a variant
+    True
+    """
+    group = _vocabulary_group(plain)
+    if group is None:
+        group = next((GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain)
+                      if c in GROUP_BY_COMPONENT), None)
+    if group is None and "__" in plain:
+        group = next((g for g in map(_vocabulary_group, BEM_ELEMENT_RE.findall(plain))
+                      if g and g.rule not in BEM_ELEMENT_SKIPPED), None)
+    return group
+
+
 def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
     """The chrome group named by any whitespace token of a class/id value."""
     for token in tokens.split():
         if token not in memo:
             plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
-            m = CHROME_TOKEN_RE.fullmatch(plain)
-            memo[token] = GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else next(
-                (GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain) if c in GROUP_BY_COMPONENT),
-                None)
+            memo[token] = _plain_token_group(plain)
         if memo[token] is not None:
             return memo[token]
     return None

@@ -4,7 +4,9 @@ Each ``ChromeGroup`` is one named rule: a concept (navigation, comments, ads ...
 the reason recorded with every removal, and the words that identify it. Class and
 id values are matched as whole tokens, optionally framed by the layout words in
 ``TOKEN_PREFIXES``/``TOKEN_SUFFIXES`` (``post-comments``, ``share-buttons``), so
-``share-price``, ``related-work`` or ``comments-enabled`` do not match.
+``share-price``, ``related-work`` or ``comments-enabled`` do not match. A group's
+``components`` match as any "-"/"_" part of a token, and a BEM element (the part after
+"__") is matched on its own (``gallery-article__share``).
 """
 
 from __future__ import annotations
@@ -166,6 +168,13 @@ CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
 # Any "-"/"_"-separated part of a token that names the group (``dfp-tag-wrapper``, ``x_ad_1``).
 GROUP_BY_COMPONENT = MappingProxyType({word: g for g in CHROME_GROUPS for word in g.components})
 TOKEN_SPLIT_RE = re.compile(r"[-_]+")
+# BEM names: the element after "__" is a part of the block and is matched on its own
+# (``gallery-article__share``). Modifiers after "--" are not: they name a variant, and
+# ``grid-layout--adrail`` (a grid beside an ad rail) holds a whole article in the benchmark.
+BEM_ELEMENT_RE = re.compile(r"__([a-z0-9]+(?:[-_][a-z0-9]+)*?)(?=--|__|$)")
+# Groups a BEM element does not stand for: a block's own header holds its heading
+# (``article-boxout__header`` is a box's "How is the plague spread?" in the benchmark).
+BEM_ELEMENT_SKIPPED = frozenset({"page-header"})
 # Read-only lookups (the first group listed wins a tag or role claimed twice).
 GROUP_BY_KEY = MappingProxyType({re.sub(r"[^a-z]", "_", g.rule): g for g in CHROME_GROUPS})
 GROUP_BY_TAG = MappingProxyType({tag: g for g in reversed(CHROME_GROUPS) for tag in g.tags})

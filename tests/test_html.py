@@ -308,3 +308,21 @@ def test_token_with_a_newsletter_word_as_any_part_is_marked() -> None:
     result = extract_html(page(f"<article>{story(3)}{box}{story(2, 'More')}</article>"))
     assert "News in your inbox." not in [line.text for line in result.lines]
     assert "newsletter" in {r.rule for r in result.removed}
+
+
+def test_bem_element_naming_chrome_is_marked() -> None:
+    share = "<div class='gallery-article__share'><span>Share this gallery</span> <a href='#'>Facebook</a></div>"
+    result = extract_html(page(f"<article>{story(3)}{share}{story(2, 'More')}</article>"))
+    assert not any("Share this gallery" in line.text for line in result.lines)
+    assert "share-social" in {r.rule for r in result.removed}
+
+
+def test_bem_modifier_and_block_header_do_not_mark() -> None:
+    markup = page(f"<article><div class='grid-layout--adrail'>{story(3)}</div>"
+                  "<div class='article-boxout__header'><h3>How is the plague spread?</h3></div>"
+                  f"<div class='stock__share-price'><p>Shares of the company rose 4% on Tuesday.</p></div>"
+                  f"{story(2, 'More')}</article>")
+    body = texts(markup)
+    assert "How is the plague spread?" in body
+    assert "Shares of the company rose 4% on Tuesday." in body
+    assert len(body) == 7
