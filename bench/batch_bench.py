@@ -9,7 +9,7 @@ into a temporary tree and runs the installed CLI as subprocesses:
   workers), sampled from /proc, on --pages and on --rss-pages pages;
 * ``cleanup --version`` wall time.
 
-    python bench/batch_bench.py                      # 1,000 pages, 10,000 for memory
+    python bench/batch_bench.py                      # 2,000 pages, 10,000 for memory
     python bench/batch_bench.py --pages 2000 --rss-pages 0
 """
 
@@ -191,7 +191,7 @@ def version(repeat: int = 10) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=1000, help="pages for the -j 1 / -j 2 timing")
+    parser.add_argument("--pages", type=int, default=2000, help="pages for the -j 1 / -j 2 timing")
     parser.add_argument("--rss-pages", type=int, default=10000, help="pages for the memory run (0: skip)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per -j value (the best counts)")
     args = parser.parse_args()
