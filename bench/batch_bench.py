@@ -160,10 +160,17 @@ def speed(tmp: Path, pages: int, repeat: int) -> None:
             times.append(seconds)
             cpu.append(cpu_seconds() - before)
         best[jobs] = min(times)
-        print(f"{pages:,} pages  -j {jobs}: wall " + ", ".join(f"{t:.2f}" for t in times)
-              + " s; CPU (all processes) " + ", ".join(f"{c:.2f}" for c in cpu) + f" s  (exit {code})")
-    print(f"speed-up -j 2 vs -j 1 (best of {repeat}): {best[1] / best[2]:.2f}x; "
-          f"load average now: {os.getloadavg()[0]:.2f}")
+        print(
+            f"{pages:,} pages  -j {jobs}: wall "
+            + ", ".join(f"{t:.2f}" for t in times)
+            + " s; CPU (all processes) "
+            + ", ".join(f"{c:.2f}" for c in cpu)
+            + f" s  (exit {code})"
+        )
+    print(
+        f"speed-up -j 2 vs -j 1 (best of {repeat}): {best[1] / best[2]:.2f}x; "
+        f"load average now: {os.getloadavg()[0]:.2f}"
+    )
     print(f"-j 1 and -j 2 outputs byte-identical: {same_tree(tmp / 'out-j1-0', tmp / 'out-j2-0')}")
     if repeat > 1:
         print(f"two -j 2 runs byte-identical: {same_tree(tmp / 'out-j2-0', tmp / 'out-j2-1')}")
@@ -175,8 +182,10 @@ def memory(tmp: Path, small: int, large: int) -> None:
         tree = replicate(tmp / f"rss{count}", count)
         seconds, code, tree_rss, one_rss = run(["-q", "-j", "2", "-o", str(tmp / f"rss-out{count}"), str(tree)])
         peaks[count] = tree_rss
-        print(f"{count:,} pages  -j 2: {seconds:6.2f} s  exit {code}  peak RSS tree {tree_rss / 1024:6.1f} MiB, "
-              f"largest process {one_rss / 1024:6.1f} MiB")
+        print(
+            f"{count:,} pages  -j 2: {seconds:6.2f} s  exit {code}  peak RSS tree {tree_rss / 1024:6.1f} MiB, "
+            f"largest process {one_rss / 1024:6.1f} MiB"
+        )
     print(f"peak tree RSS growth from {small:,} to {large:,} pages: {(peaks[large] - peaks[small]) / 1024:+.1f} MiB")
 
 
@@ -196,8 +205,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per -j value (the best counts)")
     args = parser.parse_args()
     become_subreaper()
-    print(f"command: {' '.join(cleanup_command())}; cores: {len(os.sched_getaffinity(0))}; "
-          f"load average before: {os.getloadavg()[0]:.2f} (timings need an otherwise idle machine)")
+    print(
+        f"command: {' '.join(cleanup_command())}; cores: {len(os.sched_getaffinity(0))}; "
+        f"load average before: {os.getloadavg()[0]:.2f} (timings need an otherwise idle machine)"
+    )
     version()
     with tempfile.TemporaryDirectory(prefix="cleanup-bench-") as tmp:
         speed(Path(tmp), args.pages, args.repeat)

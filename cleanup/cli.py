@@ -39,8 +39,19 @@ from .sources import (
     reason,
 )
 
-DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.html.gz", "*.htm.gz", "*.txt.gz",
-                   "*.jsonl", "*.jsonl.gz", "*.warc", "*.warc.gz")
+DEFAULT_INCLUDE = (
+    "*.html",
+    "*.htm",
+    "*.xhtml",
+    "*.txt",
+    "*.html.gz",
+    "*.htm.gz",
+    "*.txt.gz",
+    "*.jsonl",
+    "*.jsonl.gz",
+    "*.warc",
+    "*.warc.gz",
+)
 # Write errors that every later write would hit too: stop the batch at the first.
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 HELP = """Strip site chrome (menus, promos, captions, related lists) from scraped news pages.
@@ -152,8 +163,13 @@ def _colour_flag(value: str) -> bool | None:
 
 
 def _colour_diff(diff: str) -> str:
-    styles = (("+++", {"bold": True}), ("---", {"bold": True}), ("+", {"fg": "green"}),
-              ("-", {"fg": "red"}), ("@@", {"fg": "cyan"}))
+    styles = (
+        ("+++", {"bold": True}),
+        ("---", {"bold": True}),
+        ("+", {"fg": "green"}),
+        ("-", {"fg": "red"}),
+        ("@@", {"fg": "cyan"}),
+    )
     out = []
     for line in diff.splitlines(keepends=True):
         style = next((s for prefix, s in styles if line.startswith(prefix)), None)
@@ -253,16 +269,19 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
     return True
 
 
-def _run(items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any,
-         report: Report, messages: Messages) -> None:
+def _run(
+    items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
+) -> None:
     """Clean every item (in workers when jobs > 1) and handle the outputs in input order."""
     from .batch import Outcome, process
     from .jobs import ordered_map
 
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
-    with progress_bar(messages, enabled=True) as advance, \
-            contextlib.closing(ordered_map(work, items, jobs, crashed)) as results:
+    with (
+        progress_bar(messages, enabled=True) as advance,
+        contextlib.closing(ordered_map(work, items, jobs, crashed)) as results,
+    ):
         for source, outcome in results:
             advance()
             for line in outcome.explain:
@@ -302,47 +321,109 @@ def _status(changed: bool, mode: Mode) -> str:
 
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("sources", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
-@click.option("--files-from", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Also clean the paths listed in FILE, one per line (- reads the list from stdin).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write into DIR (one file per input, mirroring the input tree), or into FILE.jsonl "
-              "with --format jsonl. Files are replaced atomically; an output inside the inputs is refused.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="text (default): headline, blank line, body. json: one object per input (a .json file "
-              "each under -o DIR). jsonl: one object per line, keys in a fixed order, 'source' first.")
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-              help="page: each file is one page. jsonl/warc: files hold records. auto: by suffix "
-              "(*.jsonl[.gz], *.warc[.gz]).")
+@click.option(
+    "--files-from",
+    metavar="FILE|-",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Also clean the paths listed in FILE, one per line (- reads the list from stdin).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write into DIR (one file per input, mirroring the input tree), or into FILE.jsonl "
+    "with --format jsonl. Files are replaced atomically; an output inside the inputs is refused.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="text (default): headline, blank line, body. json: one object per input (a .json file "
+    "each under -o DIR). jsonl: one object per line, keys in a fixed order, 'source' first.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="page: each file is one page. jsonl/warc: files hold records. auto: by suffix (*.jsonl[.gz], *.warc[.gz]).",
+)
 @click.option("--html-field", default="html", show_default=True, help="JSON Lines field holding the page HTML.")
-@click.option("--text-field", default="text", show_default=True,
-              help="JSON Lines field holding plain text (used when there is no HTML field).")
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    help="JSON Lines field holding plain text (used when there is no HTML field).",
+)
 @click.option("--url-field", default="url", show_default=True, help="JSON Lines field holding the page URL.")
-@click.option("--id-field", default="id", show_default=True,
-              help="JSON Lines field holding the record id (output as 'id'; other fields pass through).")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any output would differ from the one "
-              "under -o (or, without -o, from the input), listing each as 'would change: PATH'.")
+@click.option(
+    "--id-field",
+    default="id",
+    show_default=True,
+    help="JSON Lines field holding the record id (output as 'id'; other fields pass through).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if any output would differ from the one "
+    "under -o (or, without -o, from the input), listing each as 'would change: PATH'.",
+)
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of what would change; exit 1 if any.")
-@click.option("--skip-existing", is_flag=True, help="With -o DIR: leave out inputs whose output file exists "
-              "(resume an interrupted batch).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Clean in N worker processes (default: one per core). Output is the same whatever N is.")
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="With -o DIR: leave out inputs whose output file exists (resume an interrupted batch).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Clean in N worker processes (default: one per core). Output is the same whatever N is.",
+)
 @click.option("--explain", is_flag=True, help="Print each removal as 'source:line: rule: reason: text' on stderr.")
 @click.option("--url", help="URL of the page(s): chooses site rules when the page names none.")
 @click.option("--site", help="Apply the site rules of HOST, whatever the page says.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              envvar="CLEANUP_RULES", help="Directory of your own site rule files (repeatable; env CLEANUP_RULES, "
-              "separated by ':'). Yours win over the bundled ones.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="CLEANUP_RULES",
+    help="Directory of your own site rule files (repeatable; env CLEANUP_RULES, "
+    "separated by ':'). Yours win over the bundled ones.",
+)
 @click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE (repeatable; see --list-rules).")
 @click.option("--list-rules", is_flag=True, help="List every rule with what it removes, then exit.")
 @click.option("--encoding", help="Decode inputs with this codec instead of guessing.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_OPTIONS.max_bytes, show_default=True,
-              help="Refuse inputs larger than this many bytes.")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help=f"In directories, clean files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="In directories, skip files and directories "
-              "matching GLOB (by name or path below the directory).")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
-              help="Colour for diffs and messages; auto means only on a terminal (NO_COLOR is honoured).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_OPTIONS.max_bytes,
+    show_default=True,
+    help="Refuse inputs larger than this many bytes.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help=f"In directories, clean files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="In directories, skip files and directories matching GLOB (by name or path below the directory).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help="Colour for diffs and messages; auto means only on a terminal (NO_COLOR is honoured).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each input's status.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleanup")
@@ -359,14 +440,21 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: give files, directories or - (or pipe a page in)")
         sources = (Path(STDIN),)
-    options = Options(url=flags["url"], site=flags["site"], rules_dirs=rules_dirs,
-                      disable=frozenset(flags["disable"]), encoding=flags["encoding"], max_bytes=flags["max_bytes"])
+    options = Options(
+        url=flags["url"],
+        site=flags["site"],
+        rules_dirs=rules_dirs,
+        disable=frozenset(flags["disable"]),
+        encoding=flags["encoding"],
+        max_bytes=flags["max_bytes"],
+    )
     _check_rules(options)
     ctx.exit(_batch(sources, output, fmt, mode, options, flags))
 
 
-def _batch(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options,
-           flags: dict[str, Any]) -> int:
+def _batch(
+    sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
+) -> int:
     """Run the batch; return the exit code."""
     from .batch import Settings
     from .jobs import WorkerError, default_jobs
@@ -395,12 +483,10 @@ def _batch(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode,
         messages.error("-j", f"{exc}; try -j 1")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        messages.say("interrupted: every output written is complete; rerun with --skip-existing to finish",
-                     always=True)
+        messages.say("interrupted: every output written is complete; rerun with --skip-existing to finish", always=True)
         return EXIT_INTERRUPTED
     except Terminated:
-        messages.say("terminated: every output written is complete; rerun with --skip-existing to finish",
-                     always=True)
+        messages.say("terminated: every output written is complete; rerun with --skip-existing to finish", always=True)
         return EXIT_TERMINATED
     except BrokenPipeError:
         with contextlib.suppress(OSError):

@@ -53,12 +53,14 @@ def _ignore_signals() -> None:
 def _pool(jobs: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(list(PRELOAD))
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_ignore_signals,
-                               max_tasks_per_child=MAX_TASKS_PER_CHILD)
+    return ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_ignore_signals, max_tasks_per_child=MAX_TASKS_PER_CHILD
+    )
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
-                crashed: Callable[[T], R]) -> Iterator[tuple[T, R]]:
+def ordered_map(
+    fn: Callable[[T], R], items: Iterable[T], jobs: int, crashed: Callable[[T], R]
+) -> Iterator[tuple[T, R]]:
     """Yield ``(item, fn(item))`` in the order of ``items``.
 
     ``jobs`` <= 1 runs everything in this process, without a pool. When a worker
@@ -88,9 +90,14 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _take(pool: ProcessPoolExecutor, pending: collections.deque[tuple[T, Future[R]]],
-          fn: Callable[[T], R], crashed: Callable[[T], R], jobs: int, crashes: list[int],
-          ) -> Iterator[tuple[T, R]]:
+def _take(
+    pool: ProcessPoolExecutor,
+    pending: collections.deque[tuple[T, Future[R]]],
+    fn: Callable[[T], R],
+    crashed: Callable[[T], R],
+    jobs: int,
+    crashes: list[int],
+) -> Iterator[tuple[T, R]]:
     """Yield the result at the head of the queue; restart the pool if a worker died."""
     item, future = pending.popleft()
     try:
@@ -106,8 +113,9 @@ def _take(pool: ProcessPoolExecutor, pending: collections.deque[tuple[T, Future[
     return pool
 
 
-def _restart(pool: ProcessPoolExecutor, pending: collections.deque[tuple[T, Future[R]]],
-             fn: Callable[[T], R], jobs: int) -> ProcessPoolExecutor:
+def _restart(
+    pool: ProcessPoolExecutor, pending: collections.deque[tuple[T, Future[R]]], fn: Callable[[T], R], jobs: int
+) -> ProcessPoolExecutor:
     """A new pool, with the queued items submitted to it again; WorkerError if pools keep dying."""
     for _ in range(MAX_RESTARTS):
         pool.shutdown(wait=True, cancel_futures=True)

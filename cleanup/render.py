@@ -34,8 +34,9 @@ def render(result: Result, fmt: str, source: str | None = None, extra: Iterable[
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     """A unified diff of two outputs ('' when they are equal)."""
-    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                 fromfile=old_name, tofile=new_name)
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=old_name, tofile=new_name
+    )
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

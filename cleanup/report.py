@@ -55,7 +55,11 @@ class Report:
     def __str__(self) -> str:
         """'3 cleaned, 1 unchanged, 1 failed.' (counts that are zero are left out)."""
         verb = "would change" if self.check else "cleaned"
-        parts = [(self.cleaned, verb), (self.unchanged, "unchanged"), (self.skipped, "skipped"),
-                 (len(self.failures), "failed")]
+        parts = [
+            (self.cleaned, verb),
+            (self.unchanged, "unchanged"),
+            (self.skipped, "skipped"),
+            (len(self.failures), "failed"),
+        ]
         text = ", ".join(f"{n:,} {what}" for n, what in parts if n)
         return (text or "nothing to do") + "."

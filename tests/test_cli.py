@@ -167,9 +167,11 @@ def test_files_from_stdin_and_dash_source_is_a_usage_error() -> None:
 
 
 def test_version_does_not_import_heavy_modules() -> None:
-    code = ("import sys\nfrom cleanup.cli import main\n"
-            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('lxml', 'readability', 'rich', 'warcio') if m in sys.modules))")
+    code = (
+        "import sys\nfrom cleanup.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('lxml', 'readability', 'rich', 'warcio') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
@@ -180,8 +182,9 @@ def test_no_input_on_a_terminal_is_a_usage_error() -> None:
 
     main_fd, terminal = pty.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "cleanup"], stdin=terminal, capture_output=True, text=True,
-                              check=False, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "cleanup"], stdin=terminal, capture_output=True, text=True, check=False, timeout=60
+        )
     finally:
         os.close(main_fd)
         os.close(terminal)

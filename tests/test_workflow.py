@@ -21,10 +21,12 @@ from cleanup.cli import main
 
 CHROME = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-ARTICLE_HTML = ("<!doctype html><html><head><title>Bridge to close</title></head><body>"
-                "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Bridge to close</h1>"
-                + "<p>The council voted on Tuesday to close the old bridge for repairs that will take a year.</p>" * 5
-                + "</article></body></html>")
+ARTICLE_HTML = (
+    "<!doctype html><html><head><title>Bridge to close</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Bridge to close</h1>"
+    + "<p>The council voted on Tuesday to close the old bridge for repairs that will take a year.</p>" * 5
+    + "</article></body></html>"
+)
 
 
 def page(n: int) -> str:
@@ -115,7 +117,9 @@ def test_files_from_stdin(tmp_path: Path) -> None:
     result = run(["--files-from", "-", "-f", "jsonl"], input=f"{src / 'p0.txt'}\n{src / 'sub' / 'p1.txt'}\n")
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
-        str(src / "p0.txt"), str(src / "sub" / "p1.txt")]
+        str(src / "p0.txt"),
+        str(src / "sub" / "p1.txt"),
+    ]
 
 
 def test_mixed_directory_cleans_the_good_and_lists_the_bad(tmp_path: Path) -> None:
@@ -205,7 +209,11 @@ def test_jsonl_records_are_cleaned_with_fields_passed_through(tmp_path: Path) ->
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)
     assert (record["source"], record["id"], record["url"], record["lang"]) == (
-        f"{crawl}:1", 7, "https://example.org/a", "en")
+        f"{crawl}:1",
+        7,
+        "https://example.org/a",
+        "en",
+    )
     assert "Skip to content" not in record["text"]
 
 
@@ -255,18 +263,20 @@ def warc_file(path: Path, pages: list[tuple[str, str, str]]) -> Path:
         writer = WARCWriter(handle, gzip=True)
         for url, ctype, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
-                                               http_headers=headers)
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()), http_headers=headers)
             writer.write_record(record)
     return path
 
 
 def test_warc_response_records_are_cleaned_with_url_and_date(tmp_path: Path) -> None:
     pytest.importorskip("warcio")
-    crawl = warc_file(tmp_path / "crawl.warc.gz", [
-        ("https://example.org/story", "text/plain; charset=utf-8", CHROME),
-        ("https://example.org/logo.png", "image/png", "not a page"),
-    ])
+    crawl = warc_file(
+        tmp_path / "crawl.warc.gz",
+        [
+            ("https://example.org/story", "text/plain; charset=utf-8", CHROME),
+            ("https://example.org/logo.png", "image/png", "not a page"),
+        ],
+    )
     result = run(["-f", "jsonl", crawl])
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -526,8 +536,9 @@ def _wait_for(path: Path, count: int, proc: subprocess.Popen) -> None:
 
 
 @pytest.mark.parametrize(("sig", "code", "jobs"), [(signal.SIGTERM, 143, 2), (signal.SIGINT, 130, 1)])
-def test_signal_stops_a_real_batch_and_skip_existing_finishes_it(tmp_path: Path, sig: int, code: int,
-                                                                 jobs: int) -> None:
+def test_signal_stops_a_real_batch_and_skip_existing_finishes_it(
+    tmp_path: Path, sig: int, code: int, jobs: int
+) -> None:
     """The list of paths arrives on a pipe we keep open, so the signal lands mid-batch.
 
     30 paths fill the in-flight window of 2 workers (16), so outputs appear
@@ -552,8 +563,7 @@ def test_signal_stops_a_real_batch_and_skip_existing_finishes_it(tmp_path: Path,
     assert len(files(out)) == 40
 
 
-def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Runs as root too (root writes into chmod 555 directories): mkstemp fails as on a ro mount."""
 
     def mkstemp(**kwargs: object) -> tuple[int, str]:
@@ -569,8 +579,11 @@ def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path,
 
 def test_closed_stdout_ends_the_run_quietly_with_141(tmp_path: Path) -> None:
     src = tree(tmp_path / "in", 200)
-    proc = subprocess.Popen([sys.executable, "-m", "cleanup", "-j", "2", "-f", "jsonl", str(src)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleanup", "-j", "2", "-f", "jsonl", str(src)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
     proc.stdout.close()
