@@ -326,3 +326,11 @@ def test_bem_modifier_and_block_header_do_not_mark() -> None:
     assert "How is the plague spread?" in body
     assert "Shares of the company rose 4% on Tuesday." in body
     assert len(body) == 7
+
+
+def test_paywall_offer_named_by_a_paywall_part_is_marked() -> None:
+    offer = ("<div class='piano-inline-offer' id='paywall-offer'><h3>Keep reading with a subscription</h3>"
+             "<p>Only £1 for your first month of unlimited access to every story.</p></div>")
+    result = extract_html(page(f"<article>{story(3)}{offer}{story(2, 'More')}</article>"))
+    assert not any("first month" in line.text for line in result.lines)
+    assert "paywall" in {r.rule for r in result.removed}

@@ -61,6 +61,16 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Read more about the plan in the council's 40-page report, which was released on Monday "
          "after months of delay and several rounds of revisions by the city's lawyers, officials said.", None),
         ("Adding to the pressure, the minister resigned.", None),
+        ("Keep reading", "promotional call to action"),
+        ("Keep reading with a Gazette subscription", "promotional call to action"),
+        ("You have reached your limit of free articles this month.", "promotional call to action"),
+        ("You've read all of your free stories for this week.", "promotional call to action"),
+        ("Subscribe now for £1 for your first month. Cancel anytime.", "promotional call to action"),
+        ("Keep reading, the coach told them, and you will understand.", None),
+        ("Keep reading for the full list of winners.", None),
+        ("You have reached the limit of free speech, the judge warned the protesters.", None),
+        ("Subscribe for £1 and they still raise prices on you later, readers complained to the paper.",
+         None),
     ],
     "copyright-footer": [
         ("© 2019 Dow Jones & Company, Inc. All Rights Reserved.", "copyright or footer line"),

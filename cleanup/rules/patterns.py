@@ -91,6 +91,16 @@ PROMO_RES = (
     # paywall prompts
     re.compile(r"(?:already a subscriber|become a (?:member|subscriber)|subscribe for full access|"
                r"this (?:article|content) is for subscribers)\b.{0,100}", I),
+    # metered-paywall prompts (fixtures/fernhill-paywall-after-three); a bare "Keep reading" is a
+    # button label, a longer line must name the subscription: "Keep reading, the coach said" stays
+    re.compile(r"keep reading(?: (?:with|for) .{1,60}\b(?:subscription|membership)"
+               r"| by (?:subscribing|signing up|registering)\b.{0,60})?\s*[.!»›>…]*", I),
+    re.compile(r"you(?:'ve|’ve| have) (?:reached|hit|used|read) (?:your|the|all (?:of )?your) "
+               r"(?:\w+ )?(?:limit of (?:\w+ )?)?free (?:articles|stories)\b.{0,80}", I),
+    # a price offer after "subscribe": "Subscribe now for £1 for your first month. Cancel anytime."
+    re.compile(r"subscribe(?: now| today)? (?:for|from) (?:just |only )?[$€£]\s?\d[\d.,]*"
+               r"(?: (?:a|per|for (?:the|your)(?: first)?) (?:month|week|year|\d+ (?:months|weeks)))?"
+               r"\s*[.!]?(?:\s*cancel any ?time\s*[.!]?)?", I),
 )
 PROMO_RE = union(PROMO_RES)
 # Cookie and consent notices, matched anywhere in a line of any length.
@@ -248,7 +258,7 @@ PROMO_PREFIXES = (
     "get", "receive", "sign", "subscribe", "want", "register", "log", "see", "download", "install",
     "follow", "like us", "click", "tap", "read", "continue", "full story", "view", "leave", "add a",
     "post a", "share", "email", "print", "advert", "sponsor", "paid", "anzeige", "publicit", "reklama",
-    "ad", "story", "article", "already", "become", "this",
+    "ad", "story", "article", "already", "become", "this", "keep", "you",
 )
 FOOTER_PREFIXES = (
     "©", "(c)", "copyright", "all rights", "privacy", "terms", "contact", "about", "site", "advertise",
