@@ -98,13 +98,29 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
     return title
 
 
-def _headline(doc: Any, candidates: list[str]) -> str | None:
-    """The h1 text matching a metadata title, else the first metadata title, else the first h1."""
+def _matches(h1: str, title: str) -> bool:
+    """True when one of an h1 text and a metadata title contains the other (case-blind)."""
+    return h1.casefold() in title.casefold() or title.casefold() in h1.casefold()
+
+
+def _headline(doc: Any, declared: list[str], page_title: str | None) -> str | None:
+    """The article's headline from the h1s and the metadata titles.
+
+    ``declared`` are the titles a page gives for its article (og:title, JSON-LD headline);
+    ``page_title`` is the <title>, which often leads with the site's name. An h1 equal to
+    any of them wins; then an h1 matching a declared title; then a declared title, ahead of
+    an h1 that only matches part of the <title> (a blog's name: fixtures/hollowmere-blogger-
+    br-paragraphs); then an h1 matching the <title>, the <title>, the first h1.
+    """
     h1s = [t for t in (norm(text_of(h)) for h in doc.iter("h1")) if t]
-    for h1 in h1s:
-        if any(h1.casefold() in c.casefold() or c.casefold() in h1.casefold() for c in candidates):
-            return h1
-    return candidates[0] if candidates else (h1s[0] if h1s else None)
+    titles = [*declared, page_title] if page_title else declared
+    wanted = {t.casefold() for t in titles}
+    found = next((h1 for h1 in h1s if h1.casefold() in wanted), None)
+    found = found or next((h1 for h1 in h1s if any(_matches(h1, t) for t in declared)), None)
+    if found or declared:
+        return found or declared[0]
+    found = next((h1 for h1 in h1s if page_title and _matches(h1, page_title)), None)
+    return found or page_title or (h1s[0] if h1s else None)
 
 
 def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
@@ -138,15 +154,14 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
     ld = _json_ld(doc)
     site_name = _meta(doc, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
     title_el = doc.find(".//title")
-    titles = [t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name),
-                          _ld_text(ld.get("headline")),
-                          clean_title(text_of(title_el) if title_el is not None else None,
-                                      site_name)) if t]
+    declared = [t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name),
+                            _ld_text(ld.get("headline"))) if t]
+    page_title = clean_title(text_of(title_el) if title_el is not None else None, site_name)
     canonical = next((norm(el.get("href")) for el in doc.iter("link")
                       if (el.get("rel") or "").lower() == "canonical" and el.get("href")), None)
     body = ld.get("articleBody")
     return Meta(
-        title=_headline(doc, titles),
+        title=_headline(doc, declared, page_title),
         byline=_byline(doc, ld),
         date=_date(doc, ld),
         canonical_url=canonical or _meta(doc, "og:url") or url,

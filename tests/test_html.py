@@ -334,3 +334,17 @@ def test_paywall_offer_named_by_a_paywall_part_is_marked() -> None:
     result = extract_html(page(f"<article>{story(3)}{offer}{story(2, 'More')}</article>"))
     assert not any("first month" in line.text for line in result.lines)
     assert "paywall" in {r.rule for r in result.removed}
+
+
+def test_og_title_beats_an_h1_matching_only_the_title_tag() -> None:
+    head = ("<title>Village Notes: Bridge reopens after two winters</title>"
+            "<meta property='og:title' content='Bridge reopens after two winters'>")
+    markup = page(f"<h1>Village Notes</h1><div class='post'><h3>Bridge reopens after two winters</h3>"
+                  f"{story(3)}</div>", head=head)
+    assert extract_html(markup).title == "Bridge reopens after two winters"
+
+
+def test_kicker_before_a_colon_stays_in_the_title() -> None:
+    markup = page(f"<article><h1>Column: Bridge to close</h1>{story(3)}</article>",
+                  head="<title>Column: Bridge to close</title>")
+    assert extract_html(markup).title == "Column: Bridge to close"
