@@ -175,17 +175,39 @@ def _is_caption(el: Any) -> bool:
     return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
 
 
-def take_captions(containers: tuple[Any, ...]) -> tuple[list[str], list[Removal]]:
-    """Move caption and credit text out of the article (into HtmlPage.captions)."""
+def _enclosing_article(el: Any) -> Any:
+    """The nearest <article> element holding ``el`` (``el`` itself included), else ``el``."""
+    return next((a for a in (el, *el.iterancestors()) if a.tag == "article"), el)
+
+
+def _in_chrome(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
+    """True when ``el`` or one of its ancestors is marked as chrome."""
+    return any(a in marks for a in (el, *el.iterancestors()))
+
+
+def take_captions(containers: tuple[Any, ...],
+                  marks: dict[Any, ChromeGroup]) -> tuple[list[str], list[Removal]]:
+    """Move caption and credit text out of the article (into HtmlPage.captions).
+
+    <figcaption>s are looked for in the <article> enclosing each container too: a lead
+    figure often sits beside the body container (fixtures/quarrytown-amp-article). Out
+    there only <figcaption> counts, not under chrome marks (a teaser list's photos), and
+    not by class name: ``content-header__caption-style--default`` names a Wired headline
+    block in the benchmark.
+    """
+    inside = set(containers)
+    scopes = outermost(list(dict.fromkeys(_enclosing_article(root) for root in containers)))
+    found = [el for scope in scopes for el in scope.iter(etree.Element)
+             if el not in inside and _is_caption(el)]
+    found = [el for el in found if any(a in inside for a in el.iterancestors())
+             or (el.tag in CAPTION_TAGS and not _in_chrome(el, marks))]
     captions, removed = [], []
-    for root in containers:
-        found = [el for el in root.iter(etree.Element) if el is not root and _is_caption(el)]
-        for el in outermost(found):
-            text = norm(text_of(el))
-            if text:
-                captions.append(text)
-                removed.append(removal_of(el, "image-caption", "image caption or photo credit"))
-            drop(el)
+    for el in outermost(found):
+        text = norm(text_of(el))
+        if text:
+            captions.append(text)
+            removed.append(removal_of(el, "image-caption", "image caption or photo credit"))
+        drop(el)
     return captions, removed
 
 

@@ -3,7 +3,8 @@
 Stages, in order: ``parse_html`` (depth-safe parse), ``read_metadata``,
 ``drop_invisible``, site ``strip`` rules, ``choose_containers`` (site ``body``
 rules, else our scorer, else readability-lxml, else the whole body),
-``strip_chrome`` and ``take_captions`` inside the chosen containers, then
+``take_captions`` (in the containers and the <article> around them),
+``outside_removals``, ``strip_chrome`` inside the chosen containers, then
 ``lines_of`` turns blocks into ``Line`` values in reading order.
 
 Helpers live next door: ``page_meta`` (metadata), ``dom_rules`` (chrome marks, site
@@ -88,8 +89,8 @@ def extract_html(markup: str, *, site: Site | None = None, url: str | None = Non
     removed = apply_site_strip(doc, site) if site else []
     marks, scores = rescue_marks(doc, find_marks(doc))
     choice = choose_containers(doc, site, marks, scores)
+    captions, caption_removed = take_captions(choice.containers, marks)
     removed += outside_removals(choice.containers)
-    captions, caption_removed = take_captions(choice.containers)
     removed += caption_removed + strip_chrome(choice.containers, marks, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)

@@ -348,3 +348,14 @@ def test_kicker_before_a_colon_stays_in_the_title() -> None:
     markup = page(f"<article><h1>Column: Bridge to close</h1>{story(3)}</article>",
                   head="<title>Column: Bridge to close</title>")
     assert extract_html(markup).title == "Column: Bridge to close"
+
+
+def test_lead_figure_beside_the_body_container_gives_its_caption() -> None:
+    figure = "<figure><img src='a.jpg'><figcaption>The library on Quarry Street. Photo: file</figcaption></figure>"
+    teaser = ("<div class='related'><figure><img src='b.jpg'><figcaption>Another story's photo"
+              "</figcaption></figure></div>")
+    markup = page(f"<article><h1>Library adds hours</h1>{figure}<div class='body'>{story(4)}</div>"
+                  f"{teaser}</article>")
+    result = extract_html(markup)
+    assert result.captions == ("The library on Quarry Street. Photo: file",)
+    assert not any(r.rule == "outside-article" and "Quarry Street" in r.text for r in result.removed)
