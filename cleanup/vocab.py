@@ -92,7 +92,7 @@ CHROME_GROUPS = (
                 ("nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "skip-link",
                  "skiplink", "skip", "pagination", "pager", "subnav", "topnav", "mainnav",
                  "masthead", "toc", "jump-links", "search", "searchform", "search-form"),
-                strong=True),
+                strong=True, components=("pagination", "breadcrumb", "breadcrumbs")),
     ChromeGroup("page-header", "page header", (), ("banner",),
                 ("site-header", "page-header", "global-header", "header", "topbar", "top-bar",
                  "header-bar"), strong=True),

@@ -359,3 +359,10 @@ def test_lead_figure_beside_the_body_container_gives_its_caption() -> None:
     result = extract_html(markup)
     assert result.captions == ("The library on Quarry Street. Photo: file",)
     assert not any(r.rule == "outside-article" and "Quarry Street" in r.text for r in result.removed)
+
+
+def test_pagination_after_any_prefix_is_navigation() -> None:
+    pager = "<div class='liveblog-pagination'><a href='?page=2'>Older posts</a></div>"
+    result = extract_html(page(f"<article>{story(4)}{pager}</article>"))
+    assert "Older posts" not in [line.text for line in result.lines]
+    assert "nav-element" in {r.rule for r in result.removed}
