@@ -8,11 +8,18 @@ from collections.abc import Sequence
 
 from . import sites as S
 from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
-from .model import DEFAULT_OPTIONS, Line, Options, Result, SiteRuleError
+from .model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
-from .rules.article import FOOTER_REASON, HEADER_REASON, article_bounds, find_title, unit_values
-from .text import to_lines, visible
+from .rules.article import (
+    FOOTER_REASON,
+    HEADER_REASON,
+    article_bounds,
+    coarse_window,
+    find_title,
+    unit_values,
+)
+from .text import stripped_lines, units, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
@@ -26,6 +33,10 @@ HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
 # Units this far (or farther) outside the first guess of the article are dropped
 # as page chrome without running the line rules on them.
 CHROME_MARGIN = 30
+# Text dumps: the quick first guess is widened by this many lines each side,
+# and widened again while the article comes within EDGE_UNITS of its edge.
+WINDOW_MARGIN = 25
+EDGE_UNITS = 3
 
 
 def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) -> Result:
@@ -69,10 +80,14 @@ def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
 
 
 def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Options,
-              title: int | None = None) -> tuple[Verdicts, int | None]:
-    """Line rules, site drop_from, block rules; the headline (found if not given) is protected."""
+              title: int | None = None, pre_dropped: int = 0) -> tuple[Verdicts, int | None]:
+    """Line rules, site drop_from, block rules; the headline (found if not given) is protected.
+
+    The first ``pre_dropped`` units (the page <title> in front of a window) are page chrome.
+    """
     line_rules, block_rules = rules_for(kind, options)
     v = Verdicts(lines, () if title is None else (title,))
+    v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     site_lines = _enabled(site.drop_line, options) if site else ()
     if kind == TEXT and "page-chrome" not in options.disable:
         # Prose-like units first: a cookie notice or a caption must not pass
@@ -155,16 +170,61 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
 
 
 def clean_text(page: Page, options: Options) -> Result:
-    """Plain-text input: units, rules, the article run, the headline."""
-    lines = to_lines(page.text)
-    head = [ln.text for ln in lines[:URL_SCAN_LINES]]
-    urls = [m.group(0) for t in head for m in URL_RE.finditer(t)]
+    """Plain-text input: units, rules, the article run, the headline.
+
+    A quick first guess picks a window of lines around the article; the rules
+    run on it (with the page's first line, the <title>, in front), and the
+    window grows while the article reaches its edge. The lines outside it are
+    page chrome, reported as two removals.
+    """
+    stripped = stripped_lines(page.text)
+    urls = [m.group(0) for t in stripped[:URL_SCAN_LINES] for m in URL_RE.finditer(t)]
     site = choose_site(options, urls, page.text)
-    v, title = run_rules(lines, TEXT, site, options)
+    nonblank = [i for i, t in enumerate(stripped) if t]
+    if "page-chrome" in options.disable or len(nonblank) <= 2 * WINDOW_MARGIN:
+        lo, hi = 0, len(nonblank)
+    else:
+        lo, hi = coarse_window([stripped[i] for i in nonblank], WINDOW_MARGIN)
+    while True:
+        v, title, outside = _run_window(stripped, nonblank, lo, hi, site, options)
+        body = [i for i in v.kept() if i != title]
+        grow_lo = lo > 0 and body and v.lines[body[0]].no <= _line_no(nonblank, lo, EDGE_UNITS)
+        grow_hi = hi < len(nonblank) and body and v.lines[body[-1]].last >= _line_no(nonblank, hi - EDGE_UNITS, 0)
+        if not (grow_lo or grow_hi):
+            break
+        lo = max(0, lo - WINDOW_MARGIN) if grow_lo else lo
+        hi = min(len(nonblank), hi + WINDOW_MARGIN) if grow_hi else hi
     return build_result(
-        v, title, url=options.url, site=site.host if site else None,
+        v, title, url=options.url, site=site.host if site else None, dom_removed=outside,
         site_name=site.name if site else None, kind=TEXT, extractor="text", encoding=page.encoding,
     )
+
+
+def _line_no(nonblank: list[int], k: int, offset: int) -> int:
+    """1-based input line of the non-blank line ``k + offset`` (clamped)."""
+    return nonblank[max(0, min(len(nonblank) - 1, k + offset))] + 1
+
+
+def _run_window(stripped: list[str], nonblank: list[int], lo: int, hi: int, site: S.Site | None,
+                options: Options) -> tuple[Verdicts, int | None, list[Removal]]:
+    """The rules on non-blank lines [lo, hi), with the <title> line in front; removals for the rest."""
+    if lo == 0 and hi == len(nonblank):
+        v, title = run_rules(units(stripped), TEXT, site, options)
+        return v, title, []
+    first = nonblank[0]
+    head = [] if lo == 0 else [Line(first + 1, stripped[first], "", first + 1)]
+    lines = head + units(stripped, nonblank[lo], nonblank[hi - 1] + 1)
+    v, title = run_rules(lines, TEXT, site, options, pre_dropped=len(head))
+    outside = [r for r in (_outside(stripped, nonblank[1:lo], HEADER_REASON),
+                           _outside(stripped, nonblank[hi:], FOOTER_REASON)) if r]
+    return v, title, outside
+
+
+def _outside(stripped: list[str], indexes: list[int], reason: str) -> Removal | None:
+    """One page-chrome removal for the lines at ``indexes`` (outside the window)."""
+    if not indexes:
+        return None
+    return Removal("page-chrome", reason, "\n".join(stripped[i] for i in indexes), indexes[0] + 1, indexes[-1] + 1)
 
 
 def clean_html(page: Page, options: Options) -> Result:

@@ -81,10 +81,20 @@ def is_wrapped(stripped: list[str], blocks: list[list[int]]) -> bool:
     return open_ends / len(inner) > 0.5
 
 
+def stripped_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their ends trimmed (index i is input line i + 1)."""
+    return [line.strip() for line in split_lines(text)]
+
+
+def units(stripped: list[str], start: int = 0, stop: int | None = None) -> list[Line]:
+    """Units of ``stripped[start:stop]``, numbered by their line in the whole input."""
+    window = stripped[start:stop]
+    blocks = _blocks(window)
+    if is_wrapped(window, blocks):
+        return [Line(start + b[0] + 1, "\n".join(window[i] for i in b), "", start + b[-1] + 1) for b in blocks]
+    return [Line(start + i + 1, window[i], "", start + i + 1) for b in blocks for i in b]
+
+
 def to_lines(text: str) -> list[Line]:
     """Units of ``text`` with their 1-based input line numbers."""
-    stripped = [line.strip() for line in split_lines(text)]
-    blocks = _blocks(stripped)
-    if is_wrapped(stripped, blocks):
-        return [Line(b[0] + 1, "\n".join(stripped[i] for i in b), "", b[-1] + 1) for b in blocks]
-    return [Line(i + 1, stripped[i], "", i + 1) for b in blocks for i in b]
+    return units(stripped_lines(text))

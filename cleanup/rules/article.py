@@ -11,7 +11,9 @@ paragraphs) stay; everything before and after it goes.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -21,6 +23,7 @@ from . import TEXT, Span, block_rule
 from .blocks import (
     CJK_WEIGHT,
     MIN_HEADLINE_WORDS,
+    MIN_PROSE_CHARS,
     ends_like_sentence,
     is_prose,
     is_title_case,
@@ -28,7 +31,7 @@ from .blocks import (
     weight,
     words_of,
 )
-from .patterns import LIST_HEADING_RE, WORD_RE
+from .patterns import COOKIE_RE, LEGAL_RE, LIST_HEADING_RE, WORD_RE, union
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
 # costs 20 * NON_PROSE_COST and separates two prose runs unless they are long.
@@ -42,6 +45,13 @@ SENTENCE_LIKE_COST = 15
 # Pages with less prose than this are kept whole: we cannot tell the article
 # from the chrome, and keeping everything loses nothing.
 MIN_ARTICLE_WEIGHT = 200
+# Prose that is chrome on every page of a site; the quick first guess takes it
+# out of its run, in at most MAX_COARSE_ROUNDS rounds.
+MAX_COARSE_ROUNDS = 3
+PROSE_CHROME_RE = union((COOKIE_RE, LEGAL_RE))
+# One of these is in every line PROSE_CHROME_RE matches (lower-cased).
+PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagnose", "consult", "may not be",
+                      "commission", "informational", "the information", "agree", "accept", "consent")
 # The headline that repeats the page <title> pulls the article run towards it,
 # as this much prose would; the article starts within ANCHOR_LOOKAHEAD units.
 HEADLINE_BONUS = 400
@@ -81,6 +91,63 @@ def unit_value(text: str) -> int:
     if len(text) < MIN_SENTENCE_LIKE_CHARS and (text.isascii() or len(text) * CJK_WEIGHT < MIN_SENTENCE_LIKE_CHARS):
         return -NON_PROSE_COST  # fast path: most units of a dump are one or two menu words
     return _long_unit_value(text)
+
+
+def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
+    """Indexes [lo, hi) of ``texts`` (a page's lines) worth a close look: a quick first guess.
+
+    The same run of prose as ``article_bounds`` but with a cheap value per
+    line (long and ending like a sentence, or not), cookie and legal notices
+    taken out of the run, the headline that repeats the page <title> taken
+    in, widened by ``margin`` lines each side. The exact article finder then
+    runs on this window only: most lines of a full-page dump are menus.
+    """
+    min_prose, cost = MIN_PROSE_CHARS, -NON_PROSE_COST
+    values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in texts]
+    for _ in range(MAX_COARSE_ROUNDS):
+        start, stop, total = best_run(values)
+        chrome = [i for i in range(start, stop) if values[i] > 0 and is_prose_chrome(texts[i])]
+        if not chrome:
+            break
+        for i in chrome:
+            values[i] = 0
+    if total <= 0:
+        return 0, len(texts)
+    anchor = next(iter(title_repeats(texts)), None)
+    if anchor is not None:
+        start, stop = min(start, anchor), max(stop, anchor + ANCHOR_LOOKAHEAD)
+    return max(0, start - margin), min(len(texts), stop + margin)
+
+
+def is_prose_chrome(text: str) -> bool:
+    """True for a cookie or legal notice (substring pre-check first: these lines are long)."""
+    low = text.lower()
+    return any(hint in low for hint in PROSE_CHROME_HINTS) and PROSE_CHROME_RE.search(text) is not None
+
+
+def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> list[int]:
+    """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
+
+    Candidates are found with plain substring search over the whole page for
+    the title's longer words (one of them must be in a line that holds half
+    the title's words), then checked with ``repeats_title``.
+    """
+    if not texts or weight(texts[0]) > MAX_HEADLINE_CHARS:
+        return []  # a first line this long is no <title>
+    title = words_of(visible(texts[0]))
+    if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
+        return []
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    page = "\n".join(texts).lower()
+    hits: set[int] = set()
+    for key in sorted(title, key=len)[(len(title) - 1) // 2:]:
+        at = page.find(key, starts[1])
+        while at != -1:
+            line = bisect.bisect_right(starts, at) - 1
+            hits.add(line)
+            at = page.find(key, starts[line + 1])
+    return [i for i in sorted(hits) if (dropped_by is None or dropped_by[i] is None)
+            and len(texts[i]) <= MAX_HEADLINE_CHARS and repeats_title(visible(texts[i]), title)]
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
@@ -188,12 +255,6 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
         run_start = k
 
 
-@functools.lru_cache(maxsize=64)
-def _title_keys(title: frozenset[str]) -> re.Pattern:
-    """The longer half of the title's words as one pattern (compiled once per page)."""
-    return re.compile("|".join(re.escape(k) for k in sorted(title, key=len)[(len(title) - 1) // 2:]))
-
-
 def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:
     """Index of the headline when the dump starts with the page <title> and repeats it.
 
@@ -202,19 +263,7 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], valu
     repeats most of the title's words and has prose under it (later repeats
     are subheadings, comment headers or related links).
     """
-    if not lines or weight(lines[0].text) > MAX_HEADLINE_CHARS:
-        return None  # a first line this long is no <title> (and would make the pre-check slow)
-    title = words_of(visible(lines[0].text))
-    if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
-        return None
-    # Cheap pre-check: the headline holds half the title's words, so surely one of the
-    # longest half of them.
-    keys = _title_keys(title)
-    for i in range(1, len(lines)):
-        if dropped_by[i] is not None or not keys.search(lines[i].text.lower()):
-            continue
-        if not repeats_title(visible(lines[i].text), title):
-            continue
+    for i in title_repeats([ln.text for ln in lines], dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
             return i
     return None
