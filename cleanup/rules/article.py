@@ -129,7 +129,7 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
 
     Candidates are found with plain substring search over the whole page for
-    the title's longer words (one of them must be in a line that holds half
+    the title's rarer words (one of them must be in a line that holds half
     the title's words), then checked with ``repeats_title``.
     """
     if not texts or weight(texts[0]) > MAX_HEADLINE_CHARS:
@@ -139,8 +139,11 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
         return []
     starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
     page = "\n".join(texts).lower()
+    # A line holding half the title's words holds one of any len//2 + 1 of them:
+    # take the rarest on the page (not the site name, which is everywhere).
+    keys = sorted(title, key=page.count)[: len(title) // 2 + 1]
     hits: set[int] = set()
-    for key in sorted(title, key=len)[(len(title) - 1) // 2:]:
+    for key in keys:
         at = page.find(key, starts[1])
         while at != -1:
             line = bisect.bisect_right(starts, at) - 1
