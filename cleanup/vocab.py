@@ -33,11 +33,13 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Layout words that may frame a vocabulary word inside one class/id token. Not "content":
 # "entry-content-read-more" is the article body of a WordPress theme, not a read-more link.
+# "blog", "liveblog", "live": "liveblog-pagination" (fixtures/harbourpost-liveblog-storm);
+# "pagination" as a component was tried and marked article bodies ("pagination-first").
 TOKEN_PREFIXES = (
     "site", "page", "post", "article", "entry", "story", "global", "main", "top", "bottom", "left",
     "right", "side", "mobile", "desktop", "sticky", "fixed", "floating", "inline", "js", "social",
     "primary", "secondary", "sub", "mini", "footer", "header", "rail", "fb", "facebook", "twitter",
-    "single", "widget", "block", "module", "c", "l", "m", "o", "u",
+    "single", "widget", "block", "module", "c", "l", "m", "o", "u", "blog", "liveblog", "live",
 )
 TOKEN_SUFFIXES = (
     "area", "section", "wrap", "wrapper", "container", "list", "links", "link", "bar", "box",
@@ -92,7 +94,7 @@ CHROME_GROUPS = (
                 ("nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "skip-link",
                  "skiplink", "skip", "pagination", "pager", "subnav", "topnav", "mainnav",
                  "masthead", "toc", "jump-links", "search", "searchform", "search-form"),
-                strong=True, components=("pagination", "breadcrumb", "breadcrumbs")),
+                strong=True),
     ChromeGroup("page-header", "page header", (), ("banner",),
                 ("site-header", "page-header", "global-header", "header", "topbar", "top-bar",
                  "header-bar"), strong=True),

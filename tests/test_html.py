@@ -366,3 +366,11 @@ def test_pagination_after_any_prefix_is_navigation() -> None:
     result = extract_html(page(f"<article>{story(4)}{pager}</article>"))
     assert "Older posts" not in [line.text for line in result.lines]
     assert "nav-element" in {r.rule for r in result.removed}
+
+
+def test_pagination_state_and_breadcrumb_hooks_on_the_article_do_not_mark_it() -> None:
+    markup = page(f"<article class='url-breadcrumb'><div class='article-body pagination-first'>{story(4)}"
+                  "</div></article>")
+    result = extract_html(markup)
+    assert len(result.lines) == 4
+    assert result.extractor == "scorer"
