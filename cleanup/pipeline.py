@@ -11,14 +11,7 @@ from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rul
 from .model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
-from .rules.article import (
-    FOOTER_REASON,
-    HEADER_REASON,
-    article_bounds,
-    coarse_window,
-    find_title,
-    unit_values,
-)
+from .rules.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
 from .text import stripped_lines, units, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
@@ -30,9 +23,6 @@ CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
 HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
-# Units this far (or farther) outside the first guess of the article are dropped
-# as page chrome without running the line rules on them.
-CHROME_MARGIN = 30
 # Text dumps: the quick first guess is widened by this many lines each side,
 # and widened again while the article comes within EDGE_UNITS of its edge.
 WINDOW_MARGIN = 25
@@ -88,14 +78,7 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
     line_rules, block_rules = rules_for(kind, options)
     v = Verdicts(lines, () if title is None else (title,))
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
-    site_lines = _enabled(site.drop_line, options) if site else ()
-    if kind == TEXT and "page-chrome" not in options.disable:
-        # Prose-like units first: a cookie notice or a caption must not pass
-        # for the article when we guess where it is.
-        prose = [i for i, value in enumerate(unit_values(lines, v.dropped_by)) if value > 0]
-        apply_line_rules(v, line_rules, site_lines, prose)
-        drop_far_chrome(v)
-    apply_line_rules(v, line_rules, site_lines)
+    apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
     if site:
         apply_drop_from(v, _enabled(site.drop_from, options))
     early = [r for r in block_rules if r.name != "page-chrome"]
@@ -106,20 +89,6 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
             v.protected.add(title)
     apply_block_rules(v, [r for r in block_rules if r.name == "page-chrome"])
     return v, title
-
-
-def drop_far_chrome(v: Verdicts) -> None:
-    """Drop units far outside the first guess of the article before the line rules run.
-
-    Navigation menus make up most of a full-page dump; checking each of their
-    items against every rule only to drop them all afterwards is wasted work.
-    """
-    bounds = article_bounds(v.lines, v.dropped_by)
-    if bounds is None:
-        return
-    start, stop = max(0, bounds[0] - CHROME_MARGIN), min(len(v.lines), bounds[1] + CHROME_MARGIN)
-    v.drop_span(0, start, "page-chrome", HEADER_REASON)
-    v.drop_span(stop, len(v.lines), "page-chrome", FOOTER_REASON)
 
 
 def _by_rule_kind(v: Verdicts, flag: str) -> list[str]:

@@ -187,7 +187,16 @@ def best_run(values: Sequence[int]) -> tuple[int, int, int]:
 
 
 def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
-    """(start, stop) unit indexes of the article, or None when no run of prose stands out."""
+    """(start, stop) unit indexes of the article, or None when no run of prose stands out.
+
+    The headline finder and the page-chrome rule ask with the same verdicts:
+    the answer is cached for the latest few.
+    """
+    return _article_bounds(tuple(lines), tuple(dropped_by))
+
+
+@functools.lru_cache(maxsize=4)
+def _article_bounds(lines: tuple[Line, ...], dropped_by: tuple[str | None, ...]) -> tuple[int, int] | None:
     values = unit_values(lines, dropped_by)
     value_tables(lines, dropped_by, values)
     anchor = repeated_title(lines, dropped_by, values)
