@@ -167,6 +167,9 @@ READABILITY_BLOCKS = ("p", "pre", "li", "td", "div", "blockquote", "dd")
 # readability-lxml slows to seconds on pathological nesting; real pages stay far below this.
 READABILITY_MAX_DEPTH = 256
 TEXT_KEY_CHARS = 80  # blocks are matched on this many leading characters of their text
+# Attribute values this long hold no text; readability-lxml's cleaner unquotes
+# every URL-ish value, which took 2 s on one with a 1 MB href (bench/soak.py seed 9803).
+HUGE_ATTRIBUTE_RE = re.compile(r"""(\s[\w:.-]+)=(?:"[^"]{4000,}"|'[^']{4000,}')""")
 
 
 def readability_container(doc: Any) -> Any:
@@ -179,7 +182,7 @@ def readability_container(doc: Any) -> Any:
         for el in (doc, body_of(doc)):  # readability drops [hidden] elements and asserts a parent
             el.attrib.pop("hidden", None)
             el.attrib.pop("style", None)
-        markup = etree.tostring(doc, encoding="unicode", method="html")
+        markup = HUGE_ATTRIBUTE_RE.sub(r"\1", etree.tostring(doc, encoding="unicode", method="html"))
         summary = Document(markup).summary(html_partial=True)
         found = lxml.html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # readability raises Unparseable and lxml errors of its own
