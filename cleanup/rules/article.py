@@ -132,13 +132,14 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     the title's rarer words (one of them must be in a line that holds half
     the title's words), then checked with ``repeats_title``.
     """
-    if not texts or weight(texts[0]) > MAX_HEADLINE_CHARS:
-        return []  # a first line this long is no <title>
+    if not texts or weight(texts[0]) > MAX_HEADLINE_CHARS or is_prose(visible(texts[0])):
+        return []  # a first line this long, or a sentence, is no <title>
     title = words_of(visible(texts[0]))
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return []
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-    page = "\n".join(texts).lower()
+    lowered = [t.lower() for t in texts]  # lower() may change a line's length ("İ" -> "i̇")
+    starts = list(itertools.accumulate((len(t) + 1 for t in lowered), initial=0))
+    page = "\n".join(lowered)
     # A line holding half the title's words holds one of any len//2 + 1 of them:
     # take the rarest on the page (not the site name, which is everywhere).
     keys = sorted(title, key=page.count)[: len(title) // 2 + 1]
