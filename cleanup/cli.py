@@ -178,14 +178,18 @@ def _colour_diff(diff: str) -> str:
 
 
 def _list_rules(dirs: tuple[str, ...]) -> None:
+    """One line per rule: name, kind (line/block: text rules; dom: HTML; site), what it removes."""
+    from .html import dom_rules
     from .rules import all_rules
     from .sites import load_all
 
     for rule in all_rules():
-        click.echo(f"{rule.name:20s} {rule.kind:5s} {rule.summary}")
+        click.echo(f"{rule.name:30s} {rule.kind:5s} {rule.summary}")
+    for name, what in dom_rules():
+        click.echo(f"{name:30s} dom   {what[:1].upper()}{what[1:]}.")
     for site in load_all(dirs):
         for rule in (*site.drop_line, *site.drop_from, *site.strip, *site.body):
-            click.echo(f"{rule.id:20s} site  {rule.why}  ({site.path})")
+            click.echo(f"{rule.id:30s} site  {rule.why}  ({site.path})")
 
 
 def _check_rules(options: Options) -> None:

@@ -81,21 +81,28 @@ class Choice:
     extractor: str
 
 
-def extract_html(markup: str, *, site: Site | None = None, url: str | None = None) -> HtmlPage:
-    """Article lines, removals, captions and metadata of one decoded HTML page."""
+def extract_html(markup: str, *, site: Site | None = None, url: str | None = None,
+                 disable: frozenset[str] = frozenset()) -> HtmlPage:
+    """Article lines, removals, captions and metadata of one decoded HTML page.
+
+    ``disable`` names DOM rules not to run: chrome groups (``nav-element``,
+    ``comments`` ...), ``image-caption`` and ``link-list``.
+    """
     doc = parse_html(markup)
     meta = read_metadata(doc, url)
     drop_invisible(doc)
     removed = apply_site_strip(doc, site) if site else []
-    marks, scores = rescue_marks(doc, find_marks(doc))
+    found = {el: group for el, group in find_marks(doc).items() if group.rule not in disable}
+    marks, scores = rescue_marks(doc, found)
     choice = choose_containers(doc, site, marks, scores)
-    captions, caption_removed = take_captions(choice.containers, marks)
+    captions, caption_removed = ([], []) if "image-caption" in disable else take_captions(choice.containers, marks)
     removed += outside_removals(choice.containers)
     removed += caption_removed + strip_chrome(choice.containers, marks, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)
-    lines, link_removed = drop_link_lines(lines)
-    headline_removed += link_removed
+    if "link-list" not in disable:
+        lines, link_removed = drop_link_lines(lines)
+        headline_removed += link_removed
     return HtmlPage(
         lines=tuple(lines),
         removed=tuple(sorted(removed + headline_removed, key=lambda r: r.line or 0)),
@@ -107,6 +114,17 @@ def extract_html(markup: str, *, site: Site | None = None, url: str | None = Non
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
     )
+
+
+def dom_rules() -> tuple[tuple[str, str], ...]:
+    """(name, what it removes) of every generic DOM rule, for ``--list-rules``."""
+    from .vocab import CHROME_GROUPS
+
+    return (*((g.rule, g.reason) for g in CHROME_GROUPS),
+            ("image-caption", "figure captions and photo credits (kept in captions)"),
+            ("link-list", "runs of link-only lines inside the article"),
+            ("outside-article", "everything outside the chosen article container (cannot be disabled)"),
+            ("headline", "the headline, moved to the title"))
 
 
 def parse_html(markup: str) -> Any:

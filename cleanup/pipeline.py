@@ -203,7 +203,7 @@ def clean_html(page: Page, options: Options) -> Result:
     head = page.text[:HEAD_BYTES]
     urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
     site = choose_site(options, urls, "")
-    doc = extract_html(page.text, site=site, url=options.url)
+    doc = extract_html(page.text, site=site, url=options.url, disable=options.disable)
     v, _ = run_rules(doc.lines, HTML, site, options, title=None)
     return build_result(
         v, None, title=doc.title, url=options.url or doc.canonical_url,

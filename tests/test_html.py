@@ -374,3 +374,27 @@ def test_pagination_state_and_breadcrumb_hooks_on_the_article_do_not_mark_it() -
     result = extract_html(markup)
     assert len(result.lines) == 4
     assert result.extractor == "scorer"
+
+
+def test_disabled_dom_rule_keeps_its_element() -> None:
+    """--disable works on DOM rules too: a disabled chrome group is not removed."""
+    markup = (
+        "<html><body><article><h1>Bridge closes</h1>"
+        "<p>The council voted on Tuesday to close the old bridge for repairs after engineers found cracks.</p>"
+        "<div class='newsletter-box'><p>Sign up for the Riverside morning letter.</p></div>"
+        "<p>Residents said they were not consulted, and some of them plan to appeal the decision in court.</p>"
+        "</article></body></html>"
+    )
+    kept = " ".join(line.text for line in extract_html(markup, disable=frozenset({"newsletter"})).lines)
+    dropped = extract_html(markup)
+    assert "Riverside morning letter" in kept
+    assert "Riverside morning letter" not in " ".join(line.text for line in dropped.lines)
+    assert any(r.rule == "newsletter" for r in dropped.removed)
+
+
+def test_dom_rules_are_listed_with_what_they_remove() -> None:
+    from cleanup.html import dom_rules
+
+    names = dict(dom_rules())
+    assert names["nav-element"] == "site navigation"
+    assert "outside-article" in names and "link-list" in names
