@@ -7,13 +7,19 @@ rule (the first that fires), and every drop becomes a ``Removal``.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 
 from .model import Line, Removal
 from .rules import Rule, Span
 from .sites import TextRule
 from .text import visible
+
+# Joins a window's units for the pre-check's substring searches. read.py strips
+# control characters from every page, so no unit holds it (``candidates`` checks).
+UNIT_SEP = "\x00"
 
 
 class Verdicts:
@@ -66,16 +72,66 @@ class Verdicts:
 
 
 @functools.cache
-def by_first_char(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
-    """For each first character, the rules (in order) that may fire on a line starting with it.
+def first_char_table(rules: tuple[Rule, ...]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """For each first character: (index in ``rules``, its prefixes starting with that character).
 
-    Rules without prefixes are in every entry; "" holds those for any other character.
+    Only rules with ``prefixes`` are in the table; a unit's first character
+    picks the few whose prefixes it can start.
     """
-    starts = {p[0] for r in rules for p in r.prefixes}
-    table = {c: tuple(r for r in rules if not r.prefixes or any(p[0] == c for p in r.prefixes))
-             for c in starts}
-    table[""] = tuple(r for r in rules if not r.prefixes)
-    return table
+    table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, rule in enumerate(rules):
+        for c in sorted({p[:1] for p in rule.prefixes}):
+            table.setdefault(c, []).append((n, tuple(p for p in rule.prefixes if p[:1] == c)))
+    return {c: tuple(entries) for c, entries in table.items()}
+
+
+def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rule]]:
+    """For each unit index, the rules (in order) whose ``Rule.may_fire`` holds on ``lows[index]``.
+
+    Prefixes are looked up by the unit's first character, ``contains`` hints
+    with one substring search per hint over the joined units: most units of a
+    page dump pass no pre-check at all, and never reach a rule.
+
+    >>> from cleanup.rules import get_rule
+    >>> found = candidates(["by jane doe", "the end.", "© 2019 acme"], [get_rule("byline")])
+    >>> {k: [r.name for r in rules] for k, rules in found.items()}
+    {0: ['byline']}
+    """
+    rules = tuple(rules)
+    passing: list[list[int]] = [[] for _ in rules]
+    table = first_char_table(rules)
+    for k, low in enumerate(lows):
+        for n, prefixes in table.get(low[:1], ()):
+            if low.startswith(prefixes):
+                passing[n].append(k)
+    page = UNIT_SEP + UNIT_SEP.join(lows)
+    scan = page.count(UNIT_SEP) == len(lows)  # else a unit holds UNIT_SEP: test unit by unit
+    seps = list(itertools.accumulate((len(low) + 1 for low in lows), initial=0))  # seps[k]: before unit k
+    found: dict[int, list[Rule]] = {}
+    for n, rule in enumerate(rules):
+        units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
+        if rule.contains:
+            holding = _holding(rule.contains, page, seps) if scan else None
+            units = [k for k in units if (k in holding if holding is not None
+                                          else any(hint in lows[k] for hint in rule.contains))]
+        for k in units:
+            if rule.max_chars is None or len(lows[k]) <= rule.max_chars:
+                found.setdefault(k, []).append(rule)
+    return dict(sorted(found.items()))
+
+
+def _holding(hints: Sequence[str], page: str, seps: list[int]) -> set[int]:
+    """Indexes of the units of ``page`` (split at ``seps``) that hold one of ``hints``."""
+    units: set[int] = set()
+    for hint in hints:
+        if not hint:  # an empty hint is in every unit
+            return set(range(len(seps) - 1))
+        at = page.find(hint)
+        while at != -1:
+            k = bisect.bisect_right(seps, at) - 1
+            units.add(k)
+            at = page.find(hint, seps[k + 1])
+    return units
 
 
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule],
@@ -83,37 +139,23 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[Te
     """Run site line rules, then generic ones; the first rule that fires drops the unit.
 
     ``indexes`` limits the run to those units; a unit is checked only once per Verdicts.
+    A generic rule runs only on the units that pass its pre-check (``candidates``).
     """
-    table = by_first_char(tuple(rules))
-    anything = table[""]
-    for i in range(len(v.lines)) if indexes is None else indexes:
-        if v.dropped_by[i] is not None or i in v.protected or i in v.checked:
+    todo = [i for i in (range(len(v.lines)) if indexes is None else indexes)
+            if v.dropped_by[i] is None and i not in v.protected and i not in v.checked]
+    v.checked.update(todo)
+    texts = [visible(v.lines[i].text) for i in todo]
+    found = candidates([t.lower() for t in texts], rules)
+    for k in range(len(todo)) if site_rules else found:
+        i = todo[k]
+        srule = next((r for r in site_rules if r.matches(texts[k])), None)
+        if srule is not None:
+            v.drop(i, srule.id, srule.why)
             continue
-        v.checked.add(i)
-        line = v.lines[i]
-        text = visible(line.text)
-        for srule in site_rules:
-            if srule.matches(text):
-                v.drop(i, srule.id, srule.why)
+        for rule in found.get(k, ()):
+            if reason := rule.func(v.lines[i]):
+                v.drop(i, rule.name, reason)
                 break
-        else:
-            low = text.lower()
-            n = len(low)
-            for rule in table.get(low[:1], anything):
-                # Rule.may_fire, inlined: this loop runs for every line of every page.
-                if rule.max_chars is not None and n > rule.max_chars:
-                    continue
-                if rule.prefixes and not low.startswith(rule.prefixes):
-                    continue
-                if rule.contains:
-                    for hint in rule.contains:  # plain substring tests: fast even on long lines
-                        if hint in low:
-                            break
-                    else:
-                        continue
-                if reason := rule.func(line):
-                    v.drop(i, rule.name, reason)
-                    break
 
 
 def apply_drop_from(v: Verdicts, site_rules: Sequence[TextRule]) -> None:

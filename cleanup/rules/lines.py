@@ -110,8 +110,9 @@ def copyright_footer(line: Line) -> str | None:
     return "copyright or footer line" if P.FOOTER_RE.fullmatch(text) else None
 
 
+# "information" also covers "informational": every hint is one more search over the page.
 @line_rule("legal-notice", contains=("trademark", "food and drug", "diagnose", "consult", "may not be published",
-                                     "commission", "informational", "information"), max_chars=P.MAX_LEGAL_CHARS)
+                                     "commission", "information"), max_chars=P.MAX_LEGAL_CHARS)
 def legal_notice(line: Line) -> str | None:
     """Site-wide legal boilerplate: trademark notices, health and affiliate disclaimers, wire reuse terms.
 
@@ -146,7 +147,8 @@ def share_widget(line: Line) -> str | None:
     return None
 
 
-@line_rule("image-caption", caption=True, contains=("(", ":", "/", " - ", " – ", " — "), max_chars=P.MAX_CAPTION_CHARS)
+# Every caption pattern needs "(", ":" or "/" (the Getty dateline's dash comes with a colon).
+@line_rule("image-caption", caption=True, contains=("(", ":", "/"), max_chars=P.MAX_CAPTION_CHARS)
 def image_caption(line: Line) -> str | None:
     """Photo captions and credits: Getty datelines, '(AP Photo/...)', 'Photo: ...'.
 
