@@ -160,8 +160,12 @@ def image_caption(line: Line) -> str | None:
     text = _text(line)
     if len(text) > P.MAX_CAPTION_CHARS:
         return None
-    if P.GETTY_DATELINE_RE.match(text) or P.CAPTION_RE.fullmatch(text):
+    if P.GETTY_DATELINE_RE.match(text):
         return "photo caption or credit"
+    # CAPTION_RE, one pattern at a time: only those whose character is in the line can match
+    for pattern, needs in zip(P.CAPTION_RES, P.CAPTION_NEEDS, strict=True):
+        if needs in text and pattern.fullmatch(text):
+            return "photo caption or credit"
     return None
 
 

@@ -183,6 +183,9 @@ CAPTION_RES = (
     re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
 )
 CAPTION_RE = union(CAPTION_RES)
+# A character each of CAPTION_RES needs, in order: a line without it skips that
+# pattern (most lines reaching the rule hold a colon or a slash, not both).
+CAPTION_NEEDS = ("(", "/", ":", "/")
 # Getty-style dateline caption: "WASHINGTON, DC - NOVEMBER 24: United States ..."
 GETTY_DATELINE_RE = re.compile(
     r"[A-Z][A-Z .,'’-]{1,60}\s+[-–—]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
