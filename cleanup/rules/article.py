@@ -57,6 +57,7 @@ PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagno
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
 MAX_TITLE_WORDS = 40
+RARITY_SAMPLE = 20_000  # characters of the page in which title words are counted
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
@@ -137,12 +138,16 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     title = words_of(visible(texts[0]))
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return []
-    lowered = [t.lower() for t in texts]  # lower() may change a line's length ("İ" -> "i̇")
+    # The words were taken from the visible text, so search that (a soft hyphen must not
+    # hide one); lower() may change a line's length ("İ" -> "i̇"), so measure after it.
+    lowered = [visible(t).lower() for t in texts]
     starts = list(itertools.accumulate((len(t) + 1 for t in lowered), initial=0))
     page = "\n".join(lowered)
-    # A line holding half the title's words holds one of any len//2 + 1 of them:
-    # take the rarest on the page (not the site name, which is everywhere).
-    keys = sorted(title, key=page.count)[: len(title) // 2 + 1]
+    # A line holding half the title's words holds one of any len//2 + 1 of them: take
+    # the rarest in the first RARITY_SAMPLE characters (the site name is everywhere),
+    # ties by the word itself so the choice never depends on set order.
+    sample = page[:RARITY_SAMPLE]
+    keys = sorted(title, key=lambda word: (sample.count(word), word))[: len(title) // 2 + 1]
     hits: set[int] = set()
     for key in keys:
         at = page.find(key, starts[1])
