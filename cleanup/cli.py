@@ -7,7 +7,9 @@ stderr. Heavy modules (lxml, readability, rich) load only when needed, so
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import difflib
 import errno
 import functools
 import os
@@ -60,7 +62,7 @@ SOURCES are files, directories (walked in sorted order) or - for standard
 input (the default when input is piped). HTML and plain text are recognised
 by content; .gz files are decompressed. *.jsonl files hold one record per line
 (a crawler export: the page in the 'html' or 'text' field); *.warc files hold
-crawl records (needs: pip install 'cleanup[warc]').
+crawl records (needs: pip install warcio).
 
 \b
 Where output goes:
@@ -197,12 +199,36 @@ def _check_rules(options: Options) -> None:
     from .sites import load_all, site_for_host
 
     try:
-        load_all(options.rules_dirs)
+        sites = load_all(options.rules_dirs)
         if options.site and site_for_host(options.site, options.rules_dirs) is None:
             raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
     except SiteRuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    _check_disable(options.disable, {rule_id for site in sites for rule_id in site.rule_ids})
+
+
+def _check_disable(names: frozenset[str], site_rules: set[str]) -> None:
+    """Every --disable names a rule (a typo would silently disable nothing): usage error otherwise."""
+    if not names:
+        return
+    from .html import dom_rules
+    from .rules import all_rules
+
+    known = {r.name for r in all_rules()} | {name for name, _ in dom_rules()} | site_rules
+    for name in sorted(names):
+        if name in UNDISABLEABLE:
+            raise click.UsageError(f"--disable {name}: this rule cannot be switched off (it is the article choice)")
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else " (see --list-rules)"
+            raise click.UsageError(f"--disable {name}: no such rule{hint}")
+
+
+# -o names a directory; one of these endings means the user expected a file.
+FILE_LIKE_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm", ".md"})
+# DOM rules that are not switches: the article choice itself and the headline's move to the title.
+UNDISABLEABLE = frozenset({"outside-article", "headline"})
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -222,6 +248,14 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
     if output is not None and fmt != "jsonl" and output.exists() and not output.is_dir():
         raise click.UsageError(f"-o {output} is a file; --format {fmt} writes one file per input into a directory")
+    if output is not None and fmt != "jsonl" and not output.exists() and output.suffix in FILE_LIKE_SUFFIXES:
+        raise click.UsageError(f"-o {output} looks like a file name, but -o takes a directory (or FILE.jsonl); "
+                               "to write one page to a file, redirect stdout: cleanup page.html > out.txt")
+    if flags["encoding"]:
+        try:
+            codecs.lookup(flags["encoding"])
+        except LookupError:
+            raise click.UsageError(f"--encoding {flags['encoding']}: unknown encoding") from None
     if flags["skip_existing"] and (output is None or fmt == "jsonl" or mode is not Mode.WRITE):
         raise click.UsageError("--skip-existing needs -o DIR (one output file per input) and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
@@ -250,7 +284,13 @@ def _inputs(sources: tuple[Path, ...], files_from: str | None, sel: Selection) -
 def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Messages) -> Iterator[Source]:
     """Leave out inputs whose output already exists (--skip-existing)."""
     for source in items:
-        if source.error is None and target.exists(source):
+        try:
+            exists = source.error is None and target.exists(source)
+        except OutputError as exc:
+            report.failed(source.name, str(exc))
+            messages.error(source.name, str(exc))
+            continue
+        if exists:
             report.skip()
             messages.status(source.name, "skipped (output exists)")
             continue
@@ -283,7 +323,7 @@ def _run(
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
     with (
-        progress_bar(messages, enabled=True) as advance,
+        progress_bar(messages, enabled=not _data_to_terminal(mode, target)) as advance,
         contextlib.closing(ordered_map(work, items, jobs, crashed)) as results,
     ):
         for source, outcome in results:
@@ -311,6 +351,12 @@ def _run(
                 continue
             report.done(changed)
             messages.status(source.name, _status(changed, mode))
+
+
+def _data_to_terminal(mode: Mode, target: Any) -> bool:
+    """True when cleaned pages or diffs are printed to a terminal (a progress bar would garble them)."""
+    prints = isinstance(target, Stdout) or mode is Mode.DIFF
+    return prints and sys.stdout.isatty()
 
 
 def _crashed(source: Source, outcome: Any) -> Any:

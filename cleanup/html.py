@@ -123,8 +123,8 @@ def dom_rules() -> tuple[tuple[str, str], ...]:
     return (*((g.rule, g.reason) for g in CHROME_GROUPS),
             ("image-caption", "figure captions and photo credits (kept in captions)"),
             ("link-list", "runs of link-only lines inside the article"),
-            ("outside-article", "everything outside the chosen article container (cannot be disabled)"),
-            ("headline", "the headline, moved to the title"))
+            ("outside-article", "everything outside the chosen article container (no switch)"),
+            ("headline", "the headline, moved to the title (no switch)"))
 
 
 def parse_html(markup: str) -> Any:

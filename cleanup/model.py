@@ -7,6 +7,7 @@ was given, so a result can be explained after the fact and compared in tests.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from os import PathLike
 from typing import Any
 
 
@@ -92,6 +93,18 @@ class Options:
     disable: frozenset[str] = frozenset()
     encoding: str | None = None
     max_bytes: int = 50_000_000
+
+    def __post_init__(self) -> None:
+        """Accept any path or collection the caller has; refuse what cannot work, naming the field."""
+        dirs = (self.rules_dirs,) if isinstance(self.rules_dirs, (str, PathLike)) else self.rules_dirs
+        object.__setattr__(self, "rules_dirs", tuple(str(d) for d in dirs))
+        names = (self.disable,) if isinstance(self.disable, str) else self.disable
+        object.__setattr__(self, "disable", frozenset(names))
+        for name in ("url", "site", "encoding"):
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
+                raise TypeError(f"Options.{name} must be a string, not {type(getattr(self, name)).__name__}")
+        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) or self.max_bytes < 1:
+            raise TypeError(f"Options.max_bytes must be a positive int, not {self.max_bytes!r}")
 
 
 DEFAULT_OPTIONS = Options()

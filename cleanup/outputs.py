@@ -38,15 +38,23 @@ class Stdout:
 
     def __init__(self, stream: BinaryIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stdout.buffer
+        self.written = False
 
     def exists(self, source: Source) -> bool:
         """Always False: there is nothing to skip on stdout."""
         return False
 
     def emit(self, source: Source, text: str) -> bool:
-        """Write one output; every output counts as cleaned."""
+        """Write one output; every output counts as cleaned.
+
+        Text pages after the first are preceded by a blank line, so pages never
+        run together (each JSON record is a line of its own anyway).
+        """
+        if self.written and text and not text.startswith("{"):
+            self.stream.write(b"\n")
         self.stream.write(text.encode("utf-8"))
         self.stream.flush()
+        self.written = self.written or bool(text)
         return True
 
     def old(self, source: Source) -> tuple[str, str]:
@@ -76,8 +84,12 @@ class Directory:
         return target
 
     def exists(self, source: Source) -> bool:
-        """True when the output of ``source`` is already there (--skip-existing)."""
-        return output_path(source, self.root, self.suffix).exists()
+        """True when the output of ``source`` is already there (--skip-existing).
+
+        The output path is claimed as for a write, so two inputs sharing one
+        output are reported on a resumed run too (OutputError).
+        """
+        return self.target(source).exists()
 
     def _read(self, source: Source, target: Path) -> str | None:
         """The current output file (None if there is none); OutputError if it is the input itself."""

@@ -24,7 +24,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # HTTP Content-Types of WARC responses that are pages; images, scripts and
 # the like are left out without a message (a crawl holds many of them).
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
-WARC_MISSING = "reading WARC files needs warcio: pip install 'cleanup[warc]'"
+WARC_MISSING = "reading WARC files needs warcio: pip install warcio"
 
 
 @dataclass(frozen=True)

@@ -133,10 +133,15 @@ def compile_pattern(pattern: str) -> Any:
     options = re2.Options()
     options.log_errors = False  # RE2 would print parse errors to stderr itself
     try:
-        return re2.compile(pattern, options)
+        compiled = re2.compile(pattern, options)
     except re2.error as exc:
         message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        if "escape sequence" in message or "perl operator" in message or "repetition operator" in message:
+            message += " (RE2 has no backreferences or lookaround)"
         raise ValueError(message) from None
+    if compiled.search("") is not None:
+        raise ValueError("it matches the empty string, so it would match every line")
+    return compiled
 
 
 def _compile_selector(rule: dict[str, Any]) -> tuple[str, Any]:
@@ -188,8 +193,10 @@ def _rules(data: dict[str, Any], kind: str, host: str, where: str) -> list[dict[
 def _text_rules(data: dict[str, Any], kind: str, host: str, where: str) -> tuple[TextRule, ...]:
     out = []
     for t in _rules(data, kind, host, where):
-        if not isinstance(t.get("regex"), str):
+        if "regex" not in t:
             raise SiteRuleError(f"{where}: rule '{t['name']}': missing 'regex'")
+        if not isinstance(t["regex"], str):
+            raise SiteRuleError(f"{where}: rule '{t['name']}': 'regex' must be a string")
         try:
             pattern = compile_pattern(t["regex"])
         except ValueError as exc:
@@ -224,7 +231,7 @@ def _expects(data: dict[str, Any], host: str, where: str) -> tuple[Expect, ...]:
 @functools.cache
 def load_site(path: Path) -> Site:
     """Load and validate one site file; raise SiteRuleError naming the problem."""
-    where = path.name
+    where = str(path) if path.parent != BUNDLED_DIR else path.name  # user files: the path as given
     host = path.name[: -len(SUFFIX)]
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -194,14 +194,27 @@ def check_output(sources: Iterable[Path], output: Path | None) -> None:
 def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
     """Every input to clean, in order: command-line order, then sorted within directories.
 
-    With one directory its files go to ``out/<path below it>``; with several
-    inputs each keeps its own name as the first path component.
+    Under -o DIR, one directory's files go to ``DIR/<path below it>`` and one
+    file to ``DIR/<its name>``; several inputs keep their paths below the
+    directory they share (``a/x.html`` and ``b/x.html`` do not collide).
     """
     sources = list(sources)
-    single = len(sources) == 1
+    paths = [Path(os.path.abspath(src)) for src in sources if str(src) != STDIN]
+    base = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
     for src in sources:
-        rel = Path() if single and src.is_dir() else Path(src.name)
+        if len(sources) == 1:
+            rel = Path() if src.is_dir() else Path(src.name)
+        elif str(src) == STDIN:
+            rel = Path("stdin")
+        else:
+            rel = Path(os.path.abspath(src)).relative_to(base)
         yield from _one(src, rel, sel)
+
+
+def _relative(path: Path) -> Path:
+    """``path`` without its root, '.' and '..' parts: where it goes under -o DIR."""
+    parts = [p for p in path.parts if p not in (path.anchor, "..", ".")]
+    return Path(*parts) if parts else Path(path.name)
 
 
 def listed_paths(stream: Iterable[bytes]) -> Iterator[Path]:
@@ -215,8 +228,7 @@ def listed_paths(stream: Iterable[bytes]) -> Iterator[Path]:
 def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
     """Inputs named in a list: each keeps its own relative path under -o DIR."""
     for path in paths:
-        parts = [p for p in path.parts if p not in (path.anchor, "..", ".")]
-        yield from _one(path, Path(*parts) if parts else Path(path.name), sel)
+        yield from _one(path, _relative(path), sel)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:

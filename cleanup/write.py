@@ -33,13 +33,25 @@ def signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes files 0600; outputs get what open() would give them (0644 under umask 022).
+FILE_MODE = 0o666 & ~_umask()
+
+
 def temp_file(path: Path) -> tuple[int, str]:
-    """Create the temporary file for ``path`` in its directory (made if missing)."""
+    """Create the temporary file for ``path`` in its directory (made if missing), with the usual mode."""
     try:
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except FileNotFoundError:  # the first file in this directory
         path.parent.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(fd, FILE_MODE)
+    return fd, tmp
 
 
 def atomic_write(path: Path, text: str) -> None:

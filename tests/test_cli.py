@@ -200,3 +200,47 @@ def test_installed_entry_point_cleans_a_pipe() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == "The council voted on Tuesday to close the old bridge for repairs.\n"
     assert done.stderr == ""
+
+
+# --- found by a new user's trial ----------------------------------------------------------
+
+
+def test_disable_with_a_typo_is_a_usage_error_with_a_suggestion() -> None:
+    result = run(["--disable", "image-captions", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "no such rule (did you mean 'image-caption'?)" in result.stderr
+
+
+def test_disable_of_the_article_choice_is_refused() -> None:
+    result = run(["--disable", "outside-article", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "cannot be switched off" in result.stderr
+
+
+def test_disable_accepts_site_and_dom_rule_names() -> None:
+    result = run(["--disable", "rollcall.com:recent-stories", "--disable", "nav-element", "-"], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_output_that_looks_like_a_file_name_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(["-o", str(tmp_path / "out.txt"), "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "looks like a file name" in result.stderr
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(CLEAN)
+    result = run(["--encoding", "nosuch", str(tmp_path)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.count("unknown encoding") == 1
+
+
+def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(CLEAN)
+    result = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 0, result.stderr
+    one = CliRunner().invoke(main, [str(tmp_path / "a.txt")]).stdout
+    assert result.stdout == one + "\n" + one

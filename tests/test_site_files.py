@@ -36,7 +36,9 @@ def _load_error(tmp_path: Path, body: str) -> str:
         load_site(_site_file(tmp_path, body))
     message = str(err.value)
     assert "\n" not in message, message
-    return message
+    # A user's file is named by its path, so the right one of several --rules dirs is clear.
+    assert message.startswith(f"{tmp_path}/"), message
+    return message.removeprefix(f"{tmp_path}/")
 
 
 def test_a_valid_file_loads(tmp_path: Path) -> None:
@@ -154,3 +156,15 @@ def test_catastrophic_backtracking_pattern_returns_promptly(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     # The pattern ran on the line directly and inside clean(); it does not match, the line stays.
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_a_pattern_matching_the_empty_string_is_rejected(tmp_path: Path) -> None:
+    """regex = "" would match every line and silently empty every page of the site."""
+    message = _load_error(tmp_path, GOOD_RULE.replace("'^Promo$'", "''"))
+    assert message == ("example.com.toml: rule 'promo': bad regex: "
+                       "it matches the empty string, so it would match every line")
+
+
+def test_a_backreference_is_explained(tmp_path: Path) -> None:
+    message = _load_error(tmp_path, GOOD_RULE.replace("'^Promo$'", "'(a)\\1'"))
+    assert message.endswith("(RE2 has no backreferences or lookaround)"), message

@@ -290,7 +290,7 @@ def test_warc_without_warcio_is_one_clear_error(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
     result = run([tmp_path / "crawl.warc"])
     assert result.exit_code == 123, result.stderr
-    assert "reading WARC files needs warcio: pip install 'cleanup[warc]'" in result.stderr
+    assert "reading WARC files needs warcio: pip install warcio" in result.stderr
 
 
 # --- outputs and refusals ----------------------------------------------------------------------
@@ -326,13 +326,44 @@ def test_output_over_its_own_input_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "a.txt").read_text() == CHROME
 
 
-def test_two_inputs_with_one_output_path_are_refused(tmp_path: Path) -> None:
+def test_files_with_one_name_in_two_directories_keep_their_paths(tmp_path: Path) -> None:
     for d in ("a", "b"):
         (tmp_path / d).mkdir()
         (tmp_path / d / "x.txt").write_text(page(1))
     result = run(["-o", tmp_path / "out", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(tmp_path / "out")) == ["a/x.txt", "b/x.txt"]
+
+
+def test_two_inputs_with_one_output_path_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text(page(1))
+    (tmp_path / "x.html").write_text(f"<html><body><p>{page(2)}</p></body></html>")
+    result = run(["-o", tmp_path / "out", tmp_path / "x.html", tmp_path / "x.txt"])
     assert result.exit_code == 123, result.stderr
     assert "is also the output of" in result.stderr
+
+
+def test_skip_existing_still_reports_two_inputs_with_one_output(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "story.txt").write_text(page(1))
+    (src / "story.html").write_text(f"<html><body><p>{page(2)}</p></body></html>")
+    run(["-o", tmp_path / "out", src])
+    again = run(["--skip-existing", "-o", tmp_path / "out", src])
+    assert again.exit_code == 123, again.stderr
+    assert "is also the output of" in again.stderr
+
+
+def test_output_files_get_the_usual_mode(tmp_path: Path) -> None:
+    """Atomic writes go through mkstemp (0600); the output must be readable as with open()."""
+    import stat
+
+    from cleanup.write import FILE_MODE
+
+    result = run(["-o", tmp_path / "out", tree(tmp_path / "in", 1)])
+    assert result.exit_code == 0, result.stderr
+    written = next((tmp_path / "out").rglob("*.txt"))
+    assert stat.S_IMODE(written.stat().st_mode) == FILE_MODE
 
 
 # --- parallel and deterministic --------------------------------------------------------------

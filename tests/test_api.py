@@ -1,0 +1,54 @@
+"""The library API: what clean() promises its callers."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import Options, clean
+from cleanup.text import split_lines
+
+from conftest import FIXTURES
+
+SEED = FIXTURES / "rollcall-obama-hollande" / "input.txt"
+
+
+def test_removals_point_at_the_lines_they_removed() -> None:
+    """Every removal's first line number holds the start of its text (explanations are checkable)."""
+    data = SEED.read_bytes()
+    lines = split_lines(data.decode("utf-8"))
+    for removal in clean(data).removed:
+        assert lines[removal.line - 1].strip() == removal.text.split("\n", 1)[0], removal
+
+
+def test_nothing_is_lost_body_captions_title_and_removals_cover_the_page() -> None:
+    """Never lose text silently: each non-blank input line is kept, the title, a caption or removed."""
+    data = SEED.read_bytes()
+    result = clean(data)
+    accounted = {result.title, *result.paragraphs, *result.captions}
+    for removal in result.removed:
+        accounted.update(removal.text.split("\n"))
+    for line in split_lines(data.decode("utf-8")):
+        assert not line.strip() or line.strip() in accounted, line
+
+
+def test_cleaning_the_output_again_changes_nothing() -> None:
+    once = clean(SEED.read_bytes()).to_text()
+    assert clean(once).to_text() == once
+
+
+def test_options_take_lists_and_single_values() -> None:
+    options = Options(rules_dirs="rules", disable=["promo-line", "skip-link"])
+    assert options.rules_dirs == ("rules",)
+    assert options.disable == frozenset({"promo-line", "skip-link"})
+
+
+@pytest.mark.parametrize(("field", "value"), [("url", 123), ("max_bytes", "10"), ("max_bytes", 0)])
+def test_options_refuse_values_that_cannot_work(field: str, value: object) -> None:
+    with pytest.raises(TypeError, match=f"Options.{field}"):
+        Options(**{field: value})
+
+
+def test_keyword_options_override_an_options_object() -> None:
+    result = clean("Skip to content\n\nThe council voted on Tuesday to close the bridge.\n",
+                   Options(disable=frozenset({"promo-line"})), disable=["skip-link"])
+    assert result.text.startswith("Skip to content")
