@@ -114,7 +114,7 @@ def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
             values[i] = 0
     if total <= 0:
         return 0, len(texts)
-    anchor = next(iter(title_repeats(texts)), None)
+    anchor = next(title_repeats(texts), None)
     if anchor is not None:
         start, stop = min(start, anchor), max(stop, anchor + ANCHOR_LOOKAHEAD)
     return max(0, start - margin), min(len(texts), stop + margin)
@@ -126,21 +126,22 @@ def is_prose_chrome(text: str) -> bool:
     return any(hint in low for hint in PROSE_CHROME_HINTS) and PROSE_CHROME_RE.search(text) is not None
 
 
-def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> list[int]:
+def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
 
     Candidates are found with plain substring search over the whole page for
     the title's rarer words (one of them must be in a line that holds half
-    the title's words), then checked with ``repeats_title``.
+    the title's words), then checked with ``repeats_title`` one by one, as the
+    caller asks for them.
     """
     if not texts or weight(texts[0]) > MAX_HEADLINE_CHARS or is_prose(visible(texts[0])):
-        return []  # a first line this long, or a sentence, is no <title>
+        return  # a first line this long, or a sentence, is no <title>
     title = words_of(visible(texts[0]))
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
-        return []
+        return
     # The words were taken from the visible text, so search that (a soft hyphen must not
     # hide one); lower() may change a line's length ("İ" -> "i̇"), so measure after it.
-    lowered = [visible(t).lower() for t in texts]
+    lowered = [t.lower() if t.isascii() else visible(t).lower() for t in texts]
     starts = list(itertools.accumulate((len(t) + 1 for t in lowered), initial=0))
     page = "\n".join(lowered)
     # A line holding half the title's words holds one of any len//2 + 1 of them: take
@@ -155,8 +156,10 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
             line = bisect.bisect_right(starts, at) - 1
             hits.add(line)
             at = page.find(key, starts[line + 1])
-    return [i for i in sorted(hits) if (dropped_by is None or dropped_by[i] is None)
-            and len(texts[i]) <= MAX_HEADLINE_CHARS and repeats_title(visible(texts[i]), title)]
+    for i in sorted(hits):
+        if (dropped_by is None or dropped_by[i] is None) and len(texts[i]) <= MAX_HEADLINE_CHARS \
+                and repeats_title(visible(texts[i]), title):
+            yield i
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
