@@ -29,7 +29,6 @@ class Verdicts:
         self.lines = tuple(lines)
         self.dropped_by: list[str | None] = [None] * len(self.lines)
         self.protected = set(protected)
-        self.checked: set[int] = set()  # units the line rules have seen
         self.removals: list[Removal] = []
         self._last_run: list[int] = []
         self._last_index = -2
@@ -134,16 +133,12 @@ def _holding(hints: Sequence[str], page: str, seps: list[int]) -> set[int]:
     return units
 
 
-def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule],
-                     indexes: Iterable[int] | None = None) -> None:
+def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
     """Run site line rules, then generic ones; the first rule that fires drops the unit.
 
-    ``indexes`` limits the run to those units; a unit is checked only once per Verdicts.
     A generic rule runs only on the units that pass its pre-check (``candidates``).
     """
-    todo = [i for i in (range(len(v.lines)) if indexes is None else indexes)
-            if v.dropped_by[i] is None and i not in v.protected and i not in v.checked]
-    v.checked.update(todo)
+    todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     texts = [visible(v.lines[i].text) for i in todo]
     found = candidates([t.lower() for t in texts], rules)
     for k in range(len(todo)) if site_rules else found:
