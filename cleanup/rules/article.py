@@ -57,7 +57,7 @@ PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagno
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
 MAX_TITLE_WORDS = 40
-RARITY_SAMPLE = 20_000  # characters of the page in which title words are counted
+RARITY_SAMPLE = 5_000  # characters of the page in which title words are counted
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
@@ -141,9 +141,13 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
         return
     # The words were taken from the visible text, so search that (a soft hyphen must not
     # hide one); lower() may change a line's length ("İ" -> "i̇"), so measure after it.
-    lowered = [t.lower() if t.isascii() else visible(t).lower() for t in texts]
-    starts = list(itertools.accumulate((len(t) + 1 for t in lowered), initial=0))
-    page = "\n".join(lowered)
+    page = "\n".join(texts)
+    if page.isascii():  # the usual case: nothing invisible, lower() keeps every length
+        page, lengths = page.lower(), map(len, texts)
+    else:
+        lowered = [visible(t).lower() for t in texts]
+        page, lengths = "\n".join(lowered), map(len, lowered)
+    starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
     # A line holding half the title's words holds one of any len//2 + 1 of them: take
     # the rarest in the first RARITY_SAMPLE characters (the site name is everywhere),
     # ties by the word itself so the choice never depends on set order.
