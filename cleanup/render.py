@@ -49,7 +49,8 @@ def explain_lines(result: Result, source: str) -> list[str]:
     for r in result.removed:
         first = r.text.split("\n", 1)[0]
         snippet = first if len(first) <= EXPLAIN_SNIPPET else first[: EXPLAIN_SNIPPET - 1] + "…"
-        more = "" if "\n" not in r.text else f" (+{r.text.count(chr(10))} more lines)"
+        extra = r.text.count("\n")
+        more = f" (+{extra} more line{'' if extra == 1 else 's'})" if extra else ""
         where = f"{r.line}" if r.line == r.end or r.end is None else f"{r.line}-{r.end}"
         node = f" [{r.node}]" if r.node else ""
         out.append(f"{source}:{where}: {r.rule}: {r.reason}{node}: {snippet!r}{more}")
