@@ -98,7 +98,7 @@ def units(stripped: list[str], start: int = 0, stop: int | None = None) -> list[
 def to_lines(text: str) -> list[Line]:
     """Units of ``text`` with their 1-based input line numbers.
 
-    >>> [(line.no, line.text) for line in to_lines("Skip to content\r\n\r\nThe council voted.\n")]
+    >>> [(line.no, line.text) for line in to_lines("Skip to content\\r\\n\\r\\nThe council voted.\\n")]
     [(1, 'Skip to content'), (3, 'The council voted.')]
     """
     return units(stripped_lines(text))
