@@ -25,10 +25,10 @@ UNIT_SEP = "\x00"
 class Verdicts:
     """Which unit each rule dropped, in page order."""
 
-    def __init__(self, lines: Sequence[Line], protected: Iterable[int] = ()) -> None:
+    def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = tuple(lines)
         self.dropped_by: list[str | None] = [None] * len(self.lines)
-        self.protected = set(protected)
+        self.protected: set[int] = set()  # units no rule may drop (the headline)
         self.removals: list[Removal] = []
         self._last_run: list[int] = []
         self._last_index = -2

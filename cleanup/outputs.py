@@ -36,8 +36,9 @@ class Stdout:
 
     name = None
 
-    def __init__(self, stream: BinaryIO | None = None) -> None:
+    def __init__(self, fmt: str = "text", stream: BinaryIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stdout.buffer
+        self.separate = fmt == "text"  # JSON records are lines of their own already
         self.written = False
 
     def exists(self, source: Source) -> bool:
@@ -50,7 +51,7 @@ class Stdout:
         Text pages after the first are preceded by a blank line, so pages never
         run together (each JSON record is a line of its own anyway).
         """
-        if self.written and text and not text.startswith("{"):
+        if self.separate and self.written and text:
             self.stream.write(b"\n")
         self.stream.write(text.encode("utf-8"))
         self.stream.flush()
@@ -197,7 +198,7 @@ def _index(path: Path) -> dict[str, tuple[int, int]]:
 def make_output(output: Path | None, fmt: str) -> Stdout | Directory | JsonLinesFile:
     """The target for -o (none: stdout; with --format jsonl: one file; else a directory)."""
     if output is None:
-        return Stdout()
+        return Stdout(fmt)
     if fmt == "jsonl":
         return JsonLinesFile(output)
     return Directory(output, fmt)

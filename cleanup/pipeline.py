@@ -70,20 +70,21 @@ def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
 
 
 def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Options,
-              title: int | None = None, pre_dropped: int = 0) -> tuple[Verdicts, int | None]:
-    """Line rules, site drop_from, block rules; the headline (found if not given) is protected.
+              pre_dropped: int = 0) -> tuple[Verdicts, int | None]:
+    """Line rules, site drop_from, block rules; in text mode the headline is found and protected.
 
     The first ``pre_dropped`` units (the page <title> in front of a window) are page chrome.
     """
     line_rules, block_rules = rules_for(kind, options)
-    v = Verdicts(lines, () if title is None else (title,))
+    v = Verdicts(lines)
+    title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
     if site:
         apply_drop_from(v, _enabled(site.drop_from, options))
     early = [r for r in block_rules if r.name != "page-chrome"]
     apply_block_rules(v, early)
-    if title is None and kind == TEXT:
+    if kind == TEXT:
         title = find_title(v.lines, v.dropped_by)
         if title is not None:
             v.protected.add(title)
@@ -96,12 +97,9 @@ def _by_rule_kind(v: Verdicts, flag: str) -> list[str]:
     return v.dropped_text(names)
 
 
-def _metadata(v: Verdicts, field: str, first_body: int | None = None) -> str | None:
+def _metadata(v: Verdicts, field: str, first_body: int) -> str | None:
     """The first byline or date line above the body (a comment's timestamp is not the page's date)."""
     names = {r.name for r in all_rules() if r.metadata == field}
-    if first_body is None:
-        kept = v.kept()
-        first_body = kept[0] if kept else len(v.lines)
     for line, rule in zip(v.lines[:first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False):
         if rule in names:
             return visible(line.text)
@@ -122,8 +120,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     body = [v.lines[i].text for i in body_index]
     first_body = body_index[0] if body_index else len(v.lines)
     captions = tuple(fields.pop("captions", ())) + tuple(caption_text(t) for t in _by_rule_kind(v, "caption"))
-    fields.setdefault("byline", _metadata(v, "byline", first_body))
-    fields.setdefault("date", _metadata(v, "date", first_body))
+    # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
+    fields["byline"] = fields.get("byline") or _metadata(v, "byline", first_body)
+    fields["date"] = fields.get("date") or _metadata(v, "date", first_body)
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals),
@@ -204,11 +203,10 @@ def clean_html(page: Page, options: Options) -> Result:
     urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
     site = choose_site(options, urls, "")
     doc = extract_html(page.text, site=site, url=options.url, disable=options.disable)
-    v, _ = run_rules(doc.lines, HTML, site, options, title=None)
+    v, _ = run_rules(doc.lines, HTML, site, options)
     return build_result(
         v, None, title=doc.title, url=options.url or doc.canonical_url,
         site=site.host if site else None, site_name=(site.name if site and site.name else doc.site_name),
         kind=HTML, extractor=doc.extractor, encoding=page.encoding, captions=doc.captions,
-        dom_removed=doc.removed, byline=doc.byline or _metadata(v, "byline"),
-        date=doc.date or _metadata(v, "date"),
+        dom_removed=doc.removed, byline=doc.byline, date=doc.date,
     )
