@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from os import PathLike
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class CleanupError(Exception):
@@ -27,14 +27,16 @@ class ExtractionError(CleanupError):
     """The page could be read but not processed (for example a broken parse)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One unit of page text: a paragraph, heading, list item or text line.
 
     ``no`` is the 1-based line number in the input where the unit starts and
     ``end`` the line where it ends (equal for one-line units). ``tag`` is the
     HTML block tag (``p``, ``h2``, ``li`` ...) or ``""`` for plain-text input.
     ``link_share`` is the share of the unit's characters inside links (HTML).
+
+    A named tuple rather than a frozen dataclass: one is made for every line
+    of every page, and a tuple is several times cheaper to build.
     """
 
     no: int

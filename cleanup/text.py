@@ -44,6 +44,11 @@ def visible(text: str) -> str:
     return text.translate(VISIBLE_TABLE).strip()
 
 
+def has_invisible(text: str) -> bool:
+    """True when ``visible`` would change a stripped line of ``text`` (invisible or odd space characters)."""
+    return SPECIAL_RE.search(text) is not None
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any newline convention (CRLF, CR, LF, U+2028/2029)."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Line
-from ..text import visible
+from ..text import has_invisible, visible
 from . import TEXT, Span, block_rule
 from .blocks import (
     CJK_WEIGHT,
@@ -57,7 +58,6 @@ PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagno
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
 MAX_TITLE_WORDS = 40
-RARITY_SAMPLE = 5_000  # characters of the page in which title words are counted
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
@@ -107,7 +107,7 @@ def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
     values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in texts]
     for _ in range(MAX_COARSE_ROUNDS):
         start, stop, total = best_run(values)
-        chrome = [i for i in range(start, stop) if values[i] > 0 and is_prose_chrome(texts[i])]
+        chrome = prose_chrome([i for i in range(start, stop) if values[i] > 0], texts)
         if not chrome:
             break
         for i in chrome:
@@ -120,10 +120,26 @@ def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
     return max(0, start - margin), min(len(texts), stop + margin)
 
 
-def is_prose_chrome(text: str) -> bool:
-    """True for a cookie or legal notice (substring pre-check first: these lines are long)."""
-    low = text.lower()
-    return any(hint in low for hint in PROSE_CHROME_HINTS) and PROSE_CHROME_RE.search(text) is not None
+def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
+    """The ``indexes`` whose text is a cookie or legal notice.
+
+    These lines are long and most hold no hint of one: the hints are searched
+    in all of them at once, and the pattern runs only on the lines they hit.
+    """
+    chosen = [texts[i] for i in indexes]
+    low = "\n".join(chosen).lower()
+    if len(low) != sum(map(len, chosen)) + len(chosen) - 1:  # lower() grew a line ("İ"): one by one
+        return [i for i in indexes if any(hint in texts[i].lower() for hint in PROSE_CHROME_HINTS)
+                and PROSE_CHROME_RE.search(texts[i]) is not None]
+    starts = list(itertools.accumulate((len(t) + 1 for t in chosen), initial=0))
+    hit: set[int] = set()
+    for hint in PROSE_CHROME_HINTS:
+        at = low.find(hint)
+        while at != -1:
+            k = bisect.bisect_right(starts, at) - 1
+            hit.add(k)
+            at = low.find(hint, starts[k + 1])
+    return [indexes[k] for k in sorted(hit) if PROSE_CHROME_RE.search(chosen[k]) is not None]
 
 
 def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
@@ -142,25 +158,34 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     # The words were taken from the visible text, so search that (a soft hyphen must not
     # hide one); lower() may change a line's length ("İ" -> "i̇"), so measure after it.
     page = "\n".join(texts)
-    if page.isascii():  # the usual case: nothing invisible, lower() keeps every length
-        page, lengths = page.lower(), map(len, texts)
+    lowered_page = page.lower()
+    if len(lowered_page) == len(page) and (page.isascii() or not has_invisible(page)):
+        # The usual case: the lines are their visible text, and lower() kept every
+        # length (it never shortens a character, so an equal total means equal lines).
+        page, lengths = lowered_page, map(len, texts)
     else:
         lowered = [visible(t).lower() for t in texts]
         page, lengths = "\n".join(lowered), map(len, lowered)
     starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
-    # A line holding half the title's words holds one of any len//2 + 1 of them: take
-    # the rarest in the first RARITY_SAMPLE characters (the site name is everywhere),
-    # ties by the word itself so the choice never depends on set order.
-    sample = page[:RARITY_SAMPLE]
-    keys = sorted(title, key=lambda word: (sample.count(word), word))[: len(title) // 2 + 1]
-    hits: set[int] = set()
-    for key in keys:
-        at = page.find(key, starts[1])
-        while at != -1:
-            line = bisect.bisect_right(starts, at) - 1
-            hits.add(line)
-            at = page.find(key, starts[line + 1])
-    for i in sorted(hits):
+    # A line holding half the title's words holds one of any len//2 + 1 of them. Which
+    # ones only changes the speed: long words are rarer and give fewer false hits (ties
+    # by the word itself, so the choice never depends on set order).
+    keys = sorted(title, key=lambda word: (-len(word), word))[: len(title) // 2 + 1]
+    # Walk the hits in page order (a heap of each key's next hit), so a caller that
+    # wants the first repeat stops searching there.
+    heap = [(at, key) for key in keys if (at := page.find(key, starts[1])) != -1]
+    heapq.heapify(heap)
+    last = 0
+    while heap:
+        at, key = heap[0]
+        i = bisect.bisect_right(starts, at) - 1
+        if (at := page.find(key, starts[i + 1])) != -1:
+            heapq.heapreplace(heap, (at, key))
+        else:
+            heapq.heappop(heap)
+        if i == last:
+            continue
+        last = i
         if (dropped_by is None or dropped_by[i] is None) and len(texts[i]) <= MAX_HEADLINE_CHARS \
                 and repeats_title(visible(texts[i]), title):
             yield i
