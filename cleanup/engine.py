@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from .model import Line, Removal
 from .rules import Rule, Span
+from .rules.blocks import features
 from .sites import TextRule
 from .text import visible
 
@@ -139,7 +140,8 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[Te
     A generic rule runs only on the units that pass its pre-check (``candidates``).
     """
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
-    texts = [visible(v.lines[i].text) for i in todo]
+    shown = features(v.lines).visible
+    texts = [shown[i] for i in todo]
     found = candidates([t.lower() for t in texts], rules)
     for k in range(len(todo)) if site_rules else found:
         i = todo[k]

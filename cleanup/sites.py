@@ -320,9 +320,12 @@ def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
 
 def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
     """The first site (in file order) one of whose fingerprints matches a line of ``page``."""
+    data = None  # the page as UTF-8, encoded once: RE2 would encode it for every pattern
     for site in load_all(dirs):
-        if any(fp.search(page) for fp in site.fingerprints):
-            return site
+        if site.fingerprints:
+            data = data if data is not None else page.encode("utf-8")
+            if any(fp.search(data) for fp in site.fingerprints):
+                return site
     return None
 
 

@@ -19,13 +19,14 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Line
-from ..text import has_invisible, visible
+from ..text import holding, visible, visible_all
 from . import TEXT, Span, block_rule
 from .blocks import (
     CJK_WEIGHT,
     MIN_HEADLINE_WORDS,
     MIN_PROSE_CHARS,
     ends_like_sentence,
+    features,
     is_prose,
     is_title_case,
     repeats_title,
@@ -58,6 +59,7 @@ PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagno
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
 MAX_TITLE_WORDS = 40
+TITLE_CHUNK_LINES = 200
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
@@ -123,72 +125,68 @@ def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
 def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
     """The ``indexes`` whose text is a cookie or legal notice.
 
-    These lines are long and most hold no hint of one: the hints are searched
-    in all of them at once, and the pattern runs only on the lines they hit.
+    These lines are long and most hold no hint of one: the pattern runs only
+    on the lines the hints are in.
     """
-    chosen = [texts[i] for i in indexes]
-    low = "\n".join(chosen).lower()
-    if len(low) != sum(map(len, chosen)) + len(chosen) - 1:  # lower() grew a line ("İ"): one by one
-        return [i for i in indexes if any(hint in texts[i].lower() for hint in PROSE_CHROME_HINTS)
-                and PROSE_CHROME_RE.search(texts[i]) is not None]
-    starts = list(itertools.accumulate((len(t) + 1 for t in chosen), initial=0))
-    hit: set[int] = set()
-    for hint in PROSE_CHROME_HINTS:
-        at = low.find(hint)
-        while at != -1:
-            k = bisect.bisect_right(starts, at) - 1
-            hit.add(k)
-            at = low.find(hint, starts[k + 1])
-    return [indexes[k] for k in sorted(hit) if PROSE_CHROME_RE.search(chosen[k]) is not None]
+    chosen = visible_all([texts[i] for i in indexes])
+    return [indexes[k] for k in holding(chosen, PROSE_CHROME_HINTS) if PROSE_CHROME_RE.search(chosen[k]) is not None]
 
 
 def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
 
-    Candidates are found with plain substring search over the whole page for
-    the title's rarer words (one of them must be in a line that holds half
-    the title's words), then checked with ``repeats_title`` one by one, as the
-    caller asks for them.
+    Candidates are found with plain substring search for the title's longer
+    words (one of them must be in a line that holds half the title's words),
+    then checked with ``repeats_title`` one by one, as the caller asks for
+    them. The page is searched TITLE_CHUNK_LINES lines at a time, so a caller
+    that wants the first repeat (usually near the top) stops early.
     """
-    if not texts or weight(texts[0]) > MAX_HEADLINE_CHARS or is_prose(visible(texts[0])):
+    first = visible(texts[0]) if texts else ""
+    if not first or weight(first) > MAX_HEADLINE_CHARS or is_prose(first):
         return  # a first line this long, or a sentence, is no <title>
-    title = words_of(visible(texts[0]))
+    title = words_of(first)
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return
-    # The words were taken from the visible text, so search that (a soft hyphen must not
-    # hide one); lower() may change a line's length ("İ" -> "i̇"), so measure after it.
-    page = "\n".join(texts)
-    lowered_page = page.lower()
-    if len(lowered_page) == len(page) and (page.isascii() or not has_invisible(page)):
-        # The usual case: the lines are their visible text, and lower() kept every
-        # length (it never shortens a character, so an equal total means equal lines).
-        page, lengths = lowered_page, map(len, texts)
-    else:
-        lowered = [visible(t).lower() for t in texts]
-        page, lengths = "\n".join(lowered), map(len, lowered)
-    starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
     # A line holding half the title's words holds one of any len//2 + 1 of them. Which
     # ones only changes the speed: long words are rarer and give fewer false hits (ties
     # by the word itself, so the choice never depends on set order).
     keys = sorted(title, key=lambda word: (-len(word), word))[: len(title) // 2 + 1]
-    # Walk the hits in page order (a heap of each key's next hit), so a caller that
-    # wants the first repeat stops searching there.
-    heap = [(at, key) for key in keys if (at := page.find(key, starts[1])) != -1]
+    for lo in range(1, len(texts), TITLE_CHUNK_LINES):
+        chunk = visible_all(texts[lo: lo + TITLE_CHUNK_LINES])
+        for k in _lines_holding_in_order(chunk, keys):
+            i = lo + k
+            if (dropped_by is None or dropped_by[i] is None) and len(chunk[k]) <= MAX_HEADLINE_CHARS \
+                    and repeats_title(chunk[k], title):
+                yield i
+
+
+def _lines_holding_in_order(texts: Sequence[str], keys: Sequence[str]) -> Iterator[int]:
+    """Indexes of the ``texts`` whose lower-cased form holds one of ``keys``, in order, lazily.
+
+    A heap holds each key's next hit in the joined text, so the search goes
+    no further than the caller reads.
+    """
+    page = "\n".join(texts)
+    lowered_page = page.lower()
+    if len(lowered_page) == len(page):  # lower() never shortens a character, so no line grew
+        page, lengths = lowered_page, map(len, texts)
+    else:  # "İ" -> "i̇": measure each line after lower()
+        lowered = [t.lower() for t in texts]
+        page, lengths = "\n".join(lowered), map(len, lowered)
+    starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
+    heap = [(at, key) for key in keys if (at := page.find(key)) != -1]
     heapq.heapify(heap)
-    last = 0
+    last = -1
     while heap:
         at, key = heap[0]
-        i = bisect.bisect_right(starts, at) - 1
-        if (at := page.find(key, starts[i + 1])) != -1:
+        k = bisect.bisect_right(starts, at) - 1
+        if (at := page.find(key, starts[k + 1])) != -1:
             heapq.heapreplace(heap, (at, key))
         else:
             heapq.heappop(heap)
-        if i == last:
-            continue
-        last = i
-        if (dropped_by is None or dropped_by[i] is None) and len(texts[i]) <= MAX_HEADLINE_CHARS \
-                and repeats_title(visible(texts[i]), title):
-            yield i
+        if k != last:
+            last = k
+            yield k
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
@@ -198,8 +196,8 @@ def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list
     the fast path is spelled out here to spare a function call per line.
     """
     short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
-    return [0 if d else cost if len(t := ln.text) < short and t.isascii() else unit_value(visible(t))
-            for ln, d in zip(lines, dropped_by, strict=True)]
+    return [0 if d else cost if len(t) < short and t.isascii() else unit_value(t)
+            for t, d in zip(features(lines).visible, dropped_by, strict=True)]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -313,7 +311,7 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], valu
     repeats most of the title's words and has prose under it (later repeats
     are subheadings, comment headers or related links).
     """
-    for i in title_repeats([ln.text for ln in lines], dropped_by):
+    for i in title_repeats(features(lines).visible, dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
             return i
     return None
