@@ -71,18 +71,22 @@ class Verdicts:
         return [ln.text for ln, d in zip(self.lines, self.dropped_by, strict=True) if d in rules]
 
 
+PrefixEntry = tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...]], ...]]
+
+
 @functools.cache
-def first_char_table(rules: tuple[Rule, ...]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
-    """For each first character: (index in ``rules``, its prefixes starting with that character).
+def first_char_table(rules: tuple[Rule, ...]) -> dict[str, PrefixEntry]:
+    """For each first character: all prefixes starting with it, and per rule (index in ``rules``) its own.
 
     Only rules with ``prefixes`` are in the table; a unit's first character
-    picks the few whose prefixes it can start.
+    picks the few whose prefixes it can start, and one test against all of
+    them at once turns most units away.
     """
     table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for n, rule in enumerate(rules):
         for c in sorted({p[:1] for p in rule.prefixes}):
             table.setdefault(c, []).append((n, tuple(p for p in rule.prefixes if p[:1] == c)))
-    return {c: tuple(entries) for c, entries in table.items()}
+    return {c: (tuple(p for _, prefixes in entries for p in prefixes), tuple(entries)) for c, entries in table.items()}
 
 
 def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rule]]:
@@ -101,19 +105,22 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     passing: list[list[int]] = [[] for _ in rules]
     table = first_char_table(rules)
     for k, low in enumerate(lows):
-        for n, prefixes in table.get(low[:1], ()):
-            if low.startswith(prefixes):
-                passing[n].append(k)
+        entry = table.get(low[:1])
+        if entry is not None and low.startswith(entry[0]):
+            for n, prefixes in entry[1]:
+                if low.startswith(prefixes):
+                    passing[n].append(k)
     page = UNIT_SEP + UNIT_SEP.join(lows)
     scan = page.count(UNIT_SEP) == len(lows)  # else a unit holds UNIT_SEP: test unit by unit
     seps = list(itertools.accumulate((len(low) + 1 for low in lows), initial=0))  # seps[k]: before unit k
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
-        if rule.contains:
-            holding = _holding(rule.contains, page, seps) if scan else None
-            units = [k for k in units if (k in holding if holding is not None
-                                          else any(hint in lows[k] for hint in rule.contains))]
+        if rule.contains and not scan:
+            units = [k for k in units if any(hint in lows[k] for hint in rule.contains)]
+        elif rule.contains:
+            holding = _holding(rule.contains, page, seps)
+            units = [k for k in units if k in holding] if rule.prefixes else sorted(holding)
         for k in units:
             if rule.max_chars is None or len(lows[k]) <= rule.max_chars:
                 found.setdefault(k, []).append(rule)
