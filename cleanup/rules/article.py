@@ -226,13 +226,15 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
     """(start, stop) unit indexes of the article, or None when no run of prose stands out.
 
     The headline finder and the page-chrome rule ask with the same verdicts:
-    the answer is cached for the latest few.
+    the answer is kept with the units' features, by verdicts.
     """
-    return _article_bounds(tuple(lines), tuple(dropped_by))
+    memo, key = features(lines).memo, ("article_bounds", tuple(dropped_by))
+    if key not in memo:
+        memo[key] = _article_bounds(lines, dropped_by)
+    return memo[key]
 
 
-@functools.lru_cache(maxsize=4)
-def _article_bounds(lines: tuple[Line, ...], dropped_by: tuple[str | None, ...]) -> tuple[int, int] | None:
+def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
     values = unit_values(lines, dropped_by)
     value_tables(lines, dropped_by, values)
     anchor = repeated_title(lines, dropped_by, values)

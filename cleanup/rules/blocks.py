@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from typing import Any
 
 from ..model import Line
 from ..text import visible, visible_all
@@ -89,11 +90,12 @@ class Features:
     sequence instead of once per rule and unit saves a call per unit and rule.
     """
 
-    __slots__ = ("_visible", "lines")
+    __slots__ = ("_visible", "lines", "memo")
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
         self._visible: list[str] | None = None
+        self.memo: dict[Hashable, Any] = {}  # other per-sequence answers, by the asker's key
 
     @property
     def visible(self) -> list[str]:
