@@ -149,7 +149,10 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[Te
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown = features(v.lines).visible
     texts = [shown[i] for i in todo]
-    found = candidates([t.lower() for t in texts], rules)
+    # One lower() over all the units joined instead of one per unit (lower() works per
+    # character; a unit holding UNIT_SEP, which read.py strips, falls back to per unit).
+    lows = UNIT_SEP.join(texts).lower().split(UNIT_SEP)
+    found = candidates(lows if len(lows) == len(texts) else [t.lower() for t in texts], rules)
     for k in range(len(todo)) if site_rules else found:
         i = todo[k]
         srule = next((r for r in site_rules if r.matches(texts[k])), None)
