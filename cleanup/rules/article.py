@@ -293,16 +293,23 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
     A row holds MIN_ROW_NUMBERS numbers or more; MIN_TABLE_ROWS rows in a
     row make a table. Menus and headline lists are not made of numbers.
     """
-    rows = [i for i, (ln, d) in enumerate(zip(lines, dropped_by, strict=True))
-            if d is None and number_count(ln.text) >= MIN_ROW_NUMBERS]
-    run_start = 0
-    for k in range(1, len(rows) + 1):
-        if k < len(rows) and rows[k] == rows[k - 1] + 1:
+    def is_row(i: int) -> bool:
+        return dropped_by[i] is None and number_count(lines[i].text) >= MIN_ROW_NUMBERS
+
+    # A table of MIN_TABLE_ROWS rows or more holds a unit at every MIN_TABLE_ROWS-th
+    # index: only those are tested, and the runs are grown from the rows among them.
+    end = 0  # units before this one are done; it is not a row (or past the last unit)
+    for j in range(0, len(lines), MIN_TABLE_ROWS):
+        if j < end or not is_row(j):
             continue
-        if k - run_start >= MIN_TABLE_ROWS:
-            for j in rows[run_start:k]:
-                values[j] = weight(lines[j].text) // TABLE_ROW_DISCOUNT
-        run_start = k
+        start, end = j, j + 1
+        while start > 0 and is_row(start - 1):
+            start -= 1
+        while end < len(lines) and is_row(end):
+            end += 1
+        if end - start >= MIN_TABLE_ROWS:
+            for k in range(start, end):
+                values[k] = weight(lines[k].text) // TABLE_ROW_DISCOUNT
 
 
 def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:

@@ -1,0 +1,59 @@
+"""The speed shortcuts of text mode give the same answers as the plain definitions they replace.
+
+Each shortcut (skipping units, searching joined text, remembering answers)
+is checked against a direct implementation of what it computes, on
+generated inputs.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup.model import Line
+from cleanup.rules.article import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, number_count, value_tables
+from cleanup.rules.blocks import features, weight
+from cleanup.text import holding
+
+ROW, WORDS = "12 - 3 (4)", "Home page and more"
+
+
+def plain_value_tables(lines: list[Line], dropped_by: list[str | None], values: list[int]) -> None:
+    """Every unit tested: runs of MIN_TABLE_ROWS rows or more count as text."""
+    rows = [d is None and number_count(ln.text) >= MIN_ROW_NUMBERS for ln, d in zip(lines, dropped_by, strict=True)]
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and rows[j]:
+            j += 1
+        if j - i >= MIN_TABLE_ROWS:
+            for k in range(i, j):
+                values[k] = weight(lines[k].text) // TABLE_ROW_DISCOUNT
+        i = j + 1
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), max_size=40))
+def test_value_tables_tests_every_fourth_unit_and_finds_the_same_tables(units: list[tuple[bool, bool]]) -> None:
+    lines = [Line(i + 1, ROW if row else WORDS) for i, (row, _) in enumerate(units)]
+    dropped_by = ["promo-line" if dropped else None for _, dropped in units]
+    fast, plain = [-40] * len(lines), [-40] * len(lines)
+    value_tables(lines, dropped_by, fast)
+    plain_value_tables(lines, dropped_by, plain)
+    assert fast == plain
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.text(alphabet="abcMENT İ\u00ad\n", max_size=12), max_size=12))
+def test_holding_finds_the_units_a_unit_by_unit_search_finds(texts: list[str]) -> None:
+    texts = [t.replace("\n", " ") for t in texts]
+    hints = ("ment", "ab")
+    assert holding(texts, hints) == [k for k, t in enumerate(texts) if any(h in t.lower() for h in hints)]
+
+
+def test_features_are_kept_for_a_tuple_and_not_for_a_list() -> None:
+    units = (Line(1, "A\u00adB"), Line(2, " Plain "))
+    assert features(units) is features(units)
+    assert features(units).visible == ["AB", "Plain"]
+    as_list = list(units)
+    assert features(as_list) is not features(as_list)
