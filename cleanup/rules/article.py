@@ -132,7 +132,8 @@ def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
     return [indexes[k] for k in holding(chosen, PROSE_CHROME_HINTS) if PROSE_CHROME_RE.search(chosen[k]) is not None]
 
 
-def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
+def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None,
+                  shown: bool = False) -> Iterator[int]:
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
 
     Candidates are found with plain substring search for the title's longer
@@ -140,6 +141,7 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     then checked with ``repeats_title`` one by one, as the caller asks for
     them. The page is searched TITLE_CHUNK_LINES lines at a time, so a caller
     that wants the first repeat (usually near the top) stops early.
+    ``shown`` says the texts are visible texts already.
     """
     first = visible(texts[0]) if texts else ""
     if not first or weight(first) > MAX_HEADLINE_CHARS or is_prose(first):
@@ -152,7 +154,8 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     # by the word itself, so the choice never depends on set order).
     keys = sorted(title, key=lambda word: (-len(word), word))[: len(title) // 2 + 1]
     for lo in range(1, len(texts), TITLE_CHUNK_LINES):
-        chunk = visible_all(texts[lo: lo + TITLE_CHUNK_LINES])
+        chunk = texts[lo: lo + TITLE_CHUNK_LINES]
+        chunk = chunk if shown else visible_all(chunk)
         for k in _lines_holding_in_order(chunk, keys):
             i = lo + k
             if (dropped_by is None or dropped_by[i] is None) and len(chunk[k]) <= MAX_HEADLINE_CHARS \
@@ -320,7 +323,7 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], valu
     repeats most of the title's words and has prose under it (later repeats
     are subheadings, comment headers or related links).
     """
-    for i in title_repeats(features(lines).visible, dropped_by):
+    for i in title_repeats(features(lines).visible, dropped_by, shown=True):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
             return i
     return None
