@@ -87,6 +87,16 @@ def test_is_prose_weighs_cjk_characters_as_words() -> None:
     assert is_prose("市议会周二以六票对三票通过了在旧铁路货场上建造一千二百套新住房的计划。")
 
 
+@pytest.mark.parametrize(("text", "prose"), [
+    ("Book your seats early and come and see the whole company perform live this winter! 🙂", True),
+    ("Thank you all for coming, and see you at the next open rehearsal in the spring. 👍🏽❤️", True),
+    ("The full programme and the seating plan for the winter season are here ⬇️", False),
+    ("Winter season tickets on sale now for members and friends of the theatre 🎭", False),
+])
+def test_emoji_after_the_sentence_end_do_not_hide_it(text: str, prose: bool) -> None:
+    assert is_prose(text) is prose
+
+
 # --- related-list -----------------------------------------------------------
 
 
