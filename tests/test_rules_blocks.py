@@ -21,6 +21,7 @@ from cleanup.rules.article import (
     extend_announced_list,
     find_title,
     page_chrome,
+    title_repeats,
 )
 from cleanup.rules.blocks import comment_section, embed_title, is_prose, related_list
 
@@ -288,6 +289,23 @@ def test_find_title_falls_back_to_the_nearest_headline_above_the_story() -> None
 def test_find_title_skips_a_dropped_headline_like_line() -> None:
     lines = _page(*MENU, "Light Rail Extension Wins Federal Grant", "By Corinne Adebayo Staff", *PARAGRAPHS)
     assert find_title(lines, [*_none(lines[:7]), "byline", *_none(lines[8:])]) == len(MENU)
+
+
+# --- title_repeats ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "line", "repeats"), [
+    # the headline holds less than half of a many-part title's words, but all of its longest part
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Season Calendar 2024", True),
+    ("Light Rail Extension Wins Federal Grant - The Metro Ledger", "Light Rail Extension Wins Federal Grant", True),
+    # a menu item with one word of that part, or the site's part alone, is no headline
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Calendar", False),
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Motor Daily F1 Indy", False),
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Rally Calendar 2023 Archive Results", False),
+])
+def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: str, repeats: bool) -> None:
+    texts = [title, *MENU, line, *PARAGRAPHS]
+    assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
 
 
 # --- extend_announced_list --------------------------------------------------

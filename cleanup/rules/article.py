@@ -57,6 +57,7 @@ PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagno
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
 MAX_TITLE_WORDS = 40
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
 RARITY_SAMPLE = 5_000  # characters of the page in which title words are counted
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
@@ -139,6 +140,7 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     title = words_of(visible(texts[0]))
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return
+    head = title_head(visible(texts[0]))
     # The words were taken from the visible text, so search that (a soft hyphen must not
     # hide one); lower() may change a line's length ("İ" -> "i̇"), so measure after it.
     page = "\n".join(texts)
@@ -153,6 +155,10 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     # ties by the word itself so the choice never depends on set order.
     sample = page[:RARITY_SAMPLE]
     keys = sorted(title, key=lambda word: (sample.count(word), word))[: len(title) // 2 + 1]
+    if head:  # and len//2 + 1 words of the headline part in all
+        missing = len(head) // 2 + 1 - len(head.intersection(keys))
+        if missing > 0:
+            keys += sorted(head.difference(keys), key=lambda word: (sample.count(word), word))[:missing]
     hits: set[int] = set()
     for key in keys:
         at = page.find(key, starts[1])
@@ -162,8 +168,21 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
             at = page.find(key, starts[line + 1])
     for i in sorted(hits):
         if (dropped_by is None or dropped_by[i] is None) and len(texts[i]) <= MAX_HEADLINE_CHARS \
-                and repeats_title(visible(texts[i]), title):
+                and (repeats_title(text := visible(texts[i]), title) or (head and repeats_title(text, head))):
             yield i
+
+
+def title_head(title: str) -> frozenset[str] | None:
+    """Words of the longest part of a <title> made of parts ("Headline | Site | Section"), or None.
+
+    The headline on the page repeats that part only; when the site's parts
+    outnumber it, the headline holds less than half of the whole title's words.
+    """
+    parts = TITLE_SEPARATOR_RE.split(title)
+    if len(parts) < 2:
+        return None
+    head = max((words_of(part) for part in parts), key=len)
+    return head if len(head) >= MIN_HEADLINE_WORDS else None
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
