@@ -308,6 +308,63 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
     assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
 
 
+# --- a data list under the headline -----------------------------------------
+
+
+CALENDAR = (
+    "Round 1: 10 March – Riverside",
+    "Round 2: 8 April – Lakeview / Alternate",
+    "Round 3: 22 April – Northfield",
+    "Round 4: 6 May – Harbor Point",
+    "Round 5: 20 May – Southgate",
+    "Round 6: 5 August – Millbrook",
+)
+SIDEBAR = (
+    "Click on the picture above to see the ranking of the drivers in this season and in the overall table.",
+    "Our podcast is back for its twelfth season, talking about everything that happened in the sport.",
+    "Click on the picture to see all dates, places and times of every session of the season so far.",
+)
+
+
+def test_a_data_list_under_the_headline_is_the_story() -> None:
+    """No prose under the headline: the list is the article, not the sidebar's prose further down."""
+    title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
+    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "Tags", *MENU, *FOOTER,
+                  *SIDEBAR)
+    first = 1 + len(MENU) + 2
+    assert article_bounds(lines, _none(lines)) == (first, first + len(CALENDAR))
+
+
+def test_a_data_list_between_the_headline_and_the_prose_opens_the_story() -> None:
+    title = "Season Calendar 2024 | Motor Daily"
+    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "What changed", *PARAGRAPHS,
+                  *FOOTER)
+    first = 1 + len(MENU) + 2
+    assert article_bounds(lines, _none(lines)) == (first, len(lines) - len(FOOTER))
+
+
+@pytest.mark.parametrize("rows", [
+    # a numbered list of other stories: bare numbers and headlines are no data rows
+    ("1", "Budget 2025: what changes for renters", "2", "Storm closes I-95 for 6 hours", "3",
+     "Top 10 bakeries in the city, ranked"),
+    # a menu under the headline
+    ("News", "Local", "Sports", "Opinion", "Weather", "Video"),
+    # too few rows
+    CALENDAR[:4],
+])
+def test_no_data_list_under_the_headline_leaves_the_run_of_prose(rows: tuple[str, ...]) -> None:
+    title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
+    lines = _page(title, *MENU, "Season Calendar 2024", *rows, *FOOTER, *PARAGRAPHS)
+    start = len(lines) - len(PARAGRAPHS)
+    assert article_bounds(lines, _none(lines)) == (start, len(lines))
+
+
+def test_a_data_list_after_the_first_paragraph_does_not_move_the_start() -> None:
+    title = "Season Calendar 2024 | Motor Daily"
+    lines = _page(title, *MENU, "Season Calendar 2024", PARAGRAPHS[0], *CALENDAR, *PARAGRAPHS[1:], *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (2 + len(MENU), len(lines) - len(FOOTER))
+
+
 # --- extend_announced_list --------------------------------------------------
 
 

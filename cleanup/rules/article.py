@@ -72,6 +72,10 @@ TABLE_ROW_DISCOUNT = 2
 # A data list closing the story: rows with a digit or inner punctuation.
 DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
 MIN_DATA_ROWS = 3
+# A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
+MIN_HEADLINE_LIST_ROWS = 5
+HEADLINE_LIST_GAP = 4
+ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # Short sentences closing the story (too short for prose): at most this many,
 # of at least this many words.
 MAX_CLOSING_SENTENCES = 2
@@ -231,15 +235,19 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
 def _article_bounds(lines: tuple[Line, ...], dropped_by: tuple[str | None, ...]) -> tuple[int, int] | None:
     values = unit_values(lines, dropped_by)
     value_tables(lines, dropped_by, values)
-    anchor = repeated_title(lines, dropped_by, values)
+    anchor, listed = repeated_title(lines, dropped_by, values)
     if anchor is not None:
         pulled = list(values)
         pulled[anchor] += HEADLINE_BONUS
         start, stop, total = best_run(pulled)
         if start <= anchor < stop and total - HEADLINE_BONUS >= MIN_ARTICLE_WEIGHT:
-            # The bonus chose the run; the body starts at the first paragraph under the headline.
-            start = next((i for i in range(anchor + 1, stop) if values[i] > 0), start)
+            # The bonus chose the run; the body starts at the first paragraph under the headline,
+            # or at a data list between them.
+            first = next((i for i in range(anchor + 1, stop) if values[i] > 0), start)
+            start = listed[0] if listed is not None and listed[0] < first else first
             return start, extend_end(lines, dropped_by, stop)
+    elif listed is not None:  # no prose under the headline, a data list: that is the story
+        return listed[0], extend_end(lines, dropped_by, listed[1])
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
@@ -299,18 +307,47 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
         run_start = k
 
 
-def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:
-    """Index of the headline when the dump starts with the page <title> and repeats it.
+def data_list_under(lines: Sequence[Line], dropped_by: Sequence[str | None], headline: int) -> tuple[int, int] | None:
+    """(first, end) unit indexes of a data list right under ``headline``, or None.
+
+    A results table, a calendar or a price list may be the whole story, or
+    open it: MIN_HEADLINE_LIST_ROWS rows or more that start within
+    HEADLINE_LIST_GAP kept units under the headline. A row is short, holds a
+    word, and a digit or inner punctuation; bare numbers (a numbered list of
+    other stories), menu words and running prose are not rows.
+    """
+    kept = [j for j in range(headline + 1, min(len(lines), headline + 1 + ANCHOR_LOOKAHEAD)) if dropped_by[j] is None]
+    for first in kept[:HEADLINE_LIST_GAP]:
+        end = first
+        while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
+            text = visible(lines[end].text)
+            if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or not DATA_ROW_RE.search(text) \
+                    or not ROW_WORD_RE.search(text) or is_prose(text):
+                break
+            end += 1
+        if end - first >= MIN_HEADLINE_LIST_ROWS:
+            return first, end
+    return None
+
+
+def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
+                   values: Sequence[int]) -> tuple[int | None, tuple[int, int] | None]:
+    """Index of the headline when the dump starts with the page <title> and repeats it; a data list under it.
 
     html-text style dumps start with the <title> ("Headline - Site"); the
     headline shows again right above the story. It is the first unit that
     repeats most of the title's words and has prose under it (later repeats
-    are subheadings, comment headers or related links).
+    are subheadings, comment headers or related links). The second item is
+    the ``data_list_under`` that headline or, when no repeat has prose under
+    it, under the first repeat that has one.
     """
+    listed = None
     for i in title_repeats([ln.text for ln in lines], dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
-            return i
-    return None
+            return i, data_list_under(lines, dropped_by, i)
+        if listed is None:
+            listed = data_list_under(lines, dropped_by, i)
+    return None, listed
 
 
 def _announces(text: str) -> bool:
