@@ -19,6 +19,7 @@ from cleanup.rules.article import (
     HEADER_REASON,
     article_bounds,
     extend_announced_list,
+    extend_closing_sentences,
     find_title,
     page_chrome,
     title_repeats,
@@ -399,3 +400,22 @@ def test_announced_list_stops_at_a_dropped_unit() -> None:
     lines = _page(*PARAGRAPHS, "The winners:", WINNERS[0], "Share", WINNERS[1])
     dropped = [*_none(lines[:6]), "share-widget", None]
     assert extend_announced_list(lines, dropped, 4) == 6
+
+
+# --- extend_closing_sentences -----------------------------------------------
+
+
+def test_closing_sentences_may_lead_into_a_list_they_announce() -> None:
+    lines = _page(*PARAGRAPHS, "The fair opens again next year.", "The winners:", *WINNERS, *FOOTER)
+    dropped = [*_none(lines[:-len(FOOTER)]), *["page-chrome"] * len(FOOTER)]
+    assert extend_closing_sentences(lines, dropped, 4) == 6 + len(WINNERS)
+
+
+@pytest.mark.parametrize("after", [
+    ("Related:", *HEADLINES),  # a list heading does not announce
+    ("The winners:", "x" * 201),  # an announcement without items
+    ("Sign up for our newsletter", *FOOTER),  # menus and links after the sentence
+])
+def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -> None:
+    lines = _page(*PARAGRAPHS, "The fair opens again next year.", *after)
+    assert extend_closing_sentences(lines, _none(lines), 4) == 4

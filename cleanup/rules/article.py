@@ -270,7 +270,8 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
     Title Case, ending like one) are taken, and only up to the end of the
     page or a unit that some rule already dropped: page chrome after a story
-    is menus and links, not sentences.
+    is menus and links, not sentences. The sentences may also lead into a
+    list they announce ("This game will help you!" / "The game has:" / items).
     """
     end = stop
     while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
@@ -280,6 +281,9 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
             break
         end += 1
     ends_page = end == len(lines) or dropped_by[end] is not None
+    if end > stop and not ends_page and _announces(visible(lines[end].text)):
+        listed = extend_announced_list(lines, dropped_by, end)
+        return listed if listed > end else stop
     return end if ends_page else stop
 
 
