@@ -244,6 +244,8 @@ def _article_bounds(lines: tuple[Line, ...], dropped_by: tuple[str | None, ...])
             # The bonus chose the run; the body starts at the first paragraph under the headline,
             # or at a data list between them.
             first = next((i for i in range(anchor + 1, stop) if values[i] > 0), start)
+            room = first - anchor > MIN_HEADLINE_LIST_ROWS  # for a list between the headline and the prose
+            listed = data_list_under(lines, dropped_by, anchor) if room else None
             start = listed[0] if listed is not None and listed[0] < first else first
             return start, extend_end(lines, dropped_by, stop)
     elif listed is not None:  # no prose under the headline, a data list: that is the story
@@ -341,14 +343,14 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     html-text style dumps start with the <title> ("Headline - Site"); the
     headline shows again right above the story. It is the first unit that
     repeats most of the title's words and has prose under it (later repeats
-    are subheadings, comment headers or related links). The second item is
-    the ``data_list_under`` that headline or, when no repeat has prose under
-    it, under the first repeat that has one.
+    are subheadings, comment headers or related links). When no repeat has
+    prose under it, the second item is the ``data_list_under`` the first
+    repeat that has one (else None).
     """
     listed = None
     for i in title_repeats([ln.text for ln in lines], dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
-            return i, data_list_under(lines, dropped_by, i)
+            return i, None
         if listed is None:
             listed = data_list_under(lines, dropped_by, i)
     return None, listed
