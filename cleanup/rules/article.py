@@ -6,7 +6,9 @@ unit costs a fixed penalty, and units already dropped by other rules are
 neutral. The article is the run of units with the largest total (the
 maximum-subarray idea of Finn et al.'s Body Text Extraction, on lines instead
 of tokens). Short units inside the run (subheadings, list items, one-line
-paragraphs) stay; everything before and after it goes.
+paragraphs) stay; everything before and after it goes. The headline that
+repeats the page <title> pulls the run towards it; when no prose follows it
+but a data list does (a calendar, results), that list is the article.
 """
 
 from __future__ import annotations
