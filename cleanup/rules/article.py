@@ -77,6 +77,7 @@ MIN_DATA_ROWS = 3
 # A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
+LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
 ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # Short sentences closing the story (too short for prose): at most this many,
 # of at least this many words.
@@ -251,7 +252,7 @@ def _article_bounds(lines: tuple[Line, ...], dropped_by: tuple[str | None, ...])
             start = listed[0] if listed is not None and listed[0] < first else first
             return start, extend_end(lines, dropped_by, stop)
     elif listed is not None:  # no prose under the headline, a data list: that is the story
-        return listed[0], extend_end(lines, dropped_by, listed[1])
+        return listed[0], extend_end(lines, dropped_by, prose_after_list(values, dropped_by, listed[1]))
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
@@ -336,6 +337,27 @@ def data_list_under(lines: Sequence[Line], dropped_by: Sequence[str | None], hea
         if end - first >= MIN_HEADLINE_LIST_ROWS:
             return first, end
     return None
+
+
+def prose_after_list(values: Sequence[int], dropped_by: Sequence[str | None], end: int) -> int:
+    """The end of the prose that goes on right after a list ending at ``end``, or ``end``.
+
+    A list longer than ANCHOR_LOOKAHEAD pushes the story's prose out of the
+    headline's reach; prose within LIST_PROSE_GAP kept units after the list
+    is its continuation, and the best run from there (a running total that
+    never drops below zero) is kept. Prose further away is the sidebar's.
+    """
+    kept = [i for i in range(end, min(len(values), end + ANCHOR_LOOKAHEAD)) if dropped_by[i] is None]
+    if not any(values[i] > 0 for i in kept[:LIST_PROSE_GAP]):
+        return end
+    stop, total, best = end, 0, 0
+    for i in range(end, len(values)):
+        total += values[i]
+        if total < 0:
+            break
+        if total > best:
+            best, stop = total, i + 1
+    return stop
 
 
 def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
