@@ -348,10 +348,11 @@ def prose_after_list(values: Sequence[int], dropped_by: Sequence[str | None], en
     never drops below zero) is kept. Prose further away is the sidebar's.
     """
     kept = [i for i in range(end, min(len(values), end + ANCHOR_LOOKAHEAD)) if dropped_by[i] is None]
-    if not any(values[i] > 0 for i in kept[:LIST_PROSE_GAP]):
+    prose = next((i for i in kept[:LIST_PROSE_GAP] if values[i] > 0), None)
+    if prose is None:
         return end
     stop, total, best = end, 0, 0
-    for i in range(end, len(values)):
+    for i in range(prose, len(values)):
         total += values[i]
         if total < 0:
             break
