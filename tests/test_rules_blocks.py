@@ -19,8 +19,10 @@ from cleanup.rules.article import (
     HEADER_REASON,
     article_bounds,
     extend_announced_list,
+    extend_closing_sentences,
     find_title,
     page_chrome,
+    title_repeats,
 )
 from cleanup.rules.blocks import comment_section, embed_title, is_prose, related_list
 
@@ -85,6 +87,16 @@ def test_is_prose_accepts_a_long_line_with_inner_punctuation_and_no_end() -> Non
 
 def test_is_prose_weighs_cjk_characters_as_words() -> None:
     assert is_prose("市议会周二以六票对三票通过了在旧铁路货场上建造一千二百套新住房的计划。")
+
+
+@pytest.mark.parametrize(("text", "prose"), [
+    ("Book your seats early and come and see the whole company perform live this winter! 🙂", True),
+    ("Thank you all for coming, and see you at the next open rehearsal in the spring. 👍🏽❤️", True),
+    ("The full programme and the seating plan for the winter season are here ⬇️", False),
+    ("Winter season tickets on sale now for members and friends of the theatre 🎭", False),
+])
+def test_emoji_after_the_sentence_end_do_not_hide_it(text: str, prose: bool) -> None:
+    assert is_prose(text) is prose
 
 
 # --- related-list -----------------------------------------------------------
@@ -280,6 +292,90 @@ def test_find_title_skips_a_dropped_headline_like_line() -> None:
     assert find_title(lines, [*_none(lines[:7]), "byline", *_none(lines[8:])]) == len(MENU)
 
 
+# --- title_repeats ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "line", "repeats"), [
+    # the headline holds less than half of a many-part title's words, but all of its longest part
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Season Calendar 2024", True),
+    ("Light Rail Extension Wins Federal Grant - The Metro Ledger", "Light Rail Extension Wins Federal Grant", True),
+    # a menu item with one word of that part, or the site's part alone, is no headline
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Calendar", False),
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Motor Daily F1 Indy", False),
+    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Rally Calendar 2023 Archive Results", False),
+])
+def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: str, repeats: bool) -> None:
+    texts = [title, *MENU, line, *PARAGRAPHS]
+    assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
+
+
+# --- a data list under the headline -----------------------------------------
+
+
+CALENDAR = (
+    "Round 1: 10 March – Riverside",
+    "Round 2: 8 April – Lakeview / Alternate",
+    "Round 3: 22 April – Northfield",
+    "Round 4: 6 May – Harbor Point",
+    "Round 5: 20 May – Southgate",
+    "Round 6: 5 August – Millbrook",
+)
+SIDEBAR = (
+    "Click on the picture above to see the ranking of the drivers in this season and in the overall table.",
+    "Our podcast is back for its twelfth season, talking about everything that happened in the sport.",
+    "Click on the picture to see all dates, places and times of every session of the season so far.",
+)
+
+
+def test_a_data_list_under_the_headline_is_the_story() -> None:
+    """No prose under the headline: the list is the article, not the sidebar's prose further down."""
+    title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
+    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "Tags", *MENU, *FOOTER,
+                  *SIDEBAR)
+    first = 1 + len(MENU) + 2
+    assert article_bounds(lines, _none(lines)) == (first, first + len(CALENDAR))
+
+
+def test_prose_right_after_a_long_data_list_under_the_headline_stays() -> None:
+    """A list longer than the headline's reach: the prose after it is still the story's."""
+    title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
+    rows = tuple(f"Round {n}: late May – Lakeview" for n in range(1, 19))  # one number a row: no table
+    story = (f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}", f"{PARAGRAPHS[2]} {PARAGRAPHS[3]}")  # too long for data rows
+    lines = _page(title, *MENU, "Season Calendar 2024", *rows, "Notes", *story, *MENU, *FOOTER, *SIDEBAR)
+    first = 2 + len(MENU)
+    assert article_bounds(lines, _none(lines)) == (first, first + len(rows) + 1 + len(story))
+
+
+def test_a_data_list_between_the_headline_and_the_prose_opens_the_story() -> None:
+    title = "Season Calendar 2024 | Motor Daily"
+    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "What changed", *PARAGRAPHS,
+                  *FOOTER)
+    first = 1 + len(MENU) + 2
+    assert article_bounds(lines, _none(lines)) == (first, len(lines) - len(FOOTER))
+
+
+@pytest.mark.parametrize("rows", [
+    # a numbered list of other stories: bare numbers and headlines are no data rows
+    ("1", "Budget 2025: what changes for renters", "2", "Storm closes I-95 for 6 hours", "3",
+     "Top 10 bakeries in the city, ranked"),
+    # a menu under the headline
+    ("News", "Local", "Sports", "Opinion", "Weather", "Video"),
+    # too few rows
+    CALENDAR[:4],
+])
+def test_no_data_list_under_the_headline_leaves_the_run_of_prose(rows: tuple[str, ...]) -> None:
+    title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
+    lines = _page(title, *MENU, "Season Calendar 2024", *rows, *FOOTER, *PARAGRAPHS)
+    start = len(lines) - len(PARAGRAPHS)
+    assert article_bounds(lines, _none(lines)) == (start, len(lines))
+
+
+def test_a_data_list_after_the_first_paragraph_does_not_move_the_start() -> None:
+    title = "Season Calendar 2024 | Motor Daily"
+    lines = _page(title, *MENU, "Season Calendar 2024", PARAGRAPHS[0], *CALENDAR, *PARAGRAPHS[1:], *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (2 + len(MENU), len(lines) - len(FOOTER))
+
+
 # --- extend_announced_list --------------------------------------------------
 
 
@@ -314,3 +410,22 @@ def test_announced_list_stops_at_a_dropped_unit() -> None:
     lines = _page(*PARAGRAPHS, "The winners:", WINNERS[0], "Share", WINNERS[1])
     dropped = [*_none(lines[:6]), "share-widget", None]
     assert extend_announced_list(lines, dropped, 4) == 6
+
+
+# --- extend_closing_sentences -----------------------------------------------
+
+
+def test_closing_sentences_may_lead_into_a_list_they_announce() -> None:
+    lines = _page(*PARAGRAPHS, "The fair opens again next year.", "The winners:", *WINNERS, *FOOTER)
+    dropped = [*_none(lines[:-len(FOOTER)]), *["page-chrome"] * len(FOOTER)]
+    assert extend_closing_sentences(lines, dropped, 4) == 6 + len(WINNERS)
+
+
+@pytest.mark.parametrize("after", [
+    ("Related:", *HEADLINES),  # a list heading does not announce
+    ("The winners:", "x" * 201),  # an announcement without items
+    ("Sign up for our newsletter", *FOOTER),  # menus and links after the sentence
+])
+def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -> None:
+    lines = _page(*PARAGRAPHS, "The fair opens again next year.", *after)
+    assert extend_closing_sentences(lines, _none(lines), 4) == 4

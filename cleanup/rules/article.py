@@ -6,7 +6,9 @@ unit costs a fixed penalty, and units already dropped by other rules are
 neutral. The article is the run of units with the largest total (the
 maximum-subarray idea of Finn et al.'s Body Text Extraction, on lines instead
 of tokens). Short units inside the run (subheadings, list items, one-line
-paragraphs) stay; everything before and after it goes.
+paragraphs) stay; everything before and after it goes. The headline that
+repeats the page <title> pulls the run towards it; when no prose follows it
+but a data list does (a calendar, results), that list is the article.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
 MAX_TITLE_WORDS = 40
 TITLE_CHUNK_LINES = 200
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
@@ -73,6 +76,11 @@ TABLE_ROW_DISCOUNT = 2
 # A data list closing the story: rows with a digit or inner punctuation.
 DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
 MIN_DATA_ROWS = 3
+# A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
+MIN_HEADLINE_LIST_ROWS = 5
+HEADLINE_LIST_GAP = 4
+LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
+ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # Short sentences closing the story (too short for prose): at most this many,
 # of at least this many words.
 MAX_CLOSING_SENTENCES = 2
@@ -149,17 +157,22 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     title = words_of(first)
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
         return
+    head = title_head(first)
     # A line holding half the title's words holds one of any len//2 + 1 of them. Which
     # ones only changes the speed: long words are rarer and give fewer false hits (ties
     # by the word itself, so the choice never depends on set order).
     keys = sorted(title, key=lambda word: (-len(word), word))[: len(title) // 2 + 1]
+    if head:  # and len//2 + 1 words of the headline part in all
+        missing = len(head) // 2 + 1 - len(head.intersection(keys))
+        if missing > 0:
+            keys += sorted(head.difference(keys), key=lambda word: (-len(word), word))[:missing]
     for lo in range(1, len(texts), TITLE_CHUNK_LINES):
         chunk = texts[lo: lo + TITLE_CHUNK_LINES]
         chunk = chunk if shown else visible_all(chunk)
         for k in _lines_holding_in_order(chunk, keys):
-            i = lo + k
-            if (dropped_by is None or dropped_by[i] is None) and len(chunk[k]) <= MAX_HEADLINE_CHARS \
-                    and repeats_title(chunk[k], title):
+            i, text = lo + k, chunk[k]
+            if (dropped_by is None or dropped_by[i] is None) and len(text) <= MAX_HEADLINE_CHARS \
+                    and (repeats_title(text, title) or (head and repeats_title(text, head))):
                 yield i
 
 
@@ -190,6 +203,19 @@ def _lines_holding_in_order(texts: Sequence[str], keys: Sequence[str]) -> Iterat
         if k != last:
             last = k
             yield k
+
+
+def title_head(title: str) -> frozenset[str] | None:
+    """Words of the longest part of a <title> made of parts ("Headline | Site | Section"), or None.
+
+    The headline on the page repeats that part only; when the site's parts
+    outnumber it, the headline holds less than half of the whole title's words.
+    """
+    parts = TITLE_SEPARATOR_RE.split(title)
+    if len(parts) < 2:
+        return None
+    head = max((words_of(part) for part in parts), key=len)
+    return head if len(head) >= MIN_HEADLINE_WORDS else None
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
@@ -240,15 +266,21 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
 def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
     values = unit_values(lines, dropped_by)
     value_tables(lines, dropped_by, values)
-    anchor = repeated_title(lines, dropped_by, values)
+    anchor, listed = repeated_title(lines, dropped_by, values)
     if anchor is not None:
         pulled = list(values)
         pulled[anchor] += HEADLINE_BONUS
         start, stop, total = best_run(pulled)
         if start <= anchor < stop and total - HEADLINE_BONUS >= MIN_ARTICLE_WEIGHT:
-            # The bonus chose the run; the body starts at the first paragraph under the headline.
-            start = next((i for i in range(anchor + 1, stop) if values[i] > 0), start)
+            # The bonus chose the run; the body starts at the first paragraph under the headline,
+            # or at a data list between them.
+            first = next((i for i in range(anchor + 1, stop) if values[i] > 0), start)
+            room = first - anchor > MIN_HEADLINE_LIST_ROWS  # for a list between the headline and the prose
+            listed = data_list_under(lines, dropped_by, anchor) if room else None
+            start = listed[0] if listed is not None and listed[0] < first else first
             return start, extend_end(lines, dropped_by, stop)
+    elif listed is not None:  # no prose under the headline, a data list: that is the story
+        return listed[0], extend_end(lines, dropped_by, prose_after_list(values, dropped_by, listed[1]))
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
@@ -271,7 +303,8 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
     Title Case, ending like one) are taken, and only up to the end of the
     page or a unit that some rule already dropped: page chrome after a story
-    is menus and links, not sentences.
+    is menus and links, not sentences. The sentences may also lead into a
+    list they announce ("This game will help you!" / "The game has:" / items).
     """
     end = stop
     while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
@@ -281,6 +314,9 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
             break
         end += 1
     ends_page = end == len(lines) or dropped_by[end] is not None
+    if end > stop and not ends_page and _announces(visible(lines[end].text)):
+        listed = extend_announced_list(lines, dropped_by, end)
+        return listed if listed > end else stop
     return end if ends_page else stop
 
 
@@ -315,18 +351,69 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
                 values[k] = weight(lines[k].text) // TABLE_ROW_DISCOUNT
 
 
-def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]) -> int | None:
-    """Index of the headline when the dump starts with the page <title> and repeats it.
+def data_list_under(lines: Sequence[Line], dropped_by: Sequence[str | None], headline: int) -> tuple[int, int] | None:
+    """(first, end) unit indexes of a data list right under ``headline``, or None.
+
+    A results table, a calendar or a price list may be the whole story, or
+    open it: MIN_HEADLINE_LIST_ROWS rows or more that start within
+    HEADLINE_LIST_GAP kept units under the headline. A row is short, holds a
+    word, and a digit or inner punctuation; bare numbers (a numbered list of
+    other stories), menu words and running prose are not rows.
+    """
+    kept = [j for j in range(headline + 1, min(len(lines), headline + 1 + ANCHOR_LOOKAHEAD)) if dropped_by[j] is None]
+    for first in kept[:HEADLINE_LIST_GAP]:
+        end = first
+        while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
+            text = visible(lines[end].text)
+            if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or not DATA_ROW_RE.search(text) \
+                    or not ROW_WORD_RE.search(text) or is_prose(text):
+                break
+            end += 1
+        if end - first >= MIN_HEADLINE_LIST_ROWS:
+            return first, end
+    return None
+
+
+def prose_after_list(values: Sequence[int], dropped_by: Sequence[str | None], end: int) -> int:
+    """The end of the prose that goes on right after a list ending at ``end``, or ``end``.
+
+    A list longer than ANCHOR_LOOKAHEAD pushes the story's prose out of the
+    headline's reach; prose within LIST_PROSE_GAP kept units after the list
+    is its continuation, and the best run from there (a running total that
+    never drops below zero) is kept. Prose further away is the sidebar's.
+    """
+    kept = [i for i in range(end, min(len(values), end + ANCHOR_LOOKAHEAD)) if dropped_by[i] is None]
+    prose = next((i for i in kept[:LIST_PROSE_GAP] if values[i] > 0), None)
+    if prose is None:
+        return end
+    stop, total, best = end, 0, 0
+    for i in range(prose, len(values)):
+        total += values[i]
+        if total < 0:
+            break
+        if total > best:
+            best, stop = total, i + 1
+    return stop
+
+
+def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
+                   values: Sequence[int]) -> tuple[int | None, tuple[int, int] | None]:
+    """Index of the headline when the dump starts with the page <title> and repeats it; a data list under it.
 
     html-text style dumps start with the <title> ("Headline - Site"); the
     headline shows again right above the story. It is the first unit that
     repeats most of the title's words and has prose under it (later repeats
-    are subheadings, comment headers or related links).
+    are subheadings, comment headers or related links). When no repeat has
+    prose under it, the second item is the ``data_list_under`` the first
+    repeat that has one (else None).
     """
+    listed = None
     for i in title_repeats(features(lines).visible, dropped_by, shown=True):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
-            return i
-    return None
+            return i, None
+        if listed is None:
+            listed = data_list_under(lines, dropped_by, i)
+    return None, listed
 
 
 def _announces(text: str) -> bool:

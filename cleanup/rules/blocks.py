@@ -19,6 +19,10 @@ MIN_PROSE_CHARS = 60
 MIN_LONG_PROSE_CHARS = 160  # past this, inner punctuation is enough
 SENTENCE_END = frozenset(".!?…。！？:;")
 CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
+# Emoji, pictographs and arrows after a sentence end ("See you soon! 🙂") do
+# not hide it; they are looked for in the last EMOJI_TAIL_CHARS characters.
+EMOJI_TAIL_RE = re.compile("[\\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff]+$")
+EMOJI_TAIL_CHARS = 16
 INNER_PUNCT_RE = re.compile(r"[.,;:!?，。、](?:\s|$)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3
@@ -41,7 +45,11 @@ def ends_like_sentence(text: str) -> bool:
     (True, True)
     >>> ends_like_sentence("Senate report piles on new allegations")
     False
+    >>> ends_like_sentence("We hope to see you soon! 🙂"), ends_like_sentence("Read more ⬇️")
+    (True, False)
     """
+    if text[-1:] >= "\u2190" and text[-1:] not in SENTENCE_END:  # maybe emoji after the end
+        text = text[:-EMOJI_TAIL_CHARS] + EMOJI_TAIL_RE.sub("", text[-EMOJI_TAIL_CHARS:])
     if text[-1:] in ('"', "”", "»"):
         return True
     return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
