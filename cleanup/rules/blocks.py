@@ -146,6 +146,9 @@ def repeats_title(text: str, title: set[str]) -> bool:
     return shared / len(words) >= MIN_TITLE_OVERLAP and shared / len(title) >= MIN_TITLE_COVER
 
 
+LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
+
+
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
     """Index just past the run of headline-like units starting at ``start``.
 
@@ -174,19 +177,18 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     The heading alone is kept when no headline-like line follows it: a real
     subheading is followed by prose.
     """
-    texts = features(lines).visible
-    i = 0
-    while i < len(lines):
-        heading = texts[i].rstrip(" :»›>|-–—")
-        # A "Read next" heading may already be gone as a promo line; its list is still a list.
-        if dropped_by[i] in (None, "promo-line") and P.LIST_HEADING_RE.fullmatch(heading):
-            end = _list_items(lines, dropped_by, i + 1)
-            if end > i + 1:
-                items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
-                yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
-                i = end
-                continue
-        i += 1
+    fullmatch, texts = P.LIST_HEADING_RE.fullmatch, features(lines).visible
+    # A "Read next" heading may already be gone as a promo line; its list is still a list.
+    headings = [i for i, (text, d) in enumerate(zip(texts, dropped_by, strict=True))
+                if (d is None or d == "promo-line") and fullmatch(text.rstrip(LIST_HEADING_TAIL))]
+    end = 0
+    for i in headings:
+        if i < end:
+            continue  # inside the list found last
+        if (end := _list_items(lines, dropped_by, i + 1)) > i + 1:
+            heading = texts[i].rstrip(LIST_HEADING_TAIL)
+            items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
+            yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
 
 
 @block_rule("embed-title")
@@ -221,17 +223,18 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     lines ('joe says:', '2 days ago', 'Reply') right after it.
     """
     texts = features(lines).visible
-    prose = 0
+    prose, first = 0, len(texts)  # first: the unit where enough prose has come
     for i, text in enumerate(texts):
-        if dropped_by[i] == "page-chrome":
-            continue
         if dropped_by[i] is None and is_prose(text):
             prose += weight(text)
-        if prose < MIN_PROSE_BEFORE_COMMENTS:
-            continue
-        heading = text.strip("[]() ")
-        if len(heading) > 160 or not P.COMMENTS_HEADING_RE.fullmatch(heading):
-            continue
+            if prose >= MIN_PROSE_BEFORE_COMMENTS:
+                first = i
+                break
+    fullmatch = P.COMMENTS_HEADING_RE.fullmatch
+    headings = [i for i in range(first, len(texts)) if dropped_by[i] != "page-chrome"
+                and len(heading := texts[i].strip("[]() ")) <= 160 and fullmatch(heading)]
+    for i in headings:
+        heading = texts[i].strip("[]() ")
         counted = heading[:1].isdigit()
         if counted or _comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
