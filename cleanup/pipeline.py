@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import sites as S
 from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
@@ -12,7 +12,7 @@ from .model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleErro
 from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
 from .rules.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
-from .text import stripped_lines, units, visible
+from .text import stripped_lines, units, visible, visible_all
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
@@ -50,8 +50,12 @@ def rules_for(kind: str, options: Options) -> tuple[list[Rule], list[Rule]]:
     return [r for r in rules if r.kind == "line"], [r for r in rules if r.kind == "block"]
 
 
-def choose_site(options: Options, urls: Sequence[str], page: str) -> S.Site | None:
-    """Site rules by --site, --url, a URL in the page, then text fingerprints."""
+def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
+    """Site rules by --site, --url, a URL in the page, then text fingerprints.
+
+    ``page`` gives the text the fingerprints are matched against, made only
+    when they are needed.
+    """
     dirs = options.rules_dirs
     if options.site:
         site = S.site_for_host(S.host_of(options.site) or options.site, dirs)
@@ -62,7 +66,7 @@ def choose_site(options: Options, urls: Sequence[str], page: str) -> S.Site | No
         host = S.host_of(url)
         if host and (site := S.site_for_host(host, dirs)):
             return site
-    return S.site_by_fingerprint(page, dirs)
+    return S.site_by_fingerprint(page(), dirs)
 
 
 def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
@@ -147,7 +151,9 @@ def clean_text(page: Page, options: Options) -> Result:
     """
     stripped = stripped_lines(page.text)
     urls = [m.group(0) for t in stripped[:URL_SCAN_LINES] for m in URL_RE.finditer(t)]
-    site = choose_site(options, urls, page.text)
+    # Fingerprints see the lines as the rules do (trimmed, visible): the same line
+    # must choose the same site before and after cleaning.
+    site = choose_site(options, urls, lambda: "\n".join(visible_all(stripped)))
     nonblank = [i for i, t in enumerate(stripped) if t]
     if "page-chrome" in options.disable or len(nonblank) <= 2 * WINDOW_MARGIN:
         lo, hi = 0, len(nonblank)
@@ -201,7 +207,7 @@ def clean_html(page: Page, options: Options) -> Result:
 
     head = page.text[:HEAD_BYTES]
     urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
-    site = choose_site(options, urls, "")
+    site = choose_site(options, urls, str)  # HTML is not fingerprinted: an empty text matches none
     doc = extract_html(page.text, site=site, url=options.url, disable=options.disable)
     v, _ = run_rules(doc.lines, HTML, site, options)
     return build_result(

@@ -247,7 +247,7 @@ def load_site(path: Path) -> Site:
     prints = []
     for fp in meta.get("fingerprints", []):
         try:
-            # Multi-line mode: fingerprints are matched against the whole page, ^ and $ per line.
+            # Multi-line mode: matched against the page's trimmed, visible lines, ^ and $ per line.
             prints.append(compile_pattern(f"(?m){fp}"))
         except (ValueError, TypeError) as exc:
             raise SiteRuleError(f"{where}: [site] fingerprint {fp!r}: bad regex: {exc}") from None
