@@ -7,7 +7,6 @@ rule (the first that fires), and every drop becomes a ``Removal``.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,7 @@ from .model import Line, Removal
 from .rules import Rule, Span
 from .rules.blocks import features
 from .sites import TextRule
-from .text import visible
+from .text import hits_in_order, visible
 
 # Joins a window's units for the pre-check's substring searches. read.py strips
 # control characters from every page, so no unit holds it (``candidates`` checks).
@@ -129,16 +128,9 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
 
 def _holding(hints: Sequence[str], page: str, seps: list[int]) -> set[int]:
     """Indexes of the units of ``page`` (split at ``seps``) that hold one of ``hints``."""
-    units: set[int] = set()
-    for hint in hints:
-        if not hint:  # an empty hint is in every unit
-            return set(range(len(seps) - 1))
-        at = page.find(hint)
-        while at != -1:
-            k = bisect.bisect_right(seps, at) - 1
-            units.add(k)
-            at = page.find(hint, seps[k + 1])
-    return units
+    if not all(hints):  # an empty hint is in every unit
+        return set(range(len(seps) - 1))
+    return set(hits_in_order(page, seps, hints))
 
 
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:

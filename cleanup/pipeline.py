@@ -151,14 +151,15 @@ def clean_text(page: Page, options: Options) -> Result:
     """
     stripped = stripped_lines(page.text)
     urls = [m.group(0) for t in stripped[:URL_SCAN_LINES] for m in URL_RE.finditer(t)]
+    shown = visible_all(stripped)
     # Fingerprints see the lines as the rules do (trimmed, visible): the same line
     # must choose the same site before and after cleaning.
-    site = choose_site(options, urls, lambda: "\n".join(visible_all(stripped)))
+    site = choose_site(options, urls, lambda: "\n".join(shown))
     nonblank = [i for i, t in enumerate(stripped) if t]
     if "page-chrome" in options.disable or len(nonblank) <= 2 * WINDOW_MARGIN:
         lo, hi = 0, len(nonblank)
     else:
-        lo, hi = coarse_window([stripped[i] for i in nonblank], WINDOW_MARGIN)
+        lo, hi = coarse_window([stripped[i] for i in nonblank], [shown[i] for i in nonblank], WINDOW_MARGIN)
     while True:
         v, title, outside = _run_window(stripped, nonblank, lo, hi, site, options)
         body = [i for i in v.kept() if i != title]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .model import Line
 
@@ -79,22 +80,40 @@ def holding(texts: Sequence[str], hints: Sequence[str]) -> list[int]:
     >>> holding(["Share this", "The end.", "3 COMMENTS"], ["comment", "share"])
     [0, 2]
     """
-    if not texts:
-        return []
+    return list(holding_in_order(texts, hints))
+
+
+def holding_in_order(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
+    """``holding``, lazily: the search goes no further than the caller reads."""
     joined = "\n".join(texts)
     low = joined.lower()
-    if len(low) != len(joined):  # lower() grew a character ("İ"): line by line
-        lows = [t.lower() for t in texts]
-        return [k for k, t in enumerate(lows) if any(hint in t for hint in hints)]
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-    hit: set[int] = set()
-    for hint in hints:
-        at = low.find(hint)
-        while at != -1:
-            k = bisect.bisect_right(starts, at) - 1
-            hit.add(k)
-            at = low.find(hint, starts[k + 1])
-    return sorted(hit)
+    if len(low) == len(joined):  # lower() never shortens a character, so no text grew
+        lengths: Iterable[int] = map(len, texts)
+    else:  # "İ" -> "i̇": measure each text after lower()
+        lowered = [t.lower() for t in texts]
+        low, lengths = "\n".join(lowered), map(len, lowered)
+    return hits_in_order(low, list(itertools.accumulate((n + 1 for n in lengths), initial=0)), hints)
+
+
+def hits_in_order(page: str, starts: Sequence[int], keys: Sequence[str]) -> Iterator[int]:
+    """Indexes k of the parts of ``page`` that hold one of ``keys`` (non-empty), in order, each once.
+
+    Part k runs from ``starts[k]`` up to ``starts[k + 1]``. A heap holds each
+    key's next hit, so the page is searched no further than the caller reads.
+    """
+    heap = [(at, key) for key in keys if (at := page.find(key)) != -1]
+    heapq.heapify(heap)
+    last = -1
+    while heap:
+        at, key = heap[0]
+        k = bisect.bisect_right(starts, at) - 1
+        if (at := page.find(key, starts[k + 1])) != -1:
+            heapq.heapreplace(heap, (at, key))
+        else:
+            heapq.heappop(heap)
+        if k != last:
+            last = k
+            yield k
 
 
 def split_lines(text: str) -> list[str]:

@@ -13,15 +13,12 @@ but a data list does (a calendar, results), that list is the article.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import heapq
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Line
-from ..text import holding, visible, visible_all
+from ..text import holding, holding_in_order, visible
 from . import TEXT, Span, block_rule
 from .blocks import (
     CJK_WEIGHT,
@@ -104,8 +101,10 @@ def unit_value(text: str) -> int:
     return _long_unit_value(text)
 
 
-def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
+def coarse_window(texts: Sequence[str], shown: Sequence[str], margin: int) -> tuple[int, int]:
     """Indexes [lo, hi) of ``texts`` (a page's lines) worth a close look: a quick first guess.
+
+    ``shown`` are the same lines made visible (``visible_all``).
 
     The same run of prose as ``article_bounds`` but with a cheap value per
     line (long and ending like a sentence, or not), cookie and legal notices
@@ -117,41 +116,41 @@ def coarse_window(texts: Sequence[str], margin: int) -> tuple[int, int]:
     values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in texts]
     for _ in range(MAX_COARSE_ROUNDS):
         start, stop, total = best_run(values)
-        chrome = prose_chrome([i for i in range(start, stop) if values[i] > 0], texts)
+        chrome = prose_chrome([i for i in range(start, stop) if values[i] > 0], shown)
         if not chrome:
             break
         for i in chrome:
             values[i] = 0
     if total <= 0:
         return 0, len(texts)
-    anchor = next(title_repeats(texts), None)
+    anchor = next(title_repeats(shown), None)
     if anchor is not None:
         start, stop = min(start, anchor), max(stop, anchor + ANCHOR_LOOKAHEAD)
     return max(0, start - margin), min(len(texts), stop + margin)
 
 
 def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
-    """The ``indexes`` whose text is a cookie or legal notice.
+    """The ``indexes`` whose visible text is a cookie or legal notice.
 
     These lines are long and most hold no hint of one: the pattern runs only
     on the lines the hints are in.
     """
-    chosen = visible_all([texts[i] for i in indexes])
+    chosen = [texts[i] for i in indexes]
     return [indexes[k] for k in holding(chosen, PROSE_CHROME_HINTS) if PROSE_CHROME_RE.search(chosen[k]) is not None]
 
 
-def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None,
-                  shown: bool = False) -> Iterator[int]:
+def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
+
+    ``texts`` are visible texts (``visible_all``).
 
     Candidates are found with plain substring search for the title's longer
     words (one of them must be in a line that holds half the title's words),
     then checked with ``repeats_title`` one by one, as the caller asks for
     them. The page is searched TITLE_CHUNK_LINES lines at a time, so a caller
     that wants the first repeat (usually near the top) stops early.
-    ``shown`` says the texts are visible texts already.
     """
-    first = visible(texts[0]) if texts else ""
+    first = texts[0] if texts else ""
     if not first or weight(first) > MAX_HEADLINE_CHARS or is_prose(first):
         return  # a first line this long, or a sentence, is no <title>
     title = words_of(first)
@@ -168,41 +167,11 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
             keys += sorted(head.difference(keys), key=lambda word: (-len(word), word))[:missing]
     for lo in range(1, len(texts), TITLE_CHUNK_LINES):
         chunk = texts[lo: lo + TITLE_CHUNK_LINES]
-        chunk = chunk if shown else visible_all(chunk)
-        for k in _lines_holding_in_order(chunk, keys):
+        for k in holding_in_order(chunk, keys):
             i, text = lo + k, chunk[k]
             if (dropped_by is None or dropped_by[i] is None) and len(text) <= MAX_HEADLINE_CHARS \
                     and (repeats_title(text, title) or (head and repeats_title(text, head))):
                 yield i
-
-
-def _lines_holding_in_order(texts: Sequence[str], keys: Sequence[str]) -> Iterator[int]:
-    """Indexes of the ``texts`` whose lower-cased form holds one of ``keys``, in order, lazily.
-
-    A heap holds each key's next hit in the joined text, so the search goes
-    no further than the caller reads.
-    """
-    page = "\n".join(texts)
-    lowered_page = page.lower()
-    if len(lowered_page) == len(page):  # lower() never shortens a character, so no line grew
-        page, lengths = lowered_page, map(len, texts)
-    else:  # "İ" -> "i̇": measure each line after lower()
-        lowered = [t.lower() for t in texts]
-        page, lengths = "\n".join(lowered), map(len, lowered)
-    starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
-    heap = [(at, key) for key in keys if (at := page.find(key)) != -1]
-    heapq.heapify(heap)
-    last = -1
-    while heap:
-        at, key = heap[0]
-        k = bisect.bisect_right(starts, at) - 1
-        if (at := page.find(key, starts[k + 1])) != -1:
-            heapq.heapreplace(heap, (at, key))
-        else:
-            heapq.heappop(heap)
-        if k != last:
-            last = k
-            yield k
 
 
 def title_head(title: str) -> frozenset[str] | None:
@@ -408,7 +377,7 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     repeat that has one (else None).
     """
     listed = None
-    for i in title_repeats(features(lines).visible, dropped_by, shown=True):
+    for i in title_repeats(features(lines).visible, dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
             return i, None
         if listed is None:

@@ -179,14 +179,13 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """
     fullmatch, texts = P.LIST_HEADING_RE.fullmatch, features(lines).visible
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
-    headings = [i for i, (text, d) in enumerate(zip(texts, dropped_by, strict=True))
-                if (d is None or d == "promo-line") and fullmatch(text.rstrip(LIST_HEADING_TAIL))]
+    headings = [(i, heading) for i, (text, d) in enumerate(zip(texts, dropped_by, strict=True))
+                if (d is None or d == "promo-line") and fullmatch(heading := text.rstrip(LIST_HEADING_TAIL))]
     end = 0
-    for i in headings:
+    for i, heading in headings:
         if i < end:
             continue  # inside the list found last
         if (end := _list_items(lines, dropped_by, i + 1)) > i + 1:
-            heading = texts[i].rstrip(LIST_HEADING_TAIL)
             items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
             yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
 
@@ -231,10 +230,9 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
                 first = i
                 break
     fullmatch = P.COMMENTS_HEADING_RE.fullmatch
-    headings = [i for i in range(first, len(texts)) if dropped_by[i] != "page-chrome"
+    headings = [(i, heading) for i in range(first, len(texts)) if dropped_by[i] != "page-chrome"
                 and len(heading := texts[i].strip("[]() ")) <= 160 and fullmatch(heading)]
-    for i in headings:
-        heading = texts[i].strip("[]() ")
+    for i, heading in headings:
         counted = heading[:1].isdigit()
         if counted or _comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
