@@ -112,6 +112,14 @@ def test_stray_control_characters_are_dropped_not_refused() -> None:
     assert clean(f"{PROSE}\x1b\n{MORE}\n").text == f"{PROSE}\n\n{MORE}"
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"])
+def test_stray_control_characters_are_dropped_whatever_the_encoding(codec: str) -> None:
+    # read.py looks for them in the raw bytes when the codec keeps ASCII as is, else in the text
+    data = f"{PROSE}\x1b\n{MORE}\x7f\n{PROSE}\n".encode(codec)
+    assert clean(data, encoding=codec).text == f"{PROSE}\n\n{MORE}\n\n{PROSE}"
+    assert clean(data).text == f"{PROSE}\n\n{MORE}\n\n{PROSE}"
+
+
 # --- size and compression ----------------------------------------------------------------------
 
 
