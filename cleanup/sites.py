@@ -319,14 +319,31 @@ def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
 
 
 def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
-    """The first site (in file order) one of whose fingerprints matches a line of ``page``."""
-    data = None  # the page as UTF-8, encoded once: RE2 would encode it for every pattern
+    """The first site (in file order) one of whose fingerprints matches a line of ``page``.
+
+    One scan for all the sites' fingerprints at once tells whether any matches:
+    most pages match none, and only those that do are searched site by site.
+    """
+    anyone = any_fingerprint(dirs)
+    if anyone is None:
+        return None
+    data = page.encode("utf-8")  # encoded once: RE2 would encode it for every pattern
+    if anyone.search(data) is None:
+        return None
     for site in load_all(dirs):
-        if site.fingerprints:
-            data = data if data is not None else page.encode("utf-8")
-            if any(fp.search(data) for fp in site.fingerprints):
-                return site
+        if any(fp.search(data) for fp in site.fingerprints):
+            return site
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def any_fingerprint(dirs: tuple[str, ...] = ()) -> Any | None:
+    """The fingerprints of every site in ``dirs`` as one pattern, or None when there are none.
+
+    Cached like ``site_files``: the files are read once per process.
+    """
+    patterns = [fp.pattern for site in load_all(dirs) for fp in site.fingerprints]
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def rule_dirs_from_env(value: str | None = None) -> tuple[str, ...]:

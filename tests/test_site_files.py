@@ -168,3 +168,35 @@ def test_a_pattern_matching_the_empty_string_is_rejected(tmp_path: Path) -> None
 def test_a_backreference_is_explained(tmp_path: Path) -> None:
     message = _load_error(tmp_path, GOOD_RULE.replace("'^Promo$'", "'(a)\\1'"))
     assert message.endswith("(RE2 has no backreferences or lookaround)"), message
+
+
+# --- fingerprints ------------------------------------------------------------------------------------
+
+PAGE_BODY = ("The council voted on Tuesday to close the old bridge for repairs after engineers found cracks "
+             "in two of its piers.\n\n")
+
+
+def _fingerprinted(tmp_path: Path, host: str, fingerprint: str) -> None:
+    _site_file(tmp_path, f"""
+        [site]
+        name = "{host}"
+        fingerprints = ['{fingerprint}']
+        """ + GOOD_RULE, host=host)
+
+
+def test_fingerprints_choose_the_first_matching_site_in_file_order(tmp_path: Path) -> None:
+    _fingerprinted(tmp_path, "a.example", "^Alpha News$")
+    _fingerprinted(tmp_path, "b.example", "^Beta News$")
+    dirs = (str(tmp_path),)
+    assert clean(PAGE_BODY + "Beta News\n", rules_dirs=dirs).site == "b.example"
+    assert clean("Alpha News\n\n" + PAGE_BODY + "Beta News\n", rules_dirs=dirs).site == "a.example"
+    assert clean(PAGE_BODY + "Gamma News\n", rules_dirs=dirs).site is None
+
+
+def test_one_fingerprints_flags_do_not_leak_into_anothers(tmp_path: Path) -> None:
+    # All fingerprints are first searched as one pattern: (?i) must stay with its own.
+    _fingerprinted(tmp_path, "a.example", "(?i)^alpha news$")
+    _fingerprinted(tmp_path, "b.example", "^Beta News$")
+    dirs = (str(tmp_path),)
+    assert clean(PAGE_BODY + "ALPHA NEWS\n", rules_dirs=dirs).site == "a.example"
+    assert clean(PAGE_BODY + "BETA NEWS\n", rules_dirs=dirs).site is None
