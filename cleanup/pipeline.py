@@ -12,7 +12,8 @@ from .model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleErro
 from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
 from .rules.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
-from .text import stripped_lines, units, visible, visible_all
+from .rules.blocks import features
+from .text import has_invisible, stripped_lines, units, visible, visible_all
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
@@ -74,13 +75,15 @@ def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
 
 
 def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Options,
-              pre_dropped: int = 0) -> tuple[Verdicts, int | None]:
+              pre_dropped: int = 0, plain: bool = False) -> tuple[Verdicts, int | None]:
     """Line rules, site drop_from, block rules; in text mode the headline is found and protected.
 
     The first ``pre_dropped`` units (the page <title> in front of a window) are page chrome.
+    ``plain``: the units' texts are trimmed and hold no invisible character.
     """
     line_rules, block_rules = rules_for(kind, options)
     v = Verdicts(lines)
+    features(v.lines, plain)  # what the rules ask about the units, made once for all of them
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
@@ -151,7 +154,9 @@ def clean_text(page: Page, options: Options) -> Result:
     """
     stripped = stripped_lines(page.text)
     urls = [m.group(0) for t in stripped[:URL_SCAN_LINES] for m in URL_RE.finditer(t)]
-    shown = visible_all(stripped)
+    # Stripped lines are their own visible form unless the page holds an invisible character.
+    plain = not has_invisible(page.text)
+    shown = stripped if plain else visible_all(stripped)
     # Fingerprints see the lines as the rules do (trimmed, visible): the same line
     # must choose the same site before and after cleaning.
     site = choose_site(options, urls, lambda: "\n".join(shown))
@@ -161,7 +166,7 @@ def clean_text(page: Page, options: Options) -> Result:
     else:
         lo, hi = coarse_window([stripped[i] for i in nonblank], [shown[i] for i in nonblank], WINDOW_MARGIN)
     while True:
-        v, title, outside = _run_window(stripped, nonblank, lo, hi, site, options)
+        v, title, outside = _run_window(stripped, nonblank, lo, hi, site, options, plain)
         body = [i for i in v.kept() if i != title]
         grow_lo = lo > 0 and body and v.lines[body[0]].no <= _line_no(nonblank, lo, EDGE_UNITS)
         grow_hi = hi < len(nonblank) and body and v.lines[body[-1]].last >= _line_no(nonblank, hi - EDGE_UNITS, 0)
@@ -181,15 +186,18 @@ def _line_no(nonblank: list[int], k: int, offset: int) -> int:
 
 
 def _run_window(stripped: list[str], nonblank: list[int], lo: int, hi: int, site: S.Site | None,
-                options: Options) -> tuple[Verdicts, int | None, list[Removal]]:
-    """The rules on non-blank lines [lo, hi), with the <title> line in front; removals for the rest."""
+                options: Options, plain: bool) -> tuple[Verdicts, int | None, list[Removal]]:
+    """The rules on non-blank lines [lo, hi), with the <title> line in front; removals for the rest.
+
+    ``plain``: the page holds no invisible character.
+    """
     if lo == 0 and hi == len(nonblank):
-        v, title = run_rules(units(stripped), TEXT, site, options)
+        v, title = run_rules(units(stripped), TEXT, site, options, plain=plain)
         return v, title, []
     first = nonblank[0]
     head = [] if lo == 0 else [Line(first + 1, stripped[first], "", first + 1)]
     lines = head + units(stripped, nonblank[lo], nonblank[hi - 1] + 1)
-    v, title = run_rules(lines, TEXT, site, options, pre_dropped=len(head))
+    v, title = run_rules(lines, TEXT, site, options, pre_dropped=len(head), plain=plain)
     outside = [r for r in (_outside(stripped, nonblank[1:lo], HEADER_REASON),
                            _outside(stripped, nonblank[hi:], FOOTER_REASON)) if r]
     return v, title, outside

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cleanup.model import Line
 from cleanup.rules.article import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, number_count, value_tables
 from cleanup.rules.blocks import features, weight
-from cleanup.text import holding
+from cleanup.text import has_invisible, holding, stripped_lines, units, visible
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
 
@@ -57,3 +57,12 @@ def test_features_are_kept_for_a_tuple_and_not_for_a_list() -> None:
     assert features(units).visible == ["AB", "Plain"]
     as_list = list(units)
     assert features(as_list) is not features(as_list)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet="ab .\u00a0\u200b\u2003\t\r\n", max_size=60))
+def test_a_page_without_invisible_characters_has_stripped_lines_as_its_visible_units(page: str) -> None:
+    # clean_text skips visible() when has_invisible(page) is False: units are then their own visible text.
+    lines = tuple(units(stripped_lines(page)))
+    if not has_invisible(page):
+        assert features(lines, plain=True).visible == [visible(ln.text) for ln in lines]

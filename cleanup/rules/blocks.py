@@ -98,10 +98,11 @@ class Features:
     sequence instead of once per rule and unit saves a call per unit and rule.
     """
 
-    __slots__ = ("_visible", "lines", "memo")
+    __slots__ = ("_visible", "lines", "memo", "plain")
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: Sequence[Line], plain: bool = False) -> None:
         self.lines = lines
+        self.plain = plain  # the texts are trimmed and hold no invisible character
         self._visible: list[str] | None = None
         self.memo: dict[Hashable, Any] = {}  # other per-sequence answers, by the asker's key
 
@@ -109,7 +110,8 @@ class Features:
     def visible(self) -> list[str]:
         """``visible(text)`` of each unit."""
         if self._visible is None:
-            self._visible = visible_all([ln.text for ln in self.lines])
+            texts = [ln.text for ln in self.lines]
+            self._visible = texts if self.plain else visible_all(texts)
         return self._visible
 
 
@@ -119,12 +121,16 @@ _RECENT: list[tuple[Sequence[Line], Features]] = []
 RECENT_SIZE = 2
 
 
-def features(lines: Sequence[Line]) -> Features:
-    """The ``Features`` of ``lines`` (kept for the latest few tuples)."""
+def features(lines: Sequence[Line], plain: bool = False) -> Features:
+    """The ``Features`` of ``lines`` (kept for the latest few tuples).
+
+    ``plain`` tells, when they are first made, that the texts are their own
+    visible form (trimmed, no invisible character): the caller checked the page.
+    """
     for seq, found in _RECENT:
         if seq is lines:
             return found
-    made = Features(lines)
+    made = Features(lines, plain)
     if type(lines) is tuple:
         _RECENT.insert(0, (lines, made))
         del _RECENT[RECENT_SIZE:]
