@@ -133,28 +133,50 @@ def _holding(hints: Sequence[str], page: str, seps: list[int]) -> set[int]:
     return set(hits_in_order(page, seps, hints))
 
 
-def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
-    """Run site line rules, then generic ones; the first rule that fires drops the unit.
+Verdict = tuple[str, str] | None  # (rule name, reason) of the generic line rule that fires, or None
+# Generic line-rule verdicts by visible text, per rule list: pages of one site repeat their
+# menus and footers, and a window that grows is looked at again. Cleared when full.
+VERDICT_MEMO_SIZE = 100_000
+_VERDICTS: dict[tuple[Rule, ...], dict[str, Verdict]] = {}
 
-    A generic rule runs only on the units that pass its pre-check (``candidates``).
+
+def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
+    """The first of ``rules`` that fires on each visible text, as (name, reason), or None.
+
+    Line rules see a unit's visible text only, so a verdict holds for every
+    unit with that text: each text is judged once per process (``_VERDICTS``).
+    A rule runs only on the texts that pass its pre-check (``candidates``).
     """
+    rules = tuple(rules)
+    memo = _VERDICTS.setdefault(rules, {})
+    new = list(dict.fromkeys(t for t in texts if t not in memo))
+    if len(memo) + len(new) > VERDICT_MEMO_SIZE:
+        memo.clear()
+    # One lower() over all the texts joined instead of one per text (lower() works per
+    # character; a text holding UNIT_SEP, which read.py strips, falls back to per text).
+    lows = UNIT_SEP.join(new).lower().split(UNIT_SEP)
+    found = candidates(lows if len(lows) == len(new) else [t.lower() for t in new], rules)
+    for k, text in enumerate(new):
+        memo[text] = None
+        for rule in found.get(k, ()):
+            if reason := rule.func(Line(0, text)):
+                memo[text] = (rule.name, reason)
+                break
+    return [memo[t] for t in texts]
+
+
+def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
+    """Run site line rules, then generic ones; the first rule that fires drops the unit."""
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown = features(v.lines).visible
     texts = [shown[i] for i in todo]
-    # One lower() over all the units joined instead of one per unit (lower() works per
-    # character; a unit holding UNIT_SEP, which read.py strips, falls back to per unit).
-    lows = UNIT_SEP.join(texts).lower().split(UNIT_SEP)
-    found = candidates(lows if len(lows) == len(texts) else [t.lower() for t in texts], rules)
-    for k in range(len(todo)) if site_rules else found:
-        i = todo[k]
-        srule = next((r for r in site_rules if r.matches(texts[k])), None)
+    verdicts = line_verdicts(texts, rules)
+    for k, i in enumerate(todo):
+        srule = next((r for r in site_rules if r.matches(texts[k])), None) if site_rules else None
         if srule is not None:
             v.drop(i, srule.id, srule.why)
-            continue
-        for rule in found.get(k, ()):
-            if reason := rule.func(v.lines[i]):
-                v.drop(i, rule.name, reason)
-                break
+        elif verdicts[k] is not None:
+            v.drop(i, *verdicts[k])
 
 
 def apply_drop_from(v: Verdicts, site_rules: Sequence[TextRule]) -> None:

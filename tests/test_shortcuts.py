@@ -10,7 +10,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup import engine
 from cleanup.model import Line
+from cleanup.rules import all_rules
 from cleanup.rules.article import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, number_count, value_tables
 from cleanup.rules.blocks import features, weight
 from cleanup.text import has_invisible, holding, stripped_lines, units, visible
@@ -66,3 +68,31 @@ def test_a_page_without_invisible_characters_has_stripped_lines_as_its_visible_u
     lines = tuple(units(stripped_lines(page)))
     if not has_invisible(page):
         assert features(lines, plain=True).visible == [visible(ln.text) for ln in lines]
+
+
+LINES = ("Skip to content", "Share on Facebook", "12 Comments", "By Jane Doe", "© 2019 Acme Inc. All rights reserved.",
+         "Follow the money, investigators said.", "Photo: Jane Doe/Getty Images", "The council met on Tuesday.",
+         "Subscribe", "“Subscribe to our newsletter,” the pop-up said.", "Published November 20, 2019")
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.sampled_from(LINES), max_size=15), st.booleans())
+def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: list[str], fresh: bool) -> None:
+    rules = tuple(r for r in all_rules() if r.kind == "line")
+    if fresh:
+        engine._VERDICTS.clear()
+    direct = [next(((r.name, why) for r in rules if r.may_fire(t.lower()) and (why := r.func(Line(1, t)))), None)
+              for t in texts]
+    assert engine.line_verdicts(texts, rules) == direct
+    assert engine.line_verdicts(texts, rules) == direct  # now from the memo
+
+
+def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
+    rules = tuple(r for r in all_rules() if r.kind == "line")
+    monkeypatch.setattr(engine, "VERDICT_MEMO_SIZE", 3)
+    engine._VERDICTS.clear()
+    engine.line_verdicts(LINES[:3], rules)
+    engine.line_verdicts(LINES[3:5], rules)
+    assert set(engine._VERDICTS[rules]) == set(LINES[3:5])
+    assert engine.line_verdicts(LINES[:2], rules) == [("skip-link", "accessibility jump link"),
+                                                      ("share-widget", "share or social widget")]
