@@ -24,8 +24,9 @@ CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
 HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
-# Text dumps: the quick first guess is widened by this many lines each side,
-# and widened again while the article comes within EDGE_UNITS of its edge.
+# Text dumps: the quick first guess reaches this many lines out for more prose
+# (rules.article.coarse_window), and is widened by as many again while the
+# article comes within EDGE_UNITS of its edge.
 WINDOW_MARGIN = 25
 EDGE_UNITS = 3
 

@@ -17,7 +17,9 @@ from cleanup.model import Line
 from cleanup.rules.article import (
     FOOTER_REASON,
     HEADER_REASON,
+    WINDOW_CONTEXT,
     article_bounds,
+    coarse_window,
     extend_announced_list,
     extend_closing_sentences,
     find_title,
@@ -243,6 +245,32 @@ def test_comments_heading_after_too_little_prose_stays() -> None:
 
 MENU = ("Skip to content", "Menu", "News", "Local", "Sports", "Opinion")
 FOOTER = ("About Us", "Contact Us", "Careers")
+
+
+def _window(texts: Sequence[str], reach: int = 25) -> tuple[int, int]:
+    return coarse_window(texts, texts, reach)
+
+
+def test_quick_window_reaches_prose_past_a_gap_and_keeps_context_lines() -> None:
+    # A 20-line gallery splits the story: the window reaches the paragraph after it.
+    # No line repeats the <title> (the first line): 25 lines stay above for the headline finder.
+    gallery = [f"Photo {n}" for n in range(20)]
+    texts = ["Rail yard vote | The Ledger", *MENU[1:] * 8, *PARAGRAPHS[:3], *gallery, PARAGRAPHS[3], *FOOTER * 20]
+    start = 1 + len(MENU[1:]) * 8
+    last = start + 3 + len(gallery)
+    assert _window(texts) == (start - 25, last + 1 + WINDOW_CONTEXT)
+
+
+def test_quick_window_does_not_reach_prose_farther_than_reach() -> None:
+    gallery = [f"Photo {n}" for n in range(30)]
+    texts = ["Rail yard vote | The Ledger", *MENU[1:] * 8, *PARAGRAPHS[:3], *gallery, PARAGRAPHS[3], *FOOTER * 20]
+    assert _window(texts)[1] == 1 + len(MENU[1:]) * 8 + 3 + WINDOW_CONTEXT
+
+
+def test_quick_window_keeps_context_above_the_headline_that_repeats_the_title() -> None:
+    texts = [HEADLINES[0] + " | The Ledger", *MENU * 8, HEADLINES[0], "By Jane Doe", *PARAGRAPHS, *FOOTER * 20]
+    headline = 1 + len(MENU) * 8
+    assert _window(texts)[0] == headline - WINDOW_CONTEXT
 
 
 def test_article_bounds_is_the_run_of_prose() -> None:

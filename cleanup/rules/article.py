@@ -57,6 +57,9 @@ PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagno
 # as this much prose would; the article starts within ANCHOR_LOOKAHEAD units.
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
+# The quick first guess's window: lines kept next to it for the byline, the headline
+# (within TITLE_WINDOW kept units of the story) or a list heading.
+WINDOW_CONTEXT = 10
 MAX_TITLE_WORDS = 40
 TITLE_CHUNK_LINES = 200
 TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
@@ -101,7 +104,7 @@ def unit_value(text: str) -> int:
     return _long_unit_value(text)
 
 
-def coarse_window(texts: Sequence[str], shown: Sequence[str], margin: int) -> tuple[int, int]:
+def coarse_window(texts: Sequence[str], shown: Sequence[str], reach: int) -> tuple[int, int]:
     """Indexes [lo, hi) of ``texts`` (a page's lines) worth a close look: a quick first guess.
 
     ``shown`` are the same lines made visible (``visible_all``).
@@ -109,8 +112,15 @@ def coarse_window(texts: Sequence[str], shown: Sequence[str], margin: int) -> tu
     The same run of prose as ``article_bounds`` but with a cheap value per
     line (long and ending like a sentence, or not), cookie and legal notices
     taken out of the run, the headline that repeats the page <title> taken
-    in, widened by ``margin`` lines each side. The exact article finder then
-    runs on this window only: most lines of a full-page dump are menus.
+    in. The exact article finder then runs on this window only: most lines of
+    a full-page dump are menus.
+
+    The window reaches out to the farthest quick-prose line within ``reach``
+    lines of the run on either side (the exact finder prices short lines
+    lower and may bridge a gap that long), then WINDOW_CONTEXT lines more
+    for what sits next to an article: the headline, a byline, a list heading.
+    Above a run with no headline found, ``reach`` lines are kept instead, for
+    the headline finder to look at.
     """
     min_prose, cost = MIN_PROSE_CHARS, -NON_PROSE_COST
     values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in texts]
@@ -126,7 +136,10 @@ def coarse_window(texts: Sequence[str], shown: Sequence[str], margin: int) -> tu
     anchor = next(title_repeats(shown), None)
     if anchor is not None:
         start, stop = min(start, anchor), max(stop, anchor + ANCHOR_LOOKAHEAD)
-    return max(0, start - margin), min(len(texts), stop + margin)
+    above = next((i for i in range(max(0, start - reach), start) if values[i] > 0), start)
+    below = next((i + 1 for i in range(min(len(texts), stop + reach) - 1, stop - 1, -1) if values[i] > 0), stop)
+    head = WINDOW_CONTEXT if anchor is not None else reach
+    return max(0, above - head), min(len(texts), below + WINDOW_CONTEXT)
 
 
 def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
