@@ -123,18 +123,14 @@ def split_lines(text: str) -> list[str]:
     ).split("\n")
 
 
-def _blocks(stripped: list[str]) -> list[list[int]]:
-    """Indexes of non-blank lines grouped into blank-line separated blocks."""
+def _blocks(nonblank: list[int]) -> list[list[int]]:
+    """Indexes of non-blank lines (in order) grouped into blank-line separated blocks."""
     blocks: list[list[int]] = []
-    current: list[int] = []
-    for i, line in enumerate(stripped):
-        if line and (line.isascii() or visible(line)):
-            current.append(i)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+    for i in nonblank:
+        if blocks and blocks[-1][-1] == i - 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
     return blocks
 
 
@@ -161,10 +157,16 @@ def stripped_lines(text: str) -> list[str]:
 def units(stripped: list[str], start: int = 0, stop: int | None = None) -> list[Line]:
     """Units of ``stripped[start:stop]``, numbered by their line in the whole input."""
     window = stripped[start:stop]
-    blocks = _blocks(window)
-    if is_wrapped(window, blocks):
-        return [Line(start + b[0] + 1, "\n".join(window[i] for i in b), "", start + b[-1] + 1) for b in blocks]
-    return [Line(start + i + 1, window[i], "", start + i + 1) for b in blocks for i in b]
+    nonblank = [i for i, line in enumerate(window) if line and (line.isascii() or visible(line))]
+    if any(b - a == 1 for a, b in itertools.pairwise(nonblank)):  # else no block has two lines
+        blocks = _blocks(nonblank)
+        if is_wrapped(window, blocks):
+            return [Line(start + b[0] + 1, "\n".join(window[i] for i in b), "", start + b[-1] + 1) for b in blocks]
+    # One Line per non-blank line, built by tuple.__new__ from C: a NamedTuple's own
+    # __new__ is a Python function, and this runs for every line in the window.
+    nos = [start + i + 1 for i in nonblank]
+    fields = zip(nos, [window[i] for i in nonblank], itertools.repeat(""), nos, itertools.repeat(0.0))
+    return list(map(tuple.__new__, itertools.repeat(Line), fields))
 
 
 def to_lines(text: str) -> list[Line]:
