@@ -19,6 +19,7 @@ from cleanup.rules.article import (
     HEADER_REASON,
     article_bounds,
     extend_announced_list,
+    extend_closing_notes,
     extend_closing_sentences,
     find_title,
     page_chrome,
@@ -429,3 +430,43 @@ def test_closing_sentences_may_lead_into_a_list_they_announce() -> None:
 def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -> None:
     lines = _page(*PARAGRAPHS, "The fair opens again next year.", *after)
     assert extend_closing_sentences(lines, _none(lines), 4) == 4
+
+
+# --- extend_closing_notes ---------------------------------------------------
+
+
+@pytest.mark.parametrize("notes", [
+    ("Officials said the two cases appear to be unrelated.", "With Post wires"),  # a sentence, a wire credit
+    ("(Reporting by Jane Doe; Editing by Tom Roe)",),
+    ("* Dates are subject to change by the organisers", "* Calendar published by the league in January"),
+    ("See more photos:",),
+])
+def test_closing_notes_before_a_share_bar_stay_with_the_story(notes: tuple[str, ...]) -> None:
+    lines = _page(*PARAGRAPHS, *notes, "Share on Facebook", *FOOTER)
+    dropped = [*_none(lines[:4 + len(notes)]), "share-widget", *_none(FOOTER)]
+    assert extend_closing_notes(lines, dropped, 4) == 4 + len(notes)
+
+
+def test_a_tweet_signature_before_a_date_line_stays_with_the_story() -> None:
+    lines = _page(*PARAGRAPHS, "We must apply a system of compassion to criminal justice.",
+                  "— Jane Doe (@janedoe) November 19, 2019", "Updated at 1:23 p.m.", *FOOTER)
+    dropped = [*_none(lines[:6]), "date-line", *_none(FOOTER)]
+    assert extend_closing_notes(lines, dropped, 4) == 6
+
+
+@pytest.mark.parametrize(("after", "rule"), [
+    (("Home", "Markets"), "share-widget"),  # menu words
+    (("Request Reprint & Licensing, Submit Correction or View Editorial Guidelines",), "share-widget"),  # Title Case
+    (("Related stories",), "share-widget"),  # a list heading
+    (("Both parties are to blame for lack of unity government",), "byline"),  # another story's teaser
+    (tuple(f"Note {n}: the schedule may change again this year" for n in range(5)), "share-widget"),  # too many
+])
+def test_chrome_before_a_dropped_unit_stays_out(after: tuple[str, ...], rule: str) -> None:
+    lines = _page(*PARAGRAPHS, *after, "Dropped line", *FOOTER)
+    dropped = [*_none(lines[:4 + len(after)]), rule, *_none(FOOTER)]
+    assert extend_closing_notes(lines, dropped, 4) == 4
+
+
+def test_closing_notes_followed_by_kept_menus_stay_out() -> None:
+    lines = _page(*PARAGRAPHS, "Officials said the two cases appear to be unrelated.", *FOOTER)
+    assert extend_closing_notes(lines, _none(lines), 4) == 4

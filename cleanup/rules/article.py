@@ -19,11 +19,12 @@ from collections.abc import Iterator, Sequence
 
 from ..model import Line
 from ..text import holding, holding_in_order, visible
-from . import TEXT, Span, block_rule
+from . import TEXT, Span, all_rules, block_rule
 from .blocks import (
     CJK_WEIGHT,
     MIN_HEADLINE_WORDS,
     MIN_PROSE_CHARS,
+    MIN_TITLE_CASE_SHARE,
     ends_like_sentence,
     features,
     is_prose,
@@ -82,6 +83,13 @@ ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # of at least this many words.
 MAX_CLOSING_SENTENCES = 2
 MIN_CLOSING_WORDS = 4
+# Notes closing the story ("With Post wires", "* Dates may change"): at most this
+# many units, each of at least MIN_NOTE_WORDS words and at most
+# MAX_ANNOUNCED_ITEM_CHARS, or an attribution: a quote's or embedded post's
+# signature ("— Jane Doe (@jdoe) May 2, 2019") or a bracketed credit line.
+MAX_CLOSING_NOTES = 4
+MIN_NOTE_WORDS = 3
+ATTRIBUTION_PREFIXES = ("— ", "– ")
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
@@ -257,8 +265,8 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """The article's end past a list it announces, a data list that closes it, or a short last sentence."""
-    for extend in (extend_announced_list, extend_data_list, extend_closing_sentences):
+    """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
+    for extend in (extend_announced_list, extend_data_list, extend_closing_sentences, extend_closing_notes):
         extended = extend(lines, dropped_by, stop)
         if extended > stop:
             return extended
@@ -287,6 +295,58 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
         listed = extend_announced_list(lines, dropped_by, end)
         return listed if listed > end else stop
     return end if ends_page else stop
+
+
+def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past a few short notes that close the story, up to the chrome after it.
+
+    "With Post wires", "(Reporting by Jane Doe; Editing by Tom Roe)", a
+    tweet's signature, footnotes ("* Dates may change"), "See more photos:":
+    too short for prose, so the run of prose stops before them. At most
+    MAX_CLOSING_NOTES units are taken, each an attribution or a few words
+    that are mostly lower case after the first (menu items and headlines are
+    Title Case), and only when a unit that some rule dropped (a share bar,
+    tags, a related list, a copyright line) or the end of the page comes
+    right after them. A byline or date line there marks another story's
+    teaser (headline, byline): then the last note must end like a sentence
+    or be an attribution.
+    """
+    texts = features(lines).visible
+    end = stop
+    while end < len(lines) and dropped_by[end] is None:
+        if end - stop >= MAX_CLOSING_NOTES or not _is_note(texts[end]):
+            return stop
+        end += 1
+    if end == stop:
+        return stop
+    if end < len(lines) and dropped_by[end] in _metadata_rules():
+        last = texts[end - 1]
+        if not ends_like_sentence(last) and not _is_attribution(last):
+            return stop
+    return end
+
+
+def _is_attribution(text: str) -> bool:
+    """A signature under a quote or an embedded post, or a credit line in brackets."""
+    return text.startswith(ATTRIBUTION_PREFIXES) or (text.startswith("(") and text.endswith(")"))
+
+
+def _is_note(text: str) -> bool:
+    """True for a short unit that reads as text, not as a menu item, a label or a Title Case headline."""
+    if _is_attribution(text):
+        return True
+    words = WORD_RE.findall(text)
+    if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS \
+            or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+        return False
+    long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
+    return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
+
+
+@functools.cache
+def _metadata_rules() -> frozenset[str]:
+    """Names of the rules that drop bylines and dates (their text goes to Result metadata)."""
+    return frozenset(r.name for r in all_rules() if r.metadata)
 
 
 @functools.lru_cache(maxsize=16384)
