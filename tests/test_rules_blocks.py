@@ -21,6 +21,7 @@ from cleanup.rules.article import (
     extend_announced_list,
     extend_closing_notes,
     extend_closing_sentences,
+    extend_last_table,
     find_title,
     page_chrome,
     title_repeats,
@@ -470,3 +471,40 @@ def test_chrome_before_a_dropped_unit_stays_out(after: tuple[str, ...], rule: st
 def test_closing_notes_followed_by_kept_menus_stay_out() -> None:
     lines = _page(*PARAGRAPHS, "Officials said the two cases appear to be unrelated.", *FOOTER)
     assert extend_closing_notes(lines, _none(lines), 4) == 4
+
+
+# --- extend_last_table ------------------------------------------------------
+
+
+RESULTS = (
+    "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points.",
+    "Astronaut (NR): Siemans 7 saves.",
+    "GIRLS SOCCER",
+    "Viera d. Melbourne 1-0",
+    "Viera (3-0): Crafton 1 goal. Rosario 1 assist.",
+    "Merritt Island d. Titusville",
+    "Merritt Island (3-2): Trout 1 goal. Hanks 1 goal.",
+)
+
+
+def test_results_the_story_ends_in_go_on_to_the_chrome() -> None:
+    """The run stops after the first row; the rows and subheadings after it are the same list."""
+    lines = _page(*PARAGRAPHS, *RESULTS, "Published 2:16 AM EST Nov 20, 2019", *FOOTER)
+    dropped = [*_none(lines[:4 + len(RESULTS)]), "date-line", *_none(FOOTER)]
+    assert extend_last_table(lines, dropped, 5) == 4 + len(RESULTS)
+
+
+@pytest.mark.parametrize(("last", "after"), [
+    (PARAGRAPHS[3], RESULTS[1:]),  # the story ends in prose: rows after it are a sidebar's
+    (RESULTS[0], ("Most Read", *RESULTS[1:])),  # a list heading starts another list
+    (RESULTS[0], ("GIRLS SOCCER", "Boys Soccer", "Tennis", *RESULTS[3:])),  # three labels in a row: a menu
+])
+def test_rows_after_the_story_that_are_no_continuation_stay_out(last: str, after: tuple[str, ...]) -> None:
+    lines = _page(*PARAGRAPHS, last, *after, "Share", *FOOTER)
+    dropped = [*_none(lines[:5 + len(after)]), "share-widget", *_none(FOOTER)]
+    assert extend_last_table(lines, dropped, 5) == 5
+
+
+def test_results_not_followed_by_recognised_chrome_stay_out() -> None:
+    lines = _page(*PARAGRAPHS, *RESULTS, *FOOTER)
+    assert extend_last_table(lines, _none(lines), 5) == 5

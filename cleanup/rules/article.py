@@ -74,6 +74,10 @@ TABLE_ROW_DISCOUNT = 2
 # A data list closing the story: rows with a digit or inner punctuation.
 DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
 MIN_DATA_ROWS = 3
+# A data list the story ends in goes on past the run: rows (a digit and a word) with
+# at most MAX_LIST_SUBHEADINGS other units in a row between them ("GIRLS SOCCER"),
+# rows at least half of the units.
+MAX_LIST_SUBHEADINGS = 2
 # A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
@@ -266,7 +270,9 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
     """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
-    for extend in (extend_announced_list, extend_data_list, extend_closing_sentences, extend_closing_notes):
+    extensions = (extend_announced_list, extend_data_list, extend_closing_sentences, extend_closing_notes,
+                  extend_last_table)
+    for extend in extensions:
         extended = extend(lines, dropped_by, stop)
         if extended > stop:
             return extended
@@ -471,6 +477,34 @@ def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None
             break
         end += 1
     return end if end > first_item else stop
+
+
+def extend_last_table(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past the rest of a table or results list that the story ends in.
+
+    When the run's last unit is a data row (MIN_ROW_NUMBERS numbers or
+    more), the rows after it are the same list: rows with a digit and a
+    word, short subheadings between them (at most MAX_LIST_SUBHEADINGS in a
+    row: "GIRLS SOCCER", "Merritt Island d. Titusville"), rows at least half
+    of the units. Taken only up to a unit that some rule dropped or the end
+    of the page, and never across a list heading ("Most Read"): a sidebar of
+    dated headlines after a story that ends in prose is not reached.
+    """
+    last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
+    if last is None or number_count(lines[last].text) < MIN_ROW_NUMBERS:
+        return stop
+    texts = features(lines).visible
+    end, rows, between = stop, 0, 0
+    while end < len(lines) and dropped_by[end] is None:
+        text = texts[end]
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+            return stop
+        if DIGIT_RE.search(text) and ROW_WORD_RE.search(text):
+            rows, between = rows + 1, 0
+        elif (between := between + 1) > MAX_LIST_SUBHEADINGS:
+            return stop
+        end += 1
+    return end if rows >= MIN_DATA_ROWS and 2 * rows >= end - stop else stop
 
 
 def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
