@@ -311,6 +311,22 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
     assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
 
 
+# --- the headline anchor -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "repeat", "start"), [
+    # a subheading in capitals repeats the title's words: the story starts at its first paragraph
+    ("Spiced Pear Jam Recipe | The Kitchen Blog", "MAKING SPICED PEAR JAM", 1 + len(MENU)),
+    # the headline, in the title's case: the prose above it (teasers) stays out
+    ("Spiced Pear Jam Recipe | The Kitchen Blog", "Making Spiced Pear Jam", 1 + len(MENU) + 3),
+    # a title in capitals: the repeat in capitals is the headline
+    ("SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM", 1 + len(MENU) + 3),
+])
+def test_a_title_repeat_in_capitals_is_a_subheading(title: str, repeat: str, start: int) -> None:
+    lines = _page(title, *MENU, PARAGRAPHS[0], PARAGRAPHS[1], repeat, PARAGRAPHS[2], PARAGRAPHS[3], *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (start, len(lines) - len(FOOTER))
+
+
 # --- a data list under the headline -----------------------------------------
 
 

@@ -441,10 +441,19 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     are subheadings, comment headers or related links). When no repeat has
     prose under it, the second item is the ``data_list_under`` the first
     repeat that has one (else None).
+
+    The headline and the <title> are typed once, in the same field, and
+    share their letter case: a repeat in capitals under a <title> that is
+    not ("MAKING SPICED PEAR JAM" under "Spiced Pear Jam Recipe") is one of
+    the story's subheadings. Then there is no headline to pull the run
+    towards (None, None), and the plain run of prose decides.
     """
+    texts = features(lines).visible
     listed = None
-    for i in title_repeats(features(lines).visible, dropped_by):
+    for i in title_repeats(texts, dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
+            if texts[i].isupper() and not texts[0].isupper():
+                return None, None
             return i, None
         if listed is None:
             listed = data_list_under(lines, dropped_by, i)
