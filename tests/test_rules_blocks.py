@@ -21,7 +21,9 @@ from cleanup.rules.article import (
     article_bounds,
     coarse_window,
     extend_announced_list,
+    extend_closing_notes,
     extend_closing_sentences,
+    extend_last_table,
     find_title,
     page_chrome,
     title_repeats,
@@ -337,6 +339,22 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
     assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
 
 
+# --- the headline anchor -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "repeat", "start"), [
+    # a subheading in capitals repeats the title's words: the story starts at its first paragraph
+    ("Spiced Pear Jam Recipe | The Kitchen Blog", "MAKING SPICED PEAR JAM", 1 + len(MENU)),
+    # the headline, in the title's case: the prose above it (teasers) stays out
+    ("Spiced Pear Jam Recipe | The Kitchen Blog", "Making Spiced Pear Jam", 1 + len(MENU) + 3),
+    # a title in capitals: the repeat in capitals is the headline
+    ("SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM", 1 + len(MENU) + 3),
+])
+def test_a_title_repeat_in_capitals_is_a_subheading(title: str, repeat: str, start: int) -> None:
+    lines = _page(title, *MENU, PARAGRAPHS[0], PARAGRAPHS[1], repeat, PARAGRAPHS[2], PARAGRAPHS[3], *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (start, len(lines) - len(FOOTER))
+
+
 # --- a data list under the headline -----------------------------------------
 
 
@@ -457,3 +475,80 @@ def test_closing_sentences_may_lead_into_a_list_they_announce() -> None:
 def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -> None:
     lines = _page(*PARAGRAPHS, "The fair opens again next year.", *after)
     assert extend_closing_sentences(lines, _none(lines), 4) == 4
+
+
+# --- extend_closing_notes ---------------------------------------------------
+
+
+@pytest.mark.parametrize("notes", [
+    ("Officials said the two cases appear to be unrelated.", "With Post wires"),  # a sentence, a wire credit
+    ("(Reporting by Jane Doe; Editing by Tom Roe)",),
+    ("* Dates are subject to change by the organisers", "* Calendar published by the league in January"),
+    ("See more photos:",),
+])
+def test_closing_notes_before_a_share_bar_stay_with_the_story(notes: tuple[str, ...]) -> None:
+    lines = _page(*PARAGRAPHS, *notes, "Share on Facebook", *FOOTER)
+    dropped = [*_none(lines[:4 + len(notes)]), "share-widget", *_none(FOOTER)]
+    assert extend_closing_notes(lines, dropped, 4) == 4 + len(notes)
+
+
+def test_a_tweet_signature_before_a_date_line_stays_with_the_story() -> None:
+    lines = _page(*PARAGRAPHS, "We must apply a system of compassion to criminal justice.",
+                  "— Jane Doe (@janedoe) November 19, 2019", "Updated at 1:23 p.m.", *FOOTER)
+    dropped = [*_none(lines[:6]), "date-line", *_none(FOOTER)]
+    assert extend_closing_notes(lines, dropped, 4) == 6
+
+
+@pytest.mark.parametrize(("after", "rule"), [
+    (("Home", "Markets"), "share-widget"),  # menu words
+    (("Request Reprint & Licensing, Submit Correction or View Editorial Guidelines",), "share-widget"),  # Title Case
+    (("Related stories",), "share-widget"),  # a list heading
+    (("Both parties are to blame for lack of unity government",), "byline"),  # another story's teaser
+    (tuple(f"Note {n}: the schedule may change again this year" for n in range(5)), "share-widget"),  # too many
+])
+def test_chrome_before_a_dropped_unit_stays_out(after: tuple[str, ...], rule: str) -> None:
+    lines = _page(*PARAGRAPHS, *after, "Dropped line", *FOOTER)
+    dropped = [*_none(lines[:4 + len(after)]), rule, *_none(FOOTER)]
+    assert extend_closing_notes(lines, dropped, 4) == 4
+
+
+def test_closing_notes_followed_by_kept_menus_stay_out() -> None:
+    lines = _page(*PARAGRAPHS, "Officials said the two cases appear to be unrelated.", *FOOTER)
+    assert extend_closing_notes(lines, _none(lines), 4) == 4
+
+
+# --- extend_last_table ------------------------------------------------------
+
+
+RESULTS = (
+    "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points.",
+    "Astronaut (NR): Siemans 7 saves.",
+    "GIRLS SOCCER",
+    "Viera d. Melbourne 1-0",
+    "Viera (3-0): Crafton 1 goal. Rosario 1 assist.",
+    "Merritt Island d. Titusville",
+    "Merritt Island (3-2): Trout 1 goal. Hanks 1 goal.",
+)
+
+
+def test_results_the_story_ends_in_go_on_to_the_chrome() -> None:
+    """The run stops after the first row; the rows and subheadings after it are the same list."""
+    lines = _page(*PARAGRAPHS, *RESULTS, "Published 2:16 AM EST Nov 20, 2019", *FOOTER)
+    dropped = [*_none(lines[:4 + len(RESULTS)]), "date-line", *_none(FOOTER)]
+    assert extend_last_table(lines, dropped, 5) == 4 + len(RESULTS)
+
+
+@pytest.mark.parametrize(("last", "after"), [
+    (PARAGRAPHS[3], RESULTS[1:]),  # the story ends in prose: rows after it are a sidebar's
+    (RESULTS[0], ("Most Read", *RESULTS[1:])),  # a list heading starts another list
+    (RESULTS[0], ("GIRLS SOCCER", "Boys Soccer", "Tennis", *RESULTS[3:])),  # three labels in a row: a menu
+])
+def test_rows_after_the_story_that_are_no_continuation_stay_out(last: str, after: tuple[str, ...]) -> None:
+    lines = _page(*PARAGRAPHS, last, *after, "Share", *FOOTER)
+    dropped = [*_none(lines[:5 + len(after)]), "share-widget", *_none(FOOTER)]
+    assert extend_last_table(lines, dropped, 5) == 5
+
+
+def test_results_not_followed_by_recognised_chrome_stay_out() -> None:
+    lines = _page(*PARAGRAPHS, *RESULTS, *FOOTER)
+    assert extend_last_table(lines, _none(lines), 5) == 5

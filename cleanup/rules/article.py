@@ -19,11 +19,12 @@ from collections.abc import Iterator, Sequence
 
 from ..model import Line
 from ..text import holding, holding_in_order, visible
-from . import TEXT, Span, block_rule
+from . import TEXT, Span, all_rules, block_rule
 from .blocks import (
     CJK_WEIGHT,
     MIN_HEADLINE_WORDS,
     MIN_PROSE_CHARS,
+    MIN_TITLE_CASE_SHARE,
     ends_like_sentence,
     features,
     is_prose,
@@ -76,6 +77,10 @@ TABLE_ROW_DISCOUNT = 2
 # A data list closing the story: rows with a digit or inner punctuation.
 DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
 MIN_DATA_ROWS = 3
+# A data list the story ends in goes on past the run: rows (a digit and a word) with
+# at most MAX_LIST_SUBHEADINGS other units in a row between them ("GIRLS SOCCER"),
+# rows at least half of the units.
+MAX_LIST_SUBHEADINGS = 2
 # A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
@@ -85,6 +90,13 @@ ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # of at least this many words.
 MAX_CLOSING_SENTENCES = 2
 MIN_CLOSING_WORDS = 4
+# Notes closing the story ("With Post wires", "* Dates may change"): at most this
+# many units, each of at least MIN_NOTE_WORDS words and at most
+# MAX_ANNOUNCED_ITEM_CHARS, or an attribution: a quote's or embedded post's
+# signature ("— Jane Doe (@jdoe) May 2, 2019") or a bracketed credit line.
+MAX_CLOSING_NOTES = 4
+MIN_NOTE_WORDS = 3
+ATTRIBUTION_PREFIXES = ("— ", "– ")
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
@@ -270,8 +282,10 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """The article's end past a list it announces, a data list that closes it, or a short last sentence."""
-    for extend in (extend_announced_list, extend_data_list, extend_closing_sentences):
+    """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
+    extensions = (extend_announced_list, extend_data_list, extend_closing_sentences, extend_closing_notes,
+                  extend_last_table)
+    for extend in extensions:
         extended = extend(lines, dropped_by, stop)
         if extended > stop:
             return extended
@@ -300,6 +314,58 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
         listed = extend_announced_list(lines, dropped_by, end)
         return listed if listed > end else stop
     return end if ends_page else stop
+
+
+def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past a few short notes that close the story, up to the chrome after it.
+
+    "With Post wires", "(Reporting by Jane Doe; Editing by Tom Roe)", a
+    tweet's signature, footnotes ("* Dates may change"), "See more photos:":
+    too short for prose, so the run of prose stops before them. At most
+    MAX_CLOSING_NOTES units are taken, each an attribution or a few words
+    that are mostly lower case after the first (menu items and headlines are
+    Title Case), and only when a unit that some rule dropped (a share bar,
+    tags, a related list, a copyright line) or the end of the page comes
+    right after them. A byline or date line there marks another story's
+    teaser (headline, byline): then the last note must end like a sentence
+    or be an attribution.
+    """
+    texts = features(lines).visible
+    end = stop
+    while end < len(lines) and dropped_by[end] is None:
+        if end - stop >= MAX_CLOSING_NOTES or not _is_note(texts[end]):
+            return stop
+        end += 1
+    if end == stop:
+        return stop
+    if end < len(lines) and dropped_by[end] in _metadata_rules():
+        last = texts[end - 1]
+        if not ends_like_sentence(last) and not _is_attribution(last):
+            return stop
+    return end
+
+
+def _is_attribution(text: str) -> bool:
+    """A signature under a quote or an embedded post, or a credit line in brackets."""
+    return text.startswith(ATTRIBUTION_PREFIXES) or (text.startswith("(") and text.endswith(")"))
+
+
+def _is_note(text: str) -> bool:
+    """True for a short unit that reads as text, not as a menu item, a label or a Title Case headline."""
+    if _is_attribution(text):
+        return True
+    words = WORD_RE.findall(text)
+    if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS \
+            or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+        return False
+    long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
+    return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
+
+
+@functools.cache
+def _metadata_rules() -> frozenset[str]:
+    """Names of the rules that drop bylines and dates (their text goes to Result metadata)."""
+    return frozenset(r.name for r in all_rules() if r.metadata)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -388,10 +454,19 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     are subheadings, comment headers or related links). When no repeat has
     prose under it, the second item is the ``data_list_under`` the first
     repeat that has one (else None).
+
+    The headline and the <title> are typed once, in the same field, and
+    share their letter case: a repeat in capitals under a <title> that is
+    not ("MAKING SPICED PEAR JAM" under "Spiced Pear Jam Recipe") is one of
+    the story's subheadings. Then there is no headline to pull the run
+    towards (None, None), and the plain run of prose decides.
     """
+    texts = features(lines).visible
     listed = None
-    for i in title_repeats(features(lines).visible, dropped_by):
+    for i in title_repeats(texts, dropped_by):
         if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
+            if texts[i].isupper() and not texts[0].isupper():
+                return None, None
             return i, None
         if listed is None:
             listed = data_list_under(lines, dropped_by, i)
@@ -424,6 +499,34 @@ def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None
             break
         end += 1
     return end if end > first_item else stop
+
+
+def extend_last_table(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past the rest of a table or results list that the story ends in.
+
+    When the run's last unit is a data row (MIN_ROW_NUMBERS numbers or
+    more), the rows after it are the same list: rows with a digit and a
+    word, short subheadings between them (at most MAX_LIST_SUBHEADINGS in a
+    row: "GIRLS SOCCER", "Merritt Island d. Titusville"), rows at least half
+    of the units. Taken only up to a unit that some rule dropped or the end
+    of the page, and never across a list heading ("Most Read"): a sidebar of
+    dated headlines after a story that ends in prose is not reached.
+    """
+    last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
+    if last is None or number_count(lines[last].text) < MIN_ROW_NUMBERS:
+        return stop
+    texts = features(lines).visible
+    end, rows, between = stop, 0, 0
+    while end < len(lines) and dropped_by[end] is None:
+        text = texts[end]
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+            return stop
+        if DIGIT_RE.search(text) and ROW_WORD_RE.search(text):
+            rows, between = rows + 1, 0
+        elif (between := between + 1) > MAX_LIST_SUBHEADINGS:
+            return stop
+        end += 1
+    return end if rows >= MIN_DATA_ROWS and 2 * rows >= end - stop else stop
 
 
 def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
