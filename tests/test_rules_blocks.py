@@ -26,7 +26,9 @@ from cleanup.rules.article import (
     extend_last_table,
     find_title,
     page_chrome,
+    repeated_title,
     title_repeats,
+    unit_values,
 )
 from cleanup.rules.blocks import comment_section, embed_title, is_prose, related_list
 
@@ -353,6 +355,13 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
 def test_a_title_repeat_in_capitals_is_a_subheading(title: str, repeat: str, start: int) -> None:
     lines = _page(title, *MENU, PARAGRAPHS[0], PARAGRAPHS[1], repeat, PARAGRAPHS[2], PARAGRAPHS[3], *FOOTER)
     assert article_bounds(lines, _none(lines)) == (start, len(lines) - len(FOOTER))
+
+
+def test_a_headline_in_capitals_with_no_prose_above_is_the_headline() -> None:
+    # CSS text-transform: uppercase shows in a text dump; the menu above it is no story
+    lines = _page("Spiced Pear Jam Recipe | The Kitchen Blog", *MENU, "SPICED PEAR JAM RECIPE", *PARAGRAPHS, *FOOTER)
+    values = unit_values(lines, _none(lines))
+    assert repeated_title(lines, _none(lines), values) == (1 + len(MENU), None)
 
 
 # --- a data list under the headline -----------------------------------------

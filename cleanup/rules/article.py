@@ -455,22 +455,29 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     prose under it, the second item is the ``data_list_under`` the first
     repeat that has one (else None).
 
-    The headline and the <title> are typed once, in the same field, and
-    share their letter case: a repeat in capitals under a <title> that is
-    not ("MAKING SPICED PEAR JAM" under "Spiced Pear Jam Recipe") is one of
-    the story's subheadings. Then there is no headline to pull the run
-    towards (None, None), and the plain run of prose decides.
+    A repeat in capitals under a <title> that is not, with the story's
+    prose right above it as well as under it ("MAKING SPICED PEAR JAM" under
+    "Spiced Pear Jam Recipe"), is one of the story's subheadings. Then there
+    is no headline to pull the run towards (None, None), and the plain run
+    of prose decides. Capitals alone are not enough: a site may set its
+    headline in capitals with CSS, and a text dump shows it so.
     """
     texts = features(lines).visible
     listed = None
     for i in title_repeats(texts, dropped_by):
-        if sum(v for v in values[i + 1: i + 1 + ANCHOR_LOOKAHEAD] if v > 0) >= MIN_ARTICLE_WEIGHT:
-            if texts[i].isupper() and not texts[0].isupper():
+        if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
+            if texts[i].isupper() and not texts[0].isupper() \
+                    and _prose_weight(values, i - ANCHOR_LOOKAHEAD, i) >= MIN_ARTICLE_WEIGHT:
                 return None, None
             return i, None
         if listed is None:
             listed = data_list_under(lines, dropped_by, i)
     return None, listed
+
+
+def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:
+    """Total value of the prose units in [start, stop) (clamped to the page)."""
+    return sum(v for v in values[max(0, start):stop] if v > 0)
 
 
 def _announces(text: str) -> bool:
