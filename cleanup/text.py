@@ -17,6 +17,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from .model import Line
 
@@ -74,13 +75,50 @@ def holding(texts: Sequence[str], hints: Sequence[str]) -> list[int]:
     """Indexes of the visible ``texts`` whose lower-cased form holds one of ``hints``, in order.
 
     A cheap necessary condition for a pattern, like ``Rule.contains``: one
-    substring search per hint over all the texts joined, so the many texts
-    that hold none cost nothing each. Hints are lower-case and hold no newline.
+    scan for all the hints over all the texts joined (``parts_holding``), so
+    the many texts that hold none cost nothing each. Hints are lower-case,
+    non-empty and hold no NUL (read.py strips control characters).
 
     >>> holding(["Share this", "The end.", "3 COMMENTS"], ["comment", "share"])
     [0, 2]
     """
-    return list(holding_in_order(texts, hints))
+    if not texts:
+        return []
+    low = "\x00".join(texts).lower()
+    if low.count("\x00") != len(texts) - 1:  # a text holds NUL: look text by text
+        return [k for k, t in enumerate(texts) if any(h in t.lower() for h in hints)]
+    return parts_holding(low, hints, "\x00")
+
+
+@functools.lru_cache(maxsize=64)
+def _keys_pattern(keys: tuple[str, ...]) -> Any:
+    import re2  # linear time, and one pass for many keys
+
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile("|".join(map(re.escape, keys)), options)
+
+
+def parts_holding(page: str, keys: Sequence[str], sep: str) -> list[int]:
+    """Indexes k of the parts of ``page`` (split at ``sep``) that hold one of ``keys``, in order.
+
+    One RE2 scan of the page for all the keys, where ``hits_in_order`` makes
+    one search per key: faster when the keys are several and rare (words),
+    slower when they are common (one punctuation mark). Keys are non-empty
+    and hold no ``sep``.
+    """
+    data = page.encode("utf-8", "surrogatepass")
+    bsep, pattern = sep.encode(), _keys_pattern(tuple(keys))
+    found: list[int] = []
+    part = at = pos = 0
+    while (match := pattern.search(data, pos)) is not None:
+        part += data.count(bsep, at, match.start())  # separators passed since the last hit
+        at = match.start()
+        found.append(part)
+        pos = data.find(bsep, match.end())  # the rest of this part cannot add a hit
+        if pos == -1:
+            break
+    return found
 
 
 def holding_in_order(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
