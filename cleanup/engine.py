@@ -8,7 +8,6 @@ rule (the first that fires), and every drop becomes a ``Removal``.
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Iterable, Sequence
 
 from .model import Line, Removal
@@ -111,14 +110,13 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
                     passing[n].append(k)
     page = UNIT_SEP + UNIT_SEP.join(lows)
     scan = page.count(UNIT_SEP) == len(lows)  # else a unit holds UNIT_SEP: test unit by unit
-    seps = list(itertools.accumulate((len(low) + 1 for low in lows), initial=0))  # seps[k]: before unit k
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
         if rule.contains and not scan:
             units = [k for k in units if any(hint in lows[k] for hint in rule.contains)]
         elif rule.contains:
-            holding = _holding(rule.contains, page, seps)
+            holding = _holding(rule.contains, page, len(lows))
             units = [k for k in units if k in holding] if rule.prefixes else sorted(holding)
         for k in units:
             if rule.max_chars is None or len(lows[k]) <= rule.max_chars:
@@ -126,11 +124,11 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     return dict(sorted(found.items()))
 
 
-def _holding(hints: Sequence[str], page: str, seps: list[int]) -> set[int]:
-    """Indexes of the units of ``page`` (split at ``seps``) that hold one of ``hints``."""
+def _holding(hints: Sequence[str], page: str, count: int) -> set[int]:
+    """Indexes of the ``count`` units of ``page`` (each after a UNIT_SEP) that hold one of ``hints``."""
     if not all(hints):  # an empty hint is in every unit
-        return set(range(len(seps) - 1))
-    return set(hits_in_order(page, seps, hints))
+        return set(range(count))
+    return {k - 1 for k in hits_in_order(page, hints, UNIT_SEP)}  # part 0 is before the leading UNIT_SEP
 
 
 Verdict = tuple[str, str] | None  # (rule name, reason) of the generic line rule that fires, or None

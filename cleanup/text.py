@@ -10,13 +10,12 @@ paragraph keeps its own line breaks.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import heapq
 import itertools
 import re
 import statistics
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .model import Line
@@ -123,35 +122,34 @@ def parts_holding(page: str, keys: Sequence[str], sep: str) -> list[int]:
 
 def holding_in_order(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
     """``holding``, lazily: the search goes no further than the caller reads."""
-    joined = "\n".join(texts)
-    low = joined.lower()
-    if len(low) == len(joined):  # lower() never shortens a character, so no text grew
-        lengths: Iterable[int] = map(len, texts)
-    else:  # "İ" -> "i̇": measure each text after lower()
-        lowered = [t.lower() for t in texts]
-        low, lengths = "\n".join(lowered), map(len, lowered)
-    return hits_in_order(low, list(itertools.accumulate((n + 1 for n in lengths), initial=0)), hints)
+    low = "\x00".join(texts).lower()
+    if texts and low.count("\x00") != len(texts) - 1:  # a text holds NUL: look text by text
+        return (k for k, t in enumerate(texts) if any(h in t.lower() for h in hints))
+    return hits_in_order(low, hints, "\x00")
 
 
-def hits_in_order(page: str, starts: Sequence[int], keys: Sequence[str]) -> Iterator[int]:
-    """Indexes k of the parts of ``page`` that hold one of ``keys`` (non-empty), in order, each once.
+def hits_in_order(page: str, keys: Sequence[str], sep: str) -> Iterator[int]:
+    """Indexes k of the parts of ``page`` (split at ``sep``) that hold one of ``keys``, in order, each once.
 
-    Part k runs from ``starts[k]`` up to ``starts[k + 1]``. A heap holds each
-    key's next hit, so the page is searched no further than the caller reads.
+    Keys are non-empty and hold no ``sep``. A heap holds each key's next hit,
+    so the page is searched no further than the caller reads; a part's index
+    is the number of separators before the hit, counted as the hits come.
     """
     heap = [(at, key) for key in keys if (at := page.find(key)) != -1]
     heapq.heapify(heap)
-    last = -1
+    part, counted, last = 0, 0, -1
     while heap:
         at, key = heap[0]
-        k = bisect.bisect_right(starts, at) - 1
-        if (at := page.find(key, starts[k + 1])) != -1:
+        part += page.count(sep, counted, at)
+        counted = at
+        following = page.find(sep, at)  # the next part starts after it
+        if following != -1 and (at := page.find(key, following)) != -1:
             heapq.heapreplace(heap, (at, key))
         else:
             heapq.heappop(heap)
-        if k != last:
-            last = k
-            yield k
+        if part != last:
+            last = part
+            yield part
 
 
 def split_lines(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from cleanup.model import Line
 from cleanup.rules import all_rules
 from cleanup.rules.article import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, number_count, value_tables
 from cleanup.rules.blocks import features, weight
-from cleanup.text import has_invisible, holding, stripped_lines, units, visible
+from cleanup.text import has_invisible, holding, holding_in_order, stripped_lines, units, visible
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
 
@@ -96,3 +96,12 @@ def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
     assert set(engine._VERDICTS[rules]) == set(LINES[3:5])
     assert engine.line_verdicts(LINES[:2], rules) == [("skip-link", "accessibility jump link"),
                                                       ("share-widget", "share or social widget")]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.text(alphabet="abcMENT İ\u00ad\n\x00", max_size=12), max_size=12))
+def test_holding_in_order_counts_texts_not_lines(texts: list[str]) -> None:
+    # units of hard-wrapped text hold newlines; a NUL (never in a page) falls back to text by text
+    hints = ("ment", "ab")
+    expected = [k for k, t in enumerate(texts) if any(h in t.lower() for h in hints)]
+    assert list(holding_in_order(texts, hints)) == expected
