@@ -133,8 +133,11 @@ def _holding(hints: Sequence[str], page: str, count: int) -> set[int]:
 
 Verdict = tuple[str, str] | None  # (rule name, reason) of the generic line rule that fires, or None
 # Generic line-rule verdicts by visible text, per rule list: pages of one site repeat their
-# menus and footers, and a window that grows is looked at again. Cleared when full.
-VERDICT_MEMO_SIZE = 100_000
+# menus and footers, and a window that grows is looked at again. Only texts of up to
+# MEMO_MAX_CHARS are kept (menus are short; memory stays under a few MB), and the memo
+# is cleared when it holds VERDICT_MEMO_SIZE texts.
+VERDICT_MEMO_SIZE = 20_000
+MEMO_MAX_CHARS = 200
 _VERDICTS: dict[tuple[Rule, ...], dict[str, Verdict]] = {}
 
 
@@ -150,17 +153,17 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
     new = list(dict.fromkeys(t for t in texts if t not in memo))
     if len(memo) + len(new) > VERDICT_MEMO_SIZE:
         memo.clear()
+        new = list(dict.fromkeys(texts))
     # One lower() over all the texts joined instead of one per text (lower() works per
     # character; a text holding UNIT_SEP, which read.py strips, falls back to per text).
     lows = UNIT_SEP.join(new).lower().split(UNIT_SEP)
     found = candidates(lows if len(lows) == len(new) else [t.lower() for t in new], rules)
+    judged: dict[str, Verdict] = {}
     for k, text in enumerate(new):
-        memo[text] = None
-        for rule in found.get(k, ()):
-            if reason := rule.func(Line(0, text)):
-                memo[text] = (rule.name, reason)
-                break
-    return [memo[t] for t in texts]
+        judged[text] = next(((rule.name, reason) for rule in found.get(k, ()) if (reason := rule.func(Line(0, text)))),
+                            None)
+    memo.update((text, verdict) for text, verdict in judged.items() if len(text) <= MEMO_MAX_CHARS)
+    return [judged[t] if t in judged else memo[t] for t in texts]
 
 
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:

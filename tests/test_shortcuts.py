@@ -96,6 +96,17 @@ def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
     assert set(engine._VERDICTS[rules]) == set(LINES[3:5])
     assert engine.line_verdicts(LINES[:2], rules) == [("skip-link", "accessibility jump link"),
                                                       ("share-widget", "share or social widget")]
+    # texts judged before and new ones together, past the size: all judged again, none lost
+    verdicts = engine.line_verdicts([*LINES[3:5], *LINES[5:8]], rules)
+    assert verdicts[:2] == [("byline", "author byline"), ("copyright-footer", "copyright or footer line")]
+
+
+def test_long_texts_are_judged_but_not_remembered() -> None:
+    rules = tuple(r for r in all_rules() if r.kind == "line")
+    engine._VERDICTS.clear()
+    long_text = "The council met. " * 20
+    assert engine.line_verdicts([long_text, "Subscribe"], rules) == [None, ("promo-line", "promotional call to action")]
+    assert set(engine._VERDICTS[rules]) == {"Subscribe"}
 
 
 @settings(max_examples=300, derandomize=True)
