@@ -14,11 +14,7 @@ from .model import Line, Removal
 from .rules import Rule, Span
 from .rules.blocks import features
 from .sites import TextRule
-from .text import hits_in_order, visible
-
-# Joins a window's units for the pre-check's substring searches. read.py strips
-# control characters from every page, so no unit holds it (``candidates`` checks).
-UNIT_SEP = "\x00"
+from .text import SEP, hits_in_order, joined_lower, visible
 
 
 class Verdicts:
@@ -87,12 +83,13 @@ def first_char_table(rules: tuple[Rule, ...]) -> dict[str, PrefixEntry]:
     return {c: (tuple(p for _, prefixes in entries for p in prefixes), tuple(entries)) for c, entries in table.items()}
 
 
-def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rule]]:
+def candidates(lows: Sequence[str], rules: Sequence[Rule], page: str | None = None) -> dict[int, list[Rule]]:
     """For each unit index, the rules (in order) whose ``Rule.may_fire`` holds on ``lows[index]``.
 
     Prefixes are looked up by the unit's first character, ``contains`` hints
-    with one substring search per hint over the joined units: most units of a
-    page dump pass no pre-check at all, and never reach a rule.
+    with one substring search per hint over the joined units (``page``, the
+    caller's ``text.joined_lower`` of them, made here if not given): most
+    units of a page dump pass no pre-check at all, and never reach a rule.
 
     >>> from cleanup.rules import get_rule
     >>> found = candidates(["by jane doe", "the end.", "© 2019 acme"], [get_rule("byline")])
@@ -108,8 +105,8 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
             for n, prefixes in entry[1]:
                 if low.startswith(prefixes):
                     passing[n].append(k)
-    page = UNIT_SEP + UNIT_SEP.join(lows)
-    scan = page.count(UNIT_SEP) == len(lows)  # else a unit holds UNIT_SEP: test unit by unit
+    page = SEP.join(lows) if page is None else page
+    scan = page.count(SEP) == max(len(lows) - 1, 0)  # else a unit holds SEP: test unit by unit
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
@@ -125,10 +122,10 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
 
 
 def _holding(hints: Sequence[str], page: str, count: int) -> set[int]:
-    """Indexes of the ``count`` units of ``page`` (each after a UNIT_SEP) that hold one of ``hints``."""
+    """Indexes of the ``count`` units of ``page`` (joined by SEP) that hold one of ``hints``."""
     if not all(hints):  # an empty hint is in every unit
         return set(range(count))
-    return {k - 1 for k in hits_in_order(page, hints, UNIT_SEP)}  # part 0 is before the leading UNIT_SEP
+    return set(hits_in_order(page, hints, SEP))
 
 
 Verdict = tuple[str, str] | None  # (rule name, reason) of the generic line rule that fires, or None
@@ -154,10 +151,9 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
     if len(memo) + len(new) > VERDICT_MEMO_SIZE:
         memo.clear()
         new = list(dict.fromkeys(texts))
-    # One lower() over all the texts joined instead of one per text (lower() works per
-    # character; a text holding UNIT_SEP, which read.py strips, falls back to per text).
-    lows = UNIT_SEP.join(new).lower().split(UNIT_SEP)
-    found = candidates(lows if len(lows) == len(new) else [t.lower() for t in new], rules)
+    page = joined_lower(new)
+    lows = page.split(SEP) if page is not None else [t.lower() for t in new]
+    found = candidates(lows, rules, page)
     judged: dict[str, Verdict] = {}
     for k, text in enumerate(new):
         judged[text] = next(((rule.name, reason) for rule in found.get(k, ()) if (reason := rule.func(Line(0, text)))),

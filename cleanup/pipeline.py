@@ -13,7 +13,7 @@ from .read import Page, read_page
 from .rules import HTML, TEXT, Rule, all_rules
 from .rules.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
 from .rules.blocks import features
-from .text import has_invisible, stripped_lines, units, visible, visible_all
+from .text import has_invisible, stripped_lines, units, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
@@ -157,7 +157,7 @@ def clean_text(page: Page, options: Options) -> Result:
     urls = [m.group(0) for t in stripped[:URL_SCAN_LINES] for m in URL_RE.finditer(t)]
     # Stripped lines are their own visible form unless the page holds an invisible character.
     plain = not has_invisible(page.text)
-    shown = stripped if plain else visible_all(stripped)
+    shown = stripped if plain else [visible(t) for t in stripped]
     # Fingerprints see the lines as the rules do (trimmed, visible): the same line
     # must choose the same site before and after cleaning.
     site = choose_site(options, urls, lambda: "\n".join(shown))

@@ -70,23 +70,38 @@ def visible_all(texts: Sequence[str]) -> list[str]:
     return [t.strip() for t in texts]
 
 
+# Joins texts for one search over all of them: read.py strips control characters
+# from every page, so no text holds it (``joined_lower`` checks).
+SEP = "\x00"
+
+
+def joined_lower(texts: Sequence[str]) -> str | None:
+    """``texts`` lower-cased and joined by SEP, or None when one of them holds SEP.
+
+    One lower() over all the texts instead of one per text: lower() works per
+    character, and the joined page is what the substring searches scan.
+    """
+    low = SEP.join(texts).lower()
+    return low if low.count(SEP) == max(len(texts) - 1, 0) else None
+
+
 def holding(texts: Sequence[str], hints: Sequence[str]) -> list[int]:
     """Indexes of the visible ``texts`` whose lower-cased form holds one of ``hints``, in order.
 
     A cheap necessary condition for a pattern, like ``Rule.contains``: one
     scan for all the hints over all the texts joined (``parts_holding``), so
     the many texts that hold none cost nothing each. Hints are lower-case,
-    non-empty and hold no NUL (read.py strips control characters).
+    non-empty and hold no SEP.
 
     >>> holding(["Share this", "The end.", "3 COMMENTS"], ["comment", "share"])
     [0, 2]
     """
-    if not texts:
-        return []
-    low = "\x00".join(texts).lower()
-    if low.count("\x00") != len(texts) - 1:  # a text holds NUL: look text by text
-        return [k for k, t in enumerate(texts) if any(h in t.lower() for h in hints)]
-    return parts_holding(low, hints, "\x00")
+    low = joined_lower(texts)
+    return parts_holding(low, hints, SEP) if low is not None else list(_one_by_one(texts, hints))
+
+
+def _one_by_one(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
+    return (k for k, t in enumerate(texts) if any(h in t.lower() for h in hints))
 
 
 @functools.lru_cache(maxsize=64)
@@ -122,10 +137,8 @@ def parts_holding(page: str, keys: Sequence[str], sep: str) -> list[int]:
 
 def holding_in_order(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
     """``holding``, lazily: the search goes no further than the caller reads."""
-    low = "\x00".join(texts).lower()
-    if texts and low.count("\x00") != len(texts) - 1:  # a text holds NUL: look text by text
-        return (k for k, t in enumerate(texts) if any(h in t.lower() for h in hints))
-    return hits_in_order(low, hints, "\x00")
+    low = joined_lower(texts)
+    return hits_in_order(low, hints, SEP) if low is not None else _one_by_one(texts, hints)
 
 
 def hits_in_order(page: str, keys: Sequence[str], sep: str) -> Iterator[int]:

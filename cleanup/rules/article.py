@@ -356,7 +356,7 @@ def _is_note(text: str) -> bool:
         return True
     words = WORD_RE.findall(text)
     if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS \
-            or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+            or is_list_heading(text):
         return False
     long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
     return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
@@ -480,8 +480,13 @@ def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:
     return sum(v for v in values[max(0, start):stop] if v > 0)
 
 
+def is_list_heading(text: str) -> bool:
+    """True for a list heading ("Most Read", "Related:") once a trailing colon is trimmed."""
+    return LIST_HEADING_RE.fullmatch(text.rstrip(" :")) is not None
+
+
 def _announces(text: str) -> bool:
-    return text.endswith(":") and not LIST_HEADING_RE.fullmatch(text.rstrip(" :"))
+    return text.endswith(":") and not is_list_heading(text)
 
 
 def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
@@ -502,7 +507,7 @@ def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None
     end = first_item
     while end < len(lines) and end - first_item < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
         text = visible(lines[end].text)
-        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
             break
         end += 1
     return end if end > first_item else stop
@@ -526,7 +531,7 @@ def extend_last_table(lines: Sequence[Line], dropped_by: Sequence[str | None], s
     end, rows, between = stop, 0, 0
     while end < len(lines) and dropped_by[end] is None:
         text = texts[end]
-        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or LIST_HEADING_RE.fullmatch(text.rstrip(" :")):
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
             return stop
         if DIGIT_RE.search(text) and ROW_WORD_RE.search(text):
             rows, between = rows + 1, 0

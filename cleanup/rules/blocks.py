@@ -170,7 +170,7 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
-        if P.LIST_HEADING_RE.fullmatch(text.rstrip(" :»›>|-–—")) or P.COMMENTS_HEADING_RE.fullmatch(text):
+        if P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
         end += 1
     return end
