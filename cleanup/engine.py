@@ -8,7 +8,7 @@ rule (the first that fires), and every drop becomes a ``Removal``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .model import Line, Removal
 from .rules import Rule, Span
@@ -60,7 +60,7 @@ class Verdicts:
         """Indexes of the units still kept."""
         return [i for i, d in enumerate(self.dropped_by) if d is None]
 
-    def dropped_text(self, rules: set[str]) -> list[str]:
+    def dropped_text(self, rules: Collection[str]) -> list[str]:
         """Texts of units dropped by any of ``rules``, in page order."""
         return [ln.text for ln, d in zip(self.lines, self.dropped_by, strict=True) if d in rules]
 
@@ -151,6 +151,8 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
     if len(memo) + len(new) > VERDICT_MEMO_SIZE:
         memo.clear()
         new = list(dict.fromkeys(texts))
+    if not new:  # every text judged before
+        return [memo[t] for t in texts]
     page = joined_lower(new)
     lows = page.split(SEP) if page is not None else [t.lower() for t in new]
     found = candidates(lows, rules, page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -46,10 +47,21 @@ def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) ->
     return clean_text(page, options)
 
 
-def rules_for(kind: str, options: Options) -> tuple[list[Rule], list[Rule]]:
+def rules_for(kind: str, options: Options) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
     """Enabled generic (line, block) rules for an input kind, in order."""
-    rules = [r for r in all_rules() if kind in r.kinds and r.name not in options.disable]
-    return [r for r in rules if r.kind == "line"], [r for r in rules if r.kind == "block"]
+    return _rules_for(kind, options.disable)
+
+
+@functools.lru_cache(maxsize=64)
+def _rules_for(kind: str, disable: frozenset[str]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    rules = [r for r in all_rules() if kind in r.kinds and r.name not in disable]
+    return tuple(r for r in rules if r.kind == "line"), tuple(r for r in rules if r.kind == "block")
+
+
+@functools.cache
+def _rule_names(flag: str, value: object = True) -> frozenset[str]:
+    """Names of the generic rules whose attribute ``flag`` equals ``value``."""
+    return frozenset(r.name for r in all_rules() if getattr(r, flag) == value)
 
 
 def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
@@ -90,8 +102,7 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
     apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
     if site:
         apply_drop_from(v, _enabled(site.drop_from, options))
-    early = [r for r in block_rules if r.name != "page-chrome"]
-    apply_block_rules(v, early)
+    apply_block_rules(v, [r for r in block_rules if r.name != "page-chrome"])
     if kind == TEXT:
         title = find_title(v.lines, v.dropped_by)
         if title is not None:
@@ -100,14 +111,9 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
     return v, title
 
 
-def _by_rule_kind(v: Verdicts, flag: str) -> list[str]:
-    names = {r.name for r in all_rules() if getattr(r, flag)}
-    return v.dropped_text(names)
-
-
 def _metadata(v: Verdicts, field: str, first_body: int) -> str | None:
     """The first byline or date line above the body (a comment's timestamp is not the page's date)."""
-    names = {r.name for r in all_rules() if r.metadata == field}
+    names = _rule_names("metadata", field)
     for line, rule in zip(v.lines[:first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False):
         if rule in names:
             return visible(line.text)
@@ -127,7 +133,7 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     body_index = [i for i in v.kept() if i != title_index]
     body = [v.lines[i].text for i in body_index]
     first_body = body_index[0] if body_index else len(v.lines)
-    captions = tuple(fields.pop("captions", ())) + tuple(caption_text(t) for t in _by_rule_kind(v, "caption"))
+    captions = (*fields.pop("captions", ()), *map(caption_text, v.dropped_text(_rule_names("caption"))))
     # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
     fields["byline"] = fields.get("byline") or _metadata(v, "byline", first_body)
     fields["date"] = fields.get("date") or _metadata(v, "date", first_body)

@@ -32,13 +32,16 @@ BlockFn = Callable[[Sequence[Line], Sequence[str | None]], Iterable[Span]]
 TEXT, HTML = "text", "html"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """A registered rule.
 
     ``kinds`` says which inputs it runs on ("text", "html"); ``caption`` marks
     rules whose removed text is kept in ``Result.captions``; ``metadata``
     names the Result field ("byline", "date") a removed unit goes to.
+
+    A rule is equal only to itself (``eq=False``): the registry holds one per
+    name, and tuples of rules are cache keys, hashed on every page.
     """
 
     name: str
