@@ -147,21 +147,26 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
     """
     rules = tuple(rules)
     memo = _VERDICTS.setdefault(rules, {})
-    new = list(dict.fromkeys(t for t in texts if t not in memo))
+    new = list(dict.fromkeys([t for t in texts if t not in memo]))
     if len(memo) + len(new) > VERDICT_MEMO_SIZE:
         memo.clear()
         new = list(dict.fromkeys(texts))
-    if not new:  # every text judged before
-        return [memo[t] for t in texts]
-    page = joined_lower(new)
-    lows = page.split(SEP) if page is not None else [t.lower() for t in new]
-    found = candidates(lows, rules, page)
-    judged: dict[str, Verdict] = {}
-    for k, text in enumerate(new):
-        judged[text] = next(((rule.name, reason) for rule in found.get(k, ()) if (reason := rule.func(Line(0, text)))),
-                            None)
-    memo.update((text, verdict) for text, verdict in judged.items() if len(text) <= MEMO_MAX_CHARS)
-    return [judged[t] if t in judged else memo[t] for t in texts]
+    if new:
+        page = joined_lower(new)
+        lows = page.split(SEP) if page is not None else [t.lower() for t in new]
+        judged: dict[str, Verdict] = dict.fromkeys(new)
+        for k, passing in candidates(lows, rules, page).items():  # most texts pass no pre-check
+            text = new[k]
+            for rule in passing:
+                if reason := rule.func(Line(0, text)):
+                    judged[text] = (rule.name, reason)
+                    break
+        memo.update(judged)
+    found = [memo[t] for t in texts]
+    for text in new:  # long texts are not kept
+        if len(text) > MEMO_MAX_CHARS:
+            del memo[text]
+    return found
 
 
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
