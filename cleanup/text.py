@@ -85,54 +85,50 @@ def joined_lower(texts: Sequence[str]) -> str | None:
     return low if low.count(SEP) == max(len(texts) - 1, 0) else None
 
 
-def holding(texts: Sequence[str], hints: Sequence[str]) -> list[int]:
-    """Indexes of the visible ``texts`` whose lower-cased form holds one of ``hints``, in order.
+def matching(texts: Sequence[str], pattern: re.Pattern) -> list[int]:
+    """Indexes of ``texts`` in which ``pattern.search`` finds a match, in order.
 
-    A cheap necessary condition for a pattern, like ``Rule.contains``: one
-    scan for all the hints over all the texts joined (``parts_holding``), so
-    the many texts that hold none cost nothing each. Hints are lower-case,
-    non-empty and hold no SEP.
+    One RE2 scan over all the texts joined, where a ``search`` per text would
+    cost a call per text, most of them long lines that hold no match; each
+    text RE2 finds a match in is then checked with ``pattern`` itself, so the
+    answer is exact as long as RE2 finds a superset. It does for literal
+    phrases, ``\\b`` (RE2's ASCII boundary is found wherever Python's Unicode
+    one is) and case folding; it does not for ``\\w``, ``\\d`` or ``\\s``
+    (ASCII only in RE2), ``^``, ``$`` or lookaround: keep those out of
+    ``pattern``. When a text holds SEP, each text is searched on its own.
 
-    >>> holding(["Share this", "The end.", "3 COMMENTS"], ["comment", "share"])
+    >>> matching(["We use cookies.", "The end.", "Cookie policy"], re.compile(r"cookie", re.I))
     [0, 2]
     """
-    low = joined_lower(texts)
-    return parts_holding(low, hints, SEP) if low is not None else list(_one_by_one(texts, hints))
+    page = SEP.join(texts)
+    if page.count(SEP) != max(len(texts) - 1, 0):
+        return [k for k, text in enumerate(texts) if pattern.search(text)]
+    data, bsep, scanner = page.encode("utf-8", "surrogatepass"), SEP.encode(), _re2_of(pattern)
+    found: list[int] = []
+    part = at = pos = 0
+    while (hit := scanner.search(data, pos)) is not None:
+        part += data.count(bsep, at, hit.start())  # separators passed since the last hit
+        at = hit.start()
+        if pattern.search(texts[part]):
+            found.append(part)
+        pos = data.find(bsep, at) + 1  # the next text; a hit may have run into it
+        if pos == 0:
+            break
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _re2_of(pattern: re.Pattern) -> Any:
+    import re2  # linear time, and one pass over all the texts
+
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not pattern.flags & re.IGNORECASE
+    return re2.compile(pattern.pattern, options)
 
 
 def _one_by_one(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
     return (k for k, t in enumerate(texts) if any(h in t.lower() for h in hints))
-
-
-@functools.lru_cache(maxsize=64)
-def _keys_pattern(keys: tuple[str, ...]) -> Any:
-    import re2  # linear time, and one pass for many keys
-
-    options = re2.Options()
-    options.log_errors = False
-    return re2.compile("|".join(map(re.escape, keys)), options)
-
-
-def parts_holding(page: str, keys: Sequence[str], sep: str) -> list[int]:
-    """Indexes k of the parts of ``page`` (split at ``sep``) that hold one of ``keys``, in order.
-
-    One RE2 scan of the page for all the keys, where ``hits_in_order`` makes
-    one search per key: faster when the keys are several and rare (words),
-    slower when they are common (one punctuation mark). Keys are non-empty
-    and hold no ``sep``.
-    """
-    data = page.encode("utf-8", "surrogatepass")
-    bsep, pattern = sep.encode(), _keys_pattern(tuple(keys))
-    found: list[int] = []
-    part = at = pos = 0
-    while (match := pattern.search(data, pos)) is not None:
-        part += data.count(bsep, at, match.start())  # separators passed since the last hit
-        at = match.start()
-        found.append(part)
-        pos = data.find(bsep, match.end())  # the rest of this part cannot add a hit
-        if pos == -1:
-            break
-    return found
 
 
 def holding_in_order(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Line
-from ..text import holding, holding_in_order, visible
+from ..text import holding_in_order, matching, visible
 from . import TEXT, Span, all_rules, block_rule
 from .blocks import (
     CJK_WEIGHT,
@@ -51,9 +51,6 @@ MIN_ARTICLE_WEIGHT = 200
 # out of its run, in at most MAX_COARSE_ROUNDS rounds.
 MAX_COARSE_ROUNDS = 3
 PROSE_CHROME_RE = union((COOKIE_RE, LEGAL_RE))
-# One of these is in every line PROSE_CHROME_RE matches (lower-cased).
-PROSE_CHROME_HINTS = ("cookie", "continu", "trademark", "food and drug", "diagnose", "consult", "may not be",
-                      "commission", "informational", "the information", "agree", "accept", "consent")
 # The headline that repeats the page <title> pulls the article run towards it,
 # as this much prose would; the article starts within ANCHOR_LOOKAHEAD units.
 HEADLINE_BONUS = 400
@@ -157,11 +154,10 @@ def coarse_window(texts: Sequence[str], shown: Sequence[str], reach: int) -> tup
 def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
     """The ``indexes`` whose visible text is a cookie or legal notice.
 
-    These lines are long and most hold no hint of one: the pattern runs only
-    on the lines the hints are in.
+    These lines are long and few hold one: one RE2 scan over all of them
+    (``matching``) instead of one search per line.
     """
-    chosen = [texts[i] for i in indexes]
-    return [indexes[k] for k in holding(chosen, PROSE_CHROME_HINTS) if PROSE_CHROME_RE.search(chosen[k]) is not None]
+    return [indexes[k] for k in matching([texts[i] for i in indexes], PROSE_CHROME_RE)]
 
 
 def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
