@@ -59,7 +59,7 @@ ANCHOR_LOOKAHEAD = 15
 # (within TITLE_WINDOW kept units of the story) or a list heading.
 WINDOW_CONTEXT = 10
 MAX_TITLE_WORDS = 40
-TITLE_CHUNK_LINES = 200
+TITLE_FIRST_CHUNK = 16  # lines; the headline is usually near the top
 TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
@@ -168,15 +168,38 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     Candidates are found with plain substring search for the title's longer
     words (one of them must be in a line that holds half the title's words),
     then checked with ``repeats_title`` one by one, as the caller asks for
-    them. The page is searched TITLE_CHUNK_LINES lines at a time, so a caller
-    that wants the first repeat (usually near the top) stops early.
+    them. The page is lower-cased and searched a chunk at a time, the first
+    TITLE_FIRST_CHUNK lines, then twice as many as before each time: a
+    caller that wants the first repeat (usually near the top) stops early.
     """
-    first = texts[0] if texts else ""
+    plan = _title_plan(texts[0]) if texts else None
+    if plan is None:
+        return
+    title, head, keys = plan
+    lo, size = 1, TITLE_FIRST_CHUNK
+    while lo < len(texts):
+        chunk = texts[lo: lo + size]
+        for k in holding_in_order(chunk, keys):
+            i, text = lo + k, chunk[k]
+            if (dropped_by is None or dropped_by[i] is None) and len(text) <= MAX_HEADLINE_CHARS \
+                    and (repeats_title(text, title) or (head and repeats_title(text, head))):
+                yield i
+        lo, size = lo + size, 2 * size
+
+
+@functools.lru_cache(maxsize=256)
+def _title_plan(first: str) -> tuple[frozenset[str], frozenset[str] | None, tuple[str, ...]] | None:
+    """For a page's first line: its words, its headline part's words (``title_head``) and the words to search for.
+
+    None when the line is no <title>: too long, a sentence, too few or too
+    many words. Cached: the quick first guess and the article finder (once
+    per window) ask for the same page.
+    """
     if not first or weight(first) > MAX_HEADLINE_CHARS or is_prose(first):
-        return  # a first line this long, or a sentence, is no <title>
+        return None
     title = words_of(first)
     if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
-        return
+        return None
     head = title_head(first)
     # A line holding half the title's words holds one of any len//2 + 1 of them. Which
     # ones only changes the speed: long words are rarer and give fewer false hits (ties
@@ -186,13 +209,7 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
         missing = len(head) // 2 + 1 - len(head.intersection(keys))
         if missing > 0:
             keys += sorted(head.difference(keys), key=lambda word: (-len(word), word))[:missing]
-    for lo in range(1, len(texts), TITLE_CHUNK_LINES):
-        chunk = texts[lo: lo + TITLE_CHUNK_LINES]
-        for k in holding_in_order(chunk, keys):
-            i, text = lo + k, chunk[k]
-            if (dropped_by is None or dropped_by[i] is None) and len(text) <= MAX_HEADLINE_CHARS \
-                    and (repeats_title(text, title) or (head and repeats_title(text, head))):
-                yield i
+    return title, head, tuple(keys)
 
 
 def title_head(title: str) -> frozenset[str] | None:
