@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress
 
 from . import sites as S
 from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
@@ -167,11 +168,12 @@ def clean_text(page: Page, options: Options) -> Result:
     # Fingerprints see the lines as the rules do (trimmed, visible): the same line
     # must choose the same site before and after cleaning.
     site = choose_site(options, urls, lambda: "\n".join(shown))
-    nonblank = [i for i, t in enumerate(stripped) if t]
+    nonblank = list(compress(range(len(stripped)), stripped))
     if "page-chrome" in options.disable or len(nonblank) <= 2 * WINDOW_MARGIN:
         lo, hi = 0, len(nonblank)
     else:
-        lo, hi = coarse_window([stripped[i] for i in nonblank], [shown[i] for i in nonblank], WINDOW_MARGIN)
+        texts = list(compress(stripped, stripped))
+        lo, hi = coarse_window(texts, texts if plain else list(compress(shown, stripped)), WINDOW_MARGIN)
     while True:
         v, title, outside = _run_window(stripped, nonblank, lo, hi, site, options, plain)
         body = [i for i in v.kept() if i != title]

@@ -162,10 +162,16 @@ def hits_in_order(page: str, keys: Sequence[str], sep: str) -> Iterator[int]:
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on any newline convention (CRLF, CR, LF, U+2028/2029)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
-        "\u2029", "\n"
-    ).split("\n")
+    """Split on any newline convention (CRLF, CR, LF, U+2028/2029).
+
+    A replace scans the whole page even when there is nothing to replace:
+    each is done only when its character is there.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text):
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return text.split("\n")
 
 
 def _blocks(nonblank: list[int]) -> list[list[int]]:
@@ -196,7 +202,7 @@ def is_wrapped(stripped: list[str], blocks: list[list[int]]) -> bool:
 
 def stripped_lines(text: str) -> list[str]:
     """The lines of ``text`` with their ends trimmed (index i is input line i + 1)."""
-    return [line.strip() for line in split_lines(text)]
+    return list(map(str.strip, split_lines(text)))
 
 
 def units(stripped: list[str], start: int = 0, stop: int | None = None) -> list[Line]:

@@ -7,6 +7,8 @@ generated inputs.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +24,7 @@ from cleanup.rules.article import (
     value_tables,
 )
 from cleanup.rules.blocks import features, weight
-from cleanup.text import has_invisible, holding_in_order, matching, stripped_lines, units, visible
+from cleanup.text import has_invisible, holding_in_order, matching, split_lines, stripped_lines, units, visible
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
 
@@ -126,3 +128,10 @@ def test_holding_in_order_counts_texts_not_lines(texts: list[str]) -> None:
     hints = ("ment", "ab")
     expected = [k for k, t in enumerate(texts) if any(h in t.lower() for h in hints)]
     assert list(holding_in_order(texts, hints)) == expected
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet="ab\r\n\u2028\u2029é", max_size=30))
+def test_split_lines_splits_at_every_newline_convention(text: str) -> None:
+    # split_lines skips the replaces whose character is not in the page.
+    assert split_lines(text) == re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
