@@ -154,24 +154,31 @@ MEMO_MAX_CHARS = 200
 _VERDICTS: dict[tuple[Rule, ...], dict[str, Verdict]] = {}
 
 
-def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
+def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[str] | None = None) -> list[Verdict]:
     """The first of ``rules`` that fires on each visible text, as (name, reason), or None.
 
     Line rules see a unit's visible text only, so a verdict holds for every
     unit with that text: each text is judged once per process (``_VERDICTS``).
     A rule runs only on the texts that pass its pre-check (``candidates``).
+    ``lows``, when given, are the texts lower-cased.
     """
     rules = tuple(rules)
     memo = _VERDICTS.setdefault(rules, {})
-    new = list(dict.fromkeys([t for t in texts if t not in memo]))
+    # The texts not judged before, each once, with their lower-cased forms.
+    pending = dict(zip(texts, lows if lows is not None else texts, strict=True))
+    new = [t for t in pending if t not in memo]
     if len(memo) + len(new) > VERDICT_MEMO_SIZE:
         memo.clear()
-        new = list(dict.fromkeys(texts))
+        new = list(pending)
     if new:
-        page = joined_lower(new)
-        lows = page.split(SEP) if page is not None else [t.lower() for t in new]
+        if lows is None:
+            page = joined_lower(new)
+            new_lows = page.split(SEP) if page is not None else [t.lower() for t in new]
+        else:
+            new_lows = [pending[t] for t in new]
+            page = None
         judged: dict[str, Verdict] = dict.fromkeys(new)
-        for k, passing in candidates(lows, rules, page).items():  # most texts pass no pre-check
+        for k, passing in candidates(new_lows, rules, page).items():  # most texts pass no pre-check
             text = new[k]
             for rule in passing:
                 if reason := rule.func(Line(0, text)):
@@ -188,9 +195,10 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule]) -> list[Verdict]:
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
     """Run site line rules, then generic ones; the first rule that fires drops the unit."""
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
-    shown = features(v.lines).visible
+    found = features(v.lines)
+    shown, lows = found.visible, found.lows
     texts = [shown[i] for i in todo]
-    verdicts = line_verdicts(texts, rules)
+    verdicts = line_verdicts(texts, rules, [lows[i] for i in todo])
     for k, i in enumerate(todo):
         srule = next((r for r in site_rules if r.matches(texts[k])), None) if site_rules else None
         if srule is not None:

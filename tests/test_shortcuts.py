@@ -23,7 +23,8 @@ from cleanup.rules.article import (
     number_count,
     value_tables,
 )
-from cleanup.rules.blocks import features, weight
+from cleanup.rules.blocks import features, may_be_list_heading, weight
+from cleanup.rules.patterns import LIST_HEADING_RE, literal_prefixes
 from cleanup.text import has_invisible, holding_in_order, matching, split_lines, stripped_lines, units, visible
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
@@ -135,3 +136,25 @@ def test_holding_in_order_counts_texts_not_lines(texts: list[str]) -> None:
 def test_split_lines_splits_at_every_newline_convention(text: str) -> None:
     # split_lines skips the replaces whose character is not in the page.
     assert split_lines(text) == re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
+
+
+# "ſ" and "K" fold to "s" and "k" in re's IGNORECASE but not in lower(): the pre-check must let them through.
+HEADING_BITS = ["Most Read", "Tag", "ſponsored Stories", "more from", "Related", " ", "Stories", "ſ", "K", "news",
+                "in other", "À lire aussi", "Tags", "You May Also Like", ":", "x", "Top", "Sponsored Links", "\u00a0"]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from(HEADING_BITS), max_size=5).map("".join))
+def test_every_list_heading_passes_the_prefix_precheck(text: str) -> None:
+    # related_list looks only at units that pass may_be_list_heading: it must let every heading through.
+    if LIST_HEADING_RE.fullmatch(text):
+        assert may_be_list_heading(text.lower())
+
+
+def test_prefixes_read_from_a_pattern_start_every_match() -> None:
+    pattern = re.compile(r"(?:top|best)[ -](?:news|reads)(?: today)?|[ab]c\d+|more(?: from)?\s+\w+", re.I)
+    prefixes = literal_prefixes(pattern)
+    assert prefixes == ("ac", "bc", "best news", "best reads", "best-news", "best-reads", "more",
+                        "top news", "top reads", "top-news", "top-reads")
+    assert literal_prefixes(re.compile(r"\w+ says")) is None  # may start with any letter
+    assert literal_prefixes(re.compile(r"(?i:top)|news")) is None  # a group with its own flags

@@ -578,7 +578,7 @@ def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], st
 
 def is_headline(text: str) -> bool:
     """True for a unit that can be a headline: a few words, not a running sentence."""
-    return len(WORD_RE.findall(text)) >= MIN_HEADLINE_WORDS and weight(text) <= MAX_HEADLINE_CHARS
+    return weight(text) <= MAX_HEADLINE_CHARS and len(WORD_RE.findall(text)) >= MIN_HEADLINE_WORDS
 
 
 def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int | None:

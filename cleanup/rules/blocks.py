@@ -8,7 +8,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 from ..model import Line
-from ..text import visible, visible_all
+from ..text import SEP, joined_lower, visible, visible_all
 from . import Span, block_rule
 from . import patterns as P
 
@@ -98,12 +98,13 @@ class Features:
     sequence instead of once per rule and unit saves a call per unit and rule.
     """
 
-    __slots__ = ("_visible", "lines", "memo", "plain")
+    __slots__ = ("_lows", "_visible", "lines", "memo", "plain")
 
     def __init__(self, lines: Sequence[Line], plain: bool = False) -> None:
         self.lines = lines
         self.plain = plain  # the texts are trimmed and hold no invisible character
         self._visible: list[str] | None = None
+        self._lows: list[str] | None = None
         self.memo: dict[Hashable, Any] = {}  # other per-sequence answers, by the asker's key
 
     @property
@@ -113,6 +114,14 @@ class Features:
             texts = [ln.text for ln in self.lines]
             self._visible = texts if self.plain else visible_all(texts)
         return self._visible
+
+    @property
+    def lows(self) -> list[str]:
+        """Each unit's visible text lower-cased (one ``lower()`` for all of them)."""
+        if self._lows is None:
+            page = joined_lower(self.visible)
+            self._lows = page.split(SEP) if page is not None else [t.lower() for t in self.visible]
+        return self._lows
 
 
 # The features of the latest sequences of units, by identity: the engine hands
@@ -153,6 +162,20 @@ def repeats_title(text: str, title: set[str]) -> bool:
 
 
 LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
+# Every list heading starts with one of these (read from LIST_HEADING_RE), by first character.
+_HEADING_PREFIXES = P.literal_prefixes(P.LIST_HEADING_RE)
+LIST_HEADING_STARTS = P.prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
+
+
+def may_be_list_heading(low: str) -> bool:
+    """Cheap necessary condition for a list heading, on the lower-cased visible text.
+
+    The prefixes hold for ASCII text; other text is always looked at.
+    """
+    if LIST_HEADING_STARTS is None or not low.isascii():
+        return True
+    starts = LIST_HEADING_STARTS.get(low[:1])
+    return starts is not None and low.startswith(starts)
 
 
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
@@ -160,7 +183,8 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
 
     The page's own headline ends the run: a list of other stories never holds it.
     """
-    texts = features(lines).visible
+    found = features(lines)
+    texts, lows = found.visible, found.lows
     title = words_of(texts[0]) if lines else set()
     end = start
     while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
@@ -170,7 +194,8 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
-        if P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) or P.COMMENTS_HEADING_RE.fullmatch(text):
+        if (may_be_list_heading(lows[end]) and P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL))) \
+                or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
         end += 1
     return end
@@ -183,10 +208,17 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     The heading alone is kept when no headline-like line follows it: a real
     subheading is followed by prose.
     """
-    fullmatch, texts = P.LIST_HEADING_RE.fullmatch, features(lines).visible
+    fullmatch, found = P.LIST_HEADING_RE.fullmatch, features(lines)
+    texts, lows = found.visible, found.lows
+    if LIST_HEADING_STARTS is None:
+        maybe = range(len(lows))
+    else:  # may_be_list_heading, spelled out: it runs for every unit
+        starts = LIST_HEADING_STARTS
+        maybe = [i for i, low in enumerate(lows)
+                 if (low[:1] in starts and low.startswith(starts[low[:1]])) or not low.isascii()]
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
-    headings = [(i, heading) for i, (text, d) in enumerate(zip(texts, dropped_by, strict=True))
-                if (d is None or d == "promo-line") and fullmatch(heading := text.rstrip(LIST_HEADING_TAIL))]
+    headings = [(i, heading) for i in maybe if dropped_by[i] in (None, "promo-line")
+                and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))]
     end = 0
     for i, heading in headings:
         if i < end:

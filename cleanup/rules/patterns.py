@@ -22,6 +22,76 @@ def union(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
     parts = [f"(?i:{p.pattern})" if p.flags & I else f"(?:{p.pattern})" for p in patterns]
     return re.compile("|".join(parts))
 
+def literal_prefixes(pattern: re.Pattern, limit: int = 512) -> tuple[str, ...] | None:
+    """Strings one of which starts every text ``pattern`` matches at its start, or None.
+
+    A prefix that another one starts is left out ("more", not "more from").
+
+    Read from the pattern itself (CPython's own parser), so the pre-check
+    made of them cannot drift from it: the literal characters each branch
+    starts with, up to the first class, repeat or group with its own flags.
+    Lower-cased for an IGNORECASE pattern: then they hold for ASCII texts,
+    lower-cased (re's case folding reaches non-ASCII characters such as
+    'ſ' for 's'). None when some match may start otherwise, or when there
+    would be more than ``limit`` prefixes.
+
+    >>> literal_prefixes(re.compile(r"(?:most|top) (?:read|viewed)|tags|most read today", re.I))
+    ('most read', 'most viewed', 'tags', 'top read', 'top viewed')
+    >>> literal_prefixes(re.compile(r"\\d+ comments")) is None
+    True
+    """
+    from re import _parser  # private, but re's own: if it changes, there is simply no pre-check
+
+    try:
+        found = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)), {("", True)}, limit)
+    except Exception:  # an unexpected tree means no pre-check, never a wrong one
+        return None
+    if found is None or any(not prefix for prefix, _ in found):
+        return None
+    fold = str.lower if pattern.flags & I else str
+    prefixes = sorted({fold(prefix) for prefix, _ in found})
+    return tuple(p for k, p in enumerate(prefixes) if not any(p.startswith(q) for q in prefixes[:k]))
+
+
+def prefix_table(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``prefixes`` by their first character: a text's first character picks the few to try."""
+    table: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        table[prefix[0]] = (*table.get(prefix[0], ()), prefix)
+    return table
+
+
+def _prefixes(items: list, state: set[tuple[str, bool]], limit: int) -> set[tuple[str, bool]] | None:
+    """Walk a parsed sequence: (prefix, still open) pairs; an open prefix grows with each literal."""
+    from re import _constants as C
+
+    for op, arg in items:
+        heads, done = {p for p, is_open in state if is_open}, {(p, False) for p, is_open in state if not is_open}
+        if not heads:
+            break
+        if op is C.LITERAL:
+            state = done | {(p + chr(arg), True) for p in heads}
+        elif op is C.IN and all(kind is C.LITERAL for kind, _ in arg):
+            state = done | {(p + chr(c), True) for p in heads for _, c in arg}
+        elif op is C.SUBPATTERN and not arg[1] and not arg[2]:  # a group without flags of its own
+            state = _prefixes(list(arg[3]), state, limit)
+        elif op is C.BRANCH:
+            branches = [_prefixes(list(branch), {(p, True) for p in heads}, limit) for branch in arg[1]]
+            if any(b is None for b in branches):
+                return None
+            state = done.union(*branches)
+        elif op is C.AT:
+            continue  # \b, ^: zero width
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:  # the first pass is certain, then stop
+            grown = _prefixes(list(arg[2]), state, limit)
+            state = None if grown is None else {(p, False) for p, _ in grown}
+        else:  # anything else ends every prefix here
+            state = {(p, False) for p, _ in state}
+        if state is None or len(state) > limit:
+            return None
+    return state
+
+
 # --- skip links -------------------------------------------------------------
 # "Skip to content", "Skip to main content", "Jump to navigation", and the
 # usual translations (fr, de, es, it, pt, nl).
