@@ -25,9 +25,7 @@ class Verdicts:
         self.lines = tuple(lines)
         self.dropped_by: list[str | None] = [None] * len(self.lines)
         self.protected: set[int] = set()  # units no rule may drop (the headline)
-        self.removals: list[Removal] = []
-        self._last_run: list[int] = []
-        self._last_index = -2
+        self._runs: list[tuple[str, str, list[int]]] = []  # (rule, reason, unit indexes) of each removal
 
     def drop(self, index: int, rule: str, reason: str) -> None:
         """Drop one unit (if still kept and not protected)."""
@@ -47,15 +45,19 @@ class Verdicts:
             self._record(run, rule, reason)
 
     def _record(self, run: list[int], rule: str, reason: str) -> None:
-        # Runs that touch the previous removal of the same rule and reason merge into it.
-        prev = self.removals[-1] if self.removals else None
-        if prev and prev.rule == rule and prev.reason == reason and self._last_index == run[0] - 1:
-            run = [*self._last_run, *run]
-            self.removals.pop()
-        first, last = self.lines[run[0]], self.lines[run[-1]]
-        text = "\n".join(self.lines[i].text for i in run)
-        self.removals.append(Removal(rule, reason, text, first.no or None, last.last or None))
-        self._last_run, self._last_index = run, run[-1]
+        # A run that touches the previous removal of the same rule and reason joins it.
+        last = self._runs[-1] if self._runs else None
+        if last is not None and last[0] == rule and last[1] == reason and last[2][-1] == run[0] - 1:
+            last[2].extend(run)
+        else:
+            self._runs.append((rule, reason, run))
+
+    @property
+    def removals(self) -> list[Removal]:
+        """One Removal per run of units dropped together, in the order they were dropped."""
+        lines = self.lines
+        return [Removal(rule, reason, "\n".join([lines[i].text for i in run]), lines[run[0]].no or None,
+                        lines[run[-1]].last or None) for rule, reason, run in self._runs]
 
     def kept(self) -> list[int]:
         """Indexes of the units still kept."""

@@ -131,9 +131,21 @@ def _one_by_one(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
     return (k for k, t in enumerate(texts) if any(h in t.lower() for h in hints))
 
 
-def holding_in_order(texts: Sequence[str], hints: Sequence[str]) -> Iterator[int]:
-    """``holding``, lazily: the search goes no further than the caller reads."""
-    low = joined_lower(texts)
+def holding_in_order(texts: Sequence[str], hints: Sequence[str], lows: Sequence[str] | None = None) -> Iterator[int]:
+    """Indexes of ``texts`` whose lower-cased form holds one of ``hints``, in order.
+
+    Lazily: the search goes no further than the caller reads. ``lows`` are
+    the texts lower-cased, when the caller has them. Hints are lower-case,
+    non-empty and hold no SEP.
+
+    >>> list(holding_in_order(["Share this", "The end.", "3 COMMENTS"], ["comment", "share"]))
+    [0, 2]
+    """
+    if lows is None:
+        low = joined_lower(texts)
+    else:
+        low = SEP.join(lows)
+        low = low if low.count(SEP) == max(len(lows) - 1, 0) else None
     return hits_in_order(low, hints, SEP) if low is not None else _one_by_one(texts, hints)
 
 

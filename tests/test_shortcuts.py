@@ -18,6 +18,7 @@ from cleanup.rules import all_rules
 from cleanup.rules.article import (
     MIN_ROW_NUMBERS,
     MIN_TABLE_ROWS,
+    NUMBER_RE,
     PROSE_CHROME_RE,
     TABLE_ROW_DISCOUNT,
     number_count,
@@ -158,3 +159,9 @@ def test_prefixes_read_from_a_pattern_start_every_match() -> None:
                         "top news", "top reads", "top-news", "top-reads")
     assert literal_prefixes(re.compile(r"\w+ says")) is None  # may start with any letter
     assert literal_prefixes(re.compile(r"(?i:top)|news")) is None  # a group with its own flags
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet="a1.,: 9x_é٣-", max_size=16))
+def test_number_pattern_finds_what_the_look_behind_first_form_finds(text: str) -> None:
+    assert NUMBER_RE.findall(text) == re.findall(r"(?<![\w.])\d[\d.,:]*(?![\w])", text)

@@ -66,7 +66,10 @@ MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
 # Tables in a dump: rows of at least MIN_ROW_NUMBERS numbers, MIN_TABLE_ROWS
 # rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
-NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,:]*(?![\w])")
+# A number: a digit not after a word character or a dot, then digits and separators, not
+# followed by a word character. Spelled digit first ("\d(?<![\w.]\d)" is "(?<![\w.])\d"):
+# re then scans for digits instead of trying the look-behind at every character.
+NUMBER_RE = re.compile(r"\d(?<![\w.]\d)[\d.,:]*(?![\w])")
 DIGIT_RE = re.compile(r"\d")
 MIN_ROW_NUMBERS = 3
 MIN_TABLE_ROWS = 4
@@ -160,10 +163,12 @@ def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
     return [indexes[k] for k in matching([texts[i] for i in indexes], PROSE_CHROME_RE)]
 
 
-def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None) -> Iterator[int]:
+def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None,
+                  lows: Sequence[str] | None = None) -> Iterator[int]:
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
 
-    ``texts`` are visible texts (``visible_all``).
+    ``texts`` are visible texts (``visible_all``), ``lows`` the same lower-cased
+    when the caller has them.
 
     Candidates are found with plain substring search for the title's longer
     words (one of them must be in a line that holds half the title's words),
@@ -179,7 +184,7 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     lo, size = 1, TITLE_FIRST_CHUNK
     while lo < len(texts):
         chunk = texts[lo: lo + size]
-        for k in holding_in_order(chunk, keys):
+        for k in holding_in_order(chunk, keys, None if lows is None else lows[lo: lo + size]):
             i, text = lo + k, chunk[k]
             if (dropped_by is None or dropped_by[i] is None) and len(text) <= MAX_HEADLINE_CHARS \
                     and (repeats_title(text, title) or (head and repeats_title(text, head))):
@@ -475,9 +480,9 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     of prose decides. Capitals alone are not enough: a site may set its
     headline in capitals with CSS, and a text dump shows it so.
     """
-    texts = features(lines).visible
-    listed = None
-    for i in title_repeats(texts, dropped_by):
+    found = features(lines)
+    texts, listed = found.visible, None
+    for i in title_repeats(texts, dropped_by, found.lows):
         if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
             if texts[i].isupper() and not texts[0].isupper() \
                     and _prose_weight(values, i - ANCHOR_LOOKAHEAD, i) >= MIN_ARTICLE_WEIGHT:
