@@ -165,17 +165,18 @@ LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("R
 # Every list heading starts with one of these (read from LIST_HEADING_RE), by first character.
 _HEADING_PREFIXES = P.literal_prefixes(P.LIST_HEADING_RE)
 LIST_HEADING_STARTS = P.prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
+_HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
 
 
 def may_be_list_heading(low: str) -> bool:
     """Cheap necessary condition for a list heading, on the lower-cased visible text.
 
-    The prefixes hold for ASCII text; other text is always looked at.
+    The prefixes hold where the text's start is ASCII; where it is not, re's
+    case folding may reach further ('ſ' for 's'), and the text is looked at.
     """
-    if LIST_HEADING_STARTS is None or not low.isascii():
+    if LIST_HEADING_STARTS is None:
         return True
-    starts = LIST_HEADING_STARTS.get(low[:1])
-    return starts is not None and low.startswith(starts)
+    return low.startswith(LIST_HEADING_STARTS.get(low[:1], ())) or not low[:_HEADING_PREFIX_CHARS].isascii()
 
 
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
@@ -210,14 +211,9 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, features(lines)
     texts, lows = found.visible, found.lows
-    if LIST_HEADING_STARTS is None:
-        maybe = range(len(lows))
-    else:  # may_be_list_heading, spelled out: it runs for every unit
-        starts = LIST_HEADING_STARTS
-        maybe = [i for i, low in enumerate(lows)
-                 if (low[:1] in starts and low.startswith(starts[low[:1]])) or not low.isascii()]
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
-    headings = [(i, heading) for i in maybe if dropped_by[i] in (None, "promo-line")
+    headings = [(i, heading) for i, low in enumerate(lows) if may_be_list_heading(low)
+                and dropped_by[i] in (None, "promo-line")
                 and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))]
     end = 0
     for i, heading in headings:
