@@ -53,6 +53,27 @@ def literal_prefixes(pattern: re.Pattern, limit: int = 512) -> tuple[str, ...] |
     return tuple(p for k, p in enumerate(prefixes) if not any(p.startswith(q) for q in prefixes[:k]))
 
 
+def literal_end(pattern: re.Pattern) -> str:
+    """The character every text ``pattern`` fully matches ends with ("" when there is none to say).
+
+    Read from the pattern (its last element, when that is one literal
+    character that is not a letter, so case folding cannot reach it).
+
+    >>> literal_end(re.compile(r".*\\(photo[^()]*\\)", re.I)), literal_end(re.compile(r"a|b\\)"))
+    (')', '')
+    """
+    from re import _constants as C
+    from re import _parser
+
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an unexpected tree means no pre-check, never a wrong one
+        return ""
+    if items and items[-1][0] is C.LITERAL and not chr(items[-1][1]).isalpha():
+        return chr(items[-1][1])
+    return ""
+
+
 def prefix_table(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """``prefixes`` by their first character: a text's first character picks the few to try."""
     table: dict[str, tuple[str, ...]] = {}
@@ -253,6 +274,9 @@ CAPTION_RES = (
     re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
 )
 CAPTION_RE = union(CAPTION_RES)
+# The character each of CAPTION_RES ends with ("" for none): most lines that reach
+# the rule are sentences with a colon or brackets inside, not at the end.
+CAPTION_ENDS = tuple(literal_end(pattern) for pattern in CAPTION_RES)
 # A character each of CAPTION_RES needs, in order: a line without it skips that
 # pattern (most lines reaching the rule hold a colon or a slash, not both).
 CAPTION_NEEDS = ("(", "/", ":", "/")
