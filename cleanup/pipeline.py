@@ -201,11 +201,11 @@ def _run_window(stripped: list[str], nonblank: list[int], lo: int, hi: int, site
     ``plain``: the page holds no invisible character.
     """
     if lo == 0 and hi == len(nonblank):
-        v, title = run_rules(units(stripped), TEXT, site, options, plain=plain)
+        v, title = run_rules(units(stripped, plain=plain), TEXT, site, options, plain=plain)
         return v, title, []
     first = nonblank[0]
     head = [] if lo == 0 else [Line(first + 1, stripped[first], "", first + 1)]
-    lines = head + units(stripped, nonblank[lo], nonblank[hi - 1] + 1)
+    lines = head + units(stripped, nonblank[lo], nonblank[hi - 1] + 1, plain)
     v, title = run_rules(lines, TEXT, site, options, pre_dropped=len(head), plain=plain)
     outside = [r for r in (_outside(stripped, nonblank[1:lo], HEADER_REASON),
                            _outside(stripped, nonblank[hi:], FOOTER_REASON)) if r]

@@ -217,10 +217,16 @@ def stripped_lines(text: str) -> list[str]:
     return list(map(str.strip, split_lines(text)))
 
 
-def units(stripped: list[str], start: int = 0, stop: int | None = None) -> list[Line]:
-    """Units of ``stripped[start:stop]``, numbered by their line in the whole input."""
+def units(stripped: list[str], start: int = 0, stop: int | None = None, plain: bool = False) -> list[Line]:
+    """Units of ``stripped[start:stop]``, numbered by their line in the whole input.
+
+    ``plain``: the lines hold no invisible character (a line is blank only when empty).
+    """
     window = stripped[start:stop]
-    nonblank = [i for i, line in enumerate(window) if line and (line.isascii() or visible(line))]
+    if plain:
+        nonblank = list(itertools.compress(range(len(window)), window))
+    else:
+        nonblank = [i for i, line in enumerate(window) if line and (line.isascii() or visible(line))]
     if any(b - a == 1 for a, b in itertools.pairwise(nonblank)):  # else no block has two lines
         blocks = _blocks(nonblank)
         if is_wrapped(window, blocks):

@@ -82,6 +82,7 @@ def test_a_page_without_invisible_characters_has_stripped_lines_as_its_visible_u
     lines = tuple(units(stripped_lines(page)))
     if not has_invisible(page):
         assert features(lines, plain=True).visible == [visible(ln.text) for ln in lines]
+        assert tuple(units(stripped_lines(page), plain=True)) == lines
 
 
 LINES = ("Skip to content", "Share on Facebook", "12 Comments", "By Jane Doe", "© 2019 Acme Inc. All rights reserved.",
