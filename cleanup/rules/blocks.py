@@ -59,6 +59,13 @@ def weight(text: str) -> int:
     """Length of ``text`` in characters, CJK characters counted CJK_WEIGHT times."""
     if text.isascii():
         return len(text)
+    return _weight(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _weight(text: str) -> int:
+    # Cached: counting CJK characters scans the text, and a unit is weighed by is_prose
+    # and again by the article finder.
     return len(text) + (CJK_WEIGHT - 1) * len(CJK_RE.findall(text))
 
 
