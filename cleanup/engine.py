@@ -15,7 +15,7 @@ from .model import Line, Removal
 from .rules import Rule, Span
 from .rules.blocks import features
 from .sites import TextRule
-from .text import SEP, hits_in_order, joined_lower, matching, visible
+from .text import SEP, hits_in_order, lowered, matching, visible
 
 
 class Verdicts:
@@ -86,13 +86,18 @@ def first_char_table(rules: tuple[Rule, ...]) -> dict[str, PrefixEntry]:
     return {c: (tuple(p for _, prefixes in entries for p in prefixes), tuple(entries)) for c, entries in table.items()}
 
 
-def candidates(lows: Sequence[str], rules: Sequence[Rule], page: str | None = None) -> dict[int, list[Rule]]:
+# Hints of at least this many characters (words, not one punctuation mark) are rare:
+# one RE2 scan for all of them finds the few units that hold one. The heap search
+# (``_holding``) is faster for common ones.
+MIN_SCAN_HINT = 2
+
+
+def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rule]]:
     """For each unit index, the rules (in order) whose ``Rule.may_fire`` holds on ``lows[index]``.
 
     Prefixes are looked up by the unit's first character, ``contains`` hints
-    with one substring search per hint over the joined units (``page``, the
-    caller's ``text.joined_lower`` of them, made here if not given): most
-    units of a page dump pass no pre-check at all, and never reach a rule.
+    searched for over all the units joined: most units of a page dump pass
+    no pre-check at all, and never reach a rule.
 
     >>> from cleanup.rules import get_rule
     >>> found = candidates(["by jane doe", "the end.", "© 2019 acme"], [get_rule("byline")])
@@ -108,30 +113,25 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule], page: str | None = No
             for n, prefixes in entry[1]:
                 if low.startswith(prefixes):
                     passing[n].append(k)
-    page = SEP.join(lows) if page is None else page
+    page = SEP.join(lows)
     scan = page.count(SEP) == max(len(lows) - 1, 0)  # else a unit holds SEP: test unit by unit
-    # Hints of words (not one punctuation mark) are rare: one RE2 scan for all of them
-    # finds the few units that hold one; the heap search is faster for common ones.
     worded = [n for n, rule in enumerate(rules) if rule.contains and min(map(len, rule.contains)) >= MIN_SCAN_HINT]
     holding_words = matching(lows, _hints_pattern(tuple(h for n in worded for h in rules[n].contains))) \
         if worded and scan else []
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
-        if rule.contains and (not scan or n in worded):
-            within = holding_words if scan else units
-            holding = {k for k in within if any(hint in lows[k] for hint in rule.contains)}
-            units = [k for k in units if k in holding] if rule.prefixes else sorted(holding)
-        elif rule.contains:
-            holding = _holding(rule.contains, page, len(lows))
+        if rule.contains:
+            if scan and n not in worded:
+                holding = _holding(rule.contains, page, len(lows))
+            else:  # among the units the scan found, or every unit
+                holding = {k for k in (holding_words if scan else units)
+                           if any(hint in lows[k] for hint in rule.contains)}
             units = [k for k in units if k in holding] if rule.prefixes else sorted(holding)
         for k in units:
             if rule.max_chars is None or len(lows[k]) <= rule.max_chars:
                 found.setdefault(k, []).append(rule)
     return dict(sorted(found.items()))
-
-
-MIN_SCAN_HINT = 2  # characters
 
 
 @functools.lru_cache(maxsize=16)
@@ -167,20 +167,14 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[st
     rules = tuple(rules)
     memo = _VERDICTS.setdefault(rules, {})
     # The texts not judged before, each once, with their lower-cased forms.
-    pending = dict(zip(texts, lows if lows is not None else texts, strict=True))
+    pending = dict(zip(texts, lowered(texts) if lows is None else lows, strict=True))
     new = [t for t in pending if t not in memo]
     if len(memo) + len(new) > VERDICT_MEMO_SIZE:
         memo.clear()
         new = list(pending)
     if new:
-        if lows is None:
-            page = joined_lower(new)
-            new_lows = page.split(SEP) if page is not None else [t.lower() for t in new]
-        else:
-            new_lows = [pending[t] for t in new]
-            page = None
         judged: dict[str, Verdict] = dict.fromkeys(new)
-        for k, passing in candidates(new_lows, rules, page).items():  # most texts pass no pre-check
+        for k, passing in candidates([pending[t] for t in new], rules).items():  # most texts pass no pre-check
             text = new[k]
             for rule in passing:
                 if reason := rule.func(Line(0, text)):

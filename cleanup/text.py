@@ -85,6 +85,18 @@ def joined_lower(texts: Sequence[str]) -> str | None:
     return low if low.count(SEP) == max(len(texts) - 1, 0) else None
 
 
+def lowered(texts: Sequence[str]) -> list[str]:
+    """Each of ``texts`` lower-cased, with one ``lower()`` over all of them when it can.
+
+    >>> lowered(["Share THIS", "The end."])
+    ['share this', 'the end.']
+    """
+    low = joined_lower(texts)
+    if low is None or not texts:  # a text holds SEP, or there is none ("".split gives one)
+        return [t.lower() for t in texts]
+    return low.split(SEP)
+
+
 def matching(texts: Sequence[str], pattern: re.Pattern) -> list[int]:
     """Indexes of ``texts`` in which ``pattern.search`` finds a match, in order.
 

@@ -8,7 +8,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 from ..model import Line
-from ..text import SEP, joined_lower, visible, visible_all
+from ..text import lowered, visible, visible_all
 from . import Span, block_rule
 from . import patterns as P
 
@@ -126,8 +126,7 @@ class Features:
     def lows(self) -> list[str]:
         """Each unit's visible text lower-cased (one ``lower()`` for all of them)."""
         if self._lows is None:
-            page = joined_lower(self.visible)
-            self._lows = page.split(SEP) if page is not None else [t.lower() for t in self.visible]
+            self._lows = lowered(self.visible)
         return self._lows
 
 

@@ -22,6 +22,20 @@ def union(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
     parts = [f"(?i:{p.pattern})" if p.flags & I else f"(?:{p.pattern})" for p in patterns]
     return re.compile("|".join(parts))
 
+
+def _parsed(pattern: re.Pattern) -> list | None:
+    """The top-level items of ``pattern`` as re's own parser reads it, or None.
+
+    The parser is private: if it changes, there is simply no pre-check, never a wrong one.
+    """
+    from re import _parser
+
+    try:
+        return list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+
+
 def literal_prefixes(pattern: re.Pattern, limit: int = 512) -> tuple[str, ...] | None:
     """Strings one of which starts every text ``pattern`` matches at its start, or None.
 
@@ -40,10 +54,9 @@ def literal_prefixes(pattern: re.Pattern, limit: int = 512) -> tuple[str, ...] |
     >>> literal_prefixes(re.compile(r"\\d+ comments")) is None
     True
     """
-    from re import _parser  # private, but re's own: if it changes, there is simply no pre-check
-
+    items = _parsed(pattern)
     try:
-        found = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)), {("", True)}, limit)
+        found = None if items is None else _prefixes(items, {("", True)}, limit)
     except Exception:  # an unexpected tree means no pre-check, never a wrong one
         return None
     if found is None or any(not prefix for prefix, _ in found):
@@ -63,12 +76,8 @@ def literal_end(pattern: re.Pattern) -> str:
     (')', '')
     """
     from re import _constants as C
-    from re import _parser
 
-    try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # an unexpected tree means no pre-check, never a wrong one
-        return ""
+    items = _parsed(pattern)
     if items and items[-1][0] is C.LITERAL and not chr(items[-1][1]).isalpha():
         return chr(items[-1][1])
     return ""
