@@ -31,8 +31,10 @@ SCORE = BENCH / "score.py"
 
 def load_pages() -> dict[str, str]:
     """Every page id -> decoded markup, sorted by id."""
-    return {p.name.removesuffix(".html.gz"): gzip.decompress(p.read_bytes()).decode("utf-8")
-            for p in sorted(PAGES_DIR.glob("*.html.gz"))}
+    return {
+        p.name.removesuffix(".html.gz"): gzip.decompress(p.read_bytes()).decode("utf-8")
+        for p in sorted(PAGES_DIR.glob("*.html.gz"))
+    }
 
 
 def ours(markup: str) -> tuple[str, str]:
@@ -45,16 +47,16 @@ def ours(markup: str) -> tuple[str, str]:
 
 def count_readability_calls() -> list[int]:
     """Wrap the readability adapter so the run can report how often it was consulted."""
-    import cleanup.html
+    import cleanup.html.extract
 
     calls = [0]
-    adapter = cleanup.html.readability_container
+    adapter = cleanup.html.extract.readability_container
 
     def counted(doc: object) -> object:
         calls[0] += 1
         return adapter(doc)
 
-    cleanup.html.readability_container = counted
+    cleanup.html.extract.readability_container = counted
     return calls
 
 
@@ -75,7 +77,9 @@ def readability_peer(markup: str) -> tuple[str, str]:
 
 
 EXTRACTORS: dict[str, Callable[[str], tuple[str, str]]] = {
-    "cleanup": ours, "trafilatura": trafilatura_peer, "readability": readability_peer,
+    "cleanup": ours,
+    "trafilatura": trafilatura_peer,
+    "readability": readability_peer,
 }
 
 
@@ -102,8 +106,7 @@ def half_scores(pred_dir: Path, ids: list[str]) -> str:
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    rows = [score.page_counts(gold[i]["articleBody"], score.read_prediction(pred_dir, i) or "")
-            for i in ids]
+    rows = [score.page_counts(gold[i]["articleBody"], score.read_prediction(pred_dir, i) or "") for i in ids]
     p = sum(score.precision(*c) for c in rows if c[0] + c[1] > 0) / max(1, len(rows))
     r = sum(score.recall(*c) for c in rows if c[0] + c[2] > 0) / max(1, len(rows))
     return f"F1 {2 * p * r / (p + r) if p + r else 0:.3f}  precision {p:.3f}  recall {r:.3f}"
@@ -126,8 +129,10 @@ def main() -> int:
     calls = count_readability_calls()
     for name in names:
         seconds, paths = run(name, pages, args.out, args.repeat)
-        print(f"{name:12s} {len(pages) / seconds:7.1f} pages/s {megabytes / seconds:6.2f} MB/s  "
-              f"paths: {dict(sorted(paths.items()))}")
+        print(
+            f"{name:12s} {len(pages) / seconds:7.1f} pages/s {megabytes / seconds:6.2f} MB/s  "
+            f"paths: {dict(sorted(paths.items()))}"
+        )
         if name == "cleanup":
             runs = args.repeat * len(pages) + 1  # +1: the warm-up call
             print(f"{'':12s} readability adapter consulted {calls[0]} times in {runs} extractions")
@@ -135,7 +140,7 @@ def main() -> int:
     for name in names:
         print(f"\n== {name}")
         if args.half:
-            chosen = ids[args.half == "odd"::2]
+            chosen = ids[args.half == "odd" :: 2]
             print(f"{args.half} half ({len(chosen)} pages): {half_scores(args.out / name, chosen)}")
         else:
             cmd = [sys.executable, str(SCORE), str(args.out / name), "--worst", str(args.worst)]

@@ -41,8 +41,10 @@ def load(kind: str) -> list[tuple[str, bytes]]:
     """(page id, raw bytes) for every benchmark page of ``kind``, decompressed."""
     if kind == "text":
         return [(p.stem, p.read_bytes()) for p in sorted((BENCH / "scrapinghub" / "text").glob("*.txt"))]
-    return [(p.name.split(".")[0], gzip.decompress(p.read_bytes()))
-            for p in sorted((BENCH / "scrapinghub" / "html").glob("*.html.gz"))]
+    return [
+        (p.name.split(".")[0], gzip.decompress(p.read_bytes()))
+        for p in sorted((BENCH / "scrapinghub" / "html").glob("*.html.gz"))
+    ]
 
 
 def timed_run(pages: list[tuple[str, bytes]]) -> tuple[dict, float, float]:
@@ -78,22 +80,32 @@ def main() -> int:
         (out / f"{page_id}.txt").write_text(result.text, encoding="utf-8")
     if args.runs > 1:  # this run made the outputs; the figures come from N fresh processes
         command = [sys.executable, __file__, args.kind, "--time-only"]
-        times = [json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-                 for _ in range(args.runs)]
+        times = [
+            json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+            for _ in range(args.runs)
+        ]
         elapsed, cpu = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
         fastest, slowest = min(t[0] for t in times), max(t[0] for t in times)
-        print(f"{args.kind}: {len(pages)} pages, {size / 1e6:.2f} MB; median of {args.runs} runs, one process each: "
-              f"{elapsed:.3f} s, {len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s "
-              f"(runs {size / 1e6 / slowest:.1f}-{size / 1e6 / fastest:.1f} MB/s; "
-              f"CPU time {cpu:.3f} s: {size / 1e6 / cpu:.1f} MB/s)")
+        print(
+            f"{args.kind}: {len(pages)} pages, {size / 1e6:.2f} MB; median of {args.runs} runs, one process each: "
+            f"{elapsed:.3f} s, {len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s "
+            f"(runs {size / 1e6 / slowest:.1f}-{size / 1e6 / fastest:.1f} MB/s; "
+            f"CPU time {cpu:.3f} s: {size / 1e6 / cpu:.1f} MB/s)"
+        )
     else:
-        print(f"{args.kind}: {len(pages)} pages, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
-              f"{len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s "
-              f"(CPU time {cpu:.2f} s: {size / 1e6 / cpu:.1f} MB/s)")
+        print(
+            f"{args.kind}: {len(pages)} pages, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
+            f"{len(pages) / elapsed:.1f} pages/s, {size / 1e6 / elapsed:.1f} MB/s "
+            f"(CPU time {cpu:.2f} s: {size / 1e6 / cpu:.1f} MB/s)"
+        )
     print("extractor paths: " + ", ".join(f"{k} {v}" for k, v in sorted(extractors.items())))
     print(f"outputs in {out}")
-    score = subprocess.run([sys.executable, str(BENCH / "score.py"), str(out), "--worst", str(args.worst)],
-                           capture_output=True, text=True, check=True)
+    score = subprocess.run(
+        [sys.executable, str(BENCH / "score.py"), str(out), "--worst", str(args.worst)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     print(score.stdout, end="")
     return 0
 

@@ -8,17 +8,8 @@
 [('skip-link', 'accessibility jump link')]
 """
 
-from .model import (
-    CleanupError,
-    DecodeError,
-    ExtractionError,
-    Line,
-    Options,
-    Removal,
-    Result,
-    SiteRuleError,
-)
-from .pipeline import clean
+from cleanup.model import CleanupError, DecodeError, ExtractionError, Line, Options, Removal, Result, SiteRuleError
+from cleanup.pipeline import clean
 
 __version__ = "0.1.0"
 

@@ -8,20 +8,22 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import compress
 
-from . import sites as S
-from .engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
-from .model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
-from .read import Page, read_page
-from .rules import HTML, TEXT, Rule, all_rules
-from .rules.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
-from .rules.blocks import features
-from .text import has_invisible, stripped_lines, units, visible
+from cleanup.input.decode import Page, read_page
+from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
+from cleanup.sites import load as S
+from cleanup.text.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
+from cleanup.text.blocks import features
+from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
+from cleanup.text.registry import HTML, TEXT, Rule, all_rules
+from cleanup.text.units import has_invisible, stripped_lines, units, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
 CANONICAL_RE = re.compile(
     r"<(?:link[^>]+rel=[\"']?canonical[\"']?[^>]*href=[\"']([^\"']+)"
-    r"|meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+))", re.I)
+    r"|meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+))",
+    re.I,
+)
 CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
@@ -88,8 +90,9 @@ def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
     return [r for r in rules if r.id not in options.disable]
 
 
-def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Options,
-              pre_dropped: int = 0, plain: bool = False) -> tuple[Verdicts, int | None]:
+def run_rules(
+    lines: Sequence[Line], kind: str, site: S.Site | None, options: Options, pre_dropped: int = 0, plain: bool = False
+) -> tuple[Verdicts, int | None]:
     """Line rules, site drop_from, block rules; in text mode the headline is found and protected.
 
     The first ``pre_dropped`` units (the page <title> in front of a window) are page chrome.
@@ -115,7 +118,7 @@ def run_rules(lines: Sequence[Line], kind: str, site: S.Site | None, options: Op
 def _metadata(v: Verdicts, field: str, first_body: int) -> str | None:
     """The first byline or date line above the body (a comment's timestamp is not the page's date)."""
     names = _rule_names("metadata", field)
-    for line, rule in zip(v.lines[:first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False):
+    for line, rule in zip(v.lines[: first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False):
         if rule in names:
             return visible(line.text)
     return None
@@ -140,8 +143,7 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     fields["date"] = fields.get("date") or _metadata(v, "date", first_body)
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
-    removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals),
-                           key=lambda r: (r.line or 0, r.end or 0)))
+    removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals), key=lambda r: (r.line or 0, r.end or 0)))
     return Result(
         title=fields.pop("title", None),
         text="\n\n".join(body),
@@ -184,8 +186,15 @@ def clean_text(page: Page, options: Options) -> Result:
         lo = max(0, lo - WINDOW_MARGIN) if grow_lo else lo
         hi = min(len(nonblank), hi + WINDOW_MARGIN) if grow_hi else hi
     return build_result(
-        v, title, url=options.url, site=site.host if site else None, dom_removed=outside,
-        site_name=site.name if site else None, kind=TEXT, extractor="text", encoding=page.encoding,
+        v,
+        title,
+        url=options.url,
+        site=site.host if site else None,
+        dom_removed=outside,
+        site_name=site.name if site else None,
+        kind=TEXT,
+        extractor="text",
+        encoding=page.encoding,
     )
 
 
@@ -194,8 +203,9 @@ def _line_no(nonblank: list[int], k: int, offset: int) -> int:
     return nonblank[max(0, min(len(nonblank) - 1, k + offset))] + 1
 
 
-def _run_window(stripped: list[str], nonblank: list[int], lo: int, hi: int, site: S.Site | None,
-                options: Options, plain: bool) -> tuple[Verdicts, int | None, list[Removal]]:
+def _run_window(
+    stripped: list[str], nonblank: list[int], lo: int, hi: int, site: S.Site | None, options: Options, plain: bool
+) -> tuple[Verdicts, int | None, list[Removal]]:
     """The rules on non-blank lines [lo, hi), with the <title> line in front; removals for the rest.
 
     ``plain``: the page holds no invisible character.
@@ -207,8 +217,11 @@ def _run_window(stripped: list[str], nonblank: list[int], lo: int, hi: int, site
     head = [] if lo == 0 else [Line(first + 1, stripped[first], "", first + 1)]
     lines = head + units(stripped, nonblank[lo], nonblank[hi - 1] + 1, plain)
     v, title = run_rules(lines, TEXT, site, options, pre_dropped=len(head), plain=plain)
-    outside = [r for r in (_outside(stripped, nonblank[1:lo], HEADER_REASON),
-                           _outside(stripped, nonblank[hi:], FOOTER_REASON)) if r]
+    outside = [
+        r
+        for r in (_outside(stripped, nonblank[1:lo], HEADER_REASON), _outside(stripped, nonblank[hi:], FOOTER_REASON))
+        if r
+    ]
     return v, title, outside
 
 
@@ -221,7 +234,7 @@ def _outside(stripped: list[str], indexes: list[int], reason: str) -> Removal | 
 
 def clean_html(page: Page, options: Options) -> Result:
     """HTML input: DOM stage and main content (html.py), then the same text rules."""
-    from .html import extract_html  # lxml and readability load only for HTML input
+    from cleanup.html.extract import extract_html  # lxml and readability load only for HTML input
 
     head = page.text[:HEAD_BYTES]
     urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
@@ -229,8 +242,17 @@ def clean_html(page: Page, options: Options) -> Result:
     doc = extract_html(page.text, site=site, url=options.url, disable=options.disable)
     v, _ = run_rules(doc.lines, HTML, site, options)
     return build_result(
-        v, None, title=doc.title, url=options.url or doc.canonical_url,
-        site=site.host if site else None, site_name=(site.name if site and site.name else doc.site_name),
-        kind=HTML, extractor=doc.extractor, encoding=page.encoding, captions=doc.captions,
-        dom_removed=doc.removed, byline=doc.byline, date=doc.date,
+        v,
+        None,
+        title=doc.title,
+        url=options.url or doc.canonical_url,
+        site=site.host if site else None,
+        site_name=(site.name if site and site.name else doc.site_name),
+        kind=HTML,
+        extractor=doc.extractor,
+        encoding=page.encoding,
+        captions=doc.captions,
+        dom_removed=doc.removed,
+        byline=doc.byline,
+        date=doc.date,
     )

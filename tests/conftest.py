@@ -17,8 +17,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite fixtures/*/expected.* from the current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite fixtures/*/expected.* from the current output"
+    )
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup import Options, clean
-from cleanup.text import split_lines
+from cleanup.text.units import split_lines
 
 from conftest import FIXTURES
 
@@ -49,6 +49,9 @@ def test_options_refuse_values_that_cannot_work(field: str, value: object) -> No
 
 
 def test_keyword_options_override_an_options_object() -> None:
-    result = clean("Skip to content\n\nThe council voted on Tuesday to close the bridge.\n",
-                   Options(disable=frozenset({"promo-line"})), disable=["skip-link"])
+    result = clean(
+        "Skip to content\n\nThe council voted on Tuesday to close the bridge.\n",
+        Options(disable=frozenset({"promo-line"})),
+        disable=["skip-link"],
+    )
     assert result.text.startswith("Skip to content")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleanup.cli import main
+from cleanup.cli.main import main
 
 CHROME = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
 CLEAN = "Bridge to close\n\nThe council voted on Tuesday to close the old bridge for repairs. Work starts in May.\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cleanup import clean
-from cleanup.render import unified_diff
+from cleanup.output.render import unified_diff
 
 from conftest import SHARED, golden_dirs
 
@@ -29,8 +29,11 @@ def _meta(path: Path) -> dict:
 def _params() -> list:
     out = []
     for path in golden_dirs():
-        marks = [pytest.mark.xfail(strict=True, reason=_meta(path).get("note", ""))] \
-            if _meta(path).get("expect") == "fail" else []
+        marks = (
+            [pytest.mark.xfail(strict=True, reason=_meta(path).get("note", ""))]
+            if _meta(path).get("expect") == "fail"
+            else []
+        )
         out.append(pytest.param(path, id=path.name, marks=marks))
     return out
 
@@ -45,8 +48,9 @@ def _observed(path: Path) -> tuple[str, str]:
         "site": result.site,
         "extractor": result.extractor,
         "captions": list(result.captions),
-        "removed": [{"line": r.line, "end": r.end, "rule": r.rule, "reason": r.reason, "text": r.text}
-                    for r in result.removed],
+        "removed": [
+            {"line": r.line, "end": r.end, "rule": r.rule, "reason": r.reason, "text": r.text} for r in result.removed
+        ],
     }
     return result.to_text(), json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
@@ -60,8 +64,9 @@ def test_golden_page(path: Path, update_golden: bool) -> None:
         return
     want_text = (path / "expected.txt").read_text(encoding="utf-8")
     want_record = (path / "expected.json").read_text(encoding="utf-8")
-    problems = unified_diff(want_text, text, "expected.txt", "output") + \
-        unified_diff(want_record, record, "expected.json", "output")
+    problems = unified_diff(want_text, text, "expected.txt", "output") + unified_diff(
+        want_record, record, "expected.json", "output"
+    )
     assert not problems, f"{path.name} changed (pytest --update-golden to accept):\n{problems}"
 
 

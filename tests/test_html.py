@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.html import PARSER_MAX_DEPTH, extract_html, parse_html
+from cleanup.html.extract import PARSER_MAX_DEPTH, extract_html, parse_html
+from cleanup.html.meta import clean_title
 from cleanup.model import ExtractionError
-from cleanup.page_meta import clean_title
-from cleanup.sites import load_site
+from cleanup.sites.load import load_site
 
 PROSE = (
     "The council voted on Tuesday to close the old bridge for repairs, citing cracks found "
@@ -38,8 +38,10 @@ def joined(markup: str) -> str:
 
 
 def test_tail_text_kept_after_removed_node() -> None:
-    markup = page(f"<article>{story(3)}<p>Before <span class='share'>Share</span> after the widget."
-                  " The tail of a removed node is article text and must stay.</p></article>")
+    markup = page(
+        f"<article>{story(3)}<p>Before <span class='share'>Share</span> after the widget."
+        " The tail of a removed node is article text and must stay.</p></article>"
+    )
     body = joined(markup)
     assert "after the widget" in body
     assert "Share" not in body
@@ -60,8 +62,10 @@ def test_deep_nesting_beyond_libxml_limit_is_flattened() -> None:
 
 def test_article_wrapping_whole_site_still_finds_the_story() -> None:
     nav = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30)) + "</ul>"
-    markup = page(f"<article><div class='menu'>{nav}</div><div class='body'>{story(6)}</div>"
-                  f"<div class='footer'>Copyright 2019 Example Media. All rights reserved.</div></article>")
+    markup = page(
+        f"<article><div class='menu'>{nav}</div><div class='body'>{story(6)}</div>"
+        f"<div class='footer'>Copyright 2019 Example Media. All rights reserved.</div></article>"
+    )
     result = extract_html(markup)
     assert result.lines[0].text.startswith("Paragraph 0.")
     assert not any("Section" in line.text or "Copyright" in line.text for line in result.lines)
@@ -77,8 +81,10 @@ def test_short_article_keeps_article_and_drops_long_comments() -> None:
 
 
 def test_cookie_banner_dropped() -> None:
-    banner = ("<div class='cookie-banner'><p>We use cookies to improve your experience on our site. "
-              "By continuing to browse you agree to our use of cookies and our privacy policy.</p></div>")
+    banner = (
+        "<div class='cookie-banner'><p>We use cookies to improve your experience on our site. "
+        "By continuing to browse you agree to our use of cookies and our privacy policy.</p></div>"
+    )
     markup = page(f"<article>{banner}{story(4)}</article>")
     result = extract_html(markup)
     assert "cookies" not in "\n".join(line.text for line in result.lines)
@@ -103,16 +109,20 @@ def test_inline_elements_keep_spaces_and_whitespace_collapses() -> None:
 
 
 def test_headings_lists_and_quotes_keep_order_and_tags() -> None:
-    markup = page(f"<article>{story(2)}<h2>Why it matters</h2><ul><li>One point</li></ul>"
-                  f"<blockquote>A quoted remark</blockquote>{story(2, 'Tail')}</article>")
+    markup = page(
+        f"<article>{story(2)}<h2>Why it matters</h2><ul><li>One point</li></ul>"
+        f"<blockquote>A quoted remark</blockquote>{story(2, 'Tail')}</article>"
+    )
     lines = extract_html(markup).lines
     tagged = [(line.tag, line.text) for line in lines if line.tag != "p"]
     assert tagged == [("h2", "Why it matters"), ("li", "One point"), ("blockquote", "A quoted remark")]
 
 
 def test_headline_goes_to_title_not_lines() -> None:
-    markup = page(f"<article><h1>Bridge to close for repairs</h1>{story(3)}</article>",
-                  head="<title>Bridge to close for repairs | Example News</title>")
+    markup = page(
+        f"<article><h1>Bridge to close for repairs</h1>{story(3)}</article>",
+        head="<title>Bridge to close for repairs | Example News</title>",
+    )
     result = extract_html(markup)
     assert result.title == "Bridge to close for repairs"
     assert all(line.text != result.title for line in result.lines)
@@ -131,8 +141,8 @@ def test_metadata_from_meta_tags_and_json_ld() -> None:
         "<title>Bridge to close | Example News</title>"
         "<meta property='og:site_name' content='Example News'>"
         "<link rel='canonical' href='https://example.com/bridge'>"
-        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Bridge to close\","
-        " \"datePublished\": \"2019-11-19T10:00:00Z\", \"author\": {\"name\": \"Jane Doe\"}}</script>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "headline": "Bridge to close",'
+        ' "datePublished": "2019-11-19T10:00:00Z", "author": {"name": "Jane Doe"}}</script>'
     )
     result = extract_html(page(f"<article><h1>Bridge to close</h1>{story(3)}</article>", head=head))
     assert (result.title, result.byline, result.date) == ("Bridge to close", "Jane Doe", "2019-11-19T10:00:00Z")
@@ -164,8 +174,10 @@ def test_class_token_on_article_container_does_not_kill_it() -> None:
 
 
 def test_sidebar_layout_body_class_keeps_story() -> None:
-    markup = (f"<html><body class='single-post has-sidebar'><div class='sidebar'><p>Popular now: "
-              f"<a href='/x'>Other story one</a></p></div><main>{story(4)}</main></body></html>")
+    markup = (
+        f"<html><body class='single-post has-sidebar'><div class='sidebar'><p>Popular now: "
+        f"<a href='/x'>Other story one</a></p></div><main>{story(4)}</main></body></html>"
+    )
     assert texts(markup)[0].startswith("Paragraph 0.")
 
 
@@ -202,8 +214,10 @@ def test_site_rules_strip_then_body(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     site = load_site(rules)
-    markup = page(f"<div id='story'>{story(2)}<div class='promo'><p>Buy our mugs today, they are great "
-                  f"and cheap and fun.</p></div></div><div>{story(6, 'Other')}</div>")
+    markup = page(
+        f"<div id='story'>{story(2)}<div class='promo'><p>Buy our mugs today, they are great "
+        f"and cheap and fun.</p></div></div><div>{story(6, 'Other')}</div>"
+    )
     result = extract_html(markup, site=site)
     assert result.extractor == "site-rule"
     assert texts(markup) != [line.text for line in result.lines]
@@ -229,8 +243,7 @@ def test_page_without_article_falls_back_to_body() -> None:
 
 def test_run_of_link_lines_dropped_single_linked_subhead_kept() -> None:
     links = "<ul><li><a href='/a'>Another story about bridges</a></li><li><a href='/b'>Roads</a></li></ul>"
-    markup = page(f"<article>{story(2)}<h3><a href='/p'>Acme Drill 2000</a></h3>{story(2, 'More')}"
-                  f"{links}</article>")
+    markup = page(f"<article>{story(2)}<h3><a href='/p'>Acme Drill 2000</a></h3>{story(2, 'More')}{links}</article>")
     result = extract_html(markup)
     body = [line.text for line in result.lines]
     assert "Acme Drill 2000" in body
@@ -249,7 +262,7 @@ def test_hidden_root_does_not_break_the_readability_fallback() -> None:
 
 
 def test_readability_adapter_maps_its_pick_back_to_our_tree() -> None:
-    from cleanup.html import readability_container
+    from cleanup.html.extract import readability_container
 
     doc = parse_html(page(f"<div id='nav'><a href='/'>Home</a></div><div id='story'>{story(6)}</div>"))
     container = readability_container(doc)
@@ -269,8 +282,10 @@ def test_br_separated_div_text_becomes_lines() -> None:
 
 
 def test_hidden_elements_inside_the_article_are_removed() -> None:
-    markup = page(f"<article>{story(3)}<div style='display: none'>Secret tracking text here.</div>"
-                  f"<p hidden>Also hidden text.</p></article>")
+    markup = page(
+        f"<article>{story(3)}<div style='display: none'>Secret tracking text here.</div>"
+        f"<p hidden>Also hidden text.</p></article>"
+    )
     body = joined(markup)
     assert "Secret" not in body
     assert "Also hidden" not in body
@@ -295,7 +310,8 @@ def test_removals_name_rule_reason_line_and_node() -> None:
     markup = "<html><body><article>\n" + story(3) + "\n" + box + "</article></body></html>"
     found = [r for r in extract_html(markup).removed if r.rule == "newsletter"]
     assert [(r.reason, r.line, r.node, r.text) for r in found] == [
-        ("newsletter or signup box", 3, "div.newsletter-box", "Sign up now")]
+        ("newsletter or signup box", 3, "div.newsletter-box", "Sign up now")
+    ]
 
 
 def test_paragraph_inside_list_item_reports_li() -> None:
@@ -318,10 +334,12 @@ def test_bem_element_naming_chrome_is_marked() -> None:
 
 
 def test_bem_modifier_and_block_header_do_not_mark() -> None:
-    markup = page(f"<article><div class='grid-layout--adrail'>{story(3)}</div>"
-                  "<div class='article-boxout__header'><h3>How is the plague spread?</h3></div>"
-                  f"<div class='stock__share-price'><p>Shares of the company rose 4% on Tuesday.</p></div>"
-                  f"{story(2, 'More')}</article>")
+    markup = page(
+        f"<article><div class='grid-layout--adrail'>{story(3)}</div>"
+        "<div class='article-boxout__header'><h3>How is the plague spread?</h3></div>"
+        f"<div class='stock__share-price'><p>Shares of the company rose 4% on Tuesday.</p></div>"
+        f"{story(2, 'More')}</article>"
+    )
     body = texts(markup)
     assert "How is the plague spread?" in body
     assert "Shares of the company rose 4% on Tuesday." in body
@@ -329,33 +347,39 @@ def test_bem_modifier_and_block_header_do_not_mark() -> None:
 
 
 def test_paywall_offer_named_by_a_paywall_part_is_marked() -> None:
-    offer = ("<div class='piano-inline-offer' id='paywall-offer'><h3>Keep reading with a subscription</h3>"
-             "<p>Only £1 for your first month of unlimited access to every story.</p></div>")
+    offer = (
+        "<div class='piano-inline-offer' id='paywall-offer'><h3>Keep reading with a subscription</h3>"
+        "<p>Only £1 for your first month of unlimited access to every story.</p></div>"
+    )
     result = extract_html(page(f"<article>{story(3)}{offer}{story(2, 'More')}</article>"))
     assert not any("first month" in line.text for line in result.lines)
     assert "paywall" in {r.rule for r in result.removed}
 
 
 def test_og_title_beats_an_h1_matching_only_the_title_tag() -> None:
-    head = ("<title>Village Notes: Bridge reopens after two winters</title>"
-            "<meta property='og:title' content='Bridge reopens after two winters'>")
-    markup = page(f"<h1>Village Notes</h1><div class='post'><h3>Bridge reopens after two winters</h3>"
-                  f"{story(3)}</div>", head=head)
+    head = (
+        "<title>Village Notes: Bridge reopens after two winters</title>"
+        "<meta property='og:title' content='Bridge reopens after two winters'>"
+    )
+    markup = page(
+        f"<h1>Village Notes</h1><div class='post'><h3>Bridge reopens after two winters</h3>{story(3)}</div>", head=head
+    )
     assert extract_html(markup).title == "Bridge reopens after two winters"
 
 
 def test_kicker_before_a_colon_stays_in_the_title() -> None:
-    markup = page(f"<article><h1>Column: Bridge to close</h1>{story(3)}</article>",
-                  head="<title>Column: Bridge to close</title>")
+    markup = page(
+        f"<article><h1>Column: Bridge to close</h1>{story(3)}</article>", head="<title>Column: Bridge to close</title>"
+    )
     assert extract_html(markup).title == "Column: Bridge to close"
 
 
 def test_lead_figure_beside_the_body_container_gives_its_caption() -> None:
     figure = "<figure><img src='a.jpg'><figcaption>The library on Quarry Street. Photo: file</figcaption></figure>"
-    teaser = ("<div class='related'><figure><img src='b.jpg'><figcaption>Another story's photo"
-              "</figcaption></figure></div>")
-    markup = page(f"<article><h1>Library adds hours</h1>{figure}<div class='body'>{story(4)}</div>"
-                  f"{teaser}</article>")
+    teaser = (
+        "<div class='related'><figure><img src='b.jpg'><figcaption>Another story's photo</figcaption></figure></div>"
+    )
+    markup = page(f"<article><h1>Library adds hours</h1>{figure}<div class='body'>{story(4)}</div>{teaser}</article>")
     result = extract_html(markup)
     assert result.captions == ("The library on Quarry Street. Photo: file",)
     assert not any(r.rule == "outside-article" and "Quarry Street" in r.text for r in result.removed)
@@ -369,8 +393,9 @@ def test_pagination_after_any_prefix_is_navigation() -> None:
 
 
 def test_pagination_state_and_breadcrumb_hooks_on_the_article_do_not_mark_it() -> None:
-    markup = page(f"<article class='url-breadcrumb'><div class='article-body pagination-first'>{story(4)}"
-                  "</div></article>")
+    markup = page(
+        f"<article class='url-breadcrumb'><div class='article-body pagination-first'>{story(4)}</div></article>"
+    )
     result = extract_html(markup)
     assert len(result.lines) == 4
     assert result.extractor == "scorer"
@@ -393,7 +418,7 @@ def test_disabled_dom_rule_keeps_its_element() -> None:
 
 
 def test_dom_rules_are_listed_with_what_they_remove() -> None:
-    from cleanup.html import dom_rules
+    from cleanup.html.extract import dom_rules
 
     names = dict(dom_rules())
     assert names["nav-element"] == "site navigation"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pytest
 
 from cleanup.model import Line
-from cleanup.rules.article import (
+from cleanup.text.article import (
     FOOTER_REASON,
     HEADER_REASON,
     WINDOW_CONTEXT,
@@ -30,7 +30,7 @@ from cleanup.rules.article import (
     title_repeats,
     unit_values,
 )
-from cleanup.rules.blocks import comment_section, embed_title, is_prose, related_list
+from cleanup.text.blocks import comment_section, embed_title, is_prose, related_list
 
 EMBED_TITLE_REASON = "title of an embedded video or related story"
 
@@ -95,12 +95,15 @@ def test_is_prose_weighs_cjk_characters_as_words() -> None:
     assert is_prose("市议会周二以六票对三票通过了在旧铁路货场上建造一千二百套新住房的计划。")
 
 
-@pytest.mark.parametrize(("text", "prose"), [
-    ("Book your seats early and come and see the whole company perform live this winter! 🙂", True),
-    ("Thank you all for coming, and see you at the next open rehearsal in the spring. 👍🏽❤️", True),
-    ("The full programme and the seating plan for the winter season are here ⬇️", False),
-    ("Winter season tickets on sale now for members and friends of the theatre 🎭", False),
-])
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("Book your seats early and come and see the whole company perform live this winter! 🙂", True),
+        ("Thank you all for coming, and see you at the next open rehearsal in the spring. 👍🏽❤️", True),
+        ("The full programme and the seating plan for the winter season are here ⬇️", False),
+        ("Winter season tickets on sale now for members and friends of the theatre 🎭", False),
+    ],
+)
 def test_emoji_after_the_sentence_end_do_not_hide_it(text: str, prose: bool) -> None:
     assert is_prose(text) is prose
 
@@ -327,15 +330,22 @@ def test_find_title_skips_a_dropped_headline_like_line() -> None:
 # --- title_repeats ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("title", "line", "repeats"), [
-    # the headline holds less than half of a many-part title's words, but all of its longest part
-    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Season Calendar 2024", True),
-    ("Light Rail Extension Wins Federal Grant - The Metro Ledger", "Light Rail Extension Wins Federal Grant", True),
-    # a menu item with one word of that part, or the site's part alone, is no headline
-    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Calendar", False),
-    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Motor Daily F1 Indy", False),
-    ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Rally Calendar 2023 Archive Results", False),
-])
+@pytest.mark.parametrize(
+    ("title", "line", "repeats"),
+    [
+        # the headline holds less than half of a many-part title's words, but all of its longest part
+        ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Season Calendar 2024", True),
+        ("Light Rail Extension Wins Federal Grant - The Metro Ledger", "Light Rail Extension Wins Federal Grant", True),
+        # a menu item with one word of that part, or the site's part alone, is no headline
+        ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Calendar", False),
+        ("Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring", "Motor Daily F1 Indy", False),
+        (
+            "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring",
+            "Rally Calendar 2023 Archive Results",
+            False,
+        ),
+    ],
+)
 def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: str, repeats: bool) -> None:
     texts = [title, *MENU, line, *PARAGRAPHS]
     assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
@@ -344,14 +354,17 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
 # --- the headline anchor -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("title", "repeat", "start"), [
-    # a subheading in capitals repeats the title's words: the story starts at its first paragraph
-    ("Spiced Pear Jam Recipe | The Kitchen Blog", "MAKING SPICED PEAR JAM", 1 + len(MENU)),
-    # the headline, in the title's case: the prose above it (teasers) stays out
-    ("Spiced Pear Jam Recipe | The Kitchen Blog", "Making Spiced Pear Jam", 1 + len(MENU) + 3),
-    # a title in capitals: the repeat in capitals is the headline
-    ("SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM", 1 + len(MENU) + 3),
-])
+@pytest.mark.parametrize(
+    ("title", "repeat", "start"),
+    [
+        # a subheading in capitals repeats the title's words: the story starts at its first paragraph
+        ("Spiced Pear Jam Recipe | The Kitchen Blog", "MAKING SPICED PEAR JAM", 1 + len(MENU)),
+        # the headline, in the title's case: the prose above it (teasers) stays out
+        ("Spiced Pear Jam Recipe | The Kitchen Blog", "Making Spiced Pear Jam", 1 + len(MENU) + 3),
+        # a title in capitals: the repeat in capitals is the headline
+        ("SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM", 1 + len(MENU) + 3),
+    ],
+)
 def test_a_title_repeat_in_capitals_is_a_subheading(title: str, repeat: str, start: int) -> None:
     lines = _page(title, *MENU, PARAGRAPHS[0], PARAGRAPHS[1], repeat, PARAGRAPHS[2], PARAGRAPHS[3], *FOOTER)
     assert article_bounds(lines, _none(lines)) == (start, len(lines) - len(FOOTER))
@@ -385,8 +398,7 @@ SIDEBAR = (
 def test_a_data_list_under_the_headline_is_the_story() -> None:
     """No prose under the headline: the list is the article, not the sidebar's prose further down."""
     title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
-    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "Tags", *MENU, *FOOTER,
-                  *SIDEBAR)
+    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "Tags", *MENU, *FOOTER, *SIDEBAR)
     first = 1 + len(MENU) + 2
     assert article_bounds(lines, _none(lines)) == (first, first + len(CALENDAR))
 
@@ -403,21 +415,31 @@ def test_prose_right_after_a_long_data_list_under_the_headline_stays() -> None:
 
 def test_a_data_list_between_the_headline_and_the_prose_opens_the_story() -> None:
     title = "Season Calendar 2024 | Motor Daily"
-    lines = _page(title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "What changed", *PARAGRAPHS,
-                  *FOOTER)
+    lines = _page(
+        title, *MENU, "Season Calendar 2024", "Posted Monday", *CALENDAR, "What changed", *PARAGRAPHS, *FOOTER
+    )
     first = 1 + len(MENU) + 2
     assert article_bounds(lines, _none(lines)) == (first, len(lines) - len(FOOTER))
 
 
-@pytest.mark.parametrize("rows", [
-    # a numbered list of other stories: bare numbers and headlines are no data rows
-    ("1", "Budget 2025: what changes for renters", "2", "Storm closes I-95 for 6 hours", "3",
-     "Top 10 bakeries in the city, ranked"),
-    # a menu under the headline
-    ("News", "Local", "Sports", "Opinion", "Weather", "Video"),
-    # too few rows
-    CALENDAR[:4],
-])
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a numbered list of other stories: bare numbers and headlines are no data rows
+        (
+            "1",
+            "Budget 2025: what changes for renters",
+            "2",
+            "Storm closes I-95 for 6 hours",
+            "3",
+            "Top 10 bakeries in the city, ranked",
+        ),
+        # a menu under the headline
+        ("News", "Local", "Sports", "Opinion", "Weather", "Video"),
+        # too few rows
+        CALENDAR[:4],
+    ],
+)
 def test_no_data_list_under_the_headline_leaves_the_run_of_prose(rows: tuple[str, ...]) -> None:
     title = "Season Calendar 2024 | Motor Daily | F1 | Indy | Rally | Touring"
     lines = _page(title, *MENU, "Season Calendar 2024", *rows, *FOOTER, *PARAGRAPHS)
@@ -472,15 +494,18 @@ def test_announced_list_stops_at_a_dropped_unit() -> None:
 
 def test_closing_sentences_may_lead_into_a_list_they_announce() -> None:
     lines = _page(*PARAGRAPHS, "The fair opens again next year.", "The winners:", *WINNERS, *FOOTER)
-    dropped = [*_none(lines[:-len(FOOTER)]), *["page-chrome"] * len(FOOTER)]
+    dropped = [*_none(lines[: -len(FOOTER)]), *["page-chrome"] * len(FOOTER)]
     assert extend_closing_sentences(lines, dropped, 4) == 6 + len(WINNERS)
 
 
-@pytest.mark.parametrize("after", [
-    ("Related:", *HEADLINES),  # a list heading does not announce
-    ("The winners:", "x" * 201),  # an announcement without items
-    ("Sign up for our newsletter", *FOOTER),  # menus and links after the sentence
-])
+@pytest.mark.parametrize(
+    "after",
+    [
+        ("Related:", *HEADLINES),  # a list heading does not announce
+        ("The winners:", "x" * 201),  # an announcement without items
+        ("Sign up for our newsletter", *FOOTER),  # menus and links after the sentence
+    ],
+)
 def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -> None:
     lines = _page(*PARAGRAPHS, "The fair opens again next year.", *after)
     assert extend_closing_sentences(lines, _none(lines), 4) == 4
@@ -489,35 +514,49 @@ def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -
 # --- extend_closing_notes ---------------------------------------------------
 
 
-@pytest.mark.parametrize("notes", [
-    ("Officials said the two cases appear to be unrelated.", "With Post wires"),  # a sentence, a wire credit
-    ("(Reporting by Jane Doe; Editing by Tom Roe)",),
-    ("* Dates are subject to change by the organisers", "* Calendar published by the league in January"),
-    ("See more photos:",),
-])
+@pytest.mark.parametrize(
+    "notes",
+    [
+        ("Officials said the two cases appear to be unrelated.", "With Post wires"),  # a sentence, a wire credit
+        ("(Reporting by Jane Doe; Editing by Tom Roe)",),
+        ("* Dates are subject to change by the organisers", "* Calendar published by the league in January"),
+        ("See more photos:",),
+    ],
+)
 def test_closing_notes_before_a_share_bar_stay_with_the_story(notes: tuple[str, ...]) -> None:
     lines = _page(*PARAGRAPHS, *notes, "Share on Facebook", *FOOTER)
-    dropped = [*_none(lines[:4 + len(notes)]), "share-widget", *_none(FOOTER)]
+    dropped = [*_none(lines[: 4 + len(notes)]), "share-widget", *_none(FOOTER)]
     assert extend_closing_notes(lines, dropped, 4) == 4 + len(notes)
 
 
 def test_a_tweet_signature_before_a_date_line_stays_with_the_story() -> None:
-    lines = _page(*PARAGRAPHS, "We must apply a system of compassion to criminal justice.",
-                  "— Jane Doe (@janedoe) November 19, 2019", "Updated at 1:23 p.m.", *FOOTER)
+    lines = _page(
+        *PARAGRAPHS,
+        "We must apply a system of compassion to criminal justice.",
+        "— Jane Doe (@janedoe) November 19, 2019",
+        "Updated at 1:23 p.m.",
+        *FOOTER,
+    )
     dropped = [*_none(lines[:6]), "date-line", *_none(FOOTER)]
     assert extend_closing_notes(lines, dropped, 4) == 6
 
 
-@pytest.mark.parametrize(("after", "rule"), [
-    (("Home", "Markets"), "share-widget"),  # menu words
-    (("Request Reprint & Licensing, Submit Correction or View Editorial Guidelines",), "share-widget"),  # Title Case
-    (("Related stories",), "share-widget"),  # a list heading
-    (("Both parties are to blame for lack of unity government",), "byline"),  # another story's teaser
-    (tuple(f"Note {n}: the schedule may change again this year" for n in range(5)), "share-widget"),  # too many
-])
+@pytest.mark.parametrize(
+    ("after", "rule"),
+    [
+        (("Home", "Markets"), "share-widget"),  # menu words
+        (
+            ("Request Reprint & Licensing, Submit Correction or View Editorial Guidelines",),
+            "share-widget",
+        ),  # Title Case
+        (("Related stories",), "share-widget"),  # a list heading
+        (("Both parties are to blame for lack of unity government",), "byline"),  # another story's teaser
+        (tuple(f"Note {n}: the schedule may change again this year" for n in range(5)), "share-widget"),  # too many
+    ],
+)
 def test_chrome_before_a_dropped_unit_stays_out(after: tuple[str, ...], rule: str) -> None:
     lines = _page(*PARAGRAPHS, *after, "Dropped line", *FOOTER)
-    dropped = [*_none(lines[:4 + len(after)]), rule, *_none(FOOTER)]
+    dropped = [*_none(lines[: 4 + len(after)]), rule, *_none(FOOTER)]
     assert extend_closing_notes(lines, dropped, 4) == 4
 
 
@@ -543,18 +582,21 @@ RESULTS = (
 def test_results_the_story_ends_in_go_on_to_the_chrome() -> None:
     """The run stops after the first row; the rows and subheadings after it are the same list."""
     lines = _page(*PARAGRAPHS, *RESULTS, "Published 2:16 AM EST Nov 20, 2019", *FOOTER)
-    dropped = [*_none(lines[:4 + len(RESULTS)]), "date-line", *_none(FOOTER)]
+    dropped = [*_none(lines[: 4 + len(RESULTS)]), "date-line", *_none(FOOTER)]
     assert extend_last_table(lines, dropped, 5) == 4 + len(RESULTS)
 
 
-@pytest.mark.parametrize(("last", "after"), [
-    (PARAGRAPHS[3], RESULTS[1:]),  # the story ends in prose: rows after it are a sidebar's
-    (RESULTS[0], ("Most Read", *RESULTS[1:])),  # a list heading starts another list
-    (RESULTS[0], ("GIRLS SOCCER", "Boys Soccer", "Tennis", *RESULTS[3:])),  # three labels in a row: a menu
-])
+@pytest.mark.parametrize(
+    ("last", "after"),
+    [
+        (PARAGRAPHS[3], RESULTS[1:]),  # the story ends in prose: rows after it are a sidebar's
+        (RESULTS[0], ("Most Read", *RESULTS[1:])),  # a list heading starts another list
+        (RESULTS[0], ("GIRLS SOCCER", "Boys Soccer", "Tennis", *RESULTS[3:])),  # three labels in a row: a menu
+    ],
+)
 def test_rows_after_the_story_that_are_no_continuation_stay_out(last: str, after: tuple[str, ...]) -> None:
     lines = _page(*PARAGRAPHS, last, *after, "Share", *FOOTER)
-    dropped = [*_none(lines[:5 + len(after)]), "share-widget", *_none(FOOTER)]
+    dropped = [*_none(lines[: 5 + len(after)]), "share-widget", *_none(FOOTER)]
     assert extend_last_table(lines, dropped, 5) == 5
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from cleanup.model import Line
-from cleanup.rules import get_rule
-from cleanup.text import visible
+from cleanup.text.registry import get_rule
+from cleanup.text.units import visible
 
 CASES: dict[str, list[tuple[str, str | None]]] = {
     "skip-link": [
@@ -43,10 +43,14 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("She bakes cookies for the whole street every Sunday.", None),
     ],
     "promo-line": [
-        ("Get breaking news alerts and more from Roll Call in your inbox or on your iPhone.",
-         "promotional call to action"),
-        ("See photos, follies, HOH Hits and Misses and more at Roll Call’s new video site.",
-         "promotional call to action"),
+        (
+            "Get breaking news alerts and more from Roll Call in your inbox or on your iPhone.",
+            "promotional call to action",
+        ),
+        (
+            "See photos, follies, HOH Hits and Misses and more at Roll Call’s new video site.",
+            "promotional call to action",
+        ),
         ("Sign up for our daily newsletter", "promotional call to action"),
         ("Subscribe", "promotional call to action"),
         ("Follow us on Twitter", "promotional call to action"),
@@ -58,8 +62,11 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Follow the money, investigators said, and you find the shell companies.", None),
         ("“Subscribe to our newsletter,” the pop-up demanded, before she closed it.", None),
         ("Readers of the paper subscribe in growing numbers, the survey found.", None),
-        ("Read more about the plan in the council's 40-page report, which was released on Monday "
-         "after months of delay and several rounds of revisions by the city's lawyers, officials said.", None),
+        (
+            "Read more about the plan in the council's 40-page report, which was released on Monday "
+            "after months of delay and several rounds of revisions by the city's lawyers, officials said.",
+            None,
+        ),
         ("Adding to the pressure, the minister resigned.", None),
         ("Keep reading", "promotional call to action"),
         ("Keep reading with a Gazette subscription", "promotional call to action"),
@@ -69,8 +76,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Keep reading, the coach told them, and you will understand.", None),
         ("Keep reading for the full list of winners.", None),
         ("You have reached the limit of free speech, the judge warned the protesters.", None),
-        ("Subscribe for £1 and they still raise prices on you later, readers complained to the paper.",
-         None),
+        ("Subscribe for £1 and they still raise prices on you later, readers complained to the paper.", None),
     ],
     "copyright-footer": [
         ("© 2019 Dow Jones & Company, Inc. All Rights Reserved.", "copyright or footer line"),
@@ -82,8 +88,10 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
     "legal-notice": [
         ("Apple logo, Apple TV, App Store and iPhone are registered trademarks of Apple Inc.", "legal boilerplate"),
         ("*These statements have not been evaluated by the Food and Drug Administration.", "legal boilerplate"),
-        ("© 2019 Associated Press. This material may not be published, broadcast, rewritten or redistributed.",
-         "legal boilerplate"),
+        (
+            "© 2019 Associated Press. This material may not be published, broadcast, rewritten or redistributed.",
+            "legal boilerplate",
+        ),
         ("The company said the logo was a trademark it had used since 1998.", None),
         ("The drug was approved after the agency evaluated three trials.", None),
     ],
@@ -97,10 +105,15 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Twitter suspended the account on Monday.", None),
     ],
     "image-caption": [
-        ("WASHINGTON, DC - NOVEMBER 24: United States President Barack Obama hosts President François "
-         "Hollande. (Photo by Ron Sachs-Pool/Getty Images)", "photo caption or credit"),
-        ("Obama and Hollande talk in the Oval Office on Tuesday. (Ron Sachs-Pool/Getty Images)",
-         "photo caption or credit"),
+        (
+            "WASHINGTON, DC - NOVEMBER 24: United States President Barack Obama hosts President François "
+            "Hollande. (Photo by Ron Sachs-Pool/Getty Images)",
+            "photo caption or credit",
+        ),
+        (
+            "Obama and Hollande talk in the Oval Office on Tuesday. (Ron Sachs-Pool/Getty Images)",
+            "photo caption or credit",
+        ),
         ("President Trump speaks to reporters. (AP Photo/Evan Vucci)", "photo caption or credit"),
         ("Photo: Damian Dovarganes, AP", "photo caption or credit"),
         ("(Photo Credit : PTI File Photo )", "photo caption or credit"),
@@ -125,8 +138,11 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
 
 
 def _cases() -> list:
-    return [pytest.param(name, text, want, id=f"{name}:{text[:40]}")
-            for name, cases in CASES.items() for text, want in cases]
+    return [
+        pytest.param(name, text, want, id=f"{name}:{text[:40]}")
+        for name, cases in CASES.items()
+        for text, want in cases
+    ]
 
 
 @pytest.mark.parametrize(("name", "text", "want"), _cases())
@@ -142,7 +158,7 @@ def test_precheck_lets_every_positive_through(name: str, text: str, want: str) -
 
 
 def test_every_line_rule_has_cases() -> None:
-    from cleanup.rules import all_rules
+    from cleanup.text.registry import all_rules
 
     names = {r.name for r in all_rules() if r.kind == "line"}
     assert names <= set(CASES), f"no test cases for {sorted(names - set(CASES))}"

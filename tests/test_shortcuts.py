@@ -12,10 +12,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup import engine
 from cleanup.model import Line
-from cleanup.rules import all_rules
-from cleanup.rules.article import (
+from cleanup.text import engine
+from cleanup.text.article import (
     MIN_ROW_NUMBERS,
     MIN_TABLE_ROWS,
     NUMBER_RE,
@@ -24,9 +23,10 @@ from cleanup.rules.article import (
     number_count,
     value_tables,
 )
-from cleanup.rules.blocks import features, may_be_list_heading, weight
-from cleanup.rules.patterns import LIST_HEADING_RE, literal_prefixes
-from cleanup.text import has_invisible, holding_in_order, matching, split_lines, stripped_lines, units, visible
+from cleanup.text.blocks import features, may_be_list_heading, weight
+from cleanup.text.patterns import LIST_HEADING_RE, literal_prefixes
+from cleanup.text.registry import all_rules
+from cleanup.text.units import has_invisible, holding_in_order, matching, split_lines, stripped_lines, units, visible
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
 
@@ -57,8 +57,23 @@ def test_value_tables_tests_every_fourth_unit_and_finds_the_same_tables(units: l
 
 
 # Pieces of PROSE_CHROME_RE's phrases, and letters that make Python's Unicode \b differ from RE2's ASCII one.
-NOTICE_BITS = ["we use cookies", "accept cookies", "is a trademark of", "cookie policy", "é", "ÉWE", "ſ", "K",
-               "we", " ", ".", "\x00", "x", "ACCEPT ALL COOKIES", "\u0130"]
+NOTICE_BITS = [
+    "we use cookies",
+    "accept cookies",
+    "is a trademark of",
+    "cookie policy",
+    "é",
+    "ÉWE",
+    "ſ",
+    "K",
+    "we",
+    " ",
+    ".",
+    "\x00",
+    "x",
+    "ACCEPT ALL COOKIES",
+    "\u0130",
+]
 
 
 @settings(max_examples=500, derandomize=True)
@@ -85,9 +100,19 @@ def test_a_page_without_invisible_characters_has_stripped_lines_as_its_visible_u
         assert tuple(units(stripped_lines(page), plain=True)) == lines
 
 
-LINES = ("Skip to content", "Share on Facebook", "12 Comments", "By Jane Doe", "© 2019 Acme Inc. All rights reserved.",
-         "Follow the money, investigators said.", "Photo: Jane Doe/Getty Images", "The council met on Tuesday.",
-         "Subscribe", "“Subscribe to our newsletter,” the pop-up said.", "Published November 20, 2019")
+LINES = (
+    "Skip to content",
+    "Share on Facebook",
+    "12 Comments",
+    "By Jane Doe",
+    "© 2019 Acme Inc. All rights reserved.",
+    "Follow the money, investigators said.",
+    "Photo: Jane Doe/Getty Images",
+    "The council met on Tuesday.",
+    "Subscribe",
+    "“Subscribe to our newsletter,” the pop-up said.",
+    "Published November 20, 2019",
+)
 
 
 @settings(max_examples=200, derandomize=True)
@@ -96,8 +121,10 @@ def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: li
     rules = tuple(r for r in all_rules() if r.kind == "line")
     if fresh:
         engine._VERDICTS.clear()
-    direct = [next(((r.name, why) for r in rules if r.may_fire(t.lower()) and (why := r.func(Line(1, t)))), None)
-              for t in texts]
+    direct = [
+        next(((r.name, why) for r in rules if r.may_fire(t.lower()) and (why := r.func(Line(1, t)))), None)
+        for t in texts
+    ]
     assert engine.line_verdicts(texts, rules) == direct
     assert engine.line_verdicts(texts, rules) == direct  # now from the memo
 
@@ -109,8 +136,10 @@ def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
     engine.line_verdicts(LINES[:3], rules)
     engine.line_verdicts(LINES[3:5], rules)
     assert set(engine._VERDICTS[rules]) == set(LINES[3:5])
-    assert engine.line_verdicts(LINES[:2], rules) == [("skip-link", "accessibility jump link"),
-                                                      ("share-widget", "share or social widget")]
+    assert engine.line_verdicts(LINES[:2], rules) == [
+        ("skip-link", "accessibility jump link"),
+        ("share-widget", "share or social widget"),
+    ]
     # texts judged before and new ones together, past the size: all judged again, none lost
     verdicts = engine.line_verdicts([*LINES[3:5], *LINES[5:8]], rules)
     assert verdicts[:2] == [("byline", "author byline"), ("copyright-footer", "copyright or footer line")]
@@ -141,8 +170,27 @@ def test_split_lines_splits_at_every_newline_convention(text: str) -> None:
 
 
 # "ſ" and "K" fold to "s" and "k" in re's IGNORECASE but not in lower(): the pre-check must let them through.
-HEADING_BITS = ["Most Read", "Tag", "ſponsored Stories", "more from", "Related", " ", "Stories", "ſ", "K", "news",
-                "in other", "À lire aussi", "Tags", "You May Also Like", ":", "x", "Top", "Sponsored Links", "\u00a0"]
+HEADING_BITS = [
+    "Most Read",
+    "Tag",
+    "ſponsored Stories",
+    "more from",
+    "Related",
+    " ",
+    "Stories",
+    "ſ",
+    "K",
+    "news",
+    "in other",
+    "À lire aussi",
+    "Tags",
+    "You May Also Like",
+    ":",
+    "x",
+    "Top",
+    "Sponsored Links",
+    "\u00a0",
+]
 
 
 @settings(max_examples=500, derandomize=True)
@@ -156,8 +204,19 @@ def test_every_list_heading_passes_the_prefix_precheck(text: str) -> None:
 def test_prefixes_read_from_a_pattern_start_every_match() -> None:
     pattern = re.compile(r"(?:top|best)[ -](?:news|reads)(?: today)?|[ab]c\d+|more(?: from)?\s+\w+", re.I)
     prefixes = literal_prefixes(pattern)
-    assert prefixes == ("ac", "bc", "best news", "best reads", "best-news", "best-reads", "more",
-                        "top news", "top reads", "top-news", "top-reads")
+    assert prefixes == (
+        "ac",
+        "bc",
+        "best news",
+        "best reads",
+        "best-news",
+        "best-reads",
+        "more",
+        "top news",
+        "top reads",
+        "top-news",
+        "top-reads",
+    )
     assert literal_prefixes(re.compile(r"\w+ says")) is None  # may start with any letter
     assert literal_prefixes(re.compile(r"(?i:top)|news")) is None  # a group with its own flags
 

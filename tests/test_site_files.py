@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cleanup import SiteRuleError, clean
-from cleanup.sites import load_site
+from cleanup.sites.load import load_site
 
 GOOD_RULE = """
 [[drop_line]]
@@ -128,7 +128,7 @@ CATASTROPHIC = """
 import sys
 from pathlib import Path
 from cleanup import clean
-from cleanup.sites import load_site
+from cleanup.sites.load import load_site
 line = "a" * 100_000 + "!"
 print(load_site(Path(sys.argv[1]) / "evil.example.toml").drop_line[0].matches(line))
 result = clean(line + "\\nA normal line of the story, long enough to be prose, ends here.\\n",
@@ -161,8 +161,9 @@ def test_catastrophic_backtracking_pattern_returns_promptly(tmp_path: Path) -> N
 def test_a_pattern_matching_the_empty_string_is_rejected(tmp_path: Path) -> None:
     """regex = "" would match every line and silently empty every page of the site."""
     message = _load_error(tmp_path, GOOD_RULE.replace("'^Promo$'", "''"))
-    assert message == ("example.com.toml: rule 'promo': bad regex: "
-                       "it matches the empty string, so it would match every line")
+    assert message == (
+        "example.com.toml: rule 'promo': bad regex: it matches the empty string, so it would match every line"
+    )
 
 
 def test_a_backreference_is_explained(tmp_path: Path) -> None:
@@ -172,16 +173,23 @@ def test_a_backreference_is_explained(tmp_path: Path) -> None:
 
 # --- fingerprints ------------------------------------------------------------------------------------
 
-PAGE_BODY = ("The council voted on Tuesday to close the old bridge for repairs after engineers found cracks "
-             "in two of its piers.\n\n")
+PAGE_BODY = (
+    "The council voted on Tuesday to close the old bridge for repairs after engineers found cracks "
+    "in two of its piers.\n\n"
+)
 
 
 def _fingerprinted(tmp_path: Path, host: str, fingerprint: str) -> None:
-    _site_file(tmp_path, f"""
+    _site_file(
+        tmp_path,
+        f"""
         [site]
         name = "{host}"
         fingerprints = ['{fingerprint}']
-        """ + GOOD_RULE, host=host)
+        """
+        + GOOD_RULE,
+        host=host,
+    )
 
 
 def test_fingerprints_choose_the_first_matching_site_in_file_order(tmp_path: Path) -> None:

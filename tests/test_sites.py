@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup import clean
-from cleanup.sites import BUNDLED_DIR, load_site
+from cleanup.sites.load import BUNDLED_DIR, load_site
 
 from conftest import FIXTURES
 

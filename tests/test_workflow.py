@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import cleanup.write
-from cleanup.cli import main
+import cleanup.output.write
+from cleanup.cli.main import main
 
 CHROME = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -358,7 +358,7 @@ def test_output_files_get_the_usual_mode(tmp_path: Path) -> None:
     """Atomic writes go through mkstemp (0600); the output must be readable as with open()."""
     import stat
 
-    from cleanup.write import FILE_MODE
+    from cleanup.output.write import FILE_MODE
 
     result = run(["-o", tmp_path / "out", tree(tmp_path / "in", 1)])
     assert result.exit_code == 0, result.stderr
@@ -404,7 +404,7 @@ def test_two_runs_write_identical_bytes(tmp_path: Path) -> None:
 
 
 def test_worker_crash_fails_one_input_and_the_rest_go_on() -> None:
-    from cleanup.jobs import ordered_map
+    from cleanup.batch.jobs import ordered_map
 
     results = list(ordered_map(_crash_on_3, range(8), 2, crashed=lambda n: "crashed"))
     assert [n for n, _ in results] == list(range(8))
@@ -414,7 +414,7 @@ def test_worker_crash_fails_one_input_and_the_rest_go_on() -> None:
 
 
 def test_workers_that_always_die_stop_the_run_with_worker_error() -> None:
-    from cleanup.jobs import WorkerError, ordered_map
+    from cleanup.batch.jobs import WorkerError, ordered_map
 
     with pytest.raises(WorkerError):
         list(ordered_map(_crash_always, range(40), 2, crashed=lambda n: "crashed"))
@@ -509,7 +509,7 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_file(tmp_path: Path, monkeypatch
             raise KeyboardInterrupt
         os.rename(src, dst)
 
-    monkeypatch.setattr(cleanup.write.os, "replace", replace)
+    monkeypatch.setattr(cleanup.output.write.os, "replace", replace)
     out = tmp_path / "out"
     result = run(["-j", 1, "-o", out, tree(tmp_path / "in", 4)])
     assert result.exit_code == 130, result.stderr
@@ -522,7 +522,7 @@ def test_disk_full_is_one_error_and_leaves_no_partial_file(tmp_path: Path, monke
     def replace(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cleanup.write.os, "replace", replace)
+    monkeypatch.setattr(cleanup.output.write.os, "replace", replace)
     src = tree(tmp_path / "in", 3)
     before = files(src)
     result = run(["-o", tmp_path / "out", src])
@@ -533,16 +533,16 @@ def test_disk_full_is_one_error_and_leaves_no_partial_file(tmp_path: Path, monke
 
 
 def test_interrupted_jsonl_output_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cleanup.outputs
+    import cleanup.output.modes
 
-    real = cleanup.outputs.JsonLinesFile.emit
+    real = cleanup.output.modes.JsonLinesFile.emit
 
     def emit(self, source, text):  # type: ignore[no-untyped-def]
         if source.name.endswith("p2.txt"):
             raise KeyboardInterrupt
         return real(self, source, text)
 
-    monkeypatch.setattr(cleanup.outputs.JsonLinesFile, "emit", emit)
+    monkeypatch.setattr(cleanup.output.modes.JsonLinesFile, "emit", emit)
     result = run(["-o", tmp_path / "o" / "all.jsonl", tree(tmp_path / "in", 4)])
     assert result.exit_code == 130, result.stderr
     assert files(tmp_path / "o") == {}
@@ -600,7 +600,7 @@ def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path, mo
     def mkstemp(**kwargs: object) -> tuple[int, str]:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(cleanup.write.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(cleanup.output.write.tempfile, "mkstemp", mkstemp)
     src = tree(tmp_path / "in", 3)
     result = run(["-o", tmp_path / "out", src])
     assert result.exit_code == 123, result.stderr

@@ -26,7 +26,7 @@ R = TypeVar("R")
 MAX_TASKS_PER_CHILD = 1000
 WINDOW_PER_JOB = 8  # items in flight per worker: enough to keep each one busy
 # Imported once in the fork server, so a new worker starts with them loaded.
-PRELOAD = ("cleanup.batch", "cleanup.pipeline", "cleanup.html")
+PRELOAD = ("cleanup.batch.work", "cleanup.pipeline", "cleanup.html.extract")
 MAX_RESTARTS = 3  # new pools in a row that break before taking work: give up
 # Inputs in a row whose worker died: past this the cause is not one bad page
 # (a crash blames the head of the queue, so one bad page may cost a few).

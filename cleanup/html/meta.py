@@ -11,11 +11,24 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dom import norm, text_of
+from cleanup.html.dom import norm, text_of
 
-ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle",
-                           "analysisnewsarticle", "opinionnewsarticle", "webpage", "report",
-                           "scholarlyarticle", "techarticle", "liveblogposting", "review"})
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "webpage",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "liveblogposting",
+        "review",
+    }
+)
 MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
 TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•]\s+|\s+[-:]{1,2}\s+")
 
@@ -91,7 +104,7 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
         return title
     site = (site_name or "").casefold()
     if site and site in parts[0].casefold() and len(parts[0]) < len(title) / 2:
-        return title[len(parts[0]):].lstrip(" |-–—:·•")
+        return title[len(parts[0]) :].lstrip(" |-–—:·•")
     last = parts[-1]
     if (site and site in last.casefold()) or len(last.split()) <= MAX_SITE_NAME_WORDS:
         return title[: title.rindex(last)].rstrip(" |-–—:·•") or title
@@ -140,8 +153,18 @@ def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
 
 def _date(doc: Any, ld: dict[str, Any]) -> str | None:
     """Publication date from meta, JSON-LD or the first <time datetime>."""
-    found = _meta(doc, "article:published_time", "datepublished", "og:published_time",
-                  "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date")
+    found = _meta(
+        doc,
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+    )
     if found or isinstance(ld.get("datePublished"), str):
         return found or norm(ld["datePublished"])
     for el in doc.xpath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@datetime]"):
@@ -154,11 +177,18 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
     ld = _json_ld(doc)
     site_name = _meta(doc, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
     title_el = doc.find(".//title")
-    declared = [t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name),
-                            _ld_text(ld.get("headline"))) if t]
+    declared = [
+        t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name), _ld_text(ld.get("headline"))) if t
+    ]
     page_title = clean_title(text_of(title_el) if title_el is not None else None, site_name)
-    canonical = next((norm(el.get("href")) for el in doc.iter("link")
-                      if (el.get("rel") or "").lower() == "canonical" and el.get("href")), None)
+    canonical = next(
+        (
+            norm(el.get("href"))
+            for el in doc.iter("link")
+            if (el.get("rel") or "").lower() == "canonical" and el.get("href")
+        ),
+        None,
+    )
     body = ld.get("articleBody")
     return Meta(
         title=_headline(doc, declared, page_title),

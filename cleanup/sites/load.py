@@ -53,9 +53,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .model import SiteRuleError
+from cleanup.model import SiteRuleError
 
-BUNDLED_DIR = Path(__file__).with_name("sites")
+BUNDLED_DIR = Path(__file__).parent
 SUFFIX = ".toml"
 
 # Keys each table may hold; anything else is a typo we report.

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .model import Result
+from cleanup.model import Result
 
 # text: headline, blank line, body. json: one object per page (a .json file per
 # page under -o DIR). jsonl: one object per line, to stdout or one -o FILE.

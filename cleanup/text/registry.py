@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Line
+from cleanup.model import Line
 
 Span = tuple[int, int, str]
 LineFn = Callable[[Line], str | None]
@@ -94,16 +94,31 @@ def _register(name: str, kind: str, **extra) -> Callable:
     return decorate
 
 
-def line_rule(name: str, *, kinds: Iterable[str] = (TEXT, HTML), caption: bool = False,
-              metadata: str | None = None, prefixes: Iterable[str] = (), contains: Iterable[str] = (),
-              max_chars: int | None = None) -> Callable[[LineFn], LineFn]:
+def line_rule(
+    name: str,
+    *,
+    kinds: Iterable[str] = (TEXT, HTML),
+    caption: bool = False,
+    metadata: str | None = None,
+    prefixes: Iterable[str] = (),
+    contains: Iterable[str] = (),
+    max_chars: int | None = None,
+) -> Callable[[LineFn], LineFn]:
     """Register a context-free rule: ``func(line) -> reason | None``.
 
     ``prefixes``, ``contains`` and ``max_chars`` declare when the rule can
     fire at all (on the lower-cased visible text); see ``Rule.may_fire``.
     """
-    return _register(name, "line", kinds=frozenset(kinds), caption=caption, metadata=metadata,
-                     prefixes=tuple(prefixes), contains=tuple(contains), max_chars=max_chars)
+    return _register(
+        name,
+        "line",
+        kinds=frozenset(kinds),
+        caption=caption,
+        metadata=metadata,
+        prefixes=tuple(prefixes),
+        contains=tuple(contains),
+        max_chars=max_chars,
+    )
 
 
 def block_rule(name: str, *, kinds: Iterable[str] = (TEXT, HTML)) -> Callable[[BlockFn], BlockFn]:
@@ -117,7 +132,7 @@ def all_rules() -> tuple[Rule, ...]:
 
     Cached: the pipeline asks for the rules several times per page.
     """
-    from . import article, blocks, lines  # noqa: F401  (importing registers the rules)
+    from cleanup.text import lines  # noqa: F401  (importing registers the rules)
 
     rules = tuple(_REGISTRY.values())
     return tuple(r for r in rules if r.kind == "line") + tuple(r for r in rules if r.kind == "block")

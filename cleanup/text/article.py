@@ -17,10 +17,8 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from ..model import Line
-from ..text import holding_in_order, matching, visible
-from . import TEXT, Span, all_rules, block_rule
-from .blocks import (
+from cleanup.model import Line
+from cleanup.text.blocks import (
     CJK_WEIGHT,
     MIN_HEADLINE_WORDS,
     MIN_PROSE_CHARS,
@@ -33,7 +31,9 @@ from .blocks import (
     weight,
     words_of,
 )
-from .patterns import COOKIE_RE, LEGAL_RE, LIST_HEADING_RE, WORD_RE, union
+from cleanup.text.patterns import COOKIE_RE, LEGAL_RE, LIST_HEADING_RE, WORD_RE, union
+from cleanup.text.registry import TEXT, Span, all_rules, block_rule
+from cleanup.text.units import holding_in_order, matching, visible
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
 # costs 20 * NON_PROSE_COST and separates two prose runs unless they are long.
@@ -163,8 +163,9 @@ def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
     return [indexes[k] for k in matching([texts[i] for i in indexes], PROSE_CHROME_RE)]
 
 
-def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None = None,
-                  lows: Sequence[str] | None = None) -> Iterator[int]:
+def title_repeats(
+    texts: Sequence[str], dropped_by: Sequence[str | None] | None = None, lows: Sequence[str] | None = None
+) -> Iterator[int]:
     """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
 
     ``texts`` are visible texts (``visible_all``), ``lows`` the same lower-cased
@@ -183,11 +184,14 @@ def title_repeats(texts: Sequence[str], dropped_by: Sequence[str | None] | None 
     title, head, keys = plan
     lo, size = 1, TITLE_FIRST_CHUNK
     while lo < len(texts):
-        chunk = texts[lo: lo + size]
-        for k in holding_in_order(chunk, keys, None if lows is None else lows[lo: lo + size]):
+        chunk = texts[lo : lo + size]
+        for k in holding_in_order(chunk, keys, None if lows is None else lows[lo : lo + size]):
             i, text = lo + k, chunk[k]
-            if (dropped_by is None or dropped_by[i] is None) and len(text) <= MAX_HEADLINE_CHARS \
-                    and (repeats_title(text, title) or (head and repeats_title(text, head))):
+            if (
+                (dropped_by is None or dropped_by[i] is None)
+                and len(text) <= MAX_HEADLINE_CHARS
+                and (repeats_title(text, title) or (head and repeats_title(text, head)))
+            ):
                 yield i
         lo, size = lo + size, 2 * size
 
@@ -237,8 +241,10 @@ def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list
     the fast path is spelled out here to spare a function call per line.
     """
     short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
-    return [0 if d else cost if len(t) < short and t.isascii() else unit_value(t)
-            for t, d in zip(features(lines).visible, dropped_by, strict=True)]
+    return [
+        0 if d else cost if len(t) < short and t.isascii() else unit_value(t)
+        for t, d in zip(features(lines).visible, dropped_by, strict=True)
+    ]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -301,8 +307,13 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
     """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
-    extensions = (extend_announced_list, extend_data_list, extend_closing_sentences, extend_closing_notes,
-                  extend_last_table)
+    extensions = (
+        extend_announced_list,
+        extend_data_list,
+        extend_closing_sentences,
+        extend_closing_notes,
+        extend_last_table,
+    )
     for extend in extensions:
         extended = extend(lines, dropped_by, stop)
         if extended > stop:
@@ -323,8 +334,12 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     end = stop
     while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
         text = visible(lines[end].text)
-        if is_prose(text) or not ends_like_sentence(text) or is_title_case(text) \
-                or len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS:
+        if (
+            is_prose(text)
+            or not ends_like_sentence(text)
+            or is_title_case(text)
+            or len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS
+        ):
             break
         end += 1
     ends_page = end == len(lines) or dropped_by[end] is not None
@@ -373,8 +388,7 @@ def _is_note(text: str) -> bool:
     if _is_attribution(text):
         return True
     words = WORD_RE.findall(text)
-    if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS \
-            or is_list_heading(text):
+    if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
         return False
     long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
     return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
@@ -398,6 +412,7 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
     A row holds MIN_ROW_NUMBERS numbers or more; MIN_TABLE_ROWS rows in a
     row make a table. Menus and headline lists are not made of numbers.
     """
+
     def is_row(i: int) -> bool:
         return dropped_by[i] is None and number_count(lines[i].text) >= MIN_ROW_NUMBERS
 
@@ -431,8 +446,12 @@ def data_list_under(lines: Sequence[Line], dropped_by: Sequence[str | None], hea
         end = first
         while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
             text = visible(lines[end].text)
-            if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or not DATA_ROW_RE.search(text) \
-                    or not ROW_WORD_RE.search(text) or is_prose(text):
+            if (
+                weight(text) > MAX_ANNOUNCED_ITEM_CHARS
+                or not DATA_ROW_RE.search(text)
+                or not ROW_WORD_RE.search(text)
+                or is_prose(text)
+            ):
                 break
             end += 1
         if end - first >= MIN_HEADLINE_LIST_ROWS:
@@ -462,8 +481,9 @@ def prose_after_list(values: Sequence[int], dropped_by: Sequence[str | None], en
     return stop
 
 
-def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
-                   values: Sequence[int]) -> tuple[int | None, tuple[int, int] | None]:
+def repeated_title(
+    lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int]
+) -> tuple[int | None, tuple[int, int] | None]:
     """Index of the headline when the dump starts with the page <title> and repeats it; a data list under it.
 
     html-text style dumps start with the <title> ("Headline - Site"); the
@@ -484,8 +504,11 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
     texts, listed = found.visible, None
     for i in title_repeats(texts, dropped_by, found.lows):
         if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
-            if texts[i].isupper() and not texts[0].isupper() \
-                    and _prose_weight(values, i - ANCHOR_LOOKAHEAD, i) >= MIN_ARTICLE_WEIGHT:
+            if (
+                texts[i].isupper()
+                and not texts[0].isupper()
+                and _prose_weight(values, i - ANCHOR_LOOKAHEAD, i) >= MIN_ARTICLE_WEIGHT
+            ):
                 return None, None
             return i, None
         if listed is None:
@@ -495,7 +518,7 @@ def repeated_title(lines: Sequence[Line], dropped_by: Sequence[str | None],
 
 def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:
     """Total value of the prose units in [start, stop) (clamped to the page)."""
-    return sum(v for v in values[max(0, start):stop] if v > 0)
+    return sum(v for v in values[max(0, start) : stop] if v > 0)
 
 
 def is_list_heading(text: str) -> bool:
@@ -598,8 +621,9 @@ def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int |
         return None
     start = bounds[0]
     window = [i for i in range(max(0, start - TITLE_WINDOW), start + 1) if dropped_by[i] is None]
-    candidates = [i for i in window if is_headline(visible(lines[i].text))
-                  and (i < start or not is_prose(visible(lines[i].text)))]
+    candidates = [
+        i for i in window if is_headline(visible(lines[i].text)) and (i < start or not is_prose(visible(lines[i].text)))
+    ]
     if not candidates:
         return None
     page_title = words_of(visible(lines[0].text))

@@ -106,7 +106,7 @@ def _stat_error(path: Path) -> str | None:
 
 def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     """The page in one file, or the records of a JSON Lines / WARC file."""
-    from . import records
+    from cleanup.input import records
 
     problem = _stat_error(path)
     if problem:
@@ -157,7 +157,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
 
 
 def _stdin(sel: Selection) -> Iterator[Source]:
-    from . import records
+    from cleanup.input import records
 
     stream: BinaryIO = sys.stdin.buffer
     if sel.input_format in ("jsonl", "warc"):

@@ -11,11 +11,11 @@ import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from .model import Line, Removal
-from .rules import Rule, Span
-from .rules.blocks import features
-from .sites import TextRule
-from .text import SEP, hits_in_order, lowered, matching, visible
+from cleanup.model import Line, Removal
+from cleanup.sites.load import TextRule
+from cleanup.text.blocks import features
+from cleanup.text.registry import Rule, Span
+from cleanup.text.units import SEP, hits_in_order, lowered, matching, visible
 
 
 class Verdicts:
@@ -56,8 +56,16 @@ class Verdicts:
     def removals(self) -> list[Removal]:
         """One Removal per run of units dropped together, in the order they were dropped."""
         lines = self.lines
-        return [Removal(rule, reason, "\n".join([lines[i].text for i in run]), lines[run[0]].no or None,
-                        lines[run[-1]].last or None) for rule, reason, run in self._runs]
+        return [
+            Removal(
+                rule,
+                reason,
+                "\n".join([lines[i].text for i in run]),
+                lines[run[0]].no or None,
+                lines[run[-1]].last or None,
+            )
+            for rule, reason, run in self._runs
+        ]
 
     def kept(self) -> list[int]:
         """Indexes of the units still kept."""
@@ -99,7 +107,7 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     searched for over all the units joined: most units of a page dump pass
     no pre-check at all, and never reach a rule.
 
-    >>> from cleanup.rules import get_rule
+    >>> from cleanup.text.registry import get_rule
     >>> found = candidates(["by jane doe", "the end.", "© 2019 acme"], [get_rule("byline")])
     >>> {k: [r.name for r in rules] for k, rules in found.items()}
     {0: ['byline']}
@@ -116,8 +124,9 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     page = SEP.join(lows)
     scan = page.count(SEP) == max(len(lows) - 1, 0)  # else a unit holds SEP: test unit by unit
     worded = [n for n, rule in enumerate(rules) if rule.contains and min(map(len, rule.contains)) >= MIN_SCAN_HINT]
-    holding_words = matching(lows, _hints_pattern(tuple(h for n in worded for h in rules[n].contains))) \
-        if worded and scan else []
+    holding_words = (
+        matching(lows, _hints_pattern(tuple(h for n in worded for h in rules[n].contains))) if worded and scan else []
+    )
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
@@ -125,8 +134,9 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
             if scan and n not in worded:
                 holding = _holding(rule.contains, page, len(lows))
             else:  # among the units the scan found, or every unit
-                holding = {k for k in (holding_words if scan else units)
-                           if any(hint in lows[k] for hint in rule.contains)}
+                holding = {
+                    k for k in (holding_words if scan else units) if any(hint in lows[k] for hint in rule.contains)
+                }
             units = [k for k in units if k in holding] if rule.prefixes else sorted(holding)
         for k in units:
             if rule.max_chars is None or len(lows[k]) <= rule.max_chars:

@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from .dom import body_of
-from .vocab import BLOCK_TAGS, ChromeGroup
+from cleanup.html.dom import body_of
+from cleanup.html.vocab import BLOCK_TAGS, ChromeGroup
 
 # Scorer weights (units: characters of text). Calibrated as a set on the ScrapingHub benchmark,
 # each change checked on its even- and odd-indexed halves separately (bench/html_bench.py
@@ -133,9 +133,11 @@ def rescue_marks(doc: Any, marks: dict[Any, ChromeGroup]) -> tuple[dict, dict[An
     floor = RESCUE_SHARE * scores[body].good if body in scores else 0.0
     best = _best(scores, "kept")
     found = scores[best].kept if best is not None else 0.0
-    rescued = {el for el, group in marks.items()
-               if not group.strong and el in scores and scores[el].good >= floor > 0
-               and found < RESCUE_SHARE * scores[el].good}
+    rescued = {
+        el
+        for el, group in marks.items()
+        if not group.strong and el in scores and scores[el].good >= floor > 0 and found < RESCUE_SHARE * scores[el].good
+    }
     if not rescued:
         return marks, scores
     marks = {el: group for el, group in marks.items() if el not in rescued}
@@ -151,8 +153,7 @@ def descend(el: Any, scores: dict[Any, Score]) -> Any:
     """Narrow a container to the child holding nearly all of its prose, repeatedly."""
     while True:
         floor = DESCEND_SHARE * scores[el].prose
-        child = next((c for c in el.iterchildren(etree.Element)
-                      if c in scores and scores[c].prose >= floor > 0), None)
+        child = next((c for c in el.iterchildren(etree.Element) if c in scores and scores[c].prose >= floor > 0), None)
         if child is None:
             return el
         el = child
@@ -176,8 +177,12 @@ def _confident(el: Any, scores: dict[Any, Score]) -> Any:
 def _wrapper_of(container: Any, top: Any, scores: dict[Any, Score]) -> Any:
     """Outermost ancestor below ``top`` adding no prose to the container (wrapper chain)."""
     anchor, parent = container, container.getparent()
-    while (parent is not None and parent is not top and parent in scores
-           and scores[parent].prose <= scores[container].prose):
+    while (
+        parent is not None
+        and parent is not top
+        and parent in scores
+        and scores[parent].prose <= scores[container].prose
+    ):
         anchor, parent = parent, parent.getparent()
     return anchor
 
@@ -190,8 +195,14 @@ def with_siblings(container: Any, top: Any, scores: dict[Any, Score]) -> tuple[A
         return (container,)
     floor = min(SIBLING_SHARE * scores[container].kept, SIBLING_MIN_PROSE)
     kind = (anchor.tag, (anchor.get("class") or "").split()[:1])
-    return tuple(container if el is anchor else el for el in parent.iterchildren(etree.Element)
-                 if el is anchor or (el in scores and scores[el].kept >= floor > 0
-                                     and scores[el].kept >= SIBLING_PURITY * scores[el].good
-                                     and (anchor is container
-                                          or (el.tag, (el.get("class") or "").split()[:1]) == kind)))
+    return tuple(
+        container if el is anchor else el
+        for el in parent.iterchildren(etree.Element)
+        if el is anchor
+        or (
+            el in scores
+            and scores[el].kept >= floor > 0
+            and scores[el].kept >= SIBLING_PURITY * scores[el].good
+            and (anchor is container or (el.tag, (el.get("class") or "").split()[:1]) == kind)
+        )
+    )

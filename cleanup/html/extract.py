@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from .dom import body_of, first_text, norm
-from .dom_rules import (
+from cleanup.html.dom import body_of, first_text, norm
+from cleanup.html.marks import (
     REMOVAL_TEXT_CHARS,
     apply_site_strip,
     find_marks,
@@ -32,13 +32,21 @@ from .dom_rules import (
     strip_chrome,
     take_captions,
 )
-from .model import ExtractionError, Line, Removal
-from .page_meta import read_metadata
-from .scorer import MIN_BLOCK_CHARS, Score, borderline, descend, rescue_marks, scorer_container, with_siblings
-from .vocab import BLOCK_TAGS, INVISIBLE_TAGS, REPORTED_TAGS, ChromeGroup
+from cleanup.html.meta import read_metadata
+from cleanup.html.scorer import (
+    MIN_BLOCK_CHARS,
+    Score,
+    borderline,
+    descend,
+    rescue_marks,
+    scorer_container,
+    with_siblings,
+)
+from cleanup.html.vocab import BLOCK_TAGS, INVISIBLE_TAGS, REPORTED_TAGS, ChromeGroup
+from cleanup.model import ExtractionError, Line, Removal
 
 if TYPE_CHECKING:
-    from .sites import Site
+    from cleanup.sites.load import Site
 
 
 # libxml2 stops building the tree at this depth even with huge_tree (XML_PARSE_HUGE) and
@@ -48,8 +56,9 @@ PARSER_MAX_DEPTH = 2048
 # above because implied end tags (<p>, <li>) make our tag count overestimate real depth.
 FLATTEN_DEPTH = 1000
 # Void elements have no end tag and do not add depth.
-VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr"})
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters lxml refuses in str input ("All strings must be XML compatible").
@@ -81,8 +90,9 @@ class Choice:
     extractor: str
 
 
-def extract_html(markup: str, *, site: Site | None = None, url: str | None = None,
-                 disable: frozenset[str] = frozenset()) -> HtmlPage:
+def extract_html(
+    markup: str, *, site: Site | None = None, url: str | None = None, disable: frozenset[str] = frozenset()
+) -> HtmlPage:
     """Article lines, removals, captions and metadata of one decoded HTML page.
 
     ``disable`` names DOM rules not to run: chrome groups (``nav-element``,
@@ -118,13 +128,15 @@ def extract_html(markup: str, *, site: Site | None = None, url: str | None = Non
 
 def dom_rules() -> tuple[tuple[str, str], ...]:
     """(name, what it removes) of every generic DOM rule, for ``--list-rules``."""
-    from .vocab import CHROME_GROUPS
+    from cleanup.html.vocab import CHROME_GROUPS
 
-    return (*((g.rule, g.reason) for g in CHROME_GROUPS),
-            ("image-caption", "figure captions and photo credits (kept in captions)"),
-            ("link-list", "runs of link-only lines inside the article"),
-            ("outside-article", "everything outside the chosen article container (no switch)"),
-            ("headline", "the headline, moved to the title (no switch)"))
+    return (
+        *((g.rule, g.reason) for g in CHROME_GROUPS),
+        ("image-caption", "figure captions and photo credits (kept in captions)"),
+        ("link-list", "runs of link-only lines inside the article"),
+        ("outside-article", "everything outside the chosen article container (no switch)"),
+        ("headline", "the headline, moved to the title (no switch)"),
+    )
 
 
 def parse_html(markup: str) -> Any:
@@ -238,8 +250,7 @@ def _common_ancestor(a: Any, b: Any) -> Any:
     return next(el for el in (b, *b.iterancestors()) if el in above_a)
 
 
-def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup],
-                      scores: dict[Any, Score]) -> Choice:
+def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup], scores: dict[Any, Score]) -> Choice:
     """Site body rule, else our scorer, else readability-lxml, else the whole body."""
     found = site_body(doc, site) if site and site.body else ()
     if found:
@@ -259,8 +270,7 @@ def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]
 
 
 # Descendants that make a table cell a layout box rather than a data cell.
-CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4",
-                   "section", "article")
+CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "section", "article")
 
 
 # Blocks whose inner paragraphs are reported with the block's tag (<li><p>..</p></li> is "li").
@@ -372,8 +382,9 @@ def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], lis
         return lines, []
     line = lines[i]
     reason = "article headline (kept as title)"
-    return lines[:i] + lines[i + 1:], [Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS],
-                                               line.no, node=line.tag)]
+    return lines[:i] + lines[i + 1 :], [
+        Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS], line.no, node=line.tag)
+    ]
 
 
 def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from .render import SUFFIX
-from .sources import Source, output_path
-from .write import atomic_write, signals_deferred, temp_file
+from cleanup.input.sources import Source, output_path
+from cleanup.output.render import SUFFIX
+from cleanup.output.write import atomic_write, signals_deferred, temp_file
 
 
 class Mode(enum.Enum):
@@ -60,7 +60,7 @@ class Stdout:
 
     def old(self, source: Source) -> tuple[str, str]:
         """The input's own text, decoded, for --check/--diff without -o."""
-        from .read import read_page
+        from cleanup.input.decode import read_page
 
         return read_page(source.read()).text, source.name
 

@@ -16,7 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from .model import DecodeError
+from cleanup.model import DecodeError
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Signatures of files that are never pages, whatever their name says.
@@ -47,7 +47,7 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:
 MIN_UTF16_ZERO_SHARE = 0.4
 # Control characters that never occur in text (tab, LF, FF, CR excluded).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20)) + b"\x7f"
+CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
 # Bytes that are not UTF-8, as the surrogateescape handler leaves them, and decoded non-ASCII.
 ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
@@ -172,7 +172,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def sniff_kind(text: str) -> str:
-    """"html" when the text is markup, else "text"."""
+    """ "html" when the text is markup, else "text"."""
     if HTML_START_RE.match(text[:SNIFF_BYTES]):
         return "html"
     return "html" if len(HTML_TAG_RE.findall(text[:65536])) >= MIN_HTML_TAGS else "text"
@@ -192,7 +192,7 @@ def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int 
             raise DecodeError(f"binary input ({what}), not a page")
         text, codec = decode(data, encoding)
     if _may_hold_control(data, codec) and CONTROL_RE.search(text):
-        sample = text[:SNIFF_BYTES * 4]
+        sample = text[: SNIFF_BYTES * 4]
         if len(CONTROL_RE.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
             raise DecodeError("binary input (control bytes), not a page")
         # The few control characters left are invisible noise; dropping them here (like a BOM)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .model import CleanupError, Options, SiteRuleError
-from .sources import Source, reason
+from cleanup.input.sources import Source, reason
+from cleanup.model import CleanupError, Options, SiteRuleError
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ def process(source: Source, settings: Settings) -> Outcome:
     SiteRuleError is the exception: a broken rule file breaks every page, so
     it stops the run.
     """
-    from .pipeline import clean
-    from .render import explain_lines, render
+    from cleanup.output.render import explain_lines, render
+    from cleanup.pipeline import clean
 
     if source.error is not None:
         return Outcome(error=source.error)

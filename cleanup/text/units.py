@@ -18,7 +18,7 @@ import statistics
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .model import Line
+from cleanup.model import Line
 
 # Characters that are invisible or space-like; a line of only these is blank.
 SPACE_LIKE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -33,8 +33,7 @@ SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]。！？]$")
 
 SPECIAL_RE = re.compile("[" + SPACE_LIKE.strip(" ") + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # One translation table: invisible characters go, space-like ones become spaces.
-VISIBLE_TABLE = {**{ord(c): " " for c in SPACE_LIKE},
-                 **{ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}}
+VISIBLE_TABLE = {**{ord(c): " " for c in SPACE_LIKE}, **{ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,10 +7,10 @@ negative examples in the docstrings and in tests/test_rules_lines.py.
 
 from __future__ import annotations
 
-from ..model import Line
-from ..text import visible
-from . import line_rule
-from . import patterns as P
+from cleanup.model import Line
+from cleanup.text import patterns as P
+from cleanup.text.registry import line_rule
+from cleanup.text.units import visible
 
 
 def _text(line: Line) -> str:
@@ -111,8 +111,11 @@ def copyright_footer(line: Line) -> str | None:
 
 
 # "information" also covers "informational": every hint is one more search over the page.
-@line_rule("legal-notice", contains=("trademark", "food and drug", "diagnose", "consult", "may not be published",
-                                     "commission", "information"), max_chars=P.MAX_LEGAL_CHARS)
+@line_rule(
+    "legal-notice",
+    contains=("trademark", "food and drug", "diagnose", "consult", "may not be published", "commission", "information"),
+    max_chars=P.MAX_LEGAL_CHARS,
+)
 def legal_notice(line: Line) -> str | None:
     """Site-wide legal boilerplate: trademark notices, health and affiliate disclaimers, wire reuse terms.
 

@@ -7,10 +7,10 @@ import re
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
-from ..model import Line
-from ..text import lowered, visible, visible_all
-from . import Span, block_rule
-from . import patterns as P
+from cleanup.model import Line
+from cleanup.text import patterns as P
+from cleanup.text.registry import Span, block_rule
+from cleanup.text.units import lowered, visible, visible_all
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
 # one, or long with inner punctuation. Counted in characters, with CJK
@@ -196,13 +196,15 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
     end = start
     while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
         text = texts[end]
-        if dropped_by[end] is None and (len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text)
-                                        or text.endswith(":") or repeats_title(text, title)):
+        if dropped_by[end] is None and (
+            len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text) or text.endswith(":") or repeats_title(text, title)
+        ):
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
-        if (may_be_list_heading(lows[end]) and P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL))) \
-                or P.COMMENTS_HEADING_RE.fullmatch(text):
+        if (
+            may_be_list_heading(lows[end]) and P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL))
+        ) or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
         end += 1
     return end
@@ -218,9 +220,13 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, features(lines)
     texts, lows = found.visible, found.lows
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
-    headings = [(i, heading) for i, low in enumerate(lows) if may_be_list_heading(low)
-                and dropped_by[i] in (None, "promo-line")
-                and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))]
+    headings = [
+        (i, heading)
+        for i, low in enumerate(lows)
+        if may_be_list_heading(low)
+        and dropped_by[i] in (None, "promo-line")
+        and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))
+    ]
     end = 0
     for i, heading in headings:
         if i < end:
@@ -249,7 +255,7 @@ MIN_PROSE_BEFORE_COMMENTS = 300  # weight of prose that must precede a comments 
 
 
 def _comment_markers(lines: Sequence[Line], start: int) -> int:
-    window = lines[start: start + P.COMMENT_LOOKAHEAD]
+    window = lines[start : start + P.COMMENT_LOOKAHEAD]
     return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
 
 
@@ -270,8 +276,11 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
                 first = i
                 break
     fullmatch = P.COMMENTS_HEADING_RE.fullmatch
-    headings = [(i, heading) for i in range(first, len(texts)) if dropped_by[i] != "page-chrome"
-                and len(heading := texts[i].strip("[]() ")) <= 160 and fullmatch(heading)]
+    headings = [
+        (i, heading)
+        for i in range(first, len(texts))
+        if dropped_by[i] != "page-chrome" and len(heading := texts[i].strip("[]() ")) <= 160 and fullmatch(heading)
+    ]
     for i, heading in headings:
         counted = heading[:1].isdigit()
         if counted or _comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:

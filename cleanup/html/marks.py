@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from .dom import body_of, describe, drop, first_text, norm, outermost, text_of
-from .model import Removal
-from .scorer import RESCUE_SHARE, Score
-from .vocab import (
+from cleanup.html.dom import body_of, describe, drop, first_text, norm, outermost, text_of
+from cleanup.html.scorer import RESCUE_SHARE, Score
+from cleanup.html.vocab import (
     BEM_ELEMENT_RE,
     BEM_ELEMENT_SKIPPED,
     CAPTION_TAGS,
@@ -29,9 +28,10 @@ from .vocab import (
     TOKEN_SPLIT_RE,
     ChromeGroup,
 )
+from cleanup.model import Removal
 
 if TYPE_CHECKING:
-    from .sites import Site
+    from cleanup.sites.load import Site
 
 # camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
 CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
@@ -61,11 +61,16 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
     """
     group = _vocabulary_group(plain)
     if group is None:
-        group = next((GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain)
-                      if c in GROUP_BY_COMPONENT), None)
+        group = next((GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain) if c in GROUP_BY_COMPONENT), None)
     if group is None and "__" in plain:
-        group = next((g for g in map(_vocabulary_group, BEM_ELEMENT_RE.findall(plain))
-                      if g and g.rule not in BEM_ELEMENT_SKIPPED), None)
+        group = next(
+            (
+                g
+                for g in map(_vocabulary_group, BEM_ELEMENT_RE.findall(plain))
+                if g and g.rule not in BEM_ELEMENT_SKIPPED
+            ),
+            None,
+        )
     return group
 
 
@@ -83,7 +88,8 @@ def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGrou
 # Elements that can carry a chrome mark; selecting them in C skips most of the tree.
 MARK_CANDIDATES_XPATH = etree.XPath(
     "descendant-or-self::*[@class or @id or @role or @hidden or @aria-hidden or @style or "
-    + " or ".join(f"self::{tag}" for tag in sorted(GROUP_BY_TAG)) + "]"
+    + " or ".join(f"self::{tag}" for tag in sorted(GROUP_BY_TAG))
+    + "]"
 )
 
 
@@ -97,8 +103,9 @@ def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None
     if group is None and role:
         group = GROUP_BY_ROLE.get(role.strip().lower())
     style = el.get("style")
-    if group is None and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                          or (style and HIDDEN_STYLE_RE.search(style))):
+    if group is None and (
+        el.get("hidden") is not None or el.get("aria-hidden") == "true" or (style and HIDDEN_STYLE_RE.search(style))
+    ):
         group = GROUP_BY_KEY["hidden"]
     if group is None and names.strip():
         group = _token_group(names, memo)
@@ -185,8 +192,7 @@ def _in_chrome(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
     return any(a in marks for a in (el, *el.iterancestors()))
 
 
-def take_captions(containers: tuple[Any, ...],
-                  marks: dict[Any, ChromeGroup]) -> tuple[list[str], list[Removal]]:
+def take_captions(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> tuple[list[str], list[Removal]]:
     """Move caption and credit text out of the article (into HtmlPage.captions).
 
     <figcaption>s are looked for in the <article> enclosing each container too: a lead
@@ -197,10 +203,12 @@ def take_captions(containers: tuple[Any, ...],
     """
     inside = set(containers)
     scopes = outermost(list(dict.fromkeys(_enclosing_article(root) for root in containers)))
-    found = [el for scope in scopes for el in scope.iter(etree.Element)
-             if el not in inside and _is_caption(el)]
-    found = [el for el in found if any(a in inside for a in el.iterancestors())
-             or (el.tag in CAPTION_TAGS and not _in_chrome(el, marks))]
+    found = [el for scope in scopes for el in scope.iter(etree.Element) if el not in inside and _is_caption(el)]
+    found = [
+        el
+        for el in found
+        if any(a in inside for a in el.iterancestors()) or (el.tag in CAPTION_TAGS and not _in_chrome(el, marks))
+    ]
     captions, removed = [], []
     for el in outermost(found):
         text = norm(text_of(el))
@@ -211,15 +219,13 @@ def take_captions(containers: tuple[Any, ...],
     return captions, removed
 
 
-def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup],
-                 scores: dict[Any, Score]) -> list[Removal]:
+def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], scores: dict[Any, Score]) -> list[Removal]:
     """Remove marked chrome inside the containers, except weak marks holding most of the text."""
     removed = []
     for root in containers:
         found = [el for el in root.iter(etree.Element) if el is not root and el in marks]
         floor = RESCUE_SHARE * scores[root].good if root in scores else 0.0
-        spared = {el for el in found if not marks[el].strong and el in scores
-                  and scores[el].good >= floor > 0}
+        spared = {el for el in found if not marks[el].strong and el in scores and scores[el].good >= floor > 0}
         for el in outermost([el for el in found if el not in spared]):
             group = marks[el]
             record = removal_of(el, group.rule, group.reason)

@@ -23,12 +23,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .model import DEFAULT_OPTIONS, Options, SiteRuleError
-from .outputs import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
-from .render import FORMATS, unified_diff
-from .report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
-from .sources import (
+from cleanup import __version__
+from cleanup.input.sources import (
     INPUT_FORMATS,
     STDIN,
     Selection,
@@ -40,6 +36,10 @@ from .sources import (
     listed_paths,
     reason,
 )
+from cleanup.model import DEFAULT_OPTIONS, Options, SiteRuleError
+from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
+from cleanup.output.render import FORMATS, unified_diff
+from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 
 DEFAULT_INCLUDE = (
     "*.html",
@@ -181,9 +181,9 @@ def _colour_diff(diff: str) -> str:
 
 def _list_rules(dirs: tuple[str, ...]) -> None:
     """One line per rule: name, kind (line/block: text rules; dom: HTML; site), what it removes."""
-    from .html import dom_rules
-    from .rules import all_rules
-    from .sites import load_all
+    from cleanup.html.extract import dom_rules
+    from cleanup.sites.load import load_all
+    from cleanup.text.registry import all_rules
 
     for rule in all_rules():
         click.echo(f"{rule.name:30s} {rule.kind:5s} {rule.summary}")
@@ -196,7 +196,7 @@ def _list_rules(dirs: tuple[str, ...]) -> None:
 
 def _check_rules(options: Options) -> None:
     """Load every site rule file up front: a broken one stops the run before any output."""
-    from .sites import load_all, site_for_host
+    from cleanup.sites.load import load_all, site_for_host
 
     try:
         sites = load_all(options.rules_dirs)
@@ -212,8 +212,8 @@ def _check_disable(names: frozenset[str], site_rules: set[str]) -> None:
     """Every --disable names a rule (a typo would silently disable nothing): usage error otherwise."""
     if not names:
         return
-    from .html import dom_rules
-    from .rules import all_rules
+    from cleanup.html.extract import dom_rules
+    from cleanup.text.registry import all_rules
 
     known = {r.name for r in all_rules()} | {name for name, _ in dom_rules()} | site_rules
     for name in sorted(names):
@@ -249,8 +249,10 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     if output is not None and fmt != "jsonl" and output.exists() and not output.is_dir():
         raise click.UsageError(f"-o {output} is a file; --format {fmt} writes one file per input into a directory")
     if output is not None and fmt != "jsonl" and not output.exists() and output.suffix in FILE_LIKE_SUFFIXES:
-        raise click.UsageError(f"-o {output} looks like a file name, but -o takes a directory (or FILE.jsonl); "
-                               "to write one page to a file, redirect stdout: cleanup page.html > out.txt")
+        raise click.UsageError(
+            f"-o {output} looks like a file name, but -o takes a directory (or FILE.jsonl); "
+            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+        )
     if flags["encoding"]:
         try:
             codecs.lookup(flags["encoding"])
@@ -317,8 +319,8 @@ def _run(
     items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
 ) -> None:
     """Clean every item (in workers when jobs > 1) and handle the outputs in input order."""
-    from .batch import Outcome, process
-    from .jobs import ordered_map
+    from cleanup.batch.jobs import ordered_map
+    from cleanup.batch.work import Outcome, process
 
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
@@ -506,9 +508,9 @@ def _batch(
     sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
 ) -> int:
     """Run the batch; return the exit code."""
-    from .batch import Settings
-    from .jobs import WorkerError, default_jobs
-    from .records import Fields
+    from cleanup.batch.jobs import WorkerError, default_jobs
+    from cleanup.batch.work import Settings
+    from cleanup.input.records import Fields
 
     messages = Messages(_colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
