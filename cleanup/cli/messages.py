@@ -1,0 +1,85 @@
+"""What the command says on stderr: messages, errors, the progress bar and colour."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+
+@dataclass
+class Messages:
+    """Everything the command says on stderr, in one place (errors even under -q)."""
+
+    color: bool | None
+    quiet: bool = False
+    verbose: bool = False
+    console: Any = None  # a rich Console while a progress bar is shown
+
+    def say(self, text: str, *, always: bool = False) -> None:
+        """One line on stderr; under -q only when ``always``."""
+        if self.quiet and not always:
+            return
+        if self.console is not None:
+            self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(text, err=True, color=self.color)
+
+    def error(self, name: str, why: str) -> None:
+        """``error: name: reason``, one line."""
+        label = click.style("error", fg="red", bold=True) if self.color and self.console is None else "error"
+        self.say(f"{label}: {name}: {why}", always=True)
+
+    def status(self, name: str, status: str) -> None:
+        """Per-input status under -v."""
+        if self.verbose:
+            self.say(f"{name}: {status}")
+
+
+@contextlib.contextmanager
+def progress_bar(messages: Messages, enabled: bool) -> Iterator[Any]:
+    """A transient rich progress bar on stderr when it is a terminal; yields ``advance()``."""
+    if not enabled or messages.quiet or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, no_color=messages.color is False)
+    columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+        task = bar.add_task("cleaning", total=None)
+        messages.console = console
+        try:
+            yield lambda: bar.advance(task)
+        finally:
+            messages.console = None
+
+
+def colour_flag(value: str) -> bool | None:
+    """click's colour argument: None lets click decide (TTY), honouring NO_COLOR/FORCE_COLOR."""
+    if value == "always":
+        return True
+    if value == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return True if os.environ.get("FORCE_COLOR") else None
+
+
+def colour_diff(diff: str) -> str:
+    styles = (
+        ("+++", {"bold": True}),
+        ("---", {"bold": True}),
+        ("+", {"fg": "green"}),
+        ("-", {"fg": "red"}),
+        ("@@", {"fg": "cyan"}),
+    )
+    out = []
+    for line in diff.splitlines(keepends=True):
+        style = next((s for prefix, s in styles if line.startswith(prefix)), None)
+        out.append(click.style(line, **style) if style else line)
+    return "".join(out)
