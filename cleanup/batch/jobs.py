@@ -13,7 +13,7 @@ import collections
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -60,7 +60,7 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 
 def ordered_map(
     fn: Callable[[T], R], items: Iterable[T], jobs: int, crashed: Callable[[T], R]
-) -> Iterator[tuple[T, R]]:
+) -> Generator[tuple[T, R], None, None]:
     """Yield ``(item, fn(item))`` in the order of ``items``.
 
     ``jobs`` <= 1 runs everything in this process, without a pool. When a worker
@@ -97,7 +97,7 @@ def _take(
     crashed: Callable[[T], R],
     jobs: int,
     crashes: list[int],
-) -> Iterator[tuple[T, R]]:
+) -> Generator[tuple[T, R], None, ProcessPoolExecutor]:
     """Yield the result at the head of the queue; restart the pool if a worker died."""
     item, future = pending.popleft()
     try:

@@ -22,8 +22,8 @@ def _list_rules(dirs: tuple[str, ...]) -> None:
     for name, what in dom_rules():
         click.echo(f"{name:30s} dom   {what[:1].upper()}{what[1:]}.")
     for site in load_all(dirs):
-        for rule in (*site.drop_line, *site.drop_from, *site.strip, *site.body):
-            click.echo(f"{rule.id:30s} site  {rule.why}  ({site.path})")
+        for site_rule in site.rules:
+            click.echo(f"{site_rule.id:30s} site  {site_rule.why}  ({site.path})")
 
 
 def check_rules(options: Options) -> None:

@@ -327,7 +327,7 @@ def _line_tag(tags: list[str]) -> str:
 
 def lines_of(root: Any) -> list[Line]:
     """Blocks under ``root`` as Lines in reading order; table rows as cells joined by ' | '."""
-    layout, lines, tags = _layout_rows(root), [], []
+    layout, lines, tags = _layout_rows(root), list[Line](), list[str]()
     buf, links, cells = _Buffer([]), 0, 0
 
     def flush() -> None:

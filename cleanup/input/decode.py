@@ -155,19 +155,19 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise DecodeError(f"not valid {encoding}: {exc.reason} at byte {exc.start}") from None
     for bom, codec in BOMS:
         if data.startswith(bom):
-            text = _try(data, codec)
-            if text is None:
+            with_bom = _try(data, codec)
+            if with_bom is None:
                 raise DecodeError(f"starts with a {codec} byte order mark but is not valid {codec}")
-            return text.lstrip("\ufeff"), codec
+            return with_bom.lstrip("\ufeff"), codec
     head = data[:SNIFF_BYTES]
-    for codec in ("utf-8", _utf16_without_bom(head)):
-        if codec and (text := _try(data, codec)) is not None:
-            return text, codecs.lookup(codec).name
+    for guess in ("utf-8", _utf16_without_bom(head)):
+        if guess and (text := _try(data, guess)) is not None:
+            return text, codecs.lookup(guess).name
     if (text := mostly_utf8(data)) is not None:
         return text, MIXED_CODEC
-    for codec in (_declared_charset(head), "cp1252"):
-        if codec and (text := _try(data, codec)) is not None:
-            return text, codecs.lookup(codec).name
+    for guess in (_declared_charset(head), "cp1252"):
+        if guess and (text := _try(data, guess)) is not None:
+            return text, codecs.lookup(guess).name
     return data.decode("latin-1"), "latin-1"
 
 

@@ -120,10 +120,14 @@ class Site:
     expect: tuple[Expect, ...] = ()
 
     @property
+    def rules(self) -> tuple[TextRule | DomRule, ...]:
+        """Every rule of the site, in file order by kind."""
+        return (*self.drop_line, *self.drop_from, *self.strip, *self.body)
+
+    @property
     def rule_ids(self) -> tuple[str, ...]:
         """Every rule id of the site, in file order by kind."""
-        rules = (*self.drop_line, *self.drop_from, *self.strip, *self.body)
-        return tuple(r.id for r in rules)
+        return tuple(r.id for r in self.rules)
 
 
 def compile_pattern(pattern: str) -> Any:
@@ -271,8 +275,7 @@ def site_files(dirs: tuple[str, ...] = ()) -> tuple[Path, ...]:
     Cached per process: a batch lists the rule directories once, not once per page.
     """
     seen: dict[str, Path] = {}
-    for d in (*dirs, BUNDLED_DIR):
-        directory = Path(d)
+    for directory in (*map(Path, dirs), BUNDLED_DIR):
         if not directory.is_dir():
             raise SiteRuleError(f"{directory}: rule directory not found")
         for path in sorted(directory.glob(f"*{SUFFIX}")):

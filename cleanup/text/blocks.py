@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from cleanup.model import Line
@@ -152,7 +153,7 @@ def features(lines: Sequence[Line], plain: bool = False) -> Features:
     return made
 
 
-def repeats_title(text: str, title: set[str]) -> bool:
+def repeats_title(text: str, title: AbstractSet[str]) -> bool:
     """True when ``text`` is the page's headline: most of its words are the <title>'s.
 
     ``title`` holds the words of the page's first unit (dumps start with the

@@ -209,8 +209,8 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[Te
         srule = next((r for r in site_rules if r.matches(texts[k])), None) if site_rules else None
         if srule is not None:
             v.drop(i, srule.id, srule.why)
-        elif verdicts[k] is not None:
-            v.drop(i, *verdicts[k])
+        elif (verdict := verdicts[k]) is not None:
+            v.drop(i, *verdict)
 
 
 def apply_drop_from(v: Verdicts, site_rules: Sequence[TextRule]) -> None:

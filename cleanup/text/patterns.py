@@ -28,7 +28,7 @@ def _parsed(pattern: re.Pattern) -> list | None:
 
     The parser is private: if it changes, there is simply no pre-check, never a wrong one.
     """
-    from re import _parser
+    from re import _parser  # type: ignore[attr-defined]
 
     try:
         return list(_parser.parse(pattern.pattern, pattern.flags))
@@ -75,7 +75,7 @@ def literal_end(pattern: re.Pattern) -> str:
     >>> literal_end(re.compile(r".*\\(photo[^()]*\\)", re.I)), literal_end(re.compile(r"a|b\\)"))
     (')', '')
     """
-    from re import _constants as C
+    from re import _constants as C  # type: ignore[attr-defined]
 
     items = _parsed(pattern)
     if items and items[-1][0] is C.LITERAL and not chr(items[-1][1]).isalpha():
@@ -91,34 +91,35 @@ def prefix_table(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def _prefixes(items: list, state: set[tuple[str, bool]], limit: int) -> set[tuple[str, bool]] | None:
+def _prefixes(items: list, start: set[tuple[str, bool]], limit: int) -> set[tuple[str, bool]] | None:
     """Walk a parsed sequence: (prefix, still open) pairs; an open prefix grows with each literal."""
-    from re import _constants as C
+    from re import _constants as C  # type: ignore[attr-defined]
 
+    state = start
     for op, arg in items:
         heads, done = {p for p, is_open in state if is_open}, {(p, False) for p, is_open in state if not is_open}
         if not heads:
             break
+        after: set[tuple[str, bool]] | None
         if op is C.LITERAL:
-            state = done | {(p + chr(arg), True) for p in heads}
+            after = done | {(p + chr(arg), True) for p in heads}
         elif op is C.IN and all(kind is C.LITERAL for kind, _ in arg):
-            state = done | {(p + chr(c), True) for p in heads for _, c in arg}
+            after = done | {(p + chr(c), True) for p in heads for _, c in arg}
         elif op is C.SUBPATTERN and not arg[1] and not arg[2]:  # a group without flags of its own
-            state = _prefixes(list(arg[3]), state, limit)
+            after = _prefixes(list(arg[3]), state, limit)
         elif op is C.BRANCH:
             branches = [_prefixes(list(branch), {(p, True) for p in heads}, limit) for branch in arg[1]]
-            if any(b is None for b in branches):
-                return None
-            state = done.union(*branches)
+            after = None if any(b is None for b in branches) else done.union(*(b for b in branches if b))
         elif op is C.AT:
             continue  # \b, ^: zero width
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:  # the first pass is certain, then stop
             grown = _prefixes(list(arg[2]), state, limit)
-            state = None if grown is None else {(p, False) for p, _ in grown}
+            after = None if grown is None else {(p, False) for p, _ in grown}
         else:  # anything else ends every prefix here
-            state = {(p, False) for p, _ in state}
-        if state is None or len(state) > limit:
+            after = {(p, False) for p, _ in state}
+        if after is None or len(after) > limit:
             return None
+        state = after
     return state
 
 
