@@ -12,10 +12,9 @@ from cleanup.input.decode import Page, read_page
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.sites import load as S
 from cleanup.text.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
-from cleanup.text.blocks import features
 from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
 from cleanup.text.registry import HTML, TEXT, Rule, all_rules
-from cleanup.text.units import has_invisible, stripped_lines, units, visible
+from cleanup.text.units import Units, has_invisible, stripped_lines, units, visible
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
@@ -99,8 +98,7 @@ def run_rules(
     ``plain``: the units' texts are trimmed and hold no invisible character.
     """
     line_rules, block_rules = rules_for(kind, options)
-    v = Verdicts(lines)
-    features(v.lines, plain)  # what the rules ask about the units, made once for all of them
+    v = Verdicts(Units(lines, plain))
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())

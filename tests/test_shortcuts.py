@@ -23,10 +23,20 @@ from cleanup.text.article import (
     number_count,
     value_tables,
 )
-from cleanup.text.blocks import features, may_be_list_heading, weight
+from cleanup.text.blocks import may_be_list_heading, weight
 from cleanup.text.patterns import LIST_HEADING_RE, literal_prefixes
 from cleanup.text.registry import all_rules
-from cleanup.text.units import has_invisible, holding_in_order, matching, split_lines, stripped_lines, units, visible
+from cleanup.text.units import (
+    Units,
+    as_units,
+    has_invisible,
+    holding_in_order,
+    matching,
+    split_lines,
+    stripped_lines,
+    units,
+    visible,
+)
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
 
@@ -82,12 +92,14 @@ def test_matching_finds_the_texts_a_search_per_text_finds(texts: list[str]) -> N
     assert matching(texts, PROSE_CHROME_RE) == [k for k, t in enumerate(texts) if PROSE_CHROME_RE.search(t)]
 
 
-def test_features_are_kept_for_a_tuple_and_not_for_a_list() -> None:
-    units = (Line(1, "A\u00adB"), Line(2, " Plain "))
-    assert features(units) is features(units)
-    assert features(units).visible == ["AB", "Plain"]
-    as_list = list(units)
-    assert features(as_list) is not features(as_list)
+def test_units_carry_their_visible_texts_and_as_units_passes_them_through() -> None:
+    page = Units((Line(1, "A\u00adB"), Line(2, " Plain ")))
+    assert as_units(page) is page
+    assert page.visible is page.visible
+    assert page.visible == ["AB", "Plain"]
+    assert page.lows == ["ab", "plain"]
+    assert as_units(list(page)) is not page
+    assert as_units(list(page)) == page
 
 
 @settings(max_examples=300, derandomize=True)
@@ -96,7 +108,7 @@ def test_a_page_without_invisible_characters_has_stripped_lines_as_its_visible_u
     # clean_text skips visible() when has_invisible(page) is False: units are then their own visible text.
     lines = tuple(units(stripped_lines(page)))
     if not has_invisible(page):
-        assert features(lines, plain=True).visible == [visible(ln.text) for ln in lines]
+        assert Units(lines, plain=True).visible == [visible(ln.text) for ln in lines]
         assert tuple(units(stripped_lines(page), plain=True)) == lines
 
 

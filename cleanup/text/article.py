@@ -24,7 +24,6 @@ from cleanup.text.blocks import (
     MIN_PROSE_CHARS,
     MIN_TITLE_CASE_SHARE,
     ends_like_sentence,
-    features,
     is_prose,
     is_title_case,
     repeats_title,
@@ -33,7 +32,7 @@ from cleanup.text.blocks import (
 )
 from cleanup.text.patterns import COOKIE_RE, LEGAL_RE, LIST_HEADING_RE, WORD_RE, union
 from cleanup.text.registry import TEXT, Span, all_rules, block_rule
-from cleanup.text.units import holding_in_order, matching, visible
+from cleanup.text.units import as_units, holding_in_order, matching, visible
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
 # costs 20 * NON_PROSE_COST and separates two prose runs unless they are long.
@@ -243,7 +242,7 @@ def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list
     short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
     return [
         0 if d else cost if len(t) < short and t.isascii() else unit_value(t)
-        for t, d in zip(features(lines).visible, dropped_by, strict=True)
+        for t, d in zip(as_units(lines).visible, dropped_by, strict=True)
     ]
 
 
@@ -275,10 +274,11 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
     The headline finder and the page-chrome rule ask with the same verdicts:
     the answer is kept with the units' features, by verdicts.
     """
-    memo, key = features(lines).memo, ("article_bounds", tuple(dropped_by))
-    if key not in memo:
-        memo[key] = _article_bounds(lines, dropped_by)
-    return memo[key]
+    units = as_units(lines)
+    key = tuple(dropped_by)
+    if key not in units.bounds:
+        units.bounds[key] = _article_bounds(units, dropped_by)
+    return units.bounds[key]
 
 
 def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
@@ -363,7 +363,7 @@ def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None]
     teaser (headline, byline): then the last note must end like a sentence
     or be an attribution.
     """
-    texts = features(lines).visible
+    texts = as_units(lines).visible
     end = stop
     while end < len(lines) and dropped_by[end] is None:
         if end - stop >= MAX_CLOSING_NOTES or not _is_note(texts[end]):
@@ -500,7 +500,7 @@ def repeated_title(
     of prose decides. Capitals alone are not enough: a site may set its
     headline in capitals with CSS, and a text dump shows it so.
     """
-    found = features(lines)
+    found = as_units(lines)
     texts, listed = found.visible, None
     for i in title_repeats(texts, dropped_by, found.lows):
         if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
@@ -568,7 +568,7 @@ def extend_last_table(lines: Sequence[Line], dropped_by: Sequence[str | None], s
     last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
     if last is None or number_count(lines[last].text) < MIN_ROW_NUMBERS:
         return stop
-    texts = features(lines).visible
+    texts = as_units(lines).visible
     end, rows, between = stop, 0, 0
     while end < len(lines) and dropped_by[end] is None:
         text = texts[end]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
 
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
-from cleanup.text.units import lowered, visible, visible_all
+from cleanup.text.units import as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
 # one, or long with inner punctuation. Counted in characters, with CJK
@@ -99,60 +98,6 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(P.WORD_RE.findall(text.lower()))
 
 
-class Features:
-    """What the rules ask about each unit of one sequence, computed once, when first asked.
-
-    Every rule looks at the same units' visible text: working it out once per
-    sequence instead of once per rule and unit saves a call per unit and rule.
-    """
-
-    __slots__ = ("_lows", "_visible", "lines", "memo", "plain")
-
-    def __init__(self, lines: Sequence[Line], plain: bool = False) -> None:
-        self.lines = lines
-        self.plain = plain  # the texts are trimmed and hold no invisible character
-        self._visible: list[str] | None = None
-        self._lows: list[str] | None = None
-        self.memo: dict[Hashable, Any] = {}  # other per-sequence answers, by the asker's key
-
-    @property
-    def visible(self) -> list[str]:
-        """``visible(text)`` of each unit."""
-        if self._visible is None:
-            texts = [ln.text for ln in self.lines]
-            self._visible = texts if self.plain else visible_all(texts)
-        return self._visible
-
-    @property
-    def lows(self) -> list[str]:
-        """Each unit's visible text lower-cased (one ``lower()`` for all of them)."""
-        if self._lows is None:
-            self._lows = lowered(self.visible)
-        return self._lows
-
-
-# The features of the latest sequences of units, by identity: the engine hands
-# every rule the same tuple. Lists may change between calls and are not kept.
-_RECENT: list[tuple[Sequence[Line], Features]] = []
-RECENT_SIZE = 2
-
-
-def features(lines: Sequence[Line], plain: bool = False) -> Features:
-    """The ``Features`` of ``lines`` (kept for the latest few tuples).
-
-    ``plain`` tells, when they are first made, that the texts are their own
-    visible form (trimmed, no invisible character): the caller checked the page.
-    """
-    for seq, found in _RECENT:
-        if seq is lines:
-            return found
-    made = Features(lines, plain)
-    if type(lines) is tuple:
-        _RECENT.insert(0, (lines, made))
-        del _RECENT[RECENT_SIZE:]
-    return made
-
-
 def repeats_title(text: str, title: AbstractSet[str]) -> bool:
     """True when ``text`` is the page's headline: most of its words are the <title>'s.
 
@@ -191,7 +136,7 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
 
     The page's own headline ends the run: a list of other stories never holds it.
     """
-    found = features(lines)
+    found = as_units(lines)
     texts, lows = found.visible, found.lows
     title = words_of(texts[0]) if lines else set()
     end = start
@@ -218,7 +163,7 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     The heading alone is kept when no headline-like line follows it: a real
     subheading is followed by prose.
     """
-    fullmatch, found = P.LIST_HEADING_RE.fullmatch, features(lines)
+    fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
     texts, lows = found.visible, found.lows
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
     headings = [
@@ -268,7 +213,7 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     not a comment section), and a bare 'Comments' heading needs comment-like
     lines ('joe says:', '2 days ago', 'Reply') right after it.
     """
-    texts = features(lines).visible
+    texts = as_units(lines).visible
     prose, first = 0, len(texts)  # first: the unit where enough prose has come
     for i, text in enumerate(texts):
         if dropped_by[i] is None and is_prose(text):

@@ -13,16 +13,15 @@ from collections.abc import Collection, Iterable, Sequence
 
 from cleanup.model import Line, Removal
 from cleanup.sites.load import TextRule
-from cleanup.text.blocks import features
 from cleanup.text.registry import Rule, Span
-from cleanup.text.units import SEP, hits_in_order, lowered, matching, visible
+from cleanup.text.units import SEP, Units, as_units, hits_in_order, lowered, matching, visible
 
 
 class Verdicts:
     """Which unit each rule dropped, in page order."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
-        self.lines = tuple(lines)
+        self.lines: Units = as_units(lines)
         self.dropped_by: list[str | None] = [None] * len(self.lines)
         self.protected: set[int] = set()  # units no rule may drop (the headline)
         self._runs: list[tuple[str, str, list[int]]] = []  # (rule, reason, unit indexes) of each removal
@@ -201,8 +200,7 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[st
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
     """Run site line rules, then generic ones; the first rule that fires drops the unit."""
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
-    found = features(v.lines)
-    shown, lows = found.visible, found.lows
+    shown, lows = v.lines.visible, v.lines.lows
     texts = [shown[i] for i in todo]
     verdicts = line_verdicts(texts, rules, [lows[i] for i in todo])
     for k, i in enumerate(todo):

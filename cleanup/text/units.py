@@ -15,7 +15,7 @@ import heapq
 import itertools
 import re
 import statistics
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from cleanup.model import Line
@@ -182,6 +182,51 @@ def hits_in_order(page: str, keys: Sequence[str], sep: str) -> Iterator[int]:
         if part != last:
             last = part
             yield part
+
+
+class Units(tuple[Line, ...]):
+    """One page's units with what every rule asks about them, worked out once, when first asked.
+
+    The engine hands this one object to every rule of a run, so the visible
+    and lower-cased texts are made once per page instead of once per rule and
+    unit, and the article finder's answer (asked by the headline finder and by
+    the page-chrome rule with the same verdicts) is kept here, by verdicts.
+    It is a tuple: rules index it as fast as a plain sequence of Lines.
+    """
+
+    plain: bool  # the texts are trimmed and hold no invisible character
+
+    def __new__(cls, lines: Iterable[Line] = (), plain: bool = False) -> Units:
+        made = super().__new__(cls, lines)
+        made.plain = plain
+        made._visible = None
+        made._lows = None
+        made.bounds = {}
+        return made
+
+    _visible: list[str] | None
+    _lows: list[str] | None
+    bounds: dict[tuple[str | None, ...], tuple[int, int] | None]  # article bounds by verdicts
+
+    @property
+    def visible(self) -> list[str]:
+        """``visible(text)`` of each unit."""
+        if self._visible is None:
+            texts = [ln.text for ln in self]
+            self._visible = texts if self.plain else visible_all(texts)
+        return self._visible
+
+    @property
+    def lows(self) -> list[str]:
+        """Each unit's visible text lower-cased (one ``lower()`` for all of them)."""
+        if self._lows is None:
+            self._lows = lowered(self.visible)
+        return self._lows
+
+
+def as_units(lines: Sequence[Line]) -> Units:
+    """``lines`` as a Units object: itself when it is one (what the engine passes), else a new one."""
+    return lines if isinstance(lines, Units) else Units(lines)
 
 
 def split_lines(text: str) -> list[str]:
