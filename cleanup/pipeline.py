@@ -6,15 +6,15 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
-from itertools import compress
 
 from cleanup.input.decode import Page, read_page
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.sites import load as S
-from cleanup.text.article import FOOTER_REASON, HEADER_REASON, coarse_window, find_title
+from cleanup.text.article import HEADER_REASON, find_title
 from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
 from cleanup.text.registry import HTML, TEXT, Rule, all_rules
 from cleanup.text.units import Units, has_invisible, stripped_lines, units, visible
+from cleanup.text.window import find_article
 
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
 URL_SCAN_LINES = 30  # a page's own URL, when a dump has one, is near the top
@@ -27,11 +27,6 @@ CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
 HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
-# Text dumps: the quick first guess reaches this many lines out for more prose
-# (rules.article.coarse_window), and is widened by as many again while the
-# article comes within EDGE_UNITS of its edge.
-WINDOW_MARGIN = 25
-EDGE_UNITS = 3
 
 
 def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) -> Result:
@@ -168,21 +163,12 @@ def clean_text(page: Page, options: Options) -> Result:
     # Fingerprints see the lines as the rules do (trimmed, visible): the same line
     # must choose the same site before and after cleaning.
     site = choose_site(options, urls, lambda: "\n".join(shown))
-    nonblank = list(compress(range(len(stripped)), stripped))
-    if "page-chrome" in options.disable or len(nonblank) <= 2 * WINDOW_MARGIN:
-        lo, hi = 0, len(nonblank)
+    run = functools.partial(_run_text_rules, site=site, options=options, plain=plain)
+    if "page-chrome" in options.disable:  # no article finder: the rules see the whole page
+        v, title = run(units(stripped, plain=plain), 0)
+        outside: list[Removal] = []
     else:
-        texts = list(compress(stripped, stripped))
-        lo, hi = coarse_window(texts, texts if plain else list(compress(shown, stripped)), WINDOW_MARGIN)
-    while True:
-        v, title, outside = _run_window(stripped, nonblank, lo, hi, site, options, plain)
-        body = [i for i in v.kept() if i != title]
-        grow_lo = lo > 0 and body and v.lines[body[0]].no <= _line_no(nonblank, lo, EDGE_UNITS)
-        grow_hi = hi < len(nonblank) and body and v.lines[body[-1]].last >= _line_no(nonblank, hi - EDGE_UNITS, 0)
-        if not (grow_lo or grow_hi):
-            break
-        lo = max(0, lo - WINDOW_MARGIN) if grow_lo else lo
-        hi = min(len(nonblank), hi + WINDOW_MARGIN) if grow_hi else hi
+        v, title, outside = find_article(stripped, shown, plain, run)
     return build_result(
         v,
         title,
@@ -196,38 +182,10 @@ def clean_text(page: Page, options: Options) -> Result:
     )
 
 
-def _line_no(nonblank: list[int], k: int, offset: int) -> int:
-    """1-based input line of the non-blank line ``k + offset`` (clamped)."""
-    return nonblank[max(0, min(len(nonblank) - 1, k + offset))] + 1
-
-
-def _run_window(
-    stripped: list[str], nonblank: list[int], lo: int, hi: int, site: S.Site | None, options: Options, plain: bool
-) -> tuple[Verdicts, int | None, list[Removal]]:
-    """The rules on non-blank lines [lo, hi), with the <title> line in front; removals for the rest.
-
-    ``plain``: the page holds no invisible character.
-    """
-    if lo == 0 and hi == len(nonblank):
-        v, title = run_rules(units(stripped, plain=plain), TEXT, site, options, plain=plain)
-        return v, title, []
-    first = nonblank[0]
-    head = [] if lo == 0 else [Line(first + 1, stripped[first], "", first + 1)]
-    lines = head + units(stripped, nonblank[lo], nonblank[hi - 1] + 1, plain)
-    v, title = run_rules(lines, TEXT, site, options, pre_dropped=len(head), plain=plain)
-    outside = [
-        r
-        for r in (_outside(stripped, nonblank[1:lo], HEADER_REASON), _outside(stripped, nonblank[hi:], FOOTER_REASON))
-        if r
-    ]
-    return v, title, outside
-
-
-def _outside(stripped: list[str], indexes: list[int], reason: str) -> Removal | None:
-    """One page-chrome removal for the lines at ``indexes`` (outside the window)."""
-    if not indexes:
-        return None
-    return Removal("page-chrome", reason, "\n".join(stripped[i] for i in indexes), indexes[0] + 1, indexes[-1] + 1)
+def _run_text_rules(
+    lines: list[Line], pre_dropped: int, site: S.Site | None, options: Options, plain: bool
+) -> tuple[Verdicts, int | None]:
+    return run_rules(lines, TEXT, site, options, pre_dropped=pre_dropped, plain=plain)
 
 
 def clean_html(page: Page, options: Options) -> Result:

@@ -17,20 +17,21 @@ from cleanup.model import Line
 from cleanup.text.article import (
     FOOTER_REASON,
     HEADER_REASON,
-    WINDOW_CONTEXT,
     article_bounds,
-    coarse_window,
+    find_title,
+    page_chrome,
+    repeated_title,
+    unit_values,
+)
+from cleanup.text.article_end import (
     extend_announced_list,
     extend_closing_notes,
     extend_closing_sentences,
     extend_last_table,
-    find_title,
-    page_chrome,
-    repeated_title,
-    title_repeats,
-    unit_values,
 )
 from cleanup.text.blocks import comment_section, embed_title, is_prose, related_list
+from cleanup.text.headline import title_repeats
+from cleanup.text.window import WINDOW_CONTEXT, coarse_window
 
 EMBED_TITLE_REASON = "title of an embedded video or related story"
 

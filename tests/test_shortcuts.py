@@ -14,15 +14,8 @@ from hypothesis import strategies as st
 
 from cleanup.model import Line
 from cleanup.text import engine
-from cleanup.text.article import (
-    MIN_ROW_NUMBERS,
-    MIN_TABLE_ROWS,
-    NUMBER_RE,
-    PROSE_CHROME_RE,
-    TABLE_ROW_DISCOUNT,
-    number_count,
-    value_tables,
-)
+from cleanup.text.article import value_tables
+from cleanup.text.article_end import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, NUMBER_RE, TABLE_ROW_DISCOUNT, number_count
 from cleanup.text.blocks import may_be_list_heading, weight
 from cleanup.text.patterns import LIST_HEADING_RE, literal_prefixes
 from cleanup.text.registry import all_rules
@@ -37,6 +30,7 @@ from cleanup.text.units import (
     units,
     visible,
 )
+from cleanup.text.window import PROSE_CHROME_RE
 
 ROW, WORDS = "12 - 3 (4)", "Home page and more"
 

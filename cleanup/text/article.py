@@ -14,15 +14,20 @@ but a data list does (a calendar, results), that list is the article.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 
 from cleanup.model import Line
+from cleanup.text.article_end import (
+    DATA_ROW_RE,
+    MAX_ANNOUNCED_ITEM_CHARS,
+    MAX_ANNOUNCED_ITEMS,
+    MIN_ROW_NUMBERS,
+    ROW_WORD_RE,
+    extend_end,
+    number_count,
+)
 from cleanup.text.blocks import (
     CJK_WEIGHT,
-    MIN_HEADLINE_WORDS,
-    MIN_PROSE_CHARS,
-    MIN_TITLE_CASE_SHARE,
     ends_like_sentence,
     is_prose,
     is_title_case,
@@ -30,9 +35,9 @@ from cleanup.text.blocks import (
     weight,
     words_of,
 )
-from cleanup.text.patterns import COOKIE_RE, LEGAL_RE, LIST_HEADING_RE, WORD_RE, union
-from cleanup.text.registry import TEXT, Span, all_rules, block_rule
-from cleanup.text.units import as_units, holding_in_order, matching, visible
+from cleanup.text.headline import is_headline, title_repeats
+from cleanup.text.registry import TEXT, Span, block_rule
+from cleanup.text.units import as_units, visible
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
 # costs 20 * NON_PROSE_COST and separates two prose runs unless they are long.
@@ -46,61 +51,21 @@ SENTENCE_LIKE_COST = 15
 # Pages with less prose than this are kept whole: we cannot tell the article
 # from the chrome, and keeping everything loses nothing.
 MIN_ARTICLE_WEIGHT = 200
-# Prose that is chrome on every page of a site; the quick first guess takes it
-# out of its run, in at most MAX_COARSE_ROUNDS rounds.
-MAX_COARSE_ROUNDS = 3
-PROSE_CHROME_RE = union((COOKIE_RE, LEGAL_RE))
 # The headline that repeats the page <title> pulls the article run towards it,
 # as this much prose would; the article starts within ANCHOR_LOOKAHEAD units.
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
-# The quick first guess's window: lines kept next to it for the byline, the headline
-# (within TITLE_WINDOW kept units of the story) or a list heading.
-WINDOW_CONTEXT = 10
-MAX_TITLE_WORDS = 40
-TITLE_FIRST_CHUNK = 16  # lines; the headline is usually near the top
-TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
-# A list announced by a colon at the article's end: at most this many items of this size.
-MAX_ANNOUNCED_ITEMS = 80
-MAX_ANNOUNCED_ITEM_CHARS = 200
-# Tables in a dump: rows of at least MIN_ROW_NUMBERS numbers, MIN_TABLE_ROWS
-# rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
-# A number: a digit not after a word character or a dot, then digits and separators, not
-# followed by a word character. Spelled digit first ("\d(?<![\w.]\d)" is "(?<![\w.])\d"):
-# re then scans for digits instead of trying the look-behind at every character.
-NUMBER_RE = re.compile(r"\d(?<![\w.]\d)[\d.,:]*(?![\w])")
-DIGIT_RE = re.compile(r"\d")
-MIN_ROW_NUMBERS = 3
+# Tables in a dump: MIN_TABLE_ROWS rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
 MIN_TABLE_ROWS = 4
 TABLE_ROW_DISCOUNT = 2
-# A data list closing the story: rows with a digit or inner punctuation.
-DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
-MIN_DATA_ROWS = 3
-# A data list the story ends in goes on past the run: rows (a digit and a word) with
-# at most MAX_LIST_SUBHEADINGS other units in a row between them ("GIRLS SOCCER"),
-# rows at least half of the units.
-MAX_LIST_SUBHEADINGS = 2
 # A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
 LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
-ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
-# Short sentences closing the story (too short for prose): at most this many,
-# of at least this many words.
-MAX_CLOSING_SENTENCES = 2
-MIN_CLOSING_WORDS = 4
-# Notes closing the story ("With Post wires", "* Dates may change"): at most this
-# many units, each of at least MIN_NOTE_WORDS words and at most
-# MAX_ANNOUNCED_ITEM_CHARS, or an attribution: a quote's or embedded post's
-# signature ("— Jane Doe (@jdoe) May 2, 2019") or a bracketed credit line.
-MAX_CLOSING_NOTES = 4
-MIN_NOTE_WORDS = 3
-ATTRIBUTION_PREFIXES = ("— ", "– ")
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
 TITLE_WINDOW = 8
-MAX_HEADLINE_CHARS = 250
 
 
 def unit_value(text: str) -> int:
@@ -113,124 +78,6 @@ def unit_value(text: str) -> int:
     if len(text) < MIN_SENTENCE_LIKE_CHARS and (text.isascii() or len(text) * CJK_WEIGHT < MIN_SENTENCE_LIKE_CHARS):
         return -NON_PROSE_COST  # fast path: most units of a dump are one or two menu words
     return _long_unit_value(text)
-
-
-def coarse_window(texts: Sequence[str], shown: Sequence[str], reach: int) -> tuple[int, int]:
-    """Indexes [lo, hi) of ``texts`` (a page's lines) worth a close look: a quick first guess.
-
-    ``shown`` are the same lines made visible (``visible_all``).
-
-    The same run of prose as ``article_bounds`` but with a cheap value per
-    line (long and ending like a sentence, or not), cookie and legal notices
-    taken out of the run, the headline that repeats the page <title> taken
-    in. The exact article finder then runs on this window only: most lines of
-    a full-page dump are menus.
-
-    The window reaches out to the farthest quick-prose line within ``reach``
-    lines of the run on either side (the exact finder prices short lines
-    lower and may bridge a gap that long), then WINDOW_CONTEXT lines more
-    for what sits next to an article: the headline, a byline, a list heading.
-    Above a run with no headline found, ``reach`` lines are kept instead, for
-    the headline finder to look at.
-    """
-    min_prose, cost = MIN_PROSE_CHARS, -NON_PROSE_COST
-    values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in texts]
-    for _ in range(MAX_COARSE_ROUNDS):
-        start, stop, total = best_run(values)
-        chrome = prose_chrome([i for i in range(start, stop) if values[i] > 0], shown)
-        if not chrome:
-            break
-        for i in chrome:
-            values[i] = 0
-    if total <= 0:
-        return 0, len(texts)
-    anchor = next(title_repeats(shown), None)
-    if anchor is not None:
-        start, stop = min(start, anchor), max(stop, anchor + ANCHOR_LOOKAHEAD)
-    above = next((i for i in range(max(0, start - reach), start) if values[i] > 0), start)
-    below = next((i + 1 for i in range(min(len(texts), stop + reach) - 1, stop - 1, -1) if values[i] > 0), stop)
-    head = WINDOW_CONTEXT if anchor is not None else reach
-    return max(0, above - head), min(len(texts), below + WINDOW_CONTEXT)
-
-
-def prose_chrome(indexes: Sequence[int], texts: Sequence[str]) -> list[int]:
-    """The ``indexes`` whose visible text is a cookie or legal notice.
-
-    These lines are long and few hold one: one RE2 scan over all of them
-    (``matching``) instead of one search per line.
-    """
-    return [indexes[k] for k in matching([texts[i] for i in indexes], PROSE_CHROME_RE)]
-
-
-def title_repeats(
-    texts: Sequence[str], dropped_by: Sequence[str | None] | None = None, lows: Sequence[str] | None = None
-) -> Iterator[int]:
-    """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
-
-    ``texts`` are visible texts (``visible_all``), ``lows`` the same lower-cased
-    when the caller has them.
-
-    Candidates are found with plain substring search for the title's longer
-    words (one of them must be in a line that holds half the title's words),
-    then checked with ``repeats_title`` one by one, as the caller asks for
-    them. The page is lower-cased and searched a chunk at a time, the first
-    TITLE_FIRST_CHUNK lines, then twice as many as before each time: a
-    caller that wants the first repeat (usually near the top) stops early.
-    """
-    plan = _title_plan(texts[0]) if texts else None
-    if plan is None:
-        return
-    title, head, keys = plan
-    lo, size = 1, TITLE_FIRST_CHUNK
-    while lo < len(texts):
-        chunk = texts[lo : lo + size]
-        for k in holding_in_order(chunk, keys, None if lows is None else lows[lo : lo + size]):
-            i, text = lo + k, chunk[k]
-            if (
-                (dropped_by is None or dropped_by[i] is None)
-                and len(text) <= MAX_HEADLINE_CHARS
-                and (repeats_title(text, title) or (head and repeats_title(text, head)))
-            ):
-                yield i
-        lo, size = lo + size, 2 * size
-
-
-@functools.lru_cache(maxsize=256)
-def _title_plan(first: str) -> tuple[frozenset[str], frozenset[str] | None, tuple[str, ...]] | None:
-    """For a page's first line: its words, its headline part's words (``title_head``) and the words to search for.
-
-    None when the line is no <title>: too long, a sentence, too few or too
-    many words. Cached: the quick first guess and the article finder (once
-    per window) ask for the same page.
-    """
-    if not first or weight(first) > MAX_HEADLINE_CHARS or is_prose(first):
-        return None
-    title = words_of(first)
-    if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
-        return None
-    head = title_head(first)
-    # A line holding half the title's words holds one of any len//2 + 1 of them. Which
-    # ones only changes the speed: long words are rarer and give fewer false hits (ties
-    # by the word itself, so the choice never depends on set order).
-    keys = sorted(title, key=lambda word: (-len(word), word))[: len(title) // 2 + 1]
-    if head:  # and len//2 + 1 words of the headline part in all
-        missing = len(head) // 2 + 1 - len(head.intersection(keys))
-        if missing > 0:
-            keys += sorted(head.difference(keys), key=lambda word: (-len(word), word))[:missing]
-    return title, head, tuple(keys)
-
-
-def title_head(title: str) -> frozenset[str] | None:
-    """Words of the longest part of a <title> made of parts ("Headline | Site | Section"), or None.
-
-    The headline on the page repeats that part only; when the site's parts
-    outnumber it, the headline holds less than half of the whole title's words.
-    """
-    parts = TITLE_SEPARATOR_RE.split(title)
-    if len(parts) < 2:
-        return None
-    head = max((words_of(part) for part in parts), key=len)
-    return head if len(head) >= MIN_HEADLINE_WORDS else None
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
@@ -303,107 +150,6 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     if total < MIN_ARTICLE_WEIGHT:
         return None
     return start, extend_end(lines, dropped_by, stop)
-
-
-def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
-    extensions = (
-        extend_announced_list,
-        extend_data_list,
-        extend_closing_sentences,
-        extend_closing_notes,
-        extend_last_table,
-    )
-    for extend in extensions:
-        extended = extend(lines, dropped_by, stop)
-        if extended > stop:
-            return extended
-    return stop
-
-
-def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """Move ``stop`` past short sentences that end the story ("Work is due to begin in May.").
-
-    They are too short to count as prose, so the run of prose stops before
-    them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
-    Title Case, ending like one) are taken, and only up to the end of the
-    page or a unit that some rule already dropped: page chrome after a story
-    is menus and links, not sentences. The sentences may also lead into a
-    list they announce ("This game will help you!" / "The game has:" / items).
-    """
-    end = stop
-    while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
-        text = visible(lines[end].text)
-        if (
-            is_prose(text)
-            or not ends_like_sentence(text)
-            or is_title_case(text)
-            or len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS
-        ):
-            break
-        end += 1
-    ends_page = end == len(lines) or dropped_by[end] is not None
-    if end > stop and not ends_page and _announces(visible(lines[end].text)):
-        listed = extend_announced_list(lines, dropped_by, end)
-        return listed if listed > end else stop
-    return end if ends_page else stop
-
-
-def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """Move ``stop`` past a few short notes that close the story, up to the chrome after it.
-
-    "With Post wires", "(Reporting by Jane Doe; Editing by Tom Roe)", a
-    tweet's signature, footnotes ("* Dates may change"), "See more photos:":
-    too short for prose, so the run of prose stops before them. At most
-    MAX_CLOSING_NOTES units are taken, each an attribution or a few words
-    that are mostly lower case after the first (menu items and headlines are
-    Title Case), and only when a unit that some rule dropped (a share bar,
-    tags, a related list, a copyright line) or the end of the page comes
-    right after them. A byline or date line there marks another story's
-    teaser (headline, byline): then the last note must end like a sentence
-    or be an attribution.
-    """
-    texts = as_units(lines).visible
-    end = stop
-    while end < len(lines) and dropped_by[end] is None:
-        if end - stop >= MAX_CLOSING_NOTES or not _is_note(texts[end]):
-            return stop
-        end += 1
-    if end == stop:
-        return stop
-    if end < len(lines) and dropped_by[end] in _metadata_rules():
-        last = texts[end - 1]
-        if not ends_like_sentence(last) and not _is_attribution(last):
-            return stop
-    return end
-
-
-def _is_attribution(text: str) -> bool:
-    """A signature under a quote or an embedded post, or a credit line in brackets."""
-    return text.startswith(ATTRIBUTION_PREFIXES) or (text.startswith("(") and text.endswith(")"))
-
-
-def _is_note(text: str) -> bool:
-    """True for a short unit that reads as text, not as a menu item, a label or a Title Case headline."""
-    if _is_attribution(text):
-        return True
-    words = WORD_RE.findall(text)
-    if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
-        return False
-    long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
-    return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
-
-
-@functools.cache
-def _metadata_rules() -> frozenset[str]:
-    """Names of the rules that drop bylines and dates (their text goes to Result metadata)."""
-    return frozenset(r.name for r in all_rules() if r.metadata)
-
-
-@functools.lru_cache(maxsize=16384)
-def number_count(text: str) -> int:
-    """How many numbers ``text`` holds (cached like the other unit features)."""
-    return len(NUMBER_RE.findall(text)) if DIGIT_RE.search(text) else 0
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
@@ -519,94 +265,6 @@ def repeated_title(
 def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:
     """Total value of the prose units in [start, stop) (clamped to the page)."""
     return sum(v for v in values[max(0, start) : stop] if v > 0)
-
-
-def is_list_heading(text: str) -> bool:
-    """True for a list heading ("Most Read", "Related:") once a trailing colon is trimmed."""
-    return LIST_HEADING_RE.fullmatch(text.rstrip(" :")) is not None
-
-
-def _announces(text: str) -> bool:
-    return text.endswith(":") and not is_list_heading(text)
-
-
-def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """Move ``stop`` past a list that the article announces with a colon.
-
-    "The tour dates:" followed by thirty short date lines is the article's
-    end, not chrome; the run of prose alone stops before the colon line or at
-    it. The announcing line is the run's last unit or the unit right after it.
-    """
-    last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
-    if last is None:
-        return stop
-    first_item = stop
-    if not _announces(visible(lines[last].text)):
-        if stop >= len(lines) or dropped_by[stop] is not None or not _announces(visible(lines[stop].text)):
-            return stop
-        first_item = stop + 1  # past the announcing line itself
-    end = first_item
-    while end < len(lines) and end - first_item < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
-        text = visible(lines[end].text)
-        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
-            break
-        end += 1
-    return end if end > first_item else stop
-
-
-def extend_last_table(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """Move ``stop`` past the rest of a table or results list that the story ends in.
-
-    When the run's last unit is a data row (MIN_ROW_NUMBERS numbers or
-    more), the rows after it are the same list: rows with a digit and a
-    word, short subheadings between them (at most MAX_LIST_SUBHEADINGS in a
-    row: "GIRLS SOCCER", "Merritt Island d. Titusville"), rows at least half
-    of the units. Taken only up to a unit that some rule dropped or the end
-    of the page, and never across a list heading ("Most Read"): a sidebar of
-    dated headlines after a story that ends in prose is not reached.
-    """
-    last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
-    if last is None or number_count(lines[last].text) < MIN_ROW_NUMBERS:
-        return stop
-    texts = as_units(lines).visible
-    end, rows, between = stop, 0, 0
-    while end < len(lines) and dropped_by[end] is None:
-        text = texts[end]
-        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
-            return stop
-        if DIGIT_RE.search(text) and ROW_WORD_RE.search(text):
-            rows, between = rows + 1, 0
-        elif (between := between + 1) > MAX_LIST_SUBHEADINGS:
-            return stop
-        end += 1
-    return end if rows >= MIN_DATA_ROWS and 2 * rows >= end - stop else stop
-
-
-def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """Move ``stop`` past a data list that closes the story: a short heading, then rows.
-
-    "Qualified teams" / "England (Group A): 10th appearance" / ..., or tour
-    dates, or a recipe's ingredients: rows with digits or inner punctuation,
-    unlike the bare headlines of a related-stories list.
-    """
-    first = stop
-    if first < len(lines) and dropped_by[first] is None and not DATA_ROW_RE.search(lines[first].text):
-        heading = visible(lines[first].text)
-        if weight(heading) > MAX_HEADLINE_CHARS or ends_like_sentence(heading) or LIST_HEADING_RE.fullmatch(heading):
-            return stop
-        first += 1
-    end = first
-    while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
-        text = visible(lines[end].text)
-        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or not DATA_ROW_RE.search(text):
-            break
-        end += 1
-    return end if end - first >= MIN_DATA_ROWS else stop
-
-
-def is_headline(text: str) -> bool:
-    """True for a unit that can be a headline: a few words, not a running sentence."""
-    return weight(text) <= MAX_HEADLINE_CHARS and len(WORD_RE.findall(text)) >= MIN_HEADLINE_WORDS
 
 
 def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int | None:

@@ -1,0 +1,238 @@
+"""Where the article ends: what the run of prose leaves out at its end but belongs to the story.
+
+The run of prose stops before units too short to count as prose: a list the
+story announces, a data list or table it ends in, short closing sentences,
+notes and credits. Each ``extend_*`` looks at the units right after the run
+and moves its end past them, and only up to chrome a rule already dropped or
+the end of the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from cleanup.model import Line
+from cleanup.text.blocks import MIN_TITLE_CASE_SHARE, ends_like_sentence, is_prose, is_title_case, weight
+from cleanup.text.headline import MAX_HEADLINE_CHARS
+from cleanup.text.patterns import LIST_HEADING_RE, WORD_RE
+from cleanup.text.registry import all_rules
+from cleanup.text.units import as_units, visible
+
+# A list announced by a colon at the article's end: at most this many items of this size.
+MAX_ANNOUNCED_ITEMS = 80
+MAX_ANNOUNCED_ITEM_CHARS = 200
+# Tables in a dump: rows of at least MIN_ROW_NUMBERS numbers, MIN_TABLE_ROWS
+# rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
+# A number: a digit not after a word character or a dot, then digits and separators, not
+# followed by a word character. Spelled digit first ("\d(?<![\w.]\d)" is "(?<![\w.])\d"):
+# re then scans for digits instead of trying the look-behind at every character.
+NUMBER_RE = re.compile(r"\d(?<![\w.]\d)[\d.,:]*(?![\w])")
+DIGIT_RE = re.compile(r"\d")
+MIN_ROW_NUMBERS = 3
+MIN_TABLE_ROWS = 4
+TABLE_ROW_DISCOUNT = 2
+# A data list closing the story: rows with a digit or inner punctuation.
+DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
+MIN_DATA_ROWS = 3
+# A data list the story ends in goes on past the run: rows (a digit and a word) with
+# at most MAX_LIST_SUBHEADINGS other units in a row between them ("GIRLS SOCCER"),
+# rows at least half of the units.
+MAX_LIST_SUBHEADINGS = 2
+ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
+# Short sentences closing the story (too short for prose): at most this many,
+# of at least this many words.
+MAX_CLOSING_SENTENCES = 2
+MIN_CLOSING_WORDS = 4
+# Notes closing the story ("With Post wires", "* Dates may change"): at most this
+# many units, each of at least MIN_NOTE_WORDS words and at most
+# MAX_ANNOUNCED_ITEM_CHARS, or an attribution: a quote's or embedded post's
+# signature ("— Jane Doe (@jdoe) May 2, 2019") or a bracketed credit line.
+MAX_CLOSING_NOTES = 4
+MIN_NOTE_WORDS = 3
+ATTRIBUTION_PREFIXES = ("— ", "– ")
+
+
+def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
+    extensions = (
+        extend_announced_list,
+        extend_data_list,
+        extend_closing_sentences,
+        extend_closing_notes,
+        extend_last_table,
+    )
+    for extend in extensions:
+        extended = extend(lines, dropped_by, stop)
+        if extended > stop:
+            return extended
+    return stop
+
+
+def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past short sentences that end the story ("Work is due to begin in May.").
+
+    They are too short to count as prose, so the run of prose stops before
+    them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
+    Title Case, ending like one) are taken, and only up to the end of the
+    page or a unit that some rule already dropped: page chrome after a story
+    is menus and links, not sentences. The sentences may also lead into a
+    list they announce ("This game will help you!" / "The game has:" / items).
+    """
+    end = stop
+    while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
+        text = visible(lines[end].text)
+        if (
+            is_prose(text)
+            or not ends_like_sentence(text)
+            or is_title_case(text)
+            or len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS
+        ):
+            break
+        end += 1
+    ends_page = end == len(lines) or dropped_by[end] is not None
+    if end > stop and not ends_page and _announces(visible(lines[end].text)):
+        listed = extend_announced_list(lines, dropped_by, end)
+        return listed if listed > end else stop
+    return end if ends_page else stop
+
+
+def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past a few short notes that close the story, up to the chrome after it.
+
+    "With Post wires", "(Reporting by Jane Doe; Editing by Tom Roe)", a
+    tweet's signature, footnotes ("* Dates may change"), "See more photos:":
+    too short for prose, so the run of prose stops before them. At most
+    MAX_CLOSING_NOTES units are taken, each an attribution or a few words
+    that are mostly lower case after the first (menu items and headlines are
+    Title Case), and only when a unit that some rule dropped (a share bar,
+    tags, a related list, a copyright line) or the end of the page comes
+    right after them. A byline or date line there marks another story's
+    teaser (headline, byline): then the last note must end like a sentence
+    or be an attribution.
+    """
+    texts = as_units(lines).visible
+    end = stop
+    while end < len(lines) and dropped_by[end] is None:
+        if end - stop >= MAX_CLOSING_NOTES or not _is_note(texts[end]):
+            return stop
+        end += 1
+    if end == stop:
+        return stop
+    if end < len(lines) and dropped_by[end] in _metadata_rules():
+        last = texts[end - 1]
+        if not ends_like_sentence(last) and not _is_attribution(last):
+            return stop
+    return end
+
+
+def _is_attribution(text: str) -> bool:
+    """A signature under a quote or an embedded post, or a credit line in brackets."""
+    return text.startswith(ATTRIBUTION_PREFIXES) or (text.startswith("(") and text.endswith(")"))
+
+
+def _is_note(text: str) -> bool:
+    """True for a short unit that reads as text, not as a menu item, a label or a Title Case headline."""
+    if _is_attribution(text):
+        return True
+    words = WORD_RE.findall(text)
+    if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
+        return False
+    long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
+    return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
+
+
+@functools.cache
+def _metadata_rules() -> frozenset[str]:
+    """Names of the rules that drop bylines and dates (their text goes to Result metadata)."""
+    return frozenset(r.name for r in all_rules() if r.metadata)
+
+
+@functools.lru_cache(maxsize=16384)
+def number_count(text: str) -> int:
+    """How many numbers ``text`` holds (cached like the other unit features)."""
+    return len(NUMBER_RE.findall(text)) if DIGIT_RE.search(text) else 0
+
+
+def is_list_heading(text: str) -> bool:
+    """True for a list heading ("Most Read", "Related:") once a trailing colon is trimmed."""
+    return LIST_HEADING_RE.fullmatch(text.rstrip(" :")) is not None
+
+
+def _announces(text: str) -> bool:
+    return text.endswith(":") and not is_list_heading(text)
+
+
+def extend_announced_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past a list that the article announces with a colon.
+
+    "The tour dates:" followed by thirty short date lines is the article's
+    end, not chrome; the run of prose alone stops before the colon line or at
+    it. The announcing line is the run's last unit or the unit right after it.
+    """
+    last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
+    if last is None:
+        return stop
+    first_item = stop
+    if not _announces(visible(lines[last].text)):
+        if stop >= len(lines) or dropped_by[stop] is not None or not _announces(visible(lines[stop].text)):
+            return stop
+        first_item = stop + 1  # past the announcing line itself
+    end = first_item
+    while end < len(lines) and end - first_item < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
+        text = visible(lines[end].text)
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
+            break
+        end += 1
+    return end if end > first_item else stop
+
+
+def extend_last_table(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past the rest of a table or results list that the story ends in.
+
+    When the run's last unit is a data row (MIN_ROW_NUMBERS numbers or
+    more), the rows after it are the same list: rows with a digit and a
+    word, short subheadings between them (at most MAX_LIST_SUBHEADINGS in a
+    row: "GIRLS SOCCER", "Merritt Island d. Titusville"), rows at least half
+    of the units. Taken only up to a unit that some rule dropped or the end
+    of the page, and never across a list heading ("Most Read"): a sidebar of
+    dated headlines after a story that ends in prose is not reached.
+    """
+    last = next((i for i in range(stop - 1, -1, -1) if dropped_by[i] is None), None)
+    if last is None or number_count(lines[last].text) < MIN_ROW_NUMBERS:
+        return stop
+    texts = as_units(lines).visible
+    end, rows, between = stop, 0, 0
+    while end < len(lines) and dropped_by[end] is None:
+        text = texts[end]
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
+            return stop
+        if DIGIT_RE.search(text) and ROW_WORD_RE.search(text):
+            rows, between = rows + 1, 0
+        elif (between := between + 1) > MAX_LIST_SUBHEADINGS:
+            return stop
+        end += 1
+    return end if rows >= MIN_DATA_ROWS and 2 * rows >= end - stop else stop
+
+
+def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
+    """Move ``stop`` past a data list that closes the story: a short heading, then rows.
+
+    "Qualified teams" / "England (Group A): 10th appearance" / ..., or tour
+    dates, or a recipe's ingredients: rows with digits or inner punctuation,
+    unlike the bare headlines of a related-stories list.
+    """
+    first = stop
+    if first < len(lines) and dropped_by[first] is None and not DATA_ROW_RE.search(lines[first].text):
+        heading = visible(lines[first].text)
+        if weight(heading) > MAX_HEADLINE_CHARS or ends_like_sentence(heading) or LIST_HEADING_RE.fullmatch(heading):
+            return stop
+        first += 1
+    end = first
+    while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
+        text = visible(lines[end].text)
+        if weight(text) > MAX_ANNOUNCED_ITEM_CHARS or not DATA_ROW_RE.search(text):
+            break
+        end += 1
+    return end if end - first >= MIN_DATA_ROWS else stop

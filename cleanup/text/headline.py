@@ -1,0 +1,97 @@
+"""The headline of a text dump: lines that repeat the page <title> (its first line).
+
+html-text style dumps start with the page's <title> ("Headline - Site"); the
+headline shows again right above the story. Finding the repeats cheaply
+matters: the quick first guess and the article finder both ask.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+
+from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
+from cleanup.text.patterns import WORD_RE
+from cleanup.text.units import holding_in_order
+
+MAX_TITLE_WORDS = 40
+TITLE_FIRST_CHUNK = 16  # lines; the headline is usually near the top
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
+MAX_HEADLINE_CHARS = 250
+
+
+def title_repeats(
+    texts: Sequence[str], dropped_by: Sequence[str | None] | None = None, lows: Sequence[str] | None = None
+) -> Iterator[int]:
+    """Indexes of the kept lines after the first that repeat it, the page <title>, in order.
+
+    ``texts`` are visible texts (``visible_all``), ``lows`` the same lower-cased
+    when the caller has them.
+
+    Candidates are found with plain substring search for the title's longer
+    words (one of them must be in a line that holds half the title's words),
+    then checked with ``repeats_title`` one by one, as the caller asks for
+    them. The page is lower-cased and searched a chunk at a time, the first
+    TITLE_FIRST_CHUNK lines, then twice as many as before each time: a
+    caller that wants the first repeat (usually near the top) stops early.
+    """
+    plan = _title_plan(texts[0]) if texts else None
+    if plan is None:
+        return
+    title, head, keys = plan
+    lo, size = 1, TITLE_FIRST_CHUNK
+    while lo < len(texts):
+        chunk = texts[lo : lo + size]
+        for k in holding_in_order(chunk, keys, None if lows is None else lows[lo : lo + size]):
+            i, text = lo + k, chunk[k]
+            if (
+                (dropped_by is None or dropped_by[i] is None)
+                and len(text) <= MAX_HEADLINE_CHARS
+                and (repeats_title(text, title) or (head and repeats_title(text, head)))
+            ):
+                yield i
+        lo, size = lo + size, 2 * size
+
+
+@functools.lru_cache(maxsize=256)
+def _title_plan(first: str) -> tuple[frozenset[str], frozenset[str] | None, tuple[str, ...]] | None:
+    """For a page's first line: its words, its headline part's words (``title_head``) and the words to search for.
+
+    None when the line is no <title>: too long, a sentence, too few or too
+    many words. Cached: the quick first guess and the article finder (once
+    per window) ask for the same page.
+    """
+    if not first or weight(first) > MAX_HEADLINE_CHARS or is_prose(first):
+        return None
+    title = words_of(first)
+    if not MIN_HEADLINE_WORDS <= len(title) <= MAX_TITLE_WORDS:
+        return None
+    head = title_head(first)
+    # A line holding half the title's words holds one of any len//2 + 1 of them. Which
+    # ones only changes the speed: long words are rarer and give fewer false hits (ties
+    # by the word itself, so the choice never depends on set order).
+    keys = sorted(title, key=lambda word: (-len(word), word))[: len(title) // 2 + 1]
+    if head:  # and len//2 + 1 words of the headline part in all
+        missing = len(head) // 2 + 1 - len(head.intersection(keys))
+        if missing > 0:
+            keys += sorted(head.difference(keys), key=lambda word: (-len(word), word))[:missing]
+    return title, head, tuple(keys)
+
+
+def title_head(title: str) -> frozenset[str] | None:
+    """Words of the longest part of a <title> made of parts ("Headline | Site | Section"), or None.
+
+    The headline on the page repeats that part only; when the site's parts
+    outnumber it, the headline holds less than half of the whole title's words.
+    """
+    parts = TITLE_SEPARATOR_RE.split(title)
+    if len(parts) < 2:
+        return None
+    head = max((words_of(part) for part in parts), key=len)
+    return head if len(head) >= MIN_HEADLINE_WORDS else None
+
+
+def is_headline(text: str) -> bool:
+    """True for a unit that can be a headline: a few words, not a running sentence."""
+    return weight(text) <= MAX_HEADLINE_CHARS and len(WORD_RE.findall(text)) >= MIN_HEADLINE_WORDS
