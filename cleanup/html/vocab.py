@@ -1,4 +1,4 @@
-"""Chrome vocabularies for the HTML DOM stage, kept as data (tags, roles, class/id tokens).
+"""Chrome vocabularies for the HTML DOM stage: the data in vocab.toml, loaded, and the matchers made of it.
 
 Each ``ChromeGroup`` is one named rule: a concept (navigation, comments, ads ...),
 the reason recorded with every removal, and the words that identify it. Class and
@@ -12,8 +12,11 @@ id values are matched as whole tokens, optionally framed by the layout words in
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 # Elements that never hold visible article text; dropped before anything else.
 INVISIBLE_TAGS = (
@@ -85,137 +88,6 @@ BLOCK_TAGS = frozenset(
 )
 # Blocks reported with their own tag; text directly in other blocks is reported as "p".
 REPORTED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "tr"})
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-# Layout words that may frame a vocabulary word inside one class/id token. Not "content":
-# "entry-content-read-more" is the article body of a WordPress theme, not a read-more link.
-# "blog", "liveblog", "live": "liveblog-pagination" (fixtures/harbourpost-liveblog-storm);
-# "pagination" as a component was tried and marked article bodies ("pagination-first").
-TOKEN_PREFIXES = (
-    "site",
-    "page",
-    "post",
-    "article",
-    "entry",
-    "story",
-    "global",
-    "main",
-    "top",
-    "bottom",
-    "left",
-    "right",
-    "side",
-    "mobile",
-    "desktop",
-    "sticky",
-    "fixed",
-    "floating",
-    "inline",
-    "js",
-    "social",
-    "primary",
-    "secondary",
-    "sub",
-    "mini",
-    "footer",
-    "header",
-    "rail",
-    "fb",
-    "facebook",
-    "twitter",
-    "single",
-    "widget",
-    "block",
-    "module",
-    "c",
-    "l",
-    "m",
-    "o",
-    "u",
-    "blog",
-    "liveblog",
-    "live",
-)
-TOKEN_SUFFIXES = (
-    "area",
-    "section",
-    "wrap",
-    "wrapper",
-    "container",
-    "list",
-    "links",
-    "link",
-    "bar",
-    "box",
-    "block",
-    "module",
-    "widget",
-    "panel",
-    "buttons",
-    "button",
-    "btns",
-    "btn",
-    "tools",
-    "icons",
-    "icon",
-    "items",
-    "item",
-    "nav",
-    "menu",
-    "inner",
-    "outer",
-    "holder",
-    "zone",
-    "unit",
-    "slot",
-    "region",
-    "component",
-    "group",
-    "row",
-    "column",
-    "col",
-    "bottom",
-    "top",
-    "left",
-    "right",
-    "container",
-    "content",
-    "body",
-    "title",
-    "header",
-    "heading",
-    "footer",
-    "label",
-    "text",
-    "form",
-    "popup",
-    "modal",
-    "overlay",
-    "banner",
-    "strip",
-    "placeholder",
-    "frame",
-    "tray",
-    "thread",
-    "mobile",
-    "desktop",
-    "sidebar",
-    "rail",
-    "feed",
-    "cta",
-    "v2",
-    "new",
-    "small",
-    "window",
-    "large",
-    "horizontal",
-    "vertical",
-    "sticky",
-    "primary",
-    "secondary",
-    "main",
-    "global",
-)
 
 
 @dataclass(frozen=True)
@@ -237,347 +109,39 @@ class ChromeGroup:
     components: tuple[str, ...] = ()  # words that mark a token wherever they stand in it
 
 
-CHROME_GROUPS = (
-    ChromeGroup(
-        "cookie-consent",
-        "cookie or consent banner",
-        (),
-        ("alertdialog",),
-        (
-            "cookie",
-            "cookies",
-            "consent",
-            "gdpr",
-            "cookiebar",
-            "cookie-notice",
-            "cookie-banner",
-            "cookie-consent",
-            "onetrust",
-            "cc-window",
-            "cmp",
-        ),
-        strong=True,
-    ),
-    ChromeGroup(
-        "comments",
-        "reader comments",
-        (),
-        (),
-        (
-            "comments",
-            "comment-list",
-            "commentlist",
-            "comments-list",
-            "disqus_thread",
-            "disqus",
-            "respond",
-            "comment-respond",
-            "comment-form",
-            "commentform",
-            "reader-comments",
-            "user-comments",
-            "comment-section",
-            "comments-section",
-            "livefyre",
-            "viafoura",
-            "fb-comments",
-            "discussion",
-            "talk",
-        ),
-        strong=True,
-    ),
-    ChromeGroup(
-        "newsletter",
-        "newsletter or signup box",
-        (),
-        (),
-        (
-            "newsletter",
-            "newsletters",
-            "signup",
-            "sign-up",
-            "subscribe",
-            "subscription",
-            "email-signup",
-            "mailing-list",
-            "mailinglist",
-            "optin",
-            "opt-in",
-        ),
-        strong=True,
-        components=("newsletter", "newsletters", "signup"),
-    ),
-    ChromeGroup(
-        "paywall",
-        "paywall or subscription prompt",
-        (),
-        (),
-        (
-            "paywall",
-            "regwall",
-            "meter",
-            "metered",
-            "piano",
-            "tp-modal",
-            "premium-wall",
-            "subscribe-prompt",
-            "registration-wall",
-            "inline-offer",
-        ),
-        components=("paywall", "regwall", "piano"),
-    ),
-    ChromeGroup(
-        "nav-element",
-        "site navigation",
-        ("nav",),
-        ("navigation", "menu", "menubar", "search", "tablist"),
-        (
-            "nav",
-            "navbar",
-            "navigation",
-            "menu",
-            "breadcrumb",
-            "breadcrumbs",
-            "skip-link",
-            "skiplink",
-            "skip",
-            "pagination",
-            "pager",
-            "subnav",
-            "topnav",
-            "mainnav",
-            "masthead",
-            "toc",
-            "jump-links",
-            "search",
-            "searchform",
-            "search-form",
-        ),
-        strong=True,
-    ),
-    ChromeGroup(
-        "page-header",
-        "page header",
-        (),
-        ("banner",),
-        ("site-header", "page-header", "global-header", "header", "topbar", "top-bar", "header-bar"),
-        strong=True,
-    ),
-    ChromeGroup(
-        "page-footer",
-        "page footer",
-        (),
-        ("contentinfo",),
-        ("site-footer", "page-footer", "global-footer", "footer", "copyright", "colophon", "bottom-bar"),
-        strong=True,
-    ),
-    ChromeGroup(
-        "aside",
-        "sidebar or aside",
-        ("aside",),
-        ("complementary",),
-        ("sidebar", "side-bar", "rail", "right-rail", "widget", "widgets", "aside"),
-    ),
-    ChromeGroup(
-        "share-social",
-        "share or social buttons",
-        (),
-        (),
-        (
-            "share",
-            "shares",
-            "sharing",
-            "social",
-            "sharethis",
-            "addthis",
-            "share-buttons",
-            "social-links",
-            "social-share",
-            "follow",
-            "follow-us",
-            "socials",
-            "sharebar",
-        ),
-    ),
-    ChromeGroup(
-        "related",
-        "related or recommended stories",
-        (),
-        (),
-        (
-            "related",
-            "related-posts",
-            "related-articles",
-            "related-stories",
-            "relatedarticles",
-            "relatedposts",
-            "recommended",
-            "recommendations",
-            "more-stories",
-            "morestories",
-            "most-read",
-            "mostread",
-            "most-popular",
-            "mostpopular",
-            "popular",
-            "trending",
-            "taboola",
-            "outbrain",
-            "also-read",
-            "read-more",
-            "readmore",
-            "more-from",
-            "recirc",
-            "recirculation",
-            "next-article",
-            "you-may-like",
-            "more-news",
-            "latest-news",
-            "top-stories",
-            "teaser",
-            "teasers",
-            "more-on",
-        ),
-    ),
-    ChromeGroup(
-        "ads",
-        "advertisement",
-        (),
-        (),
-        (
-            "ad",
-            "ads",
-            "advert",
-            "adverts",
-            "advertisement",
-            "advertising",
-            "adsense",
-            "dfp",
-            "gpt",
-            "sponsor",
-            "sponsored",
-            "promo",
-            "promoted",
-            "banner-ad",
-            "adslot",
-            "ad-slot",
-            "adunit",
-            "ad-unit",
-            "ad-container",
-            "google-ad",
-            "commercial",
-            "partner",
-            "partners",
-            "native-ad",
-            "affiliate",
-        ),
-        components=(
-            "ad",
-            "ads",
-            "advert",
-            "adverts",
-            "advertisement",
-            "advertising",
-            "dfp",
-            "adsense",
-            "adslot",
-            "adunit",
-            "doubleclick",
-        ),
-    ),
-    ChromeGroup(
-        "tools",
-        "print, email and article tools",
-        (),
-        ("toolbar",),
-        (
-            "print",
-            "email",
-            "tools",
-            "article-tools",
-            "toolbar",
-            "utility",
-            "utilities",
-            "font-size",
-            "bookmark",
-            "save",
-            "share-tools",
-        ),
-        strong=True,
-    ),
-    ChromeGroup(
-        "tags",
-        "tag and category links",
-        (),
-        (),
-        ("tags", "tag-list", "taglist", "post-tags", "entry-tags", "categories", "topics", "keywords", "tagcloud"),
-        strong=True,
-    ),
-    ChromeGroup(
-        "article-meta",
-        "byline, date or author box",
-        (),
-        (),
-        (
-            "byline",
-            "dateline",
-            "timestamp",
-            "author",
-            "authors",
-            "author-bio",
-            "author-info",
-            "post-meta",
-            "entry-meta",
-            "article-meta",
-            "meta",
-            "published",
-            "date",
-            "posted-on",
-            "bio",
-            "about-author",
-        ),
-    ),
-    ChromeGroup(
-        "hidden",
-        "hidden element",
-        (),
-        (),
-        ("hidden", "visually-hidden", "sr-only", "screen-reader-text", "offscreen", "hide", "d-none"),
-    ),
-    ChromeGroup(
-        "popup",
-        "modal or popup window",
-        ("dialog",),
-        ("dialog",),
-        ("modal", "modals", "popup", "pop-up", "overlay", "lightbox", "modal-window", "interstitial"),
-        strong=True,
-    ),
-    ChromeGroup(
-        "form", "form controls", ("form", "button", "input", "select", "textarea", "label"), ("button",), ("form",)
-    ),
-)
+VOCAB_FILE = Path(__file__).with_name("vocab.toml")
+
+
+def _load_vocab(path: Path = VOCAB_FILE) -> dict[str, Any]:
+    """The vocabulary data file, read once at import (the HTML stage needs it for every page)."""
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _group(entry: dict[str, Any]) -> ChromeGroup:
+    words = ("tags", "roles", "tokens", "components")
+    if unknown := set(entry) - {"rule", "reason", "strong", *words}:
+        raise ValueError(f"{VOCAB_FILE.name}: group {entry.get('rule')!r}: unknown keys {sorted(unknown)}")
+    return ChromeGroup(
+        entry["rule"],
+        entry["reason"],
+        strong=bool(entry.get("strong", False)),
+        **{key: tuple(entry.get(key, ())) for key in words},
+    )
+
+
+_VOCAB = _load_vocab()
+# Layout words that may frame a vocabulary word inside one class/id token (see vocab.toml).
+TOKEN_PREFIXES: tuple[str, ...] = tuple(_VOCAB["prefixes"])
+TOKEN_SUFFIXES: tuple[str, ...] = tuple(_VOCAB["suffixes"])
+CHROME_GROUPS: tuple[ChromeGroup, ...] = tuple(_group(entry) for entry in _VOCAB["group"])
 # A class/id token containing one of these names article content even when it also holds a
 # chrome word ("aside pullquote", "pull-quote hidden-mobile"): such elements are never marked.
-KEEP_TOKEN_PARTS = ("quote",)
+KEEP_TOKEN_PARTS: tuple[str, ...] = tuple(_VOCAB["keep_parts"])
 KEEP_TOKEN_RE = re.compile("|".join(KEEP_TOKEN_PARTS), re.I)
-# Groups whose class/id tokens name image captions; moved to HtmlPage.captions.
-CAPTION_TAGS = ("figcaption",)
-CAPTION_TOKENS = (
-    "caption",
-    "captions",
-    "credit",
-    "credits",
-    "photo-credit",
-    "image-credit",
-    "wp-caption-text",
-    "img-caption",
-    "image-caption",
-    "photo-caption",
-    "media-caption",
-    "caption-text",
-    "imagecaption",
-    "photocredit",
-)
+# Image captions and credits; moved to HtmlPage.captions.
+CAPTION_TAGS: tuple[str, ...] = tuple(_VOCAB["caption"]["tags"])
+CAPTION_TOKENS: tuple[str, ...] = tuple(_VOCAB["caption"]["tokens"])
 
 
 def _alt(words: tuple[str, ...]) -> str:
