@@ -17,7 +17,8 @@ from cleanup.text import engine
 from cleanup.text.article import value_tables
 from cleanup.text.article_end import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, NUMBER_RE, TABLE_ROW_DISCOUNT, number_count
 from cleanup.text.blocks import may_be_list_heading, weight
-from cleanup.text.patterns import LIST_HEADING_RE, literal_prefixes
+from cleanup.text.patterns import LIST_HEADING_RE
+from cleanup.text.prefilter import literal_prefixes
 from cleanup.text.registry import all_rules
 from cleanup.text.units import (
     Units,

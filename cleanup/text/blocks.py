@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 
 from cleanup.model import Line
 from cleanup.text import patterns as P
+from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
 from cleanup.text.units import as_units, visible
 
@@ -115,8 +116,8 @@ def repeats_title(text: str, title: AbstractSet[str]) -> bool:
 
 LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
 # Every list heading starts with one of these (read from LIST_HEADING_RE), by first character.
-_HEADING_PREFIXES = P.literal_prefixes(P.LIST_HEADING_RE)
-LIST_HEADING_STARTS = P.prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
+_HEADING_PREFIXES = literal_prefixes(P.LIST_HEADING_RE)
+LIST_HEADING_STARTS = prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
 _HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
 
 

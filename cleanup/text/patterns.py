@@ -8,119 +8,13 @@ purpose: a generic rule that is unsure keeps the line.
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
+from cleanup.text.prefilter import literal_end, union
+
+WORDS = tomllib.loads(Path(__file__).with_name("words.toml").read_text(encoding="utf-8"))
 I = re.IGNORECASE
-
-
-def union(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    """One pattern matching what any of ``patterns`` matches (each keeps its own case flag).
-
-    One scan instead of one per pattern: the rules run on every line of every page.
-    """
-    if not patterns:
-        raise ValueError("an empty union would match nothing")
-    parts = [f"(?i:{p.pattern})" if p.flags & I else f"(?:{p.pattern})" for p in patterns]
-    return re.compile("|".join(parts))
-
-
-def _parsed(pattern: re.Pattern) -> list | None:
-    """The top-level items of ``pattern`` as re's own parser reads it, or None.
-
-    The parser is private: if it changes, there is simply no pre-check, never a wrong one.
-    """
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        return list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return None
-
-
-def literal_prefixes(pattern: re.Pattern, limit: int = 512) -> tuple[str, ...] | None:
-    """Strings one of which starts every text ``pattern`` matches at its start, or None.
-
-    A prefix that another one starts is left out ("more", not "more from").
-
-    Read from the pattern itself (CPython's own parser), so the pre-check
-    made of them cannot drift from it: the literal characters each branch
-    starts with, up to the first class, repeat or group with its own flags.
-    Lower-cased for an IGNORECASE pattern: then they hold for ASCII texts,
-    lower-cased (re's case folding reaches non-ASCII characters such as
-    'ſ' for 's'). None when some match may start otherwise, or when there
-    would be more than ``limit`` prefixes.
-
-    >>> literal_prefixes(re.compile(r"(?:most|top) (?:read|viewed)|tags|most read today", re.I))
-    ('most read', 'most viewed', 'tags', 'top read', 'top viewed')
-    >>> literal_prefixes(re.compile(r"\\d+ comments")) is None
-    True
-    """
-    items = _parsed(pattern)
-    try:
-        found = None if items is None else _prefixes(items, {("", True)}, limit)
-    except Exception:  # an unexpected tree means no pre-check, never a wrong one
-        return None
-    if found is None or any(not prefix for prefix, _ in found):
-        return None
-    fold = str.lower if pattern.flags & I else str
-    prefixes = sorted({fold(prefix) for prefix, _ in found})
-    return tuple(p for k, p in enumerate(prefixes) if not any(p.startswith(q) for q in prefixes[:k]))
-
-
-def literal_end(pattern: re.Pattern) -> str:
-    """The character every text ``pattern`` fully matches ends with ("" when there is none to say).
-
-    Read from the pattern (its last element, when that is one literal
-    character that is not a letter, so case folding cannot reach it).
-
-    >>> literal_end(re.compile(r".*\\(photo[^()]*\\)", re.I)), literal_end(re.compile(r"a|b\\)"))
-    (')', '')
-    """
-    from re import _constants as C  # type: ignore[attr-defined]
-
-    items = _parsed(pattern)
-    if items and items[-1][0] is C.LITERAL and not chr(items[-1][1]).isalpha():
-        return chr(items[-1][1])
-    return ""
-
-
-def prefix_table(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """``prefixes`` by their first character: a text's first character picks the few to try."""
-    table: dict[str, tuple[str, ...]] = {}
-    for prefix in prefixes:
-        table[prefix[0]] = (*table.get(prefix[0], ()), prefix)
-    return table
-
-
-def _prefixes(items: list, start: set[tuple[str, bool]], limit: int) -> set[tuple[str, bool]] | None:
-    """Walk a parsed sequence: (prefix, still open) pairs; an open prefix grows with each literal."""
-    from re import _constants as C  # type: ignore[attr-defined]
-
-    state = start
-    for op, arg in items:
-        heads, done = {p for p, is_open in state if is_open}, {(p, False) for p, is_open in state if not is_open}
-        if not heads:
-            break
-        after: set[tuple[str, bool]] | None
-        if op is C.LITERAL:
-            after = done | {(p + chr(arg), True) for p in heads}
-        elif op is C.IN and all(kind is C.LITERAL for kind, _ in arg):
-            after = done | {(p + chr(c), True) for p in heads for _, c in arg}
-        elif op is C.SUBPATTERN and not arg[1] and not arg[2]:  # a group without flags of its own
-            after = _prefixes(list(arg[3]), state, limit)
-        elif op is C.BRANCH:
-            branches = [_prefixes(list(branch), {(p, True) for p in heads}, limit) for branch in arg[1]]
-            after = None if any(b is None for b in branches) else done.union(*(b for b in branches if b))
-        elif op is C.AT:
-            continue  # \b, ^: zero width
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:  # the first pass is certain, then stop
-            grown = _prefixes(list(arg[2]), state, limit)
-            after = None if grown is None else {(p, False) for p, _ in grown}
-        else:  # anything else ends every prefix here
-            after = {(p, False) for p, _ in state}
-        if after is None or len(after) > limit:
-            return None
-        state = after
-    return state
 
 
 # --- skip links -------------------------------------------------------------
@@ -139,46 +33,7 @@ SKIP_LINK_RE = re.compile(
 # --- embeds and shortcodes --------------------------------------------------
 # WordPress-style shortcodes: [name attr="v"] ... [/name]. Attribute quotes
 # may be straight or curly (the seed has [jwp-video n=”1″]).
-EMBED_NAMES = (
-    "jwp-video",
-    "jwplayer",
-    "jwplatform",
-    "video",
-    "audio",
-    "embed",
-    "gallery",
-    "youtube",
-    "vimeo",
-    "playlist",
-    "tweet",
-    "twitter",
-    "instagram",
-    "facebook",
-    "soundcloud",
-    "iframe",
-    "brightcove",
-    "bc_video",
-    "ooyala",
-    "dailymotion",
-    "kaltura",
-    "spotify",
-    "podcast",
-    "related",
-    "ad",
-    "ads",
-    "adsense",
-    "dfp",
-    "newsletter",
-    "poll",
-    "quiz",
-    "slideshow",
-    "contact-form",
-    "contact-form-7",
-    "mc4wp_form",
-    "pullquote",
-    "sc",
-    "shortcode",
-)
+EMBED_NAMES: tuple[str, ...] = tuple(WORDS["embed_names"])
 _NAME = "(?:" + "|".join(re.escape(n) for n in EMBED_NAMES) + r")[\w-]*"
 _ATTRS = r"(?:\s[^\[\]]*)?"
 # One shortcode: a known name, or any lowercase name that carries attr=value.
@@ -310,101 +165,9 @@ FOOTER_RE = re.compile(
 )
 
 # --- share widgets and counters --------------------------------------------
-SOCIAL_TOKENS = frozenset(
-    {
-        "share",
-        "shares",
-        "shared",
-        "sharing",
-        "tweet",
-        "tweets",
-        "retweet",
-        "email",
-        "e-mail",
-        "mail",
-        "print",
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "pinterest",
-        "pin",
-        "reddit",
-        "whatsapp",
-        "telegram",
-        "messenger",
-        "flipboard",
-        "pocket",
-        "tumblr",
-        "vk",
-        "sms",
-        "copy",
-        "link",
-        "comment",
-        "comments",
-        "like",
-        "likes",
-        "save",
-        "google",
-        "instagram",
-        "youtube",
-        "threads",
-        "bluesky",
-        "mastodon",
-        "weibo",
-        "wechat",
-        "line",
-        "viber",
-        "skype",
-        "digg",
-        "stumbleupon",
-        "partager",
-        "teilen",
-        "compartir",
-        "condividi",
-        "compartilhar",
-        "delen",
-    }
-)
-SOCIAL_FILLER = frozenset(
-    {
-        "on",
-        "via",
-        "this",
-        "the",
-        "article",
-        "story",
-        "post",
-        "page",
-        "to",
-        "it",
-        "k",
-        "m",
-        "a",
-        "by",
-        "or",
-        "and",
-        "us",
-        "with",
-        "friend",
-        "your",
-        "now",
-    }
-)
-SOCIAL_CORE = SOCIAL_TOKENS - {
-    "copy",
-    "link",
-    "save",
-    "like",
-    "likes",
-    "line",
-    "comment",
-    "comments",
-    "google",
-    "mail",
-    "print",
-    "pin",
-}
+SOCIAL_TOKENS = frozenset(WORDS["social_tokens"])
+SOCIAL_FILLER = frozenset(WORDS["social_filler"])
+SOCIAL_CORE = SOCIAL_TOKENS - frozenset(WORDS["social_weak"])
 MAX_SHARE_CHARS = 100
 # Cheap necessary condition for a share widget: a digit or a core social word.
 SOCIAL_HINT_RE = re.compile(r"\d|" + "|".join(sorted(SOCIAL_CORE)), I)
@@ -412,56 +175,7 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 COUNTER_RE = re.compile(r"\d[\d,.]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|reactions?|replies|responses)", I)
 
 # --- photo captions and credits --------------------------------------------
-AGENCIES = (
-    "Getty Images",
-    "Getty",
-    "AP",
-    "AP Photo",
-    "REUTERS",
-    "GETTY IMAGES",
-    "AFP",
-    "AFP/Getty Images",
-    "Reuters",
-    "EPA",
-    "EPA-EFE",
-    "Bloomberg",
-    "Shutterstock",
-    "iStock",
-    "iStockphoto",
-    "Alamy",
-    "NurPhoto",
-    "Sipa USA",
-    "Sipa",
-    "ZUMA Press",
-    "ZUMA Wire",
-    "Zuma",
-    "Xinhua",
-    "PA",
-    "PA Images",
-    "PA Wire",
-    "Polaris",
-    "Redux",
-    "Corbis",
-    "WireImage",
-    "FilmMagic",
-    "CQ Roll Call",
-    "Bloomberg via Getty Images",
-    "TNS",
-    "UPI",
-    "Anadolu Agency",
-    "SOPA Images",
-    "LightRocket",
-    "Sportsfile",
-    "USA TODAY Sports",
-    "Imagn",
-    "Icon Sportswire",
-    "Pool",
-    "Handout",
-    "NASA",
-    "Wikimedia Commons",
-    "Flickr",
-    "Unsplash",
-)
+AGENCIES: tuple[str, ...] = tuple(WORDS["agencies"])
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
 CAPTION_RES = (
     # "(Photo by Ron Sachs-Pool/Getty Images)", "(Photo credit: PTI File Photo)", "(Image: NASA)"
@@ -573,91 +287,9 @@ MAX_LIST_ITEMS = 40
 
 # --- first words: a rule can only fire on a line starting with one of these --
 # (lower-case; see Rule.may_fire). Keep in step with the patterns above.
-SKIP_PREFIXES = ("skip", "jump", "aller", "zum", "saltar", "vai", "ir para", "naar")
-PROMO_PREFIXES = (
-    "get",
-    "receive",
-    "sign",
-    "subscribe",
-    "want",
-    "register",
-    "log",
-    "see",
-    "download",
-    "install",
-    "follow",
-    "like us",
-    "click",
-    "tap",
-    "read",
-    "continue",
-    "full story",
-    "view",
-    "leave",
-    "add a",
-    "post a",
-    "share",
-    "email",
-    "print",
-    "advert",
-    "sponsor",
-    "paid",
-    "anzeige",
-    "publicit",
-    "reklama",
-    "ad",
-    "story",
-    "article",
-    "already",
-    "become",
-    "this",
-    "keep",
-    "you",
-)
-FOOTER_PREFIXES = (
-    "©",
-    "(c)",
-    "copyright",
-    "all rights",
-    "privacy",
-    "terms",
-    "contact",
-    "about",
-    "site",
-    "advertise",
-    "do not sell",
-    "accessibility",
-)
+SKIP_PREFIXES: tuple[str, ...] = tuple(WORDS["skip_prefixes"])
+PROMO_PREFIXES: tuple[str, ...] = tuple(WORDS["promo_prefixes"])
+FOOTER_PREFIXES: tuple[str, ...] = tuple(WORDS["footer_prefixes"])
 SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
-BYLINE_PREFIXES = ("by ", "written by", "words by", "von ", "par ", "por ", "di ")
-DATE_PREFIXES = tuple("0123456789") + (
-    "a ",
-    "an ",
-    "one ",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "modified",
-    "created",
-    "date",
-)
+BYLINE_PREFIXES: tuple[str, ...] = tuple(WORDS["byline_prefixes"])
+DATE_PREFIXES: tuple[str, ...] = tuple("0123456789") + tuple(WORDS["date_words"])

@@ -17,7 +17,8 @@ from cleanup.text.article import ANCHOR_LOOKAHEAD, FOOTER_REASON, HEADER_REASON,
 from cleanup.text.blocks import MIN_PROSE_CHARS, ends_like_sentence
 from cleanup.text.engine import Verdicts
 from cleanup.text.headline import title_repeats
-from cleanup.text.patterns import COOKIE_RE, LEGAL_RE, union
+from cleanup.text.patterns import COOKIE_RE, LEGAL_RE
+from cleanup.text.prefilter import union
 from cleanup.text.units import matching, units
 
 # Prose that is chrome on every page of a site; the quick first guess takes it
