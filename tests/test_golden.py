@@ -10,7 +10,9 @@ A fixture's ``meta.toml`` may also list ``keeps`` (exact substrings of article
 text, keep-traps and the lead among them) and ``drops`` (chrome strings).
 ``test_keeps_and_drops`` checks them on the text output: every keep present
 (the "never lose article text" promise), every drop absent. A known failure
-is xfail(strict) there too, so a fix shows as XPASS and the mark must go.
+is xfail(strict) there too, so a fix shows as XPASS and the mark must go:
+set ``expect = "pass"``, run ``--update-golden`` and check that the
+hand-written expected.txt did not change.
 """
 
 from __future__ import annotations
@@ -85,6 +87,16 @@ def test_keeps_and_drops(path: Path) -> None:
     lost = [keep for keep in meta.get("keeps", []) if keep not in text]
     leaked = [drop for drop in meta.get("drops", []) if drop in text]
     assert not lost and not leaked, f"{path.name}: lost article text {lost}; chrome left in {leaked}"
+
+
+@pytest.mark.parametrize("path", [p.values[0] for p in _checked_params()], ids=lambda p: p.name)
+def test_expected_text_honours_keeps_and_drops(path: Path) -> None:
+    """A fixture's expected.txt (hand-written for a known failure) has every keep and no drop."""
+    meta = _meta(path)
+    want = (path / "expected.txt").read_text(encoding="utf-8")
+    lost = [keep for keep in meta.get("keeps", []) if keep not in want]
+    leaked = [drop for drop in meta.get("drops", []) if drop in want]
+    assert not lost and not leaked, f"{path.name}/expected.txt: lacks keeps {lost}; holds drops {leaked}"
 
 
 def test_seed_fixture_is_the_shared_seed() -> None:
