@@ -5,6 +5,14 @@ A fixture is ``fixtures/<slug>/`` with ``input.txt`` or ``input.html``,
 ``expected.txt`` (the text output) and ``expected.json`` (title, captions and
 the removals: rule, lines and text, so a diff shows *why* an output changed).
 ``expect = "fail"`` marks a known failure, run as ``xfail(strict=True)``.
+
+A fixture's ``meta.toml`` may also list ``keeps`` (exact substrings of article
+text, keep-traps and the lead among them) and ``drops`` (chrome strings).
+``test_keeps_and_drops`` checks them on the text output: every keep present
+(the "never lose article text" promise), every drop absent. A known failure
+is xfail(strict) there too, so a fix shows as XPASS and the mark must go:
+set ``expect = "pass"``, run ``--update-golden`` and check that the
+hand-written expected.txt did not change.
 """
 
 from __future__ import annotations
@@ -38,6 +46,11 @@ def _params() -> list:
     return out
 
 
+def _checked_params() -> list:
+    """The fixtures that list keeps or drops, marked like their golden test."""
+    return [p for p in _params() if {"keeps", "drops"} & set(_meta(p.values[0]))]
+
+
 def _observed(path: Path) -> tuple[str, str]:
     source = next(path.glob("input.*"))
     result = clean(source.read_bytes(), url=_meta(path).get("url"))
@@ -68,6 +81,27 @@ def test_golden_page(path: Path, update_golden: bool) -> None:
         want_record, record, "expected.json", "output"
     )
     assert not problems, f"{path.name} changed (pytest --update-golden to accept):\n{problems}"
+
+
+@pytest.mark.parametrize("path", _checked_params())
+def test_keeps_and_drops(path: Path) -> None:
+    """Every keep is in the text output, and no drop is."""
+    meta = _meta(path)
+    assert meta.get("keeps") or meta.get("drops"), f"{path.name}: keeps and drops are both empty"
+    text, _ = _observed(path)
+    lost = [keep for keep in meta.get("keeps", []) if keep not in text]
+    leaked = [drop for drop in meta.get("drops", []) if drop in text]
+    assert not lost and not leaked, f"{path.name}: lost article text {lost}; chrome left in {leaked}"
+
+
+@pytest.mark.parametrize("path", [p.values[0] for p in _checked_params()], ids=lambda p: p.name)
+def test_expected_text_honours_keeps_and_drops(path: Path) -> None:
+    """A fixture's expected.txt (hand-written for a known failure) has every keep and no drop."""
+    meta = _meta(path)
+    want = (path / "expected.txt").read_text(encoding="utf-8")
+    lost = [keep for keep in meta.get("keeps", []) if keep not in want]
+    leaked = [drop for drop in meta.get("drops", []) if drop in want]
+    assert not lost and not leaked, f"{path.name}/expected.txt: lacks keeps {lost}; holds drops {leaked}"
 
 
 def test_seed_fixture_is_the_shared_seed() -> None:
