@@ -7,11 +7,11 @@ rel=canonical>, <time datetime> and the h1.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from cleanup.html.dom import norm, text_of
+from cleanup.text.patterns import TITLE_SEPARATOR_RE
 
 ARTICLE_TYPES = frozenset(
     {
@@ -30,7 +30,6 @@ ARTICLE_TYPES = frozenset(
     }
 )
 MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
-TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•]\s+|\s+[-:]{1,2}\s+")
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
     title = norm(title)
     if not title:
         return None
-    parts = TITLE_SPLIT_RE.split(title)
+    parts = TITLE_SEPARATOR_RE.split(title)
     if len(parts) < 2:
         return title
     site = (site_name or "").casefold()

@@ -24,7 +24,7 @@ LINK_PENALTY = 0.35  # weight per char of a link-heavy block (negative)
 LIST_ITEM_FACTOR = 0.5  # prose in list items counts half: teaser lists are lists, stories are <p>
 MIN_BLOCK_CHARS = 25  # non-link chars below which a block is a label, not prose
 SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
-MIN_ARTICLE_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
+MIN_SCORER_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
 RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
 DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
 UNSURE_SHARE = 0.5  # ...a child holding 50-70% of it makes the scorer ask readability-lxml
@@ -171,7 +171,7 @@ def borderline(el: Any, scores: dict[Any, Score]) -> bool:
 
 def _confident(el: Any, scores: dict[Any, Score]) -> Any:
     """``el`` when its weight shows a real article, else None (readability decides)."""
-    return el if el is not None and scores[el].raw >= MIN_ARTICLE_WEIGHT else None
+    return el if el is not None and scores[el].raw >= MIN_SCORER_WEIGHT else None
 
 
 def _wrapper_of(container: Any, top: Any, scores: dict[Any, Score]) -> Any:

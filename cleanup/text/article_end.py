@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import MIN_TITLE_CASE_SHARE, ends_like_sentence, is_prose, is_title_case, weight
+from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose, is_title_case, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
-from cleanup.text.patterns import LIST_HEADING_RE, WORD_RE
+from cleanup.text.patterns import WORD_RE
 from cleanup.text.registry import all_rules
 from cleanup.text.units import as_units, visible
 
@@ -139,8 +139,7 @@ def _is_note(text: str) -> bool:
     words = WORD_RE.findall(text)
     if len(words) < MIN_NOTE_WORDS or weight(text) > MAX_ANNOUNCED_ITEM_CHARS or is_list_heading(text):
         return False
-    long_words = [w for w in words[1:] if len(w) >= 4]  # the first word is capitalised in any sentence
-    return sum(w[0].isupper() for w in long_words) < MIN_TITLE_CASE_SHARE * len(long_words) or not long_words
+    return not title_case(words[1:])  # the first word is capitalised in any sentence
 
 
 @functools.cache
@@ -153,11 +152,6 @@ def _metadata_rules() -> frozenset[str]:
 def number_count(text: str) -> int:
     """How many numbers ``text`` holds (cached like the other unit features)."""
     return len(NUMBER_RE.findall(text)) if DIGIT_RE.search(text) else 0
-
-
-def is_list_heading(text: str) -> bool:
-    """True for a list heading ("Most Read", "Related:") once a trailing colon is trimmed."""
-    return LIST_HEADING_RE.fullmatch(text.rstrip(" :")) is not None
 
 
 def _announces(text: str) -> bool:
@@ -226,7 +220,7 @@ def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], st
     first = stop
     if first < len(lines) and dropped_by[first] is None and not DATA_ROW_RE.search(lines[first].text):
         heading = visible(lines[first].text)
-        if weight(heading) > MAX_HEADLINE_CHARS or ends_like_sentence(heading) or LIST_HEADING_RE.fullmatch(heading):
+        if weight(heading) > MAX_HEADLINE_CHARS or ends_like_sentence(heading) or is_list_heading(heading):
             return stop
         first += 1
     end = first

@@ -88,9 +88,18 @@ def is_prose(text: str) -> bool:
 
 
 def is_title_case(text: str) -> bool:
-    """True when most words of four or more letters start with a capital."""
-    words = [w for w in P.WORD_RE.findall(text) if len(w) >= 4]
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= MIN_TITLE_CASE_SHARE
+    """True when most words of four or more letters start with a capital.
+
+    >>> is_title_case("Senate Report Piles On New Allegations"), is_title_case("The council voted on Tuesday")
+    (True, False)
+    """
+    return title_case(P.WORD_RE.findall(text))
+
+
+def title_case(words: Sequence[str]) -> bool:
+    """True when most of ``words`` of four or more letters start with a capital (False when there are none)."""
+    long_words = [w for w in words if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= MIN_TITLE_CASE_SHARE
 
 
 @functools.lru_cache(maxsize=16384)
@@ -121,6 +130,15 @@ LIST_HEADING_STARTS = prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else 
 _HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
 
 
+def is_list_heading(text: str) -> bool:
+    """True for the heading of a link list ("Most Read", "Related:", "More »") on a visible text.
+
+    >>> is_list_heading("Related:"), is_list_heading("Related work by the council")
+    (True, False)
+    """
+    return P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) is not None
+
+
 def may_be_list_heading(low: str) -> bool:
     """Cheap necessary condition for a list heading, on the lower-cased visible text.
 
@@ -149,9 +167,7 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
-        if (
-            may_be_list_heading(lows[end]) and P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL))
-        ) or P.COMMENTS_HEADING_RE.fullmatch(text):
+        if (may_be_list_heading(lows[end]) and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
         end += 1
     return end

@@ -8,16 +8,14 @@ matters: the quick first guess and the article finder both ask.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 
 from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
-from cleanup.text.patterns import WORD_RE
+from cleanup.text.patterns import TITLE_SEPARATOR_RE, WORD_RE
 from cleanup.text.units import holding_in_order
 
 MAX_TITLE_WORDS = 40
 TITLE_FIRST_CHUNK = 16  # lines; the headline is usually near the top
-TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:]{1,2}\s+")
 MAX_HEADLINE_CHARS = 250
 
 

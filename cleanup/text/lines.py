@@ -165,7 +165,7 @@ def image_caption(line: Line) -> str | None:
         return None
     if P.GETTY_DATELINE_RE.match(text):
         return "photo caption or credit"
-    # CAPTION_RE, one pattern at a time: only those whose character is in the line, and
+    # CAPTION_RES, one pattern at a time: only those whose character is in the line, and
     # whose last character ends it, can match
     for pattern, needs, end in zip(P.CAPTION_RES, P.CAPTION_NEEDS, P.CAPTION_ENDS, strict=True):
         if needs in text and text.endswith(end) and pattern.fullmatch(text):

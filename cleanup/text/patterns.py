@@ -17,6 +17,10 @@ WORDS = tomllib.loads(Path(__file__).with_name("words.toml").read_text(encoding=
 I = re.IGNORECASE
 
 
+# --- page titles ------------------------------------------------------------
+# Between the parts of a <title>: "Headline | Section | Site", "Headline - Site", "Site » Headline".
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—»:·•]{1,2}\s+")
+
 # --- skip links -------------------------------------------------------------
 # "Skip to content", "Skip to main content", "Jump to navigation", and the
 # usual translations (fr, de, es, it, pt, nl).
@@ -195,7 +199,6 @@ CAPTION_RES = (
     # "Jane Doe / Getty Images", "REUTERS/Kevin Lamarque"
     re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
 )
-CAPTION_RE = union(CAPTION_RES)
 # The character each of CAPTION_RES ends with ("" for none): most lines that reach
 # the rule are sentences with a colon or brackets inside, not at the end.
 CAPTION_ENDS = tuple(literal_end(pattern) for pattern in CAPTION_RES)
@@ -286,7 +289,7 @@ MAX_LIST_ITEM_CHARS = 160  # a related-story item is one headline, maybe with a 
 MAX_LIST_ITEMS = 40
 
 # --- first words: a rule can only fire on a line starting with one of these --
-# (lower-case; see Rule.may_fire). Keep in step with the patterns above.
+# (lower-case, in words.toml; see Rule.may_fire). Keep in step with the patterns above.
 SKIP_PREFIXES: tuple[str, ...] = tuple(WORDS["skip_prefixes"])
 PROMO_PREFIXES: tuple[str, ...] = tuple(WORDS["promo_prefixes"])
 FOOTER_PREFIXES: tuple[str, ...] = tuple(WORDS["footer_prefixes"])

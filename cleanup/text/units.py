@@ -292,12 +292,3 @@ def units(stripped: list[str], start: int = 0, stop: int | None = None, plain: b
     nos = [start + i + 1 for i in nonblank]
     fields = zip(nos, [window[i] for i in nonblank], itertools.repeat(""), nos, itertools.repeat(0.0))
     return list(map(tuple.__new__, itertools.repeat(Line), fields))
-
-
-def to_lines(text: str) -> list[Line]:
-    """Units of ``text`` with their 1-based input line numbers.
-
-    >>> [(line.no, line.text) for line in to_lines("Skip to content\\r\\n\\r\\nThe council voted.\\n")]
-    [(1, 'Skip to content'), (3, 'The council voted.')]
-    """
-    return units(stripped_lines(text))
