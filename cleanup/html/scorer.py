@@ -103,10 +103,7 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
             flush()
         frame, outer = frames.pop(), frames[-1]
         scores[el] = Score(*frame)
-        outer[0] += frame[0]
-        outer[1] += frame[1]
-        outer[2] += frame[2]
-        outer[3] += frame[3]
+        outer[:] = [a + b for a, b in zip(outer, frame, strict=True)]
         depth["a"] -= el.tag == "a"
         depth["li"] -= el.tag == "li"
         depth["mark"] -= is_mark
