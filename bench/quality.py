@@ -113,7 +113,7 @@ def update_floors(figures: dict[str, dict[str, float]], allow_regression: bool) 
     lowered only on purpose (with the reason in the commit message).
     """
     old = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
-    new, lowered = {}, []
+    new, lowered = dict(old), []  # sets not measured this time keep their floors
     for key, f in sorted(figures.items()):
         floor = {m: round(f[m] - FLOOR_MARGIN, 3) for m in ("f1", "recall")}
         for metric, value in floor.items():

@@ -604,3 +604,13 @@ def test_rows_after_the_story_that_are_no_continuation_stay_out(last: str, after
 def test_results_not_followed_by_recognised_chrome_stay_out() -> None:
     lines = _page(*PARAGRAPHS, *RESULTS, *FOOTER)
     assert extend_last_table(lines, _none(lines), 5) == 5
+
+
+def test_a_paged_comment_count_and_a_spaced_colon_open_a_comment_section() -> None:
+    lines = _page(*PARAGRAPHS, "Comments (3 of 3)", "Mason wrote :", "It is standard.", "Maurice wrote :")
+    assert _spans(comment_section, lines) == [(4, 8, "reader comments ('Comments (3 of 3)' and what follows)")]
+
+
+def test_a_comments_heading_with_a_count_but_no_thread_under_it_stays() -> None:
+    lines = _page(*PARAGRAPHS, "Comments (3 of 3)", "The council will meet again in May, the mayor said.")
+    assert _spans(comment_section, lines) == []

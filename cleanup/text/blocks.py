@@ -222,6 +222,16 @@ def _comment_markers(lines: Sequence[Line], start: int) -> int:
     return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
 
 
+def _unbracketed(text: str) -> str:
+    """``text`` without brackets around all of it ("[ 167 comments ]" is "167 comments").
+
+    >>> _unbracketed("[ 167 comments ]"), _unbracketed("Comments (3 of 3)")
+    ('167 comments', 'Comments (3 of 3)')
+    """
+    text = text.strip()
+    return text[1:-1].strip() if text[:1] in "[(" and text[-1:] in "])" else text
+
+
 @block_rule("comment-section")
 def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
     """Reader comments: a comments heading after the story, and everything after it.
@@ -242,7 +252,7 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     headings = [
         (i, heading)
         for i in range(first, len(texts))
-        if dropped_by[i] != "page-chrome" and len(heading := texts[i].strip("[]() ")) <= 160 and fullmatch(heading)
+        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
     ]
     for i, heading in headings:
         counted = heading[:1].isdigit()

@@ -260,22 +260,22 @@ LIST_HEADING_RE = re.compile(
     I,
 )
 # --- reader comments ------------------------------------------------------------
-# A heading that opens the comment section: "34 Comments", "[ 167 comments ]",
+# A heading that opens the comment section: "34 Comments", "[ 167 comments ]", "Comments (3 of 3)",
 # "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments".
 COMMENTS_HEADING_RE = re.compile(
     r"[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
     r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments)"
-    r"(?:\s*\(\d+\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
+    r"(?:\s*\(\d+(?: of \d+)?\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
     r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add a comment"
     r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??"
     r"|commentaires|kommentare|comentarios|commenti|comentários",
     I,
 )
-# Lines typical of a comment thread: "joetoronto says:", "2 days ago at 07:52 am",
+# Lines typical of a comment thread: "joetoronto says:", "Mason wrote :", "2 days ago at 07:52 am",
 # "Rating: 36 Votes", "Reply", "Like".
 COMMENT_MARKER_RE = re.compile(
-    r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu):?"
+    r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu) ?:?"
     r"|reply|report|like|likes|flag|share|antworten|répondre|responder|rispondi|responder"
     r"|\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
     r"|(?:vor|il y a|hace|há) \d+ \w+"
