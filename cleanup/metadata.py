@@ -1,0 +1,162 @@
+"""Page metadata users can rely on: dates as ISO 8601, bylines as names only.
+
+A page states its date and author in many shapes ("2024-07-08T12:05:00+0200",
+"Jul. 8, 2024 12:05 PM", "8. Juli 2024", "By Jane Doe | Reuters · 4 min read").
+These functions turn what the HTML metadata or a byline/date line gave into
+one shape each, and say None rather than guess. The month names and byline
+lead words of every language come from the language packs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+ISO_RE = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})")  # day first: 08.07.2024, 8/7/2024
+SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
+WORD_RE = re.compile(r"[^\W\d_]+\.?")
+YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.|º|er)?(?!\d)")
+TIME_RE = re.compile(r"\b(\d{1,2})[:h.](\d{2})\s*([ap]\.?m\.?)?", re.I)
+# What a byline holds besides names: handles, reading times, dates, "and more".
+HANDLE_RE = re.compile(r"(?:^|\s)@\w+")
+READING_TIME_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuty?)\b.*$", re.I)
+BYLINE_CUT_RE = re.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
+MAX_NAME_WORDS = 12  # more than this is a sentence, not a list of names
+ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+ENGLISH_BYLINE_LEADS = ("by", "written by", "words by", "posted by", "reporting by")
+
+
+def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool = False) -> str | None:
+    """``raw`` as an ISO 8601 date or date-time, or None when it cannot be read for certain.
+
+    ``months`` maps lower-cased month names (and abbreviations) to 1-12.
+    A date-time keeps its time and offset; a date alone stays a date.
+
+    >>> iso_date("2024-07-08T12:05:00+0200"), iso_date("Jul. 8, 2024"), iso_date("08.07.2024")
+    ('2024-07-08T12:05:00+02:00', '2024-07-08', '2024-07-08')
+    >>> iso_date("8 July 2024, 14:05"), iso_date("yesterday")
+    ('2024-07-08T14:05', None)
+    """
+    if not raw:
+        return None
+    text = raw.strip()
+    if found := ISO_RE.search(text):
+        return _iso(found["y"], found["m"], found["d"], found["H"], found["M"], found["S"], found["tz"])
+    if found := (SLASH_US_RE if us_order else NUMERIC_RE).search(text):
+        return _iso(found["y"], found["m"], found["d"])
+    return _worded(text, months)
+
+
+def _worded(text: str, months: Mapping[str, int]) -> str | None:
+    """A date written with a month name: "July 8, 2024", "8. Juli 2024", "le 8 juillet 2024 à 14h05"."""
+    month = next(
+        (months[w] for w in (m.group(0).lower().rstrip(".") for m in WORD_RE.finditer(text)) if w in months), 0
+    )
+    year = YEAR_RE.search(text)
+    if not month or year is None:
+        return None
+    rest = text[: year.start()] + " " + text[year.end() :]
+    rest = TIME_RE.sub(" ", rest)
+    day = DAY_RE.search(rest)
+    if day is None:
+        return None
+    time = TIME_RE.search(text[year.end() :])
+    hour = minute = None
+    if time is not None:
+        hour, minute = int(time.group(1)), time.group(2)
+        if time.group(3) and time.group(3).lower().startswith("p") and hour < 12:
+            hour += 12
+        if time.group(3) and time.group(3).lower().startswith("a") and hour == 12:
+            hour = 0
+    return _iso(year.group(1), str(month), day.group(1), None if hour is None else str(hour), minute)
+
+
+def _iso(
+    y: str, m: str, d: str, hh: str | None = None, mm: str | None = None, ss: str | None = None, tz: str | None = None
+) -> str | None:
+    """Checked ISO 8601 text from parts; None when the parts are not a calendar date."""
+    year, month, day = int(y), int(m), int(d)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if hh is None or mm is None or int(hh) > 23 or int(mm) > 59:
+        return date
+    stamp = f"{date}T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
+    if tz:
+        stamp += "Z" if tz == "Z" else f"{tz[:3]}:{tz[-2:]}"
+    return stamp
+
+
+def byline_names(
+    raw: str | None, leads: Iterable[str] = ENGLISH_BYLINE_LEADS, publisher: str | None = None
+) -> str | None:
+    """The names in a byline: no lead word ("By"), handles, reading time, publisher or date.
+
+    ``leads`` are the lead words of the page's languages; ``publisher`` is the
+    site's name, left out when the byline names it after the people.
+
+    >>> byline_names("By Jane Doe and John Roe | Reuters", publisher="Reuters")
+    'Jane Doe and John Roe'
+    >>> byline_names("Von Anna Schmidt · 4 min read", leads=("von",)), byline_names("@jdoe")
+    ('Anna Schmidt', None)
+    """
+    if not raw:
+        return None
+    text = READING_TIME_RE.sub("", HANDLE_RE.sub(" ", raw)).strip(" ,;:|·•-–—")
+    if re.match(r"(?:https?:)?//|www\.", text, re.I):
+        return None
+    low = text.lower()
+    for lead in sorted((lead.lower() for lead in leads), key=len, reverse=True):
+        rest = text[len(lead) + 1 :].lstrip(" :")
+        # "Von Anna Schmidt" loses its lead word; "Von der Leyen" is a name.
+        if (low.startswith(lead + " ") or low.startswith(lead + ":")) and rest[:1].isupper():
+            text = rest
+            break
+    parts = [p for p in BYLINE_CUT_RE.split(text) if p and not _is_publisher(p, publisher) and not iso_date(p)]
+    names = parts[0].strip(" ,;:") if parts else ""
+    if not names or len(names.split()) > MAX_NAME_WORDS or names.startswith(("http://", "https://")):
+        return None
+    if any(c.isdigit() for c in names) or not any(c.isalpha() for c in names):
+        return None  # a date or a count, not a name
+    return names
+
+
+def _is_publisher(part: str, publisher: str | None) -> bool:
+    return bool(publisher) and part.strip().casefold() == (publisher or "").strip().casefold()
+
+
+def plain_site_name(name: str | None) -> str | None:
+    """A site name, never a URL: "https://www.example.com/" becomes None.
+
+    >>> plain_site_name("BBC News"), plain_site_name("https://www.example.com/")
+    ('BBC News', None)
+    """
+    if not name or re.match(r"(?:https?:)?//|www\.", name.strip(), re.I):
+        return None
+    return name.strip()

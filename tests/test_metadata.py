@@ -1,0 +1,73 @@
+"""Dates as ISO 8601, bylines as names only, site names never URLs: one case per shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.metadata import byline_names, iso_date, plain_site_name
+
+GERMAN_MONTHS = {"januar": 1, "juli": 7, "märz": 3, "mär": 3}
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024-07-08T12:05:00+0200", "2024-07-08T12:05:00+02:00"),
+        ("2024-07-08T10:05:00Z", "2024-07-08T10:05:00Z"),
+        ("2024-07-08", "2024-07-08"),
+        ("2024-07-08 12:05", "2024-07-08T12:05"),
+        ("Jul. 8, 2024", "2024-07-08"),
+        ("July 8th, 2024 at 2:05 p.m. ET", "2024-07-08T14:05"),
+        ("Updated: Jul 8, 2024 12:05 PM", "2024-07-08T12:05"),
+        ("Tuesday 8 July 2024", "2024-07-08"),
+        ("08.07.2024", "2024-07-08"),
+        ("Mar 3, 2024— 4 min read", "2024-03-03"),
+    ],
+)
+def test_a_date_becomes_iso_8601(raw: str, iso: str) -> None:
+    assert iso_date(raw) == iso
+
+
+@pytest.mark.parametrize("raw", ["yesterday", "May 2019", "2024-13-40", "", None, "3 hours ago"])
+def test_what_is_not_a_certain_date_gives_none(raw: str | None) -> None:
+    assert iso_date(raw) is None
+
+
+def test_month_names_of_other_languages_come_from_the_caller() -> None:
+    assert iso_date("8. Juli 2024", months=GERMAN_MONTHS) == "2024-07-08"
+    assert iso_date("8. Juli 2024") is None
+
+
+def test_us_order_is_asked_for_not_guessed() -> None:
+    assert iso_date("12/25/2024") is None
+    assert iso_date("12/25/2024", us_order=True) == "2024-12-25"
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By Jane Doe and John Roe | Reuters", "Jane Doe and John Roe"),
+        ("Jane Doe @jdoe", "Jane Doe"),
+        ("By Jane Doe · 4 min read", "Jane Doe"),
+        ("Jane Doe - July 8, 2024", "Jane Doe"),
+    ],
+)
+def test_a_byline_becomes_names_only(raw: str, names: str) -> None:
+    assert byline_names(raw, publisher="Reuters") == names
+
+
+def test_lead_words_of_other_languages_come_from_the_caller() -> None:
+    assert byline_names("door Ellen de Wijs", leads=("door",)) == "Ellen de Wijs"
+    assert byline_names("Von der Leyen", leads=("von",)) == "Von der Leyen"  # a lead word before a capital only
+
+
+@pytest.mark.parametrize("raw", ["@jdoe", "12/25/2024", "https://example.com/staff/jdoe", "4 min read"])
+def test_a_byline_without_a_name_gives_none(raw: str) -> None:
+    assert byline_names(raw) is None
+
+
+def test_a_site_name_is_never_a_url() -> None:
+    assert plain_site_name("https://www.example.com/") is None
+    assert plain_site_name("www.example.com") is None
+    assert plain_site_name(" Harbor Gazette ") == "Harbor Gazette"
