@@ -121,7 +121,10 @@ class Result:
     and credits, which are kept apart from the text. ``removed`` lists every
     removed piece in page order. ``extractor`` names the path that found the
     article: ``text`` (plain-text input), ``site-rule``, ``scorer``,
-    ``readability`` or ``body`` (HTML input).
+    ``readability`` or ``body`` (HTML input). ``date`` is ISO 8601 (None
+    when the page's date cannot be read for certain), ``date_text`` the date
+    as the page gave it; ``byline`` holds names only; ``language`` is the
+    page's language code when known.
     """
 
     title: str | None
@@ -130,6 +133,8 @@ class Result:
     captions: tuple[str, ...] = ()
     byline: str | None = None
     date: str | None = None
+    date_text: str | None = None
+    language: str | None = None
     url: str | None = None
     site: str | None = None
     site_name: str | None = None
@@ -151,6 +156,8 @@ class Result:
             "captions": list(self.captions),
             "byline": self.byline,
             "date": self.date,
+            "date_text": self.date_text,
+            "language": self.language,
             "url": self.url,
             "site": self.site,
             "site_name": self.site_name,

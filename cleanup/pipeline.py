@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cleanup.input.decode import Page, read_page
+from cleanup.metadata import byline_names, iso_date, plain_site_name
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.sites import load as S
 from cleanup.text.article import HEADER_REASON, find_title
@@ -132,8 +133,10 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     first_body = body_index[0] if body_index else len(v.lines)
     captions = (*fields.pop("captions", ()), *map(caption_text, v.dropped_text(_rule_names("caption"))))
     # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
-    fields["byline"] = fields.get("byline") or _metadata(v, "byline", first_body)
-    fields["date"] = fields.get("date") or _metadata(v, "date", first_body)
+    site_name = fields["site_name"] = plain_site_name(fields.get("site_name"))
+    fields["byline"] = byline_names(fields.get("byline") or _metadata(v, "byline", first_body), publisher=site_name)
+    fields["date_text"] = fields.get("date") or _metadata(v, "date", first_body)
+    fields["date"] = iso_date(fields["date_text"])
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals), key=lambda r: (r.line or 0, r.end or 0)))
