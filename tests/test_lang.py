@@ -167,6 +167,43 @@ def test_matcher_is_compiled_once_per_group_and_languages() -> None:
     assert lang.matcher("share", ["de", "en"]) is lang.matcher("share", ("en-GB", "de"))
 
 
+CLASSIFY = [
+    ("Weiterlesen »", ("read-more", "Weiterlesen")),
+    ("» Lire aussi : Le tribunal donne raison aux riverains", ("related", "Lire aussi")),
+    ("[Anzeige]", ("ad-label", "Anzeige")),
+    ("1.234 Kommentare", ("comment-count", "{n} Kommentare")),
+    ("Zdjęcie 3 z 12", ("gallery", "Zdjęcie {n} z {n}")),
+    ("More from BBC Sport", ("related", "More from {topic}")),
+    ("More from the mayor.", None),
+    ("Unsere App-Nutzer sind zufrieden.", None),
+    ("The council voted on Tuesday to close the bridge.", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CLASSIFY, ids=[t[:30] or "empty" for t, _ in CLASSIFY])
+def test_classify_names_the_first_group_and_its_phrase(text, want) -> None:
+    assert lang.classify(text) == want
+
+
+def test_classify_agrees_with_match_on_every_example() -> None:
+    for pack in PACKS.values():
+        for example in pack.drop:
+            hit = lang.classify(example.text)
+            if example.group in VERDICT_GROUPS:
+                assert hit is not None and match(example.text, hit[0]) == hit[1], example
+        for example in pack.keep:
+            assert lang.classify(example.text) is None, example
+
+
+def test_words_and_calendar_read_the_packs() -> None:
+    assert lang.words("byline-lead", "de")[:2] == ("Von", "Ein Beitrag von")
+    assert calendar("months", "pl")["marca"] == 3 and calendar("weekdays", "pt")["sexta-feira"] == 5
+    assert match("am 12. MÄRZ 2024", "months") == "März"
+    with pytest.raises(ValueError, match="not a calendar group"):
+        calendar("share")
+
+
 def test_unknown_language_adds_nothing() -> None:
     assert match("Weiterlesen", "read-more", {"xx"}) is None
     assert match("Weiterlesen", "read-more", {"xx", "de"}) == "Weiterlesen"
@@ -199,6 +236,9 @@ def test_user_pack_extends_a_bundled_one_and_adds_a_language(tmp_path) -> None:
 
 
 INVALID_PACKS = [
+    ("[phrases]\nstopwords = ['der die']\n", "a word group holds single words, not 'der die'"),
+    ("[phrases]\nshare = ['Teilen: jetzt']\n", "a prefix phrase holds no separator"),
+    ("[phrases]\nshare = ['»']\n", "a phrase starts with a word or {n}, not '»'"),
     ("[phrases]\nread-mroe = ['x']\n", "xx.toml: [phrases]: unknown key 'read-mroe' (did you mean 'read-more'?)"),
     ("[phrases]\nshare = []\n", "xx.toml: [phrases] 'share': must be a non-empty list of strings"),
     ("[phrases]\nshare = 'Teilen'\n", "xx.toml: [phrases] 'share': must be a non-empty list of strings"),

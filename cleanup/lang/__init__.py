@@ -34,7 +34,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .detect import detect_language, stopword_weights
-from .matching import GroupMatcher, group_pattern
+from .matching import GroupMatcher, LineIndex, compile_group
 from .packs import (
     BUNDLED_DIR,
     SUFFIX,
@@ -54,16 +54,20 @@ __all__ = [
     "Group",
     "GroupMatcher",
     "LangPackError",
+    "LineIndex",
     "Pack",
     "calendar",
+    "classify",
     "detect",
     "groups",
+    "index",
     "languages",
     "load_packs",
     "match",
     "matcher",
     "normalise_code",
     "pick",
+    "verdict_groups",
     "words",
 ]
 
@@ -159,19 +163,53 @@ def matcher(group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -
 @functools.lru_cache(maxsize=1024)
 def _matcher(group: str, codes: frozenset[str] | None, rules_dirs: tuple[str, ...]) -> GroupMatcher:
     spec = groups()[group]
-    packs = load_packs(rules_dirs)
-    phrases = [p for code, pack in packs.items() if codes is None or code in codes for p in pack.phrases.get(group, ())]
-    regex = group_pattern(spec.match, phrases) if phrases else None
-    return GroupMatcher(group, spec.match, spec.max_chars, regex)
+    return compile_group(group, spec.match, spec.max_chars, _phrases(load_packs(rules_dirs), group, codes))
 
 
 def match(text: str, group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -> str | None:
     """The phrase of ``group`` that ``text`` (one line) matches, or None; see groups.toml for how.
 
     >>> match("12 Kommentare", "comment-count", "de"), match("Bild 3 von 23", "gallery")
-    ('12 Kommentare', 'Bild 3 von 23')
+    ('{n} Kommentare', 'Bild {n} von {n}')
     """
     return matcher(group, langs, rules_dirs).find(text)
+
+
+def verdict_groups() -> tuple[str, ...]:
+    """Names of the groups whose match says "this line is chrome" (line, prefix, opening), in table order."""
+    return tuple(name for name, group in groups().items() if group.match in VERDICT_KINDS)
+
+
+def classify(
+    text: str, langs: Langs = None, only: tuple[str, ...] | None = None, rules_dirs: tuple[str, ...] = ()
+) -> tuple[str, str] | None:
+    """(group, phrase) of the first chrome group ``text`` (one line) belongs to, or None.
+
+    Checks the verdict groups (or the groups in ``only``) in table order, at the cost of about one
+    group: the line's first two characters pick the groups that can match it. For rules that ask
+    about every line.
+
+    >>> classify("Lire aussi : Le titre"), classify("12 Kommentare", "de"), classify("Le titre du jour.")
+    (('related', 'Lire aussi'), ('comment-count', '{n} Kommentare'), None)
+    """
+    return index(langs, only, rules_dirs).classify(text)
+
+
+def index(langs: Langs = None, only: tuple[str, ...] | None = None, rules_dirs: tuple[str, ...] = ()) -> LineIndex:
+    """The LineIndex of the verdict groups (or ``only``) over ``langs``; built once per arguments, cached."""
+    return _index(_codes(langs, rules_dirs), tuple(only) if only else verdict_groups(), tuple(rules_dirs))
+
+
+@functools.lru_cache(maxsize=256)
+def _index(codes: frozenset[str] | None, only: tuple[str, ...], rules_dirs: tuple[str, ...]) -> LineIndex:
+    table, packs = groups(), load_packs(rules_dirs)
+    return LineIndex.of((name, table[name].match, table[name].max_chars, _phrases(packs, name, codes)) for name in only)
+
+
+def _phrases(packs: MappingProxyType[str, Pack], group: str, codes: frozenset[str] | None) -> tuple[str, ...]:
+    """The phrases of ``group`` in the packs of ``codes`` (None = all), first seen first."""
+    found = (p for code, pack in packs.items() if codes is None or code in codes for p in pack.phrases.get(group, ()))
+    return tuple(dict.fromkeys(found))
 
 
 def words(group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -180,14 +218,7 @@ def words(group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -> 
     >>> words("byline-lead", "fr")[:2]
     ('Par', 'Auteur')
     """
-    codes = _codes(langs, rules_dirs)
-    found = (
-        p
-        for code, pack in load_packs(rules_dirs).items()
-        if codes is None or code in codes
-        for p in pack.phrases.get(group, ())
-    )
-    return tuple(dict.fromkeys(found))
+    return _phrases(load_packs(rules_dirs), group, _codes(langs, rules_dirs))
 
 
 @functools.lru_cache(maxsize=64)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..model import SiteRuleError
+from .matching import HEAD_MARKS, SEPARATOR_RE, first_word, normalise
 
 BUNDLED_DIR = Path(__file__).parent
 GROUPS_FILE = BUNDLED_DIR / "groups.toml"
@@ -127,6 +128,13 @@ def _check_phrase(where: str, phrase: Any, group: Group) -> str:
         rest = rest.replace(placeholder, "")
     if "{" in rest or "}" in rest:
         raise LangPackError(f"{where}: unknown placeholder in {phrase!r} (known: {', '.join(PLACEHOLDERS)})")
+    norm = normalise(phrase).lstrip(HEAD_MARKS)
+    if group.match == "word" and " " in norm:
+        raise LangPackError(f"{where}: a word group holds single words, not {phrase!r}")
+    if group.match != "word" and (not first_word(norm) or norm.startswith("{topic}")):
+        raise LangPackError(f"{where}: a phrase starts with a word or {{n}}, not {phrase!r}")
+    if group.match == "prefix" and SEPARATOR_RE.search(norm):
+        raise LangPackError(f"{where}: a prefix phrase holds no separator (: | » - ...): {phrase!r}")
     if "{topic}" in phrase and (not phrase.endswith("{topic}") or group.match not in ("line", "prefix")):
         raise LangPackError(f"{where}: {{topic}} may only end a phrase of a line or prefix group: {phrase!r}")
     return phrase
