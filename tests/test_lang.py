@@ -235,6 +235,13 @@ def test_user_pack_extends_a_bundled_one_and_adds_a_language(tmp_path) -> None:
     assert "sv" in languages(dirs)
 
 
+def test_user_pack_adds_month_variants_in_their_slots(tmp_path) -> None:
+    months = ", ".join(f'["M{k}x"]' for k in range(1, 13))
+    _write(tmp_path, "de.toml", f"[phrases]\nmonths = [{months}]\n")
+    table = calendar("months", "de", (str(tmp_path),))
+    assert table["m3x"] == 3 and table["märz"] == 3
+
+
 INVALID_PACKS = [
     ("[phrases]\nstopwords = ['der die']\n", "a word group holds single words, not 'der die'"),
     ("[phrases]\nshare = ['Teilen: jetzt']\n", "a prefix phrase holds no separator"),
