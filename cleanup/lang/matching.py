@@ -29,6 +29,7 @@ DIGITS = frozenset("0123456789")
 TOPIC_RE = re.compile(r"[^\W\d_][^.!?;,:|\"“”„«»()\[\]]{0,58}")
 WORD_END = frozenset("-‐_")  # a phrase followed by one of these, or a letter or digit, is part of a word
 EDGE_PUNCT = ".,;:!?()[]{}\"'«»“”„‘…"
+QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
 
 
 def normalise(text: str) -> str:
@@ -74,20 +75,23 @@ class Candidate:
     phrase: str
     norm: str
     topic: bool
+    rank: int = 0  # the group's place in the index: a lower rank wins
 
     @classmethod
-    def of(cls, group: str, kind: str, max_chars: int, phrase: str) -> Candidate:
+    def of(cls, group: str, kind: str, max_chars: int, phrase: str, rank: int = 0) -> Candidate:
         norm = normalise(phrase).lstrip(HEAD_MARKS)
         topic = norm.endswith("{topic}")
         if topic:
             norm = norm[: -len("{topic}")]
         elif kind in ("line", "prefix"):
             norm = norm.rstrip(TAIL_MARKS)
-        return cls(group, kind, max_chars, phrase, norm, topic)
+        return cls(group, kind, max_chars, phrase, norm, topic, rank)
 
     def fits(self, text: str) -> bool:
         """True when the normalised, head-trimmed ``text`` is this phrase as the kind says."""
         norm = self.norm
+        if self.kind == "contains":
+            return self._inside(text)
         if self.topic:
             rest = text.rstrip(TOPIC_TAIL_MARKS)[len(norm) :]
             return text.startswith(norm) and TOPIC_RE.fullmatch(rest) is not None
@@ -104,6 +108,17 @@ class Candidate:
             return after in ("", " ", ":")
         return False
 
+    def _inside(self, text: str) -> bool:
+        """The phrase as whole words anywhere in ``text``, with no quotation mark before it."""
+        start = text.find(self.norm)
+        while start >= 0:
+            end = start + len(self.norm)
+            before, after = text[start - 1 : start], text[end : end + 1]
+            if not (before.isalnum() or after.isalnum() or after in WORD_END):
+                return QUOTES.isdisjoint(text[:start])
+            start = text.find(self.norm, start + 1)
+        return False
+
 
 @dataclass(frozen=True)
 class LineIndex:
@@ -115,20 +130,27 @@ class LineIndex:
 
     by_word: MappingProxyType[str, tuple[Candidate, ...]]
     max_chars: int  # the longest line any phrase here can match (0: no limit)
+    anywhere: tuple[Candidate, ...] = ()  # "contains" phrases, by rank: tried on lines that hold one
+    anywhere_re: re.Pattern[str] | None = None  # any of them, as a cheap first test
 
     @classmethod
     def of(cls, groups: Iterable[tuple[str, str, int, Iterable[str]]]) -> LineIndex:
         """The index of (group, kind, max_chars, phrases), "word" groups excepted."""
         by_word: dict[str, list[Candidate]] = {}
+        anywhere: list[Candidate] = []
         caps = [0]
-        for group, kind, max_chars, phrases in groups:
+        for rank, (group, kind, max_chars, phrases) in enumerate(groups):
             if kind == "word":
                 raise ValueError(f"'{group}' is a word group: use WordIndex")
-            found = sorted({Candidate.of(group, kind, max_chars, p) for p in phrases}, key=lambda c: -len(c.norm))
-            for candidate in found:
-                by_word.setdefault(first_word(candidate.norm), []).append(candidate)
+            found = {Candidate.of(group, kind, max_chars, p, rank) for p in phrases}
+            for candidate in sorted(found, key=lambda c: (-len(c.norm), c.norm)):
+                if kind == "contains":
+                    anywhere.append(candidate)
+                else:
+                    by_word.setdefault(first_word(candidate.norm), []).append(candidate)
             caps.append(max_chars or 10**9)
-        return cls(MappingProxyType({w: tuple(c) for w, c in by_word.items()}), max(caps))
+        pattern = re.compile("|".join(re.escape(c.norm) for c in anywhere)) if anywhere else None
+        return cls(MappingProxyType({w: tuple(c) for w, c in by_word.items()}), max(caps), tuple(anywhere), pattern)
 
     def classify(self, text: str) -> tuple[str, str] | None:
         """(group, phrase) of the first group whose phrase ``text`` is, or None.
@@ -142,10 +164,20 @@ class LineIndex:
         if not text or len(text) > self.max_chars:
             return None
         norm = normalise(text).lstrip(HEAD_MARKS)
+        found = None
         for candidate in self.by_word.get(first_word(norm), ()):
             if (not candidate.max_chars or len(text) <= candidate.max_chars) and candidate.fits(norm):
-                return candidate.group, candidate.phrase
-        return None
+                found = candidate
+                break
+        if self.anywhere_re is None or not self.anywhere_re.search(norm):
+            return (found.group, found.phrase) if found else None
+        for candidate in self.anywhere:
+            if found is not None and candidate.rank >= found.rank:
+                break
+            if (not candidate.max_chars or len(text) <= candidate.max_chars) and candidate.fits(norm):
+                found = candidate
+                break
+        return (found.group, found.phrase) if found else None
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from .matching import HEAD_MARKS, SEPARATOR_RE, first_word, normalise
 BUNDLED_DIR = Path(__file__).parent
 GROUPS_FILE = BUNDLED_DIR / "groups.toml"
 SUFFIX = ".toml"
-KINDS = frozenset({"line", "prefix", "opening", "lead", "word"})
+KINDS = frozenset({"line", "prefix", "opening", "contains", "lead", "word"})
 # Kinds whose match says "this line is chrome"; the others are vocabulary for rules.
-VERDICT_KINDS = frozenset({"line", "prefix", "opening"})
+VERDICT_KINDS = frozenset({"line", "prefix", "opening", "contains"})
 GROUP_KEYS = frozenset({"match", "max_chars", "slots", "about"})
 TOP_KEYS = frozenset({"pack", "phrases", "keep", "drop"})
 PACK_KEYS = frozenset({"code", "name"})
