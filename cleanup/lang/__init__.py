@@ -3,15 +3,16 @@
 One TOML file per language (``en.toml``, ``de.toml`` ...) lists phrases by named group
 (``read-more``, ``ad-label``, ``cookie`` ...); ``groups.toml`` says once, for every
 language, how each group is matched (whole line, prefix plus separator, opening words,
-lead word, word anywhere) and how long a matching line may be. See README.md.
+phrase anywhere, lead word, word) and how long a matching line may be. See README.md.
 
 A rules directory may hold ``lang/xx.toml`` files: each extends the bundled pack of that
 language (phrases, month variants, examples) or adds a new language.
 
-Usage from a rule (text already made visible and trimmed)::
+Usage from a rule (text already made visible)::
 
-    langs = pick(declared_lang, page_text)        # e.g. frozenset({"de", "en"}); None = all packs
-    phrase = match(line.text, "read-more", langs)  # "Weiterlesen" or None
+    langs = pick(declared_lang, page_text)         # e.g. frozenset({"de", "en"}); None = all packs
+    hit = classify(line.text, langs)               # ("read-more", "Weiterlesen") or None
+    phrase = match(line.text, "read-more", langs)  # one group: "Weiterlesen" or None
 
 >>> match("Weiterlesen »", "read-more", {"de"})
 'Weiterlesen'
@@ -150,7 +151,7 @@ def _codes(langs: Langs, rules_dirs: tuple[str, ...]) -> frozenset[str] | None:
 
 
 def matcher(group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -> GroupMatcher:
-    """The compiled matcher of ``group`` over ``langs`` (None = all packs); one regex, cached.
+    """The matcher of ``group`` over ``langs`` (None = all packs), built once per arguments (cached).
 
     Languages without a pack add nothing; an unknown group is a KeyError (a bug, not data).
 
@@ -176,7 +177,7 @@ def match(text: str, group: str, langs: Langs = None, rules_dirs: tuple[str, ...
 
 
 def verdict_groups() -> tuple[str, ...]:
-    """Names of the groups whose match says "this line is chrome" (line, prefix, opening), in table order."""
+    """Names of the groups whose match says "this line is chrome" (see VERDICT_KINDS), in table order."""
     return tuple(name for name, group in groups().items() if group.match in VERDICT_KINDS)
 
 
@@ -186,8 +187,8 @@ def classify(
     """(group, phrase) of the first chrome group ``text`` (one line) belongs to, or None.
 
     Checks the verdict groups (or the groups in ``only``) in table order, at the cost of about one
-    group: the line's first two characters pick the groups that can match it. For rules that ask
-    about every line.
+    group: the line's first word picks the phrases that can match it. For rules that ask about
+    every line.
 
     >>> classify("Lire aussi : Le titre"), classify("12 Kommentare", "de"), classify("Le titre du jour.")
     (('related', 'Lire aussi'), ('comment-count', '{n} Kommentare'), None)

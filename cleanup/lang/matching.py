@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 # Decoration a label may carry before and after its words: bullets, arrows, brackets,
@@ -29,6 +29,7 @@ DIGITS = frozenset("0123456789")
 TOPIC_RE = re.compile(r"[^\W\d_][^.!?;,:|\"“”„«»()\[\]]{0,58}")
 WORD_END = frozenset("-‐_")  # a phrase followed by one of these, or a letter or digit, is part of a word
 EDGE_PUNCT = ".,;:!?()[]{}\"'«»“”„‘…"
+MAX_SEEN = 1 << 16  # LineIndex verdicts kept; the cache starts over when full
 QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
 
 
@@ -132,6 +133,8 @@ class LineIndex:
     max_chars: int  # the longest line any phrase here can match (0: no limit)
     anywhere: tuple[Candidate, ...] = ()  # "contains" phrases, by rank: tried on lines that hold one
     anywhere_re: re.Pattern[str] | None = None  # any of them, as a cheap first test
+    # Verdicts by line text: menus, footers and share bars repeat on every page of a site.
+    _seen: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, groups: Iterable[tuple[str, str, int, Iterable[str]]]) -> LineIndex:
@@ -160,7 +163,14 @@ class LineIndex:
         >>> index.classify("[Anzeige]"), index.classify("Weiterlesen: Der Text"), index.classify("Heute")
         (('ad-label', 'Anzeige'), ('read-more', 'Weiterlesen'), None)
         """
-        text = text.strip()
+        if text in self._seen:
+            return self._seen[text]
+        if len(self._seen) >= MAX_SEEN:
+            self._seen.clear()
+        verdict = self._seen[text] = self._classify(text.strip())
+        return verdict
+
+    def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:
             return None
         norm = normalise(text).lstrip(HEAD_MARKS)
