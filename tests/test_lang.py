@@ -156,9 +156,10 @@ def test_normalise_code(declared, code) -> None:
     assert lang.normalise_code(declared) == code
 
 
-def test_pick_prefers_the_declared_language_then_detection() -> None:
+def test_pick_takes_the_declared_and_the_detected_language() -> None:
     assert lang.pick("de-DE", DETECT_SAMPLES["en"][0]) == {"de", "en"}
     assert lang.pick(None, DETECT_SAMPLES["de"][0]) == {"de", "en"}
+    assert lang.pick("en", DETECT_SAMPLES["fr"][0]) == {"fr", "en"}  # a page that declares the wrong language
     assert lang.pick("ja", "東京都は月曜日") is None
 
 

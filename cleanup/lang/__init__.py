@@ -256,15 +256,15 @@ def detect(text: str, rules_dirs: tuple[str, ...] = ()) -> str | None:
 
 
 def pick(declared: str | None, text: str = "", rules_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:
-    """The packs to use for a page: its declared language, else the detected one, plus English.
+    """The packs to use for a page: its declared language and the detected one, plus English.
 
-    None (use every pack) when neither names a language we have a pack for.
+    Both, because pages declare the wrong language now and then (an English article on a
+    German site keeps the site's ``lang="de"``); None (use every pack) when neither names a
+    language we have a pack for.
 
-    >>> sorted(pick("de-DE")), pick("ja", "天気") is None
-    (['de', 'en'], True)
+    >>> sorted(pick("de-DE")), sorted(pick("en", "Der Hund ist alt und der Garten ist groß und schön.")), pick("ja")
+    (['de', 'en'], ['de', 'en'], None)
     """
     known = load_packs(rules_dirs)
-    for code in (normalise_code(declared), detect(text, rules_dirs) if text else None):
-        if code in known:
-            return frozenset({code, *ALWAYS})
-    return None
+    found = {normalise_code(declared), detect(text, rules_dirs) if text else None} & set(known)
+    return frozenset(found | ALWAYS) if found else None
