@@ -1,0 +1,53 @@
+"""Cheap language detection: count the packs' stopwords in the first few KB of a text.
+
+Good enough to choose a language pack for a page that does not declare its language;
+it says None rather than guess when the counts are low or close.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+SAMPLE_CHARS = 4000  # the first few KB say enough; a page can be megabytes
+MIN_SCORE = 4.0  # weighted stopword hits the best language needs
+MIN_LEAD = 1.5  # and it must beat the runner-up by this factor
+MIN_SHARE = 0.08  # and its hits must be this share of all words (text in some other language)
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def stopword_weights(stopwords: Mapping[str, frozenset[str]]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Per word, the languages that list it and its weight: 1/k for a word k languages share.
+
+    >>> stopword_weights({"de": frozenset({"und", "die"}), "en": frozenset({"the", "die"})})["die"]
+    (('de', 0.5), ('en', 0.5))
+    """
+    owners: dict[str, list[str]] = {}
+    for code in sorted(stopwords):
+        for word in stopwords[code]:
+            owners.setdefault(word, []).append(code)
+    return {word: tuple((code, 1 / len(codes)) for code in codes) for word, codes in owners.items()}
+
+
+def detect_language(text: str, weights: Mapping[str, tuple[tuple[str, float], ...]]) -> str | None:
+    """The language whose stopwords dominate the start of ``text``, or None when unsure.
+
+    >>> w = stopword_weights({"de": frozenset({"und", "der", "ist"}), "en": frozenset({"and", "the", "is"})})
+    >>> detect_language("Der Hund ist alt und der Garten ist groß und schön.", w)
+    'de'
+    >>> detect_language("Hello world.", w) is None
+    True
+    """
+    words = WORD_RE.findall(text[:SAMPLE_CHARS].lower())
+    scores: dict[str, float] = {}
+    for word in words:
+        for code, weight in weights.get(word, ()):
+            scores[code] = scores.get(code, 0.0) + weight
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score < MIN_SCORE or score < MIN_LEAD * runner_up or score < MIN_SHARE * len(words):
+        return None
+    return best

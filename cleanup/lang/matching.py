@@ -1,0 +1,245 @@
+"""Match lines against phrases of groups, over a set of languages, by normalised lookup.
+
+How each kind matches is documented in groups.toml; this module is its one implementation.
+Line and phrase are normalised the same way (case-folded, one space for any run of spaces,
+one apostrophe, "{n}" for a number, decoration trimmed), and the line's first word picks the
+few phrases that can match it. No regex is compiled per phrase: building an index over all
+packs takes milliseconds, and a line costs about the same whatever the number of languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# Decoration a label may carry before and after its words: bullets, arrows, brackets,
+# ellipses ("» Weiterlesen …", "[Anzeige]", "Read more >>"). Quotation marks are not
+# decoration: a quoted phrase is prose quoting the chrome.
+HEAD_MARKS = "»›>→▸▶►•·|*#+¿¡[(- "
+TAIL_MARKS = ".:!?»›>→▸▶►|…])↓⬇\ufe0f "
+TOPIC_TAIL_MARKS = ":»›>→▸▶►|])↓⬇\ufe0f "  # after a {topic}: no full stop, "More from him." is prose
+# After a prefix phrase: a separator, then the rest of the line ("Lire aussi : Le titre").
+SEPARATOR_RE = re.compile(r" ?(?:[:|»›>→▸▶►]|[-–—](?= )) ?\S")
+# "12", "1.234", "3,5", "1.2k"; a space only groups thousands ("12 000"), so "4 27" is two numbers.
+NUMBER_RE = re.compile(r"(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+(?:[.,][0-9]+)*)(?: ?[km]\b)?")
+DIGITS = frozenset("0123456789")
+# A {topic}: a short name without sentence punctuation ("BBC Sport", "dem Ressort Politik").
+TOPIC_RE = re.compile(r"[^\W\d_][^.!?;,:|\"“”„«»()\[\]]{0,58}")
+WORD_END = frozenset("-‐_")  # a phrase followed by one of these, or a letter or digit, is part of a word
+EDGE_PUNCT = ".,;:!?()[]{}\"'«»“”„‘…"
+MAX_SEEN = 1 << 16  # LineIndex verdicts kept; the cache starts over when full
+QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
+
+
+def normalise(text: str) -> str:
+    """``text`` as lines and phrases are compared: case-folded, spaces and apostrophes unified, numbers as {n}.
+
+    >>> normalise("  12\\u00a0000 KOMMENTARE  "), normalise("L’article"), normalise("Bild 3/23")
+    ('{n} kommentare', "l'article", 'bild {n}/{n}')
+    """
+    text = text.lower() if text.isascii() else text.casefold().replace("’", "'")
+    text = " ".join(text.split())
+    return text if DIGITS.isdisjoint(text) else NUMBER_RE.sub("{n}", text)
+
+
+def first_word(text: str) -> str:
+    """The first word of a normalised text, without the punctuation after it; the first two after a number.
+
+    The index key: lines that start with a number are many (dates, scores), phrases that do are
+    counters, told apart by their second word.
+
+    >>> first_word("lire aussi : le titre"), first_word("{n} kommentare."), first_word("{n}/{n}")
+    ('lire', '{n} kommentare', '{n}/{n}')
+    """
+    words = text.split(" ", 2)
+    word = _trimmed(words[0])
+    if word == "{n}" and len(words) > 1:
+        word = word + " " + _trimmed(words[1])
+    return word
+
+
+def _trimmed(word: str) -> str:
+    while word and not (word[-1].isalnum() or word[-1] in "}'-"):
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One phrase of one group, normalised: ``norm`` for the text, ``topic`` when it ends with {topic}."""
+
+    group: str
+    kind: str
+    max_chars: int
+    phrase: str
+    norm: str
+    topic: bool
+    rank: int = 0  # the group's place in the index: a lower rank wins
+
+    @classmethod
+    def of(cls, group: str, kind: str, max_chars: int, phrase: str, rank: int = 0) -> Candidate:
+        norm = normalise(phrase).lstrip(HEAD_MARKS)
+        topic = norm.endswith("{topic}")
+        if topic:
+            norm = norm[: -len("{topic}")]
+        elif kind in ("line", "prefix"):
+            norm = norm.rstrip(TAIL_MARKS)
+        return cls(group, kind, max_chars, phrase, norm, topic, rank)
+
+    def fits(self, text: str) -> bool:
+        """True when the normalised, head-trimmed ``text`` is this phrase as the kind says."""
+        norm = self.norm
+        if self.kind == "contains":
+            return self._inside(text)
+        if self.topic:
+            rest = text.rstrip(TOPIC_TAIL_MARKS)[len(norm) :]
+            return text.startswith(norm) and TOPIC_RE.fullmatch(rest) is not None
+        if self.kind in ("line", "prefix") and text.rstrip(TAIL_MARKS) == norm:
+            return True
+        if not text.startswith(norm):
+            return False
+        after = text[len(norm) : len(norm) + 1]
+        if self.kind == "prefix":
+            return SEPARATOR_RE.match(text, len(norm)) is not None
+        if self.kind == "opening":
+            return not after or not (after.isalnum() or after in WORD_END)
+        if self.kind == "lead":
+            return after in ("", " ", ":")
+        return False
+
+    def _inside(self, text: str) -> bool:
+        """The phrase as whole words anywhere in ``text``, with no quotation mark before it."""
+        start = text.find(self.norm)
+        while start >= 0:
+            end = start + len(self.norm)
+            before, after = text[start - 1 : start], text[end : end + 1]
+            if not (before.isalnum() or after.isalnum() or after in WORD_END):
+                return QUOTES.isdisjoint(text[:start])
+            start = text.find(self.norm, start + 1)
+        return False
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Groups' phrases by their first word: a line's first word picks the few that can match it.
+
+    Earlier groups win a line that two groups match; within a group, longer phrases come first,
+    so the longest one is reported ("Read more about this", not "Read more").
+    """
+
+    by_word: MappingProxyType[str, tuple[Candidate, ...]]
+    max_chars: int  # the longest line any phrase here can match (0: no limit)
+    anywhere: tuple[Candidate, ...] = ()  # "contains" phrases, by rank: tried on lines that hold one
+    anywhere_re: re.Pattern[str] | None = None  # any of them, as a cheap first test
+    # Verdicts by line text: menus, footers and share bars repeat on every page of a site.
+    _seen: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, groups: Iterable[tuple[str, str, int, Iterable[str]]]) -> LineIndex:
+        """The index of (group, kind, max_chars, phrases), "word" groups excepted."""
+        by_word: dict[str, list[Candidate]] = {}
+        anywhere: list[Candidate] = []
+        caps = [0]
+        for rank, (group, kind, max_chars, phrases) in enumerate(groups):
+            if kind == "word":
+                raise ValueError(f"'{group}' is a word group: use WordIndex")
+            found = {Candidate.of(group, kind, max_chars, p, rank) for p in phrases}
+            for candidate in sorted(found, key=lambda c: (-len(c.norm), c.norm)):
+                if kind == "contains":
+                    anywhere.append(candidate)
+                else:
+                    by_word.setdefault(first_word(candidate.norm), []).append(candidate)
+            caps.append(max_chars or 10**9)
+        pattern = re.compile("|".join(re.escape(c.norm) for c in anywhere)) if anywhere else None
+        return cls(MappingProxyType({w: tuple(c) for w, c in by_word.items()}), max(caps), tuple(anywhere), pattern)
+
+    def classify(self, text: str) -> tuple[str, str] | None:
+        """(group, phrase) of the first group whose phrase ``text`` is, or None.
+
+        >>> index = LineIndex.of([("ad-label", "line", 80, ["Anzeige"]),
+        ...                       ("read-more", "prefix", 160, ["Weiterlesen", "Mehr lesen"])])
+        >>> index.classify("[Anzeige]"), index.classify("Weiterlesen: Der Text"), index.classify("Heute")
+        (('ad-label', 'Anzeige'), ('read-more', 'Weiterlesen'), None)
+        """
+        if text in self._seen:
+            return self._seen[text]
+        if len(self._seen) >= MAX_SEEN:
+            self._seen.clear()
+        verdict = self._seen[text] = self._classify(text.strip())
+        return verdict
+
+    def _classify(self, text: str) -> tuple[str, str] | None:
+        if not text or len(text) > self.max_chars:
+            return None
+        norm = normalise(text).lstrip(HEAD_MARKS)
+        found = None
+        for candidate in self.by_word.get(first_word(norm), ()):
+            if (not candidate.max_chars or len(text) <= candidate.max_chars) and candidate.fits(norm):
+                found = candidate
+                break
+        if self.anywhere_re is None or not self.anywhere_re.search(norm):
+            return (found.group, found.phrase) if found else None
+        for candidate in self.anywhere:
+            if found is not None and candidate.rank >= found.rank:
+                break
+            if (not candidate.max_chars or len(text) <= candidate.max_chars) and candidate.fits(norm):
+                found = candidate
+                break
+        return (found.group, found.phrase) if found else None
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """A "word" group's phrases (single words, or hyphenated ones): found anywhere in a text."""
+
+    group: str
+    words: MappingProxyType[str, str]
+
+    def find(self, text: str) -> str | None:
+        """The first word of ``text`` that is one of the phrases (as written in the pack), or None.
+
+        >>> WordIndex.of("months", ["März", "Mai"]).find("Am 12. MÄRZ 2024")
+        'März'
+        """
+        for word in normalise(text).split(" "):
+            found = self.words.get(word.strip(EDGE_PUNCT))
+            if found:
+                return found
+        return None
+
+    @classmethod
+    def of(cls, group: str, phrases: Iterable[str]) -> WordIndex:
+        words: dict[str, str] = {}
+        for phrase in phrases:
+            words.setdefault(normalise(phrase).strip(EDGE_PUNCT), phrase)
+        return cls(group, MappingProxyType(words))
+
+
+@dataclass(frozen=True)
+class GroupMatcher:
+    """One group's phrases over some languages; ``find`` says which phrase a line is, or None."""
+
+    group: str
+    kind: str
+    max_chars: int
+    index: LineIndex | WordIndex
+
+    def find(self, text: str) -> str | None:
+        """The phrase (as written in the pack) that ``text`` matches as this group's kind, or None.
+
+        >>> compile_group("comment-count", "line", 40, ["{n} Kommentare"]).find("1.234 Kommentare")
+        '{n} Kommentare'
+        """
+        if isinstance(self.index, WordIndex):
+            return self.index.find(text)
+        hit = self.index.classify(text)
+        return hit[1] if hit else None
+
+
+def compile_group(group: str, kind: str, max_chars: int, phrases: Iterable[str]) -> GroupMatcher:
+    """The matcher of a group's phrases (it never matches when there are none)."""
+    if kind == "word":
+        return GroupMatcher(group, kind, max_chars, WordIndex.of(group, phrases))
+    return GroupMatcher(group, kind, max_chars, LineIndex.of([(group, kind, max_chars, phrases)]))
