@@ -13,6 +13,8 @@ from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteR
 from cleanup.sites import load as S
 from cleanup.text.article import HEADER_REASON, find_title
 from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
+from cleanup.text.phrases import RULE as PHRASE_RULE
+from cleanup.text.phrases import apply_phrase_rule
 from cleanup.text.registry import HTML, TEXT, Rule, all_rules
 from cleanup.text.units import Units, has_invisible, stripped_lines, units, visible
 from cleanup.text.window import find_article
@@ -101,6 +103,8 @@ def run_rules(
     if site:
         apply_drop_from(v, _enabled(site.drop_from, options))
     apply_block_rules(v, [r for r in block_rules if r.name != "page-chrome"])
+    if PHRASE_RULE not in options.disable:  # after the block rules: a list heading goes with its list
+        apply_phrase_rule(v, options.rules_dirs, options.disable)
     if kind == TEXT:
         title = find_title(v.lines, v.dropped_by)
         if title is not None:

@@ -14,6 +14,19 @@ from cleanup.text.registry import get_rule
 from cleanup.text.units import visible
 
 CASES: dict[str, list[tuple[str, str | None]]] = {
+    "chrome-phrase": [
+        ("Weiterlesen", "read-more link ('Weiterlesen')"),
+        (
+            "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
+            "cookie or consent notice ('Wir verwenden Cookies')",
+        ),
+        ("12 Kommentare", "comment counter ('{n} Kommentare')"),
+        ("Lire aussi : Le conseil municipal vote le budget", "related-stories heading ('Lire aussi')"),
+        ("Publicidad", "advertisement label ('Publicidad')"),
+        ("Weiterlesen konnte sie erst, als die Lampe wieder brannte.", None),
+        ("Lire aussi la décision du tribunal, publiée mardi, avant de juger.", None),
+        ("Cookies sind kleine Textdateien, sagte der Datenschützer am Montag.", None),
+    ],
     "skip-link": [
         ("Skip to content", "accessibility jump link"),
         ("Skip to main content", "accessibility jump link"),

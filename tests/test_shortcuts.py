@@ -125,7 +125,7 @@ LINES = (
 @settings(max_examples=200, derandomize=True)
 @given(st.lists(st.sampled_from(LINES), max_size=15), st.booleans())
 def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: list[str], fresh: bool) -> None:
-    rules = tuple(r for r in all_rules() if r.kind == "line")
+    rules = tuple(r for r in all_rules() if r.kind == "line" and r.kinds)
     if fresh:
         engine._VERDICTS.clear()
     direct = [
@@ -137,7 +137,7 @@ def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: li
 
 
 def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
-    rules = tuple(r for r in all_rules() if r.kind == "line")
+    rules = tuple(r for r in all_rules() if r.kind == "line" and r.kinds)  # the rules the engine runs itself
     monkeypatch.setattr(engine, "VERDICT_MEMO_SIZE", 3)
     engine._VERDICTS.clear()
     engine.line_verdicts(LINES[:3], rules)
@@ -153,7 +153,7 @@ def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
 
 
 def test_long_texts_are_judged_but_not_remembered() -> None:
-    rules = tuple(r for r in all_rules() if r.kind == "line")
+    rules = tuple(r for r in all_rules() if r.kind == "line" and r.kinds)
     engine._VERDICTS.clear()
     long_text = "The council met. " * 20
     assert engine.line_verdicts([long_text, "Subscribe"], rules) == [None, ("promo-line", "promotional call to action")]

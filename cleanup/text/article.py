@@ -88,7 +88,7 @@ def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list
     """
     short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
     return [
-        0 if d else cost if len(t) < short and t.isascii() else unit_value(t)
+        (cost if d == "chrome-phrase" else 0) if d else cost if len(t) < short and t.isascii() else unit_value(t)
         for t, d in zip(as_units(lines).visible, dropped_by, strict=True)
     ]
 

@@ -132,7 +132,10 @@ def all_rules() -> tuple[Rule, ...]:
 
     Cached: the pipeline asks for the rules several times per page.
     """
-    from cleanup.text import lines  # noqa: F401  (importing registers the rules)
+    from cleanup.text import (
+        lines,  # noqa: F401  (importing registers the rules)
+        phrases,  # noqa: F401
+    )
 
     rules = tuple(_REGISTRY.values())
     return tuple(r for r in rules if r.kind == "line") + tuple(r for r in rules if r.kind == "block")
