@@ -209,7 +209,7 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
 def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt: str | None, **flags: Any) -> None:
     rules_dirs = tuple(str(p) for p in flags["rules_dirs"])
     if flags["list_rules"]:
-        list_rules_or_exit(rules_dirs)
+        list_rules_or_exit(rules_dirs, fmt)
         return
     fmt = _format(fmt, output)
     mode = Mode.DIFF if flags["diff"] else Mode.CHECK if flags["check"] else Mode.WRITE
