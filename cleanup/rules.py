@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -169,7 +169,20 @@ def all_entries(dirs: tuple[str, ...] = ()) -> tuple[RuleEntry, ...]:
 
     Raises SiteRuleError when a site file does not load.
     """
-    return _unique((*GENERIC_RULES, *(e for site in load_all(dirs) for e in site_entries(site))))
+    return _unique((*GENERIC_RULES, *_merged(e for site in load_all(dirs) for e in site_entries(site))))
+
+
+def _merged(entries: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:
+    """Site entries with one per name: ``example.com.toml`` and ``.example.com.toml`` both make
+    ``example.com:NAME`` ids (for different hosts), so such a rule lists both places.
+    """
+    by_name: dict[str, RuleEntry] = {}
+    for entry in entries:
+        first = by_name.get(entry.name)
+        by_name[entry.name] = (
+            entry if first is None else dataclasses.replace(first, defined=f"{first.defined}; {entry.defined}")
+        )
+    return tuple(by_name.values())
 
 
 def enabled(rule: str, options: Options) -> bool:
@@ -240,9 +253,9 @@ def aliases_of(name: str) -> tuple[str, ...]:
     return tuple(alias for alias, names in ALIASES.items() if name in names and alias != name)
 
 
+_TEXT_BY_NAME: Mapping[str, Rule] = MappingProxyType({r.name: r for r in TEXT_RULES})
+
+
 def get_rule(name: str) -> Rule:
     """The text rule called ``name``; KeyError if there is none."""
     return _TEXT_BY_NAME[name]
-
-
-_TEXT_BY_NAME: Mapping[str, Rule] = MappingProxyType({r.name: r for r in TEXT_RULES})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import importlib
 import json
 from collections import Counter
@@ -23,7 +24,7 @@ from cleanup.rules import (
     all_entries,
     enabled,
 )
-from cleanup.sites.load import RULE_KINDS
+from cleanup.sites.load import RULE_KINDS, Site
 from cleanup.text import article, blocks, lines
 from cleanup.text.registry import rules_in
 
@@ -66,6 +67,11 @@ def test_every_place_named_in_the_table_exists() -> None:
 
 def test_every_site_rule_kind_has_a_stage() -> None:
     assert set(SITE_STAGES) == set(RULE_KINDS)
+
+
+def test_every_rule_field_of_a_site_is_a_rule_kind() -> None:
+    """A new kind of site rule must be in RULE_KINDS, or --disable and --list-rules would miss it."""
+    assert {f.name for f in dataclasses.fields(Site) if "Rule" in str(f.type)} == set(RULE_KINDS)
 
 
 def _imports(path: Path) -> set[str]:
@@ -249,6 +255,15 @@ def test_list_rules_shows_user_site_rules(site_dir: str) -> None:
     assert {"example.org:desk-note", "example.org:more-headlines", "example.org:acme-box", "example.org:story"} <= set(
         names
     )
+
+
+def test_a_rule_in_two_files_for_one_domain_is_listed_once(tmp_path: Path) -> None:
+    """``example.org.toml`` and ``.example.org.toml`` serve different hosts with the same rule ids."""
+    rule = '[[drop_line]]\nname = "note"\nwhy = "a note"\nregex = "^Note: "\n'
+    for name in ("example.org.toml", ".example.org.toml"):
+        (tmp_path / name).write_text(rule, encoding="utf-8")
+    (entry,) = [e for e in all_entries((str(tmp_path),)) if e.name == "example.org:note"]
+    assert entry.defined.count("[[drop_line]] note") == 2
 
 
 # --- -v: removals per rule --------------------------------------------------------------------
