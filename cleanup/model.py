@@ -92,8 +92,10 @@ class Options:
     site: host whose site rules to apply, overriding URL and fingerprints.
     rules_dirs: extra directories of site rule files; earlier ones win over
         later ones and all of them over the bundled rules.
-    disable: rule names not to run (generic names such as ``promo-line``, or
-        ``host:name`` for a site rule).
+    disable: rule names not to run, as ``cleanup --list-rules`` shows them
+        (``promo-line``, ``host:name`` for a site rule, or the alias
+        ``image-caption``); ``clean()`` raises RuleNameError for a name that
+        is no rule.
     encoding: decode the input with this codec instead of guessing.
     max_bytes: inputs larger than this are refused with a DecodeError.
     """
