@@ -8,7 +8,17 @@
 [('skip-link', 'accessibility jump link')]
 """
 
-from cleanup.model import CleanupError, DecodeError, ExtractionError, Line, Options, Removal, Result, SiteRuleError
+from cleanup.model import (
+    CleanupError,
+    DecodeError,
+    ExtractionError,
+    Line,
+    Options,
+    Removal,
+    Result,
+    RuleNameError,
+    SiteRuleError,
+)
 from cleanup.pipeline import clean
 
 __version__ = "0.1.0"
@@ -21,6 +31,7 @@ __all__ = [
     "Options",
     "Removal",
     "Result",
+    "RuleNameError",
     "SiteRuleError",
     "__version__",
     "clean",

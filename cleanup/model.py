@@ -7,6 +7,7 @@ was given, so a result can be explained after the fact and compared in tests.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from os import PathLike
 from typing import Any, NamedTuple
 
@@ -25,6 +26,14 @@ class SiteRuleError(CleanupError):
 
 class ExtractionError(CleanupError):
     """The page could be read but not processed (for example a broken parse)."""
+
+
+class RuleNameError(CleanupError, ValueError):
+    """A ``disable`` name that names no rule, or a rule that cannot be switched off.
+
+    A ValueError too: it is a bad argument value, and callers that catch
+    ValueError around ``clean()`` keep working.
+    """
 
 
 class Line(NamedTuple):
@@ -83,8 +92,10 @@ class Options:
     site: host whose site rules to apply, overriding URL and fingerprints.
     rules_dirs: extra directories of site rule files; earlier ones win over
         later ones and all of them over the bundled rules.
-    disable: rule names not to run (generic names such as ``promo-line``, or
-        ``host:name`` for a site rule).
+    disable: rule names not to run, as ``cleanup --list-rules`` shows them
+        (``promo-line``, ``host:name`` for a site rule, or the alias
+        ``image-caption``); ``clean()`` raises RuleNameError for a name that
+        is no rule.
     encoding: decode the input with this codec instead of guessing.
     max_bytes: inputs larger than this are refused with a DecodeError.
     """
@@ -165,4 +176,59 @@ class Result:
             "extractor": self.extractor,
             "encoding": self.encoding,
             "removed": [r.to_dict() for r in self.removed],
+        }
+
+
+class RuleKind(StrEnum):
+    """The mechanism a rule is made with (``--list-rules`` shows the value)."""
+
+    LINE = "line"  # text: one unit alone (cleanup.text.lines)
+    BLOCK = "block"  # text: a unit with its neighbours (cleanup.text.blocks, cleanup.text.article)
+    DOM = "dom"  # HTML: elements (cleanup.html.vocab groups and hand-written steps)
+    SITE = "site"  # a rule from a site file (drop_line, drop_from, strip, body)
+
+
+class Stage(StrEnum):
+    """Where in the pipeline a rule runs; members are in pipeline order."""
+
+    HTML_STRIP = "html-strip"  # site strip rules, right after the parse
+    HTML_CONTAINER = "html-container"  # the article container: site body rules, outside-article
+    HTML_CAPTIONS = "html-captions"  # captions moved out of the article
+    HTML_CHROME = "html-chrome"  # chrome marks (vocabulary groups) inside the container
+    HTML_LINES = "html-lines"  # the container's lines: headline, link runs
+    TEXT_LINES = "text-lines"  # line rules and site drop_line, one unit at a time
+    TEXT_DROP_FROM = "text-drop-from"  # site drop_from: a unit and everything after it
+    TEXT_BLOCKS = "text-blocks"  # block rules, in their declared order
+    TEXT_PHRASES = "text-phrases"  # language-pack chrome phrases, on what the block rules kept
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """One rule of the rule table (``cleanup.rules``), whatever its mechanism.
+
+    ``name`` is the published name (in removals, ``--disable``, goldens);
+    ``reason`` says what the rule removes; ``defined`` where it is written
+    (``module:function``, or ``file [[kind]] name`` for a site rule);
+    ``inputs`` the input kinds it runs on (``text``, ``html``); ``switch`` is
+    False for the steps ``--disable`` cannot turn off (the article choice).
+    """
+
+    name: str
+    kind: RuleKind
+    stage: Stage
+    reason: str
+    defined: str
+    inputs: frozenset[str] = frozenset({"text", "html"})
+    switch: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with a fixed key order (``--list-rules --format json``)."""
+        return {
+            "name": self.name,
+            "kind": str(self.kind),
+            "stage": str(self.stage),
+            "reason": self.reason,
+            "defined": self.defined,
+            "inputs": sorted(self.inputs),
+            "switch": self.switch,
         }

@@ -10,12 +10,13 @@ from collections.abc import Callable, Sequence
 from cleanup.input.decode import Page, read_page
 from cleanup.metadata import byline_names, iso_date, plain_site_name
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
+from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
 from cleanup.text.article import HEADER_REASON, find_title
 from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
 from cleanup.text.phrases import RULE as PHRASE_RULE
 from cleanup.text.phrases import apply_phrase_rule
-from cleanup.text.registry import HTML, TEXT, Rule, all_rules
+from cleanup.text.registry import HTML, TEXT, Rule
 from cleanup.text.units import Units, has_invisible, stripped_lines, units, visible
 from cleanup.text.window import find_article
 
@@ -36,11 +37,13 @@ def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) ->
     """Strip site chrome from one scraped page, HTML or plain text.
 
     ``overrides`` are Options fields (``clean(data, url="https://...")``).
-    Raises DecodeError for input that is not a page and SiteRuleError for a
-    broken site rule file.
+    Raises DecodeError for input that is not a page, SiteRuleError for a
+    broken site rule file and RuleNameError for a ``disable`` name that is
+    not a rule.
     """
     if overrides:
         options = dataclasses.replace(options, **overrides)
+    check_disable(options)
     page = read_page(data, encoding=options.encoding, max_bytes=options.max_bytes)
     if page.kind == HTML:
         return clean_html(page, options)
@@ -54,22 +57,27 @@ def rules_for(kind: str, options: Options) -> tuple[tuple[Rule, ...], tuple[Rule
 
 @functools.lru_cache(maxsize=64)
 def _rules_for(kind: str, disable: frozenset[str]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
-    rules = [r for r in all_rules() if kind in r.kinds and r.name not in disable]
+    options = Options(disable=disable)
+    rules = [r for r in TEXT_RULES if kind in r.kinds and enabled(r.name, options)]
     return tuple(r for r in rules if r.kind == "line"), tuple(r for r in rules if r.kind == "block")
 
 
 @functools.cache
 def _rule_names(flag: str, value: object = True) -> frozenset[str]:
     """Names of the generic rules whose attribute ``flag`` equals ``value``."""
-    return frozenset(r.name for r in all_rules() if getattr(r, flag) == value)
+    return frozenset(r.name for r in TEXT_RULES if getattr(r, flag) == value)
 
 
 def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
-    """Site rules by --site, --url, a URL in the page, then text fingerprints.
+    """Site rules by --site, --url, a URL in the page, then text fingerprints; disabled rules left out.
 
     ``page`` gives the text the fingerprints are matched against, made only
     when they are needed.
     """
+    return enabled_site(_find_site(options, urls, page), options)
+
+
+def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
     dirs = options.rules_dirs
     if options.site:
         site = S.site_for_host(S.host_of(options.site) or options.site, dirs)
@@ -81,10 +89,6 @@ def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) 
         if host and (site := S.site_for_host(host, dirs)):
             return site
     return S.site_by_fingerprint(page(), dirs)
-
-
-def _enabled(rules: Sequence[S.TextRule], options: Options) -> list[S.TextRule]:
-    return [r for r in rules if r.id not in options.disable]
 
 
 def run_rules(
@@ -99,11 +103,11 @@ def run_rules(
     v = Verdicts(Units(lines, plain))
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
-    apply_line_rules(v, line_rules, _enabled(site.drop_line, options) if site else ())
+    apply_line_rules(v, line_rules, site.drop_line if site else ())
     if site:
-        apply_drop_from(v, _enabled(site.drop_from, options))
+        apply_drop_from(v, site.drop_from)
     apply_block_rules(v, [r for r in block_rules if r.name != "page-chrome"])
-    if PHRASE_RULE not in options.disable:  # after the block rules: a list heading goes with its list
+    if enabled(PHRASE_RULE, options):  # after the block rules: a list heading goes with its list
         apply_phrase_rule(v, options.rules_dirs, options.disable)
     if kind == TEXT:
         title = find_title(v.lines, v.dropped_by)
@@ -171,7 +175,7 @@ def clean_text(page: Page, options: Options) -> Result:
     # must choose the same site before and after cleaning.
     site = choose_site(options, urls, lambda: "\n".join(shown))
     run = functools.partial(_run_text_rules, site=site, options=options, plain=plain)
-    if "page-chrome" in options.disable:  # no article finder: the rules see the whole page
+    if not enabled("page-chrome", options):  # no article finder: the rules see the whole page
         v, title = run(units(stripped, plain=plain), 0)
         outside: list[Removal] = []
     else:
@@ -202,7 +206,7 @@ def clean_html(page: Page, options: Options) -> Result:
     head = page.text[:HEAD_BYTES]
     urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
     site = choose_site(options, urls, str)  # HTML is not fingerprinted: an empty text matches none
-    doc = extract_html(page.text, site=site, url=options.url, disable=options.disable)
+    doc = extract_html(page.text, site=site, url=options.url, options=options)
     v, _ = run_rules(doc.lines, HTML, site, options)
     return build_result(
         v,

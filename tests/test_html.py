@@ -8,7 +8,7 @@ import pytest
 
 from cleanup.html.extract import PARSER_MAX_DEPTH, extract_html, parse_html
 from cleanup.html.meta import clean_title
-from cleanup.model import ExtractionError
+from cleanup.model import ExtractionError, Options
 from cleanup.sites.load import load_site
 
 PROSE = (
@@ -132,7 +132,7 @@ def test_caption_moves_to_captions() -> None:
     figure = "<figure><img src='a.jpg'><figcaption>The bridge at dusk. Photo: J. Doe</figcaption></figure>"
     result = extract_html(page(f"<article>{story(2)}{figure}{story(2, 'More')}</article>"))
     assert result.captions == ("The bridge at dusk. Photo: J. Doe",)
-    assert "image-caption" in {r.rule for r in result.removed}
+    assert "caption-element" in {r.rule for r in result.removed}
     assert not any("dusk" in line.text for line in result.lines)
 
 
@@ -410,7 +410,9 @@ def test_disabled_dom_rule_keeps_its_element() -> None:
         "<p>Residents said they were not consulted, and some of them plan to appeal the decision in court.</p>"
         "</article></body></html>"
     )
-    kept = " ".join(line.text for line in extract_html(markup, disable=frozenset({"newsletter"})).lines)
+    kept = " ".join(
+        line.text for line in extract_html(markup, options=Options(disable=frozenset({"newsletter"}))).lines
+    )
     dropped = extract_html(markup)
     assert "Riverside morning letter" in kept
     assert "Riverside morning letter" not in " ".join(line.text for line in dropped.lines)
@@ -418,8 +420,8 @@ def test_disabled_dom_rule_keeps_its_element() -> None:
 
 
 def test_dom_rules_are_listed_with_what_they_remove() -> None:
-    from cleanup.html.extract import dom_rules
+    from cleanup.rules import DOM_RULES
 
-    names = dict(dom_rules())
-    assert names["nav-element"] == "site navigation"
+    names = {e.name: e.reason for e in DOM_RULES}
+    assert names["nav-element"] == "Site navigation."
     assert "outside-article" in names and "link-list" in names

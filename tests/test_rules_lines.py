@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup.model import Line
-from cleanup.text.registry import get_rule
+from cleanup.rules import get_rule
 from cleanup.text.units import visible
 
 CASES: dict[str, list[tuple[str, str | None]]] = {
@@ -171,9 +171,9 @@ def test_precheck_lets_every_positive_through(name: str, text: str, want: str) -
 
 
 def test_every_line_rule_has_cases() -> None:
-    from cleanup.text.registry import all_rules
+    from cleanup.rules import LINE_RULES
 
-    names = {r.name for r in all_rules() if r.kind == "line"}
+    names = {r.name for r in LINE_RULES}
     assert names <= set(CASES), f"no test cases for {sorted(names - set(CASES))}"
     for name in names:
         wants = [want for _, want in CASES[name]]

@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup.model import Line
+from cleanup.rules import LINE_RULES
 from cleanup.text import engine
 from cleanup.text.article import value_tables
 from cleanup.text.article_end import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, NUMBER_RE, TABLE_ROW_DISCOUNT, number_count
 from cleanup.text.blocks import may_be_list_heading, weight
 from cleanup.text.patterns import LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
-from cleanup.text.registry import all_rules
 from cleanup.text.units import (
     Units,
     as_units,
@@ -125,7 +125,7 @@ LINES = (
 @settings(max_examples=200, derandomize=True)
 @given(st.lists(st.sampled_from(LINES), max_size=15), st.booleans())
 def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: list[str], fresh: bool) -> None:
-    rules = tuple(r for r in all_rules() if r.kind == "line" and r.kinds)
+    rules = LINE_RULES
     if fresh:
         engine._VERDICTS.clear()
     direct = [
@@ -137,7 +137,7 @@ def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: li
 
 
 def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
-    rules = tuple(r for r in all_rules() if r.kind == "line" and r.kinds)  # the rules the engine runs itself
+    rules = LINE_RULES
     monkeypatch.setattr(engine, "VERDICT_MEMO_SIZE", 3)
     engine._VERDICTS.clear()
     engine.line_verdicts(LINES[:3], rules)
@@ -153,7 +153,7 @@ def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
 
 
 def test_long_texts_are_judged_but_not_remembered() -> None:
-    rules = tuple(r for r in all_rules() if r.kind == "line" and r.kinds)
+    rules = LINE_RULES
     engine._VERDICTS.clear()
     long_text = "The council met. " * 20
     assert engine.line_verdicts([long_text, "Subscribe"], rules) == [None, ("promo-line", "promotional call to action")]

@@ -7,6 +7,7 @@ main process (-j 1) and in worker processes.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 
 from cleanup.input.sources import Source, reason
@@ -24,11 +25,16 @@ class Settings:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What cleaning one source produced: the rendered output or why there is none."""
+    """What cleaning one source produced: the rendered output or why there is none.
+
+    ``rules`` counts the removals of each rule, as (name, count) pairs sorted by name,
+    for the per-rule summary of ``-v``.
+    """
 
     output: str | None = None
     explain: tuple[str, ...] = ()
     error: str | None = None
+    rules: tuple[tuple[str, int], ...] = ()
 
 
 def process(source: Source, settings: Settings) -> Outcome:
@@ -58,4 +64,5 @@ def process(source: Source, settings: Settings) -> Outcome:
         # A bug or a pathological page must not end a batch of thousands: say so and go on.
         return Outcome(error=f"internal error: {type(exc).__name__}: {exc}")
     lines = tuple(explain_lines(result, source.name)) if settings.explain else ()
-    return Outcome(render(result, settings.fmt, source.name, source.extra), lines)
+    counts = tuple(sorted(Counter(r.rule for r in result.removed).items()))
+    return Outcome(render(result, settings.fmt, source.name, source.extra), lines, rules=counts)

@@ -174,7 +174,11 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     "separated by ':'). Yours win over the bundled ones.",
 )
 @click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE (repeatable; see --list-rules).")
-@click.option("--list-rules", is_flag=True, help="List every rule with what it removes, then exit.")
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    help="List every rule: kind, stage, what it removes, where it is defined (--format json for tools); then exit.",
+)
 @click.option("--encoding", help="Decode inputs with this codec instead of guessing.")
 @click.option(
     "--max-bytes",
@@ -203,13 +207,13 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     help="Colour for diffs and messages; auto means only on a terminal (NO_COLOR is honoured).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Print each input's status.")
+@click.option("-v", "--verbose", is_flag=True, help="Print each input's status, and the removals per rule at the end.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleanup")
 @click.pass_context
 def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt: str | None, **flags: Any) -> None:
     rules_dirs = tuple(str(p) for p in flags["rules_dirs"])
     if flags["list_rules"]:
-        list_rules_or_exit(rules_dirs)
+        list_rules_or_exit(rules_dirs, fmt)
         return
     fmt = _format(fmt, output)
     mode = Mode.DIFF if flags["diff"] else Mode.CHECK if flags["check"] else Mode.WRITE

@@ -2,68 +2,68 @@
 
 from __future__ import annotations
 
-import difflib
+import json
 import sys
 
 import click
 
-from cleanup.model import Options, SiteRuleError
+from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError
 from cleanup.output.report import EXIT_USAGE
 
 
-def _list_rules(dirs: tuple[str, ...]) -> None:
-    """One line per rule: name, kind (line/block: text rules; dom: HTML; site), what it removes."""
-    from cleanup.html.extract import dom_rules
-    from cleanup.sites.load import load_all
-    from cleanup.text.registry import all_rules
+def rule_rows(entries: tuple[RuleEntry, ...]) -> list[str]:
+    """One line per rule: name, kind, stage, what it removes, and where it is defined."""
+    from cleanup.rules import aliases_of
 
-    for rule in all_rules():
-        click.echo(f"{rule.name:30s} {rule.kind:5s} {rule.summary}")
-    for name, what in dom_rules():
-        click.echo(f"{name:30s} dom   {what[:1].upper()}{what[1:]}.")
-    for site in load_all(dirs):
-        for site_rule in site.rules:
-            click.echo(f"{site_rule.id:30s} site  {site_rule.why}  ({site.path})")
+    rows = []
+    for e in entries:
+        notes = "" if e.switch else " (no switch)"
+        notes += "".join(f" (also off with --disable {alias})" for alias in aliases_of(e.name))
+        rows.append(f"{e.name:30s} {e.kind:5s} {e.stage:14s} {e.reason}{notes}  ({e.defined})")
+    return rows
+
+
+def rule_json(entries: tuple[RuleEntry, ...], fmt: str) -> str:
+    """The table for tools: one JSON array (json) or one object per line (jsonl); aliases included."""
+    from cleanup.rules import aliases_of
+
+    items = [{**e.to_dict(), "aliases": list(aliases_of(e.name))} for e in entries]
+    if fmt == "jsonl":
+        return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def list_rules_or_exit(dirs: tuple[str, ...], fmt: str | None = None) -> None:
+    """Print every rule once (generic, then site rules); a broken site file is a usage error."""
+    from cleanup.rules import all_entries
+
+    try:
+        entries = all_entries(dirs)
+    except SiteRuleError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if fmt in ("json", "jsonl"):
+        click.echo(rule_json(entries, fmt), nl=False)
+    else:
+        click.echo("".join(row + "\n" for row in rule_rows(entries)), nl=False)
 
 
 def check_rules(options: Options) -> None:
-    """Load every site rule file up front: a broken one stops the run before any output."""
+    """Load every site rule file up front: a broken one stops the run before any output.
+
+    Every --disable must name a rule (a typo would silently disable nothing): usage error otherwise.
+    """
+    from cleanup.rules import check_disable
     from cleanup.sites.load import load_all, site_for_host
 
     try:
-        sites = load_all(options.rules_dirs)
+        load_all(options.rules_dirs)
         if options.site and site_for_host(options.site, options.rules_dirs) is None:
             raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
     except SiteRuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    _check_disable(options.disable, {rule_id for site in sites for rule_id in site.rule_ids})
-
-
-def _check_disable(names: frozenset[str], site_rules: set[str]) -> None:
-    """Every --disable names a rule (a typo would silently disable nothing): usage error otherwise."""
-    if not names:
-        return
-    from cleanup.html.extract import dom_rules
-    from cleanup.text.registry import all_rules
-
-    known = {r.name for r in all_rules()} | {name for name, _ in dom_rules()} | site_rules
-    for name in sorted(names):
-        if name in UNDISABLEABLE:
-            raise click.UsageError(f"--disable {name}: this rule cannot be switched off (it is the article choice)")
-        if name not in known:
-            close = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else " (see --list-rules)"
-            raise click.UsageError(f"--disable {name}: no such rule{hint}")
-
-
-# DOM rules that are not switches: the article choice itself and the headline's move to the title.
-UNDISABLEABLE = frozenset({"outside-article", "headline"})
-
-
-def list_rules_or_exit(dirs: tuple[str, ...]) -> None:
     try:
-        _list_rules(dirs)
-    except SiteRuleError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        check_disable(options)
+    except RuleNameError as exc:
+        raise click.UsageError(f"--disable {exc}") from None

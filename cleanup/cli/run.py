@@ -129,7 +129,7 @@ def _run(
                     messages.say("stopping: every later output would fail the same way", always=True)
                     return
                 continue
-            report.done(changed)
+            report.done(changed, outcome.rules)
             messages.status(source.name, _status(changed, mode))
 
 
@@ -194,4 +194,7 @@ def run_batch(
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
     if flags["verbose"] or total > 1 or output is not None:
         messages.say(str(report))
+    if flags["verbose"]:
+        for line in report.rule_lines():
+            messages.say(line)
     return report.return_code

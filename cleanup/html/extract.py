@@ -7,7 +7,7 @@ rules, else our scorer, else readability-lxml, else the whole body),
 ``outside_removals``, ``strip_chrome`` inside the chosen containers, then
 ``lines_of`` turns blocks into ``Line`` values in reading order.
 
-Helpers live next door: ``page_meta`` (metadata), ``dom_rules`` (chrome marks, site
+Helpers live next door: ``page_meta`` (metadata), ``marks`` (chrome marks, site
 rules, captions, removal records), ``scorer`` (the container scorer), ``vocab`` (the
 chrome vocabularies as data) and ``dom`` (small lxml helpers). The readability-lxml
 adapter is ``readability_container`` here, the only place that imports readability.
@@ -43,7 +43,8 @@ from cleanup.html.scorer import (
     with_siblings,
 )
 from cleanup.html.vocab import BLOCK_TAGS, INVISIBLE_TAGS, REPORTED_TAGS, ChromeGroup
-from cleanup.model import ExtractionError, Line, Removal
+from cleanup.model import DEFAULT_OPTIONS, ExtractionError, Line, Options, Removal
+from cleanup.rules import CAPTION_ELEMENT, enabled
 
 if TYPE_CHECKING:
     from cleanup.sites.load import Site
@@ -91,26 +92,29 @@ class Choice:
 
 
 def extract_html(
-    markup: str, *, site: Site | None = None, url: str | None = None, disable: frozenset[str] = frozenset()
+    markup: str, *, site: Site | None = None, url: str | None = None, options: Options = DEFAULT_OPTIONS
 ) -> HtmlPage:
     """Article lines, removals, captions and metadata of one decoded HTML page.
 
-    ``disable`` names DOM rules not to run: chrome groups (``nav-element``,
-    ``comments`` ...), ``image-caption`` and ``link-list``.
+    DOM rules that ``options`` disables do not run: chrome groups (``nav-element``,
+    ``comments`` ...), ``caption-element`` and ``link-list``. ``site`` comes with
+    its disabled rules already left out (``cleanup.rules.enabled_site``).
     """
     doc = parse_html(markup)
     meta = read_metadata(doc, url)
     drop_invisible(doc)
     removed = apply_site_strip(doc, site) if site else []
-    found = {el: group for el, group in find_marks(doc).items() if group.rule not in disable}
+    found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
     marks, scores = rescue_marks(doc, found)
     choice = choose_containers(doc, site, marks, scores)
-    captions, caption_removed = ([], []) if "image-caption" in disable else take_captions(choice.containers, marks)
+    captions, caption_removed = (
+        take_captions(choice.containers, marks) if enabled(CAPTION_ELEMENT, options) else ([], [])
+    )
     removed += outside_removals(choice.containers)
     removed += caption_removed + strip_chrome(choice.containers, marks, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)
-    if "link-list" not in disable:
+    if enabled("link-list", options):
         lines, link_removed = drop_link_lines(lines)
         headline_removed += link_removed
     return HtmlPage(
@@ -123,19 +127,6 @@ def extract_html(
         date=meta.date,
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
-    )
-
-
-def dom_rules() -> tuple[tuple[str, str], ...]:
-    """(name, what it removes) of every generic DOM rule, for ``--list-rules``."""
-    from cleanup.html.vocab import CHROME_GROUPS
-
-    return (
-        *((g.rule, g.reason) for g in CHROME_GROUPS),
-        ("image-caption", "figure captions and photo credits (kept in captions)"),
-        ("link-list", "runs of link-only lines inside the article"),
-        ("outside-article", "everything outside the chosen article container (no switch)"),
-        ("headline", "the headline, moved to the title (no switch)"),
     )
 
 

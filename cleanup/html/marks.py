@@ -29,6 +29,7 @@ from cleanup.html.vocab import (
     ChromeGroup,
 )
 from cleanup.model import Removal
+from cleanup.rules import CAPTION_ELEMENT
 
 if TYPE_CHECKING:
     from cleanup.sites.load import Site
@@ -214,7 +215,7 @@ def take_captions(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) ->
         text = norm(text_of(el))
         if text:
             captions.append(text)
-            removed.append(removal_of(el, "image-caption", "image caption or photo credit"))
+            removed.append(removal_of(el, CAPTION_ELEMENT, "image caption or photo credit"))
         drop(el)
     return captions, removed
 

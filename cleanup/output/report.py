@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Exit codes, as documented in the README.
@@ -19,7 +21,8 @@ class Report:
     """Counts per outcome and the failures with their reasons.
 
     ``check`` is true for --check and --diff, where a changed output is a
-    finding (exit 1) rather than work done.
+    finding (exit 1) rather than work done. ``removals`` counts the removals
+    of each rule over the inputs cleaned (datatrove's per-reason stats).
     """
 
     check: bool = False
@@ -27,9 +30,14 @@ class Report:
     unchanged: int = 0
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    removals: Counter[str] = field(default_factory=Counter)
 
-    def done(self, changed: bool) -> None:
-        """Record one input cleaned; ``changed`` says whether its output differs."""
+    def done(self, changed: bool, rules: Iterable[tuple[str, int]] = ()) -> None:
+        """Record one input cleaned; ``changed`` says whether its output differs.
+
+        ``rules`` are (rule, removals) pairs of that input.
+        """
+        self.removals.update(dict(rules))
         if changed:
             self.cleaned += 1
         else:
@@ -63,3 +71,17 @@ class Report:
         ]
         text = ", ".join(f"{n:,} {what}" for n, what in parts if n)
         return (text or "nothing to do") + "."
+
+    def rule_lines(self) -> list[str]:
+        """The removals per rule, most first, for ``-v``: a heading, then '  12  promo-line' lines.
+
+        >>> report = Report()
+        >>> report.done(True, [("promo-line", 2), ("skip-link", 1)])
+        >>> report.done(True, [("promo-line", 1)])
+        >>> report.rule_lines()
+        ['removals by rule:', '       3  promo-line', '       1  skip-link']
+        """
+        if not self.removals:
+            return []
+        ranked = sorted(self.removals.items(), key=lambda item: (-item[1], item[0]))
+        return ["removals by rule:", *(f"{n:8,}  {rule}" for rule, n in ranked)]

@@ -63,6 +63,8 @@ SITE_KEYS = frozenset({"name", "fingerprints"})
 TEXT_RULE_KEYS = frozenset({"name", "why", "regex"})
 DOM_RULE_KEYS = frozenset({"name", "why", "xpath", "css"})
 EXPECT_KEYS = frozenset({"fixture", "keeps", "drops"})
+# The kinds of rule a site file holds, in the order their rules are listed (rule_ids, --list-rules).
+RULE_KINDS = ("drop_line", "drop_from", "strip", "body")
 TOP_KEYS = {
     "site": SITE_KEYS,
     "drop_line": TEXT_RULE_KEYS,
@@ -122,7 +124,7 @@ class Site:
     @property
     def rules(self) -> tuple[TextRule | DomRule, ...]:
         """Every rule of the site, in file order by kind."""
-        return (*self.drop_line, *self.drop_from, *self.strip, *self.body)
+        return tuple(r for kind in RULE_KINDS for r in getattr(self, kind))
 
     @property
     def rule_ids(self) -> tuple[str, ...]:

@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
+from cleanup.text import lines as line_rules
 from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose, is_title_case, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
 from cleanup.text.patterns import WORD_RE
-from cleanup.text.registry import all_rules
+from cleanup.text.registry import rules_in
 from cleanup.text.units import as_units, visible
 
 # A list announced by a colon at the article's end: at most this many items of this size.
@@ -145,7 +146,7 @@ def _is_note(text: str) -> bool:
 @functools.cache
 def _metadata_rules() -> frozenset[str]:
     """Names of the rules that drop bylines and dates (their text goes to Result metadata)."""
-    return frozenset(r.name for r in all_rules() if r.metadata)
+    return frozenset(r.name for r in rules_in(line_rules) if r.metadata)
 
 
 @functools.lru_cache(maxsize=16384)

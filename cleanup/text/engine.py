@@ -106,7 +106,7 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     searched for over all the units joined: most units of a page dump pass
     no pre-check at all, and never reach a rule.
 
-    >>> from cleanup.text.registry import get_rule
+    >>> from cleanup.rules import get_rule
     >>> found = candidates(["by jane doe", "the end.", "© 2019 acme"], [get_rule("byline")])
     >>> {k: [r.name for r in rules] for k, rules in found.items()}
     {0: ['byline']}

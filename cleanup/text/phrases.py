@@ -49,7 +49,7 @@ REASONS = {
 }
 
 
-@line_rule(RULE, kinds=())  # run by apply_phrase_rule, which knows the page's rules directories
+@line_rule(RULE)  # run by apply_phrase_rule after the block rules, with the page's rules directories
 def chrome_phrase(line: Line, rules_dirs: tuple[str, ...] = ()) -> str | None:
     """Chrome lines in any language of the packs: 'Weiterlesen', 'Wir verwenden Cookies, um …', '12 Kommentare'.
 

@@ -1,4 +1,4 @@
-"""The rule registry: every generic rule has a published name, a docstring and a kind.
+"""How a text rule is declared: the ``line_rule`` and ``block_rule`` decorators and ``Rule``.
 
 A *line rule* looks at one unit on its own (jusText's first, context-free
 pass) and returns the reason to drop it, or None::
@@ -12,6 +12,11 @@ indexes to drop, ``stop`` exclusive. It receives the units and, for each, the
 name of the rule that already dropped it (or None), so it can reason about a
 heading whose list items were dropped, or a title next to a dropped embed.
 
+The decorators only attach a ``Rule`` to the function; they register
+nothing. The rule table (``cleanup.rules``) imports the rule modules and
+lists their rules in the order they run: this module imports none of them,
+so imports point one way.
+
 Names are kebab-case nouns for the chrome removed. They appear in JSON,
 ``--disable`` and golden files: never rename one.
 """
@@ -22,8 +27,9 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
-from cleanup.model import Line
+from cleanup.model import Line, RuleEntry, RuleKind, Stage
 
 Span = tuple[int, int, str]
 LineFn = Callable[[Line], str | None]
@@ -40,8 +46,8 @@ class Rule:
     rules whose removed text is kept in ``Result.captions``; ``metadata``
     names the Result field ("byline", "date") a removed unit goes to.
 
-    A rule is equal only to itself (``eq=False``): the registry holds one per
-    name, and tuples of rules are cache keys, hashed on every page.
+    A rule is equal only to itself (``eq=False``): the rule table holds one
+    per name, and tuples of rules are cache keys, hashed on every page.
     """
 
     name: str
@@ -78,17 +84,28 @@ class Rule:
         """First line of the rule's docstring."""
         return (self.func.__doc__ or "").strip().splitlines()[0]
 
+    @property
+    def entry(self) -> RuleEntry:
+        """The rule's row in the rule table."""
+        return RuleEntry(
+            name=self.name,
+            kind=RuleKind(self.kind),
+            stage=Stage.TEXT_LINES if self.kind == "line" else Stage.TEXT_BLOCKS,
+            reason=self.summary,
+            defined=f"{self.func.__module__}:{self.func.__name__}",
+            inputs=self.kinds,
+        )
 
-_REGISTRY: dict[str, Rule] = {}
+
+# The attribute of a decorated function that holds its Rule.
+RULE_ATTR = "cleanup_rule"
 
 
 def _register(name: str, kind: str, **extra) -> Callable:
     def decorate(func: Callable) -> Callable:
-        if name in _REGISTRY:
-            raise ValueError(f"rule {name!r} is registered twice")
         if not (func.__doc__ or "").strip():
             raise ValueError(f"rule {name!r} has no docstring")
-        _REGISTRY[name] = Rule(name, kind, func, **extra)
+        setattr(func, RULE_ATTR, Rule(name, kind, func, **extra))
         return func
 
     return decorate
@@ -126,22 +143,15 @@ def block_rule(name: str, *, kinds: Iterable[str] = (TEXT, HTML)) -> Callable[[B
     return _register(name, "block", kinds=frozenset(kinds))
 
 
-@functools.cache
-def all_rules() -> tuple[Rule, ...]:
-    """Every generic rule, line rules first, each group in registration order.
-
-    Cached: the pipeline asks for the rules several times per page.
-    """
-    from cleanup.text import (
-        lines,  # noqa: F401  (importing registers the rules)
-        phrases,  # noqa: F401
-    )
-
-    rules = tuple(_REGISTRY.values())
-    return tuple(r for r in rules if r.kind == "line") + tuple(r for r in rules if r.kind == "block")
+def rule_of(func: Callable) -> Rule:
+    """The Rule a decorated function carries; TypeError for an undecorated one."""
+    rule = getattr(func, RULE_ATTR, None)
+    if not isinstance(rule, Rule):
+        raise TypeError(f"{getattr(func, '__qualname__', func)!r} is not a line or block rule")
+    return rule
 
 
-def get_rule(name: str) -> Rule:
-    """The rule called ``name``; KeyError if there is none."""
-    all_rules()
-    return _REGISTRY[name]
+def rules_in(module: ModuleType) -> tuple[Rule, ...]:
+    """Every rule defined in ``module``, in definition order (for the table's completeness test)."""
+    found = [getattr(f, RULE_ATTR) for f in vars(module).values() if isinstance(getattr(f, RULE_ATTR, None), Rule)]
+    return tuple(r for r in found if r.func.__module__ == module.__name__)
