@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from cleanup.output.render import quote_name
+
 
 @dataclass
 class Messages:
@@ -31,14 +33,14 @@ class Messages:
             click.echo(text, err=True, color=self.color)
 
     def error(self, name: str, why: str) -> None:
-        """``error: name: reason``, one line."""
+        """``error: name: reason``, one line (a name with a newline or control character is quoted)."""
         label = click.style("error", fg="red", bold=True) if self.color and self.console is None else "error"
-        self.say(f"{label}: {name}: {why}", always=True)
+        self.say(f"{label}: {quote_name(name)}: {why}", always=True)
 
     def status(self, name: str, status: str) -> None:
         """Per-input status under -v."""
         if self.verbose:
-            self.say(f"{name}: {status}")
+            self.say(f"{quote_name(name)}: {status}")
 
 
 @contextlib.contextmanager

@@ -26,7 +26,7 @@ from cleanup.input.sources import (
 )
 from cleanup.model import Options, SiteRuleError
 from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
-from cleanup.output.render import unified_diff
+from cleanup.output.render import quote_name, unified_diff
 from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 
 DEFAULT_INCLUDE = (
@@ -86,10 +86,10 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
     if old == new:
         return False
     if mode is Mode.DIFF:
-        diff = unified_diff(old, new, old_name, f"{source.name} (cleaned)")
+        diff = unified_diff(old, new, quote_name(old_name), f"{quote_name(source.name)} (cleaned)")
         click.echo(colour_diff(diff) if messages.color is not False else diff, nl=False, color=messages.color)
     else:
-        messages.say(f"would change: {old_name}")
+        messages.say(f"would change: {quote_name(old_name)}")
     return True
 
 
