@@ -38,3 +38,263 @@ def test_non_finite_numbers_in_pass_through_fields_stay_valid_json(tmp_path: Pat
 
 def pytest_fail(name: str) -> None:
     raise AssertionError(f"{name} is not JSON")
+
+
+# Issue 15 section 1: -o never replaces what is not a regular file, and never an input.
+
+
+def test_o_symlink_is_written_through_and_kept(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    real = tmp_path / "store" / "all.jsonl"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "all.jsonl"
+    link.symlink_to(real)
+    result = run(["-o", link, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(real.read_text())["text"].startswith("The council voted")
+
+
+def test_o_character_device_is_streamed_to_not_replaced(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
+    result = run(["-f", "jsonl", "-o", null, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)
+
+
+def test_o_fifo_is_streamed_to(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = run(["-o", fifo, tmp_path / "p.txt"])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(got[0])["text"].startswith("The council voted")
+
+
+def test_o_socket_is_refused_with_exit_2(tmp_path: Path) -> None:
+    import socket
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    path = tmp_path / "s.jsonl"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        result = run(["-o", path, tmp_path / "p.txt"])
+    assert result.exit_code == 2
+    assert "a socket" in result.stderr
+
+
+def test_an_input_is_never_overwritten_by_another_inputs_output(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.html").write_text("<html><body><article><p>" + "The council met. " * 20 + "</p></article></body></html>")
+    Path("x.txt").write_text(PAGE)
+    result = run(["-j1", "-o", ".", "x.html", "x.txt"])
+    assert result.exit_code == 123
+    assert Path("x.txt").read_text() == PAGE
+
+
+def test_an_input_listed_in_files_from_is_never_overwritten(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.html").write_text("<html><body><article><p>" + "The council met. " * 20 + "</p></article></body></html>")
+    Path("x.txt").write_text(PAGE)
+    result = run(["-j1", "-o", ".", "--files-from", "-"], input="x.html\nx.txt\n")
+    assert result.exit_code == 123
+    assert Path("x.txt").read_text() == PAGE
+
+
+def test_a_linked_directory_in_the_output_tree_cannot_reach_an_input(tmp_path: Path) -> None:
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "x.txt").write_text(PAGE)
+    (tmp_path / "in" / "b").mkdir()
+    (tmp_path / "in" / "b" / "x.txt").write_text("keep me\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a").symlink_to(tmp_path / "in" / "b")
+    result = run(["-o", tmp_path / "out", tmp_path / "in"])
+    assert result.exit_code == 123
+    assert (tmp_path / "in" / "b" / "x.txt").read_text() == "keep me\n"
+    assert "inside the input directory" in result.stderr
+
+
+def test_files_from_naming_the_jsonl_output_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "all.jsonl"
+    out.write_text('{"source": "keep"}\n')
+    result = run(["-o", out, "--files-from", "-"], input=f"{tmp_path / 'p.txt'}\n{out}\n")
+    assert result.exit_code == 2
+    assert out.read_text() == '{"source": "keep"}\n'
+
+
+def test_disk_full_during_a_jsonl_file_commits_nothing(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import cleanup.output.jsonl
+
+    class FillsUp:
+        """A file that takes one record, then reports a full disk."""
+
+        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+            self.handle, self.writes = handle, 0
+
+        def write(self, data: bytes) -> int:
+            self.writes += 1
+            if self.writes > 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.handle.write(data)
+
+        def flush(self) -> None:
+            self.handle.flush()
+
+        def close(self) -> None:
+            self.handle.close()
+
+    real = cleanup.output.jsonl.os.fdopen
+    monkeypatch.setattr(cleanup.output.jsonl.os, "fdopen", lambda fd, mode: FillsUp(real(fd, mode)))
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(PAGE)
+    out = tmp_path / "o" / "all.jsonl"
+    result = run(["-j1", "-o", out, *(tmp_path / f"p{i}.txt" for i in range(3))])
+    assert result.exit_code == 123
+    assert "No space left on device" in result.stderr
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+def test_disk_full_at_the_final_flush_is_an_error_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import cleanup.output.jsonl
+
+    def replace(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cleanup.output.jsonl.os, "replace", replace)
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "o" / "all.jsonl"
+    result = run(["-o", out, tmp_path / "p.txt"])
+    assert result.exit_code == 123, result.stderr
+    assert "error: -o: cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+# Issue 15 item 6: golden and output files are opened without following links, blocking or reading without end.
+
+
+def _golden(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PAGE)
+    (tmp_path / "golden").mkdir()
+    return tmp_path / "in", tmp_path / "golden"
+
+
+def test_diff_refuses_a_golden_file_that_links_to_a_secret(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    secret = tmp_path / "environ"
+    secret.write_text("AWS_SECRET=hunter2\n")
+    (golden / "a.txt").symlink_to(secret)
+    result = run(["--diff", "-o", golden, src])
+    assert result.exit_code == 123
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "symbolic link" in result.stderr
+
+
+def test_diff_refuses_a_golden_directory_that_links_outside(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    (src / "sub").mkdir()
+    (src / "sub" / "b.txt").write_text(PAGE)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text("AWS_SECRET=hunter2\n")
+    (golden / "sub").symlink_to(tmp_path / "elsewhere")
+    result = run(["--diff", "-o", golden, src])
+    assert result.exit_code == 123
+    assert "hunter2" not in result.stdout + result.stderr
+
+
+def test_check_does_not_hang_on_a_fifo_golden_or_read_dev_zero(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    os.mkfifo(golden / "a.txt")
+    (golden / "b.txt").symlink_to("/dev/zero")
+    cmd = [sys.executable, "-m", "cleanup", "--check", "-o", str(golden), str(src)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 123, done.stderr
+    assert "a FIFO, not a regular file" in done.stderr
+    assert "symbolic link" in done.stderr
+
+
+def test_writing_over_a_fifo_output_file_does_not_hang(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src, out = _golden(tmp_path)
+    os.mkfifo(out / "a.txt")
+    cmd = [sys.executable, "-m", "cleanup", "-o", str(out), str(src)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 123, done.stderr
+    assert "a FIFO" in done.stderr
+
+
+# Issue 16 item 6: -o values that mean what they say.
+
+
+def test_o_dash_is_standard_output(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(["-o", "-", "-"], input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("The council voted")
+    assert not Path("-").exists()
+
+
+def test_o_jsonl_gz_is_written_compressed(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "all.jsonl.gz"
+    result = run(["-o", out, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert out.is_file()
+    record = json.loads(gzip.decompress(out.read_bytes()))
+    assert record["text"].startswith("The council voted")
+    check = run(["--check", "-o", out, tmp_path / "p.txt"])
+    assert check.exit_code == 0, check.stderr
+
+
+def test_ambiguous_o_values_are_refused_with_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    for name in ("all.json.gz", "all.txt.gz", "pages.zst"):
+        result = run(["-o", tmp_path / name, tmp_path / "p.txt"])
+        assert result.exit_code == 2, name
+        assert "FILE.jsonl" in result.stderr
+        assert not (tmp_path / name).exists()
+
+
+# Issue 16 item 9: an interrupted JSON Lines file is finished by a rerun with --skip-existing.
+
+
+def test_skip_existing_resumes_a_jsonl_file(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(PAGE.replace("Tuesday", f"day {i}"))
+    out = tmp_path / "all.jsonl"
+    first = run(["-o", out, tmp_path / "p0.txt"])
+    assert first.exit_code == 0, first.stderr
+    again = run(["-v", "--skip-existing", "-o", out, *(tmp_path / f"p{i}.txt" for i in range(3))])
+    assert again.exit_code == 0, again.stderr
+    assert "1 skipped" in again.stderr
+    sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert sources == [str(tmp_path / f"p{i}.txt") for i in range(3)]

@@ -17,12 +17,7 @@ import click
 from cleanup import __version__
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
-from cleanup.input.sources import (
-    INPUT_FORMATS,
-    STDIN,
-    SourceError,
-    check_output,
-)
+from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
 from cleanup.output.modes import Mode
 from cleanup.output.render import FORMATS
@@ -56,15 +51,32 @@ Exit codes:   0 done, or nothing would change
 """
 
 
-# -o names a directory; one of these endings means the user expected a file.
-FILE_LIKE_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm", ".md"})
+# -o names a directory; one of these endings means the user expected a file (or a compressed one).
+FILE_LIKE_SUFFIXES = frozenset(
+    {".txt", ".json", ".html", ".htm", ".md", ".csv", ".tsv", ".xml", ".ndjson", ".jsonl"}
+    | {".gz", ".zst", ".bz2", ".xz", ".zip", ".tar"}
+)
+# -o FILE with one of these endings is one JSON Lines file (.gz: compressed).
+JSONL_NAMES = (".jsonl", ".jsonl.gz")
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
-    """--format, defaulting to jsonl for ``-o FILE.jsonl`` and to text otherwise."""
+    """--format, defaulting to jsonl for ``-o FILE.jsonl`` (or ``.jsonl.gz``) and to text otherwise."""
     if fmt is not None:
         return fmt
-    return "jsonl" if output is not None and output.name.lower().endswith(".jsonl") else "text"
+    return "jsonl" if output is not None and output.name.lower().endswith(JSONL_NAMES) else "text"
+
+
+def _check_output_name(output: Path, fmt: str) -> None:
+    """-o with --format text/json takes a directory: refuse a value that looks like a file, with a hint."""
+    if output.exists() and not output.is_dir():
+        raise click.UsageError(f"-o {output} is a file; --format {fmt} writes one file per input into a directory")
+    if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
+        raise click.UsageError(
+            f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
+            "directory; for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
+            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+        )
 
 
 def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> None:
@@ -75,26 +87,17 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--check/--diff without -o compare the text output with the input: use --format text")
     if output is not None and fmt == "jsonl" and output.is_dir():
         raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
-    if output is not None and fmt != "jsonl" and output.exists() and not output.is_dir():
-        raise click.UsageError(f"-o {output} is a file; --format {fmt} writes one file per input into a directory")
-    if output is not None and fmt != "jsonl" and not output.exists() and output.suffix in FILE_LIKE_SUFFIXES:
-        raise click.UsageError(
-            f"-o {output} looks like a file name, but -o takes a directory (or FILE.jsonl); "
-            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
-        )
+    if output is not None and fmt != "jsonl":
+        _check_output_name(output, fmt)
     if flags["encoding"]:
         try:
             codecs.lookup(flags["encoding"])
         except LookupError:
             raise click.UsageError(f"--encoding {flags['encoding']}: unknown encoding") from None
-    if flags["skip_existing"] and (output is None or fmt == "jsonl" or mode is not Mode.WRITE):
-        raise click.UsageError("--skip-existing needs -o DIR (one output file per input) and no --check/--diff")
+    if flags["skip_existing"] and (output is None or mode is not Mode.WRITE):
+        raise click.UsageError("--skip-existing needs -o DIR or -o FILE.jsonl, and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
-    try:
-        check_output(sources, output)
-    except SourceError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -110,7 +113,8 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     "--output",
     type=click.Path(path_type=Path),
     help="Write into DIR (one file per input, mirroring the input tree), or into FILE.jsonl "
-    "with --format jsonl. Files are replaced atomically; an output inside the inputs is refused.",
+    "(FILE.jsonl.gz: compressed) with --format jsonl; - is stdout. Files are replaced atomically, "
+    "a link is written through, a device or FIFO is streamed to; an output that is an input is refused.",
 )
 @click.option(
     "-f",
@@ -211,6 +215,8 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
     if flags["list_rules"]:
         list_rules_or_exit(rules_dirs)
         return
+    if output is not None and str(output) == STDIN:
+        output = None  # -o - is standard output, as for the inputs
     fmt = _format(fmt, output)
     mode = Mode.DIFF if flags["diff"] else Mode.CHECK if flags["check"] else Mode.WRITE
     _validate(sources, output, fmt, mode, flags)

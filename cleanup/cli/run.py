@@ -7,7 +7,7 @@ import errno
 import functools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +17,19 @@ from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_ba
 from cleanup.cli.signals import Terminated, signals
 from cleanup.input.sources import (
     STDIN,
+    InputGuard,
     Selection,
     Source,
+    SourceError,
+    check_output,
     iter_listed,
     iter_sources,
     listed_paths,
     reason,
 )
 from cleanup.model import Options, SiteRuleError
-from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
+from cleanup.output.files import destination
+from cleanup.output.modes import JsonLinesFile, Mode, OutputError, Stdout, make_output
 from cleanup.output.render import quote_name, unified_diff
 from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 
@@ -46,19 +50,44 @@ DEFAULT_INCLUDE = (
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 
 
-def _inputs(sources: tuple[Path, ...], files_from: str | None, sel: Selection) -> Iterator[Source]:
-    """Sources from the command line, then from --files-from."""
+def _inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
+    """Sources from the command line, then from --files-from (``problem``: why the list cannot be read)."""
     yield from iter_sources(sources, sel)
+    if problem is not None:
+        yield Source("--files-from", Path(), error=problem)
+    yield from iter_listed(listed, sel)
+
+
+def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | None]:
+    """The paths of --files-from, and why the list cannot be read (None when it can).
+
+    With ``whole`` the list is read to its end first: outputs can only be
+    checked against every input once every input is known. Otherwise a list
+    on stdin is read as it comes (a slow producer sees its outputs appear).
+    """
     if files_from is None:
-        return
+        return (), None
     if files_from == STDIN:
-        yield from iter_listed(listed_paths(sys.stdin.buffer), sel)
-        return
+        paths = listed_paths(sys.stdin.buffer)
+        return (list(paths) if whole else paths), None
     try:
         with open(files_from, "rb") as handle:
-            yield from iter_listed(listed_paths(handle), sel)
+            return list(listed_paths(handle)), None
     except OSError as exc:
-        yield Source(files_from, Path(), error=f"cannot read the list of files: {reason(exc)}")
+        return (), f"cannot read the list of files: {reason(exc)}"
+
+
+def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> Any:
+    """The output target, once -o is checked against every input; a usage error when it cannot be used."""
+    try:
+        check_output(sources, output)
+        streamed = output is not None and fmt == "jsonl" and destination(output).stream
+        if streamed and (mode is not Mode.WRITE or flags["skip_existing"]):
+            raise OutputError(f"-o {output} is a stream: --check, --diff and --skip-existing need a file")
+        guard = InputGuard.of(sources) if output is not None else None
+        return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"])
+    except (SourceError, OutputError) as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Messages) -> Iterator[Source]:
@@ -125,6 +154,9 @@ def _run(
                     raise
                 report.failed(source.name, f"cannot write output: {reason(exc)}")
                 messages.error(source.name, f"cannot write output: {reason(exc)}")
+                if isinstance(target, JsonLinesFile):
+                    messages.say(f"stopping: {quote_name(str(target.path))} is left as it was", always=True)
+                    return
                 if exc.errno in FATAL_WRITE_ERRNOS:
                     messages.say("stopping: every later output would fail the same way", always=True)
                     return
@@ -153,26 +185,48 @@ def run_batch(
     sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
 ) -> int:
     """Run the batch; return the exit code."""
-    from cleanup.batch.jobs import WorkerError, default_jobs
+    from cleanup.batch.jobs import default_jobs
     from cleanup.batch.work import Settings
     from cleanup.input.records import Fields
 
     messages = Messages(colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
     sel = Selection(flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output)
-    target: Stdout | Directory | JsonLinesFile = make_output(output, fmt)
+    listed, problem = _listed(flags["files_from"], whole=output is not None)
+    named = [*sources, *listed] if isinstance(listed, list) else list(sources)
+    target = _target(named, output, fmt, mode, flags)
     report = Report(check=mode is not Mode.WRITE)
-    items = _inputs(sources, flags["files_from"], sel)
+    items = _inputs(sources, listed, problem, sel)
     if flags["skip_existing"]:
         items = _skipping(items, target, report, messages)
     jobs = flags["jobs"] or default_jobs()
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
-    finished = False
+    try:
+        code = _batch(items, Settings(options, fmt, flags["explain"]), jobs, mode, target, report, messages)
+    except BaseException:
+        target.close(ok=False)
+        raise
+    code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
+    total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
+    if code is None and (flags["verbose"] or total > 1 or output is not None):
+        messages.say(str(report))
+    return report.return_code if code is None else code
+
+
+# Stopped by a signal: the outputs written so far are kept (a JSON Lines file with its complete records).
+STOPPED = (EXIT_INTERRUPTED, EXIT_TERMINATED)
+
+
+def _batch(
+    items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
+) -> int | None:
+    """Run the batch; None when it ran to its end, else the exit code that stopped it."""
+    from cleanup.batch.jobs import WorkerError
+
     try:
         with signals():
-            _run(items, Settings(options, fmt, flags["explain"]), jobs, mode, target, report, messages)
-        finished = True
+            _run(items, settings, jobs, mode, target, report, messages)
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE
@@ -189,9 +243,15 @@ def run_batch(
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE
-    finally:
-        target.close(ok=finished and mode is Mode.WRITE)
-    total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
-    if flags["verbose"] or total > 1 or output is not None:
-        messages.say(str(report))
-    return report.return_code
+    return None
+
+
+def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:
+    """Finish the output (commit it or remove it); EXIT_FAILED when its last bytes cannot be written."""
+    try:
+        target.close(ok=commit)
+    except OutputError as exc:
+        report.failed("-o", str(exc))
+        messages.error("-o", str(exc))
+        return EXIT_FAILED
+    return None

@@ -2,21 +2,27 @@
 
 Each target can write an output (``emit``) or give the text a new output is
 compared with under --check/--diff (``old``). Files are written atomically, in
-input order, by the main process only.
+input order, by the main process only; an existing file is read only if it is
+a regular file (``files.read_regular``), and never written if it is an input.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import os
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from cleanup.input.sources import Source, output_path
-from cleanup.output.render import SUFFIX
-from cleanup.output.write import atomic_write, signals_deferred, temp_file
+from cleanup.input.sources import InputGuard, Source, output_path
+from cleanup.output.files import OutputError, destination, read_regular
+from cleanup.output.jsonl import JsonLinesFile
+from cleanup.output.render import SUFFIX, quote_name
+from cleanup.output.write import atomic_write
+
+__all__ = ["Directory", "JsonLinesFile", "Mode", "OutputError", "Stdout", "make_output"]
+
+# An existing output or golden file is read up to this many times the input limit (JSON escapes grow text).
+READ_FACTOR = 4
 
 
 class Mode(enum.Enum):
@@ -27,12 +33,8 @@ class Mode(enum.Enum):
     DIFF = "diff"
 
 
-class OutputError(Exception):
-    """This one output cannot be written where it should go; the batch goes on."""
-
-
 class Stdout:
-    """Outputs one after the other on standard output; --check/--diff compare with the input."""
+    """Outputs one after the other on standard output (or a stream); --check/--diff compare with the input."""
 
     name = None
 
@@ -65,15 +67,19 @@ class Stdout:
         return read_page(source.read()).text, source.name
 
     def close(self, ok: bool) -> None:
-        """Nothing to finish."""
+        """Nothing to finish on stdout; a stream opened for -o is closed."""
+        if self.stream is not sys.stdout.buffer:
+            self.stream.close()
 
 
 class Directory:
     """One output file per input under ``root``, mirroring the input tree (``a/b.html`` -> ``a/b.txt``)."""
 
-    def __init__(self, root: Path, fmt: str) -> None:
+    def __init__(self, root: Path, fmt: str, guard: InputGuard | None = None, limit: int = 200_000_000) -> None:
         self.root = root
         self.suffix = SUFFIX[fmt]
+        self.guard = guard or InputGuard()
+        self.limit = limit  # bytes read of an existing output or golden file
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
 
     def target(self, source: Source) -> Path:
@@ -81,7 +87,7 @@ class Directory:
         target = output_path(source, self.root, self.suffix)
         owner = self.owners.setdefault(target, source.name)
         if owner != source.name:
-            raise OutputError(f"its output {target} is also the output of {owner}")
+            raise OutputError(f"its output {quote_name(str(target))} is also the output of {quote_name(owner)}")
         return target
 
     def exists(self, source: Source) -> bool:
@@ -93,16 +99,17 @@ class Directory:
         return self.target(source).exists()
 
     def _read(self, source: Source, target: Path) -> str | None:
-        """The current output file (None if there is none); OutputError if it is the input itself."""
-        try:
-            old = target.read_bytes()
-        except FileNotFoundError:
+        """The current output file (None if there is none); OutputError if it is an input or not a file."""
+        problem = self.guard.problem(target)
+        if problem is not None:
+            raise OutputError(problem)
+        existing = read_regular(target, self.limit, root=self.root)
+        if existing is None:
             return None
-        except IsADirectoryError:
-            raise OutputError(f"its output {target} is a directory") from None
-        if source.path is not None and os.path.samefile(target, source.path):
-            raise OutputError(f"refusing to overwrite the input with its output ({target})")
-        return old.decode("utf-8", "replace")
+        if source.path is not None and _identity(source.path) == (existing.device, existing.inode):
+            raise OutputError(f"refusing to overwrite the input with its output ({quote_name(str(target))})")
+        text = existing.data.decode("utf-8", "replace")
+        return text if existing.complete else text + "\n[... the file goes on]\n"
 
     def emit(self, source: Source, text: str) -> bool:
         """Write the output unless the file already holds it; True when it changed."""
@@ -121,84 +128,26 @@ class Directory:
         """Nothing to finish: every file was complete when written."""
 
 
-class JsonLinesFile:
-    """All outputs as one JSON Lines file, renamed into place only once complete.
-
-    Under --check/--diff the existing file is the golden set: each new record
-    is compared with the record of the same ``source`` in it.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.handle: BinaryIO | None = None
-        self.tmp: str | None = None
-        self.index: dict[str, tuple[int, int]] | None = None  # source -> (offset, length)
-
-    def exists(self, source: Source) -> bool:
-        """Always False: --skip-existing works per file, with -o DIR."""
-        return False
-
-    def emit(self, source: Source, text: str) -> bool:
-        """Append one record to the temporary file."""
-        if self.handle is None:
-            with signals_deferred():
-                fd, self.tmp = temp_file(self.path)
-                self.handle = os.fdopen(fd, "wb")
-        self.handle.write(text.encode("utf-8"))
-        return True
-
-    def old(self, source: Source) -> tuple[str, str]:
-        """The record for ``source`` in the existing file ('' when it has none)."""
-        if self.index is None:
-            self.index = _index(self.path)
-        where = self.index.get(source.name)
-        if where is None:
-            return "", str(self.path)
-        with self.path.open("rb") as handle:
-            handle.seek(where[0])
-            return handle.read(where[1]).decode("utf-8", "replace"), str(self.path)
-
-    def close(self, ok: bool) -> None:
-        """Rename the finished file into place, or remove it when the run did not finish."""
-        if self.handle is None or self.tmp is None:
-            return
-        try:
-            self.handle.close()
-            if ok:
-                os.replace(self.tmp, self.path)
-                self.tmp = None
-        finally:
-            if self.tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.tmp)
-
-
-def _index(path: Path) -> dict[str, tuple[int, int]]:
-    """Byte offset and length of each record of a JSON Lines file, by its ``source``."""
-    import json
-
-    index: dict[str, tuple[int, int]] = {}
+def _identity(path: Path) -> tuple[int, int] | None:
     try:
-        handle = path.open("rb")
+        st = path.stat()
     except OSError:
-        return index
-    with handle:
-        offset = 0
-        for line in handle:
-            try:
-                source = json.loads(line).get("source")
-            except (ValueError, AttributeError):
-                source = None
-            if isinstance(source, str):
-                index.setdefault(source, (offset, len(line)))
-            offset += len(line)
-    return index
+        return None
+    return st.st_dev, st.st_ino
 
 
-def make_output(output: Path | None, fmt: str) -> Stdout | Directory | JsonLinesFile:
-    """The target for -o (none: stdout; with --format jsonl: one file; else a directory)."""
-    if output is None:
+def make_output(
+    output: Path | None, fmt: str, guard: InputGuard | None = None, max_bytes: int = 50_000_000, resume: bool = False
+) -> Stdout | Directory | JsonLinesFile:
+    """The target for -o: none or ``-``: stdout; with --format jsonl: one file (or a stream); else a directory.
+
+    OutputError when ``-o FILE`` is neither a file, a link to one, a device nor a FIFO.
+    """
+    if output is None or str(output) == "-":
         return Stdout(fmt)
     if fmt == "jsonl":
-        return JsonLinesFile(output)
-    return Directory(output, fmt)
+        where = destination(output)
+        if where.stream:
+            return Stdout(fmt, stream=open(where.path, "wb"))  # closed by close()
+        return JsonLinesFile(where.path, resume=resume)
+    return Directory(output, fmt, guard, limit=READ_FACTOR * max_bytes)
