@@ -44,7 +44,8 @@ Where output goes:
 Exit codes:   0 done, or nothing would change
               1 --check/--diff found an output that would change
               2 usage error, or a broken site rule file (nothing was written)
-            123 at least one input could not be cleaned (the others were)
+            123 at least one input could not be cleaned (the others were);
+                it wins over 1 when both happen
             130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Every output
                 file written is complete: rerun with --skip-existing to finish.
             141 standard output was closed early (cleanup ... | head)
@@ -81,8 +82,6 @@ def _check_output_name(output: Path, fmt: str) -> None:
 
 def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> None:
     """Flag combinations click cannot check on its own."""
-    if flags["check"] and flags["diff"]:
-        raise click.UsageError("--check and --diff do not go together: --diff already exits 1 on changes")
     if mode is not Mode.WRITE and output is None and fmt != "text":
         raise click.UsageError("--check/--diff without -o compare the text output with the input: use --format text")
     if output is not None and fmt == "jsonl" and output.is_dir():
