@@ -298,3 +298,27 @@ def test_skip_existing_resumes_a_jsonl_file(tmp_path: Path) -> None:
     assert "1 skipped" in again.stderr
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sources == [str(tmp_path / f"p{i}.txt") for i in range(3)]
+
+
+# Issue 16 item 14: the removal log holds removals only.
+
+
+def test_explain_to_stderr_leaves_the_summary_out(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PAGE)
+    result = run(["--explain", tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert all(line.startswith(str(tmp_path)) and "'Skip to content'" in line for line in lines)
+
+
+def test_explain_file_takes_the_removals_and_stderr_keeps_the_summary(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PAGE)
+    log = tmp_path / "removed.log"
+    result = run(["--explain-file", log, tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "2 cleaned.\n"
+    assert len(log.read_text().splitlines()) == 2
+    assert "'Skip to content'" in log.read_text()

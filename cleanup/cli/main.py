@@ -88,6 +88,8 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
     if output is not None and fmt != "jsonl":
         _check_output_name(output, fmt)
+    if flags["explain_file"] is not None:
+        flags["explain"] = True
     if flags["encoding"]:
         try:
             codecs.lookup(flags["encoding"])
@@ -164,7 +166,16 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     default=None,
     help="Clean in N worker processes (default: one per core). Output is the same whatever N is.",
 )
-@click.option("--explain", is_flag=True, help="Print each removal as 'source:line: rule: reason: text' on stderr.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print each removal as 'source:line: rule: reason: text' on stderr (the summary line is left out).",
+)
+@click.option(
+    "--explain-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the --explain lines to FILE instead of stderr (implies --explain).",
+)
 @click.option("--url", help="URL of the page(s): chooses site rules when the page names none.")
 @click.option("--site", help="Apply the site rules of HOST, whatever the page says.")
 @click.option(

@@ -22,6 +22,7 @@ class Messages:
     quiet: bool = False
     verbose: bool = False
     console: Any = None  # a rich Console while a progress bar is shown
+    explain_to: Any = None  # the --explain-file (None: stderr)
 
     def say(self, text: str, *, always: bool = False) -> None:
         """One line on stderr; under -q only when ``always``."""
@@ -31,6 +32,14 @@ class Messages:
             self.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
             click.echo(text, err=True, color=self.color)
+
+    def explain(self, line: str) -> None:
+        """One --explain line: on stderr, or in the --explain-file."""
+        if self.explain_to is None:
+            self.say(line, always=True)
+        else:
+            self.explain_to.write(line + "\n")
+            self.explain_to.flush()
 
     def error(self, name: str, why: str) -> None:
         """``error: name: reason``, one line (a name with a newline or control character is quoted)."""

@@ -77,6 +77,14 @@ def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | 
         return (), f"cannot read the list of files: {reason(exc)}"
 
 
+def _explain_file(path: Path) -> Any:
+    """The --explain-file, opened for writing (a usage error when it cannot be)."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
+
+
 def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> Any:
     """The output target, once -o is checked against every input; a usage error when it cannot be used."""
     try:
@@ -138,7 +146,7 @@ def _run(
         for source, outcome in results:
             advance()
             for line in outcome.explain:
-                messages.say(line, always=True)
+                messages.explain(line)
             if outcome.error is not None:
                 report.failed(source.name, outcome.error)
                 messages.error(source.name, outcome.error)
@@ -190,6 +198,8 @@ def run_batch(
     from cleanup.input.records import Fields
 
     messages = Messages(colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
+    if flags["explain_file"] is not None:
+        messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
     sel = Selection(flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output)
     listed, problem = _listed(flags["files_from"], whole=output is not None)
@@ -209,7 +219,8 @@ def run_batch(
         raise
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
-    if code is None and (flags["verbose"] or total > 1 or output is not None):
+    explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
+    if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
         messages.say(str(report))
     return report.return_code if code is None else code
 
