@@ -322,3 +322,22 @@ def test_explain_file_takes_the_removals_and_stderr_keeps_the_summary(tmp_path: 
     assert result.stderr == "2 cleaned.\n"
     assert len(log.read_text().splitlines()) == 2
     assert "'Skip to content'" in log.read_text()
+
+
+# Issue 16 item 8: -f json on stdout is one JSON document.
+
+
+def test_json_format_with_several_pages_on_stdout_is_one_array(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(PAGE)
+    result = run(["-f", "json", tmp_path])
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert [Path(r["source"]).name for r in records] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_json_format_with_one_page_on_stdout_is_one_object(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE)
+    result = run(["-f", "json", tmp_path / "a.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"].startswith("The council voted")

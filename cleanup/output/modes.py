@@ -34,13 +34,22 @@ class Mode(enum.Enum):
 
 
 class Stdout:
-    """Outputs one after the other on standard output (or a stream); --check/--diff compare with the input."""
+    """Outputs one after the other on standard output (or a stream); --check/--diff compare with the input.
+
+    Text pages are separated by a blank line (split them back with -f jsonl,
+    not by blank lines: pages hold them too). With -f json, one page is one
+    JSON object and several pages are one JSON array, so ``json.load`` reads
+    the whole output.
+    """
 
     name = None
 
     def __init__(self, fmt: str = "text", stream: BinaryIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stdout.buffer
         self.separate = fmt == "text"  # JSON records are lines of their own already
+        self.array = fmt == "json"
+        self.held: str | None = None  # -f json: the first record, until a second one makes an array
+        self.count = 0
         self.written = False
 
     def exists(self, source: Source) -> bool:
@@ -48,17 +57,30 @@ class Stdout:
         return False
 
     def emit(self, source: Source, text: str) -> bool:
-        """Write one output; every output counts as cleaned.
-
-        Text pages after the first are preceded by a blank line, so pages never
-        run together (each JSON record is a line of its own anyway).
-        """
+        """Write one output; every output counts as cleaned."""
+        if self.array:
+            self._element(text)
+            return True
         if self.separate and self.written and text:
-            self.stream.write(b"\n")
-        self.stream.write(text.encode("utf-8"))
-        self.stream.flush()
+            self._write("\n")
+        self._write(text)
         self.written = self.written or bool(text)
         return True
+
+    def _element(self, record: str) -> None:
+        """One -f json record: held back while it is the only one, then written as an array element."""
+        self.count += 1
+        if self.count == 1:
+            self.held = record
+            return
+        if self.count == 2 and self.held is not None:
+            self._write("[" + self.held.rstrip("\n"))
+            self.held = None
+        self._write(",\n" + record.rstrip("\n"))
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text.encode("utf-8"))
+        self.stream.flush()
 
     def old(self, source: Source) -> tuple[str, str]:
         """The input's own text, decoded, for --check/--diff without -o."""
@@ -67,7 +89,11 @@ class Stdout:
         return read_page(source.read()).text, source.name
 
     def close(self, ok: bool) -> None:
-        """Nothing to finish on stdout; a stream opened for -o is closed."""
+        """Finish a -f json array (or write its only record); a stream opened for -o is closed."""
+        if self.held is not None:
+            self._write(self.held)
+        elif self.array and self.count > 1:
+            self._write("]\n")
         if self.stream is not sys.stdout.buffer:
             self.stream.close()
 
