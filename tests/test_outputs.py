@@ -341,3 +341,23 @@ def test_json_format_with_one_page_on_stdout_is_one_object(tmp_path: Path) -> No
     result = run(["-f", "json", tmp_path / "a.txt"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["text"].startswith("The council voted")
+
+
+# Issue 16 item 10: nothing removed is lost, HTML removals included.
+
+
+def test_html_removals_keep_their_whole_text_and_an_end_line(tmp_path: Path) -> None:
+    related = "\n".join(f"<li><a href='/s{i}'>Related story number {i} about the harbour</a></li>" for i in range(20))
+    page = (
+        "<html><body><article><h1>Bridge to close</h1>"
+        + "<p>The council voted on Tuesday to close the old bridge for repairs that take a year.</p>\n" * 6
+        + f'<div class="related-articles"><h3>Related</h3>\n<ul>{related}</ul>\n</div>'
+        + "</article></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page)
+    result = run(["-f", "json", tmp_path / "p.html"])
+    assert result.exit_code == 0, result.stderr
+    removed = [r for r in json.loads(result.stdout)["removed"] if "Related story number 19" in r["text"]]
+    assert len(removed) == 1, json.loads(result.stdout)["removed"]
+    assert len(removed[0]["text"]) > 200
+    assert removed[0]["end"] > removed[0]["line"]
