@@ -361,3 +361,35 @@ def test_html_removals_keep_their_whole_text_and_an_end_line(tmp_path: Path) -> 
     assert len(removed) == 1, json.loads(result.stdout)["removed"]
     assert len(removed[0]["text"]) > 200
     assert removed[0]["end"] > removed[0]["line"]
+
+
+# Issue 16 item 12: golden files whose input is gone.
+
+
+def test_check_reports_a_golden_file_whose_input_is_gone_and_prune_removes_it(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    assert run(["-o", golden, src]).exit_code == 0
+    (src / "b.txt").unlink()
+    (golden / "notes.md").write_text("not ours\n")
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 1, check.stderr
+    assert f"would be removed: {golden / 'b.txt'}" in check.stderr
+    assert (golden / "b.txt").exists()
+    diff = run(["--diff", "-o", golden, src])
+    assert diff.exit_code == 1
+    assert "would be removed" in diff.stderr
+    prune = run(["--prune", "-o", golden, src])
+    assert prune.exit_code == 0, prune.stderr
+    assert sorted(p.name for p in golden.iterdir()) == ["a.txt", "notes.md"]
+    assert run(["--check", "-o", golden, src]).exit_code == 0
+
+
+def test_a_failed_input_keeps_its_golden_file(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    assert run(["-o", golden, src]).exit_code == 0
+    (src / "b.txt").write_bytes(PNG)
+    result = run(["--prune", "-o", golden, src])
+    assert result.exit_code == 123
+    assert (golden / "b.txt").exists()

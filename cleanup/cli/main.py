@@ -88,6 +88,8 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
     if output is not None and fmt != "jsonl":
         _check_output_name(output, fmt)
+    if flags["prune"] and (output is None or fmt == "jsonl"):
+        raise click.UsageError("--prune needs -o DIR (one output file per input)")
     if flags["explain_file"] is not None:
         flags["explain"] = True
     if flags["encoding"]:
@@ -158,6 +160,11 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     "--skip-existing",
     is_flag=True,
     help="With -o DIR: leave out inputs whose output file exists (resume an interrupted batch).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="With -o DIR: remove output files whose input is gone (--check/--diff report them as 'would be removed').",
 )
 @click.option(
     "-j",

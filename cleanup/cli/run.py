@@ -29,7 +29,7 @@ from cleanup.input.sources import (
 )
 from cleanup.model import Options, SiteRuleError
 from cleanup.output.files import destination
-from cleanup.output.modes import JsonLinesFile, Mode, OutputError, Stdout, make_output
+from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
 from cleanup.output.render import quote_name, unified_diff
 from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 
@@ -148,6 +148,8 @@ def _run(
             for line in outcome.explain:
                 messages.explain(line)
             if outcome.error is not None:
+                if isinstance(target, Directory):
+                    target.claim(source)
                 report.failed(source.name, outcome.error)
                 messages.error(source.name, outcome.error)
                 continue
@@ -218,6 +220,8 @@ def run_batch(
         target.close(ok=False)
         raise
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
+    if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
+        _orphans(target, mode, report, messages)
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
@@ -255,6 +259,22 @@ def _batch(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE
     return None
+
+
+def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) -> None:
+    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune."""
+    for path in target.orphans():
+        if mode is not Mode.WRITE:
+            report.done(changed=True)
+            messages.say(f"would be removed: {quote_name(str(path))}")
+            continue
+        try:
+            path.unlink()
+        except OSError as exc:
+            report.failed(str(path), f"cannot remove it: {reason(exc)}")
+            messages.error(str(path), f"cannot remove it: {reason(exc)}")
+            continue
+        messages.status(str(path), "removed (its input is gone)")
 
 
 def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:

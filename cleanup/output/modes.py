@@ -8,7 +8,9 @@ a regular file (``files.read_regular``), and never written if it is an input.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -152,6 +154,26 @@ class Directory:
 
     def close(self, ok: bool) -> None:
         """Nothing to finish: every file was complete when written."""
+
+    def claim(self, source: Source) -> None:
+        """Count the output of ``source`` as planned though it failed (its file is no orphan)."""
+        with contextlib.suppress(OutputError):
+            self.target(source)
+
+    def orphans(self) -> list[Path]:
+        """Output files under ``root`` that no input of this run has (their input is gone), sorted.
+
+        Only files with this format's suffix count; hidden files (our
+        temporary files among them) and linked directories are left alone.
+        """
+        found = []
+        for top, dirs, names in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in names:
+                path = Path(top) / name
+                if name.endswith(self.suffix) and not name.startswith(".") and path not in self.owners:
+                    found.append(path)
+        return sorted(found)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
