@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -393,3 +396,47 @@ def test_a_failed_input_keeps_its_golden_file(tmp_path: Path) -> None:
     result = run(["--prune", "-o", golden, src])
     assert result.exit_code == 123
     assert (golden / "b.txt").exists()
+
+
+# Issue 15 item 9: closed standard streams and too few descriptors.
+
+
+def _cleanup_with(args: list[str], cwd: Path, setup) -> subprocess.CompletedProcess:  # type: ignore[no-untyped-def]
+    cmd = [sys.executable, "-m", "cleanup", *map(str, args)]
+    return subprocess.run(cmd, cwd=cwd, preexec_fn=setup, capture_output=True, text=True, timeout=120)
+
+
+def test_closed_stderr_still_cleans(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    done = _cleanup_with(["p.txt"], tmp_path, lambda: os.close(2))
+    assert done.returncode == 0
+    assert done.stdout.startswith("The council voted")
+
+
+def test_closed_stdout_with_o_writes_the_files(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    done = _cleanup_with(["-o", "out", "p.txt"], tmp_path, lambda: os.close(1))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "p.txt").read_text().startswith("The council voted")
+
+
+def test_closed_stdout_without_o_is_a_usage_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    done = _cleanup_with(["p.txt"], tmp_path, lambda: os.close(1))
+    assert done.returncode == 2
+    assert "standard output is closed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_too_few_descriptors_for_workers_is_a_clear_error(tmp_path: Path) -> None:
+    import resource
+
+    for i in range(4):
+        (tmp_path / "in" / f"p{i}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / f"p{i}.txt").write_text(PAGE)
+    done = _cleanup_with(
+        ["-j", "2", "-o", "out", "in"], tmp_path, lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (12, 12))
+    )
+    assert done.returncode == 123, done.stderr
+    assert "too many open files (ulimit -n is 12)" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -8,6 +8,7 @@ stderr. Heavy modules (lxml, readability, rich) load only when needed, so
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,48 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
 
 
-@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+STANDARD_FDS = (0, 1, 2)
+
+
+def _reopen_closed_streams() -> frozenset[int]:
+    """Put /dev/null on stdin, stdout or stderr when the shell closed them (``>&-``, ``2>&-``).
+
+    A closed descriptor would otherwise be taken by the next file opened, so
+    messages for stderr could land in an output file; Python also leaves
+    ``sys.stdout``/``sys.stderr`` as None, and the first message would crash.
+    Returns the descriptors that were closed.
+    """
+    closed = set()
+    for fd in STANDARD_FDS:
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        if fd in closed and getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+    return frozenset(closed)
+
+
+class Command(click.Command):
+    """The cleanup command: standard streams made safe before click reads or prints anything."""
+
+    closed: frozenset[int] = frozenset()
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        Command.closed = _reopen_closed_streams()
+        return super().main(*args, **kwargs)
+
+
+@click.command(
+    cls=Command,
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.argument("sources", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--files-from",
@@ -235,6 +277,8 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
     if output is not None and str(output) == STDIN:
         output = None  # -o - is standard output, as for the inputs
     fmt = _format(fmt, output)
+    if output is None and 1 in Command.closed:
+        raise click.UsageError("standard output is closed: give -o DIR or -o FILE.jsonl for the outputs")
     mode = Mode.DIFF if flags["diff"] else Mode.CHECK if flags["check"] else Mode.WRITE
     _validate(sources, output, fmt, mode, flags)
     if not sources and flags["files_from"] is None:

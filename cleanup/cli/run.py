@@ -254,6 +254,11 @@ def _batch(
     except Terminated:
         messages.say("terminated: every output written is complete; rerun with --skip-existing to finish", always=True)
         return EXIT_TERMINATED
+    except OSError as exc:
+        if not _out_of_descriptors(exc):
+            raise
+        messages.error("-j", f"too many open files (ulimit -n is {_fd_limit()}): raise the limit, or try -j 1")
+        return EXIT_FAILED
     except BrokenPipeError:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -275,6 +280,17 @@ def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) 
             messages.error(str(path), f"cannot remove it: {reason(exc)}")
             continue
         messages.status(str(path), "removed (its input is gone)")
+
+
+def _out_of_descriptors(exc: OSError) -> bool:
+    """True for EMFILE/ENFILE, and for tempfile's 'No usable temporary directory' that EMFILE causes."""
+    return exc.errno in (errno.EMFILE, errno.ENFILE) or "No usable temporary directory" in str(exc)
+
+
+def _fd_limit() -> str:
+    import resource
+
+    return str(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
 
 
 def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:
