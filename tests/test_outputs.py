@@ -440,3 +440,35 @@ def test_too_few_descriptors_for_workers_is_a_clear_error(tmp_path: Path) -> Non
     assert done.returncode == 123, done.stderr
     assert "too many open files (ulimit -n is 12)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# Issue 15 item 14: temporary files a killed run left are cleaned by the next run into the same place.
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.txt").write_text(PAGE)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead, alive = _dead_pid(), os.getppid()
+    (out / f".p.txt.{dead}.abcd_123.tmp").write_text("half a page")
+    (out / f".all.jsonl.{dead}.zz9_abcd.tmp").write_text("half a record")
+    (out / f".q.txt.{alive}.abcd_123.tmp").write_text("a running process writes this")
+    result = run(["-o", out, tmp_path / "in"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f".q.txt.{alive}.abcd_123.tmp", "p.txt"]
+
+
+def test_stale_temporary_file_beside_a_jsonl_output_is_removed(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / f".all.jsonl.{_dead_pid()}.k3j9x_q1.tmp").write_text("7 MB of records, cut short")
+    result = run(["-o", out / "all.jsonl", tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["all.jsonl"]

@@ -19,7 +19,7 @@ from typing import BinaryIO
 from cleanup.input.sources import Source
 from cleanup.output.files import SAFE_READ, OutputError, kind_of
 from cleanup.output.render import quote_name
-from cleanup.output.write import signals_deferred, temp_file
+from cleanup.output.write import remove_stale_temp_files, signals_deferred, temp_file
 
 
 def compressed(path: Path) -> bool:
@@ -54,6 +54,7 @@ class JsonLinesFile:
         return self.index
 
     def _open(self) -> None:
+        remove_stale_temp_files(self.path.parent)
         with signals_deferred():
             fd, self.tmp = temp_file(self.path)
             self.raw = os.fdopen(fd, "wb")

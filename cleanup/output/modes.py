@@ -19,7 +19,7 @@ from cleanup.input.sources import InputGuard, Source, output_path
 from cleanup.output.files import OutputError, destination, read_regular
 from cleanup.output.jsonl import JsonLinesFile
 from cleanup.output.render import SUFFIX, quote_name
-from cleanup.output.write import atomic_write
+from cleanup.output.write import atomic_write, remove_stale_temp_files
 
 __all__ = ["Directory", "JsonLinesFile", "Mode", "OutputError", "Stdout", "make_output"]
 
@@ -109,6 +109,7 @@ class Directory:
         self.guard = guard or InputGuard()
         self.limit = limit  # bytes read of an existing output or golden file
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
+        self.swept: set[Path] = set()  # directories cleared of stale temporary files
 
     def target(self, source: Source) -> Path:
         """The output path of ``source``; OutputError if another input already has it."""
@@ -144,6 +145,9 @@ class Directory:
         target = self.target(source)
         if self._read(source, target) == text:
             return False
+        if target.parent not in self.swept:
+            self.swept.add(target.parent)
+            remove_stale_temp_files(target.parent)
         atomic_write(target, text)
         return True
 
