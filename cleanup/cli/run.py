@@ -254,15 +254,15 @@ def _batch(
     except Terminated:
         messages.say("terminated: every output written is complete; rerun with --skip-existing to finish", always=True)
         return EXIT_TERMINATED
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
     except OSError as exc:
         if not _out_of_descriptors(exc):
             raise
         messages.error("-j", f"too many open files (ulimit -n is {_fd_limit()}): raise the limit, or try -j 1")
         return EXIT_FAILED
-    except BrokenPipeError:
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_PIPE
     return None
 
 
