@@ -472,3 +472,39 @@ def test_stale_temporary_file_beside_a_jsonl_output_is_removed(tmp_path: Path) -
     result = run(["-o", out / "all.jsonl", tmp_path / "p.txt"])
     assert result.exit_code == 0, result.stderr
     assert [p.name for p in out.iterdir()] == ["all.jsonl"]
+
+
+# Issue 16, small things: a config file found upward from the working directory; flags override it.
+
+
+def test_pyproject_tool_cleanup_gives_defaults_that_flags_override(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleanup]\nformat = "json"\nexclude = ["skip*"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(PAGE)
+    (tmp_path / "sub" / "skip.txt").write_text(PAGE)
+    monkeypatch.chdir(tmp_path / "sub")
+    result = run(["."])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == "a.txt"
+    flag = run(["-f", "text", "."])
+    assert flag.stdout.startswith("The council voted")
+    ignored = run(["--no-config", "."])
+    assert "Skip" not in ignored.stdout and ignored.stdout.count("The council voted") == 2
+
+
+def test_cleanup_toml_wins_and_its_rules_dirs_are_relative_to_it(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleanup]\nformat = "json"\n')
+    (tmp_path / "cleanup.toml").write_text('rules = ["no-such-rules"]\njobs = 1\n')
+    (tmp_path / "a.txt").write_text(PAGE)
+    monkeypatch.chdir(tmp_path)
+    result = run(["a.txt"])
+    assert result.exit_code == 2
+    assert "no-such-rules" in result.stderr
+
+
+def test_a_config_file_with_an_unknown_key_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "cleanup.toml").write_text("jobz = 2\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=PAGE)
+    assert result.exit_code == 2
+    assert "unknown key 'jobz'" in result.stderr

@@ -132,13 +132,27 @@ def _reopen_closed_streams() -> frozenset[int]:
 
 
 class Command(click.Command):
-    """The cleanup command: standard streams made safe before click reads or prints anything."""
+    """The cleanup command: standard streams made safe, and the config file read, before click parses."""
 
     closed: frozenset[int] = frozenset()
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         Command.closed = _reopen_closed_streams()
         return super().main(*args, **kwargs)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        """The context, with the config file's values as flag defaults (unless --no-config)."""
+        from cleanup.cli.config import find_config
+
+        config = None if NO_CONFIG in args or "default_map" in extra else find_config(Path.cwd())
+        if config is not None:
+            extra["default_map"] = config.defaults
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta["config"] = config
+        return ctx
+
+
+NO_CONFIG = "--no-config"
 
 
 @click.command(
@@ -265,6 +279,12 @@ class Command(click.Command):
     show_default=True,
     help="Colour for diffs and messages; auto means only on a terminal (NO_COLOR is honoured).",
 )
+@click.option(
+    NO_CONFIG,
+    "no_config",
+    is_flag=True,
+    help="Ignore cleanup.toml and [tool.cleanup] in pyproject.toml (found upward from the working directory).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each input's status.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleanup")
@@ -276,7 +296,11 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         return
     if output is not None and str(output) == STDIN:
         output = None  # -o - is standard output, as for the inputs
+    if ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP and output is not None:
+        fmt = None  # the config file's format gives way to what -o names (-o all.jsonl)
     fmt = _format(fmt, output)
+    if flags["verbose"] and ctx.meta.get("config") is not None:
+        click.echo(f"config: {ctx.meta['config'].path}", err=True)
     if output is None and 1 in Command.closed:
         raise click.UsageError("standard output is closed: give -o DIR or -o FILE.jsonl for the outputs")
     mode = Mode.DIFF if flags["diff"] else Mode.CHECK if flags["check"] else Mode.WRITE
