@@ -508,3 +508,34 @@ def test_a_config_file_with_an_unknown_key_is_a_usage_error(tmp_path: Path, monk
     result = run(["-"], input=PAGE)
     assert result.exit_code == 2
     assert "unknown key 'jobz'" in result.stderr
+
+
+# Issue 16, small things: the progress bar shows the total and the time left when they are knowable.
+
+
+def test_progress_bar_shows_the_total(tmp_path: Path) -> None:
+    import pty
+    import select
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(7):
+        (src / f"p{i}.txt").write_text(PAGE)
+    master, slave = pty.openpty()
+    cmd = [sys.executable, "-m", "cleanup", "-j", "1", "-o", str(tmp_path / "out"), str(src)]
+    proc = subprocess.Popen(cmd, stderr=slave, stdout=subprocess.DEVNULL, env={**os.environ, "TERM": "xterm"})
+    os.close(slave)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        try:
+            chunk = os.read(master, 65536) if ready else b""
+        except OSError:  # the other end closed
+            chunk = b""
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=60) == 0
+    os.close(master)
+    assert b"/7" in seen, seen
+    assert b"?" not in seen.replace(b"\x1b[?25l", b"").replace(b"\x1b[?25h", b""), seen

@@ -53,23 +53,40 @@ class Messages:
 
 
 @contextlib.contextmanager
-def progress_bar(messages: Messages, enabled: bool) -> Iterator[Any]:
-    """A transient rich progress bar on stderr when it is a terminal; yields ``advance()``."""
-    if not enabled or messages.quiet or not sys.stderr.isatty():
+def progress_bar(messages: Messages, enabled: bool, total: Any = None) -> Iterator[Any]:
+    """A transient rich progress bar on stderr when it is a terminal; yields ``advance()``.
+
+    ``total`` is called for the number of inputs (None when it cannot be known
+    up front, as for the records of JSON Lines files): the bar then shows
+    'n/total' and the time left.
+    """
+    if not shows_progress(messages, enabled):
         yield lambda: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True, no_color=messages.color is False)
-    columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("cleaning", total=None)
+        task = bar.add_task("cleaning", total=total() if total is not None else None)
         messages.console = console
         try:
             yield lambda: bar.advance(task)
         finally:
             messages.console = None
+
+
+def shows_progress(messages: Messages, enabled: bool) -> bool:
+    """True when a progress bar is drawn: stderr is a terminal, and nothing else prints there."""
+    return enabled and not messages.quiet and sys.stderr is not None and sys.stderr.isatty()
 
 
 def colour_flag(value: str) -> bool | None:

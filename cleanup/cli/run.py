@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import functools
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -56,6 +58,27 @@ def _inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | No
     if problem is not None:
         yield Source("--files-from", Path(), error=problem)
     yield from iter_listed(listed, sel)
+
+
+def _count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> int | None:
+    """How many inputs there are, for the progress bar; None when that is not known up front.
+
+    Files are counted without being read; a JSON Lines or WARC file holds an
+    unknown number of records, and stdin or a list still arriving is unknown.
+    """
+    if not isinstance(listed, list | tuple) or any(str(s) == STDIN for s in sources):
+        return None
+    pages = dataclasses.replace(sel, input_format="page")  # names only: no container is opened
+    count = 0
+    for source in itertools.chain(iter_sources(sources, pages), iter_listed(listed, pages)):
+        if sel.input_format != "page" and source.name.lower().endswith(CONTAINER_SUFFIXES):
+            return None
+        count += 1
+    return count
+
+
+# Inputs that hold many pages: a count of files says nothing about the number of pages.
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | None]:
@@ -131,7 +154,14 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
 
 
 def _run(
-    items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
+    items: Iterator[Source],
+    settings: Any,
+    jobs: int,
+    mode: Mode,
+    target: Any,
+    report: Report,
+    messages: Messages,
+    total: Any = None,
 ) -> None:
     """Clean every item (in workers when jobs > 1) and handle the outputs in input order."""
     from cleanup.batch.jobs import ordered_map
@@ -140,7 +170,7 @@ def _run(
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
     with (
-        progress_bar(messages, enabled=not _data_to_terminal(mode, target)) as advance,
+        progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total) as advance,
         contextlib.closing(ordered_map(work, items, jobs, crashed)) as results,
     ):
         for source, outcome in results:
@@ -215,7 +245,9 @@ def run_batch(
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
     try:
-        code = _batch(items, Settings(options, fmt, flags["explain"]), jobs, mode, target, report, messages)
+        total = functools.partial(_count, sources, listed, sel)
+        settings = Settings(options, fmt, flags["explain"])
+        code = _batch(items, settings, jobs, mode, target, report, messages, total)
     except BaseException:
         target.close(ok=False)
         raise
@@ -234,14 +266,21 @@ STOPPED = (EXIT_INTERRUPTED, EXIT_TERMINATED)
 
 
 def _batch(
-    items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
+    items: Iterator[Source],
+    settings: Any,
+    jobs: int,
+    mode: Mode,
+    target: Any,
+    report: Report,
+    messages: Messages,
+    total: Any = None,
 ) -> int | None:
     """Run the batch; None when it ran to its end, else the exit code that stopped it."""
     from cleanup.batch.jobs import WorkerError
 
     try:
         with signals():
-            _run(items, settings, jobs, mode, target, report, messages)
+            _run(items, settings, jobs, mode, target, report, messages, total)
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE
