@@ -539,3 +539,18 @@ def test_progress_bar_shows_the_total(tmp_path: Path) -> None:
     os.close(master)
     assert b"/7" in seen, seen
     assert b"?" not in seen.replace(b"\x1b[?25l", b"").replace(b"\x1b[?25h", b""), seen
+
+
+# Issue 16, small things: a site rule file whose name is not a host is never used: say so.
+
+
+def test_a_site_file_not_named_after_a_host_warns(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in ("notes.toml", "example.com.toml", ".example.org.toml"):
+        (rules / name).write_text('[site]\nname = "x"\n')
+    result = run(["--rules", rules, "-"], input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, result.stderr
+    assert "notes.toml: the file name is not a host name" in warnings[0]

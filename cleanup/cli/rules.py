@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 
 import click
@@ -26,6 +27,10 @@ def _list_rules(dirs: tuple[str, ...]) -> None:
             click.echo(f"{site_rule.id:30s} site  {site_rule.why}  ({site.path})")
 
 
+# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains.
+HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
+
+
 def check_rules(options: Options) -> None:
     """Load every site rule file up front: a broken one stops the run before any output."""
     from cleanup.sites.load import load_all, site_for_host
@@ -37,6 +42,13 @@ def check_rules(options: Options) -> None:
     except SiteRuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    for site in sites:
+        if not HOST_RE.fullmatch(site.host):
+            click.echo(
+                f"warning: {site.path}: the file name is not a host name (example.com.toml, or "
+                ".example.com.toml for its subdomains), so no page will use these rules",
+                err=True,
+            )
     _check_disable(options.disable, {rule_id for site in sites for rule_id in site.rule_ids})
 
 
