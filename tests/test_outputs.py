@@ -554,3 +554,14 @@ def test_a_site_file_not_named_after_a_host_warns(tmp_path: Path) -> None:
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1, result.stderr
     assert "notes.toml: the file name is not a host name" in warnings[0]
+
+
+def test_a_site_rule_file_that_is_a_fifo_or_dev_zero_is_refused_without_hanging(tmp_path: Path) -> None:
+    for make in (lambda p: os.mkfifo(p), lambda p: p.symlink_to("/dev/zero")):
+        rules = tmp_path / f"rules{len(list(tmp_path.iterdir()))}"
+        rules.mkdir()
+        make(rules / "example.com.toml")
+        cmd = [sys.executable, "-m", "cleanup", "--rules", str(rules), "-"]
+        done = subprocess.run(cmd, input=PAGE, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, done.stderr
+        assert "not a regular file" in done.stderr
