@@ -37,7 +37,10 @@ Where output goes:
   cat page.html | cleanup            the same, from a pipe
   cleanup -o out/ pages/             out/ mirrors pages/: one .txt (or --format json: .json) per page
   cleanup --format jsonl pages/      one JSON object per page and line on stdout
-  cleanup -o all.jsonl pages/        the same into one file (-o *.jsonl implies --format jsonl)
+  cleanup -o all.jsonl pages/        the same into one file (-o *.jsonl implies --format jsonl;
+                                     -o all.jsonl.gz: compressed)
+  cleanup a.html b.html              the texts with a blank line between (use -f jsonl to split
+                                     pages back: pages hold blank lines too)
   cleanup --check -o golden/ pages/  CI: exit 1 if any output differs from golden/ (writes nothing)
   cleanup -o out/ crawl.jsonl        one file per record: out/crawl/000001.txt (the line number)
 
