@@ -162,8 +162,17 @@ def test_disk_full_during_a_jsonl_file_commits_nothing(tmp_path: Path, monkeypat
         def close(self) -> None:
             self.handle.close()
 
-    real = cleanup.output.jsonl.os.fdopen
-    monkeypatch.setattr(cleanup.output.jsonl.os, "fdopen", lambda fd, mode: FillsUp(real(fd, mode)))
+    class OsOfJsonl:
+        """The os module as cleanup.output.jsonl sees it, with a file that fills up (nothing else is patched)."""
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(os, name)
+
+        @staticmethod
+        def fdopen(fd: int, mode: str) -> FillsUp:
+            return FillsUp(os.fdopen(fd, mode))
+
+    monkeypatch.setattr(cleanup.output.jsonl, "os", OsOfJsonl())
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(PAGE)
     out = tmp_path / "o" / "all.jsonl"
