@@ -86,10 +86,10 @@ def _defaults(path: Path, table: Any) -> dict[str, Any]:
         if key not in KEYS:
             raise click.UsageError(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
         name, kind = KEYS[key]
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is list and not _strings(value)):
+        if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, list) and not _strings(value)):
             expected = "a list of strings" if kind is list else kind.__name__
             raise click.UsageError(f"{where}: {key} must be {expected}")
-        defaults[name] = [str(path.parent / v) for v in value] if key == "rules" else value
+        defaults[name] = [str(path.parent / v) for v in value] if isinstance(value, list) and key == "rules" else value
     return defaults
 
 

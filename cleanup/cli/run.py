@@ -245,9 +245,9 @@ def run_batch(
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
     try:
-        total = functools.partial(_count, sources, listed, sel)
+        count = functools.partial(_count, sources, listed, sel)
         settings = Settings(options, fmt, flags["explain"])
-        code = _batch(items, settings, jobs, mode, target, report, messages, total)
+        code = _batch(items, settings, jobs, mode, target, report, messages, count)
     except BaseException:
         target.close(ok=False)
         raise

@@ -58,10 +58,13 @@ class JsonLinesFile:
         with signals_deferred():
             fd, self.tmp = temp_file(self.path)
             self.raw = os.fdopen(fd, "wb")
-        self.handle = gzip.GzipFile(fileobj=self.raw, mode="wb", mtime=0) if compressed(self.path) else self.raw
+        handle: BinaryIO = self.raw
+        if compressed(self.path):
+            handle = gzip.GzipFile(fileobj=self.raw, mode="wb", mtime=0)  # type: ignore[assignment]
+        self.handle = handle
         if self.resume:
             for record in self._existing().values():
-                self.handle.write(record)
+                handle.write(record)
 
     def emit(self, source: Source, text: str) -> bool:
         """Append one record to the temporary file (flushed, so a full disk shows at this record)."""
