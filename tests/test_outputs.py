@@ -574,3 +574,14 @@ def test_a_site_rule_file_that_is_a_fifo_or_dev_zero_is_refused_without_hanging(
         done = subprocess.run(cmd, input=PAGE, capture_output=True, text=True, timeout=60)
         assert done.returncode == 2, done.stderr
         assert "not a regular file" in done.stderr
+
+
+def test_check_reports_a_jsonl_record_whose_input_is_gone(tmp_path: Path) -> None:
+    src, _ = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    golden = tmp_path / "all.jsonl"
+    assert run(["-o", golden, src]).exit_code == 0
+    (src / "b.txt").unlink()
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 1, check.stderr
+    assert f"would be removed: {golden}: the record of {src / 'b.txt'}" in check.stderr

@@ -254,6 +254,10 @@ def run_batch(
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
     if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
         _orphans(target, mode, report, messages)
+    if code is None and isinstance(target, JsonLinesFile) and mode is not Mode.WRITE:
+        for gone in target.orphans():
+            report.done(changed=True)
+            messages.say(f"would be removed: {quote_name(str(target.path))}: the record of {quote_name(gone)}")
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):

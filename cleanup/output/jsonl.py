@@ -43,6 +43,7 @@ class JsonLinesFile:
         self.tmp: str | None = None
         self.failed = False  # a write failed: the file must never be committed
         self.index: dict[str, bytes] | None = None  # source -> its record in the existing file
+        self.compared: set[str] = set()  # sources looked up under --check/--diff
 
     def exists(self, source: Source) -> bool:
         """With --skip-existing: True when the existing file already holds a record of ``source``."""
@@ -82,8 +83,13 @@ class JsonLinesFile:
 
     def old(self, source: Source) -> tuple[str, str]:
         """The record for ``source`` in the existing file ('' when it has none)."""
+        self.compared.add(source.name)
         record = self._existing().get(source.name, b"")
         return record.decode("utf-8", "replace"), str(self.path)
+
+    def orphans(self) -> list[str]:
+        """Under --check/--diff: the sources of records in the existing file that no input of this run has."""
+        return sorted(set(self._existing()) - self.compared)
 
     def close(self, ok: bool) -> None:
         """Rename the file into place when ``ok`` and no write failed; else remove it.
