@@ -585,3 +585,15 @@ def test_check_reports_a_jsonl_record_whose_input_is_gone(tmp_path: Path) -> Non
     check = run(["--check", "-o", golden, src])
     assert check.exit_code == 1, check.stderr
     assert f"would be removed: {golden}: the record of {src / 'b.txt'}" in check.stderr
+
+
+def test_o_device_with_text_format_says_what_it_is_and_leaves_it(tmp_path: Path) -> None:
+    import stat
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    result = run(["-o", null, tmp_path / "p.txt"])
+    assert result.exit_code == 2
+    assert "is a character device" in result.stderr and "-f jsonl streams" in result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)

@@ -75,7 +75,12 @@ def _format(fmt: str | None, output: Path | None) -> str:
 def _check_output_name(output: Path, fmt: str) -> None:
     """-o with --format text/json takes a directory: refuse a value that looks like a file, with a hint."""
     if output.exists() and not output.is_dir():
-        raise click.UsageError(f"-o {output} is a file; --format {fmt} writes one file per input into a directory")
+        from cleanup.output.files import kind_of
+
+        what = kind_of(output.stat().st_mode)
+        hint = "" if what == "a regular file" else "; -f jsonl streams records to it"
+        into = f"--format {fmt} writes one file per input into a directory"
+        raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
         raise click.UsageError(
             f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
