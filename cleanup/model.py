@@ -66,8 +66,8 @@ class Removal:
 
     ``rule`` is the rule's published name (``promo-line``, or
     ``rollcall.com:video-promo`` for a site rule), ``reason`` a noun phrase
-    saying what the piece is, ``text`` the removed text (DOM removals keep the
-    first 200 characters), ``line``/``end`` its input lines and ``node`` a
+    saying what the piece is, ``text`` the removed text (all of it: nothing
+    removed is lost), ``line``/``end`` its input lines and ``node`` a
     short description of the removed element (``div#related.box``) for DOM
     removals.
     """

@@ -84,10 +84,10 @@ def test_no_color_env_beats_nothing_but_color_never() -> None:
     assert "\x1b[" not in result.stdout
 
 
-def test_check_with_diff_is_a_usage_error() -> None:
+def test_check_with_diff_prints_the_diff_and_exits_1_as_ruff_does() -> None:
     result = run(["--check", "--diff", "-"], input=CHROME)
-    assert result.exit_code == 2, result.stderr
-    assert "do not go together" in result.stderr
+    assert result.exit_code == 1, result.stderr
+    assert "-Skip to content" in result.stdout
 
 
 def test_unknown_flag_is_a_usage_error() -> None:

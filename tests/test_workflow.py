@@ -532,7 +532,7 @@ def test_disk_full_is_one_error_and_leaves_no_partial_file(tmp_path: Path, monke
     assert files(src) == before
 
 
-def test_interrupted_jsonl_output_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_jsonl_output_keeps_the_complete_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import cleanup.output.modes
 
     real = cleanup.output.modes.JsonLinesFile.emit
@@ -545,7 +545,9 @@ def test_interrupted_jsonl_output_leaves_no_file(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(cleanup.output.modes.JsonLinesFile, "emit", emit)
     result = run(["-o", tmp_path / "o" / "all.jsonl", tree(tmp_path / "in", 4)])
     assert result.exit_code == 130, result.stderr
-    assert files(tmp_path / "o") == {}
+    assert list(files(tmp_path / "o")) == ["all.jsonl"]
+    records = [json.loads(line) for line in (tmp_path / "o" / "all.jsonl").read_text().splitlines()]
+    assert [Path(r["source"]).name for r in records] == ["p0.txt"]  # p2.txt comes next in the walk
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
@@ -570,28 +572,34 @@ def _wait_for(path: Path, count: int, proc: subprocess.Popen) -> None:
 def test_signal_stops_a_real_batch_and_skip_existing_finishes_it(
     tmp_path: Path, sig: int, code: int, jobs: int
 ) -> None:
-    """The list of paths arrives on a pipe we keep open, so the signal lands mid-batch.
+    """40 long pages (~0.1-0.2 s each), so the signal lands mid-batch.
 
-    30 paths fill the in-flight window of 2 workers (16), so outputs appear
-    while the command waits for more paths.
+    With -o the whole list is read before the first write (every output is
+    checked against every input first), so the pages are made slow rather
+    than the list.
     """
-    src = tree(tmp_path / "in", 40)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"p{i:02d}.txt").write_text(LONG_STORY.format(i=i) * 3000)
     paths = [str(p) for p in sorted(src.rglob("*.txt"))]
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "cleanup", "-j", str(jobs), "--files-from", "-", "-o", str(out)]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd="/")
     assert proc.stdin is not None
-    proc.stdin.write("\n".join(paths[:30]).encode() + b"\n")
-    proc.stdin.flush()
+    proc.stdin.write("\n".join(paths).encode() + b"\n")
+    proc.stdin.close()
     _wait_for(out, 10, proc)
     proc.send_signal(sig)
     assert proc.wait(timeout=60) == code, proc.stderr.read() if proc.stderr else ""
-    proc.stdin.close()
     assert temp_files(out) == []
-    assert 10 <= len(files(out)) <= 30
+    assert 10 <= len(files(out)) < 40
     rerun = run(["--skip-existing", "--files-from", "-", "-o", out], input="\n".join(paths) + "\n")
     assert rerun.exit_code == 0, rerun.stderr
     assert len(files(out)) == 40
+
+
+LONG_STORY = "Paragraph of story {i}: the council voted on Tuesday to close the old bridge for repairs.\n\n"
 
 
 def test_read_only_file_system_stops_the_batch_with_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ stderr. Heavy modules (lxml, readability, rich) load only when needed, so
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,7 @@ import click
 from cleanup import __version__
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
-from cleanup.input.sources import (
-    INPUT_FORMATS,
-    STDIN,
-    SourceError,
-    check_output,
-)
+from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
 from cleanup.output.modes import Mode
 from cleanup.output.render import FORMATS
@@ -41,7 +37,10 @@ Where output goes:
   cat page.html | cleanup            the same, from a pipe
   cleanup -o out/ pages/             out/ mirrors pages/: one .txt (or --format json: .json) per page
   cleanup --format jsonl pages/      one JSON object per page and line on stdout
-  cleanup -o all.jsonl pages/        the same into one file (-o *.jsonl implies --format jsonl)
+  cleanup -o all.jsonl pages/        the same into one file (-o *.jsonl implies --format jsonl;
+                                     -o all.jsonl.gz: compressed)
+  cleanup a.html b.html              the texts with a blank line between (use -f jsonl to split
+                                     pages back: pages hold blank lines too)
   cleanup --check -o golden/ pages/  CI: exit 1 if any output differs from golden/ (writes nothing)
   cleanup -o out/ crawl.jsonl        one file per record: out/crawl/000001.txt (the line number)
 
@@ -49,55 +48,126 @@ Where output goes:
 Exit codes:   0 done, or nothing would change
               1 --check/--diff found an output that would change
               2 usage error, or a broken site rule file (nothing was written)
-            123 at least one input could not be cleaned (the others were)
+            123 at least one input could not be cleaned (the others were);
+                it wins over 1 when both happen
             130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Every output
                 file written is complete: rerun with --skip-existing to finish.
             141 standard output was closed early (cleanup ... | head)
 """
 
 
-# -o names a directory; one of these endings means the user expected a file.
-FILE_LIKE_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm", ".md"})
+# -o names a directory; one of these endings means the user expected a file (or a compressed one).
+FILE_LIKE_SUFFIXES = frozenset(
+    {".txt", ".json", ".html", ".htm", ".md", ".csv", ".tsv", ".xml", ".ndjson", ".jsonl"}
+    | {".gz", ".zst", ".bz2", ".xz", ".zip", ".tar"}
+)
+# -o FILE with one of these endings is one JSON Lines file (.gz: compressed).
+JSONL_NAMES = (".jsonl", ".jsonl.gz")
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
-    """--format, defaulting to jsonl for ``-o FILE.jsonl`` and to text otherwise."""
+    """--format, defaulting to jsonl for ``-o FILE.jsonl`` (or ``.jsonl.gz``) and to text otherwise."""
     if fmt is not None:
         return fmt
-    return "jsonl" if output is not None and output.name.lower().endswith(".jsonl") else "text"
+    return "jsonl" if output is not None and output.name.lower().endswith(JSONL_NAMES) else "text"
+
+
+def _check_output_name(output: Path, fmt: str) -> None:
+    """-o with --format text/json takes a directory: refuse a value that looks like a file, with a hint."""
+    if output.exists() and not output.is_dir():
+        from cleanup.output.files import kind_of
+
+        what = kind_of(output.stat().st_mode)
+        hint = "" if what == "a regular file" else "; -f jsonl streams records to it"
+        into = f"--format {fmt} writes one file per input into a directory"
+        raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
+    if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
+        raise click.UsageError(
+            f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
+            "directory; for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
+            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+        )
 
 
 def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> None:
     """Flag combinations click cannot check on its own."""
-    if flags["check"] and flags["diff"]:
-        raise click.UsageError("--check and --diff do not go together: --diff already exits 1 on changes")
     if mode is not Mode.WRITE and output is None and fmt != "text":
         raise click.UsageError("--check/--diff without -o compare the text output with the input: use --format text")
     if output is not None and fmt == "jsonl" and output.is_dir():
         raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
-    if output is not None and fmt != "jsonl" and output.exists() and not output.is_dir():
-        raise click.UsageError(f"-o {output} is a file; --format {fmt} writes one file per input into a directory")
-    if output is not None and fmt != "jsonl" and not output.exists() and output.suffix in FILE_LIKE_SUFFIXES:
-        raise click.UsageError(
-            f"-o {output} looks like a file name, but -o takes a directory (or FILE.jsonl); "
-            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
-        )
+    if output is not None and fmt != "jsonl":
+        _check_output_name(output, fmt)
+    if flags["prune"] and (output is None or fmt == "jsonl"):
+        raise click.UsageError("--prune needs -o DIR (one output file per input)")
+    if flags["explain_file"] is not None:
+        flags["explain"] = True
     if flags["encoding"]:
         try:
             codecs.lookup(flags["encoding"])
         except LookupError:
             raise click.UsageError(f"--encoding {flags['encoding']}: unknown encoding") from None
-    if flags["skip_existing"] and (output is None or fmt == "jsonl" or mode is not Mode.WRITE):
-        raise click.UsageError("--skip-existing needs -o DIR (one output file per input) and no --check/--diff")
+    if flags["skip_existing"] and (output is None or mode is not Mode.WRITE):
+        raise click.UsageError("--skip-existing needs -o DIR or -o FILE.jsonl, and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
-    try:
-        check_output(sources, output)
-    except SourceError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
-@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+STANDARD_FDS = (0, 1, 2)
+
+
+def _reopen_closed_streams() -> frozenset[int]:
+    """Put /dev/null on stdin, stdout or stderr when the shell closed them (``>&-``, ``2>&-``).
+
+    A closed descriptor would otherwise be taken by the next file opened, so
+    messages for stderr could land in an output file; Python also leaves
+    ``sys.stdout``/``sys.stderr`` as None, and the first message would crash.
+    Returns the descriptors that were closed.
+    """
+    closed = set()
+    for fd in STANDARD_FDS:
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        if fd in closed and getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+    return frozenset(closed)
+
+
+class Command(click.Command):
+    """The cleanup command: standard streams made safe, and the config file read, before click parses."""
+
+    closed: frozenset[int] = frozenset()
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        Command.closed = _reopen_closed_streams()
+        return super().main(*args, **kwargs)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        """The context, with the config file's values as flag defaults (unless --no-config)."""
+        from cleanup.cli.config import find_config
+
+        config = None if NO_CONFIG in args or "default_map" in extra else find_config(Path.cwd())
+        if config is not None:
+            extra["default_map"] = config.defaults
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta["config"] = config
+        return ctx
+
+
+NO_CONFIG = "--no-config"
+
+
+@click.command(
+    cls=Command,
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.argument("sources", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--files-from",
@@ -110,7 +180,8 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     "--output",
     type=click.Path(path_type=Path),
     help="Write into DIR (one file per input, mirroring the input tree), or into FILE.jsonl "
-    "with --format jsonl. Files are replaced atomically; an output inside the inputs is refused.",
+    "(FILE.jsonl.gz: compressed) with --format jsonl; - is stdout. Files are replaced atomically, "
+    "a link is written through, a device or FIFO is streamed to; an output that is an input is refused.",
 )
 @click.option(
     "-f",
@@ -155,13 +226,27 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     help="With -o DIR: leave out inputs whose output file exists (resume an interrupted batch).",
 )
 @click.option(
+    "--prune",
+    is_flag=True,
+    help="With -o DIR: remove output files whose input is gone (--check/--diff report them as 'would be removed').",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
     help="Clean in N worker processes (default: one per core). Output is the same whatever N is.",
 )
-@click.option("--explain", is_flag=True, help="Print each removal as 'source:line: rule: reason: text' on stderr.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print each removal as 'source:line: rule: reason: text' on stderr (the summary line is left out).",
+)
+@click.option(
+    "--explain-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the --explain lines to FILE instead of stderr (implies --explain).",
+)
 @click.option("--url", help="URL of the page(s): chooses site rules when the page names none.")
 @click.option("--site", help="Apply the site rules of HOST, whatever the page says.")
 @click.option(
@@ -206,6 +291,12 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     show_default=True,
     help="Colour for diffs and messages; auto means only on a terminal (NO_COLOR is honoured).",
 )
+@click.option(
+    NO_CONFIG,
+    "no_config",
+    is_flag=True,
+    help="Ignore cleanup.toml and [tool.cleanup] in pyproject.toml (found upward from the working directory).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each input's status, and the removals per rule at the end.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleanup")
@@ -215,7 +306,15 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
     if flags["list_rules"]:
         list_rules_or_exit(rules_dirs, fmt)
         return
+    if output is not None and str(output) == STDIN:
+        output = None  # -o - is standard output, as for the inputs
+    if ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP and output is not None:
+        fmt = None  # the config file's format gives way to what -o names (-o all.jsonl)
     fmt = _format(fmt, output)
+    if flags["verbose"] and ctx.meta.get("config") is not None:
+        click.echo(f"config: {ctx.meta['config'].path}", err=True)
+    if output is None and 1 in Command.closed:
+        raise click.UsageError("standard output is closed: give -o DIR or -o FILE.jsonl for the outputs")
     mode = Mode.DIFF if flags["diff"] else Mode.CHECK if flags["check"] else Mode.WRITE
     _validate(sources, output, fmt, mode, flags)
     if not sources and flags["files_from"] is None:

@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from cleanup.output.render import quote_name
+
 
 @dataclass
 class Messages:
@@ -20,6 +22,7 @@ class Messages:
     quiet: bool = False
     verbose: bool = False
     console: Any = None  # a rich Console while a progress bar is shown
+    explain_to: Any = None  # the --explain-file (None: stderr)
 
     def say(self, text: str, *, always: bool = False) -> None:
         """One line on stderr; under -q only when ``always``."""
@@ -30,35 +33,60 @@ class Messages:
         else:
             click.echo(text, err=True, color=self.color)
 
+    def explain(self, line: str) -> None:
+        """One --explain line: on stderr, or in the --explain-file."""
+        if self.explain_to is None:
+            self.say(line, always=True)
+        else:
+            self.explain_to.write(line + "\n")
+            self.explain_to.flush()
+
     def error(self, name: str, why: str) -> None:
-        """``error: name: reason``, one line."""
+        """``error: name: reason``, one line (a name with a newline or control character is quoted)."""
         label = click.style("error", fg="red", bold=True) if self.color and self.console is None else "error"
-        self.say(f"{label}: {name}: {why}", always=True)
+        self.say(f"{label}: {quote_name(name)}: {why}", always=True)
 
     def status(self, name: str, status: str) -> None:
         """Per-input status under -v."""
         if self.verbose:
-            self.say(f"{name}: {status}")
+            self.say(f"{quote_name(name)}: {status}")
 
 
 @contextlib.contextmanager
-def progress_bar(messages: Messages, enabled: bool) -> Iterator[Any]:
-    """A transient rich progress bar on stderr when it is a terminal; yields ``advance()``."""
-    if not enabled or messages.quiet or not sys.stderr.isatty():
+def progress_bar(messages: Messages, enabled: bool, total: Any = None) -> Iterator[Any]:
+    """A transient rich progress bar on stderr when it is a terminal; yields ``advance()``.
+
+    ``total`` is called for the number of inputs (None when it cannot be known
+    up front, as for the records of JSON Lines files): the bar then shows
+    'n/total' and the time left.
+    """
+    if not shows_progress(messages, enabled):
         yield lambda: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True, no_color=messages.color is False)
-    columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("cleaning", total=None)
+        task = bar.add_task("cleaning", total=total() if total is not None else None)
         messages.console = console
         try:
             yield lambda: bar.advance(task)
         finally:
             messages.console = None
+
+
+def shows_progress(messages: Messages, enabled: bool) -> bool:
+    """True when a progress bar is drawn: stderr is a terminal, and nothing else prints there."""
+    return enabled and not messages.quiet and sys.stderr is not None and sys.stderr.isatty()
 
 
 def colour_flag(value: str) -> bool | None:

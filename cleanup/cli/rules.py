@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -48,6 +49,10 @@ def list_rules_or_exit(dirs: tuple[str, ...], fmt: str | None = None) -> None:
         click.echo("".join(row + "\n" for row in rule_rows(entries)), nl=False)
 
 
+# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains.
+HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
+
+
 def check_rules(options: Options) -> None:
     """Load every site rule file up front: a broken one stops the run before any output.
 
@@ -57,12 +62,19 @@ def check_rules(options: Options) -> None:
     from cleanup.sites.load import load_all, site_for_host
 
     try:
-        load_all(options.rules_dirs)
+        sites = load_all(options.rules_dirs)
         if options.site and site_for_host(options.site, options.rules_dirs) is None:
             raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
     except SiteRuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    for site in sites:
+        if not HOST_RE.fullmatch(site.host):
+            click.echo(
+                f"warning: {site.path}: the file name is not a host name (example.com.toml, or "
+                ".example.com.toml for its subdomains), so no page will use these rules",
+                err=True,
+            )
     try:
         check_disable(options)
     except RuleNameError as exc:

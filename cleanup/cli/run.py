@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import functools
+import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +19,20 @@ from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_ba
 from cleanup.cli.signals import Terminated, signals
 from cleanup.input.sources import (
     STDIN,
+    InputGuard,
     Selection,
     Source,
+    SourceError,
+    check_output,
     iter_listed,
     iter_sources,
     listed_paths,
     reason,
 )
 from cleanup.model import Options, SiteRuleError
+from cleanup.output.files import destination
 from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
-from cleanup.output.render import unified_diff
+from cleanup.output.render import quote_name, unified_diff
 from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 
 DEFAULT_INCLUDE = (
@@ -46,19 +52,73 @@ DEFAULT_INCLUDE = (
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 
 
-def _inputs(sources: tuple[Path, ...], files_from: str | None, sel: Selection) -> Iterator[Source]:
-    """Sources from the command line, then from --files-from."""
+def _inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
+    """Sources from the command line, then from --files-from (``problem``: why the list cannot be read)."""
     yield from iter_sources(sources, sel)
+    if problem is not None:
+        yield Source("--files-from", Path(), error=problem)
+    yield from iter_listed(listed, sel)
+
+
+def _count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> int | None:
+    """How many inputs there are, for the progress bar; None when that is not known up front.
+
+    Files are counted without being read; a JSON Lines or WARC file holds an
+    unknown number of records, and stdin or a list still arriving is unknown.
+    """
+    if not isinstance(listed, list | tuple) or any(str(s) == STDIN for s in sources):
+        return None
+    pages = dataclasses.replace(sel, input_format="page")  # names only: no container is opened
+    count = 0
+    for source in itertools.chain(iter_sources(sources, pages), iter_listed(listed, pages)):
+        if sel.input_format != "page" and source.name.lower().endswith(CONTAINER_SUFFIXES):
+            return None
+        count += 1
+    return count
+
+
+# Inputs that hold many pages: a count of files says nothing about the number of pages.
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | None]:
+    """The paths of --files-from, and why the list cannot be read (None when it can).
+
+    With ``whole`` the list is read to its end first: outputs can only be
+    checked against every input once every input is known. Otherwise a list
+    on stdin is read as it comes (a slow producer sees its outputs appear).
+    """
     if files_from is None:
-        return
+        return (), None
     if files_from == STDIN:
-        yield from iter_listed(listed_paths(sys.stdin.buffer), sel)
-        return
+        paths = listed_paths(sys.stdin.buffer)
+        return (list(paths) if whole else paths), None
     try:
         with open(files_from, "rb") as handle:
-            yield from iter_listed(listed_paths(handle), sel)
+            return list(listed_paths(handle)), None
     except OSError as exc:
-        yield Source(files_from, Path(), error=f"cannot read the list of files: {reason(exc)}")
+        return (), f"cannot read the list of files: {reason(exc)}"
+
+
+def _explain_file(path: Path) -> Any:
+    """The --explain-file, opened for writing (a usage error when it cannot be)."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
+
+
+def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> Any:
+    """The output target, once -o is checked against every input; a usage error when it cannot be used."""
+    try:
+        check_output(sources, output)
+        streamed = output is not None and fmt == "jsonl" and destination(output).stream
+        if streamed and (mode is not Mode.WRITE or flags["skip_existing"]):
+            raise OutputError(f"-o {output} is a stream: --check, --diff and --skip-existing need a file")
+        guard = InputGuard.of(sources) if output is not None else None
+        return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"])
+    except (SourceError, OutputError) as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Messages) -> Iterator[Source]:
@@ -86,15 +146,22 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
     if old == new:
         return False
     if mode is Mode.DIFF:
-        diff = unified_diff(old, new, old_name, f"{source.name} (cleaned)")
+        diff = unified_diff(old, new, quote_name(old_name), f"{quote_name(source.name)} (cleaned)")
         click.echo(colour_diff(diff) if messages.color is not False else diff, nl=False, color=messages.color)
     else:
-        messages.say(f"would change: {old_name}")
+        messages.say(f"would change: {quote_name(old_name)}")
     return True
 
 
 def _run(
-    items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
+    items: Iterator[Source],
+    settings: Any,
+    jobs: int,
+    mode: Mode,
+    target: Any,
+    report: Report,
+    messages: Messages,
+    total: Any = None,
 ) -> None:
     """Clean every item (in workers when jobs > 1) and handle the outputs in input order."""
     from cleanup.batch.jobs import ordered_map
@@ -103,14 +170,16 @@ def _run(
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
     with (
-        progress_bar(messages, enabled=not _data_to_terminal(mode, target)) as advance,
+        progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total) as advance,
         contextlib.closing(ordered_map(work, items, jobs, crashed)) as results,
     ):
         for source, outcome in results:
             advance()
             for line in outcome.explain:
-                messages.say(line, always=True)
+                messages.explain(line)
             if outcome.error is not None:
+                if isinstance(target, Directory):
+                    target.claim(source)
                 report.failed(source.name, outcome.error)
                 messages.error(source.name, outcome.error)
                 continue
@@ -125,6 +194,9 @@ def _run(
                     raise
                 report.failed(source.name, f"cannot write output: {reason(exc)}")
                 messages.error(source.name, f"cannot write output: {reason(exc)}")
+                if isinstance(target, JsonLinesFile):
+                    messages.say(f"stopping: {quote_name(str(target.path))} is left as it was", always=True)
+                    return
                 if exc.errno in FATAL_WRITE_ERRNOS:
                     messages.say("stopping: every later output would fail the same way", always=True)
                     return
@@ -153,26 +225,69 @@ def run_batch(
     sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
 ) -> int:
     """Run the batch; return the exit code."""
-    from cleanup.batch.jobs import WorkerError, default_jobs
+    from cleanup.batch.jobs import default_jobs
     from cleanup.batch.work import Settings
     from cleanup.input.records import Fields
 
     messages = Messages(colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
+    if flags["explain_file"] is not None:
+        messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
     sel = Selection(flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output)
-    target: Stdout | Directory | JsonLinesFile = make_output(output, fmt)
+    listed, problem = _listed(flags["files_from"], whole=output is not None)
+    named = [*sources, *listed] if isinstance(listed, list) else list(sources)
+    target = _target(named, output, fmt, mode, flags)
     report = Report(check=mode is not Mode.WRITE)
-    items = _inputs(sources, flags["files_from"], sel)
+    items = _inputs(sources, listed, problem, sel)
     if flags["skip_existing"]:
         items = _skipping(items, target, report, messages)
     jobs = flags["jobs"] or default_jobs()
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
-    finished = False
+    try:
+        count = functools.partial(_count, sources, listed, sel)
+        settings = Settings(options, fmt, flags["explain"])
+        code = _batch(items, settings, jobs, mode, target, report, messages, count)
+    except BaseException:
+        target.close(ok=False)
+        raise
+    code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
+    if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
+        _orphans(target, mode, report, messages)
+    if code is None and isinstance(target, JsonLinesFile) and mode is not Mode.WRITE:
+        for gone in target.orphans():
+            report.done(changed=True)
+            messages.say(f"would be removed: {quote_name(str(target.path))}: the record of {quote_name(gone)}")
+    total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
+    explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
+    if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
+        messages.say(str(report))
+    if code is None and flags["verbose"]:
+        for line in report.rule_lines():
+            messages.say(line)
+    return report.return_code if code is None else code
+
+
+# Stopped by a signal: the outputs written so far are kept (a JSON Lines file with its complete records).
+STOPPED = (EXIT_INTERRUPTED, EXIT_TERMINATED)
+
+
+def _batch(
+    items: Iterator[Source],
+    settings: Any,
+    jobs: int,
+    mode: Mode,
+    target: Any,
+    report: Report,
+    messages: Messages,
+    total: Any = None,
+) -> int | None:
+    """Run the batch; None when it ran to its end, else the exit code that stopped it."""
+    from cleanup.batch.jobs import WorkerError
+
     try:
         with signals():
-            _run(items, Settings(options, fmt, flags["explain"]), jobs, mode, target, report, messages)
-        finished = True
+            _run(items, settings, jobs, mode, target, report, messages, total)
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE
@@ -189,12 +304,47 @@ def run_batch(
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE
-    finally:
-        target.close(ok=finished and mode is Mode.WRITE)
-    total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
-    if flags["verbose"] or total > 1 or output is not None:
-        messages.say(str(report))
-    if flags["verbose"]:
-        for line in report.rule_lines():
-            messages.say(line)
-    return report.return_code
+    except OSError as exc:
+        if not _out_of_descriptors(exc):
+            raise
+        messages.error("-j", f"too many open files (ulimit -n is {_fd_limit()}): raise the limit, or try -j 1")
+        return EXIT_FAILED
+    return None
+
+
+def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) -> None:
+    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune."""
+    for path in target.orphans():
+        if mode is not Mode.WRITE:
+            report.done(changed=True)
+            messages.say(f"would be removed: {quote_name(str(path))}")
+            continue
+        try:
+            path.unlink()
+        except OSError as exc:
+            report.failed(str(path), f"cannot remove it: {reason(exc)}")
+            messages.error(str(path), f"cannot remove it: {reason(exc)}")
+            continue
+        messages.status(str(path), "removed (its input is gone)")
+
+
+def _out_of_descriptors(exc: OSError) -> bool:
+    """True for EMFILE/ENFILE, and for tempfile's 'No usable temporary directory' that EMFILE causes."""
+    return exc.errno in (errno.EMFILE, errno.ENFILE) or "No usable temporary directory" in str(exc)
+
+
+def _fd_limit() -> str:
+    import resource
+
+    return str(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+
+
+def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:
+    """Finish the output (commit it or remove it); EXIT_FAILED when its last bytes cannot be written."""
+    try:
+        target.close(ok=commit)
+    except OutputError as exc:
+        report.failed("-o", str(exc))
+        messages.error("-o", str(exc))
+        return EXIT_FAILED
+    return None

@@ -24,7 +24,6 @@ from lxml import etree
 
 from cleanup.html.dom import body_of, first_text, norm
 from cleanup.html.marks import (
-    REMOVAL_TEXT_CHARS,
     apply_site_strip,
     find_marks,
     outside_removals,
@@ -374,7 +373,7 @@ def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], lis
     line = lines[i]
     reason = "article headline (kept as title)"
     return lines[:i] + lines[i + 1 :], [
-        Removal("headline", reason, line.text[:REMOVAL_TEXT_CHARS], line.no, node=line.tag)
+        Removal("headline", reason, line.text, line.no, line.end or line.no, node=line.tag)
     ]
 
 
@@ -389,8 +388,8 @@ def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
     for i, line in enumerate(lines):
         in_run = linky[i] and ((i > 0 and linky[i - 1]) or (i + 1 < len(lines) and linky[i + 1]))
         if in_run:
-            text = line.text[:REMOVAL_TEXT_CHARS]
-            removed.append(Removal("link-list", "run of link-only lines", text, line.no, node=line.tag))
+            end = line.end or line.no
+            removed.append(Removal("link-list", "run of link-only lines", line.text, line.no, end, node=line.tag))
         else:
             kept.append(line)
     return kept, removed

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from cleanup.html.dom import body_of, describe, drop, first_text, norm, outermost, text_of
+from cleanup.html.dom import body_of, describe, drop, norm, outermost, text_of
 from cleanup.html.scorer import RESCUE_SHARE, Score
 from cleanup.html.vocab import (
     BEM_ELEMENT_RE,
@@ -37,13 +37,18 @@ if TYPE_CHECKING:
 # camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
 CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
-REMOVAL_TEXT_CHARS = 200  # Removal.text keeps this many characters
 
 
 def removal_of(el: Any, rule: str, reason: str) -> Removal:
-    """A Removal record for an element about to be removed."""
-    text = norm(" ".join(first_text(el, REMOVAL_TEXT_CHARS)))[:REMOVAL_TEXT_CHARS]
-    return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, node=describe(el))
+    """A Removal record for an element about to be removed: all its text, nothing cut.
+
+    ``end`` is the line of the last element that starts inside it (lxml knows
+    where start tags are, not end tags).
+    """
+    text = norm(" ".join(el.itertext()))
+    lines = [line for line in (e.sourceline for e in el.iter()) if line is not None]
+    end = max(lines) if lines else None
+    return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, end=end, node=describe(el))
 
 
 def _vocabulary_group(name: str) -> ChromeGroup | None:

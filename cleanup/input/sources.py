@@ -179,8 +179,11 @@ def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
 
 
 def check_output(sources: Iterable[Path], output: Path | None) -> None:
-    """Raise SourceError when the output is an input or lies inside an input directory."""
-    if output is None:
+    """Raise SourceError when the output is an input or lies inside an input directory.
+
+    ``sources`` are every input named: the command line's and --files-from's.
+    """
+    if output is None or str(output) == STDIN:
         return
     for src in sources:
         if str(src) == STDIN:
@@ -189,6 +192,51 @@ def check_output(sources: Iterable[Path], output: Path | None) -> None:
             raise SourceError(f"the output {output} is inside the input directory {src}")
         if src.exists() and not src.is_dir() and src.resolve() == output.resolve():
             raise SourceError(f"the output {output} is also an input")
+
+
+@dataclass(frozen=True)
+class InputGuard:
+    """Every input named, known before the first write, so that no output ever lands on one.
+
+    ``files``: (device, inode) of each file named; ``dirs``: the real path of
+    each directory named (every file under it is an input, or may be one).
+    Real paths and inodes see through links: a linked directory in the output
+    tree that points into the inputs is caught too.
+    """
+
+    files: frozenset[tuple[int, int]] = frozenset()
+    dirs: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, sources: Iterable[Path]) -> InputGuard:
+        """The guard for these inputs (names that do not exist are left out: they are no input)."""
+        files, dirs = set(), []
+        for src in sources:
+            if str(src) == STDIN:
+                continue
+            try:
+                st = src.stat()
+            except (OSError, ValueError):
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                dirs.append(os.path.realpath(src))
+            else:
+                files.add((st.st_dev, st.st_ino))
+        return cls(frozenset(files), tuple(dirs))
+
+    def problem(self, target: Path) -> str | None:
+        """Why writing ``target`` would hit an input, or None when it is safe."""
+        parent = os.path.realpath(target.parent)
+        for top in self.dirs:
+            if parent == top or parent.startswith(top.rstrip(os.sep) + os.sep):
+                return f"its output {target} would be written inside the input directory {top}"
+        try:
+            st = target.stat()
+        except (OSError, ValueError):
+            return None
+        if (st.st_dev, st.st_ino) in self.files:
+            return f"refusing to overwrite the input {target} with an output"
+        return None
 
 
 def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:

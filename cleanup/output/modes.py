@@ -2,7 +2,8 @@
 
 Each target can write an output (``emit``) or give the text a new output is
 compared with under --check/--diff (``old``). Files are written atomically, in
-input order, by the main process only.
+input order, by the main process only; an existing file is read only if it is
+a regular file (``files.read_regular``), and never written if it is an input.
 """
 
 from __future__ import annotations
@@ -14,9 +15,16 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from cleanup.input.sources import Source, output_path
-from cleanup.output.render import SUFFIX
-from cleanup.output.write import atomic_write, signals_deferred, temp_file
+from cleanup.input.sources import InputGuard, Source, output_path
+from cleanup.output.files import OutputError, destination, read_regular
+from cleanup.output.jsonl import JsonLinesFile
+from cleanup.output.render import SUFFIX, quote_name
+from cleanup.output.write import atomic_write, remove_stale_temp_files
+
+__all__ = ["Directory", "JsonLinesFile", "Mode", "OutputError", "Stdout", "make_output"]
+
+# An existing output or golden file is read up to this many times the input limit (JSON escapes grow text).
+READ_FACTOR = 4
 
 
 class Mode(enum.Enum):
@@ -27,18 +35,23 @@ class Mode(enum.Enum):
     DIFF = "diff"
 
 
-class OutputError(Exception):
-    """This one output cannot be written where it should go; the batch goes on."""
-
-
 class Stdout:
-    """Outputs one after the other on standard output; --check/--diff compare with the input."""
+    """Outputs one after the other on standard output (or a stream); --check/--diff compare with the input.
+
+    Text pages are separated by a blank line (split them back with -f jsonl,
+    not by blank lines: pages hold them too). With -f json, one page is one
+    JSON object and several pages are one JSON array, so ``json.load`` reads
+    the whole output.
+    """
 
     name = None
 
     def __init__(self, fmt: str = "text", stream: BinaryIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stdout.buffer
         self.separate = fmt == "text"  # JSON records are lines of their own already
+        self.array = fmt == "json"
+        self.held: str | None = None  # -f json: the first record, until a second one makes an array
+        self.count = 0
         self.written = False
 
     def exists(self, source: Source) -> bool:
@@ -46,17 +59,30 @@ class Stdout:
         return False
 
     def emit(self, source: Source, text: str) -> bool:
-        """Write one output; every output counts as cleaned.
-
-        Text pages after the first are preceded by a blank line, so pages never
-        run together (each JSON record is a line of its own anyway).
-        """
+        """Write one output; every output counts as cleaned."""
+        if self.array:
+            self._element(text)
+            return True
         if self.separate and self.written and text:
-            self.stream.write(b"\n")
-        self.stream.write(text.encode("utf-8"))
-        self.stream.flush()
+            self._write("\n")
+        self._write(text)
         self.written = self.written or bool(text)
         return True
+
+    def _element(self, record: str) -> None:
+        """One -f json record: held back while it is the only one, then written as an array element."""
+        self.count += 1
+        if self.count == 1:
+            self.held = record
+            return
+        if self.count == 2 and self.held is not None:
+            self._write("[" + self.held.rstrip("\n"))
+            self.held = None
+        self._write(",\n" + record.rstrip("\n"))
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text.encode("utf-8"))
+        self.stream.flush()
 
     def old(self, source: Source) -> tuple[str, str]:
         """The input's own text, decoded, for --check/--diff without -o."""
@@ -65,23 +91,32 @@ class Stdout:
         return read_page(source.read()).text, source.name
 
     def close(self, ok: bool) -> None:
-        """Nothing to finish."""
+        """Finish a -f json array (or write its only record); a stream opened for -o is closed."""
+        if self.held is not None:
+            self._write(self.held)
+        elif self.array and self.count > 1:
+            self._write("]\n")
+        if self.stream is not sys.stdout.buffer:
+            self.stream.close()
 
 
 class Directory:
     """One output file per input under ``root``, mirroring the input tree (``a/b.html`` -> ``a/b.txt``)."""
 
-    def __init__(self, root: Path, fmt: str) -> None:
+    def __init__(self, root: Path, fmt: str, guard: InputGuard | None = None, limit: int = 200_000_000) -> None:
         self.root = root
         self.suffix = SUFFIX[fmt]
+        self.guard = guard or InputGuard()
+        self.limit = limit  # bytes read of an existing output or golden file
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
+        self.swept: set[Path] = set()  # directories cleared of stale temporary files
 
     def target(self, source: Source) -> Path:
         """The output path of ``source``; OutputError if another input already has it."""
         target = output_path(source, self.root, self.suffix)
         owner = self.owners.setdefault(target, source.name)
         if owner != source.name:
-            raise OutputError(f"its output {target} is also the output of {owner}")
+            raise OutputError(f"its output {quote_name(str(target))} is also the output of {quote_name(owner)}")
         return target
 
     def exists(self, source: Source) -> bool:
@@ -93,22 +128,26 @@ class Directory:
         return self.target(source).exists()
 
     def _read(self, source: Source, target: Path) -> str | None:
-        """The current output file (None if there is none); OutputError if it is the input itself."""
-        try:
-            old = target.read_bytes()
-        except FileNotFoundError:
+        """The current output file (None if there is none); OutputError if it is an input or not a file."""
+        problem = self.guard.problem(target)
+        if problem is not None:
+            raise OutputError(problem)
+        existing = read_regular(target, self.limit, root=self.root)
+        if existing is None:
             return None
-        except IsADirectoryError:
-            raise OutputError(f"its output {target} is a directory") from None
-        if source.path is not None and os.path.samefile(target, source.path):
-            raise OutputError(f"refusing to overwrite the input with its output ({target})")
-        return old.decode("utf-8", "replace")
+        if source.path is not None and _identity(source.path) == (existing.device, existing.inode):
+            raise OutputError(f"refusing to overwrite the input with its output ({quote_name(str(target))})")
+        text = existing.data.decode("utf-8", "replace")
+        return text if existing.complete else text + "\n[... the file goes on]\n"
 
     def emit(self, source: Source, text: str) -> bool:
         """Write the output unless the file already holds it; True when it changed."""
         target = self.target(source)
         if self._read(source, target) == text:
             return False
+        if target.parent not in self.swept:
+            self.swept.add(target.parent)
+            remove_stale_temp_files(target.parent)
         atomic_write(target, text)
         return True
 
@@ -120,85 +159,47 @@ class Directory:
     def close(self, ok: bool) -> None:
         """Nothing to finish: every file was complete when written."""
 
+    def claim(self, source: Source) -> None:
+        """Count the output of ``source`` as planned though it failed (its file is no orphan)."""
+        with contextlib.suppress(OutputError):
+            self.target(source)
 
-class JsonLinesFile:
-    """All outputs as one JSON Lines file, renamed into place only once complete.
+    def orphans(self) -> list[Path]:
+        """Output files under ``root`` that no input of this run has (their input is gone), sorted.
 
-    Under --check/--diff the existing file is the golden set: each new record
-    is compared with the record of the same ``source`` in it.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.handle: BinaryIO | None = None
-        self.tmp: str | None = None
-        self.index: dict[str, tuple[int, int]] | None = None  # source -> (offset, length)
-
-    def exists(self, source: Source) -> bool:
-        """Always False: --skip-existing works per file, with -o DIR."""
-        return False
-
-    def emit(self, source: Source, text: str) -> bool:
-        """Append one record to the temporary file."""
-        if self.handle is None:
-            with signals_deferred():
-                fd, self.tmp = temp_file(self.path)
-                self.handle = os.fdopen(fd, "wb")
-        self.handle.write(text.encode("utf-8"))
-        return True
-
-    def old(self, source: Source) -> tuple[str, str]:
-        """The record for ``source`` in the existing file ('' when it has none)."""
-        if self.index is None:
-            self.index = _index(self.path)
-        where = self.index.get(source.name)
-        if where is None:
-            return "", str(self.path)
-        with self.path.open("rb") as handle:
-            handle.seek(where[0])
-            return handle.read(where[1]).decode("utf-8", "replace"), str(self.path)
-
-    def close(self, ok: bool) -> None:
-        """Rename the finished file into place, or remove it when the run did not finish."""
-        if self.handle is None or self.tmp is None:
-            return
-        try:
-            self.handle.close()
-            if ok:
-                os.replace(self.tmp, self.path)
-                self.tmp = None
-        finally:
-            if self.tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.tmp)
+        Only files with this format's suffix count; hidden files (our
+        temporary files among them) and linked directories are left alone.
+        """
+        found = []
+        for top, dirs, names in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in names:
+                path = Path(top) / name
+                if name.endswith(self.suffix) and not name.startswith(".") and path not in self.owners:
+                    found.append(path)
+        return sorted(found)
 
 
-def _index(path: Path) -> dict[str, tuple[int, int]]:
-    """Byte offset and length of each record of a JSON Lines file, by its ``source``."""
-    import json
-
-    index: dict[str, tuple[int, int]] = {}
+def _identity(path: Path) -> tuple[int, int] | None:
     try:
-        handle = path.open("rb")
+        st = path.stat()
     except OSError:
-        return index
-    with handle:
-        offset = 0
-        for line in handle:
-            try:
-                source = json.loads(line).get("source")
-            except (ValueError, AttributeError):
-                source = None
-            if isinstance(source, str):
-                index.setdefault(source, (offset, len(line)))
-            offset += len(line)
-    return index
+        return None
+    return st.st_dev, st.st_ino
 
 
-def make_output(output: Path | None, fmt: str) -> Stdout | Directory | JsonLinesFile:
-    """The target for -o (none: stdout; with --format jsonl: one file; else a directory)."""
-    if output is None:
+def make_output(
+    output: Path | None, fmt: str, guard: InputGuard | None = None, max_bytes: int = 50_000_000, resume: bool = False
+) -> Stdout | Directory | JsonLinesFile:
+    """The target for -o: none or ``-``: stdout; with --format jsonl: one file (or a stream); else a directory.
+
+    OutputError when ``-o FILE`` is neither a file, a link to one, a device nor a FIFO.
+    """
+    if output is None or str(output) == "-":
         return Stdout(fmt)
     if fmt == "jsonl":
-        return JsonLinesFile(output)
-    return Directory(output, fmt)
+        where = destination(output)
+        if where.stream:
+            return Stdout(fmt, stream=open(where.path, "wb"))  # closed by close()
+        return JsonLinesFile(where.path, resume=resume)
+    return Directory(output, fmt, guard, limit=READ_FACTOR * max_bytes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,8 +29,55 @@ def render(result: Result, fmt: str, source: str | None = None, extra: Iterable[
     record: dict[str, Any] = {"source": source} if source is not None else {}
     record.update(result.to_dict())
     for key, value in extra:
-        record[key if key not in record else f"input.{key}"] = value
-    return json.dumps(record, ensure_ascii=False) + "\n"
+        record[key if key not in record else f"input.{key}"] = finite(value)
+    return json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# JSON has no Infinity or NaN; a pass-through number that overflowed (1e999) is kept as a string.
+NON_FINITE = {math.inf: "Infinity", -math.inf: "-Infinity"}
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every non-finite float replaced by its name as a string, so the JSON is valid.
+
+    Python's json reads ``1e999`` as ``inf`` and ``NaN`` as ``nan``, then writes
+    them back as ``Infinity`` / ``NaN``, which other JSON parsers reject.
+
+    >>> finite({"id": float("inf"), "xs": [1.5, float("nan")]})
+    {'id': 'Infinity', 'xs': [1.5, 'NaN']}
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return NON_FINITE.get(value, "NaN")
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+def quote_name(name: str) -> str:
+    r"""``name`` as shown in messages: quoted, with escapes, when it holds a control character.
+
+    A file name with a newline would otherwise start a line of its own on
+    stderr and could forge an ``error:`` line; undecodable bytes show as ``\xNN``.
+
+    >>> quote_name("a/b.html")
+    'a/b.html'
+    >>> print(quote_name("x\nerror: y.html"))
+    'x\nerror: y.html'
+    >>> print(quote_name("caf\udce9.html"))
+    'caf\xe9.html'
+    """
+    if name.isprintable():
+        return name
+    return "'" + "".join(ch if ch.isprintable() and ch not in "'\\" else _escape(ch) for ch in name) + "'"
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii") if ch not in "'\\" else "\\" + ch
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
@@ -53,5 +101,5 @@ def explain_lines(result: Result, source: str) -> list[str]:
         more = f" (+{extra} more line{'' if extra == 1 else 's'})" if extra else ""
         where = f"{r.line}" if r.line == r.end or r.end is None else f"{r.line}-{r.end}"
         node = f" [{r.node}]" if r.node else ""
-        out.append(f"{source}:{where}: {r.rule}: {r.reason}{node}: {snippet!r}{more}")
+        out.append(f"{quote_name(source)}:{where}: {r.rule}: {r.reason}{node}: {snippet!r}{more}")
     return out

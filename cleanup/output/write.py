@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import tempfile
 import threading
@@ -44,14 +45,64 @@ FILE_MODE = 0o666 & ~_umask()
 
 
 def temp_file(path: Path) -> tuple[int, str]:
-    """Create the temporary file for ``path`` in its directory (made if missing), with the usual mode."""
+    """Create the temporary file for ``path`` in its directory (made if missing), with the usual mode.
+
+    Its name holds our process id (``.page.txt.4242.k3j9x_q1.tmp``), so a later
+    run can tell a file left by a killed run from one a running process still writes.
+    """
+    prefix = f".{path.name}.{os.getpid()}."
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     except FileNotFoundError:  # the first file in this directory
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     os.fchmod(fd, FILE_MODE)
     return fd, tmp
+
+
+# Our temporary files: '.' + output name + '.' + process id + '.' + mkstemp's 8 characters + '.tmp'.
+TEMP_NAME_RE = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temp_files(directory: Path) -> list[Path]:
+    """Remove the temporary files that runs killed mid-write (kill -9) left in ``directory``.
+
+    Only files named as ours, whose process is gone, are removed: a run still
+    writing into the same directory keeps its own. Returns what was removed.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / ".a.txt.999999999.abcd_123.tmp").write_text("half")
+    >>> [p.name for p in remove_stale_temp_files(d)]
+    ['.a.txt.999999999.abcd_123.tmp']
+    >>> d.rmdir()
+    """
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return []
+    removed = []
+    for entry in entries:
+        found = TEMP_NAME_RE.fullmatch(entry.name)
+        if found is None or _alive(int(found["pid"])) or not entry.is_file(follow_symlinks=False):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """True when process ``pid`` exists (or cannot be checked: then its files are left alone)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def atomic_write(path: Path, text: str) -> None:

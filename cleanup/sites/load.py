@@ -47,6 +47,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,13 +235,28 @@ def _expects(data: dict[str, Any], host: str, where: str) -> tuple[Expect, ...]:
     return tuple(out)
 
 
+MAX_RULE_FILE_BYTES = 1_000_000  # a site file is a few kB; a FIFO or /dev/zero link must not hang or fill memory
+
+
+def _read_rule_file(path: Path) -> bytes:
+    """The bytes of a site file, which must be a regular file (not a FIFO or a device) under the size cap."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"not a regular file (a FIFO, device or directory): {path}")
+        data = handle.read(MAX_RULE_FILE_BYTES + 1)
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise OSError(f"larger than {MAX_RULE_FILE_BYTES:,} bytes")
+    return data
+
+
 @functools.cache
 def load_site(path: Path) -> Site:
     """Load and validate one site file; raise SiteRuleError naming the problem."""
     where = str(path) if path.parent != BUNDLED_DIR else path.name  # user files: the path as given
     host = path.name[: -len(SUFFIX)]
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_rule_file(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise SiteRuleError(f"{where}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:

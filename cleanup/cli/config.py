@@ -1,0 +1,97 @@
+"""The config file: ``cleanup.toml``, or ``[tool.cleanup]`` in ``pyproject.toml``, found upward from the cwd.
+
+As ruff and black do: the nearest directory that has either file wins
+(``cleanup.toml`` first), and flags on the command line override it. The keys
+are flags' defaults, so a project can pin its rules directories, disabled rules,
+jobs, format and file globs once:
+
+    [tool.cleanup]
+    rules = ["site-rules"]          # relative to the file's directory
+    disable = ["promo-line"]
+    jobs = 2
+    format = "json"
+    include = ["*.html"]
+    exclude = ["drafts"]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+CONFIG_NAME = "cleanup.toml"
+PYPROJECT = "pyproject.toml"
+MAX_CONFIG_BYTES = 1_000_000  # a config file is a few lines; anything bigger is not one
+# key in the file -> (click parameter name, the type its value must have)
+KEYS: dict[str, tuple[str, type]] = {
+    "rules": ("rules_dirs", list),
+    "disable": ("disable", list),
+    "jobs": ("jobs", int),
+    "format": ("fmt", str),
+    "include": ("include", list),
+    "exclude": ("exclude", list),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The config file found, and the flag defaults it gives (click's ``default_map``)."""
+
+    path: Path
+    defaults: dict[str, Any]
+
+
+def find_config(start: Path) -> Config | None:
+    """The nearest config file at or above ``start``; a usage error when it is not valid."""
+    for directory in (start, *start.parents):
+        own = directory / CONFIG_NAME
+        if own.is_file():
+            return Config(own, _defaults(own, _read(own)))
+        project = directory / PYPROJECT
+        if project.is_file():
+            table = _read(project).get("tool", {}).get("cleanup")
+            if table is not None:
+                return Config(project, _defaults(project, table))
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    from cleanup.output.files import OutputError, read_regular
+
+    try:
+        found = read_regular(path, MAX_CONFIG_BYTES)
+    except OutputError as exc:
+        raise click.UsageError(f"config file {path}: {exc}") from None
+    if found is None:
+        return {}
+    if not found.complete:
+        raise click.UsageError(f"config file {path}: larger than {MAX_CONFIG_BYTES:,} bytes")
+    try:
+        return tomllib.loads(found.data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        raise click.UsageError(f"config file {path}: {exc}") from None
+
+
+def _defaults(path: Path, table: Any) -> dict[str, Any]:
+    """The table's keys as click parameter defaults; a usage error for an unknown key or a wrong type."""
+    where = f"config file {path}" + (" [tool.cleanup]" if path.name == PYPROJECT else "")
+    if not isinstance(table, dict):
+        raise click.UsageError(f"{where}: not a table")
+    defaults = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            raise click.UsageError(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
+        name, kind = KEYS[key]
+        if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, list) and not _strings(value)):
+            expected = "a list of strings" if kind is list else kind.__name__
+            raise click.UsageError(f"{where}: {key} must be {expected}")
+        defaults[name] = [str(path.parent / v) for v in value] if isinstance(value, list) and key == "rules" else value
+    return defaults
+
+
+def _strings(value: list[Any]) -> bool:
+    return all(isinstance(v, str) for v in value)

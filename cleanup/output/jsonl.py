@@ -1,0 +1,159 @@
+"""One JSON Lines file for every output (``-o all.jsonl``, or ``all.jsonl.gz`` compressed).
+
+The records go to a temporary file beside the target, renamed into place only
+when the run ends: complete, or interrupted (the records written are whole, so
+a rerun with --skip-existing finishes the file). A write that failed (a full
+disk) means the file is never renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from cleanup.input.sources import Source
+from cleanup.output.files import SAFE_READ, OutputError, kind_of
+from cleanup.output.render import quote_name
+from cleanup.output.write import remove_stale_temp_files, signals_deferred, temp_file
+
+
+def compressed(path: Path) -> bool:
+    """True for ``-o all.jsonl.gz``: the file is written gzip-compressed."""
+    return path.name.lower().endswith(".gz")
+
+
+class JsonLinesFile:
+    """All outputs as one JSON Lines file, renamed into place once the run ends.
+
+    Under --check/--diff the existing file is the golden set: each new record
+    is compared with the record of the same ``source`` in it. With ``resume``
+    (--skip-existing) its records are kept and their sources are not cleaned again.
+    """
+
+    def __init__(self, path: Path, resume: bool = False) -> None:
+        self.path = path
+        self.resume = resume
+        self.handle: BinaryIO | None = None
+        self.raw: BinaryIO | None = None  # the file under a gzip handle
+        self.tmp: str | None = None
+        self.failed = False  # a write failed: the file must never be committed
+        self.index: dict[str, bytes] | None = None  # source -> its record in the existing file
+        self.compared: set[str] = set()  # sources looked up under --check/--diff
+
+    def exists(self, source: Source) -> bool:
+        """With --skip-existing: True when the existing file already holds a record of ``source``."""
+        return self.resume and source.name in self._existing()
+
+    def _existing(self) -> dict[str, bytes]:
+        if self.index is None:
+            self.index = _index(self.path)
+        return self.index
+
+    def _open(self) -> None:
+        remove_stale_temp_files(self.path.parent)
+        with signals_deferred():
+            fd, self.tmp = temp_file(self.path)
+            self.raw = os.fdopen(fd, "wb")
+        handle: BinaryIO = self.raw
+        if compressed(self.path):
+            handle = gzip.GzipFile(fileobj=self.raw, mode="wb", mtime=0)  # type: ignore[assignment]
+        self.handle = handle
+        if self.resume:
+            for record in self._existing().values():
+                handle.write(record)
+
+    def emit(self, source: Source, text: str) -> bool:
+        """Append one record to the temporary file (flushed, so a full disk shows at this record)."""
+        try:
+            if self.handle is None:
+                self._open()
+            assert self.handle is not None
+            self.handle.write(text.encode("utf-8"))
+            if self.handle is self.raw:
+                self.handle.flush()
+        except OSError:
+            self.failed = True
+            raise
+        return True
+
+    def old(self, source: Source) -> tuple[str, str]:
+        """The record for ``source`` in the existing file ('' when it has none)."""
+        self.compared.add(source.name)
+        record = self._existing().get(source.name, b"")
+        return record.decode("utf-8", "replace"), str(self.path)
+
+    def orphans(self) -> list[str]:
+        """Under --check/--diff: the sources of records in the existing file that no input of this run has."""
+        return sorted(set(self._existing()) - self.compared)
+
+    def close(self, ok: bool) -> None:
+        """Rename the file into place when ``ok`` and no write failed; else remove it.
+
+        OutputError when the last bytes cannot be written (a disk full at the
+        final flush): the temporary file is removed, nothing is committed.
+        """
+        if self.tmp is None:
+            return
+        try:
+            self._finish(ok and not self.failed)
+        except OSError as exc:
+            raise OutputError(f"cannot write {quote_name(str(self.path))}: {exc.strerror or exc}") from None
+        finally:
+            if self.tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.tmp)
+                self.tmp = None
+
+    def _finish(self, commit: bool) -> None:
+        assert self.handle is not None and self.raw is not None and self.tmp is not None
+        with signals_deferred():
+            try:
+                self.handle.close()
+            finally:
+                self.raw.close()
+            if commit:
+                os.replace(self.tmp, self.path)
+                self.tmp = None
+
+
+def _index(path: Path) -> dict[str, bytes]:
+    """Each record of an existing JSON Lines file by its ``source`` (the first one wins).
+
+    The file is opened without blocking and must be a regular file (a FIFO or
+    a device would hang or never end); a last line without its newline was cut
+    short and is left out.
+    """
+    try:
+        fd = os.open(path, SAFE_READ)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise OutputError(f"cannot read {quote_name(str(path))}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as raw:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OutputError(f"{quote_name(str(path))} is {kind_of(mode)}, not a regular file; refusing it")
+        stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed(path) else raw  # type: ignore[assignment]
+        try:
+            return _records(stream)
+        except (OSError, EOFError) as exc:
+            raise OutputError(f"cannot read {quote_name(str(path))}: {exc}") from None
+
+
+def _records(stream: BinaryIO) -> dict[str, bytes]:
+    index: dict[str, bytes] = {}
+    for line in stream:
+        if not line.endswith(b"\n"):
+            break
+        try:
+            source = json.loads(line).get("source")
+        except (ValueError, AttributeError, RecursionError):
+            source = None
+        if isinstance(source, str):
+            index.setdefault(source, line)
+    return index

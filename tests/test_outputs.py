@@ -1,0 +1,599 @@
+"""Outputs that mean what they say and never destroy, leak or hang (issues 15 and 16), through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleanup.cli.main import main
+
+PAGE = "Skip to content\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def run(args: list[str], input: str | bytes | None = None, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, env=env)
+
+
+def test_a_newline_in_a_file_name_cannot_forge_an_error_line(tmp_path: Path) -> None:
+    (tmp_path / "x\nerror: forged.html").write_bytes(PNG)
+    result = run([tmp_path])
+    assert result.exit_code == 123
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert "x\\nerror: forged.html': binary input" in errors[0]
+
+
+def test_non_finite_numbers_in_pass_through_fields_stay_valid_json(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    text = json.dumps(PAGE)
+    feed.write_text('{"text": ' + text + ', "id": 1e999, "score": NaN, "low": -1e999}\n')
+    result = run(["-f", "jsonl", feed])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout, parse_constant=lambda name: pytest_fail(name))
+    assert (record["id"], record["score"], record["low"]) == ("Infinity", "NaN", "-Infinity")
+
+
+def pytest_fail(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
+
+
+# Issue 15 section 1: -o never replaces what is not a regular file, and never an input.
+
+
+def test_o_symlink_is_written_through_and_kept(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    real = tmp_path / "store" / "all.jsonl"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "all.jsonl"
+    link.symlink_to(real)
+    result = run(["-o", link, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(real.read_text())["text"].startswith("The council voted")
+
+
+def test_o_character_device_is_streamed_to_not_replaced(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
+    result = run(["-f", "jsonl", "-o", null, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)
+
+
+def test_o_fifo_is_streamed_to(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = run(["-o", fifo, tmp_path / "p.txt"])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(got[0])["text"].startswith("The council voted")
+
+
+def test_o_socket_is_refused_with_exit_2(tmp_path: Path) -> None:
+    import socket
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    path = tmp_path / "s.jsonl"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        result = run(["-o", path, tmp_path / "p.txt"])
+    assert result.exit_code == 2
+    assert "a socket" in result.stderr
+
+
+def test_an_input_is_never_overwritten_by_another_inputs_output(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.html").write_text("<html><body><article><p>" + "The council met. " * 20 + "</p></article></body></html>")
+    Path("x.txt").write_text(PAGE)
+    result = run(["-j1", "-o", ".", "x.html", "x.txt"])
+    assert result.exit_code == 123
+    assert Path("x.txt").read_text() == PAGE
+
+
+def test_an_input_listed_in_files_from_is_never_overwritten(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.html").write_text("<html><body><article><p>" + "The council met. " * 20 + "</p></article></body></html>")
+    Path("x.txt").write_text(PAGE)
+    result = run(["-j1", "-o", ".", "--files-from", "-"], input="x.html\nx.txt\n")
+    assert result.exit_code == 123
+    assert Path("x.txt").read_text() == PAGE
+
+
+def test_a_linked_directory_in_the_output_tree_cannot_reach_an_input(tmp_path: Path) -> None:
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "x.txt").write_text(PAGE)
+    (tmp_path / "in" / "b").mkdir()
+    (tmp_path / "in" / "b" / "x.txt").write_text("keep me\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a").symlink_to(tmp_path / "in" / "b")
+    result = run(["-o", tmp_path / "out", tmp_path / "in"])
+    assert result.exit_code == 123
+    assert (tmp_path / "in" / "b" / "x.txt").read_text() == "keep me\n"
+    assert "inside the input directory" in result.stderr
+
+
+def test_files_from_naming_the_jsonl_output_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "all.jsonl"
+    out.write_text('{"source": "keep"}\n')
+    result = run(["-o", out, "--files-from", "-"], input=f"{tmp_path / 'p.txt'}\n{out}\n")
+    assert result.exit_code == 2
+    assert out.read_text() == '{"source": "keep"}\n'
+
+
+def test_disk_full_during_a_jsonl_file_commits_nothing(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import cleanup.output.jsonl
+
+    class FillsUp:
+        """A file that takes one record, then reports a full disk."""
+
+        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+            self.handle, self.writes = handle, 0
+
+        def write(self, data: bytes) -> int:
+            self.writes += 1
+            if self.writes > 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.handle.write(data)
+
+        def flush(self) -> None:
+            self.handle.flush()
+
+        def close(self) -> None:
+            self.handle.close()
+
+    class OsOfJsonl:
+        """The os module as cleanup.output.jsonl sees it, with a file that fills up (nothing else is patched)."""
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(os, name)
+
+        @staticmethod
+        def fdopen(fd: int, mode: str) -> FillsUp:
+            return FillsUp(os.fdopen(fd, mode))
+
+    monkeypatch.setattr(cleanup.output.jsonl, "os", OsOfJsonl())
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(PAGE)
+    out = tmp_path / "o" / "all.jsonl"
+    result = run(["-j1", "-o", out, *(tmp_path / f"p{i}.txt" for i in range(3))])
+    assert result.exit_code == 123
+    assert "No space left on device" in result.stderr
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+def test_disk_full_at_the_final_flush_is_an_error_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import cleanup.output.jsonl
+
+    def replace(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cleanup.output.jsonl.os, "replace", replace)
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "o" / "all.jsonl"
+    result = run(["-o", out, tmp_path / "p.txt"])
+    assert result.exit_code == 123, result.stderr
+    assert "error: -o: cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+# Issue 15 item 6: golden and output files are opened without following links, blocking or reading without end.
+
+
+def _golden(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(PAGE)
+    (tmp_path / "golden").mkdir()
+    return tmp_path / "in", tmp_path / "golden"
+
+
+def test_diff_refuses_a_golden_file_that_links_to_a_secret(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    secret = tmp_path / "environ"
+    secret.write_text("AWS_SECRET=hunter2\n")
+    (golden / "a.txt").symlink_to(secret)
+    result = run(["--diff", "-o", golden, src])
+    assert result.exit_code == 123
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "symbolic link" in result.stderr
+
+
+def test_diff_refuses_a_golden_directory_that_links_outside(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    (src / "sub").mkdir()
+    (src / "sub" / "b.txt").write_text(PAGE)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text("AWS_SECRET=hunter2\n")
+    (golden / "sub").symlink_to(tmp_path / "elsewhere")
+    result = run(["--diff", "-o", golden, src])
+    assert result.exit_code == 123
+    assert "hunter2" not in result.stdout + result.stderr
+
+
+def test_check_does_not_hang_on_a_fifo_golden_or_read_dev_zero(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    os.mkfifo(golden / "a.txt")
+    (golden / "b.txt").symlink_to("/dev/zero")
+    cmd = [sys.executable, "-m", "cleanup", "--check", "-o", str(golden), str(src)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 123, done.stderr
+    assert "a FIFO, not a regular file" in done.stderr
+    assert "symbolic link" in done.stderr
+
+
+def test_writing_over_a_fifo_output_file_does_not_hang(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src, out = _golden(tmp_path)
+    os.mkfifo(out / "a.txt")
+    cmd = [sys.executable, "-m", "cleanup", "-o", str(out), str(src)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 123, done.stderr
+    assert "a FIFO" in done.stderr
+
+
+# Issue 16 item 6: -o values that mean what they say.
+
+
+def test_o_dash_is_standard_output(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(["-o", "-", "-"], input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("The council voted")
+    assert not Path("-").exists()
+
+
+def test_o_jsonl_gz_is_written_compressed(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "all.jsonl.gz"
+    result = run(["-o", out, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert out.is_file()
+    record = json.loads(gzip.decompress(out.read_bytes()))
+    assert record["text"].startswith("The council voted")
+    check = run(["--check", "-o", out, tmp_path / "p.txt"])
+    assert check.exit_code == 0, check.stderr
+
+
+def test_ambiguous_o_values_are_refused_with_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    for name in ("all.json.gz", "all.txt.gz", "pages.zst"):
+        result = run(["-o", tmp_path / name, tmp_path / "p.txt"])
+        assert result.exit_code == 2, name
+        assert "FILE.jsonl" in result.stderr
+        assert not (tmp_path / name).exists()
+
+
+# Issue 16 item 9: an interrupted JSON Lines file is finished by a rerun with --skip-existing.
+
+
+def test_skip_existing_resumes_a_jsonl_file(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(PAGE.replace("Tuesday", f"day {i}"))
+    out = tmp_path / "all.jsonl"
+    first = run(["-o", out, tmp_path / "p0.txt"])
+    assert first.exit_code == 0, first.stderr
+    again = run(["-v", "--skip-existing", "-o", out, *(tmp_path / f"p{i}.txt" for i in range(3))])
+    assert again.exit_code == 0, again.stderr
+    assert "1 skipped" in again.stderr
+    sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert sources == [str(tmp_path / f"p{i}.txt") for i in range(3)]
+
+
+# Issue 16 item 14: the removal log holds removals only.
+
+
+def test_explain_to_stderr_leaves_the_summary_out(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PAGE)
+    result = run(["--explain", tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert all(line.startswith(str(tmp_path)) and "'Skip to content'" in line for line in lines)
+
+
+def test_explain_file_takes_the_removals_and_stderr_keeps_the_summary(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PAGE)
+    log = tmp_path / "removed.log"
+    result = run(["--explain-file", log, tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "2 cleaned.\n"
+    assert len(log.read_text().splitlines()) == 2
+    assert "'Skip to content'" in log.read_text()
+
+
+# Issue 16 item 8: -f json on stdout is one JSON document.
+
+
+def test_json_format_with_several_pages_on_stdout_is_one_array(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(PAGE)
+    result = run(["-f", "json", tmp_path])
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert [Path(r["source"]).name for r in records] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_json_format_with_one_page_on_stdout_is_one_object(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE)
+    result = run(["-f", "json", tmp_path / "a.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"].startswith("The council voted")
+
+
+# Issue 16 item 10: nothing removed is lost, HTML removals included.
+
+
+def test_html_removals_keep_their_whole_text_and_an_end_line(tmp_path: Path) -> None:
+    related = "\n".join(f"<li><a href='/s{i}'>Related story number {i} about the harbour</a></li>" for i in range(20))
+    page = (
+        "<html><body><article><h1>Bridge to close</h1>"
+        + "<p>The council voted on Tuesday to close the old bridge for repairs that take a year.</p>\n" * 6
+        + f'<div class="related-articles"><h3>Related</h3>\n<ul>{related}</ul>\n</div>'
+        + "</article></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page)
+    result = run(["-f", "json", tmp_path / "p.html"])
+    assert result.exit_code == 0, result.stderr
+    removed = [r for r in json.loads(result.stdout)["removed"] if "Related story number 19" in r["text"]]
+    assert len(removed) == 1, json.loads(result.stdout)["removed"]
+    assert len(removed[0]["text"]) > 200
+    assert removed[0]["end"] > removed[0]["line"]
+
+
+# Issue 16 item 12: golden files whose input is gone.
+
+
+def test_check_reports_a_golden_file_whose_input_is_gone_and_prune_removes_it(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    assert run(["-o", golden, src]).exit_code == 0
+    (src / "b.txt").unlink()
+    (golden / "notes.md").write_text("not ours\n")
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 1, check.stderr
+    assert f"would be removed: {golden / 'b.txt'}" in check.stderr
+    assert (golden / "b.txt").exists()
+    diff = run(["--diff", "-o", golden, src])
+    assert diff.exit_code == 1
+    assert "would be removed" in diff.stderr
+    prune = run(["--prune", "-o", golden, src])
+    assert prune.exit_code == 0, prune.stderr
+    assert sorted(p.name for p in golden.iterdir()) == ["a.txt", "notes.md"]
+    assert run(["--check", "-o", golden, src]).exit_code == 0
+
+
+def test_a_failed_input_keeps_its_golden_file(tmp_path: Path) -> None:
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    assert run(["-o", golden, src]).exit_code == 0
+    (src / "b.txt").write_bytes(PNG)
+    result = run(["--prune", "-o", golden, src])
+    assert result.exit_code == 123
+    assert (golden / "b.txt").exists()
+
+
+# Issue 15 item 9: closed standard streams and too few descriptors.
+
+
+def _cleanup_with(args: list[str], cwd: Path, setup) -> subprocess.CompletedProcess:  # type: ignore[no-untyped-def]
+    cmd = [sys.executable, "-m", "cleanup", *map(str, args)]
+    return subprocess.run(cmd, cwd=cwd, preexec_fn=setup, capture_output=True, text=True, timeout=120)
+
+
+def test_closed_stderr_still_cleans(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    done = _cleanup_with(["p.txt"], tmp_path, lambda: os.close(2))
+    assert done.returncode == 0
+    assert done.stdout.startswith("The council voted")
+
+
+def test_closed_stdout_with_o_writes_the_files(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    done = _cleanup_with(["-o", "out", "p.txt"], tmp_path, lambda: os.close(1))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "p.txt").read_text().startswith("The council voted")
+
+
+def test_closed_stdout_without_o_is_a_usage_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    done = _cleanup_with(["p.txt"], tmp_path, lambda: os.close(1))
+    assert done.returncode == 2
+    assert "standard output is closed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_too_few_descriptors_for_workers_is_a_clear_error(tmp_path: Path) -> None:
+    import resource
+
+    for i in range(4):
+        (tmp_path / "in" / f"p{i}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / f"p{i}.txt").write_text(PAGE)
+    done = _cleanup_with(
+        ["-j", "2", "-o", "out", "in"], tmp_path, lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (12, 12))
+    )
+    assert done.returncode == 123, done.stderr
+    assert "too many open files (ulimit -n is 12)" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# Issue 15 item 14: temporary files a killed run left are cleaned by the next run into the same place.
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.txt").write_text(PAGE)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead, alive = _dead_pid(), os.getppid()
+    (out / f".p.txt.{dead}.abcd_123.tmp").write_text("half a page")
+    (out / f".all.jsonl.{dead}.zz9_abcd.tmp").write_text("half a record")
+    (out / f".q.txt.{alive}.abcd_123.tmp").write_text("a running process writes this")
+    result = run(["-o", out, tmp_path / "in"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f".q.txt.{alive}.abcd_123.tmp", "p.txt"]
+
+
+def test_stale_temporary_file_beside_a_jsonl_output_is_removed(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / f".all.jsonl.{_dead_pid()}.k3j9x_q1.tmp").write_text("7 MB of records, cut short")
+    result = run(["-o", out / "all.jsonl", tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["all.jsonl"]
+
+
+# Issue 16, small things: a config file found upward from the working directory; flags override it.
+
+
+def test_pyproject_tool_cleanup_gives_defaults_that_flags_override(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleanup]\nformat = "json"\nexclude = ["skip*"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(PAGE)
+    (tmp_path / "sub" / "skip.txt").write_text(PAGE)
+    monkeypatch.chdir(tmp_path / "sub")
+    result = run(["."])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == "a.txt"
+    flag = run(["-f", "text", "."])
+    assert flag.stdout.startswith("The council voted")
+    ignored = run(["--no-config", "."])
+    assert "Skip" not in ignored.stdout and ignored.stdout.count("The council voted") == 2
+
+
+def test_cleanup_toml_wins_and_its_rules_dirs_are_relative_to_it(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleanup]\nformat = "json"\n')
+    (tmp_path / "cleanup.toml").write_text('rules = ["no-such-rules"]\njobs = 1\n')
+    (tmp_path / "a.txt").write_text(PAGE)
+    monkeypatch.chdir(tmp_path)
+    result = run(["a.txt"])
+    assert result.exit_code == 2
+    assert "no-such-rules" in result.stderr
+
+
+def test_a_config_file_with_an_unknown_key_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "cleanup.toml").write_text("jobz = 2\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=PAGE)
+    assert result.exit_code == 2
+    assert "unknown key 'jobz'" in result.stderr
+
+
+# Issue 16, small things: the progress bar shows the total and the time left when they are knowable.
+
+
+def test_progress_bar_shows_the_total(tmp_path: Path) -> None:
+    import pty
+    import select
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(7):
+        (src / f"p{i}.txt").write_text(PAGE)
+    master, slave = pty.openpty()
+    cmd = [sys.executable, "-m", "cleanup", "-j", "1", "-o", str(tmp_path / "out"), str(src)]
+    proc = subprocess.Popen(cmd, stderr=slave, stdout=subprocess.DEVNULL, env={**os.environ, "TERM": "xterm"})
+    os.close(slave)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        try:
+            chunk = os.read(master, 65536) if ready else b""
+        except OSError:  # the other end closed
+            chunk = b""
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=60) == 0
+    os.close(master)
+    assert b"/7" in seen, seen
+    assert b"?" not in seen.replace(b"\x1b[?25l", b"").replace(b"\x1b[?25h", b""), seen
+
+
+# Issue 16, small things: a site rule file whose name is not a host is never used: say so.
+
+
+def test_a_site_file_not_named_after_a_host_warns(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in ("notes.toml", "example.com.toml", ".example.org.toml"):
+        (rules / name).write_text('[site]\nname = "x"\n')
+    result = run(["--rules", rules, "-"], input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, result.stderr
+    assert "notes.toml: the file name is not a host name" in warnings[0]
+
+
+def test_a_site_rule_file_that_is_a_fifo_or_dev_zero_is_refused_without_hanging(tmp_path: Path) -> None:
+    for make in (lambda p: os.mkfifo(p), lambda p: p.symlink_to("/dev/zero")):
+        rules = tmp_path / f"rules{len(list(tmp_path.iterdir()))}"
+        rules.mkdir()
+        make(rules / "example.com.toml")
+        cmd = [sys.executable, "-m", "cleanup", "--rules", str(rules), "-"]
+        done = subprocess.run(cmd, input=PAGE, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, done.stderr
+        assert "not a regular file" in done.stderr
+
+
+def test_check_reports_a_jsonl_record_whose_input_is_gone(tmp_path: Path) -> None:
+    src, _ = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    golden = tmp_path / "all.jsonl"
+    assert run(["-o", golden, src]).exit_code == 0
+    (src / "b.txt").unlink()
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 1, check.stderr
+    assert f"would be removed: {golden}: the record of {src / 'b.txt'}" in check.stderr
+
+
+def test_o_device_with_text_format_says_what_it_is_and_leaves_it(tmp_path: Path) -> None:
+    import stat
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    result = run(["-o", null, tmp_path / "p.txt"])
+    assert result.exit_code == 2
+    assert "is a character device" in result.stderr and "-f jsonl streams" in result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)
