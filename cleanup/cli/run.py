@@ -94,17 +94,27 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
 
 
 def _run(
-    items: Iterator[Source], settings: Any, jobs: int, mode: Mode, target: Any, report: Report, messages: Messages
+    items: Iterator[Source],
+    settings: Any,
+    jobs: int,
+    mode: Mode,
+    target: Any,
+    report: Report,
+    messages: Messages,
+    limits: Any,
 ) -> None:
-    """Clean every item (in workers when jobs > 1) and handle the outputs in input order."""
+    """Clean every item (in workers when jobs > 1 or under a limit) and handle the outputs in input order."""
     from cleanup.batch.jobs import ordered_map
     from cleanup.batch.work import Outcome, process
 
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
+    timed_out = functools.partial(_failed, outcome=Outcome, why=f"took longer than {limits.seconds or 0:g} s")
+    too_big = functools.partial(_failed, outcome=Outcome, why=f"needed more than {(limits.memory or 0) >> 20} MB")
+    mapped = ordered_map(work, items, jobs, crashed, timed_out, limits, too_big)
     with (
         progress_bar(messages, enabled=not _data_to_terminal(mode, target)) as advance,
-        contextlib.closing(ordered_map(work, items, jobs, crashed)) as results,
+        contextlib.closing(mapped) as results,
     ):
         for source, outcome in results:
             advance()
@@ -143,10 +153,23 @@ def _crashed(source: Source, outcome: Any) -> Any:
     return outcome(error="the worker process cleaning it died (a crash or out of memory)")
 
 
+def _failed(source: Source, outcome: Any, why: str) -> Any:
+    """A page past a limit: ``why`` names the limit, then how to change it."""
+    flag = "--timeout" if why.startswith("took") else "--max-memory"
+    return outcome(error=f"{why} (the limit per page; see {flag})")
+
+
 def _status(changed: bool, mode: Mode) -> str:
     if not changed:
         return "unchanged"
     return "cleaned" if mode is Mode.WRITE else "would change"
+
+
+def _limits(flags: dict[str, Any]) -> Any:
+    """--timeout and --max-memory as the pool's Limits (0 turns a limit off)."""
+    from cleanup.batch.jobs import Limits
+
+    return Limits(seconds=flags["timeout"] or None, memory=(flags["max_memory"] << 20) or None)
 
 
 def run_batch(
@@ -171,7 +194,8 @@ def run_batch(
     finished = False
     try:
         with signals():
-            _run(items, Settings(options, fmt, flags["explain"]), jobs, mode, target, report, messages)
+            settings = Settings(options, fmt, flags["explain"])
+            _run(items, settings, jobs, mode, target, report, messages, _limits(flags))
         finished = True
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
