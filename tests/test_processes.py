@@ -188,16 +188,19 @@ def test_a_page_past_the_time_limit_is_one_error_and_the_batch_goes_on(tmp_path:
     assert time.monotonic() - began < 8  # the slow page alone takes longer than that
 
 
-def test_a_pathological_rule_xpath_is_bounded_by_the_time_limit(tmp_path: Path) -> None:
-    """A nested count() XPath is cubic in the elements: minutes on a page that normally takes 0.3 s."""
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "example.com.toml").write_text(
-        '[[strip]]\nname = "slow"\nwhy = "a test"\nxpath = "//*[count(//*[count(//*)<0])<0]"\n'
-    )
+SLOW_XPATH = '[[strip]]\nname = "slow"\nwhy = "a test"\nxpath = "//*[count(//*[count(//*)<0])<0]"\n'
+LINE_RULE = '[[drop_line]]\nname = "r{n}"\nwhy = "a test"\nregex = "^zz{n}(a|b)+c$"\n'
+MANY_LINE_RULES = "".join(LINE_RULE.format(n=n) for n in range(3000))
+
+
+@pytest.mark.parametrize("rules", [SLOW_XPATH, MANY_LINE_RULES], ids=["nested-count-xpath", "3000-drop-line-rules"])
+def test_pathological_site_rules_are_bounded_by_the_time_limit(tmp_path: Path, rules: str) -> None:
+    """Each takes 10 s to minutes on a 300-paragraph page that normally takes 0.3 s."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "example.com.toml").write_text(rules)
     page = tmp_path / "page.html"
-    page.write_text("<html><body><article>" + f"<p>{PARAGRAPH}</p>" * 600 + "</article></body></html>")
-    args = ["--timeout", "1", "--rules", str(rules), "--url", "https://example.com/a", str(page)]
+    page.write_text("<html><body><article>" + f"<p>{PARAGRAPH}</p>" * 300 + "</article></body></html>")
+    args = ["--timeout", "1", "--rules", str(tmp_path / "rules"), "--url", "https://example.com/a", str(page)]
     began = time.monotonic()
     done = subprocess.run(command() + args, capture_output=True, check=False)
     assert done.returncode == 123, done.stderr
