@@ -25,6 +25,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -101,6 +102,13 @@ def ordered_map(
         yield from pool.map(items, _Failures(crashed, timed_out or crashed, too_big or crashed))
     finally:
         pool.close()
+
+
+def _flush_std_streams() -> None:
+    """Flush stdout and stderr: a forked worker flushes its copy of their buffers when it exits."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # closed or broken: the writer will find out itself
+            stream.flush()
 
 
 def _context() -> Any:
@@ -240,6 +248,7 @@ class _Pool(Generic[T, R]):
         inherited = (mine, self.alive_writer) if ctx.get_start_method() == "fork" else ()
         args = (theirs, self.fn, self.limits.memory, self.alive, inherited, PRELOAD)
         process = ctx.Process(target=serve, args=args, daemon=True)
+        _flush_std_streams()
         # Blocked until the worker ignores them: a Ctrl-C now must not print its traceback.
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
