@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from cleanup import __version__
+from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
 from cleanup.input.sources import INPUT_FORMATS, STDIN
@@ -236,6 +237,22 @@ NO_CONFIG = "--no-config"
     type=click.IntRange(min=1),
     default=None,
     help="Clean in N worker processes (default: one per core). Output is the same whatever N is.",
+)
+@click.option(
+    "--timeout",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SECONDS,
+    show_default=True,
+    help="Give up on a page after this many seconds (an error for that page; the batch goes on). 0: no limit.",
+)
+@click.option(
+    "--max-memory",
+    metavar="MB",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    help="Give up on a page that needs more memory than this (an error for that page). 0: no limit.",
 )
 @click.option(
     "--explain",

@@ -161,17 +161,21 @@ def _run(
     target: Any,
     report: Report,
     messages: Messages,
+    limits: Any,
     total: Any = None,
 ) -> None:
-    """Clean every item (in workers when jobs > 1) and handle the outputs in input order."""
+    """Clean every item (in workers when jobs > 1 or under a limit) and handle the outputs in input order."""
     from cleanup.batch.jobs import ordered_map
     from cleanup.batch.work import Outcome, process
 
     work = functools.partial(process, settings=settings)
     crashed = functools.partial(_crashed, outcome=Outcome)
+    timed_out = functools.partial(_failed, outcome=Outcome, why=f"took longer than {limits.seconds or 0:g} s")
+    too_big = functools.partial(_failed, outcome=Outcome, why=f"needed more than {(limits.memory or 0) >> 20} MB")
+    mapped = ordered_map(work, items, jobs, crashed, timed_out, limits, too_big)
     with (
         progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total) as advance,
-        contextlib.closing(ordered_map(work, items, jobs, crashed)) as results,
+        contextlib.closing(mapped) as results,
     ):
         for source, outcome in results:
             advance()
@@ -215,10 +219,23 @@ def _crashed(source: Source, outcome: Any) -> Any:
     return outcome(error="the worker process cleaning it died (a crash or out of memory)")
 
 
+def _failed(source: Source, outcome: Any, why: str) -> Any:
+    """A page past a limit: ``why`` names the limit, then how to change it."""
+    flag = "--timeout" if why.startswith("took") else "--max-memory"
+    return outcome(error=f"{why} (the limit per page; see {flag})")
+
+
 def _status(changed: bool, mode: Mode) -> str:
     if not changed:
         return "unchanged"
     return "cleaned" if mode is Mode.WRITE else "would change"
+
+
+def _limits(flags: dict[str, Any]) -> Any:
+    """--timeout and --max-memory as the pool's Limits (0 turns a limit off)."""
+    from cleanup.batch.jobs import Limits
+
+    return Limits(seconds=flags["timeout"] or None, memory=(flags["max_memory"] << 20) or None)
 
 
 def run_batch(
@@ -247,7 +264,7 @@ def run_batch(
     try:
         count = functools.partial(_count, sources, listed, sel)
         settings = Settings(options, fmt, flags["explain"])
-        code = _batch(items, settings, jobs, mode, target, report, messages, count)
+        code = _batch(items, settings, jobs, mode, target, report, messages, _limits(flags), count)
     except BaseException:
         target.close(ok=False)
         raise
@@ -280,6 +297,7 @@ def _batch(
     target: Any,
     report: Report,
     messages: Messages,
+    limits: Any,
     total: Any = None,
 ) -> int | None:
     """Run the batch; None when it ran to its end, else the exit code that stopped it."""
@@ -287,7 +305,7 @@ def _batch(
 
     try:
         with signals():
-            _run(items, settings, jobs, mode, target, report, messages, total)
+            _run(items, settings, jobs, mode, target, report, messages, limits, total)
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE
