@@ -176,6 +176,7 @@ def match(text: str, group: str, langs: Langs = None, rules_dirs: tuple[str, ...
     return matcher(group, langs, rules_dirs).find(text)
 
 
+@functools.cache
 def verdict_groups() -> tuple[str, ...]:
     """Names of the groups whose match says "this line is chrome" (see VERDICT_KINDS), in table order."""
     return tuple(name for name, group in groups().items() if group.match in VERDICT_KINDS)

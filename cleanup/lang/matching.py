@@ -33,6 +33,9 @@ MAX_SEEN = 1 << 16  # LineIndex verdicts kept; the cache starts over when full
 QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
 
 
+HEAD_CHARS = 64  # characters of a line enough to find its first words (first_word)
+
+
 def normalise(text: str) -> str:
     """``text`` as lines and phrases are compared: case-folded, spaces and apostrophes unified, numbers as {n}.
 
@@ -133,6 +136,10 @@ class LineIndex:
     max_chars: int  # the longest line any phrase here can match (0: no limit)
     anywhere: tuple[Candidate, ...] = ()  # "contains" phrases, by rank: tried on lines that hold one
     anywhere_re: re.Pattern[str] | None = None  # any of them, as a cheap first test
+    anywhere_chars: int = 0  # the longest line a "contains" phrase can match
+    # One ASCII word of each "contains" phrase, found in the lower-cased raw line whenever the
+    # phrase is (None when a phrase has no such word: then every line is searched).
+    anywhere_keys: tuple[str, ...] | None = None
     # Verdicts by line text: menus, footers and share bars repeat on every page of a site.
     _seen: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -153,7 +160,18 @@ class LineIndex:
                     by_word.setdefault(first_word(candidate.norm), []).append(candidate)
             caps.append(max_chars or 10**9)
         pattern = re.compile("|".join(re.escape(c.norm) for c in anywhere)) if anywhere else None
-        return cls(MappingProxyType({w: tuple(c) for w, c in by_word.items()}), max(caps), tuple(anywhere), pattern)
+        longest = max((c.max_chars or 10**9 for c in anywhere), default=0)
+        words = MappingProxyType({w: tuple(c) for w, c in by_word.items()})
+        return cls(words, max(caps), tuple(anywhere), pattern, longest, _keys(anywhere))
+
+    def _may_hold_anywhere(self, text: str) -> bool:
+        """False when ``text`` surely holds no "contains" phrase: too long, or none of their key words."""
+        if self.anywhere_re is None or len(text) > self.anywhere_chars:
+            return False
+        if self.anywhere_keys is None:
+            return True
+        low = text.lower()
+        return any(key in low for key in self.anywhere_keys)
 
     def classify(self, text: str) -> tuple[str, str] | None:
         """(group, phrase) of the first group whose phrase ``text`` is, or None.
@@ -173,9 +191,17 @@ class LineIndex:
     def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:
             return None
-        norm = normalise(text).lstrip(HEAD_MARKS)
+        # Most lines start with a word no phrase starts with and hold no "contains" phrase: the
+        # first words of the line decide that without normalising all of it.
+        head = normalise(text[:HEAD_CHARS]).lstrip(HEAD_MARKS)
+        if len(text) > HEAD_CHARS and head.count(" ") < 2:
+            head = normalise(text).lstrip(HEAD_MARKS)  # a first word longer than the head: look at it all
+        candidates = self.by_word.get(first_word(head), ())
+        if not candidates and not self._may_hold_anywhere(text):
+            return None
+        norm = head if len(text) <= HEAD_CHARS else normalise(text).lstrip(HEAD_MARKS)
         found = None
-        for candidate in self.by_word.get(first_word(norm), ()):
+        for candidate in candidates:
             if (not candidate.max_chars or len(text) <= candidate.max_chars) and candidate.fits(norm):
                 found = candidate
                 break
@@ -188,6 +214,17 @@ class LineIndex:
                 found = candidate
                 break
         return (found.group, found.phrase) if found else None
+
+
+def _keys(candidates: Iterable[Candidate]) -> tuple[str, ...] | None:
+    """The longest plain ASCII word of each phrase (lower-casing the raw line keeps it), or None."""
+    keys = []
+    for candidate in candidates:
+        plain = [w for w in candidate.norm.split() if w.isascii() and w.isalpha()]
+        if not plain:
+            return None
+        keys.append(max(plain, key=len))
+    return tuple(sorted(set(keys)))
 
 
 @dataclass(frozen=True)
