@@ -134,6 +134,9 @@ _VOCAB = _load_vocab()
 # Layout words that may frame a vocabulary word inside one class/id token (see vocab.toml).
 TOKEN_PREFIXES: tuple[str, ...] = tuple(_VOCAB["prefixes"])
 TOKEN_SUFFIXES: tuple[str, ...] = tuple(_VOCAB["suffixes"])
+# CMS and plugin namespaces ("jp", "td", "cmp"): prefixes that need a separator after them.
+TOKEN_NAMESPACES: tuple[str, ...] = tuple(_VOCAB["namespaces"])
+SHORT_PREFIX_CHARS = 2  # prefixes this short ("c", "js") need a separator too: "ctools" is one word
 CHROME_GROUPS: tuple[ChromeGroup, ...] = tuple(_group(entry) for entry in _VOCAB["group"])
 # A class/id token containing one of these names article content even when it also holds a
 # chrome word ("aside pullquote", "pull-quote hidden-mobile"): such elements are never marked.
@@ -152,12 +155,19 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One regex to ``fullmatch`` a lower-cased class/id token; ``lastgroup`` names the concept."""
-    sep = r"[-_]{0,2}"
-    pre, suf = _alt(TOKEN_PREFIXES), _alt(TOKEN_SUFFIXES)
+    """One regex to ``fullmatch`` a lower-cased class/id token; ``lastgroup`` names the concept.
+
+    >>> rx = token_regex({"tools": ("tools",)})
+    >>> bool(rx.fullmatch("article-tools")), bool(rx.fullmatch("jp-tools")), bool(rx.fullmatch("ctools"))
+    (True, True, False)
+    """
+    sep, sep_needed = r"[-_]{0,2}", r"[-_]{1,2}"
+    glued = tuple(p for p in TOKEN_PREFIXES if len(p) > SHORT_PREFIX_CHARS)
+    apart = tuple(p for p in TOKEN_PREFIXES if len(p) <= SHORT_PREFIX_CHARS) + TOKEN_NAMESPACES
+    pre = rf"(?:(?:{_alt(glued)}){sep}|(?:{_alt(apart)}){sep_needed})"
     parts = [f"(?P<{re.sub(r'[^a-z]', '_', name)}>{_alt(words)})" for name, words in groups.items()]
     body = "(?:" + "|".join(parts) + ")"
-    return re.compile(rf"(?:(?:{pre}){sep})*{body}(?:{sep}(?:{suf}))*")
+    return re.compile(rf"{pre}*{body}(?:{sep}(?:{_alt(TOKEN_SUFFIXES)}))*")
 
 
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})

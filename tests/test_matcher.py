@@ -1,0 +1,51 @@
+"""Class/id vocabulary matcher: compound, namespaced and plugin tokens, and their false friends."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.html.marks import _plain_token_group
+
+
+@pytest.mark.parametrize(
+    ("token", "rule"),
+    [
+        ("jp-relatedposts", "related"),  # Jetpack: a namespace framing a vocabulary word
+        ("yarpp-related", "related"),  # Yet Another Related Posts Plugin
+        ("yarpp-thumbnails-horizontal", "related"),
+        ("crp_related", "related"),  # Contextual Related Posts
+        ("sharedaddy", "share-social"),  # Jetpack sharing, a word of its own
+        ("jetpack-likes-widget-wrapper", "share-social"),
+        ("shariff", "share-social"),
+        ("shariff-headline", "share-social"),  # "ShariffHeadline" after the camelCase split
+        ("heateor_sss_sharing_container", "share-social"),  # Sassy Social Share
+        ("a2a_kit", "share-social"),  # AddToAny
+        ("addtoany_share_save_container", "share-social"),
+        ("td-post-sharing-top", "share-social"),  # tagDiv namespace, post prefix, top suffix
+        ("cmp-sharing", "share-social"),  # AEM Core Components namespace
+        ("onetrust-banner-sdk", "cookie-consent"),
+        ("cmplz-cookiebanner", "cookie-consent"),  # Complianz
+        ("cmpbox", "cookie-consent"),  # consentmanager.net
+    ],
+)
+def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
+    group = _plain_token_group(token)
+    assert group is not None and group.rule == rule
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "block-ctools-block",  # Drupal Chaos Tools: "c" + "tools" needs a separator
+        "ctools",
+        "cmp-container",  # AEM Core Components hold whole articles
+        "cmp-text",
+        "cmp-title",
+        "jp-carousel-image",  # a namespace alone marks nothing
+        "td-post-content",
+        "share-price",
+        "related-work",
+    ],
+)
+def test_false_friends_are_not_chrome(token: str) -> None:
+    assert _plain_token_group(token) is None
