@@ -48,6 +48,20 @@ def first_text(el: Any, limit: int) -> Iterator[str]:
             return
 
 
+TEXT_KEY_CHARS = 80  # blocks are matched on this many leading characters of their text
+
+
+def text_key(el: Any) -> str:
+    """The first 80 characters of an element's normalized text (read lazily)."""
+    return norm("".join(first_text(el, 4 * TEXT_KEY_CHARS)))[:TEXT_KEY_CHARS]
+
+
+def common_ancestor(a: Any, b: Any) -> Any:
+    """Lowest element containing both ``a`` and ``b``."""
+    above_a = {a, *a.iterancestors()}
+    return next(el for el in (b, *b.iterancestors()) if el in above_a)
+
+
 def body_of(doc: Any) -> Any:
     """The <body> element, or the document element when there is none."""
     body = doc.find("body")

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from cleanup.html.dom import body_of, first_text, norm
+from cleanup.html.dom import body_of, common_ancestor, norm, text_key
+from cleanup.html.evidence import (
+    find_lead,
+    hint_container,
+    named_containers,
+    spare_named,
+    structural_containers,
+)
 from cleanup.html.marks import (
     apply_site_strip,
     find_marks,
@@ -104,8 +111,10 @@ def extract_html(
     drop_invisible(doc)
     removed = apply_site_strip(doc, site) if site else []
     found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
-    marks, scores = rescue_marks(doc, found)
-    choice = choose_containers(doc, site, marks, scores)
+    named = named_containers(doc)
+    evidence = [*named, *structural_containers(doc), hint_container(doc, meta.body_hint)]
+    marks, scores = rescue_marks(doc, spare_named(found, named), [el for el in evidence if el is not None])
+    choice = with_lead(choose_containers(doc, site, marks, scores), marks)
     captions, caption_removed = (
         take_captions(choice.containers, marks) if enabled(CAPTION_ELEMENT, options) else ([], [])
     )
@@ -186,7 +195,6 @@ def drop_invisible(doc: Any) -> None:
 READABILITY_BLOCKS = ("p", "pre", "li", "td", "div", "blockquote", "dd")
 # readability-lxml slows to seconds on pathological nesting; real pages stay far below this.
 READABILITY_MAX_DEPTH = 256
-TEXT_KEY_CHARS = 80  # blocks are matched on this many leading characters of their text
 # Attribute values this long hold no text; readability-lxml's cleaner unquotes
 # every URL-ish value, which took 2 s on one with a 1 MB href (bench/soak.py seed 9803).
 HUGE_ATTRIBUTE_RE = re.compile(r"""(\s[\w:.-]+)=(?:"[^"]{4000,}"|'[^']{4000,}')""")
@@ -207,7 +215,7 @@ def readability_container(doc: Any) -> Any:
         found = lxml.html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # readability raises Unparseable and lxml errors of its own
         return None
-    return _locate(doc, [_text_key(el) for el in found.iter(*READABILITY_BLOCKS)])
+    return _locate(doc, [text_key(el) for el in found.iter(*READABILITY_BLOCKS)])
 
 
 def _deeper_than(doc: Any, limit: int) -> bool:
@@ -220,24 +228,13 @@ def _deeper_than(doc: Any, limit: int) -> bool:
     return False
 
 
-def _text_key(el: Any) -> str:
-    """The first 80 characters of an element's normalized text (read lazily)."""
-    return norm("".join(first_text(el, 4 * TEXT_KEY_CHARS)))[:TEXT_KEY_CHARS]
-
-
 def _locate(doc: Any, wanted: list[str]) -> Any:
     """Lowest element of ``doc`` holding the first and last block texts found in ``wanted``."""
     index = {}
     for el in body_of(doc).iter(*READABILITY_BLOCKS):
-        index[_text_key(el)] = el  # last wins: the innermost element with that text
+        index[text_key(el)] = el  # last wins: the innermost element with that text
     hits = [index[t] for t in wanted if len(t) >= MIN_BLOCK_CHARS and t in index]
-    return _common_ancestor(hits[0], hits[-1]) if hits else None
-
-
-def _common_ancestor(a: Any, b: Any) -> Any:
-    """Lowest element containing both ``a`` and ``b``."""
-    above_a = {a, *a.iterancestors()}
-    return next(el for el in (b, *b.iterancestors()) if el in above_a)
+    return common_ancestor(hits[0], hits[-1]) if hits else None
 
 
 def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup], scores: dict[Any, Score]) -> Choice:
@@ -257,6 +254,12 @@ def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup]
     if container is not None:
         return Choice((container,), "readability")
     return Choice((body_of(doc),), "body")
+
+
+def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
+    """The choice with the lead block right above its body container put in front of it."""
+    lead = find_lead(choice.containers, marks) if choice.extractor != "body" else None
+    return Choice((lead, *choice.containers), choice.extractor) if lead is not None else choice
 
 
 # Descendants that make a table cell a layout box rather than a data cell.

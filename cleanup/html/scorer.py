@@ -9,6 +9,7 @@ its prose, plus prose siblings (readability's sibling step).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -122,9 +123,15 @@ def _best(scores: dict[Any, Score], key: str) -> Any:
     return best
 
 
-def rescue_marks(doc: Any, marks: dict[Any, ChromeGroup]) -> tuple[dict, dict[Any, Score]]:
-    """Unmark weak chrome holding most of the page's prose when no chrome-free subtree
-    holds half as much (then the chrome class names the article's wrapper); scores."""
+def rescue_marks(
+    doc: Any, marks: dict[Any, ChromeGroup], evidence: Sequence[Any] = ()
+) -> tuple[dict, dict[Any, Score]]:
+    """Unmark chrome that holds most of the page's prose: the mark names the article's wrapper.
+
+    A weak mark goes when no chrome-free subtree holds half as much; any mark goes when it
+    is on or around an article container (``evidence``: ``<article>``, ``itemprop=
+    articleBody`` ...) holding that share of the prose. Returns the marks and the scores.
+    """
     body = body_of(doc)
     scores = measure(body, marks)
     floor = RESCUE_SHARE * scores[body].good if body in scores else 0.0
@@ -135,6 +142,9 @@ def rescue_marks(doc: Any, marks: dict[Any, ChromeGroup]) -> tuple[dict, dict[An
         for el, group in marks.items()
         if not group.strong and el in scores and scores[el].good >= floor > 0 and found < RESCUE_SHARE * scores[el].good
     }
+    for el in evidence:
+        if el in scores and scores[el].good >= floor > 0:
+            rescued.update(a for a in (el, *el.iterancestors()) if a in marks)
     if not rescued:
         return marks, scores
     marks = {el: group for el, group in marks.items() if el not in rescued}

@@ -171,6 +171,13 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})
+# Positive evidence (vocab.toml [content], [lead]): names of article body containers and leads.
+CONTENT_ITEMPROPS = frozenset(_VOCAB["content"]["itemprops"])
+CONTENT_TOKEN_RE = token_regex({"content": tuple(_VOCAB["content"]["tokens"])})
+LEAD_WORDS = frozenset(_VOCAB["lead"]["words"])
+LEAD_SKIP_INSIDE = frozenset(_VOCAB["lead"]["skip_inside"])
+LEAD_OWN_MARKS = frozenset(_VOCAB["lead"]["own_marks"])
+LEAD_NOT_WORDS = frozenset(_VOCAB["lead"]["not_words"])
 CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
 # Any "-"/"_"-separated part of a token that names the group (``dfp-tag-wrapper``, ``x_ad_1``).
 GROUP_BY_COMPONENT = MappingProxyType({word: g for g in CHROME_GROUPS for word in g.components})

@@ -1,0 +1,87 @@
+"""Container choice with positive evidence: content names, schema.org, JSON-LD, the lead."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from cleanup.html.evidence import hint_container, names_content
+from cleanup.html.extract import extract_html, parse_html
+
+PROSE = (
+    "The council voted on Tuesday to close the old bridge for repairs, citing cracks found "
+    "by inspectors during the autumn survey of the river crossings."
+)
+LEAD = "Drivers face a twelve-mile detour until the spring, the council said."
+
+
+def story(n: int = 5, prefix: str = "Paragraph") -> str:
+    """``n`` distinct prose paragraphs."""
+    return "".join(f"<p>{prefix} {i}. {PROSE}</p>" for i in range(n))
+
+
+def page(body: str, head: str = "") -> str:
+    """A whole document around ``body``."""
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def texts(markup: str) -> list[str]:
+    """Article line texts of a page."""
+    return [line.text for line in extract_html(markup).lines]
+
+
+def test_content_names_across_cms() -> None:
+    for name in ("entry-content", "td-post-content", "field--name-body", "article__body", "c-article-body"):
+        assert names_content(etree.fromstring(f"<div class='{name}'/>")), name
+    assert names_content(etree.fromstring("<div itemprop='articleBody'/>"))
+    for name in ("site-content", "page-content", "content", "main-content", "entry-meta"):
+        assert not names_content(etree.fromstring(f"<div class='{name}'/>")), name
+
+
+def test_article_body_named_with_a_chrome_word_is_kept() -> None:
+    # "cookie-consent" would mark it by its id; itemprop=articleBody says it is the article.
+    body = f"<div id='consent-text' class='cmp-container' itemprop='articleBody'>{story(4)}</div>"
+    assert len(texts(page(f"<div class='cmp-container'>{body}</div>"))) == 4
+
+
+def test_chrome_named_wrapper_around_the_article_is_not_chrome() -> None:
+    # A strong page-header mark on a wrapper holding the whole <article> is page layout.
+    markup = page(f"<div class='site_header'><nav><a href='/'>Home</a></nav><article>{story(5)}</article></div>")
+    assert len(texts(markup)) == 5
+
+
+def test_chrome_named_wrapper_around_a_small_article_stays_chrome() -> None:
+    footer = f"<div class='site-footer'><article><p>About us. {PROSE}</p></article></div>"
+    assert not any(t.startswith("About us.") for t in texts(page(f"<main>{story(6)}</main>{footer}")))
+
+
+def test_lead_above_the_body_container_is_kept() -> None:
+    header = f"<header class='entry-header'><h1>Bridge closes</h1><p class='td-post-sub-title'>{LEAD}</p></header>"
+    lines = texts(page(f"<article>{header}<div class='entry-content'>{story(5)}</div></article>"))
+    assert lines[0] == LEAD
+    assert len(lines) == 6
+
+
+def test_teaser_text_lead_of_typo3_is_kept() -> None:
+    header = f"<div class='header'><h1>Bridge closes</h1></div><div class='teaser-text'><p>{LEAD}</p></div>"
+    lines = texts(page(f"<div class='news-single'>{header}<div class='news-text-wrap'>{story(5)}</div></div>"))
+    assert lines[0] == LEAD
+
+
+def test_excerpt_in_a_related_box_before_the_body_is_not_a_lead() -> None:
+    box = f"<div class='related-stories'><div class='excerpt'>{LEAD}</div></div>"
+    assert LEAD not in texts(page(f"<article>{box}<div class='entry-content'>{story(5)}</div></article>"))
+
+
+def test_date_row_named_subhead_is_not_a_lead() -> None:
+    row = (
+        "<div class='article-subhead'><span class='byline'>Jane Roe</span><span class='date'>Nov. 20, 2019</span></div>"
+    )
+    lines = texts(page(f"<article>{row}<div class='entry-content'>{story(5)}</div></article>"))
+    assert not any("Nov. 20" in t for t in lines)
+
+
+def test_json_ld_article_body_locates_its_container() -> None:
+    doc = parse_html(page(f"<div id='teasers'>{story(2, 'Teaser')}</div><div id='body'>{story(3)}</div>"))
+    hint = " ".join(f"Paragraph {i}. {PROSE}" for i in range(3))
+    assert hint_container(doc, hint).get("id") == "body"
+    assert hint_container(doc, None) is None
