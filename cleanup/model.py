@@ -132,6 +132,7 @@ class Result:
     and credits, which are kept apart from the text. ``removed`` lists every
     removed piece in page order. ``extractor`` names the path that found the
     article: ``text`` (plain-text input), ``site-rule``, ``scorer``,
+    ``evidence`` (a container the page names or declares as its article body),
     ``readability`` or ``body`` (HTML input). ``date`` is ISO 8601 (None
     when the page's date cannot be read for certain), ``date_text`` the date
     as the page gave it; ``byline`` holds names only; ``language`` is the

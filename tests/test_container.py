@@ -85,3 +85,20 @@ def test_json_ld_article_body_locates_its_container() -> None:
     hint = " ".join(f"Paragraph {i}. {PROSE}" for i in range(3))
     assert hint_container(doc, hint).get("id") == "body"
     assert hint_container(doc, None) is None
+
+
+def test_article_body_beats_a_longer_reference_list_apart_from_it() -> None:
+    # The scorer weighs text only: a testimonial wall outweighs a short story; the story's
+    # itemprop=articleBody (or its JSON-LD articleBody) says which one is the article.
+    wall = f"<section class='quotes-wall'>{story(15, 'Testimonial')}</section>"
+    body = f"<div itemprop='articleBody'>{story(5)}</div>"
+    result = extract_html(page(f"<div class='col'>{body}</div><div class='col2'>{wall}</div>"))
+    assert result.extractor == "evidence"
+    assert [line.text[:11] for line in result.lines] == ["Paragraph 0", *(f"Paragraph {i}" for i in range(1, 5))]
+
+
+def test_small_named_box_apart_from_the_article_does_not_win() -> None:
+    box = f"<div class='box-x'><div class='entry-content'>{story(2, 'Teaser')}</div></div>"
+    result = extract_html(page(f"<div class='main'><div class='inner'>{story(10)}</div></div>{box}"))
+    assert result.extractor == "scorer"
+    assert result.lines[0].text.startswith("Paragraph 0.")

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, norm, text_key, text_of
+from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
@@ -37,12 +39,22 @@ from cleanup.html.vocab import (
 CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 SEPARATORS_RE = re.compile(r"[-_]+")
 STRUCTURAL_XPATH = etree.XPath("descendant::*[self::article or self::main or @role='main' or @itemprop]")
+ITEMPROP_XPATH = etree.XPath("descendant::*[@itemprop]")
 NAMED_XPATH = etree.XPath("descendant::*[@class or @id or @itemprop]")
 LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
 LEAD_MIN_CHARS = 25  # shorter: a label ("Updated"), not a lead
 LEAD_MAX_CHARS = 1000  # longer: a block of article text or a teaser list, not a lead
 # A lead holding or being one of these is a headline block or a picture, not a standfirst.
 LEAD_NOT_TAGS = ("h1", "img", "figure", "figcaption", "picture")
+# An evidence container inside the scorer's borderline pick holding this share of its prose
+# is taken instead of asking readability-lxml (scorer.UNSURE_SHARE: the same question).
+INSIDE_SHARE = 0.5
+# An evidence container apart from the scorer's pick is taken when it holds this share of the
+# pick's prose: a sidebar, slider, testimonial or reference list outweighing a short article.
+# A container the page declares (itemprop=articleBody, the JSON-LD articleBody) needs less
+# than one only named like an article body.
+APART_SHARE = 0.5
+DECLARED_SHARE = 0.25
 HINT_BLOCKS = ("p", "div", "li", "blockquote")
 MIN_HINT_KEY_CHARS = 40  # block text keys shorter than this are too common to locate a body by
 
@@ -72,6 +84,14 @@ def names_content(el: Any) -> bool:
 def named_containers(doc: Any) -> list[Any]:
     """Elements of the body named as article body containers."""
     return [el for el in NAMED_XPATH(body_of(doc)) if names_content(el)]
+
+
+def declared_containers(doc: Any, hint: str | None) -> list[Any]:
+    """Containers the page declares as its article body: the JSON-LD articleBody's, and
+    ``itemprop=articleBody`` elements."""
+    found = [el for el in ITEMPROP_XPATH(body_of(doc)) if CONTENT_ITEMPROPS & set(el.get("itemprop").lower().split())]
+    located = hint_container(doc, hint)
+    return [located, *found] if located is not None else found
 
 
 def structural_containers(doc: Any) -> list[Any]:
@@ -159,3 +179,48 @@ def find_lead(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> Any
                 return found[-1]
         el = el.getparent()
     return None
+
+
+def _apart(a: Any, b: Any) -> bool:
+    """True when neither element holds the other."""
+    return a is not b and a not in b.iterancestors() and b not in a.iterancestors()
+
+
+def evidence_pick(narrow: Any, scores: dict[Any, Score], strong: Sequence[Any], declared: Sequence[Any]) -> Any:
+    """An evidence container to take instead of the scorer's pick ``narrow``.
+
+    Inside a borderline pick (one child holds 50-70 % of its prose), the one evidence
+    container holding half its prose settles the question readability-lxml was asked. Apart from the
+    scorer's whole subtree, one holding half as much prose wins: the scorer weighed text
+    only, and a list of references or testimonials can outweigh a short article.
+    """
+    prose = scores[narrow].prose
+    found = [e for e in strong if e in scores and scores[e].prose > 0]
+    within = [e for e in found if narrow in e.iterancestors()]
+    inside = [e for e in within if scores[e].prose >= INSIDE_SHARE * prose]
+    if inside and borderline(narrow, scores):
+        best = max(inside, key=lambda e: scores[e].prose)
+        if not any(_apart(e, best) for e in within):  # a body in named chunks: not one container
+            return best
+    declared = set(declared)
+    apart = [
+        e
+        for e in found
+        if _apart(e, narrow) and scores[e].prose >= (DECLARED_SHARE if e in declared else APART_SHARE) * prose
+    ]
+    return max(apart, key=lambda e: scores[e].prose, default=None)
+
+
+def evidence_siblings(el: Any, strong: Sequence[Any]) -> tuple[Any, ...]:
+    """``el`` and its siblings that are evidence containers too or of its kind (tag and first
+    class): a body split into chunks between ads repeats its wrapper; a teaser block does not."""
+    parent, wanted = el.getparent(), set(strong)
+    if parent is None:
+        return (el,)
+    kind = _kind(el)
+    return tuple(c for c in parent.iterchildren(etree.Element) if c is el or c in wanted or _kind(c) == kind)
+
+
+def _kind(el: Any) -> tuple[str, list[str]]:
+    """An element's tag and first class, to tell repeated chunks of one body."""
+    return el.tag, (el.get("class") or "").split()[:1]

@@ -16,6 +16,7 @@ adapter is ``readability_container`` here, the only place that imports readabili
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,10 @@ from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, norm, text_key
 from cleanup.html.evidence import (
+    declared_containers,
+    evidence_pick,
+    evidence_siblings,
     find_lead,
-    hint_container,
     named_containers,
     spare_named,
     structural_containers,
@@ -112,9 +115,9 @@ def extract_html(
     removed = apply_site_strip(doc, site) if site else []
     found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
     named = named_containers(doc)
-    evidence = [*named, *structural_containers(doc), hint_container(doc, meta.body_hint)]
-    marks, scores = rescue_marks(doc, spare_named(found, named), [el for el in evidence if el is not None])
-    choice = with_lead(choose_containers(doc, site, marks, scores), marks)
+    declared = declared_containers(doc, meta.body_hint)
+    marks, scores = rescue_marks(doc, spare_named(found, named), [*declared, *named, *structural_containers(doc)])
+    choice = with_lead(choose_containers(doc, site, marks, scores, (declared, named)), marks)
     captions, caption_removed = (
         take_captions(choice.containers, marks) if enabled(CAPTION_ELEMENT, options) else ([], [])
     )
@@ -237,14 +240,25 @@ def _locate(doc: Any, wanted: list[str]) -> Any:
     return common_ancestor(hits[0], hits[-1]) if hits else None
 
 
-def choose_containers(doc: Any, site: Site | None, marks: dict[Any, ChromeGroup], scores: dict[Any, Score]) -> Choice:
-    """Site body rule, else our scorer, else readability-lxml, else the whole body."""
+def choose_containers(
+    doc: Any,
+    site: Site | None,
+    marks: dict[Any, ChromeGroup],
+    scores: dict[Any, Score],
+    evidence: tuple[Sequence[Any], Sequence[Any]] = ((), ()),
+) -> Choice:
+    """Site body rule, else our scorer checked against the ``evidence`` (containers the page
+    declares, containers named as article bodies), else readability-lxml, else the body."""
     found = site_body(doc, site) if site and site.body else ()
     if found:
         return Choice(found, "site-rule")
     container = scorer_container(scores)
     if container is not None:
         narrow = descend(container, scores)
+        declared, named = evidence
+        picked = evidence_pick(narrow, scores, [*declared, *named], declared)
+        if picked is not None:
+            return Choice(evidence_siblings(picked, [*declared, *named]), "evidence")
         if borderline(narrow, scores):
             second = readability_container(doc)
             if second is not None and second is not narrow and narrow in second.iterancestors():
