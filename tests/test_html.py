@@ -425,3 +425,13 @@ def test_dom_rules_are_listed_with_what_they_remove() -> None:
     names = {e.name: e.reason for e in DOM_RULES}
     assert names["nav-element"] == "Site navigation."
     assert "outside-article" in names and "link-list" in names
+
+
+def test_caption_widgets_and_ad_labels_stay_out_of_captions() -> None:
+    figure = (
+        "<figure><img src='a.jpg'><figcaption><span class='count'>Image 1 of 23</span> "
+        "The pier at dusk. <span>Caption Close</span></figcaption></figure>"
+        "<figure><div class='caption'>Advertisement</div></figure>"
+    )
+    result = extract_html(page(f"<article>{story(3)}{figure}{story(2, 'More')}</article>"))
+    assert result.captions == ("The pier at dusk.",)

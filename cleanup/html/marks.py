@@ -28,6 +28,7 @@ from cleanup.html.vocab import (
     TOKEN_SPLIT_RE,
     ChromeGroup,
 )
+from cleanup.lang import classify
 from cleanup.model import Removal
 from cleanup.rules import CAPTION_ELEMENT
 
@@ -188,6 +189,23 @@ def _is_caption(el: Any) -> bool:
     return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
 
 
+# Language-pack groups whose phrases inside a caption are widget labels, not the caption:
+# "Image 1 of 23", "Caption Close", "Enlarge image", "Advertisement".
+CAPTION_CHROME_GROUPS = ("gallery", "ad-label")
+
+
+def caption_text(el: Any) -> str:
+    """A caption's text without the gallery counters, toggles and ad labels inside it.
+
+    >>> caption_text(etree.fromstring(
+    ...     "<figcaption><span>Image 1 of 23</span> The pier at dusk. <button>Caption Close</button></figcaption>"))
+    'The pier at dusk.'
+    >>> caption_text(etree.fromstring("<div class='caption'>Advertisement</div>"))
+    ''
+    """
+    return norm("".join(t for t in el.itertext() if classify(norm(t), only=CAPTION_CHROME_GROUPS) is None))
+
+
 def _enclosing_article(el: Any) -> Any:
     """The nearest <article> element holding ``el`` (``el`` itself included), else ``el``."""
     return next((a for a in (el, *el.iterancestors()) if a.tag == "article"), el)
@@ -217,7 +235,7 @@ def take_captions(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) ->
     ]
     captions, removed = [], []
     for el in outermost(found):
-        text = norm(text_of(el))
+        text = caption_text(el)
         if text:
             captions.append(text)
             removed.append(removal_of(el, CAPTION_ELEMENT, "image caption or photo credit"))
