@@ -2,14 +2,16 @@
 
 Stages, in order: ``parse_html`` (depth-safe parse), ``read_metadata``,
 ``drop_invisible``, site ``strip`` rules, ``choose_containers`` (site ``body``
-rules, else our scorer, else readability-lxml, else the whole body),
+rules, else our scorer checked against the positive evidence, else readability-lxml,
+else the whole body), ``with_lead`` (the lead block above the body container),
 ``take_captions`` (in the containers and the <article> around them),
 ``outside_removals``, ``strip_chrome`` inside the chosen containers, then
 ``lines_of`` turns blocks into ``Line`` values in reading order.
 
-Helpers live next door: ``page_meta`` (metadata), ``marks`` (chrome marks, site
-rules, captions, removal records), ``scorer`` (the container scorer), ``vocab`` (the
-chrome vocabularies as data) and ``dom`` (small lxml helpers). The readability-lxml
+Helpers live next door: ``meta`` (metadata), ``marks`` (chrome marks, site rules,
+captions, removal records), ``scorer`` (the container scorer), ``evidence`` (what an
+article container looks like: content names, schema.org, JSON-LD, the lead), ``vocab``
+(the vocabularies as data), ``lines`` (DOM -> Lines) and ``dom`` (small lxml helpers). The readability-lxml
 adapter is ``readability_container`` here, the only place that imports readability.
 """
 
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from cleanup.html.dom import body_of, common_ancestor, norm, text_key
+from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
     declared_containers,
     evidence_pick,
@@ -33,6 +35,7 @@ from cleanup.html.evidence import (
     spare_named,
     structural_containers,
 )
+from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
     apply_site_strip,
     find_marks,
@@ -51,7 +54,7 @@ from cleanup.html.scorer import (
     scorer_container,
     with_siblings,
 )
-from cleanup.html.vocab import BLOCK_TAGS, INVISIBLE_TAGS, REPORTED_TAGS, ChromeGroup
+from cleanup.html.vocab import BLOCK_TAGS, INVISIBLE_TAGS, ChromeGroup
 from cleanup.model import DEFAULT_OPTIONS, ExtractionError, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
 
@@ -274,98 +277,6 @@ def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
     """The choice with the lead block right above its body container put in front of it."""
     lead = find_lead(choice.containers, marks) if choice.extractor != "body" else None
     return Choice((lead, *choice.containers), choice.extractor) if lead is not None else choice
-
-
-# Descendants that make a table cell a layout box rather than a data cell.
-CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "section", "article")
-
-
-# Blocks whose inner paragraphs are reported with the block's tag (<li><p>..</p></li> is "li").
-ITEM_TAGS = frozenset({"li", "blockquote", "dd", "dt"})
-
-
-def _layout_rows(root: Any) -> set[Any]:
-    """Table rows used for page layout (a cell holds paragraphs or tables), not data."""
-    rows = set()
-    for cell in root.iter("td", "th"):
-        if any(el is not cell for el in cell.iter(*CELL_BLOCK_TAGS)):
-            row = cell.getparent()
-            rows.add(row if row is not None else cell)
-    return rows
-
-
-@dataclass
-class _Buffer:
-    """Text of the block being read, with its link characters and first source line."""
-
-    parts: list[str]
-    chars: int = 0
-    link_chars: int = 0
-    no: int = 0
-
-    def add(self, text: str | None, in_link: bool, no: int | None) -> None:
-        """Append one text piece."""
-        if not text:
-            return
-        self.parts.append(text)
-        n = len(text.strip())
-        self.chars += n
-        self.link_chars += n if in_link else 0
-        self.no = self.no or (no or 0)
-
-    def take(self, tag: str, keep_space: bool) -> Line | None:
-        """The buffered text as a Line (None when blank); empties the buffer."""
-        raw = "".join(self.parts)
-        text = raw.strip("\n\r ") if keep_space else norm(raw)
-        share = self.link_chars / self.chars if self.chars else 0.0
-        line = Line(no=self.no, text=text, tag=tag, link_share=round(share, 3)) if text else None
-        self.parts, self.chars, self.link_chars, self.no = [], 0, 0, 0
-        return line
-
-
-def _line_tag(tags: list[str]) -> str:
-    """Line.tag for the open block tags: a <p> inside a list item or quote reports the item."""
-    if not tags:
-        return "p"
-    if tags[-1] == "p" and len(tags) > 1 and tags[-2] in ITEM_TAGS:
-        return tags[-2]
-    return tags[-1]
-
-
-def lines_of(root: Any) -> list[Line]:
-    """Blocks under ``root`` as Lines in reading order; table rows as cells joined by ' | '."""
-    layout, lines, tags = _layout_rows(root), list[Line](), list[str]()
-    buf, links, cells = _Buffer([]), 0, 0
-
-    def flush() -> None:
-        line = buf.take(_line_tag(tags), "pre" in tags)
-        if line is not None:
-            lines.append(line)
-
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        data_cell = el.tag in ("td", "th") and el.getparent() not in layout
-        is_block = (el.tag in BLOCK_TAGS and not data_cell) or el.tag == "br"
-        reported = el.tag in REPORTED_TAGS and el not in layout
-        if event == "start":
-            if is_block:
-                flush()
-            if reported:
-                tags.append(el.tag)
-            cells = 0 if el.tag == "tr" else cells
-            if data_cell and cells:
-                buf.add(" | ", False, el.sourceline)
-            cells += data_cell
-            links += el.tag == "a"
-            buf.add(el.text, links > 0, el.sourceline)
-            continue
-        links -= el.tag == "a"
-        if is_block:
-            flush()
-        if reported:
-            tags.pop()
-        buf.add(el.tail, links > 0, el.sourceline)
-    flush()
-    return lines
 
 
 def _headline_index(lines: list[Line], title: str | None) -> int | None:
