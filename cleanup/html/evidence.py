@@ -25,6 +25,7 @@ from typing import Any
 from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, norm, text_key, text_of
+from cleanup.html.marks import CAMEL_RE
 from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
     CONTENT_ITEMPROPS,
@@ -36,7 +37,6 @@ from cleanup.html.vocab import (
     ChromeGroup,
 )
 
-CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 SEPARATORS_RE = re.compile(r"[-_]+")
 STRUCTURAL_XPATH = etree.XPath("descendant::*[self::article or self::main or @role='main' or @itemprop]")
 ITEMPROP_XPATH = etree.XPath("descendant::*[@itemprop]")
@@ -202,12 +202,9 @@ def evidence_pick(narrow: Any, scores: dict[Any, Score], strong: Sequence[Any], 
         best = max(inside, key=lambda e: scores[e].prose)
         if not any(_apart(e, best) for e in within):  # a body in named chunks: not one container
             return best
-    declared = set(declared)
-    apart = [
-        e
-        for e in found
-        if _apart(e, narrow) and scores[e].prose >= (DECLARED_SHARE if e in declared else APART_SHARE) * prose
-    ]
+    said = set(declared)
+    share = {e: DECLARED_SHARE if e in said else APART_SHARE for e in found}
+    apart = [e for e in found if _apart(e, narrow) and scores[e].prose >= share[e] * prose]
     return max(apart, key=lambda e: scores[e].prose, default=None)
 
 
