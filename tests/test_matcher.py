@@ -26,6 +26,7 @@ from cleanup.html.marks import _plain_token_group
         ("onetrust-banner-sdk", "cookie-consent"),
         ("cmplz-cookiebanner", "cookie-consent"),  # Complianz
         ("cmpbox", "cookie-consent"),  # consentmanager.net
+        ("mm_related", "related"),  # any two-letter namespace
     ],
 )
 def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
@@ -45,6 +46,7 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "td-post-content",
         "share-price",
         "related-work",
+        "no-comments",  # a negation, not a namespace
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:

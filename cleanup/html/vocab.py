@@ -160,11 +160,16 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     >>> rx = token_regex({"tools": ("tools",)})
     >>> bool(rx.fullmatch("article-tools")), bool(rx.fullmatch("jp-tools")), bool(rx.fullmatch("ctools"))
     (True, True, False)
+    >>> bool(rx.fullmatch("mm_tools")), bool(rx.fullmatch("no-tools"))
+    (True, False)
     """
     sep, sep_needed = r"[-_]{0,2}", r"[-_]{1,2}"
     glued = tuple(p for p in TOKEN_PREFIXES if len(p) > SHORT_PREFIX_CHARS)
     apart = tuple(p for p in TOKEN_PREFIXES if len(p) <= SHORT_PREFIX_CHARS) + TOKEN_NAMESPACES
-    pre = rf"(?:(?:{_alt(glued)}){sep}|(?:{_alt(apart)}){sep_needed})"
+    # Any two-letter lead-in set off by a separator is a namespace too ("mm_related"), except
+    # the negation "no" ("no-comments" marks a page without them).
+    short = r"(?!no[-_])[a-z]{2}"
+    pre = rf"(?:(?:{_alt(glued)}){sep}|(?:{_alt(apart)}|{short}){sep_needed})"
     parts = [f"(?P<{re.sub(r'[^a-z]', '_', name)}>{_alt(words)})" for name, words in groups.items()]
     body = "(?:" + "|".join(parts) + ")"
     return re.compile(rf"{pre}*{body}(?:{sep}(?:{_alt(TOKEN_SUFFIXES)}))*")
