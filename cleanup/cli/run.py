@@ -179,34 +179,41 @@ def _run(
     ):
         for source, outcome in results:
             advance()
-            for line in outcome.explain:
-                messages.explain(line)
-            if outcome.error is not None:
-                if isinstance(target, Directory):
-                    target.claim(source)
-                report.failed(source.name, outcome.error)
-                messages.error(source.name, outcome.error)
-                continue
-            try:
-                changed = _handle(source, outcome, mode, target, messages)
-            except OutputError as exc:
-                report.failed(source.name, str(exc))
-                messages.error(source.name, str(exc))
-                continue
-            except OSError as exc:
-                if isinstance(exc, BrokenPipeError):
-                    raise
-                report.failed(source.name, f"cannot write output: {reason(exc)}")
-                messages.error(source.name, f"cannot write output: {reason(exc)}")
-                if isinstance(target, JsonLinesFile):
-                    messages.say(f"stopping: {quote_name(str(target.path))} is left as it was", always=True)
-                    return
-                if exc.errno in FATAL_WRITE_ERRNOS:
-                    messages.say("stopping: every later output would fail the same way", always=True)
-                    return
-                continue
-            report.done(changed, outcome.rules)
-            messages.status(source.name, _status(changed, mode))
+            if not _one(source, outcome, mode, target, report, messages):
+                return
+
+
+def _one(source: Source, outcome: Any, mode: Mode, target: Any, report: Report, messages: Messages) -> bool:
+    """Report, write, compare or diff one cleaned input; False when the batch must stop."""
+    for line in outcome.explain:
+        messages.explain(line)
+    if outcome.error is not None:
+        if isinstance(target, Directory):
+            target.claim(source)
+        report.failed(source.name, outcome.error)
+        messages.error(source.name, outcome.error)
+        return True
+    try:
+        changed = _handle(source, outcome, mode, target, messages)
+    except OutputError as exc:
+        report.failed(source.name, str(exc))
+        messages.error(source.name, str(exc))
+        return True
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        report.failed(source.name, f"cannot write output: {reason(exc)}")
+        messages.error(source.name, f"cannot write output: {reason(exc)}")
+        if isinstance(target, JsonLinesFile):
+            messages.say(f"stopping: {quote_name(str(target.path))} is left as it was", always=True)
+            return False
+        if exc.errno in FATAL_WRITE_ERRNOS:
+            messages.say("stopping: every later output would fail the same way", always=True)
+            return False
+        return True
+    report.done(changed, outcome.rules)
+    messages.status(source.name, _status(changed, mode))
+    return True
 
 
 def _data_to_terminal(mode: Mode, target: Any) -> bool:
