@@ -8,6 +8,9 @@ is 123 (issue 15 items 7, 10, 11, 16-21; issue 16 inputs).
 from __future__ import annotations
 
 import gzip
+import io
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,144 @@ def test_tag_with_too_many_attributes_is_one_error(tmp_path: Path) -> None:
     attrs = " ".join(f"a{i}=x" for i in range(MAX_ATTRIBUTES * 5))
     result = batch(tmp_path, "attrs.html", f"<html><body><div {attrs}>{PROSE}</div></body></html>".encode())
     assert_one_failed(result, "attrs.html", "attributes")
+
+
+# --- item 7: records and names that killed the batch ------------------------------------------------
+
+
+def test_lone_surrogate_in_a_pass_through_field_is_written(tmp_path: Path) -> None:
+    record = f'{{"url": "https://x.org/1", "html": "<p>{PROSE}</p>", "tag": "a\\ud800b"}}\n'
+    result = batch(tmp_path, "items.jsonl", record.encode())
+    assert result.exit_code == 0, (result.output, result.exception)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[1]["tag"] == "a\ufffdb"
+
+
+@pytest.mark.parametrize("field", ["html", "text"])
+def test_lone_surrogate_in_the_page_keeps_the_rest_of_it(tmp_path: Path, field: str) -> None:
+    page = f"<p>{PROSE}</p><p>\\ud800 {MORE}</p>" if field == "html" else f"{PROSE}\\n\\n\\ud800 {MORE}\\n"
+    result = batch(tmp_path, "items.jsonl", json.dumps({field: page}).replace("\\\\ud800", "\\ud800").encode())
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert MORE in json.loads(result.stdout.splitlines()[1])["text"]
+
+
+def test_json_lines_record_nested_200000_deep_is_one_error(tmp_path: Path) -> None:
+    deep = b'{"html": "<p>x</p>", "x": ' + b"[" * 200_000 + b"]" * 200_000 + b"}\n"
+    result = batch(tmp_path, "deep.jsonl", deep)
+    assert_one_failed(result, "deep.jsonl:1", "nested too deeply")
+
+
+@pytest.mark.parametrize("args", [["-f", "json"], ["-f", "jsonl"]])
+def test_file_name_with_byte_ff_is_written_in_json(tmp_path: Path, args: list[str]) -> None:
+    name = os.fsdecode(b"caf\xff.html")
+    (tmp_path / name).write_text(GOOD_HTML)
+    result = run([*args, str(tmp_path / name)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert json.loads(result.stdout.splitlines()[0])["source"].endswith("caf\ufffd.html")
+
+
+def test_file_name_with_byte_ff_into_a_jsonl_file(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xff.html")
+    (tmp_path / name).write_text(GOOD_HTML)
+    result = run(["-o", str(tmp_path / "x.jsonl"), str(tmp_path / name)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert PROSE in (tmp_path / "x.jsonl").read_text()
+
+
+def _warc(records: list[tuple[str | None, str, str, bytes]], gz: bool = False) -> bytes:
+    warcio = pytest.importorskip("warcio.warcwriter")
+    from warcio.statusandheaders import StatusAndHeaders
+
+    buf = io.BytesIO()
+    writer = warcio.WARCWriter(buf, gzip=gz)
+    for uri, status, ctype, body in records:
+        http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        rec = writer.create_warc_record(uri or "http://x/", "response", payload=io.BytesIO(body), http_headers=http)
+        if uri is None:
+            rec.rec_headers.remove_header("WARC-Target-URI")
+        writer.write_record(rec)
+    return buf.getvalue()
+
+
+def test_warc_response_without_target_uri_is_one_error(tmp_path: Path) -> None:
+    result = batch(tmp_path, "crawl.warc", _warc([(None, "200 OK", "text/html", GOOD_HTML.encode())]))
+    assert_one_failed(result, "crawl.warc", "not a readable WARC file")
+
+
+def test_nul_byte_in_a_files_from_path_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "good.html").write_text(GOOD_HTML)
+    listing = f"{tmp_path / 'good.html'}\n{tmp_path / 'ba'}\0d.html\n".encode()
+    result = run(["-f", "jsonl", "--files-from", "-"], input=listing)
+    assert_one_failed(result, "d.html", "NUL byte")
+
+
+def test_null_separated_files_from(tmp_path: Path) -> None:
+    odd = tmp_path / "a\nb.html"
+    odd.write_text(GOOD_HTML)
+    result = run(["-0", "--files-from", "-"], input=f"{odd}\0".encode())
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert PROSE in result.stdout
+
+
+# --- item 10: --max-bytes bounds memory -------------------------------------------------------------
+
+
+def test_file_over_max_bytes_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    result = batch(tmp_path, "big.html", b"<p>" + b"x" * 5000, "--max-bytes", "1000")
+    assert_one_failed(result, "big.html", "over the limit of 1,000 bytes")
+
+
+def test_endless_stdin_stops_at_max_bytes() -> None:
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    result = CliRunner().invoke(main, ["--max-bytes", "100000", "-"], input=io.BufferedReader(Endless()))
+    assert result.exit_code == 123, (result.output, result.exception)
+    assert "over the limit of 100,000 bytes" in result.stderr
+
+
+def test_json_lines_record_over_max_bytes_is_skipped_and_the_next_goes_on(tmp_path: Path) -> None:
+    big = json.dumps({"html": "<p>" + "x " * 5000 + "</p>"})
+    small = json.dumps({"html": f"<p>{PROSE}</p><p>{MORE}</p>"})
+    data = gzip.compress(f"{big}\n{small}\n".encode())
+    result = run(["-f", "jsonl", "--max-bytes", "2000", str(_write(tmp_path / "a.jsonl.gz", data))])
+    assert result.exit_code == 123, (result.output, result.exception)
+    assert "a.jsonl.gz:1: record over the limit" in result.stderr
+    assert PROSE in result.stdout
+
+
+def test_warc_record_over_max_bytes_is_one_error(tmp_path: Path) -> None:
+    data = _warc([("http://x/1", "200 OK", "text/html", b"<p>" + b"x" * 5000 + b"</p>")], gz=True)
+    result = run(["-f", "jsonl", "--max-bytes", "2000", str(_write(tmp_path / "a.warc.gz", data))])
+    assert result.exit_code == 123, (result.output, result.exception)
+    assert "record over the limit" in result.stderr
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+# --- issue 16 inputs ---------------------------------------------------------------------------------
+
+
+def test_files_from_absolute_paths_under_the_working_directory_mirror_as_relative_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "crawl" / "sub").mkdir(parents=True)
+    (tmp_path / "crawl" / "sub" / "a.html").write_text(GOOD_HTML)
+    result = run(["--files-from", "-", "-o", "clean"], input=f"{tmp_path / 'crawl' / 'sub' / 'a.html'}\n")
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert (tmp_path / "clean" / "crawl" / "sub" / "a.txt").is_file()
+
+
+def test_url_as_input_says_cleanup_reads_files_and_shows_curl() -> None:
+    result = run(["https://www.example.com/story"])
+    assert result.exit_code == 123
+    assert "cleanup reads files, not URLs: curl -sL 'https://www.example.com/story' | cleanup --url" in result.stderr

@@ -54,7 +54,7 @@ def process(source: Source, settings: Settings) -> Outcome:
     if source.url and not options.url:
         options = dataclasses.replace(options, url=source.url)
     try:
-        data = source.read()
+        data = source.read(options.max_bytes)
         if not data or data.isspace():
             return Outcome(error="empty input")
         result = clean(data, options)

@@ -177,6 +177,9 @@ NO_CONFIG = "--no-config"
     help="Also clean the paths listed in FILE, one per line (- reads the list from stdin).",
 )
 @click.option(
+    "-0", "--null", is_flag=True, help="--files-from names are separated by NUL bytes (find -print0), not lines."
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),

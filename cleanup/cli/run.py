@@ -81,8 +81,8 @@ def _count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) ->
 CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
-def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | None]:
-    """The paths of --files-from, and why the list cannot be read (None when it can).
+def _listed(files_from: str | None, whole: bool, null: bool = False) -> tuple[Iterable[Path], str | None]:
+    """The paths of --files-from (NUL-separated with -0), and why the list cannot be read (None when it can).
 
     With ``whole`` the list is read to its end first: outputs can only be
     checked against every input once every input is known. Otherwise a list
@@ -91,11 +91,11 @@ def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | 
     if files_from is None:
         return (), None
     if files_from == STDIN:
-        paths = listed_paths(sys.stdin.buffer)
+        paths = listed_paths(sys.stdin.buffer, null)
         return (list(paths) if whole else paths), None
     try:
         with open(files_from, "rb") as handle:
-            return list(listed_paths(handle)), None
+            return list(listed_paths(handle, null)), None
     except OSError as exc:
         return (), f"cannot read the list of files: {reason(exc)}"
 
@@ -257,8 +257,10 @@ def run_batch(
     if flags["explain_file"] is not None:
         messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
-    sel = Selection(flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output)
-    listed, problem = _listed(flags["files_from"], whole=output is not None)
+    sel = Selection(
+        flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output, options.max_bytes
+    )
+    listed, problem = _listed(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
     target = _target(named, output, fmt, mode, flags)
     report = Report(check=mode is not Mode.WRITE)

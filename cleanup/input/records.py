@@ -11,7 +11,10 @@ A bad record is reported as ``file:line`` and the rest go on.
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,10 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # the like are left out without a message (a crawl holds many of them).
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
 WARC_MISSING = "reading WARC files needs warcio: pip install warcio"
+DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
+SKIP_CHUNK = 1 << 20  # an over-long JSON Lines record is read through this much at a time
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True)
@@ -58,27 +65,49 @@ def _base(rel: Path) -> Path:
     return rel.with_name(name + ".records") if name else Path("records")
 
 
-def expand(kind: str, name: str, stream: BinaryIO, rel: Path, fields: Fields | None) -> Iterator[Source]:
-    """The records of one container file as Sources (failed ones included)."""
+def expand(
+    kind: str, name: str, stream: BinaryIO, rel: Path, fields: Fields | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Source]:
+    """The records of one container file as Sources (failed ones included), each at most ``max_bytes``."""
     if kind == "warc":
-        yield from warc_records(name, stream, _base(rel))
+        yield from warc_records(name, stream, _base(rel), max_bytes)
     else:
-        yield from jsonl_records(name, stream, _base(rel), fields or Fields())
+        yield from jsonl_records(name, stream, _base(rel), fields or Fields(), max_bytes)
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:
     head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
-    return gzip.GzipFile(fileobj=stream) if head == b"\x1f\x8b" else stream  # type: ignore[return-value]
+    if head == b"\x1f\x8b":  # every member, as a stream (GzipFile reads them all)
+        return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
+    return stream if hasattr(stream, "readline") else io.BufferedReader(stream)  # type: ignore[arg-type]
 
 
-def jsonl_records(name: str, stream: BinaryIO, base: Path, fields: Fields) -> Iterator[Source]:
-    """One Source per non-blank line of a JSON Lines stream (gzip is decompressed)."""
+def jsonl_records(
+    name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Source]:
+    """One Source per non-blank line of a JSON Lines stream (gzip is decompressed as a stream).
+
+    No line is held whole past ``max_bytes``: a longer one is a failed record, read
+    through in chunks, and the next line goes on.
+    """
     try:
-        for no, raw in enumerate(_unzipped(stream), 1):
-            if raw.strip():
+        lines = _unzipped(stream)
+        no = 0
+        while raw := lines.readline(max_bytes + 1):
+            no += 1
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                _skip_line(lines)
+                yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+            elif raw.strip():
                 yield jsonl_record(f"{name}:{no}", raw, base / f"{no:06d}", fields)
-    except (OSError, EOFError) as exc:  # a corrupt or truncated .gz
+    except (OSError, EOFError, zlib.error) as exc:  # a corrupt or truncated .gz
         yield failed(name, f"cannot read: {exc}")
+
+
+def _skip_line(lines: BinaryIO) -> None:
+    """Read past the end of the current line, a chunk at a time."""
+    while (chunk := lines.readline(SKIP_CHUNK)) and not chunk.endswith(b"\n"):
+        pass
 
 
 def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
@@ -92,10 +121,13 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     """
     try:
         obj = json.loads(raw)
+        if not isinstance(obj, dict):
+            return failed(name, "not a JSON object")
+        obj = without_lone_surrogates(obj) if may_hold_surrogates(raw) else obj
     except ValueError as exc:
         return failed(name, f"not valid JSON: {getattr(exc, 'msg', exc)}")
-    if not isinstance(obj, dict):
-        return failed(name, "not a JSON object")
+    except RecursionError:
+        return failed(name, "JSON nested too deeply")
     page = obj.get(fields.html)
     if not isinstance(page, str):
         page = obj.get(fields.text)
@@ -111,7 +143,30 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     return Source(name, rel, data=page, url=url if isinstance(url, str) else None, extra=tuple(extra))
 
 
-def warc_records(name: str, stream: BinaryIO, base: Path) -> Iterator[Source]:
+def may_hold_surrogates(raw: bytes) -> bool:
+    """False when a JSON text surely decodes to no lone surrogate (no \\uD8xx escape, no ED byte)."""
+    return (b"\\u" in raw and SURROGATE_ESCAPE_RE.search(raw) is not None) or b"\xed" in raw
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate (a half UTF-16 pair, ``"\\ud800"``) made U+FFFD.
+
+    Python keeps them in a str, but no UTF-8 writer can: the record's text was
+    cut at the first one, or its output failed to write (issue 15 items 7, 16).
+
+    >>> without_lone_surrogates({"html": "a\\ud800b", "tags": ["\\udfff"]})
+    {'html': 'a�b', 'tags': ['�']}
+    """
+    if isinstance(value, str):
+        return LONE_SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def warc_records(name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
     """One Source per HTML or text response record of a WARC file (plain or gzipped)."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -121,14 +176,15 @@ def warc_records(name: str, stream: BinaryIO, base: Path) -> Iterator[Source]:
         return
     try:
         for no, record in enumerate(ArchiveIterator(stream), 1):
-            source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}")
+            source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes)
             if source is not None:
                 yield source
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
+        # AttributeError: warcio on a response record without WARC-Target-URI.
         yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
 
 
-def _warc_source(name: str, record: Any, rel: Path) -> Source | None:
+def _warc_source(name: str, record: Any, rel: Path, max_bytes: int) -> Source | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
     ctype = (record.http_headers.get_header("Content-Type") or "text/html").split(";")[0].strip().lower()
@@ -136,5 +192,7 @@ def _warc_source(name: str, record: Any, rel: Path) -> Source | None:
         return None
     headers = record.rec_headers
     extra = (("warc_date", headers.get_header("WARC-Date")), ("warc_record_id", headers.get_header("WARC-Record-ID")))
-    data = record.content_stream().read()
+    data = record.content_stream().read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return failed(name, f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
     return Source(name, rel, data=data, url=headers.get_header("WARC-Target-URI"), extra=extra)

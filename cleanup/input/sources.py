@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import io  # noqa: F401 (doctests)
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from cleanup.model import DecodeError
 
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
@@ -45,13 +49,54 @@ class Source:
     extra: tuple[tuple[str, Any], ...] = ()
     error: str | None = None
 
-    def read(self) -> bytes | str:
-        """The raw page."""
+    def read(self, max_bytes: int | None = None) -> bytes | str:
+        """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""
         if self.data is not None:
             return self.data
         if self.path is None:
             raise OSError(errno.ENOENT, "no data")
-        return self.path.read_bytes()
+        with self.path.open("rb") as handle:
+            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise DecodeError(over_limit(max_bytes))
+        return data
+
+
+def over_limit(max_bytes: int) -> str:
+    """The message for an input or record larger than --max-bytes."""
+    return f"input is over the limit of {max_bytes:,} bytes (--max-bytes)"
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that any UTF-8 writer takes: bytes that are not UTF-8 become U+FFFD.
+
+    A name holding byte 0xff (``os.fsdecode`` keeps it as U+DCFF) crashed the JSON writer.
+
+    >>> shown(os.fsdecode(b"caf\\xff.html"))
+    'caf�.html'
+    """
+    text = str(path)
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/")
+CURL_HINT = "cleanup reads files, not URLs: curl -sL '{url}' | cleanup --url '{url}'"
+
+
+def _url_error(path: Path) -> str | None:
+    """A hint for an input that is a URL (``https:/x`` once Path collapsed its ``//``).
+
+    >>> _url_error(Path("https://example.com/story"))
+    "cleanup reads files, not URLs: curl -sL 'https://example.com/story' | cleanup --url 'https://example.com/story'"
+    """
+    text = str(path)
+    if not URL_RE.match(text) or "\0" in text or path.exists():
+        return None
+    scheme, rest = text.split(":/", 1)
+    url = f"{scheme}://{rest.lstrip('/')}"
+    return CURL_HINT.format(url=url)
 
 
 def failed(name: str, reason: str) -> Source:
@@ -68,6 +113,7 @@ class Selection:
     input_format: str = "auto"
     fields: Any = None  # records.Fields; None means the defaults
     output: Path | None = None  # -o: never read it as input
+    max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
 
 
 def reason(exc: BaseException) -> str:
@@ -91,6 +137,8 @@ def _inside(path: Path, parent: Path) -> bool:
 
 def _stat_error(path: Path) -> str | None:
     """Why ``path`` is not a readable regular file, or None when it is one."""
+    if "\0" in str(path):
+        return "the path holds a NUL byte (for NUL-separated lists use --files-from with -0)"
     try:
         st = path.stat()
     except OSError as exc:
@@ -108,24 +156,25 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     """The page in one file, or the records of a JSON Lines / WARC file."""
     from cleanup.input import records
 
-    problem = _stat_error(path)
+    name = shown(path)
+    problem = _url_error(path) or _stat_error(path)
     if problem:
-        yield failed(str(path), problem)
+        yield failed(name, problem)
         return
     if sel.output is not None and path.name == sel.output.name and path.resolve() == sel.output.resolve():
-        yield failed(str(path), "is the output file; refusing to read it as input")
+        yield failed(name, "is the output file; refusing to read it as input")
         return
     kind = records.kind_of(path.name, sel.input_format)
     if kind == "page":
-        yield Source(str(path), rel, path=path)
+        yield Source(name, rel, path=path)
         return
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield failed(str(path), reason(exc))
+        yield failed(name, reason(exc))
         return
     with stream:
-        yield from records.expand(kind, str(path), stream, rel, sel.fields)
+        yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes)
 
 
 def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[Source]:
@@ -136,7 +185,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
-        yield failed(str(root), reason(exc))
+        yield failed(shown(root), reason(exc))
         return
     for entry in entries:
         path, sub, inner = Path(entry.path), rel / entry.name, f"{below}{entry.name}"
@@ -148,7 +197,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
             is_dir = False
         if is_dir and entry.is_symlink():
             if _inside(root, path):
-                yield failed(str(path), "symbolic link loop (points to a directory above it)")
+                yield failed(shown(path), "symbolic link loop (points to a directory above it)")
             continue
         if is_dir:
             yield from _walk(path, sub, sel, f"{inner}/")
@@ -161,9 +210,13 @@ def _stdin(sel: Selection) -> Iterator[Source]:
 
     stream: BinaryIO = sys.stdin.buffer
     if sel.input_format in ("jsonl", "warc"):
-        yield from records.expand(sel.input_format, "<stdin>", stream, Path("stdin"), sel.fields)
+        yield from records.expand(sel.input_format, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes)
+        return
+    data = stream.read(sel.max_bytes + 1)  # endless input ends here, not in MemoryError
+    if len(data) > sel.max_bytes:
+        yield failed("<stdin>", over_limit(sel.max_bytes))
     else:
-        yield Source("<stdin>", Path("stdin"), data=stream.read())
+        yield Source("<stdin>", Path("stdin"), data=data)
 
 
 def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
@@ -171,7 +224,7 @@ def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         yield from _stdin(sel)
     elif src.is_dir():
         if sel.output is not None and _inside(sel.output, src):
-            yield failed(str(src), f"the output {sel.output} is inside this input directory; refusing to read it")
+            yield failed(shown(src), f"the output {sel.output} is inside this input directory; refusing to read it")
             return
         yield from _walk(src, rel, sel)
     else:
@@ -259,24 +312,57 @@ def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
         yield from _one(src, rel, sel)
 
 
-def _relative(path: Path) -> Path:
-    """``path`` without its root, '.' and '..' parts: where it goes under -o DIR."""
+def _relative(path: Path, cwd: Path | None = None) -> Path:
+    """``path`` (below ``cwd`` if it is there) without its root, '.' and '..' parts: where it goes under -o DIR.
+
+    >>> str(_relative(Path("/srv/crawl/a.html"), Path("/srv")))
+    'crawl/a.html'
+    >>> str(_relative(Path("../x/a.html")))
+    'x/a.html'
+    """
+    if cwd is not None and path.is_absolute() and path.is_relative_to(cwd) and path != cwd:
+        path = path.relative_to(cwd)
     parts = [p for p in path.parts if p not in (path.anchor, "..", ".")]
     return Path(*parts) if parts else Path(path.name)
 
 
-def listed_paths(stream: Iterable[bytes]) -> Iterator[Path]:
-    """Paths from ``--files-from``, one per line (blank lines skipped)."""
+def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iterator[Path]:
+    """Paths from ``--files-from``, one per line (blank lines skipped), or NUL-separated (``-0``).
+
+    >>> [str(p) for p in listed_paths(io.BytesIO(b"a b.html\\0c\\nd.html\\0"), null=True)]
+    ['a b.html', 'c\\nd.html']
+    """
+    if null:
+        yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
+        return
     for raw in stream:
         line = os.fsdecode(raw.rstrip(b"\r\n"))
         if line.strip():
             yield Path(line)
 
 
+def _null_separated(stream: BinaryIO) -> Iterator[bytes]:
+    """NUL-separated items of a byte stream, read a block at a time."""
+    rest = b""
+    while block := stream.read(1 << 16):
+        *items, rest = (rest + block).split(b"\0")
+        yield from items
+    yield rest
+
+
 def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
-    """Inputs named in a list: each keeps its own relative path under -o DIR."""
+    """Inputs named in a list, each under -o DIR at its path relative to the working directory.
+
+    ``find crawl -name '*.html'`` and ``find $PWD/crawl -name '*.html'`` both write
+    ``clean/crawl/...`` (issue 16 item 3: the second wrote ``clean/<absolute path>/...``).
+    The list is a stream (outputs appear while ``find`` still runs), so the root the
+    paths share cannot be known before the first one is cleaned, as it is for arguments.
+    A path ``-`` in a list is a file named ``-``, not standard input.
+    """
+    cwd = Path.cwd()
     for path in paths:
-        yield from _one(path, _relative(path), sel)
+        path = Path(".", path) if str(path) == STDIN else path
+        yield from _one(path, _relative(path, cwd), sel)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:
