@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cleanup import CleanupError, clean
 from cleanup.cli.main import main
 from cleanup.html.extract import MAX_ATTRIBUTES, MAX_ELEMENTS
 
@@ -202,3 +203,28 @@ def test_url_as_input_says_cleanup_reads_files_and_shows_curl() -> None:
     result = run(["https://www.example.com/story"])
     assert result.exit_code == 123
     assert "cleanup reads files, not URLs: curl -sL 'https://www.example.com/story' | cleanup --url" in result.stderr
+
+
+# --- items 17 and 20: gzip members, charsets that are not text encodings ------------------------------
+
+
+def test_second_gzip_member_is_not_dropped(tmp_path: Path) -> None:
+    data = gzip.compress(f"<html><body><p>{PROSE}</p>".encode()) + gzip.compress(f"<p>{MORE}</p>".encode())
+    result = run([str(_write(tmp_path / "a.html.gz", data))])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert PROSE in result.stdout and MORE in result.stdout
+
+
+def test_trailing_garbage_after_gzip_is_reported(tmp_path: Path) -> None:
+    data = gzip.compress(GOOD_HTML.encode()) + b"garbage"
+    result = batch(tmp_path, "a.html.gz", data)
+    assert_one_failed(result, "a.html.gz", "trailing data after the gzip stream")
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape", "undefined", "rot13"])
+def test_meta_charset_that_is_not_a_text_encoding_is_ignored(charset: str) -> None:
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{PROSE} caf\xe9 \\ud800</p><p>{MORE}</p>'
+    result = clean(page.encode("cp1252"))
+    assert MORE in result.text and "\\ud800" in result.text
+    with pytest.raises(CleanupError):
+        clean(b"text", encoding=charset)
