@@ -228,3 +228,12 @@ def test_meta_charset_that_is_not_a_text_encoding_is_ignored(charset: str) -> No
     assert MORE in result.text and "\\ud800" in result.text
     with pytest.raises(CleanupError):
         clean(b"text", encoding=charset)
+
+
+def test_long_quoted_values_are_not_counted_as_attributes(tmp_path: Path) -> None:
+    path = " ".join(f"L{i} {i}.5" for i in range(5000))
+    words = " ".join(["word"] * 5000)
+    page = f'<html><head><meta name="description" content="{words}"></head><body><svg><path d="{path}"></svg>'
+    result = batch(tmp_path, "svg.html", f"{page}<article><p>{PROSE}</p><p>{MORE}</p></article>".encode())
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert MORE in result.stdout

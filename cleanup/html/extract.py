@@ -80,7 +80,8 @@ MAX_ATTRIBUTES = 1_000
 START_TAG_RE = re.compile(r"<[a-zA-Z]")
 # A tag this long before its next < or > may hold many attributes: those are counted.
 LONG_TAG_RE = re.compile(r"<[a-zA-Z][^<>]{8000}")
-ATTRIBUTE_RE = re.compile(r"\s[^\s=<>\"'/]+")
+QUOTED_RE = re.compile(r""""[^"]*"|'[^']*'""")
+CODE_RE = re.compile(r"[;(){}\[\]]")
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters lxml refuses in str input ("All strings must be XML compatible").
@@ -184,10 +185,24 @@ def check_size(markup: str) -> None:
         if tags > MAX_ELEMENTS:
             raise ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
     for match in LONG_TAG_RE.finditer(markup):
-        end = markup.find(">", match.start())
-        attributes = len(ATTRIBUTE_RE.findall(markup, match.start(), end if end >= 0 else len(markup)))
-        if attributes > MAX_ATTRIBUTES:
+        if attribute_count(markup, match.start()) > MAX_ATTRIBUTES:
             raise ExtractionError(f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page")
+
+
+def attribute_count(markup: str, start: int) -> int:
+    """About how many attributes the start tag at ``start`` has; 0 when it is no tag (script text).
+
+    Quoted values are left out (an SVG path or a JSON value holds thousands of words);
+    a span with code punctuation outside quotes is a comparison in a script, not a tag.
+
+    >>> attribute_count('<div a=1 b="x y z" c>', 0), attribute_count("<n;i++){f(a, b)}>", 0)
+    (3, 0)
+    """
+    end = markup.find(">", start)
+    unquoted = QUOTED_RE.sub(" q ", markup[start : end if end >= 0 else len(markup)])
+    if CODE_RE.search(unquoted):
+        return 0
+    return len(unquoted.replace("=", " = ").split()) - 1 - unquoted.count("=") * 2
 
 
 def _parse(markup: str) -> tuple[Any, bool]:
