@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Is text output a fixed point? Clean every dev page, clean the text output again, count changes.
 
-    python bench/idempotence.py text         # the 181 full-page text dumps
+    python bench/idempotence.py text         # the 181 scrapinghub full-page text dumps
     python bench/idempotence.py html         # the 181 HTML pages: their text output, cleaned again
+    python bench/idempotence.py text --set portal   # another dev set
     python bench/idempotence.py text --show 3   # print the first 3 changed pages (what the second pass drops)
 
 The output of ``cleanup page`` (``Result.to_text()``: headline, blank line,
@@ -21,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quality import load
+from quality import SETS, load
 
 from cleanup import CleanupError, clean
 
@@ -38,10 +39,11 @@ def second_pass(data: bytes) -> tuple[str, str] | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("kind", choices=("text", "html"))
+    parser.add_argument("--set", choices=SETS, default="scrapinghub", help="dev set (default: scrapinghub)")
     parser.add_argument("--show", type=int, default=0, help="print the diff of the first N changed pages")
     args = parser.parse_args()
     changed, refused, shown = [], 0, 0
-    pages = load(args.kind)
+    pages = load(args.set, args.kind)
     for page_id, data in pages:
         outputs = second_pass(data)
         if outputs is None:
@@ -54,7 +56,7 @@ def main() -> int:
                 shown += 1
                 diff = difflib.unified_diff(once.splitlines(), twice.splitlines(), "once", "twice", lineterm="", n=1)
                 print(f"--- {page_id}\n" + "\n".join(list(diff)[:40]))
-    print(f"{args.kind}: {len(changed)} changed of {len(pages)} when cleaned again ({refused} refused)")
+    print(f"{args.set} {args.kind}: {len(changed)} changed of {len(pages)} when cleaned again ({refused} refused)")
     for page_id in changed:
         print(f"  {page_id}")
     return 0
