@@ -237,3 +237,24 @@ def test_long_quoted_values_are_not_counted_as_attributes(tmp_path: Path) -> Non
     result = batch(tmp_path, "svg.html", f"{page}<article><p>{PROSE}</p><p>{MORE}</p></article>".encode())
     assert result.exit_code == 0, (result.output, result.exception)
     assert MORE in result.stdout
+
+
+# --- items 19 and 21: text after </html>, UTF-16 CJK without a BOM -----------------------------------
+
+
+@pytest.mark.parametrize("between", ["", "\n<!-- end -->\n<html><body>"])
+def test_article_after_the_end_of_html_is_kept(tmp_path: Path, between: str) -> None:
+    page = f"<html><body><nav><a href=/>Home</a></nav></body></html>{between}<article><p>{PROSE}</p><p>{MORE}</p>"
+    result = run([str(_write(tmp_path / "a.html", page.encode()))])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert PROSE in result.stdout and MORE in result.stdout
+
+
+CJK = "市议会周二投票决定关闭旧桥进行维修，工程师此前在桥墩上发现了裂缝。\n\n居民们说他们没有被征求意见。\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_cjk_text_without_bom_is_decoded(tmp_path: Path, codec: str) -> None:
+    result = run([str(_write(tmp_path / "a.txt", CJK.encode(codec)))])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "居民们说他们没有被征求意见" in result.stdout

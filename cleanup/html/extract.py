@@ -77,6 +77,7 @@ VOID_TAGS = frozenset(
 # Past them libxml2 and readability take minutes and gigabytes (issue 15 item 11).
 MAX_ELEMENTS = 500_000
 MAX_ATTRIBUTES = 1_000
+DOCUMENT_END_RE = re.compile(r"</(?:body|html)\s*>", re.I)
 START_TAG_RE = re.compile(r"<[a-zA-Z]")
 # A tag this long before its next < or > may hold many attributes: those are counted.
 LONG_TAG_RE = re.compile(r"<[a-zA-Z][^<>]{8000}")
@@ -156,7 +157,9 @@ def extract_html(
 
 def parse_html(markup: str) -> Any:
     """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit."""
-    markup = CONTROL_RE.sub("", XML_DECL_RE.sub("", markup, count=1))
+    # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
+    # an article there in a second root that nothing saw (issue 15 item 19).
+    markup = DOCUMENT_END_RE.sub("", CONTROL_RE.sub("", XML_DECL_RE.sub("", markup, count=1)))
     if not markup.strip():
         raise ExtractionError("empty document")
     check_size(markup)

@@ -164,6 +164,20 @@ def _utf16_without_bom(head: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) / len(even) >= MIN_UTF16_ZERO_SHARE and odd.count(0) < len(odd) / 10:
         return "utf-16-be"
+    return _utf16_by_line_ends(head) if b"\0" in head else None
+
+
+def _utf16_by_line_ends(head: bytes) -> str | None:
+    """UTF-16 with few ASCII characters (CJK text): few zero bytes, but its line ends and
+    spaces are "\\n\\0" / "\\0\\n"; text in 8-bit codecs or UTF-8 holds no zero byte at all.
+
+    >>> _utf16_by_line_ends(("市议会周二投票决定关闭旧桥。\\n" * 3).encode("utf-16-le"))
+    'utf-16-le'
+    """
+    for codec, line_end in (("utf-16-le", b"\n\0"), ("utf-16-be", b"\0\n")):
+        text = head[: len(head) // 2 * 2].decode(codec, "replace")
+        if line_end in head and ("\n" in text or " " in text) and not CONTROL_RE.search(text):
+            return codec
     return None
 
 
