@@ -258,3 +258,55 @@ def test_utf16_cjk_text_without_bom_is_decoded(tmp_path: Path, codec: str) -> No
     result = run([str(_write(tmp_path / "a.txt", CJK.encode(codec)))])
     assert result.exit_code == 0, (result.output, result.exception)
     assert "居民们说他们没有被征求意见" in result.stdout
+
+
+# --- issue 16 item 1: inputs sniffed by content ---------------------------------------------------------
+
+RECORDS = [{"url": f"https://x.org/{i}", "html": f"<html><body><p>{PROSE} ({i})</p><p>{MORE}</p>"} for i in range(3)]
+JSONL = "".join(json.dumps(r) + "\n" for r in RECORDS).encode()
+
+
+def _sources(result) -> list[str]:
+    assert result.exit_code == 0, (result.output, result.exception)
+    return [json.loads(line)["url"] for line in result.stdout.splitlines()]
+
+
+def test_json_lines_on_stdin_are_read_as_records() -> None:
+    assert _sources(run(["-f", "jsonl"], input=JSONL)) == [r["url"] for r in RECORDS]
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_json_array_file_is_read_like_json_lines(tmp_path: Path, compress: bool) -> None:
+    data = json.dumps(RECORDS, indent=1).encode()
+    path = _write(tmp_path / "items.json", gzip.compress(data) if compress else data)
+    assert _sources(run(["-f", "jsonl", str(path)])) == [r["url"] for r in RECORDS]
+
+
+def test_json_array_read_in_small_chunks_keeps_every_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanup.input import records
+
+    monkeypatch.setattr(records, "ARRAY_CHUNK", 7)
+    path = _write(tmp_path / "items.json", json.dumps(RECORDS).encode())
+    assert _sources(run(["-f", "jsonl", str(path)])) == [r["url"] for r in RECORDS]
+
+
+def test_json_array_given_as_json_lines_says_so(tmp_path: Path) -> None:
+    path = _write(tmp_path / "items.json", json.dumps(RECORDS, indent=1).encode())
+    result = run(["--input-format", "jsonl", str(path)])
+    assert result.exit_code == 123
+    assert (
+        result.stderr.count("error:") == 1 and "a JSON array, not JSON Lines: use --input-format json" in result.stderr
+    )
+
+
+def test_warc_with_another_suffix_is_read_as_a_warc(tmp_path: Path) -> None:
+    data = _warc([("https://x.org/w", "200 OK", "text/html", RECORDS[0]["html"].encode())], gz=True)
+    result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.dat", data))])
+    assert _sources(result) == ["https://x.org/w"]
+    assert "WARC/" not in result.stdout
+
+
+def test_zstd_input_says_to_decompress_it(tmp_path: Path) -> None:
+    result = run([str(_write(tmp_path / "a.html.zst", b"\x28\xb5\x2f\xfd" + bytes(50)))])
+    assert result.exit_code == 123
+    assert "zstd-compressed data: decompress it first" in result.stderr

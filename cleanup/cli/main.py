@@ -201,7 +201,8 @@ NO_CONFIG = "--no-config"
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="page: each file is one page. jsonl/warc: files hold records. auto: by suffix (*.jsonl[.gz], *.warc[.gz]).",
+    help="page: each file is one page. jsonl, json (an array of objects), warc: files hold records. "
+    "auto: by suffix (*.jsonl[.gz], *.warc[.gz]), else by content (WARC header, JSON object or array).",
 )
 @click.option("--html-field", default="html", show_default=True, help="JSON Lines field holding the page HTML.")
 @click.option(

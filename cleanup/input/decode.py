@@ -34,6 +34,7 @@ BINARY_MAGIC = (
     (b"\x00\x00\x00\x0cjP", "a JPEG 2000 image"),
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data: decompress it first, zstd -dc FILE | cleanup"),
 )
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes

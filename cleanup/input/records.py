@@ -10,6 +10,7 @@ A bad record is reported as ``file:line`` and the rest go on.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -30,6 +31,9 @@ PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
 WARC_MISSING = "reading WARC files needs warcio: pip install warcio"
 DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
 SKIP_CHUNK = 1 << 20  # an over-long JSON Lines record is read through this much at a time
+ARRAY_CHUNK = 1 << 16  # a JSON array is read this much at first, twice as much each time an object needs more
+ARRAY_SKIP = (" \t\r\n\ufeff", " \t\r\n,")  # before the array, between its items
+ARRAY_HINT = "a JSON array, not JSON Lines: use --input-format json (or auto, which sniffs it)"
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
 
@@ -45,7 +49,7 @@ class Fields:
 
 
 def kind_of(name: str, input_format: str) -> str:
-    """'page', 'jsonl' or 'warc' for a file name, under --input-format."""
+    """'page', 'jsonl' or 'warc' for a file name, under --input-format (the content decides later)."""
     if input_format != "auto":
         return input_format
     lower = name.lower()
@@ -71,8 +75,62 @@ def expand(
     """The records of one container file as Sources (failed ones included), each at most ``max_bytes``."""
     if kind == "warc":
         yield from warc_records(name, stream, _base(rel), max_bytes)
+    elif kind == "json":
+        yield from json_array_records(name, stream, _base(rel), fields or Fields(), max_bytes)
     else:
         yield from jsonl_records(name, stream, _base(rel), fields or Fields(), max_bytes)
+
+
+def json_array_records(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
+    """One Source per object of a JSON array (Scrapy's ``-O items.json``), read as a stream.
+
+    Objects are decoded one at a time from a growing buffer; none is held past ``max_bytes``.
+    """
+    try:
+        yield from _array_items(name, _unzipped(stream), base, fields, max_bytes)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield failed(name, f"cannot read: {exc}")
+
+
+def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
+    decoder, text = json.JSONDecoder(), codecs.getincrementaldecoder("utf-8")("replace")
+    buf, pos, no, eof, chunk = "", 0, 0, False, ARRAY_CHUNK
+    while True:
+        while pos < len(buf) and buf[pos] in ARRAY_SKIP[no > 0]:
+            pos += 1
+        if pos < len(buf) and (buf[pos] == "]" or (no == 0 and buf[pos] != "[")):
+            if buf[pos] != "]":
+                yield failed(name, "not a JSON array")
+            return
+        if no == 0 and pos < len(buf):  # the opening [
+            no, pos = 1, pos + 1
+            continue
+        try:
+            if pos >= len(buf):
+                raise ValueError("need more")
+            obj, end = decoder.raw_decode(buf, pos)
+        except ValueError as exc:
+            if eof:
+                problem = f"not valid JSON: {getattr(exc, 'msg', exc)}" if buf[pos:].strip() else "no closing ]"
+                yield failed(f"{name}:{no}" if no else name, problem)
+                return
+            if len(buf) - pos > max_bytes:
+                yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+                return
+            more = stream.read(chunk)
+            eof, chunk = not more, min(2 * chunk, max_bytes + 1)
+            buf, pos = buf[pos:] + text.decode(more, final=eof), 0
+            continue
+        except RecursionError:
+            yield failed(f"{name}:{no}", "JSON nested too deeply")
+            return
+        rel = base / f"{no:06d}"
+        yield (
+            record_source(f"{name}:{no}", obj, rel, fields)
+            if isinstance(obj, dict)
+            else failed(f"{name}:{no}", "not a JSON object")
+        )
+        no, pos = no + 1, end
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:
@@ -98,6 +156,9 @@ def jsonl_records(
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 _skip_line(lines)
                 yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+            elif no == 1 and raw.lstrip().startswith(b"["):
+                yield failed(name, ARRAY_HINT)
+                return
             elif raw.strip():
                 yield jsonl_record(f"{name}:{no}", raw, base / f"{no:06d}", fields)
     except (OSError, EOFError, zlib.error) as exc:  # a corrupt or truncated .gz
@@ -122,12 +183,17 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     try:
         obj = json.loads(raw)
         if not isinstance(obj, dict):
-            return failed(name, "not a JSON object")
+            return failed(name, ARRAY_HINT if isinstance(obj, list) else "not a JSON object")
         obj = without_lone_surrogates(obj) if may_hold_surrogates(raw) else obj
     except ValueError as exc:
         return failed(name, f"not valid JSON: {getattr(exc, 'msg', exc)}")
     except RecursionError:
         return failed(name, "JSON nested too deeply")
+    return record_source(name, obj, rel, fields)
+
+
+def record_source(name: str, obj: dict[str, Any], rel: Path, fields: Fields) -> Source:
+    """One decoded record (a JSON object) as a Source, or a failed one when it holds no page."""
     page = obj.get(fields.html)
     if not isinstance(page, str):
         page = obj.get(fields.text)

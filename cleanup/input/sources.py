@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
-import io  # noqa: F401 (doctests)
+import io
 import os
 import re
 import stat
@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from cleanup.input import sniff
 from cleanup.model import DecodeError
 
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
-INPUT_FORMATS = ("auto", "page", "jsonl", "warc")
+INPUT_FORMATS = ("auto", "page", "jsonl", "json", "warc")
 
 
 class SourceError(Exception):
@@ -165,15 +166,17 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         yield failed(name, "is the output file; refusing to read it as input")
         return
     kind = records.kind_of(path.name, sel.input_format)
-    if kind == "page":
-        yield Source(name, rel, path=path)
-        return
     try:
         stream = path.open("rb")
     except OSError as exc:
         yield failed(name, reason(exc))
         return
     with stream:
+        if kind == "page" and sel.input_format == "auto":
+            kind = sniff.stream_kind(stream)
+        if kind == "page":
+            yield Source(name, rel, path=path)
+            return
         yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes)
 
 
@@ -209,8 +212,11 @@ def _stdin(sel: Selection) -> Iterator[Source]:
     from cleanup.input import records
 
     stream: BinaryIO = sys.stdin.buffer
-    if sel.input_format in ("jsonl", "warc"):
-        yield from records.expand(sel.input_format, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes)
+    if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    kind = sniff.stream_kind(stream) if sel.input_format == "auto" else sel.input_format
+    if kind != "page":
+        yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes)
         return
     data = stream.read(sel.max_bytes + 1)  # endless input ends here, not in MemoryError
     if len(data) > sel.max_bytes:
