@@ -310,3 +310,26 @@ def test_zstd_input_says_to_decompress_it(tmp_path: Path) -> None:
     result = run([str(_write(tmp_path / "a.html.zst", b"\x28\xb5\x2f\xfd" + bytes(50)))])
     assert result.exit_code == 123
     assert "zstd-compressed data: decompress it first" in result.stderr
+
+
+# --- issue 16 item 5: WARC status codes and records that are no page ------------------------------------
+
+CRAWL = [
+    ("https://x.org/ok", "200 OK", "text/html", RECORDS[0]["html"].encode()),
+    ("https://x.org/gone", "404 Not Found", "text/html", b"<html><body><h1>Not found</h1><p>Sorry.</p>"),
+    ("https://x.org/moved", "301 Moved Permanently", "text/html", b"<html><body><p>Moved</p>"),
+    ("https://x.org/a.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(20)),
+]
+
+
+def test_warc_non_2xx_and_non_pages_are_left_out_and_counted(tmp_path: Path) -> None:
+    result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.warc.gz", _warc(CRAWL, gz=True)))])
+    assert _sources(result) == ["https://x.org/ok"]
+    assert json.loads(result.stdout)["http_status"] == 200
+    assert "1 cleaned, 3 records left out (1 HTTP 301, 1 HTTP 404, 1 not a page: image/png)." in result.stderr
+
+
+def test_warc_all_statuses_cleans_them_too(tmp_path: Path) -> None:
+    result = run(["-f", "jsonl", "--all-statuses", str(_write(tmp_path / "crawl.warc", _warc(CRAWL)))])
+    assert _sources(result) == ["https://x.org/ok", "https://x.org/gone", "https://x.org/moved"]
+    assert [json.loads(line)["http_status"] for line in result.stdout.splitlines()] == [200, 404, 301]

@@ -204,6 +204,11 @@ NO_CONFIG = "--no-config"
     help="page: each file is one page. jsonl, json (an array of objects), warc: files hold records. "
     "auto: by suffix (*.jsonl[.gz], *.warc[.gz]), else by content (WARC header, JSON object or array).",
 )
+@click.option(
+    "--all-statuses",
+    is_flag=True,
+    help="WARC: also clean responses whose HTTP status is not 2xx (left out and counted by default).",
+)
 @click.option("--html-field", default="html", show_default=True, help="JSON Lines field holding the page HTML.")
 @click.option(
     "--text-field",

@@ -121,6 +121,16 @@ def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flag
         raise click.UsageError(str(exc)) from None
 
 
+def _leaving_out(items: Iterator[Source], report: Report, messages: Messages) -> Iterator[Source]:
+    """Count and leave out records that are no article (WARC 404s, images)."""
+    for source in items:
+        if source.skip is None:
+            yield source
+            continue
+        report.leave_out(source.skip)
+        messages.status(source.name, f"left out ({source.skip})")
+
+
 def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Messages) -> Iterator[Source]:
     """Leave out inputs whose output already exists (--skip-existing)."""
     for source in items:
@@ -258,13 +268,19 @@ def run_batch(
         messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
     sel = Selection(
-        flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output, options.max_bytes
+        flags["include"] or DEFAULT_INCLUDE,
+        flags["exclude"],
+        flags["input_format"],
+        fields,
+        output,
+        max_bytes=options.max_bytes,
+        all_statuses=flags["all_statuses"],
     )
     listed, problem = _listed(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
     target = _target(named, output, fmt, mode, flags)
     report = Report(check=mode is not Mode.WRITE)
-    items = _inputs(sources, listed, problem, sel)
+    items = _leaving_out(_inputs(sources, listed, problem, sel), report, messages)
     if flags["skip_existing"]:
         items = _skipping(items, target, report, messages)
     jobs = flags["jobs"] or default_jobs()
@@ -284,7 +300,7 @@ def run_batch(
         for gone in target.orphans():
             report.done(changed=True)
             messages.say(f"would be removed: {quote_name(str(target.path))}: the record of {quote_name(gone)}")
-    total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
+    total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
         messages.say(str(report))

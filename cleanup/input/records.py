@@ -70,11 +70,17 @@ def _base(rel: Path) -> Path:
 
 
 def expand(
-    kind: str, name: str, stream: BinaryIO, rel: Path, fields: Fields | None, max_bytes: int = DEFAULT_MAX_BYTES
+    kind: str,
+    name: str,
+    stream: BinaryIO,
+    rel: Path,
+    fields: Fields | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    all_statuses: bool = False,
 ) -> Iterator[Source]:
-    """The records of one container file as Sources (failed ones included), each at most ``max_bytes``."""
+    """The records of one container file as Sources (failed and left-out ones included), each at most ``max_bytes``."""
     if kind == "warc":
-        yield from warc_records(name, stream, _base(rel), max_bytes)
+        yield from warc_records(name, stream, _base(rel), max_bytes, all_statuses)
     elif kind == "json":
         yield from json_array_records(name, stream, _base(rel), fields or Fields(), max_bytes)
     else:
@@ -232,7 +238,9 @@ def without_lone_surrogates(value: Any) -> Any:
     return value
 
 
-def warc_records(name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+def warc_records(
+    name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAULT_MAX_BYTES, all_statuses: bool = False
+) -> Iterator[Source]:
     """One Source per HTML or text response record of a WARC file (plain or gzipped)."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -242,7 +250,7 @@ def warc_records(name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAU
         return
     try:
         for no, record in enumerate(ArchiveIterator(stream), 1):
-            source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes)
+            source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes, all_statuses)
             if source is not None:
                 yield source
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
@@ -250,15 +258,34 @@ def warc_records(name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAU
         yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
 
 
-def _warc_source(name: str, record: Any, rel: Path, max_bytes: int) -> Source | None:
+def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses: bool) -> Source | None:
+    """A page of a WARC response record; one with ``skip`` set for a non-2xx status or a non-page type.
+
+    A 404 or 301 page ("Not found", "Moved") is no article: it is left out and
+    counted unless ``all_statuses`` (--all-statuses). Requests and metadata are no pages at all.
+    """
     if record.rec_type != "response" or record.http_headers is None:
         return None
+    status = _status(record.http_headers.get_statuscode())
     ctype = (record.http_headers.get_header("Content-Type") or "text/html").split(";")[0].strip().lower()
     if ctype not in PAGE_TYPES:
-        return None
+        return Source(name, rel, skip=f"not a page: {ctype or 'no type'}")
+    if not all_statuses and status is not None and not 200 <= status < 300:
+        return Source(name, rel, skip=f"HTTP {status}")
     headers = record.rec_headers
-    extra = (("warc_date", headers.get_header("WARC-Date")), ("warc_record_id", headers.get_header("WARC-Record-ID")))
+    extra = (
+        ("warc_date", headers.get_header("WARC-Date")),
+        ("warc_record_id", headers.get_header("WARC-Record-ID")),
+        ("http_status", status),
+    )
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         return failed(name, f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
     return Source(name, rel, data=data, url=headers.get_header("WARC-Target-URI"), extra=extra)
+
+
+def _status(code: Any) -> int | None:
+    try:
+        return int(code)
+    except (TypeError, ValueError):
+        return None

@@ -49,6 +49,7 @@ class Source:
     url: str | None = None
     extra: tuple[tuple[str, Any], ...] = ()
     error: str | None = None
+    skip: str | None = None  # a record that is no article (HTTP 404, an image): left out and counted
 
     def read(self, max_bytes: int | None = None) -> bytes | str:
         """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""
@@ -115,6 +116,7 @@ class Selection:
     fields: Any = None  # records.Fields; None means the defaults
     output: Path | None = None  # -o: never read it as input
     max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
+    all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
 
 
 def reason(exc: BaseException) -> str:
@@ -177,7 +179,7 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         if kind == "page":
             yield Source(name, rel, path=path)
             return
-        yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes)
+        yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes, sel.all_statuses)
 
 
 def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[Source]:
@@ -216,7 +218,7 @@ def _stdin(sel: Selection) -> Iterator[Source]:
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
     kind = sniff.stream_kind(stream) if sel.input_format == "auto" else sel.input_format
     if kind != "page":
-        yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes)
+        yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes, sel.all_statuses)
         return
     data = stream.read(sel.max_bytes + 1)  # endless input ends here, not in MemoryError
     if len(data) > sel.max_bytes:
