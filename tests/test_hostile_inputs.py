@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from cleanup import CleanupError, clean
 from cleanup.cli.main import main
-from cleanup.html.extract import MAX_ATTRIBUTES, MAX_ELEMENTS
+from cleanup.html.parse import MAX_ATTRIBUTES, MAX_ELEMENTS
 
 PROSE = "The council voted on Tuesday to close the old bridge for repairs after engineers found cracks."
 MORE = "Residents said they were not consulted, and some of them plan to appeal the decision in court."
@@ -326,10 +326,34 @@ def test_warc_non_2xx_and_non_pages_are_left_out_and_counted(tmp_path: Path) -> 
     result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.warc.gz", _warc(CRAWL, gz=True)))])
     assert _sources(result) == ["https://x.org/ok"]
     assert json.loads(result.stdout)["http_status"] == 200
-    assert "1 cleaned, 3 records left out (1 HTTP 301, 1 HTTP 404, 1 not a page: image/png)." in result.stderr
+    assert "1 cleaned, 3 left out (1 HTTP 301, 1 HTTP 404, 1 not a page: image/png)." in result.stderr
 
 
 def test_warc_all_statuses_cleans_them_too(tmp_path: Path) -> None:
     result = run(["-f", "jsonl", "--all-statuses", str(_write(tmp_path / "crawl.warc", _warc(CRAWL)))])
     assert _sources(result) == ["https://x.org/ok", "https://x.org/gone", "https://x.org/moved"]
     assert [json.loads(line)["http_status"] for line in result.stdout.splitlines()] == [200, 404, 301]
+
+
+# --- issue 16 item 2: directory walks and files without a known suffix -----------------------------------
+
+
+def test_directory_walk_sniffs_files_without_a_known_suffix(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "story.php").write_text(GOOD_HTML.replace("<html>", "<!doctype html><html>"))
+    (crawl / "noext").write_bytes(JSONL)
+    (crawl / "LICENSE").write_text("MIT License\n\nPermission is hereby granted, free of charge.\n")
+    (crawl / "logo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (crawl / ".DS_Store").write_bytes(bytes(10))
+    result = run(["-f", "jsonl", str(crawl)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert len(result.stdout.splitlines()) == 4  # story.php and the three records in noext
+    assert "4 cleaned, 2 left out (2 files neither named nor shaped like pages)." in result.stderr
+
+
+def test_directory_walk_with_include_takes_only_what_it_names(tmp_path: Path) -> None:
+    (tmp_path / "story.php").write_text(GOOD_HTML)
+    (tmp_path / "a.html").write_text(GOOD_HTML)
+    result = run(["-f", "jsonl", "--include", "*.html", str(tmp_path)])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1

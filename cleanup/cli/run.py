@@ -255,6 +255,20 @@ def _limits(flags: dict[str, Any]) -> Any:
     return Limits(seconds=flags["timeout"] or None, memory=(flags["max_memory"] << 20) or None)
 
 
+def _selection(flags: dict[str, Any], fields: Any, output: Path | None, options: Options) -> Selection:
+    """Which inputs to take and how to read them, from the flags."""
+    return Selection(
+        flags["include"] or DEFAULT_INCLUDE,
+        flags["exclude"],
+        flags["input_format"],
+        fields,
+        output,
+        max_bytes=options.max_bytes,
+        all_statuses=flags["all_statuses"],
+        sniff_unlisted=not flags["include"],
+    )
+
+
 def run_batch(
     sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
 ) -> int:
@@ -267,15 +281,7 @@ def run_batch(
     if flags["explain_file"] is not None:
         messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
-    sel = Selection(
-        flags["include"] or DEFAULT_INCLUDE,
-        flags["exclude"],
-        flags["input_format"],
-        fields,
-        output,
-        max_bytes=options.max_bytes,
-        all_statuses=flags["all_statuses"],
-    )
+    sel = _selection(flags, fields, output, options)
     listed, problem = _listed(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
     target = _target(named, output, fmt, mode, flags)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
+from pathlib import Path
 from typing import BinaryIO
 
 HEAD_BYTES = 4096  # how much is read (and decompressed) to decide
@@ -36,6 +37,28 @@ def container_kind(head: bytes) -> str:
     if JSON_ARRAY_RE.match(head):
         return "json"
     return "page"
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when the first bytes of an input (gzip undone) start like an HTML document.
+
+    >>> looks_like_html(b"\\n<!DOCTYPE html><html>"), looks_like_html(b"MIT License")
+    (True, False)
+    """
+    from cleanup.input.decode import HTML_START_RE
+
+    if head.startswith(GZIP_MAGIC):
+        head = _gunzipped_head(head)
+    return HTML_START_RE.match(head.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")) is not None
+
+
+def file_head(path: Path) -> bytes:
+    """The first HEAD_BYTES of a file (b"" when it cannot be read: the walk reports it later)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError:
+        return b""
 
 
 def _gunzipped_head(data: bytes) -> bytes:

@@ -83,6 +83,7 @@ def shown(path: Path | str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+UNLISTED = "files neither named nor shaped like pages"
 URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/")
 CURL_HINT = "cleanup reads files, not URLs: curl -sL '{url}' | cleanup --url '{url}'"
 
@@ -117,6 +118,7 @@ class Selection:
     output: Path | None = None  # -o: never read it as input
     max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
     all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
+    sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
 
 
 def reason(exc: BaseException) -> str:
@@ -208,6 +210,18 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
             yield from _walk(path, sub, sel, f"{inner}/")
         elif _matches(entry.name, sel.include):
             yield from _file(path, sub, sel)
+        elif sel.sniff_unlisted and not entry.name.startswith("."):
+            yield from _unlisted(path, sub, sel)
+
+
+def _unlisted(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
+    """A file whose name matches no include glob (``story.php``, ``noext``): taken when its
+    content is HTML, JSON records or a WARC, else left out and counted (issue 16 item 2)."""
+    head = sniff.file_head(path)
+    if sniff.container_kind(head) != "page" or sniff.looks_like_html(head):
+        yield from _file(path, rel, sel)
+    else:
+        yield Source(shown(path), rel, skip=UNLISTED)
 
 
 def _stdin(sel: Selection) -> Iterator[Source]:

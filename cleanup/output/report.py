@@ -49,7 +49,7 @@ class Report:
         self.skipped += 1
 
     def leave_out(self, why: str) -> None:
-        """Record one container record that is no article ("HTTP 404", "not a page: image/png")."""
+        """Record one input or record that is no article ("HTTP 404", "not a page: image/png")."""
         self.left_out[why] = self.left_out.get(why, 0) + 1
 
     def failed(self, source: str, reason: str) -> None:
@@ -78,7 +78,7 @@ class Report:
         if self.left_out:
             whys = ", ".join(f"{n:,} {why}" for why, n in sorted(self.left_out.items()))
             text = f"{text}, " if text else ""
-            text += f"{sum(self.left_out.values()):,} records left out ({whys})"
+            text += f"{sum(self.left_out.values()):,} left out ({whys})"
         return (text or "nothing to do") + "."
 
     def rule_lines(self) -> list[str]:
