@@ -357,3 +357,12 @@ def test_directory_walk_with_include_takes_only_what_it_names(tmp_path: Path) ->
     (tmp_path / "a.html").write_text(GOOD_HTML)
     result = run(["-f", "jsonl", "--include", "*.html", str(tmp_path)])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
+
+
+def test_truncated_warc_gz_says_so(tmp_path: Path) -> None:
+    data = _warc(
+        [(f"https://x.org/{i}", "200 OK", "text/html", RECORDS[i]["html"].encode()) for i in range(3)], gz=True
+    )
+    result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.warc.gz", data[:-30]))])
+    assert result.exit_code == 123, (result.output, result.exception)
+    assert "crawl.warc.gz: truncated gzip data: the last record is cut off or missing" in result.stderr

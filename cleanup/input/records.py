@@ -143,7 +143,7 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
     head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
     if head == b"\x1f\x8b":  # every member, as a stream (GzipFile reads them all)
         return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
-    return stream if hasattr(stream, "readline") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    return stream if hasattr(stream, "readline") else io.BufferedReader(stream)  # type: ignore[type-var]
 
 
 def jsonl_records(
@@ -253,9 +253,41 @@ def warc_records(
             source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes, all_statuses)
             if source is not None:
                 yield source
+        if gzip_truncated(stream):
+            yield failed(name, "truncated gzip data: the last record is cut off or missing")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
         # AttributeError: warcio on a response record without WARC-Target-URI.
         yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
+
+
+def gzip_truncated(stream: BinaryIO) -> bool:
+    """True when a seekable gzip file ends inside a member (warcio reads such a file without a word).
+
+    The file is read again through zlib, output thrown away: a second pass over the
+    compressed bytes, cheap next to cleaning the pages. Standard input cannot be re-read.
+
+    >>> import io
+    >>> data = gzip.compress(b"WARC/1.0 ...") * 2
+    >>> gzip_truncated(io.BytesIO(data)), gzip_truncated(io.BytesIO(data[:-5]))
+    (False, True)
+    """
+    if not stream.seekable():
+        return False
+    stream.seek(0)
+    if stream.read(2) != b"\x1f\x8b":
+        return False
+    stream.seek(0)
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while chunk := stream.read(SKIP_CHUNK):
+            while chunk:
+                if member.eof:
+                    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                member.decompress(chunk)
+                chunk = member.unused_data if member.eof else b""
+    except zlib.error:
+        return True
+    return not member.eof
 
 
 def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses: bool) -> Source | None:

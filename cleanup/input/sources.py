@@ -229,7 +229,7 @@ def _stdin(sel: Selection) -> Iterator[Source]:
 
     stream: BinaryIO = sys.stdin.buffer
     if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(stream)  # type: ignore[type-var]
     kind = sniff.stream_kind(stream) if sel.input_format == "auto" else sel.input_format
     if kind != "page":
         yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes, sel.all_statuses)
