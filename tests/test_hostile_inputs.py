@@ -40,7 +40,7 @@ def batch(tmp_path: Path, name: str, data: bytes, *args: str):
 def assert_one_failed(result, name: str, reason: str) -> None:
     assert result.exit_code == 123, (result.output, result.exception)
     assert PROSE in result.stdout
-    assert f"{name}: " in result.stderr and reason in result.stderr, result.stderr
+    assert name in result.stderr and reason in result.stderr, result.stderr
 
 
 # --- item 11: caps on what one page may hold -------------------------------------------------------

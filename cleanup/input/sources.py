@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleanup.input import sniff
-from cleanup.model import DecodeError
+from cleanup.input.source import Source, failed, over_limit
 
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
@@ -29,44 +29,6 @@ INPUT_FORMATS = ("auto", "page", "jsonl", "json", "warc")
 
 class SourceError(Exception):
     """The inputs as given cannot be used at all (the output would be read as input)."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """One page to clean, or one input that failed (``error`` set).
-
-    ``name`` is shown in messages and as ``source`` in JSON; ``rel`` is where the
-    output goes under -o DIR (before the suffix). A file is read from ``path``
-    by the worker; standard input and records carry their page in ``data``.
-    ``url`` and ``extra`` (fields passed through to the JSON record) come from
-    JSON Lines and WARC records.
-    """
-
-    name: str
-    rel: Path
-    path: Path | None = None
-    data: bytes | str | None = None
-    url: str | None = None
-    extra: tuple[tuple[str, Any], ...] = ()
-    error: str | None = None
-    skip: str | None = None  # a record that is no article (HTTP 404, an image): left out and counted
-
-    def read(self, max_bytes: int | None = None) -> bytes | str:
-        """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""
-        if self.data is not None:
-            return self.data
-        if self.path is None:
-            raise OSError(errno.ENOENT, "no data")
-        with self.path.open("rb") as handle:
-            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
-        if max_bytes is not None and len(data) > max_bytes:
-            raise DecodeError(over_limit(max_bytes))
-        return data
-
-
-def over_limit(max_bytes: int) -> str:
-    """The message for an input or record larger than --max-bytes."""
-    return f"input is over the limit of {max_bytes:,} bytes (--max-bytes)"
 
 
 def shown(path: Path | str) -> str:
@@ -100,11 +62,6 @@ def _url_error(path: Path) -> str | None:
     scheme, rest = text.split(":/", 1)
     url = f"{scheme}://{rest.lstrip('/')}"
     return CURL_HINT.format(url=url)
-
-
-def failed(name: str, reason: str) -> Source:
-    """An input that cannot be cleaned, reported as ``error: name: reason``."""
-    return Source(name, Path(), error=reason)
 
 
 @dataclass(frozen=True)
