@@ -202,6 +202,39 @@ def test_text_mode_is_idempotent(page: str) -> None:
     _assert_idempotent(page)
 
 
+HEADLINES = (
+    "Council votes to close the old bridge for repairs",
+    "Mayor defends six-month closure of the river crossing",
+    "Home Depot sales miss, shares plunge",
+)
+# Lines that repeat the headline's words inside a story: share bars, photo galleries, related links.
+HEADLINE_ECHOES = ("Share All sharing options for: {}", "{}", "Photos: {}", "Watch: {}")
+
+
+@st.composite
+def story_dump(draw: st.DrawFn) -> str:
+    """A full-page dump: <title>, menu, headline, then prose with lines that echo the headline.
+
+    Cleaning it gives "headline, blank line, body" whose body holds the echoes; cleaned
+    again, an echo must not pass for the headline and cut the story above it.
+    """
+    headline = draw(st.sampled_from(HEADLINES))
+    site = draw(st.sampled_from(("", " - Example News", " | The Ledger")))
+    lines = [headline + site, *draw(st.lists(st.sampled_from(CHROME), min_size=1, max_size=8)), headline]
+    for _ in range(draw(st.integers(2, 8))):
+        lines.extend(draw(st.lists(st.sampled_from(PROSE), min_size=1, max_size=3)))
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(HEADLINE_ECHOES)).format(headline))
+    lines.extend(draw(st.lists(st.sampled_from(CHROME), max_size=8)))
+    return "\n\n".join(lines) + "\n"
+
+
+@SETTINGS
+@given(story_dump())
+def test_text_output_of_a_story_dump_is_idempotent(page: str) -> None:
+    _assert_idempotent(page)
+
+
 @SETTINGS
 @given(text_page(), text_page())
 def test_no_state_leaks_between_calls(a: str, b: str) -> None:

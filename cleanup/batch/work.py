@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from cleanup.input.sources import Source, reason
 from cleanup.model import CleanupError, Options, SiteRuleError
 
+MAX_ERROR_CHARS = 300  # of an unexpected exception's message in the per-input error
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -52,7 +54,7 @@ def process(source: Source, settings: Settings) -> Outcome:
     if source.url and not options.url:
         options = dataclasses.replace(options, url=source.url)
     try:
-        data = source.read()
+        data = source.read(options.max_bytes)
         if not data or data.isspace():
             return Outcome(error="empty input")
         result = clean(data, options)
@@ -60,9 +62,10 @@ def process(source: Source, settings: Settings) -> Outcome:
         raise
     except (CleanupError, OSError) as exc:
         return Outcome(error=reason(exc))
-    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError) as exc:
+    except Exception as exc:
         # A bug or a pathological page must not end a batch of thousands: say so and go on.
-        return Outcome(error=f"internal error: {type(exc).__name__}: {exc}")
+        # Only a plain message crosses back from a worker: some lxml errors cannot be pickled.
+        return Outcome(error=f"internal error: {type(exc).__name__}: {str(exc)[:MAX_ERROR_CHARS]}")
     lines = tuple(explain_lines(result, source.name)) if settings.explain else ()
     counts = tuple(sorted(Counter(r.rule for r in result.removed).items()))
     return Outcome(render(result, settings.fmt, source.name, source.extra), lines, rules=counts)

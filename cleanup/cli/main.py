@@ -187,6 +187,9 @@ NO_CONFIG = "--no-config"
     help="Also clean the paths listed in FILE, one per line (- reads the list from stdin).",
 )
 @click.option(
+    "-0", "--null", is_flag=True, help="--files-from names are separated by NUL bytes (find -print0), not lines."
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
@@ -208,7 +211,13 @@ NO_CONFIG = "--no-config"
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="page: each file is one page. jsonl/warc: files hold records. auto: by suffix (*.jsonl[.gz], *.warc[.gz]).",
+    help="page: each file is one page. jsonl, json (an array of objects), warc: files hold records. "
+    "auto: by suffix (*.jsonl[.gz], *.warc[.gz]), else by content (WARC header, JSON object or array).",
+)
+@click.option(
+    "--all-statuses",
+    is_flag=True,
+    help="WARC: also clean responses whose HTTP status is not 2xx (left out and counted by default).",
 )
 @click.option("--html-field", default="html", show_default=True, help="JSON Lines field holding the page HTML.")
 @click.option(

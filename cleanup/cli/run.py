@@ -81,8 +81,8 @@ def _count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) ->
 CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
-def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | None]:
-    """The paths of --files-from, and why the list cannot be read (None when it can).
+def _listed(files_from: str | None, whole: bool, null: bool = False) -> tuple[Iterable[Path], str | None]:
+    """The paths of --files-from (NUL-separated with -0), and why the list cannot be read (None when it can).
 
     With ``whole`` the list is read to its end first: outputs can only be
     checked against every input once every input is known. Otherwise a list
@@ -91,11 +91,11 @@ def _listed(files_from: str | None, whole: bool) -> tuple[Iterable[Path], str | 
     if files_from is None:
         return (), None
     if files_from == STDIN:
-        paths = listed_paths(sys.stdin.buffer)
+        paths = listed_paths(sys.stdin.buffer, null)
         return (list(paths) if whole else paths), None
     try:
         with open(files_from, "rb") as handle:
-            return list(listed_paths(handle)), None
+            return list(listed_paths(handle, null)), None
     except OSError as exc:
         return (), f"cannot read the list of files: {reason(exc)}"
 
@@ -119,6 +119,16 @@ def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flag
         return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"])
     except (SourceError, OutputError) as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _leaving_out(items: Iterator[Source], report: Report, messages: Messages) -> Iterator[Source]:
+    """Count and leave out records that are no article (WARC 404s, images)."""
+    for source in items:
+        if source.skip is None:
+            yield source
+            continue
+        report.leave_out(source.skip)
+        messages.status(source.name, f"left out ({source.skip})")
 
 
 def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Messages) -> Iterator[Source]:
@@ -245,6 +255,20 @@ def _limits(flags: dict[str, Any]) -> Any:
     return Limits(seconds=flags["timeout"] or None, memory=(flags["max_memory"] << 20) or None)
 
 
+def _selection(flags: dict[str, Any], fields: Any, output: Path | None, options: Options) -> Selection:
+    """Which inputs to take and how to read them, from the flags."""
+    return Selection(
+        flags["include"] or DEFAULT_INCLUDE,
+        flags["exclude"],
+        flags["input_format"],
+        fields,
+        output,
+        max_bytes=options.max_bytes,
+        all_statuses=flags["all_statuses"],
+        sniff_unlisted=not flags["include"],
+    )
+
+
 def run_batch(
     sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
 ) -> int:
@@ -257,12 +281,12 @@ def run_batch(
     if flags["explain_file"] is not None:
         messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
-    sel = Selection(flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output)
-    listed, problem = _listed(flags["files_from"], whole=output is not None)
+    sel = _selection(flags, fields, output, options)
+    listed, problem = _listed(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
     target = _target(named, output, fmt, mode, flags)
     report = Report(check=mode is not Mode.WRITE)
-    items = _inputs(sources, listed, problem, sel)
+    items = _leaving_out(_inputs(sources, listed, problem, sel), report, messages)
     if flags["skip_existing"]:
         items = _skipping(items, target, report, messages)
     jobs = flags["jobs"] or default_jobs()
@@ -282,7 +306,7 @@ def run_batch(
         for gone in target.orphans():
             report.done(changed=True)
             messages.say(f"would be removed: {quote_name(str(target.path))}: the record of {quote_name(gone)}")
-    total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
+    total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
         messages.say(str(report))

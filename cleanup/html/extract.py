@@ -1,6 +1,6 @@
 """HTML mode: parse with lxml, strip chrome, find the article container, emit Lines.
 
-Stages, in order: ``parse_html`` (depth-safe parse), ``read_metadata``,
+Stages, in order: ``parse_html`` (parse.py: size caps, depth-safe parse), ``read_metadata``,
 ``drop_invisible``, site ``strip`` rules, ``choose_containers`` (site ``body``
 rules, else our scorer checked against the positive evidence, else readability-lxml,
 else the whole body), ``with_lead`` (the lead block above the body container),
@@ -45,6 +45,7 @@ from cleanup.html.marks import (
     take_captions,
 )
 from cleanup.html.meta import read_metadata
+from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSER_MAX_DEPTH: re-exported)
 from cleanup.html.scorer import (
     MIN_BLOCK_CHARS,
     Score,
@@ -55,28 +56,14 @@ from cleanup.html.scorer import (
     with_siblings,
 )
 from cleanup.html.siterules import apply_replacements, read_site_page, usable_body
-from cleanup.html.vocab import BLOCK_TAGS, INVISIBLE_TAGS, ChromeGroup
-from cleanup.model import DEFAULT_OPTIONS, ExtractionError, Line, Options, Removal
+from cleanup.html.vocab import INVISIBLE_TAGS, ChromeGroup
+from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
 
 if TYPE_CHECKING:
     from cleanup.sites.load import Site
 
 
-# libxml2 stops building the tree at this depth even with huge_tree (XML_PARSE_HUGE) and
-# silently drops everything after it; measured with lxml 6.1 / libxml2 2.14 (tests/test_html.py).
-PARSER_MAX_DEPTH = 2048
-# Tags nested deeper than this are unwrapped (text kept) before a re-parse; well under the limit
-# above because implied end tags (<p>, <li>) make our tag count overestimate real depth.
-FLATTEN_DEPTH = 1000
-# Void elements have no end tag and do not add depth.
-VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-)
-TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
-XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
-# Control characters lxml refuses in str input ("All strings must be XML compatible").
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
 MIN_PROSE_LINE_CHARS = 80  # an h1 after a line this long is a section heading, not the headline
 
@@ -152,52 +139,17 @@ def extract_html(
     )
 
 
-def parse_html(markup: str) -> Any:
-    """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit."""
-    markup = CONTROL_RE.sub("", XML_DECL_RE.sub("", markup, count=1))
-    if not markup.strip():
-        raise ExtractionError("empty document")
-    doc, truncated = _parse(markup)
-    if truncated:
-        doc, truncated = _parse(flatten_deep_nesting(markup))
-    if truncated:
-        raise ExtractionError(f"markup nested deeper than {PARSER_MAX_DEPTH} levels")
-    return doc
+def dom_rules() -> tuple[tuple[str, str], ...]:
+    """(name, what it removes) of every generic DOM rule, for ``--list-rules``."""
+    from cleanup.html.vocab import CHROME_GROUPS
 
-
-def _parse(markup: str) -> tuple[Any, bool]:
-    """Document element and whether libxml2 reported a resource limit (silent truncation).
-
-    Plain ``lxml.etree`` elements, not ``lxml.html`` ones: the html element-class lookup
-    runs Python code for every element touched and cost a tenth of our time.
-    """
-    parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
-    try:
-        doc = etree.fromstring(markup, parser)
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ExtractionError(f"cannot parse HTML: {exc}") from None
-    if doc is None:
-        raise ExtractionError("no HTML elements in the document")
-    truncated = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
-    return doc, truncated
-
-
-def flatten_deep_nesting(markup: str) -> str:
-    """Unwrap tags nested deeper than FLATTEN_DEPTH (their text stays), so nothing is dropped."""
-    depth = 0
-
-    def unwrap(m: re.Match[str]) -> str:
-        nonlocal depth
-        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
-        if name in VOID_TAGS or selfclose:
-            return m.group(0)
-        level = depth if closing else depth + 1
-        depth = max(0, depth - 1) if closing else depth + 1
-        if level <= FLATTEN_DEPTH:
-            return m.group(0)
-        return "<br>" if name in BLOCK_TAGS else ""
-
-    return TAG_RE.sub(unwrap, markup)
+    return (
+        *((g.rule, g.reason) for g in CHROME_GROUPS),
+        ("image-caption", "figure captions and photo credits (kept in captions)"),
+        ("link-list", "runs of link-only lines inside the article"),
+        ("outside-article", "everything outside the chosen article container (no switch)"),
+        ("headline", "the headline, moved to the title (no switch)"),
+    )
 
 
 def drop_invisible(doc: Any) -> None:

@@ -12,6 +12,7 @@ are refused in bulk (binary input) and dropped when few.
 from __future__ import annotations
 
 import codecs
+import gzip  # noqa: F401 (doctests)
 import re
 import zlib
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ BINARY_MAGIC = (
     (b"\x00\x00\x00\x0cjP", "a JPEG 2000 image"),
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data: decompress it first, zstd -dc FILE | cleanup"),
 )
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes
@@ -43,6 +45,55 @@ BOMS = (
 )
 SNIFF_BYTES = 4096  # how far into the input we look for signatures and <meta charset>
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+# Codecs that decode text (Python names, as codecs.lookup gives them); others are transforms.
+TEXT_CODECS = frozenset(
+    [
+        "ascii",
+        "latin-1",
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "koi8-r",
+        "koi8-u",
+        "koi8-t",
+        "tis-620",
+        "shift_jis",
+        "shift_jis_2004",
+        "shift_jisx0213",
+        "cp932",
+        "euc_jp",
+        "euc_jis_2004",
+        "euc_jisx0213",
+        "iso2022_jp",
+        "iso2022_jp_1",
+        "iso2022_jp_2",
+        "iso2022_kr",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "hz",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc_kr",
+        "cp949",
+        "johab",
+        "mac-roman",
+        "mac-cyrillic",
+        "mac-greek",
+        "mac-iceland",
+        "mac-latin2",
+        "mac-turkish",
+        "kz1048",
+        "ptcp154",
+    ]
+)
+TEXT_CODEC_FAMILY_RE = re.compile(r"cp\d{3,4}|iso8859-\d{1,2}")
 # Share of NUL bytes at odd (or even) offsets that marks UTF-16 without a BOM.
 MIN_UTF16_ZERO_SHARE = 0.4
 # Control characters that never occur in text (tab, LF, FF, CR excluded).
@@ -71,16 +122,30 @@ class Page:
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing output larger than ``max_bytes``."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise DecodeError(f"corrupt gzip data: {exc}") from None
-    if len(out) > max_bytes:
-        raise DecodeError(f"decompressed input is larger than the limit of {max_bytes:,} bytes")
-    if not d.eof:
-        raise DecodeError("truncated gzip data")
+    """Decompress every gzip member of ``data``, refusing output larger than ``max_bytes``.
+
+    ``cat a.gz b.gz`` is one valid gzip file: its second member was dropped silently.
+    Bytes after the last member that are not another member are refused, not ignored.
+
+    >>> gunzip(gzip.compress(b"one ") + gzip.compress(b"two"), 100)
+    b'one two'
+    """
+    out = b""
+    while data:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(data, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise DecodeError(f"corrupt gzip data: {exc}") from None
+        if len(out) > max_bytes:
+            raise DecodeError(f"decompressed input is larger than the limit of {max_bytes:,} bytes")
+        if not d.eof:
+            raise DecodeError("truncated gzip data")
+        data = d.unused_data
+        if data and not data.startswith(GZIP_MAGIC):
+            if data.strip(b"\0"):
+                raise DecodeError(f"{len(data):,} bytes of trailing data after the gzip stream")
+            break
     return out
 
 
@@ -100,17 +165,42 @@ def _utf16_without_bom(head: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) / len(even) >= MIN_UTF16_ZERO_SHARE and odd.count(0) < len(odd) / 10:
         return "utf-16-be"
+    return _utf16_by_line_ends(head) if b"\0" in head else None
+
+
+def _utf16_by_line_ends(head: bytes) -> str | None:
+    """UTF-16 with few ASCII characters (CJK text): few zero bytes, but its line ends and
+    spaces are "\\n\\0" / "\\0\\n"; text in 8-bit codecs or UTF-8 holds no zero byte at all.
+
+    >>> _utf16_by_line_ends(("市议会周二投票决定关闭旧桥。\\n" * 3).encode("utf-16-le"))
+    'utf-16-le'
+    """
+    for codec, line_end in (("utf-16-le", b"\n\0"), ("utf-16-be", b"\0\n")):
+        text = head[: len(head) // 2 * 2].decode(codec, "replace")
+        if line_end in head and ("\n" in text or " " in text) and not CONTROL_RE.search(text):
+            return codec
     return None
+
+
+def text_codec(name: str) -> str | None:
+    """The codec ``name`` stands for when it decodes text, else None.
+
+    Python's codecs include transforms (``unicode_escape``, ``rot13``, ``undefined``)
+    that a page's ``<meta charset>`` could name: they invent or drop text.
+
+    >>> text_codec("Windows-1252"), text_codec("unicode_escape")
+    ('cp1252', None)
+    """
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return codec if codec in TEXT_CODECS or TEXT_CODEC_FAMILY_RE.fullmatch(codec) else None
 
 
 def _declared_charset(head: bytes) -> str | None:
     match = META_CHARSET_RE.search(head)
-    if not match:
-        return None
-    try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
-        return None
+    return text_codec(match.group(1).decode("ascii")) if match else None
 
 
 def _try(data: bytes, codec: str) -> str | None:
@@ -147,6 +237,8 @@ def mostly_utf8(data: bytes) -> str | None:
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode ``data``; return the text and the codec used."""
     if encoding:
+        if text_codec(encoding) is None:
+            raise DecodeError(f"unknown encoding {encoding!r}")
         try:
             return data.decode(encoding), codecs.lookup(encoding).name
         except LookupError:

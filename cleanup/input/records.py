@@ -10,14 +10,18 @@ A bad record is reported as ``file:line`` and the rest go on.
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
+import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cleanup.input.sources import Source, failed
+from cleanup.input.source import Source, failed
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -25,6 +29,13 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # the like are left out without a message (a crawl holds many of them).
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
 WARC_MISSING = "reading WARC files needs warcio: pip install warcio"
+DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
+SKIP_CHUNK = 1 << 20  # an over-long JSON Lines record is read through this much at a time
+ARRAY_CHUNK = 1 << 16  # a JSON array is read this much at first, twice as much each time an object needs more
+ARRAY_SKIP = (" \t\r\n\ufeff", " \t\r\n,")  # before the array, between its items
+ARRAY_HINT = "a JSON array, not JSON Lines: use --input-format json (or auto, which sniffs it)"
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True)
@@ -38,7 +49,7 @@ class Fields:
 
 
 def kind_of(name: str, input_format: str) -> str:
-    """'page', 'jsonl' or 'warc' for a file name, under --input-format."""
+    """'page', 'jsonl' or 'warc' for a file name, under --input-format (the content decides later)."""
     if input_format != "auto":
         return input_format
     lower = name.lower()
@@ -58,27 +69,112 @@ def _base(rel: Path) -> Path:
     return rel.with_name(name + ".records") if name else Path("records")
 
 
-def expand(kind: str, name: str, stream: BinaryIO, rel: Path, fields: Fields | None) -> Iterator[Source]:
-    """The records of one container file as Sources (failed ones included)."""
+def expand(
+    kind: str,
+    name: str,
+    stream: BinaryIO,
+    rel: Path,
+    fields: Fields | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    all_statuses: bool = False,
+) -> Iterator[Source]:
+    """The records of one container file as Sources (failed and left-out ones included), each at most ``max_bytes``."""
     if kind == "warc":
-        yield from warc_records(name, stream, _base(rel))
+        yield from warc_records(name, stream, _base(rel), max_bytes, all_statuses)
+    elif kind == "json":
+        yield from json_array_records(name, stream, _base(rel), fields or Fields(), max_bytes)
     else:
-        yield from jsonl_records(name, stream, _base(rel), fields or Fields())
+        yield from jsonl_records(name, stream, _base(rel), fields or Fields(), max_bytes)
+
+
+def json_array_records(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
+    """One Source per object of a JSON array (Scrapy's ``-O items.json``), read as a stream.
+
+    Objects are decoded one at a time from a growing buffer; none is held past ``max_bytes``.
+    """
+    try:
+        yield from _array_items(name, _unzipped(stream), base, fields, max_bytes)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield failed(name, f"cannot read: {exc}")
+
+
+def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
+    decoder, text = json.JSONDecoder(), codecs.getincrementaldecoder("utf-8")("replace")
+    buf, pos, no, eof, chunk = "", 0, 0, False, ARRAY_CHUNK
+    while True:
+        while pos < len(buf) and buf[pos] in ARRAY_SKIP[no > 0]:
+            pos += 1
+        if pos < len(buf) and (buf[pos] == "]" or (no == 0 and buf[pos] != "[")):
+            if buf[pos] != "]":
+                yield failed(name, "not a JSON array")
+            return
+        if no == 0 and pos < len(buf):  # the opening [
+            no, pos = 1, pos + 1
+            continue
+        try:
+            if pos >= len(buf):
+                raise ValueError("need more")
+            obj, end = decoder.raw_decode(buf, pos)
+        except ValueError as exc:
+            if eof:
+                problem = f"not valid JSON: {getattr(exc, 'msg', exc)}" if buf[pos:].strip() else "no closing ]"
+                yield failed(f"{name}:{no}" if no else name, problem)
+                return
+            if len(buf) - pos > max_bytes:
+                yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+                return
+            more = stream.read(chunk)
+            eof, chunk = not more, min(2 * chunk, max_bytes + 1)
+            buf, pos = buf[pos:] + text.decode(more, final=eof), 0
+            continue
+        except RecursionError:
+            yield failed(f"{name}:{no}", "JSON nested too deeply")
+            return
+        rel = base / f"{no:06d}"
+        yield (
+            record_source(f"{name}:{no}", obj, rel, fields)
+            if isinstance(obj, dict)
+            else failed(f"{name}:{no}", "not a JSON object")
+        )
+        no, pos = no + 1, end
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:
     head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
-    return gzip.GzipFile(fileobj=stream) if head == b"\x1f\x8b" else stream  # type: ignore[return-value]
+    if head == b"\x1f\x8b":  # every member, as a stream (GzipFile reads them all)
+        return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
+    return stream if hasattr(stream, "readline") else io.BufferedReader(stream)  # type: ignore[type-var]
 
 
-def jsonl_records(name: str, stream: BinaryIO, base: Path, fields: Fields) -> Iterator[Source]:
-    """One Source per non-blank line of a JSON Lines stream (gzip is decompressed)."""
+def jsonl_records(
+    name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Source]:
+    """One Source per non-blank line of a JSON Lines stream (gzip is decompressed as a stream).
+
+    No line is held whole past ``max_bytes``: a longer one is a failed record, read
+    through in chunks, and the next line goes on.
+    """
     try:
-        for no, raw in enumerate(_unzipped(stream), 1):
-            if raw.strip():
+        lines = _unzipped(stream)
+        no = 0
+        while raw := lines.readline(max_bytes + 1):
+            no += 1
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                _skip_line(lines)
+                yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+            elif no == 1 and raw.lstrip().startswith(b"["):
+                yield failed(name, ARRAY_HINT)
+                return
+            elif raw.strip():
                 yield jsonl_record(f"{name}:{no}", raw, base / f"{no:06d}", fields)
-    except (OSError, EOFError) as exc:  # a corrupt or truncated .gz
+    except (OSError, EOFError, zlib.error) as exc:  # a corrupt or truncated .gz
         yield failed(name, f"cannot read: {exc}")
+
+
+def _skip_line(lines: BinaryIO) -> None:
+    """Read past the end of the current line, a chunk at a time."""
+    while (chunk := lines.readline(SKIP_CHUNK)) and not chunk.endswith(b"\n"):
+        pass
 
 
 def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
@@ -92,10 +188,18 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     """
     try:
         obj = json.loads(raw)
+        if not isinstance(obj, dict):
+            return failed(name, ARRAY_HINT if isinstance(obj, list) else "not a JSON object")
+        obj = without_lone_surrogates(obj) if may_hold_surrogates(raw) else obj
     except ValueError as exc:
         return failed(name, f"not valid JSON: {getattr(exc, 'msg', exc)}")
-    if not isinstance(obj, dict):
-        return failed(name, "not a JSON object")
+    except RecursionError:
+        return failed(name, "JSON nested too deeply")
+    return record_source(name, obj, rel, fields)
+
+
+def record_source(name: str, obj: dict[str, Any], rel: Path, fields: Fields) -> Source:
+    """One decoded record (a JSON object) as a Source, or a failed one when it holds no page."""
     page = obj.get(fields.html)
     if not isinstance(page, str):
         page = obj.get(fields.text)
@@ -111,7 +215,32 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     return Source(name, rel, data=page, url=url if isinstance(url, str) else None, extra=tuple(extra))
 
 
-def warc_records(name: str, stream: BinaryIO, base: Path) -> Iterator[Source]:
+def may_hold_surrogates(raw: bytes) -> bool:
+    """False when a JSON text surely decodes to no lone surrogate (no \\uD8xx escape, no ED byte)."""
+    return (b"\\u" in raw and SURROGATE_ESCAPE_RE.search(raw) is not None) or b"\xed" in raw
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate (a half UTF-16 pair, ``"\\ud800"``) made U+FFFD.
+
+    Python keeps them in a str, but no UTF-8 writer can: the record's text was
+    cut at the first one, or its output failed to write (issue 15 items 7, 16).
+
+    >>> without_lone_surrogates({"html": "a\\ud800b", "tags": ["\\udfff"]})
+    {'html': 'a�b', 'tags': ['�']}
+    """
+    if isinstance(value, str):
+        return LONE_SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def warc_records(
+    name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAULT_MAX_BYTES, all_statuses: bool = False
+) -> Iterator[Source]:
     """One Source per HTML or text response record of a WARC file (plain or gzipped)."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -121,20 +250,74 @@ def warc_records(name: str, stream: BinaryIO, base: Path) -> Iterator[Source]:
         return
     try:
         for no, record in enumerate(ArchiveIterator(stream), 1):
-            source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}")
+            source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes, all_statuses)
             if source is not None:
                 yield source
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        if gzip_truncated(stream):
+            yield failed(name, "truncated gzip data: the last record is cut off or missing")
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
+        # AttributeError: warcio on a response record without WARC-Target-URI.
         yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
 
 
-def _warc_source(name: str, record: Any, rel: Path) -> Source | None:
+def gzip_truncated(stream: BinaryIO) -> bool:
+    """True when a seekable gzip file ends inside a member (warcio reads such a file without a word).
+
+    The file is read again through zlib, output thrown away: a second pass over the
+    compressed bytes, cheap next to cleaning the pages. Standard input cannot be re-read.
+
+    >>> import io
+    >>> data = gzip.compress(b"WARC/1.0 ...") * 2
+    >>> gzip_truncated(io.BytesIO(data)), gzip_truncated(io.BytesIO(data[:-5]))
+    (False, True)
+    """
+    if not stream.seekable():
+        return False
+    stream.seek(0)
+    if stream.read(2) != b"\x1f\x8b":
+        return False
+    stream.seek(0)
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while chunk := stream.read(SKIP_CHUNK):
+            while chunk:
+                if member.eof:
+                    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                member.decompress(chunk)
+                chunk = member.unused_data if member.eof else b""
+    except zlib.error:
+        return True
+    return not member.eof
+
+
+def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses: bool) -> Source | None:
+    """A page of a WARC response record; one with ``skip`` set for a non-2xx status or a non-page type.
+
+    A 404 or 301 page ("Not found", "Moved") is no article: it is left out and
+    counted unless ``all_statuses`` (--all-statuses). Requests and metadata are no pages at all.
+    """
     if record.rec_type != "response" or record.http_headers is None:
         return None
+    status = _status(record.http_headers.get_statuscode())
     ctype = (record.http_headers.get_header("Content-Type") or "text/html").split(";")[0].strip().lower()
     if ctype not in PAGE_TYPES:
-        return None
+        return Source(name, rel, skip=f"not a page: {ctype or 'no type'}")
+    if not all_statuses and status is not None and not 200 <= status < 300:
+        return Source(name, rel, skip=f"HTTP {status}")
     headers = record.rec_headers
-    extra = (("warc_date", headers.get_header("WARC-Date")), ("warc_record_id", headers.get_header("WARC-Record-ID")))
-    data = record.content_stream().read()
+    extra = (
+        ("warc_date", headers.get_header("WARC-Date")),
+        ("warc_record_id", headers.get_header("WARC-Record-ID")),
+        ("http_status", status),
+    )
+    data = record.content_stream().read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return failed(name, f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
     return Source(name, rel, data=data, url=headers.get_header("WARC-Target-URI"), extra=extra)
+
+
+def _status(code: Any) -> int | None:
+    try:
+        return int(code)
+    except (TypeError, ValueError):
+        return None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import io
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -17,46 +19,49 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from cleanup.input import sniff
+from cleanup.input.source import Source, failed, over_limit
+
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
-INPUT_FORMATS = ("auto", "page", "jsonl", "warc")
+INPUT_FORMATS = ("auto", "page", "jsonl", "json", "warc")
 
 
 class SourceError(Exception):
     """The inputs as given cannot be used at all (the output would be read as input)."""
 
 
-@dataclass(frozen=True)
-class Source:
-    """One page to clean, or one input that failed (``error`` set).
+def shown(path: Path | str) -> str:
+    """A path as text that any UTF-8 writer takes: bytes that are not UTF-8 become U+FFFD.
 
-    ``name`` is shown in messages and as ``source`` in JSON; ``rel`` is where the
-    output goes under -o DIR (before the suffix). A file is read from ``path``
-    by the worker; standard input and records carry their page in ``data``.
-    ``url`` and ``extra`` (fields passed through to the JSON record) come from
-    JSON Lines and WARC records.
+    A name holding byte 0xff (``os.fsdecode`` keeps it as U+DCFF) crashed the JSON writer.
+
+    >>> shown(os.fsdecode(b"caf\\xff.html"))
+    'caf�.html'
     """
-
-    name: str
-    rel: Path
-    path: Path | None = None
-    data: bytes | str | None = None
-    url: str | None = None
-    extra: tuple[tuple[str, Any], ...] = ()
-    error: str | None = None
-
-    def read(self) -> bytes | str:
-        """The raw page."""
-        if self.data is not None:
-            return self.data
-        if self.path is None:
-            raise OSError(errno.ENOENT, "no data")
-        return self.path.read_bytes()
+    text = str(path)
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def failed(name: str, reason: str) -> Source:
-    """An input that cannot be cleaned, reported as ``error: name: reason``."""
-    return Source(name, Path(), error=reason)
+UNLISTED = "files neither named nor shaped like pages"
+URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/")
+CURL_HINT = "cleanup reads files, not URLs: curl -sL '{url}' | cleanup --url '{url}'"
+
+
+def _url_error(path: Path) -> str | None:
+    """A hint for an input that is a URL (``https:/x`` once Path collapsed its ``//``).
+
+    >>> _url_error(Path("https://example.com/story"))
+    "cleanup reads files, not URLs: curl -sL 'https://example.com/story' | cleanup --url 'https://example.com/story'"
+    """
+    text = str(path)
+    if not URL_RE.match(text) or "\0" in text or path.exists():
+        return None
+    scheme, rest = text.split(":/", 1)
+    url = f"{scheme}://{rest.lstrip('/')}"
+    return CURL_HINT.format(url=url)
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,9 @@ class Selection:
     input_format: str = "auto"
     fields: Any = None  # records.Fields; None means the defaults
     output: Path | None = None  # -o: never read it as input
+    max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
+    all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
+    sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
 
 
 def reason(exc: BaseException) -> str:
@@ -91,6 +99,8 @@ def _inside(path: Path, parent: Path) -> bool:
 
 def _stat_error(path: Path) -> str | None:
     """Why ``path`` is not a readable regular file, or None when it is one."""
+    if "\0" in str(path):
+        return "the path holds a NUL byte (for NUL-separated lists use --files-from with -0)"
     try:
         st = path.stat()
     except OSError as exc:
@@ -108,24 +118,27 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     """The page in one file, or the records of a JSON Lines / WARC file."""
     from cleanup.input import records
 
-    problem = _stat_error(path)
+    name = shown(path)
+    problem = _url_error(path) or _stat_error(path)
     if problem:
-        yield failed(str(path), problem)
+        yield failed(name, problem)
         return
     if sel.output is not None and path.name == sel.output.name and path.resolve() == sel.output.resolve():
-        yield failed(str(path), "is the output file; refusing to read it as input")
+        yield failed(name, "is the output file; refusing to read it as input")
         return
     kind = records.kind_of(path.name, sel.input_format)
-    if kind == "page":
-        yield Source(str(path), rel, path=path)
-        return
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield failed(str(path), reason(exc))
+        yield failed(name, reason(exc))
         return
     with stream:
-        yield from records.expand(kind, str(path), stream, rel, sel.fields)
+        if kind == "page" and sel.input_format == "auto":
+            kind = sniff.stream_kind(stream)
+        if kind == "page":
+            yield Source(name, rel, path=path)
+            return
+        yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes, sel.all_statuses)
 
 
 def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[Source]:
@@ -136,7 +149,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
-        yield failed(str(root), reason(exc))
+        yield failed(shown(root), reason(exc))
         return
     for entry in entries:
         path, sub, inner = Path(entry.path), rel / entry.name, f"{below}{entry.name}"
@@ -148,22 +161,41 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
             is_dir = False
         if is_dir and entry.is_symlink():
             if _inside(root, path):
-                yield failed(str(path), "symbolic link loop (points to a directory above it)")
+                yield failed(shown(path), "symbolic link loop (points to a directory above it)")
             continue
         if is_dir:
             yield from _walk(path, sub, sel, f"{inner}/")
         elif _matches(entry.name, sel.include):
             yield from _file(path, sub, sel)
+        elif sel.sniff_unlisted and not entry.name.startswith("."):
+            yield from _unlisted(path, sub, sel)
+
+
+def _unlisted(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
+    """A file whose name matches no include glob (``story.php``, ``noext``): taken when its
+    content is HTML, JSON records or a WARC, else left out and counted (issue 16 item 2)."""
+    head = sniff.file_head(path)
+    if sniff.container_kind(head) != "page" or sniff.looks_like_html(head):
+        yield from _file(path, rel, sel)
+    else:
+        yield Source(shown(path), rel, skip=UNLISTED)
 
 
 def _stdin(sel: Selection) -> Iterator[Source]:
     from cleanup.input import records
 
     stream: BinaryIO = sys.stdin.buffer
-    if sel.input_format in ("jsonl", "warc"):
-        yield from records.expand(sel.input_format, "<stdin>", stream, Path("stdin"), sel.fields)
+    if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
+        stream = io.BufferedReader(stream)  # type: ignore[type-var]
+    kind = sniff.stream_kind(stream) if sel.input_format == "auto" else sel.input_format
+    if kind != "page":
+        yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes, sel.all_statuses)
+        return
+    data = stream.read(sel.max_bytes + 1)  # endless input ends here, not in MemoryError
+    if len(data) > sel.max_bytes:
+        yield failed("<stdin>", over_limit(sel.max_bytes))
     else:
-        yield Source("<stdin>", Path("stdin"), data=stream.read())
+        yield Source("<stdin>", Path("stdin"), data=data)
 
 
 def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
@@ -171,7 +203,7 @@ def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         yield from _stdin(sel)
     elif src.is_dir():
         if sel.output is not None and _inside(sel.output, src):
-            yield failed(str(src), f"the output {sel.output} is inside this input directory; refusing to read it")
+            yield failed(shown(src), f"the output {sel.output} is inside this input directory; refusing to read it")
             return
         yield from _walk(src, rel, sel)
     else:
@@ -259,24 +291,57 @@ def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
         yield from _one(src, rel, sel)
 
 
-def _relative(path: Path) -> Path:
-    """``path`` without its root, '.' and '..' parts: where it goes under -o DIR."""
+def _relative(path: Path, cwd: Path | None = None) -> Path:
+    """``path`` (below ``cwd`` if it is there) without its root, '.' and '..' parts: where it goes under -o DIR.
+
+    >>> str(_relative(Path("/srv/crawl/a.html"), Path("/srv")))
+    'crawl/a.html'
+    >>> str(_relative(Path("../x/a.html")))
+    'x/a.html'
+    """
+    if cwd is not None and path.is_absolute() and path.is_relative_to(cwd) and path != cwd:
+        path = path.relative_to(cwd)
     parts = [p for p in path.parts if p not in (path.anchor, "..", ".")]
     return Path(*parts) if parts else Path(path.name)
 
 
-def listed_paths(stream: Iterable[bytes]) -> Iterator[Path]:
-    """Paths from ``--files-from``, one per line (blank lines skipped)."""
+def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iterator[Path]:
+    """Paths from ``--files-from``, one per line (blank lines skipped), or NUL-separated (``-0``).
+
+    >>> [str(p) for p in listed_paths(io.BytesIO(b"a b.html\\0c\\nd.html\\0"), null=True)]
+    ['a b.html', 'c\\nd.html']
+    """
+    if null:
+        yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
+        return
     for raw in stream:
         line = os.fsdecode(raw.rstrip(b"\r\n"))
         if line.strip():
             yield Path(line)
 
 
+def _null_separated(stream: BinaryIO) -> Iterator[bytes]:
+    """NUL-separated items of a byte stream, read a block at a time."""
+    rest = b""
+    while block := stream.read(1 << 16):
+        *items, rest = (rest + block).split(b"\0")
+        yield from items
+    yield rest
+
+
 def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
-    """Inputs named in a list: each keeps its own relative path under -o DIR."""
+    """Inputs named in a list, each under -o DIR at its path relative to the working directory.
+
+    ``find crawl -name '*.html'`` and ``find $PWD/crawl -name '*.html'`` both write
+    ``clean/crawl/...`` (issue 16 item 3: the second wrote ``clean/<absolute path>/...``).
+    The list is a stream (outputs appear while ``find`` still runs), so the root the
+    paths share cannot be known before the first one is cleaned, as it is for arguments.
+    A path ``-`` in a list is a file named ``-``, not standard input.
+    """
+    cwd = Path.cwd()
     for path in paths:
-        yield from _one(path, _relative(path), sel)
+        path = Path(".", path) if str(path) == STDIN else path
+        yield from _one(path, _relative(path, cwd), sel)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:

@@ -31,6 +31,7 @@ class Report:
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     removals: Counter[str] = field(default_factory=Counter)
+    left_out: dict[str, int] = field(default_factory=dict)  # records that are no article, by why
 
     def done(self, changed: bool, rules: Iterable[tuple[str, int]] = ()) -> None:
         """Record one input cleaned; ``changed`` says whether its output differs.
@@ -46,6 +47,10 @@ class Report:
     def skip(self) -> None:
         """Record one input left alone (its output already exists)."""
         self.skipped += 1
+
+    def leave_out(self, why: str) -> None:
+        """Record one input or record that is no article ("HTTP 404", "not a page: image/png")."""
+        self.left_out[why] = self.left_out.get(why, 0) + 1
 
     def failed(self, source: str, reason: str) -> None:
         """Record one input that could not be cleaned."""
@@ -70,6 +75,10 @@ class Report:
             (len(self.failures), "failed"),
         ]
         text = ", ".join(f"{n:,} {what}" for n, what in parts if n)
+        if self.left_out:
+            whys = ", ".join(f"{n:,} {why}" for why, n in sorted(self.left_out.items()))
+            text = f"{text}, " if text else ""
+            text += f"{sum(self.left_out.values()):,} left out ({whys})"
         return (text or "nothing to do") + "."
 
     def rule_lines(self) -> list[str]:

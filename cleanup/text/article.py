@@ -35,7 +35,7 @@ from cleanup.text.blocks import (
     weight,
     words_of,
 )
-from cleanup.text.headline import is_headline, title_repeats
+from cleanup.text.headline import _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
 from cleanup.text.units import as_units, visible
 
@@ -248,6 +248,8 @@ def repeated_title(
     """
     found = as_units(lines)
     texts, listed = found.visible, None
+    if starts_with_story(texts, dropped_by, values):
+        return 0, None
     for i in title_repeats(texts, dropped_by, found.lows):
         if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
             if (
@@ -260,6 +262,31 @@ def repeated_title(
         if listed is None:
             listed = data_list_under(lines, dropped_by, i)
     return None, listed
+
+
+def starts_with_story(texts: Sequence[str], dropped_by: Sequence[str | None], values: Sequence[int]) -> bool:
+    """True when the first unit is a headline with the story's prose right under it.
+
+    A page that starts with its story (cleanup's own text output: headline, blank
+    line, body) has no <title> line to repeat: its first unit is the headline. A
+    first unit made of parts ("Headline - Site") is a page <title>, whatever follows.
+    Without this, a later line that repeats some of its words ("Share this: <headline>")
+    anchored the article, and cleaning the output again threw away the headline
+    and the paragraphs above that line (found by tests/test_properties.py).
+
+    >>> starts_with_story(["Bridge to close for repairs", "The council voted to close it."], [None, None], [-40, 200])
+    True
+    >>> starts_with_story(["Bridge to close", "Home", "The council voted."], [None] * 3, [-40, -40, 200])
+    False
+    """
+    if len(texts) < 2 or dropped_by[0] is not None or _title_plan(texts[0]) is None or title_head(texts[0]):
+        return False
+    after = next((i for i in range(1, len(texts)) if dropped_by[i] is None), None)
+    return (
+        after is not None
+        and values[after] > 0
+        and _prose_weight(values, after, after + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
+    )
 
 
 def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:

@@ -1,0 +1,74 @@
+"""What a file or stream holds, from its first bytes: a page, JSON Lines, a JSON array or a WARC.
+
+Names lie (a WARC saved as ``.dat``, JSON Lines piped to stdin), so under
+``--input-format auto`` the content decides, after gzip is undone; a known
+suffix (``.jsonl``, ``.warc``) decides without a look.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+HEAD_BYTES = 4096  # how much is read (and decompressed) to decide
+WARC_MAGIC = b"WARC/"
+GZIP_MAGIC = b"\x1f\x8b"
+JSON_OBJECT_RE = re.compile(rb'\{\s*(?:"|\})')  # {"key" or {}: no page starts so
+JSON_ARRAY_RE = re.compile(rb"\[\s*(?:\{|\])")  # an array of objects (or an empty one)
+LEADING = b" \t\r\n"
+
+
+def container_kind(head: bytes) -> str:
+    """'warc', 'jsonl', 'json' (an array of objects) or 'page' for the first bytes of an input.
+
+    >>> [container_kind(h) for h in (b"WARC/1.1\\r\\n", b'{"url": "x"}', b'[\\n {"a": 1}', b"<html>", b"{{ x }}")]
+    ['warc', 'jsonl', 'json', 'page', 'page']
+    """
+    if head.startswith(GZIP_MAGIC):
+        head = _gunzipped_head(head)
+    head = head.removeprefix(codecs.BOM_UTF8).lstrip(LEADING)
+    if head.startswith(WARC_MAGIC):
+        return "warc"
+    if JSON_OBJECT_RE.match(head):
+        return "jsonl"
+    if JSON_ARRAY_RE.match(head):
+        return "json"
+    return "page"
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when the first bytes of an input (gzip undone) start like an HTML document.
+
+    >>> looks_like_html(b"\\n<!DOCTYPE html><html>"), looks_like_html(b"MIT License")
+    (True, False)
+    """
+    from cleanup.input.decode import HTML_START_RE
+
+    if head.startswith(GZIP_MAGIC):
+        head = _gunzipped_head(head)
+    return HTML_START_RE.match(head.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")) is not None
+
+
+def file_head(path: Path) -> bytes:
+    """The first HEAD_BYTES of a file (b"" when it cannot be read: the walk reports it later)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
+def _gunzipped_head(data: bytes) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, HEAD_BYTES)
+    except zlib.error:
+        return b""
+
+
+def stream_kind(stream: BinaryIO) -> str:
+    """``container_kind`` of a buffered stream, read without consuming it (``peek``)."""
+    peek = getattr(stream, "peek", None)
+    return container_kind(peek(HEAD_BYTES)[:HEAD_BYTES]) if peek else "page"

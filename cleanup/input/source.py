@@ -1,0 +1,57 @@
+"""``Source``: one input to clean (a file, standard input or a record), or one that failed.
+
+Its own module so that ``sources`` (files, directories, lists) and ``records``
+(JSON Lines, JSON arrays, WARC) both build Sources without importing each other.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cleanup.model import DecodeError
+
+
+@dataclass(frozen=True)
+class Source:
+    """One page to clean, or one input that failed (``error`` set).
+
+    ``name`` is shown in messages and as ``source`` in JSON; ``rel`` is where the
+    output goes under -o DIR (before the suffix). A file is read from ``path``
+    by the worker; standard input and records carry their page in ``data``.
+    ``url`` and ``extra`` (fields passed through to the JSON record) come from
+    JSON Lines and WARC records.
+    """
+
+    name: str
+    rel: Path
+    path: Path | None = None
+    data: bytes | str | None = None
+    url: str | None = None
+    extra: tuple[tuple[str, Any], ...] = ()
+    error: str | None = None
+    skip: str | None = None  # a record that is no article (HTTP 404, an image): left out and counted
+
+    def read(self, max_bytes: int | None = None) -> bytes | str:
+        """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""
+        if self.data is not None:
+            return self.data
+        if self.path is None:
+            raise OSError(errno.ENOENT, "no data")
+        with self.path.open("rb") as handle:
+            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise DecodeError(over_limit(max_bytes))
+        return data
+
+
+def over_limit(max_bytes: int) -> str:
+    """The message for an input or record larger than --max-bytes."""
+    return f"input is over the limit of {max_bytes:,} bytes (--max-bytes)"
+
+
+def failed(name: str, reason: str) -> Source:
+    """An input that cannot be cleaned, reported as ``error: name: reason``."""
+    return Source(name, Path(), error=reason)
