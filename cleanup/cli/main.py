@@ -19,6 +19,7 @@ from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
+from cleanup.input.remote import as_url
 from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
 from cleanup.output.modes import Mode
@@ -111,6 +112,10 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--skip-existing needs -o DIR or -o FILE.jsonl, and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
+    if not flags["scheduler"] and any(as_url(p) for p in (*sources, output)):
+        raise click.UsageError(
+            "inputs and outputs given as URLs (s3://...) are read and written on a cluster: add --scheduler"
+        )
 
 
 STANDARD_FDS = (0, 1, 2)
@@ -253,6 +258,14 @@ NO_CONFIG = "--no-config"
     default=DEFAULT_MEMORY_MB,
     show_default=True,
     help="Give up on a page that needs more memory than this (an error for that page). 0: no limit.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    help="Clean on the Dask cluster of this scheduler (tcp://host:8786; env DASK_SCHEDULER_ADDRESS): "
+    "same outputs as a local run. Inputs and -o may then be URLs (s3://, gs://...). "
+    "Needs: pip install 'cleanup[dask]'.",
 )
 @click.option(
     "--explain",

@@ -15,8 +15,10 @@ from typing import Any
 
 import click
 
+from cleanup.cli.cluster import open_cluster, remote_target
 from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
+from cleanup.input.remote import as_url, iter_urls
 from cleanup.input.sources import (
     STDIN,
     InputGuard,
@@ -53,8 +55,9 @@ FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 
 
 def _inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
-    """Sources from the command line, then from --files-from (``problem``: why the list cannot be read)."""
-    yield from iter_sources(sources, sel)
+    """Sources from the command line (URLs through fsspec), then from --files-from (``problem``: why the list
+    cannot be read)."""
+    yield from iter_urls(sources, sel) if any(as_url(src) for src in sources) else iter_sources(sources, sel)
     if problem is not None:
         yield Source("--files-from", Path(), error=problem)
     yield from iter_listed(listed, sel)
@@ -108,8 +111,12 @@ def _explain_file(path: Path) -> Any:
         raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
 
 
-def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> Any:
+def _target(
+    sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any], messages: Messages
+) -> Any:
     """The output target, once -o is checked against every input; a usage error when it cannot be used."""
+    if output is not None and as_url(output):
+        return remote_target(output, fmt, messages)  # -o s3://... (on a cluster)
     try:
         check_output(sources, output)
         streamed = output is not None and fmt == "jsonl" and destination(output).stream
@@ -125,7 +132,7 @@ def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Me
     """Leave out inputs whose output already exists (--skip-existing)."""
     for source in items:
         try:
-            exists = source.error is None and target.exists(source)
+            exists = source.error is None and source.kind == "page" and target.exists(source)
         except OutputError as exc:
             report.failed(source.name, str(exc))
             messages.error(source.name, str(exc))
@@ -135,6 +142,13 @@ def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Me
             messages.status(source.name, "skipped (output exists)")
             continue
         yield source
+
+
+def _skip_existing(items: Iterator[Source], cluster: Any, target: Any, report: Report, messages: Messages) -> Any:
+    """--skip-existing: page files before any work; on a cluster, records of containers as they come back."""
+    if cluster is not None:
+        cluster.keep = lambda source: any(_skipping(iter([source]), target, report, messages))
+    return _skipping(items, target, report, messages)
 
 
 def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Messages) -> bool:
@@ -163,6 +177,7 @@ def _run(
     messages: Messages,
     limits: Any,
     total: Any = None,
+    cluster: Any = None,
 ) -> None:
     """Clean every item (in workers when jobs > 1 or under a limit) and handle the outputs in input order."""
     from cleanup.batch.jobs import ordered_map
@@ -172,9 +187,10 @@ def _run(
     crashed = functools.partial(_crashed, outcome=Outcome)
     timed_out = functools.partial(_failed, outcome=Outcome, why=f"took longer than {limits.seconds or 0:g} s")
     too_big = functools.partial(_failed, outcome=Outcome, why=f"needed more than {(limits.memory or 0) >> 20} MB")
-    mapped = ordered_map(work, items, jobs, crashed, timed_out, limits, too_big)
+    mapper, status = (ordered_map, None) if cluster is None else (cluster.map, cluster.status)  # --scheduler
+    mapped = mapper(work, items, jobs, crashed, timed_out, limits, too_big)
     with (
-        progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total) as advance,
+        progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total, status=status) as advance,
         contextlib.closing(mapped) as results,
     ):
         for source, outcome in results:
@@ -257,24 +273,29 @@ def run_batch(
     if flags["explain_file"] is not None:
         messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
-    sel = Selection(flags["include"] or DEFAULT_INCLUDE, flags["exclude"], flags["input_format"], fields, output)
+    cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
+    include = flags["include"] or DEFAULT_INCLUDE  # on a cluster, workers open JSON Lines and WARC files
+    sel = Selection(include, flags["exclude"], flags["input_format"], fields, output, open_containers=cluster is None)
     listed, problem = _listed(flags["files_from"], whole=output is not None)
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
-    target = _target(named, output, fmt, mode, flags)
+    target = _target(named, output, fmt, mode, flags, messages)
     report = Report(check=mode is not Mode.WRITE)
     items = _inputs(sources, listed, problem, sel)
     if flags["skip_existing"]:
-        items = _skipping(items, target, report, messages)
+        items = _skip_existing(items, cluster, target, report, messages)
     jobs = flags["jobs"] or default_jobs()
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
     try:
         count = functools.partial(_count, sources, listed, sel)
         settings = Settings(options, fmt, flags["explain"])
-        code = _batch(items, settings, jobs, mode, target, report, messages, _limits(flags), count)
+        code = _batch(items, settings, jobs, mode, target, report, messages, _limits(flags), count, cluster)
     except BaseException:
         target.close(ok=False)
         raise
+    finally:
+        if cluster is not None:
+            cluster.close()
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
     if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
         _orphans(target, mode, report, messages)
@@ -285,7 +306,7 @@ def run_batch(
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures)
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
-        messages.say(str(report))
+        messages.say(str(report) + (cluster.summary() if cluster is not None else ""))
     if code is None and flags["verbose"]:
         for line in report.rule_lines():
             messages.say(line)
@@ -306,13 +327,14 @@ def _batch(
     messages: Messages,
     limits: Any,
     total: Any = None,
+    cluster: Any = None,
 ) -> int | None:
     """Run the batch; None when it ran to its end, else the exit code that stopped it."""
     from cleanup.batch.jobs import WorkerError
 
     try:
         with signals():
-            _run(items, settings, jobs, mode, target, report, messages, limits, total)
+            _run(items, settings, jobs, mode, target, report, messages, limits, total, cluster)
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE

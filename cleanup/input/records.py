@@ -11,6 +11,7 @@ A bad record is reported as ``file:line`` and the rest go on.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,12 +59,18 @@ def _base(rel: Path) -> Path:
     return rel.with_name(name + ".records") if name else Path("records")
 
 
-def expand(kind: str, name: str, stream: BinaryIO, rel: Path, fields: Fields | None) -> Iterator[Source]:
-    """The records of one container file as Sources (failed ones included)."""
+def expand(
+    kind: str, name: str, stream: BinaryIO, rel: Path, fields: Fields | None, first: int = 1, limit: int | None = None
+) -> Iterator[Source]:
+    """The records of one container file as Sources (failed ones included).
+
+    ``first`` numbers the record ``stream`` starts at and ``limit`` caps how
+    many lines (WARC records) are read: a cluster task cleans one such range.
+    """
     if kind == "warc":
-        yield from warc_records(name, stream, _base(rel))
+        yield from warc_records(name, stream, _base(rel), first, limit)
     else:
-        yield from jsonl_records(name, stream, _base(rel), fields or Fields())
+        yield from jsonl_records(name, stream, _base(rel), fields or Fields(), first, limit)
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:
@@ -71,10 +78,12 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
     return gzip.GzipFile(fileobj=stream) if head == b"\x1f\x8b" else stream  # type: ignore[return-value]
 
 
-def jsonl_records(name: str, stream: BinaryIO, base: Path, fields: Fields) -> Iterator[Source]:
+def jsonl_records(
+    name: str, stream: BinaryIO, base: Path, fields: Fields, first: int = 1, limit: int | None = None
+) -> Iterator[Source]:
     """One Source per non-blank line of a JSON Lines stream (gzip is decompressed)."""
     try:
-        for no, raw in enumerate(_unzipped(stream), 1):
+        for no, raw in enumerate(itertools.islice(_unzipped(stream), limit), first):
             if raw.strip():
                 yield jsonl_record(f"{name}:{no}", raw, base / f"{no:06d}", fields)
     except (OSError, EOFError) as exc:  # a corrupt or truncated .gz
@@ -111,7 +120,7 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     return Source(name, rel, data=page, url=url if isinstance(url, str) else None, extra=tuple(extra))
 
 
-def warc_records(name: str, stream: BinaryIO, base: Path) -> Iterator[Source]:
+def warc_records(name: str, stream: BinaryIO, base: Path, first: int = 1, limit: int | None = None) -> Iterator[Source]:
     """One Source per HTML or text response record of a WARC file (plain or gzipped)."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -120,7 +129,7 @@ def warc_records(name: str, stream: BinaryIO, base: Path) -> Iterator[Source]:
         yield failed(name, WARC_MISSING)
         return
     try:
-        for no, record in enumerate(ArchiveIterator(stream), 1):
+        for no, record in enumerate(itertools.islice(ArchiveIterator(stream), limit), first):
             source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}")
             if source is not None:
                 yield source

@@ -44,6 +44,7 @@ class Source:
     url: str | None = None
     extra: tuple[tuple[str, Any], ...] = ()
     error: str | None = None
+    kind: str = "page"  # 'jsonl' or 'warc': a container file left unopened (Selection.open_containers)
 
     def read(self) -> bytes | str:
         """The raw page."""
@@ -68,6 +69,7 @@ class Selection:
     input_format: str = "auto"
     fields: Any = None  # records.Fields; None means the defaults
     output: Path | None = None  # -o: never read it as input
+    open_containers: bool = True  # False: JSON Lines / WARC files come out whole, for cluster workers to open
 
 
 def reason(exc: BaseException) -> str:
@@ -116,8 +118,8 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         yield failed(str(path), "is the output file; refusing to read it as input")
         return
     kind = records.kind_of(path.name, sel.input_format)
-    if kind == "page":
-        yield Source(str(path), rel, path=path)
+    if kind == "page" or not sel.open_containers:
+        yield Source(str(path), rel, path=path, kind=kind)
         return
     try:
         stream = path.open("rb")
