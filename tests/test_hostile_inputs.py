@@ -201,7 +201,7 @@ def test_files_from_absolute_paths_under_the_working_directory_mirror_as_relativ
 
 def test_url_as_input_says_cleanup_reads_files_and_shows_curl() -> None:
     result = run(["https://www.example.com/story"])
-    assert result.exit_code == 123
+    assert result.exit_code == 2  # a usage error: nothing was read
     assert "cleanup reads files, not URLs: curl -sL 'https://www.example.com/story' | cleanup --url" in result.stderr
 
 

@@ -17,9 +17,11 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+from cleanup.cli.inputs import DEFAULT_INCLUDE
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.rules_cmd import is_rules_command, rules
-from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
+from cleanup.cli.run import run_batch
+from cleanup.input.remote import as_url
 from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
 from cleanup.output.modes import Mode
@@ -118,6 +120,13 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--skip-existing needs -o DIR or -o FILE.jsonl, and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
+    urls = [url for p in (*sources, output) if (url := as_url(p))]
+    if not flags["scheduler"] and urls:
+        hint = f"curl -sL '{urls[0]}' | cleanup --url '{urls[0]}'" if urls[0].startswith("http") else ""
+        raise click.UsageError(
+            (f"cleanup reads files, not URLs: {hint}; " if hint else "")
+            + "inputs and outputs given as URLs (s3://...) are read and written on a Dask cluster: add --scheduler"
+        )
 
 
 STANDARD_FDS = (0, 1, 2)
@@ -272,6 +281,14 @@ NO_CONFIG = "--no-config"
     default=DEFAULT_MEMORY_MB,
     show_default=True,
     help="Give up on a page that needs more memory than this (an error for that page). 0: no limit.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    help="Clean on the Dask cluster of this scheduler (tcp://host:8786; env DASK_SCHEDULER_ADDRESS): "
+    "same outputs as a local run. Inputs and -o may then be URLs (s3://, gs://...). "
+    "Needs: pip install 'cleanup[dask]'.",
 )
 @click.option(
     "--explain",

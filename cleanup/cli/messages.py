@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,12 +53,15 @@ class Messages:
 
 
 @contextlib.contextmanager
-def progress_bar(messages: Messages, enabled: bool, total: Any = None) -> Iterator[Any]:
+def progress_bar(
+    messages: Messages, enabled: bool, total: Any = None, status: Callable[[], str] | None = None
+) -> Iterator[Any]:
     """A transient rich progress bar on stderr when it is a terminal; yields ``advance()``.
 
     ``total`` is called for the number of inputs (None when it cannot be known
     up front, as for the records of JSON Lines files): the bar then shows
-    'n/total' and the time left.
+    'n/total' and the time left. ``status`` adds a column read at each refresh
+    (a cluster's 'tasks done/total') and a pages-per-second rate.
     """
     if not shows_progress(messages, enabled):
         yield lambda: None
@@ -74,7 +77,15 @@ def progress_bar(messages: Messages, enabled: bool, total: Any = None) -> Iterat
     )
 
     console = Console(stderr=True, no_color=messages.color is False)
-    columns = (TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
+    columns: tuple[Any, ...] = (
+        TextColumn("cleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    if status is not None:
+        columns = (*columns, _Column(lambda task: status()), _Column(lambda task: f"{task.speed or 0:,.0f} pages/s"))
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("cleaning", total=total() if total is not None else None)
         messages.console = console
@@ -87,6 +98,24 @@ def progress_bar(messages: Messages, enabled: bool, total: Any = None) -> Iterat
 def shows_progress(messages: Messages, enabled: bool) -> bool:
     """True when a progress bar is drawn: stderr is a terminal, and nothing else prints there."""
     return enabled and not messages.quiet and sys.stderr is not None and sys.stderr.isatty()
+
+
+class _Column:
+    """A rich progress column showing ``text(task)`` (duck-typed: rich calls it per refresh)."""
+
+    def __init__(self, text: Callable[[Any], str]) -> None:
+        self.text = text
+        self.max_refresh = None
+
+    def __call__(self, task: Any) -> Any:
+        from rich.text import Text
+
+        return Text(self.text(task))
+
+    def get_table_column(self) -> Any:
+        from rich.table import Column
+
+        return Column(no_wrap=True)
 
 
 def colour_flag(value: str) -> bool | None:

@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import functools
-import itertools
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
+from cleanup.cli.cluster import open_cluster, remote_target
+from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, selection
 from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
+from cleanup.input.remote import as_url
 from cleanup.input.sources import (
-    STDIN,
     InputGuard,
-    Selection,
     Source,
     SourceError,
     check_output,
-    iter_listed,
-    iter_sources,
-    listed_paths,
     reason,
 )
 from cleanup.model import Options, SiteRuleError
@@ -35,69 +31,8 @@ from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, St
 from cleanup.output.render import quote_name, unified_diff
 from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
 
-DEFAULT_INCLUDE = (
-    "*.html",
-    "*.htm",
-    "*.xhtml",
-    "*.txt",
-    "*.html.gz",
-    "*.htm.gz",
-    "*.txt.gz",
-    "*.jsonl",
-    "*.jsonl.gz",
-    "*.warc",
-    "*.warc.gz",
-)
 # Write errors that every later write would hit too: stop the batch at the first.
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
-
-
-def _inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
-    """Sources from the command line, then from --files-from (``problem``: why the list cannot be read)."""
-    yield from iter_sources(sources, sel)
-    if problem is not None:
-        yield Source("--files-from", Path(), error=problem)
-    yield from iter_listed(listed, sel)
-
-
-def _count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> int | None:
-    """How many inputs there are, for the progress bar; None when that is not known up front.
-
-    Files are counted without being read; a JSON Lines or WARC file holds an
-    unknown number of records, and stdin or a list still arriving is unknown.
-    """
-    if not isinstance(listed, list | tuple) or any(str(s) == STDIN for s in sources):
-        return None
-    pages = dataclasses.replace(sel, input_format="page")  # names only: no container is opened
-    count = 0
-    for source in itertools.chain(iter_sources(sources, pages), iter_listed(listed, pages)):
-        if sel.input_format != "page" and source.name.lower().endswith(CONTAINER_SUFFIXES):
-            return None
-        count += 1
-    return count
-
-
-# Inputs that hold many pages: a count of files says nothing about the number of pages.
-CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", ".arc", ".arc.gz")
-
-
-def _listed(files_from: str | None, whole: bool, null: bool = False) -> tuple[Iterable[Path], str | None]:
-    """The paths of --files-from (NUL-separated with -0), and why the list cannot be read (None when it can).
-
-    With ``whole`` the list is read to its end first: outputs can only be
-    checked against every input once every input is known. Otherwise a list
-    on stdin is read as it comes (a slow producer sees its outputs appear).
-    """
-    if files_from is None:
-        return (), None
-    if files_from == STDIN:
-        paths = listed_paths(sys.stdin.buffer, null)
-        return (list(paths) if whole else paths), None
-    try:
-        with open(files_from, "rb") as handle:
-            return list(listed_paths(handle, null)), None
-    except OSError as exc:
-        return (), f"cannot read the list of files: {reason(exc)}"
 
 
 def _explain_file(path: Path) -> Any:
@@ -108,8 +43,12 @@ def _explain_file(path: Path) -> Any:
         raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
 
 
-def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> Any:
+def _target(
+    sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any], messages: Messages
+) -> Any:
     """The output target, once -o is checked against every input; a usage error when it cannot be used."""
+    if output is not None and as_url(output):
+        return remote_target(output, fmt, messages)  # -o s3://... (on a cluster)
     try:
         check_output(sources, output)
         streamed = output is not None and fmt == "jsonl" and destination(output).stream
@@ -121,21 +60,11 @@ def _target(sources: list[Path], output: Path | None, fmt: str, mode: Mode, flag
         raise click.UsageError(str(exc)) from None
 
 
-def _leaving_out(items: Iterator[Source], report: Report, messages: Messages) -> Iterator[Source]:
-    """Count and leave out records that are no article (WARC 404s, images)."""
-    for source in items:
-        if source.skip is None:
-            yield source
-            continue
-        report.leave_out(source.skip)
-        messages.status(source.name, f"left out ({source.skip})")
-
-
 def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Messages) -> Iterator[Source]:
     """Leave out inputs whose output already exists (--skip-existing)."""
     for source in items:
         try:
-            exists = source.error is None and target.exists(source)
+            exists = source.error is None and source.kind == "page" and target.exists(source)
         except OutputError as exc:
             report.failed(source.name, str(exc))
             messages.error(source.name, str(exc))
@@ -145,6 +74,13 @@ def _skipping(items: Iterator[Source], target: Any, report: Report, messages: Me
             messages.status(source.name, "skipped (output exists)")
             continue
         yield source
+
+
+def _skip_existing(items: Iterator[Source], cluster: Any, target: Any, report: Report, messages: Messages) -> Any:
+    """--skip-existing: page files before any work; on a cluster, records of containers as they come back."""
+    if cluster is not None:
+        cluster.keep = lambda source: any(_skipping(iter([source]), target, report, messages))
+    return _skipping(items, target, report, messages)
 
 
 def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Messages) -> bool:
@@ -173,6 +109,7 @@ def _run(
     messages: Messages,
     limits: Any,
     total: Any = None,
+    cluster: Any = None,
 ) -> None:
     """Clean every item (in workers when jobs > 1 or under a limit) and handle the outputs in input order."""
     from cleanup.batch.jobs import ordered_map
@@ -182,9 +119,10 @@ def _run(
     crashed = functools.partial(_crashed, outcome=Outcome)
     timed_out = functools.partial(_failed, outcome=Outcome, why=f"took longer than {limits.seconds or 0:g} s")
     too_big = functools.partial(_failed, outcome=Outcome, why=f"needed more than {(limits.memory or 0) >> 20} MB")
-    mapped = ordered_map(work, items, jobs, crashed, timed_out, limits, too_big)
+    mapper, status = (ordered_map, None) if cluster is None else (cluster.map, cluster.status)  # --scheduler
+    mapped = mapper(work, items, jobs, crashed, timed_out, limits, too_big)
     with (
-        progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total) as advance,
+        progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total, status=status) as advance,
         contextlib.closing(mapped) as results,
     ):
         for source, outcome in results:
@@ -255,20 +193,6 @@ def _limits(flags: dict[str, Any]) -> Any:
     return Limits(seconds=flags["timeout"] or None, memory=(flags["max_memory"] << 20) or None)
 
 
-def _selection(flags: dict[str, Any], fields: Any, output: Path | None, options: Options) -> Selection:
-    """Which inputs to take and how to read them, from the flags."""
-    return Selection(
-        flags["include"] or DEFAULT_INCLUDE,
-        flags["exclude"],
-        flags["input_format"],
-        fields,
-        output,
-        max_bytes=options.max_bytes,
-        all_statuses=flags["all_statuses"],
-        sniff_unlisted=not flags["include"],
-    )
-
-
 def run_batch(
     sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, options: Options, flags: dict[str, Any]
 ) -> int:
@@ -281,24 +205,28 @@ def run_batch(
     if flags["explain_file"] is not None:
         messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
-    sel = _selection(flags, fields, output, options)
-    listed, problem = _listed(flags["files_from"], output is not None, flags["null"])
+    cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
+    sel = selection(flags, fields, output, options, open_containers=cluster is None)
+    listed, problem = listed_paths_of(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
-    target = _target(named, output, fmt, mode, flags)
+    target = _target(named, output, fmt, mode, flags, messages)
     report = Report(check=mode is not Mode.WRITE)
-    items = _leaving_out(_inputs(sources, listed, problem, sel), report, messages)
+    items = leaving_out(inputs(sources, listed, problem, sel), report, messages)
     if flags["skip_existing"]:
-        items = _skipping(items, target, report, messages)
+        items = _skip_existing(items, cluster, target, report, messages)
     jobs = flags["jobs"] or default_jobs()
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
     try:
-        count = functools.partial(_count, sources, listed, sel)
+        counted = functools.partial(count, sources, listed, sel)
         settings = Settings(options, fmt, flags["explain"])
-        code = _batch(items, settings, jobs, mode, target, report, messages, _limits(flags), count)
+        code = _batch(items, settings, jobs, mode, target, report, messages, _limits(flags), counted, cluster)
     except BaseException:
         target.close(ok=False)
         raise
+    finally:
+        if cluster is not None:
+            cluster.close()
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
     if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
         _orphans(target, mode, report, messages)
@@ -309,7 +237,7 @@ def run_batch(
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
-        messages.say(str(report))
+        messages.say(str(report) + (cluster.summary() if cluster is not None else ""))
     if code is None and flags["verbose"]:
         for line in report.rule_lines():
             messages.say(line)
@@ -330,13 +258,14 @@ def _batch(
     messages: Messages,
     limits: Any,
     total: Any = None,
+    cluster: Any = None,
 ) -> int | None:
     """Run the batch; None when it ran to its end, else the exit code that stopped it."""
     from cleanup.batch.jobs import WorkerError
 
     try:
         with signals():
-            _run(items, settings, jobs, mode, target, report, messages, limits, total)
+            _run(items, settings, jobs, mode, target, report, messages, limits, total, cluster)
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import itertools
 import json
 import re
 import zlib
@@ -77,14 +78,20 @@ def expand(
     fields: Fields | None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     all_statuses: bool = False,
+    first: int = 1,
+    limit: int | None = None,
 ) -> Iterator[Source]:
-    """The records of one container file as Sources (failed and left-out ones included), each at most ``max_bytes``."""
+    """The records of one container file as Sources (failed and left-out ones included), each at most ``max_bytes``.
+
+    ``first`` numbers the record ``stream`` starts at and ``limit`` caps how
+    many lines (WARC records) are read: a cluster task cleans one such range.
+    """
     if kind == "warc":
-        yield from warc_records(name, stream, _base(rel), max_bytes, all_statuses)
+        yield from warc_records(name, stream, _base(rel), max_bytes, all_statuses, first, limit)
     elif kind == "json":
         yield from json_array_records(name, stream, _base(rel), fields or Fields(), max_bytes)
     else:
-        yield from jsonl_records(name, stream, _base(rel), fields or Fields(), max_bytes)
+        yield from jsonl_records(name, stream, _base(rel), fields or Fields(), max_bytes, first, limit)
 
 
 def json_array_records(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
@@ -147,7 +154,13 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
 
 
 def jsonl_records(
-    name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES
+    name: str,
+    stream: BinaryIO,
+    base: Path,
+    fields: Fields,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    first: int = 1,
+    limit: int | None = None,
 ) -> Iterator[Source]:
     """One Source per non-blank line of a JSON Lines stream (gzip is decompressed as a stream).
 
@@ -156,8 +169,8 @@ def jsonl_records(
     """
     try:
         lines = _unzipped(stream)
-        no = 0
-        while raw := lines.readline(max_bytes + 1):
+        no = first - 1
+        while (limit is None or no - first + 1 < limit) and (raw := lines.readline(max_bytes + 1)):
             no += 1
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 _skip_line(lines)
@@ -239,7 +252,13 @@ def without_lone_surrogates(value: Any) -> Any:
 
 
 def warc_records(
-    name: str, stream: BinaryIO, base: Path, max_bytes: int = DEFAULT_MAX_BYTES, all_statuses: bool = False
+    name: str,
+    stream: BinaryIO,
+    base: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    all_statuses: bool = False,
+    first: int = 1,
+    limit: int | None = None,
 ) -> Iterator[Source]:
     """One Source per HTML or text response record of a WARC file (plain or gzipped)."""
     try:
@@ -249,11 +268,11 @@ def warc_records(
         yield failed(name, WARC_MISSING)
         return
     try:
-        for no, record in enumerate(ArchiveIterator(stream), 1):
+        for no, record in enumerate(itertools.islice(ArchiveIterator(stream), limit), first):
             source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes, all_statuses)
             if source is not None:
                 yield source
-        if gzip_truncated(stream):
+        if limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
             yield failed(name, "truncated gzip data: the last record is cut off or missing")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
         # AttributeError: warcio on a response record without WARC-Target-URI.

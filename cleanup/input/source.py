@@ -33,6 +33,7 @@ class Source:
     extra: tuple[tuple[str, Any], ...] = ()
     error: str | None = None
     skip: str | None = None  # a record that is no article (HTTP 404, an image): left out and counted
+    kind: str = "page"  # 'jsonl', 'json' or 'warc': a container file left unopened (Selection.open_containers)
 
     def read(self, max_bytes: int | None = None) -> bytes | str:
         """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""

@@ -76,6 +76,7 @@ class Selection:
     max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
     all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
     sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
+    open_containers: bool = True  # False: JSON Lines / WARC files come out whole, for cluster workers to open
 
 
 def reason(exc: BaseException) -> str:
@@ -135,8 +136,8 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     with stream:
         if kind == "page" and sel.input_format == "auto":
             kind = sniff.stream_kind(stream)
-        if kind == "page":
-            yield Source(name, rel, path=path)
+        if kind == "page" or not sel.open_containers:  # on a cluster, workers open containers
+            yield Source(name, rel, path=path, kind=kind)
             return
         yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes, sel.all_statuses)
 

@@ -1,0 +1,114 @@
+"""Which inputs a batch takes: sources, --files-from lists, the selection flags, inputs left out."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cleanup.cli.messages import Messages
+from cleanup.input.remote import as_url, iter_urls
+from cleanup.input.sources import (
+    STDIN,
+    Selection,
+    Source,
+    iter_listed,
+    iter_sources,
+    listed_paths,
+    reason,
+)
+from cleanup.model import Options
+from cleanup.output.report import Report
+
+DEFAULT_INCLUDE = (
+    "*.html",
+    "*.htm",
+    "*.xhtml",
+    "*.txt",
+    "*.html.gz",
+    "*.htm.gz",
+    "*.txt.gz",
+    "*.jsonl",
+    "*.jsonl.gz",
+    "*.warc",
+    "*.warc.gz",
+)
+
+
+def inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
+    """Sources from the command line (URLs through fsspec), then from --files-from (``problem``: why the list
+    cannot be read)."""
+    yield from iter_urls(sources, sel) if any(as_url(src) for src in sources) else iter_sources(sources, sel)
+    if problem is not None:
+        yield Source("--files-from", Path(), error=problem)
+    yield from iter_listed(listed, sel)
+
+
+def count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> int | None:
+    """How many inputs there are, for the progress bar; None when that is not known up front.
+
+    Files are counted without being read; a JSON Lines or WARC file holds an
+    unknown number of records, and stdin or a list still arriving is unknown.
+    """
+    if not isinstance(listed, list | tuple) or any(str(s) == STDIN for s in sources):
+        return None
+    pages = dataclasses.replace(sel, input_format="page")  # names only: no container is opened
+    count = 0
+    for source in itertools.chain(iter_sources(sources, pages), iter_listed(listed, pages)):
+        if sel.input_format != "page" and source.name.lower().endswith(CONTAINER_SUFFIXES):
+            return None
+        count += 1
+    return count
+
+
+# Inputs that hold many pages: a count of files says nothing about the number of pages.
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def listed_paths_of(files_from: str | None, whole: bool, null: bool = False) -> tuple[Iterable[Path], str | None]:
+    """The paths of --files-from (NUL-separated with -0), and why the list cannot be read (None when it can).
+
+    With ``whole`` the list is read to its end first: outputs can only be
+    checked against every input once every input is known. Otherwise a list
+    on stdin is read as it comes (a slow producer sees its outputs appear).
+    """
+    if files_from is None:
+        return (), None
+    if files_from == STDIN:
+        paths = listed_paths(sys.stdin.buffer, null)
+        return (list(paths) if whole else paths), None
+    try:
+        with open(files_from, "rb") as handle:
+            return list(listed_paths(handle, null)), None
+    except OSError as exc:
+        return (), f"cannot read the list of files: {reason(exc)}"
+
+
+def leaving_out(items: Iterator[Source], report: Report, messages: Messages) -> Iterator[Source]:
+    """Count and leave out records that are no article (WARC 404s, images)."""
+    for source in items:
+        if source.skip is None:
+            yield source
+            continue
+        report.leave_out(source.skip)
+        messages.status(source.name, f"left out ({source.skip})")
+
+
+def selection(
+    flags: dict[str, Any], fields: Any, output: Path | None, options: Options, open_containers: bool = True
+) -> Selection:
+    """Which inputs to take and how to read them, from the flags (on a cluster, workers open containers)."""
+    return Selection(
+        flags["include"] or DEFAULT_INCLUDE,
+        flags["exclude"],
+        flags["input_format"],
+        fields,
+        output,
+        max_bytes=options.max_bytes,
+        all_statuses=flags["all_statuses"],
+        sniff_unlisted=not flags["include"],
+        open_containers=open_containers,
+    )

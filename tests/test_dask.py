@@ -1,0 +1,303 @@
+"""--scheduler: the batch on a real Dask cluster (LocalCluster, worker processes, loopback only).
+
+Every output is compared byte for byte with a -j 1 run of the same inputs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, SHARED
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
+pytest.importorskip("dask.bag", reason="the dask extra is not installed: pip install -e '.[dask]'")
+fsspec = pytest.importorskip("fsspec", reason="the dask extra is not installed: pip install -e '.[dask]'")
+
+from cleanup.cli.main import main  # noqa: E402
+
+BENCH = SHARED / "bench" / "scrapinghub" / "html"
+SPLIT = "20000"  # bytes: the test containers are split into several record ranges
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[tuple[str, Any]]:
+    previous = os.environ.get("CLEANUP_DASK_SPLIT_BYTES")
+    os.environ["CLEANUP_DASK_SPLIT_BYTES"] = SPLIT  # read by the client of each run, here or in a subprocess
+    local = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+    )
+    try:
+        with distributed.Client(local.scheduler_address, set_as_default=False) as client:
+            yield local.scheduler_address, client
+    finally:
+        local.close()
+        if previous is None:
+            del os.environ["CLEANUP_DASK_SPLIT_BYTES"]
+        else:
+            os.environ["CLEANUP_DASK_SPLIT_BYTES"] = previous
+
+
+def _pages() -> list[Path]:
+    """Fixture inputs (HTML and text) and a few benchmark pages (gzipped HTML)."""
+    return sorted(FIXTURES.glob("*/input.*")) + sorted(BENCH.glob("*.html.gz"))[:3]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tree of pages, a JSON Lines file (one bad record) and a WARC file."""
+    root = tmp_path_factory.mktemp("corpus")
+    for page in _pages():
+        target = root / "tree" / page.parent.name / page.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)
+    lines = [json.dumps({"url": f"https://example.org/{i}", "html": _html(p), "id": i}) for i, p in enumerate(_pages())]
+    lines.insert(5, "{not json")
+    (root / "items.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "crawl.warc.gz").write_bytes(_warc(_pages()[:30]))
+    return root
+
+
+def _html(page: Path) -> str:
+    data = page.read_bytes()
+    return (gzip.decompress(data) if page.suffix == ".gz" else data).decode("utf-8", "replace")
+
+
+def _warc(pages: list[Path]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for i, page in enumerate(pages):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        payload = io.BytesIO(_html(page).encode("utf-8"))
+        url = f"https://example.org/{i}"
+        writer.write_record(writer.create_warc_record(url, "response", payload=payload, http_headers=headers))
+    return buffer.getvalue()
+
+
+def _local(*args: object) -> tuple[int, bytes, str]:
+    """The command in this process, without a cluster: the reference."""
+    result = CliRunner().invoke(main, list(map(str, args)), catch_exceptions=False)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def _on(address: str, *args: object) -> tuple[int, bytes, str]:
+    """The command in this process (Dask is imported once), on the cluster."""
+    result = CliRunner().invoke(main, ["--scheduler", address, *map(str, args)], catch_exceptions=False)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The -j 1 run of an input (``-o DIR`` tree, stderr, exit code) and its ``-f jsonl`` stdout, made once."""
+    made: dict[str, tuple[dict[str, bytes], str, int, bytes]] = {}
+
+    def get(name: str) -> tuple[dict[str, bytes], str, int, bytes]:
+        if name not in made:
+            out = tmp_path_factory.mktemp("reference")
+            code, _, stderr = _local("-j", "1", "-o", out / "out", corpus / name)
+            jsonl = _local("-j", "1", "-f", "jsonl", corpus / name)[1]
+            made[name] = (_tree(out / "out"), stderr, code, jsonl)
+        return made[name]
+
+    return get
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error:")]
+
+
+@pytest.mark.parametrize(
+    ("name", "modes"),
+    [("tree", ("dir", "stdout")), ("items.jsonl", ("dir", "file")), ("crawl.warc.gz", ("file", "stdout"))],
+)
+def test_outputs_are_byte_identical_to_one_process(
+    cluster, corpus: Path, reference, tmp_path: Path, name: str, modes: tuple[str, ...]
+) -> None:
+    address, _ = cluster
+    tree, stderr_1, code_1, jsonl_1 = reference(name)
+    assert len(tree) >= 30 and jsonl_1.count(b"\n") >= 30
+    if "dir" in modes:
+        code, _, stderr = _on(address, "-o", tmp_path / "dask", corpus / name)
+        assert code == code_1, stderr
+        assert _errors(stderr) == _errors(stderr_1)
+        assert re.fullmatch(re.escape(stderr_1.splitlines()[-1]) + r" [12] workers? used\.", stderr.splitlines()[-1])
+        assert _tree(tmp_path / "dask") == tree
+    if "stdout" in modes:
+        assert _on(address, "-f", "jsonl", corpus / name)[1] == jsonl_1
+    if "file" in modes:
+        _on(address, "-o", tmp_path / "all.jsonl", corpus / name)
+        assert (tmp_path / "all.jsonl").read_bytes() == jsonl_1
+
+
+def test_bad_inputs_are_reported_one_by_one_and_the_batch_goes_on(cluster, corpus: Path, tmp_path: Path) -> None:
+    address, _ = cluster
+    tree = tmp_path / "in"
+    shutil.copytree(corpus / "tree", tree)
+    (tree / "a-empty.html").write_bytes(b"")
+    (tree / "b-broken.html.gz").write_bytes(b"\x1f\x8b\x08\x00 not gzip")
+    (tree / "c.jsonl").write_text('{"html": "<p>Hello there, a short page.</p>"}\n[1]\n', encoding="utf-8")
+    local_code, _, local_stderr = _local("-j", "1", "-o", tmp_path / "local", tree)
+    code, _, stderr = _on(address, "-o", tmp_path / "dask", tree)
+    assert local_code == code == 123
+    assert _errors(stderr) == _errors(local_stderr)
+    assert len(_errors(stderr)) == 3
+    assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")
+
+
+def test_check_and_diff_run_on_the_cluster(cluster, corpus: Path, tmp_path: Path) -> None:
+    address, _ = cluster
+    out = tmp_path / "golden"
+    _on(address, "-o", out, corpus / "tree")
+    assert _on(address, "--check", "-o", out, corpus / "tree")[0] == 0
+    changed = sorted(out.rglob("*.txt"))[3]
+    changed.write_text("old output\n", encoding="utf-8")
+    code, _, stderr = _on(address, "--check", "-o", out, corpus / "tree")
+    assert code == 1 and f"would change: {changed}" in stderr
+    code, stdout, _ = _on(address, "--diff", "-o", out, corpus / "tree")
+    assert code == 1 and b"-old output" in stdout
+
+
+def test_a_worker_killed_mid_run_changes_nothing(cluster, corpus: Path, reference, tmp_path: Path) -> None:
+    address, client = cluster
+    tree, stderr_1, _, _ = reference("tree")
+    pids = list(client.run(os.getpid).values())
+    out = tmp_path / "dask"
+    killed: list[int] = []
+
+    def kill_when_started() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (out.exists() and any(out.rglob("*.txt"))):
+            time.sleep(0.01)
+        os.kill(pids[0], signal.SIGKILL)
+        killed.append(pids[0])
+
+    killer = threading.Thread(target=kill_when_started)
+    killer.start()
+    code, _, stderr = _on(address, "-o", out, corpus / "tree")
+    killer.join()
+    assert killed and code == 0, stderr
+    assert _tree(out) == tree
+    assert stderr.splitlines()[-1].startswith(stderr_1.splitlines()[-1])
+    client.wait_for_workers(2, timeout=30)
+
+
+def test_interrupted_run_leaves_no_partial_file_and_skip_existing_finishes(
+    cluster, corpus: Path, reference, tmp_path: Path
+) -> None:
+    address, _ = cluster
+    tree, _, _, jsonl_1 = reference("tree")
+    out = tmp_path / "dask"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleanup", "--scheduler", address, "-o", out, corpus / "tree"], stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and any(out.rglob("*.txt"))):
+        time.sleep(0.01)  # the run has begun writing
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert b"rerun with --skip-existing" in stderr
+    done = _tree(out)
+    assert not [name for name in done if name.endswith(".tmp")]
+    assert all(data == tree[name] for name, data in done.items())
+    assert len(_tree(out)) < len(tree)
+    code, _, stderr = _on(address, "--skip-existing", "-o", out, corpus / "tree")
+    assert code == 0 and "skipped" in stderr
+    assert _tree(out) == tree
+    jsonl = tmp_path / "all.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "cleanup", "--scheduler", address, "-o", jsonl, corpus / "tree"])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not [p for p in tmp_path.iterdir() if p.name.startswith(".all.jsonl")]:
+        time.sleep(0.01)  # the temporary file exists once the first record is written
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) in (0, 143)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".all.jsonl")]
+    kept = jsonl.read_bytes() if jsonl.exists() else b""
+    assert (jsonl_1.startswith(kept) and kept.endswith(b"\n")) or not kept  # complete records only, in order
+    code, _, stderr = _on(address, "--skip-existing", "-o", jsonl, corpus / "tree")
+    assert code == 0, stderr
+    assert jsonl.read_bytes() == jsonl_1
+
+
+def _fill_memory(files: dict[str, bytes]) -> None:
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    for path, data in files.items():
+        memory.pipe_file(path, data)
+
+
+def test_remote_paths_through_fsspec_memory_filesystem(cluster, corpus: Path, tmp_path: Path) -> None:
+    address, client = cluster
+    files = {f"/in/{name}": data for name, data in _tree(corpus / "tree").items()}
+    files["/in/items.jsonl"] = (corpus / "items.jsonl").read_bytes()
+    client.run(_fill_memory, files)  # each worker process has its own memory:// filesystem
+    _fill_memory(files)
+    local_tree = tmp_path / "tree"
+    shutil.copytree(corpus / "tree", local_tree)
+    shutil.copyfile(corpus / "items.jsonl", local_tree / "items.jsonl")
+    local_code, _, local_stderr = _local("-j", "1", "-o", tmp_path / "local", local_tree)
+    code, _, stderr = _on(address, "-o", "memory://out", "memory://in")
+    assert code == local_code == 123, stderr  # the bad JSON Lines record
+    memory = fsspec.filesystem("memory")
+    written = {p[len("/out/") :]: memory.cat_file(p) for p in memory.find("/out")}
+    assert written == _tree(tmp_path / "local")
+    assert _errors(stderr) == [line.replace(str(local_tree), "memory://in") for line in _errors(local_stderr)]
+    code, _, stderr = _on(address, "-o", "memory://all.jsonl", "memory://in/items.jsonl")
+    assert memory.cat_file("/all.jsonl").count(b"\n") == len(_pages())
+    assert not [p for p in memory.find("/") if p.endswith(".tmp")]
+    code, _, stderr = _on(address, "-o", tmp_path / "x", "nosuchfs://bucket/in")
+    assert code == 123 and "nosuchfs://" in stderr
+
+
+def test_without_scheduler_urls_are_refused() -> None:
+    result = CliRunner().invoke(main, ["-o", "s3://bucket/out", "page.html"])
+    assert result.exit_code == 2 and "--scheduler" in result.output
+
+
+def test_clean_bag_gives_the_jsonl_records(cluster, corpus: Path) -> None:
+    import dask.bag as db
+
+    from cleanup.batch.dask import clean_bag
+
+    _, client = cluster
+    lines = (corpus / "items.jsonl").read_text(encoding="utf-8").splitlines()
+    good = [line for line in lines if line.startswith('{"')][:6]
+    results = client.compute(clean_bag(db.from_sequence(good, npartitions=2))).result()
+    expected = [json.loads(r) for r in _jsonl_of(good)]
+    assert [r.pop("source") for r in results] == [json.loads(line)["url"] for line in good]
+    assert results == [{k: v for k, v in r.items() if k != "source"} for r in expected]
+    paths = client.compute(clean_bag(db.from_sequence([str(corpus / "crawl.warc.gz")]))).result()
+    assert len(paths) == 30 and paths[0]["url"] == "https://example.org/0"
+
+
+def _jsonl_of(lines: list[str]) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "cleanup", "-f", "jsonl", "--input-format", "jsonl", "-"],
+        input="\n".join(lines).encode(),
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode().splitlines()
