@@ -643,3 +643,18 @@ def test_a_profile_that_opens_like_a_bio_stays_whole() -> None:
     # The story is about a reporter: her bio-like sentence comes first, not after the story.
     lines = _page(*MENU, "By Jane Doe", BIO, *PARAGRAPHS, *FOOTER)
     assert article_bounds(lines, _none(lines)) == (len(MENU) + 1, len(MENU) + 2 + len(PARAGRAPHS))
+
+
+COMMENT_RULES = "As you comment, please be respectful of other commenters and other viewpoints."
+THREAD = tuple(f"Reader {n} says the plan was rushed and the council should have waited." for n in range(3))
+
+
+def test_article_run_ends_where_the_comment_thread_opens_with_its_rules() -> None:
+    lines = _page(*MENU, *PARAGRAPHS, COMMENT_RULES, *THREAD, *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_prose_about_comments_stays_in_the_article() -> None:
+    quote = "The council's comments on the plan were respectful, a spokesman said, but firm and detailed."
+    lines = _page(*MENU, *PARAGRAPHS[:3], quote, PARAGRAPHS[3], *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS) + 1)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from cleanup.model import Line
 from cleanup.text.blocks import ends_like_sentence, is_prose, weight
-from cleanup.text.patterns import WORDS
+from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
 from cleanup.text.units import as_units
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
@@ -38,6 +38,11 @@ FIRST_PERSON_RE = re.compile(r"(?:I am|I'm|I’m)\s")
 # The role is said early in the bio: within this many characters; a bio is short.
 ROLE_REACH = 150
 MAX_BIO_CHARS = 600
+# A comment thread's rules: a comment word and a policy word in a unit of at most MAX_POLICY_CHARS.
+COMMENT_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_words"])) + r")\b", re.IGNORECASE)
+POLICY_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_words"])) + r")\b", re.IGNORECASE)
+VOICE_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_voice"])) + r")\b", re.IGNORECASE)
+MAX_POLICY_CHARS = 400
 
 
 def is_name(text: str) -> bool:
@@ -85,8 +90,31 @@ def _surname(name: str) -> str:
     return name.split()[-1].strip(".,")
 
 
+def is_comment_policy(text: str) -> bool:
+    """True for the rules of a comment thread, in any pack language: it opens the thread under the story.
+
+    >>> is_comment_policy("As you comment, please be respectful of other commenters and viewpoints.")
+    True
+    >>> is_comment_policy("The council's comments on the plan were respectful, a spokesman said, but firm.")
+    False
+    >>> is_comment_policy("Comments on the forum are moderated, the company said in a statement.")
+    False
+    """
+    if weight(text) > MAX_POLICY_CHARS:
+        return False
+    found = COMMENT_WORD_RE.search(text)
+    if found is None or found.start() >= ROLE_REACH or POLICY_WORD_RE.search(text) is None:
+        return False
+    return VOICE_WORD_RE.search(text) is not None or "powered by" in text.lower()
+
+
+def _opens_thread(text: str) -> bool:
+    """A comments heading ("Leave a Reply", "12 comments") or a comment thread's rules."""
+    return COMMENTS_HEADING_RE.fullmatch(text) is not None or is_comment_policy(text)
+
+
 def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
-    """Index in [start, stop) where an author bio starts, or None (see the module's docstring).
+    """Index in [start, stop) where an author bio or a comment thread starts, or None (see the module's docstring).
 
     The bio must name someone the page named above the story (the byline, the
     <title>): "About Klaus Regling" over a box on the story's subject is not a
@@ -100,7 +128,10 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
         return None
     for k, i in enumerate(kept):
         text, nxt = texts[i], texts[kept[k + 1]] if k + 1 < len(kept) else ""
-        if i > first and nxt and is_prose(nxt) and not is_prose(text):
+        name: str | None
+        if i > first and _opens_thread(text):
+            name = ""  # a comment thread: no name to know
+        elif i > first and nxt and is_prose(nxt) and not is_prose(text):
             name = bio_name(text, nxt)
         elif i > first and is_prose(text):
             name = bio_name("", text)
@@ -110,6 +141,6 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
             continue
         before = sum(weight(texts[j]) for j in kept[:k] if is_prose(texts[j]))
         after = sum(weight(texts[j]) for j in kept[k:] if is_prose(texts[j]))
-        known = _surname(name) in " ".join(texts[:first])
+        known = not name or _surname(name) in " ".join(texts[:first])
         return i if known and before >= after else None
     return None
