@@ -154,9 +154,10 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
-    """Where the article run [start, stop) ends: before an author bio in it, else ``extend_end``."""
-    cut = bio_start(lines, dropped_by, start, stop)
-    return cut if cut is not None else extend_end(lines, dropped_by, stop)
+    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio or comment thread."""
+    end = extend_end(lines, dropped_by, stop)
+    cut = bio_start(lines, dropped_by, start, end)
+    return cut if cut is not None else end
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
