@@ -614,3 +614,47 @@ def test_a_paged_comment_count_and_a_spaced_colon_open_a_comment_section() -> No
 def test_a_comments_heading_with_a_count_but_no_thread_under_it_stays() -> None:
     lines = _page(*PARAGRAPHS, "Comments (3 of 3)", "The council will meet again in May, the mayor said.")
     assert _spans(comment_section, lines) == []
+
+
+# --- the article run ends before an author bio ------------------------------
+
+BIO = "Jane Doe is a city hall reporter for The Ledger, covering housing, transit and the council's budget."
+
+
+def test_article_run_ends_before_the_bio_of_the_author_named_in_the_byline() -> None:
+    lines = _page(*MENU, "By Jane Doe", *PARAGRAPHS, "Jane Doe", BIO, *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (len(MENU) + 1, len(MENU) + 1 + len(PARAGRAPHS))
+
+
+def test_article_run_ends_before_an_about_heading_in_another_language() -> None:
+    bio = "Als Inbound Sales Manager bildet Moritz Bachmann die Schnittstelle zwischen Marketing und Vertrieb."
+    lines = _page(*MENU, "Von Moritz Bachmann", *PARAGRAPHS, "Über Moritz Bachmann", bio, *FOOTER)
+    assert article_bounds(lines, _none(lines))[1] == len(MENU) + 1 + len(PARAGRAPHS)
+
+
+def test_a_box_about_the_story_subject_stays_in_the_article() -> None:
+    # The byline names someone else: "About Klaus Regling" is about the story's subject.
+    box = "Mr Regling is a former Director-General at the European Commission and held posts at the IMF."
+    lines = _page(*MENU, "By Jane Doe", *PARAGRAPHS, "About Klaus Regling", box, *FOOTER)
+    assert article_bounds(lines, _none(lines))[1] == len(MENU) + 1 + len(PARAGRAPHS) + 2
+
+
+def test_a_profile_that_opens_like_a_bio_stays_whole() -> None:
+    # The story is about a reporter: her bio-like sentence comes first, not after the story.
+    lines = _page(*MENU, "By Jane Doe", BIO, *PARAGRAPHS, *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (len(MENU) + 1, len(MENU) + 2 + len(PARAGRAPHS))
+
+
+COMMENT_RULES = "As you comment, please be respectful of other commenters and other viewpoints."
+THREAD = tuple(f"Reader {n} says the plan was rushed and the council should have waited." for n in range(3))
+
+
+def test_article_run_ends_where_the_comment_thread_opens_with_its_rules() -> None:
+    lines = _page(*MENU, *PARAGRAPHS, COMMENT_RULES, *THREAD, *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_prose_about_comments_stays_in_the_article() -> None:
+    quote = "The council's comments on the plan were respectful, a spokesman said, but firm and detailed."
+    lines = _page(*MENU, *PARAGRAPHS[:3], quote, PARAGRAPHS[3], *FOOTER)
+    assert article_bounds(lines, _none(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS) + 1)

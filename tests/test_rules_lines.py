@@ -107,6 +107,18 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ),
         ("The company said the logo was a trademark it had used since 1998.", None),
         ("The drug was approved after the agency evaluated three trials.", None),
+        ("BBC © 2013 The BBC is not responsible for the content of external sites. Read more.", "legal boilerplate"),
+        ("This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.", "legal boilerplate"),
+        (
+            "Registration on or use of this site constitutes acceptance of our User Agreement and Privacy Policy",
+            "legal boilerplate",
+        ),
+        ("Microsoft may earn an Affiliate Commission if you purchase something through links.", "legal boilerplate"),
+        ("AppleInsider has affiliate partnerships and may earn commission on products.", "legal boilerplate"),
+        ("If you buy something through this post, IGN may get a share of the sale.", "legal boilerplate"),
+        ("The broker may earn a commission twice as large as the fund's own fee, regulators found.", None),
+        ("Critics say the site is best viewed as a test of the new rules, not a model.", None),
+        ("The museum is not responsible for the content of the letters, its director said.", None),
     ],
     "share-widget": [
         ("Share", "share or social widget"),

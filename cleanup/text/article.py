@@ -26,6 +26,7 @@ from cleanup.text.article_end import (
     extend_end,
     number_count,
 )
+from cleanup.text.bio import bio_start
 from cleanup.text.blocks import (
     CJK_WEIGHT,
     ends_like_sentence,
@@ -143,13 +144,20 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
             room = first - anchor > MIN_HEADLINE_LIST_ROWS  # for a list between the headline and the prose
             listed = data_list_under(lines, dropped_by, anchor) if room else None
             start = listed[0] if listed is not None and listed[0] < first else first
-            return start, extend_end(lines, dropped_by, stop)
+            return start, run_end(lines, dropped_by, start, stop)
     elif listed is not None:  # no prose under the headline, a data list: that is the story
         return listed[0], extend_end(lines, dropped_by, prose_after_list(values, dropped_by, listed[1]))
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
-    return start, extend_end(lines, dropped_by, stop)
+    return start, run_end(lines, dropped_by, start, stop)
+
+
+def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
+    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio or comment thread."""
+    end = extend_end(lines, dropped_by, stop)
+    cut = bio_start(lines, dropped_by, start, end)
+    return cut if cut is not None else end
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:

@@ -113,7 +113,20 @@ def copyright_footer(line: Line) -> str | None:
 # "information" also covers "informational": every hint is one more search over the page.
 @line_rule(
     "legal-notice",
-    contains=("trademark", "food and drug", "diagnose", "consult", "may not be published", "commission", "information"),
+    contains=(
+        "trademark",
+        "food and drug",
+        "diagnose",
+        "consult",
+        "may not be published",
+        "commission",
+        "information",
+        "responsible for the content",
+        "best viewed",
+        "constitutes acceptance",
+        "may not be reproduced",
+        "share of the sale",
+    ),
     max_chars=P.MAX_LEGAL_CHARS,
 )
 def legal_notice(line: Line) -> str | None:

@@ -151,7 +151,14 @@ LEGAL_RE = re.compile(
     r"|this material may not be published, broadcast, rewritten,? or redistributed"
     r"|(?:we|this site) may (?:earn|receive) (?:a )?(?:small )?(?:affiliate )?commission"
     r"|for (?:general )?informational purposes only"
-    r"|the information (?:provided )?on this (?:web ?)?site)",
+    r"|the information (?:provided )?on this (?:web ?)?site"
+    # site terms: external links, browser notices, terms of use, reuse, affiliate revenue
+    r"|(?:is|are) not responsible for the content of external (?:web ?)?(?:sites|links|pages)"
+    r"|(?:this (?:page|site) is )?best viewed (?:in|with) (?:an? )?(?:up-to-date |modern |recent )?(?:web )?browser"
+    r"|(?:registration on|use of) (?:or use of )?this (?:web ?)?site constitutes acceptance"
+    r"|the material on this (?:web ?)?site may not be reproduced"
+    r"|may (?:earn|receive) (?:an? )?(?:small )?affiliate commission|(?:has|have) affiliate partnerships"
+    r"|may get a share of (?:the )?sales?\b)",
     I,
 )
 MAX_LEGAL_CHARS = 1200

@@ -1,0 +1,146 @@
+"""Where the article ends before an author bio: the writer's name, then who they are.
+
+A story in a page dump often ends with a bio of its author: a name line or an
+"About Jane Doe" heading, then "Jane Doe is a reporter for …" (or "I am a
+writer, …"). The bio reads as prose, so the run of prose goes on into it, and
+past it into the site's other stories. ``bio_start`` finds where the bio
+starts; the article run stops there.
+
+A profile that opens with the same words ("Jane Doe is a journalist who was
+jailed …") is the story itself: a bio is only taken after at least as much
+prose of the story as the run holds from the bio on, never as the run's
+first prose, and only the first bio-like unit of a run is looked at (a list
+of profiles is a story of profiles).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleanup.model import Line
+from cleanup.text.blocks import ends_like_sentence, is_prose, weight
+from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
+from cleanup.text.units import as_units
+
+# A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
+NAME = r"\w[\w'’.-]*(?:\s+\w[\w'’.-]*){1,3}"
+MAX_NAME_CHARS = 40
+# A bio heading: "About Jane Doe", or a bare "About the author" (its phrases are data: words.toml).
+_HEADINGS = "|".join(re.escape(h) for h in sorted(WORDS["bio_headings"], key=len, reverse=True))
+BIO_HEADING_RE = re.compile(rf"(?:{_HEADINGS})(?:\s+(?P<name>{NAME}))?", re.IGNORECASE)
+BIO_ROLE_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["bio_roles"])) + r")\b", re.IGNORECASE)
+# The bio sentence names the author first, maybe a handle, then says what they are: "Jane Doe (@jd) is a …".
+BIO_SENTENCE_RE = re.compile(
+    rf"(?P<name>{NAME})(?:\s+\(@\w+\))?\s+(?:is|was|has been|ist|est|es|é|è|jest)\s", re.UNICODE
+)
+FIRST_PERSON_RE = re.compile(r"(?:I am|I'm|I’m)\s")
+# The role is said early in the bio: within this many characters; a bio is short.
+ROLE_REACH = 150
+MAX_BIO_CHARS = 600
+# A comment thread's rules: a comment word and a policy word in a unit of at most MAX_POLICY_CHARS.
+COMMENT_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_words"])) + r")\b", re.IGNORECASE)
+POLICY_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_words"])) + r")\b", re.IGNORECASE)
+VOICE_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_voice"])) + r")\b", re.IGNORECASE)
+MAX_POLICY_CHARS = 400
+
+
+def is_name(text: str) -> bool:
+    """True for a short line that is a person's name: capitalised words, no digits, no sentence end.
+
+    >>> is_name("Bruce Y. Lee"), is_name("Read more stories"), is_name("Meg James")
+    (True, False, True)
+    """
+    words = text.split()
+    return (
+        len(text) <= MAX_NAME_CHARS
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(c.isdigit() for c in text)
+        and not text.endswith(("!", "?", ":", ";", ","))
+    )
+
+
+def says_role(text: str) -> bool:
+    """True when ``text`` says early on that someone is a reporter, writer, editor … (in any pack language)."""
+    return BIO_ROLE_RE.search(text[:ROLE_REACH]) is not None
+
+
+def bio_name(heading: str, text: str) -> str | None:
+    """The name of whom ``text`` is a bio, when ``heading`` ("About Jane Doe", a name, or '') opens it; else None.
+
+    >>> bio_name("Meg James", "Meg James is a media reporter for the Times.")
+    'Meg James'
+    >>> bio_name("", "Jane Doe (@jd) is a writer at Wired.") , bio_name("Jane Doe", "Jane Doe was born in 1950.")
+    ('Jane Doe', None)
+    """
+    m = BIO_HEADING_RE.fullmatch(heading) if heading else None
+    if m is not None and m["name"] and is_name(m["name"]) and not ends_like_sentence(heading):
+        name = m["name"]
+        return name if _surname(name) in text[: ROLE_REACH * 2] else None
+    if heading and is_name(heading) and says_role(text):
+        return heading if text.startswith(heading) or FIRST_PERSON_RE.match(text) else None
+    if not heading and weight(text) <= MAX_BIO_CHARS and says_role(text):
+        found = BIO_SENTENCE_RE.match(text)
+        return found["name"] if found is not None and is_name(found["name"]) else None
+    return None
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].strip(".,")
+
+
+def is_comment_policy(text: str) -> bool:
+    """True for the rules of a comment thread, in any pack language: it opens the thread under the story.
+
+    >>> is_comment_policy("As you comment, please be respectful of other commenters and viewpoints.")
+    True
+    >>> is_comment_policy("The council's comments on the plan were respectful, a spokesman said, but firm.")
+    False
+    >>> is_comment_policy("Comments on the forum are moderated, the company said in a statement.")
+    False
+    """
+    if weight(text) > MAX_POLICY_CHARS:
+        return False
+    found = COMMENT_WORD_RE.search(text)
+    if found is None or found.start() >= ROLE_REACH or POLICY_WORD_RE.search(text) is None:
+        return False
+    return VOICE_WORD_RE.search(text) is not None or "powered by" in text.lower()
+
+
+def _opens_thread(text: str) -> bool:
+    """A comments heading ("Leave a Reply", "12 comments") or a comment thread's rules."""
+    return COMMENTS_HEADING_RE.fullmatch(text) is not None or is_comment_policy(text)
+
+
+def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) where an author bio or a comment thread starts, or None (see the module's docstring).
+
+    The bio must name someone the page named above the story (the byline, the
+    <title>): "About Klaus Regling" over a box on the story's subject is not a
+    bio of its author, "About Real Time Brussels" under a blog's title is the
+    blog's blurb.
+    """
+    texts = as_units(lines).visible
+    kept = [i for i in range(start, stop) if dropped_by[i] is None]
+    first = next((i for i in kept if is_prose(texts[i])), None)
+    if first is None:
+        return None
+    for k, i in enumerate(kept):
+        text, nxt = texts[i], texts[kept[k + 1]] if k + 1 < len(kept) else ""
+        name: str | None
+        if i > first and _opens_thread(text):
+            name = ""  # a comment thread: no name to know
+        elif i > first and nxt and is_prose(nxt) and not is_prose(text):
+            name = bio_name(text, nxt)
+        elif i > first and is_prose(text):
+            name = bio_name("", text)
+        else:
+            continue
+        if name is None:
+            continue
+        before = sum(weight(texts[j]) for j in kept[:k] if is_prose(texts[j]))
+        after = sum(weight(texts[j]) for j in kept[k:] if is_prose(texts[j]))
+        known = not name or _surname(name) in " ".join(texts[:first])
+        return i if known and before >= after else None
+    return None
