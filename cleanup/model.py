@@ -136,7 +136,9 @@ class Result:
     ``readability`` or ``body`` (HTML input). ``date`` is ISO 8601 (None
     when the page's date cannot be read for certain), ``date_text`` the date
     as the page gave it; ``byline`` holds names only; ``language`` is the
-    page's language code when known.
+    page's language code when known;
+    ``native_ad`` is true when a site rule (a FiveFilters ``native_ad_clue``)
+    says the page is sponsored; the key is in the JSON only then.
     """
 
     title: str | None
@@ -154,6 +156,7 @@ class Result:
     extractor: str = "text"
     encoding: str | None = None
     removed: tuple[Removal, ...] = field(default=())
+    native_ad: bool = False
 
     def to_text(self) -> str:
         """Headline, a blank line, then the body; always ends in a newline."""
@@ -177,6 +180,7 @@ class Result:
             "extractor": self.extractor,
             "encoding": self.encoding,
             "removed": [r.to_dict() for r in self.removed],
+            **({"native_ad": True} if self.native_ad else {}),
         }
 
 

@@ -12,6 +12,7 @@ from cleanup.metadata import byline_names, iso_date, plain_site_name
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
+from cleanup.sites import lookup
 from cleanup.text.article import HEADER_REASON, find_title
 from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
 from cleanup.text.phrases import RULE as PHRASE_RULE
@@ -80,13 +81,13 @@ def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) 
 def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
     dirs = options.rules_dirs
     if options.site:
-        site = S.site_for_host(S.host_of(options.site) or options.site, dirs)
+        site = lookup.site_for_host(S.host_of(options.site) or options.site, dirs)
         if site is None:
             raise SiteRuleError(f"no site rule file for '{options.site}'")
         return site
     for url in (options.url, *urls):
         host = S.host_of(url)
-        if host and (site := S.site_for_host(host, dirs)):
+        if host and (site := lookup.site_for_host(host, dirs)):
             return site
     return S.site_by_fingerprint(page(), dirs)
 
@@ -206,6 +207,8 @@ def clean_html(page: Page, options: Options) -> Result:
     head = page.text[:HEAD_BYTES]
     urls = [u for m in CANONICAL_RE.finditer(head) for u in m.groups() if u]
     site = choose_site(options, urls, str)  # HTML is not fingerprinted: an empty text matches none
+    if site is None and options.rules_dirs:
+        site = enabled_site(lookup.global_site(options.rules_dirs), options)  # FiveFilters' global.txt
     doc = extract_html(page.text, site=site, url=options.url, options=options)
     v, _ = run_rules(doc.lines, HTML, site, options)
     return build_result(
@@ -222,4 +225,5 @@ def clean_html(page: Page, options: Options) -> Result:
         dom_removed=doc.removed,
         byline=doc.byline,
         date=doc.date,
+        native_ad=doc.native_ad,
     )

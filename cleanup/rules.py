@@ -234,6 +234,10 @@ def check_disable(options: Options) -> None:
 @functools.lru_cache(maxsize=64)
 def _check_disable(names: frozenset[str], dirs: tuple[str, ...]) -> None:
     known = {entry.name: entry for entry in all_entries(dirs)}
+    if dirs and any(":" in name and name not in known for name in names):
+        from cleanup.sites.ftr import sites_named  # FiveFilters files: only the named hosts' are parsed
+
+        known.update((e.name, e) for site in sites_named(names, dirs) for e in site_entries(site))
     for name in sorted(names):
         if name in ALIASES:
             continue

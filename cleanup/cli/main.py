@@ -18,6 +18,7 @@ import click
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from cleanup.cli.rules import check_rules, list_rules_or_exit
+from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
 from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
@@ -54,6 +55,12 @@ Exit codes:   0 done, or nothing would change
             130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Every output
                 file written is complete: rerun with --skip-existing to finish.
             141 standard output was closed early (cleanup ... | head)
+
+\b
+Rule tooling (when no file named 'rules' exists here):
+  cleanup rules list [--rules DIR]   every rule: name, kind, stage, source
+  cleanup rules lint DIR|FILE...     file:line: rule: problem; exit 1 if any
+  cleanup rules test DIR... [--pages DIR]   run [[expect]] / test_contains offline
 """
 
 
@@ -145,9 +152,12 @@ class Command(click.Command):
 
     closed: frozenset[int] = frozenset()
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         Command.closed = _reopen_closed_streams()
-        return super().main(*args, **kwargs)
+        argv = list(sys.argv[1:] if args is None else args)
+        if is_rules_command(argv):  # cleanup rules list|lint|test|export (cli/rules_cmd.py)
+            return rules.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} rules", **extra)
+        return super().main(argv, prog_name, **extra)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         """The context, with the config file's values as flag defaults (unless --no-config)."""

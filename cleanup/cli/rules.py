@@ -59,10 +59,12 @@ def check_rules(options: Options) -> None:
     Every --disable must name a rule (a typo would silently disable nothing): usage error otherwise.
     """
     from cleanup.rules import check_disable
-    from cleanup.sites.load import load_all, site_for_host
+    from cleanup.sites.load import any_fingerprint, load_all
+    from cleanup.sites.lookup import site_for_host
 
     try:
         sites = load_all(options.rules_dirs)
+        any_fingerprint(options.rules_dirs)  # fingerprints that cannot combine would fail every text page
         if options.site and site_for_host(options.site, options.rules_dirs) is None:
             raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
     except SiteRuleError as exc:

@@ -54,6 +54,7 @@ from cleanup.html.scorer import (
     scorer_container,
     with_siblings,
 )
+from cleanup.html.siterules import apply_replacements, read_site_page, usable_body
 from cleanup.html.vocab import BLOCK_TAGS, INVISIBLE_TAGS, ChromeGroup
 from cleanup.model import DEFAULT_OPTIONS, ExtractionError, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
@@ -93,6 +94,7 @@ class HtmlPage:
     date: str | None = None
     canonical_url: str | None = None
     site_name: str | None = None
+    native_ad: bool = False  # a site's native_ad_clue matched
 
 
 @dataclass(frozen=True)
@@ -112,20 +114,25 @@ def extract_html(
     ``comments`` ...), ``caption-element`` and ``link-list``. ``site`` comes with
     its disabled rules already left out (``cleanup.rules.enabled_site``).
     """
+    if site and site.replacements:
+        markup = apply_replacements(markup, site.replacements)
     doc = parse_html(markup)
     meta = read_metadata(doc, url)
+    meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
-    removed = apply_site_strip(doc, site) if site else []
     found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
     named = named_containers(doc)
     declared = declared_containers(doc, meta.body_hint)
     marks, scores = rescue_marks(doc, spare_named(found, named), [*declared, *named, *structural_containers(doc)])
-    choice = with_lead(choose_containers(doc, site, marks, scores, (declared, named)), marks)
+    generic = generic_choice(doc, scores, (declared, named))
+    removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
+    choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
     captions, caption_removed = (
         take_captions(choice.containers, marks) if enabled(CAPTION_ELEMENT, options) else ([], [])
     )
     removed += outside_removals(choice.containers)
-    removed += caption_removed + strip_chrome(choice.containers, marks, scores)
+    pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
+    removed += caption_removed + strip_chrome(choice.containers, pruned, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)
     if enabled("link-list", options):
@@ -141,6 +148,7 @@ def extract_html(
         date=meta.date,
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
+        native_ad=native_ad,
     )
 
 
@@ -243,18 +251,19 @@ def _locate(doc: Any, wanted: list[str]) -> Any:
     return common_ancestor(hits[0], hits[-1]) if hits else None
 
 
-def choose_containers(
-    doc: Any,
-    site: Site | None,
-    marks: dict[Any, ChromeGroup],
-    scores: dict[Any, Score],
-    evidence: tuple[Sequence[Any], Sequence[Any]] = ((), ()),
-) -> Choice:
-    """Site body rule, else our scorer checked against the ``evidence`` (containers the page
-    declares, containers named as article bodies), else readability-lxml, else the body."""
-    found = site_body(doc, site) if site and site.body else ()
-    if found:
+def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: str | None = None) -> Choice:
+    """Site body rule (unless rotten: siterules.usable_body), else the generic choice."""
+    found = site_body(doc, site, attrs) if site and site.body else ()
+    if found and site is not None and usable_body(found, site, generic.containers, generic.extractor):
         return Choice(found, "site-rule")
+    return generic
+
+
+def generic_choice(
+    doc: Any, scores: dict[Any, Score], evidence: tuple[Sequence[Any], Sequence[Any]] = ((), ())
+) -> Choice:
+    """Our scorer checked against the ``evidence`` (containers the page declares, containers
+    named as article bodies), else readability-lxml, else the body."""
     container = scorer_container(scores)
     if container is not None:
         narrow = descend(container, scores)

@@ -13,6 +13,7 @@ from lxml import etree
 
 from cleanup.html.dom import body_of, describe, drop, norm, outermost, text_of
 from cleanup.html.scorer import RESCUE_SHARE, Score
+from cleanup.html.siterules import TokenIndex
 from cleanup.html.vocab import (
     BEM_ELEMENT_RE,
     BEM_ELEMENT_SKIPPED,
@@ -28,6 +29,7 @@ from cleanup.html.vocab import (
     TOKEN_SPLIT_RE,
     ChromeGroup,
 )
+from cleanup.html.xpath import evaluate
 from cleanup.lang import classify
 from cleanup.model import Removal
 from cleanup.rules import CAPTION_ELEMENT
@@ -137,21 +139,61 @@ def _elements(nodes: Any) -> list[Any]:
     return [n for n in found if not any(a in inside for a in n.iterancestors())]
 
 
-def apply_site_strip(doc: Any, site: Site) -> list[Removal]:
-    """Remove every element matched by the site's ``strip`` rules."""
+def apply_site_strip(doc: Any, site: Site, attrs: str | None = None, article: tuple[Any, ...] = ()) -> list[Removal]:
+    """Remove every element matched by the site's ``strip`` rules.
+
+    ``attrs`` (the page's attribute values, ``attribute_text``) lets rules that cannot match be skipped. An
+    element holding most of the text of ``article`` (the generic extractor's
+    choice) is not removed: a rule that would remove the article is wrong for
+    this page (a paywall stub in a "snippet" box), and text is never lost to it.
+    """
     removed = []
+    guard = ArticleGuard(article)
+    tokens = TokenIndex(doc)
     for rule in site.strip:
-        for el in _elements(rule.xpath(doc)):
-            if el.getparent() is not None and el.tag not in ("body", "html"):
-                removed.append(removal_of(el, rule.id, rule.why))
+        if rule.token is not None and rule.xpath.may_match(attrs):
+            found = tokens.find(rule.token)
+        elif rule.xpath.simple is not None and rule.xpath.may_match(attrs):
+            found = tokens.select(rule.xpath.simple)
+        else:
+            found = evaluate(rule.xpath, doc, attrs)
+        for el in _elements(found):
+            if el.getparent() is not None and el.tag not in ("body", "html") and not guard.holds_most(el):
+                record = removal_of(el, rule.id, rule.why)
+                if record.text:  # as strip_chrome: an empty slot removes no text to explain
+                    removed.append(record)
                 drop(el)
     return removed
 
 
-def site_body(doc: Any, site: Site) -> tuple[Any, ...]:
+class ArticleGuard:
+    """Tells whether an element holds most of the text of the article containers."""
+
+    def __init__(self, article: tuple[Any, ...]) -> None:
+        self.article = article
+        self.chars: dict[Any, int] = {}
+        self.total = 0
+
+    def holds_most(self, el: Any) -> bool:
+        """True when removing ``el`` would remove at least half of the article's text."""
+        if not self.chars:  # measured at the first match: most pages have none
+            self.chars = {root: len(norm(text_of(root))) for root in self.article}
+            self.total = sum(self.chars.values())
+        if not self.total:
+            return False
+        inside = 0
+        for root in self.article:
+            if root is el or el in root.iterancestors():
+                inside += self.chars[root]
+            elif root in el.iterancestors():
+                inside += len(norm(text_of(el)))
+        return 2 * inside >= self.total
+
+
+def site_body(doc: Any, site: Site, attrs: str | None = None) -> tuple[Any, ...]:
     """Containers matched by the first site ``body`` rule that finds real text."""
     for rule in site.body:
-        found = _elements(rule.xpath(doc))
+        found = _elements(evaluate(rule.xpath, doc, attrs))
         if sum(len(norm(text_of(el))) for el in found) >= MIN_SITE_BODY_CHARS:
             return tuple(found)
     return ()

@@ -47,7 +47,6 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,9 +54,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cleanup.model import SiteRuleError
+from cleanup.sites.files import FtrTest, read_rule_bytes
 
 BUNDLED_DIR = Path(__file__).parent
 SUFFIX = ".toml"
+FTR_SUFFIX = ".txt"  # FiveFilters site configs, read by sites/ftr.py
 
 # Keys each table may hold; anything else is a typo we report.
 SITE_KEYS = frozenset({"name", "fingerprints"})
@@ -66,6 +67,7 @@ DOM_RULE_KEYS = frozenset({"name", "why", "xpath", "css"})
 EXPECT_KEYS = frozenset({"fixture", "keeps", "drops"})
 # The kinds of rule a site file holds, in the order their rules are listed (rule_ids, --list-rules).
 RULE_KINDS = ("drop_line", "drop_from", "strip", "body")
+META_KINDS = ("title", "author", "date", "native_ad")  # FiveFilters only: metadata, no removal
 TOP_KEYS = {
     "site": SITE_KEYS,
     "drop_line": TEXT_RULE_KEYS,
@@ -97,6 +99,8 @@ class DomRule:
     why: str
     expr: str  # the XPath (CSS selectors are translated to XPath on load)
     xpath: Any  # a compiled lxml.etree.XPath
+    line: int | None = None  # line in the rule file (FiveFilters files)
+    token: str | None = None  # strip_id_or_class: the class/id token(s) the XPath tests, matched faster in Python
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ class Expect:
 
 @dataclass(frozen=True)
 class Site:
-    """All rules of one site file."""
+    """All rules of one site file; the fields after ``expect`` come from FiveFilters files (sites/ftr.py)."""
 
     host: str
     path: Path
@@ -121,6 +125,20 @@ class Site:
     strip: tuple[DomRule, ...] = ()
     body: tuple[DomRule, ...] = ()
     expect: tuple[Expect, ...] = ()
+    title: tuple[DomRule, ...] = ()
+    author: tuple[DomRule, ...] = ()
+    date: tuple[DomRule, ...] = ()
+    native_ad: tuple[DomRule, ...] = ()
+    prune: bool = True
+    autodetect: bool = True
+    replacements: tuple[tuple[str, str], ...] = ()
+    tests: tuple[FtrTest, ...] = ()
+    ftr: bool = False
+
+    @property
+    def rules_by_kind(self) -> tuple[tuple[str, TextRule | DomRule], ...]:
+        """(kind, rule) of every rule of the site, metadata rules included, in file order by kind."""
+        return tuple((k, rule) for k in (*RULE_KINDS, *META_KINDS) for rule in getattr(self, k))
 
     @property
     def rules(self) -> tuple[TextRule | DomRule, ...]:
@@ -152,22 +170,24 @@ def compile_pattern(pattern: str) -> Any:
 
 
 def _compile_selector(rule: dict[str, Any]) -> tuple[str, Any]:
-    from lxml import etree
+    from cleanup.html.xpath import SelectorError, compile_xpath, css_to_xpath
 
     if ("xpath" in rule) == ("css" in rule):
         raise ValueError("needs exactly one of 'xpath' or 'css'")
-    expr = rule.get("xpath")
-    if expr is None:
-        from lxml.cssselect import CSSSelector, SelectorError
-
-        try:
-            expr = CSSSelector(rule["css"]).path
-        except SelectorError as exc:
-            raise ValueError(f"invalid CSS selector {rule['css']!r}: {exc}") from None
+    key = "xpath" if "xpath" in rule else "css"
+    if not isinstance(rule[key], str):
+        raise ValueError(f"'{key}' must be a string, not {type(rule[key]).__name__}")
     try:
-        return expr, etree.XPath(expr)
-    except etree.XPathSyntaxError as exc:
-        raise ValueError(f"invalid XPath {expr!r}: {exc}") from None
+        expr = rule["xpath"] if key == "xpath" else css_to_xpath(rule["css"])
+        return expr, compile_xpath(expr)
+    except SelectorError as exc:
+        what = "XPath" if key == "xpath" else "CSS selector"
+        raise ValueError(f"invalid {what} {_short(rule[key])}: {exc}") from None
+
+
+def _short(value: str, limit: int = 60) -> str:
+    """A value quoted for a message, cut to ``limit`` characters."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
 
 
 def _check_keys(table: dict[str, Any], allowed: frozenset[str], where: str) -> None:
@@ -187,13 +207,15 @@ def _rules(data: dict[str, Any], kind: str, host: str, where: str) -> list[dict[
         name = table.get("name")
         label = f"{where}: [[{kind}]] '{name}'" if name else f"{where}: [[{kind}]]"
         _check_keys(table, TOP_KEYS[kind], label)
+        if name is not None and not isinstance(name, str):
+            raise SiteRuleError(f"{where}: [[{kind}]]: 'name' must be a string")
         if kind != "expect":
             for key in ("name", "why"):
                 if not isinstance(table.get(key), str) or not table[key].strip():
                     raise SiteRuleError(f"{label}: missing '{key}'")
             if name in seen:
                 raise SiteRuleError(f"{label}: duplicate rule name")
-            seen.add(name)
+            seen.add(str(name))
     return tables
 
 
@@ -229,25 +251,28 @@ def _expects(data: dict[str, Any], host: str, where: str) -> tuple[Expect, ...]:
         if not isinstance(t.get("fixture"), str):
             raise SiteRuleError(f"{where}: [[expect]]: missing 'fixture'")
         keeps, drops = t.get("keeps", []), t.get("drops", [])
-        if not all(isinstance(s, str) for s in (*keeps, *drops)):
+        if (
+            not isinstance(keeps, list)
+            or not isinstance(drops, list)
+            or not all(isinstance(s, str) for s in (*keeps, *drops))
+        ):
             raise SiteRuleError(f"{where}: [[expect]] '{t['fixture']}': keeps/drops must be strings")
         out.append(Expect(t["fixture"], tuple(keeps), tuple(drops)))
     return tuple(out)
 
 
-MAX_RULE_FILE_BYTES = 1_000_000  # a site file is a few kB; a FIFO or /dev/zero link must not hang or fill memory
-
-
-def _read_rule_file(path: Path) -> bytes:
-    """The bytes of a site file, which must be a regular file (not a FIFO or a device) under the size cap."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"not a regular file (a FIFO, device or directory): {path}")
-        data = handle.read(MAX_RULE_FILE_BYTES + 1)
-    if len(data) > MAX_RULE_FILE_BYTES:
-        raise OSError(f"larger than {MAX_RULE_FILE_BYTES:,} bytes")
-    return data
+def _fingerprints(values: Any, where: str) -> tuple[Any, ...]:
+    """The compiled [site] fingerprints: a list of regex strings."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise SiteRuleError(f"{where}: [site] 'fingerprints' must be a list of strings")
+    prints = []
+    for fp in values:
+        try:
+            # Multi-line mode: matched against the page's trimmed, visible lines, ^ and $ per line.
+            prints.append(compile_pattern(f"(?m){fp}"))
+        except ValueError as exc:
+            raise SiteRuleError(f"{where}: [site] fingerprint {_short(fp)}: bad regex: {exc}") from None
+    return tuple(prints)
 
 
 @functools.cache
@@ -256,28 +281,25 @@ def load_site(path: Path) -> Site:
     where = str(path) if path.parent != BUNDLED_DIR else path.name  # user files: the path as given
     host = path.name[: -len(SUFFIX)]
     try:
-        data = tomllib.loads(_read_rule_file(path).decode("utf-8"))
+        data = tomllib.loads(read_rule_bytes(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise SiteRuleError(f"{where}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise SiteRuleError(f"{where}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise SiteRuleError(f"{where}: invalid TOML: arrays or tables nested too deeply") from None
     _check_keys(data, frozenset(TOP_KEYS), where)
     meta = data.get("site", {})
     if not isinstance(meta, dict):
         raise SiteRuleError(f"{where}: 'site' must be a table ([site])")
     _check_keys(meta, SITE_KEYS, f"{where}: [site]")
-    prints = []
-    for fp in meta.get("fingerprints", []):
-        try:
-            # Multi-line mode: matched against the page's trimmed, visible lines, ^ and $ per line.
-            prints.append(compile_pattern(f"(?m){fp}"))
-        except (ValueError, TypeError) as exc:
-            raise SiteRuleError(f"{where}: [site] fingerprint {fp!r}: bad regex: {exc}") from None
+    if meta.get("name") is not None and not isinstance(meta["name"], str):
+        raise SiteRuleError(f"{where}: [site] 'name' must be a string")
     return Site(
         host=host.lstrip("."),
         path=path,
         name=meta.get("name"),
-        fingerprints=tuple(prints),
+        fingerprints=_fingerprints(meta.get("fingerprints", []), where),
         drop_line=_text_rules(data, "drop_line", host.lstrip("."), where),
         drop_from=_text_rules(data, "drop_from", host.lstrip("."), where),
         strip=_dom_rules(data, "strip", host.lstrip("."), where),
@@ -331,7 +353,7 @@ def _candidates(host: str) -> list[str]:
 
 
 def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
-    """The site file serving ``host``, or None."""
+    """The TOML site file serving ``host``, or None (sites/lookup.py adds FiveFilters files)."""
     by_name = {p.name[: -len(SUFFIX)]: p for p in site_files(dirs)}
     for stem in _candidates(host.lower()):
         if stem in by_name:
@@ -363,8 +385,13 @@ def any_fingerprint(dirs: tuple[str, ...] = ()) -> Any | None:
 
     Cached like ``site_files``: the files are read once per process.
     """
-    patterns = [fp.pattern for site in load_all(dirs) for fp in site.fingerprints]
-    return compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    sites = [site for site in load_all(dirs) if site.fingerprints]
+    patterns = [fp.pattern for site in sites for fp in site.fingerprints]
+    try:
+        return compile_pattern("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    except ValueError as exc:
+        files = ", ".join(str(site.path) for site in sites)
+        raise SiteRuleError(f"the fingerprints of {files} cannot be combined into one pattern: {exc}") from None
 
 
 def rule_dirs_from_env(value: str | None = None) -> tuple[str, ...]:

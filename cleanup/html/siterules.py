@@ -1,0 +1,150 @@
+"""Site rules that act outside the strip/body pair: raw-HTML replacements, metadata, native-ad clues.
+
+These come from FiveFilters files (sites/ftr.py): ``find_string`` /
+``replace_string`` edit the markup before it is parsed (lazy images,
+``<noscript>``, AMP tags), ``title`` / ``author`` / ``date`` are XPaths or
+XPath expressions read before anything is removed, and ``native_ad_clue``
+flags a sponsored page without changing what is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from cleanup.html.dom import norm, text_of
+from cleanup.html.meta import Meta
+from cleanup.html.xpath import SimpleTest, attribute_text, evaluate, first_string
+
+if TYPE_CHECKING:
+    from cleanup.sites.load import DomRule, Site
+
+# A site body holding less than half, or more than 3 times, the text of the generic article is
+# not the article (ftr-site-config on the dev pages: a video box at 0.1x, CNN's whole page at 9-19x).
+SITE_BODY_BAND = (0.5, 3.0)
+CLASS_OR_ID = etree.XPath("/descendant::*[@class or @id]")
+# A replacement may not grow the page past this factor: "a" -> 1,000 copies of "a" would.
+MAX_REPLACE_GROWTH = 4
+
+
+def apply_replacements(markup: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """The markup with each (find, replace) pair applied in order, as FiveFilters does before parsing.
+
+    A pair that would make the page more than MAX_REPLACE_GROWTH times larger is skipped.
+
+    >>> apply_replacements("<amp-img src=x></amp-img>", (("<amp-img", "<img"), ("</amp-img>", "")))
+    '<img src=x>'
+    """
+    limit = MAX_REPLACE_GROWTH * max(len(markup), 1)
+    for find, repl in pairs:
+        if not find or find not in markup:
+            continue
+        if len(repl) > len(find) and len(markup) + markup.count(find) * (len(repl) - len(find)) > limit:
+            continue
+        markup = markup.replace(find, repl)
+    return markup
+
+
+class TokenIndex:
+    """The class and id values of a page's elements, to find whole tokens without an XPath per rule.
+
+    ``strip_id_or_class: related`` is the XPath ``//*[contains(concat(' ',
+    normalize-space(@class), ' '), ' related ') or ...]``, which libxml2 runs
+    at some microseconds per element: a site with 20 such rules spent 15 ms a
+    rule on a large page. One walk, then a substring test per element, finds
+    the same elements in document order.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.elements: list[Any] | None = None
+        self.values: list[tuple[Any, str]] | None = None
+
+    def _elements(self) -> list[Any]:
+        if self.elements is None:
+            self.elements = CLASS_OR_ID(self.doc)
+        return self.elements
+
+    def find(self, token: str) -> list[Any]:
+        """Elements whose class or id holds ``token`` (one or more whole, adjacent tokens)."""
+        if self.values is None:
+            self.values = [
+                (el, f" {' '.join((el.get('class') or '').split())} \0 {' '.join((el.get('id') or '').split())} ")
+                for el in self._elements()
+            ]
+        padded = f" {token} "
+        return [el for el, value in self.values if padded in value]
+
+    def select(self, test: SimpleTest) -> list[Any]:
+        """Elements an XPath of a simple form selects, in document order (the same nodes libxml2 finds)."""
+        out = []
+        for el in self._elements():
+            value = el.get(test.attr)
+            if value is None or (test.tag is not None and el.tag != test.tag):
+                continue
+            if (value == test.value) if test.equal else (test.value in value):
+                out.append(el)
+        return out
+
+
+def read_site_page(doc: Any, site: Site | None, meta: Meta) -> tuple[Meta, bool, str | None]:
+    """The metadata with the site's title/author/date rules, the native-ad flag, and the attribute values."""
+    if site is None:
+        return meta, False, None
+    attrs = attribute_text(doc)
+    return site_metadata(doc, site, meta, attrs), bool(site.native_ad and is_native_ad(doc, site, attrs)), attrs
+
+
+def usable_body(found: tuple[Any, ...], site: Site, generic: tuple[Any, ...], extractor: str) -> bool:
+    """Whether a site body is used: the user's TOML rules always; a FiveFilters one when plausible_body.
+
+    A FiveFilters body far smaller or larger than the article the generic path
+    finds is a rotten rule (the site was redesigned).
+    """
+    return not site.ftr or extractor == "body" or plausible_body(found, generic)
+
+
+def plausible_body(found: tuple[Any, ...], generic: tuple[Any, ...]) -> bool:
+    """True when a site body holds about as much text as the generic article (a share in SITE_BODY_BAND).
+
+    FiveFilters body rules rot as sites change: on older pages a rule may
+    match a video box beside the story, or the whole page; either way the
+    generic extractor's article is the safer choice.
+    """
+    mine, theirs = _chars(found), _chars(generic)
+    low, high = SITE_BODY_BAND
+    return theirs == 0 or low * theirs <= mine <= high * theirs
+
+
+def _chars(elements: tuple[Any, ...]) -> int:
+    """Characters of text under the elements, whitespace runs counted once."""
+    return sum(len(norm(text_of(el))) for el in elements)
+
+
+def _first(rules: tuple[DomRule, ...], doc: Any, attrs: str | None) -> str | None:
+    """The first non-empty text one of the rules gives, in order."""
+    for rule in rules:
+        text = first_string(rule.xpath, doc, attrs)
+        if text:
+            return text
+    return None
+
+
+def site_metadata(doc: Any, site: Site, meta: Meta, attrs: str | None = None) -> Meta:
+    """Title, byline and date from the site's rules where they find something, else the page's own."""
+    if not (site.title or site.author or site.date):
+        return meta
+    return dataclasses.replace(
+        meta,
+        title=_first(site.title, doc, attrs) or meta.title,
+        byline=_first(site.author, doc, attrs) or meta.byline,
+        date=_first(site.date, doc, attrs) or meta.date,
+    )
+
+
+def is_native_ad(doc: Any, site: Site, attrs: str | None = None) -> bool:
+    """True when a ``native_ad_clue`` of the site matches: a sponsored page (reported, not acted on)."""
+    # A match is a node, a true test or a non-empty string.
+    return any(evaluate(rule.xpath, doc, attrs) for rule in site.native_ad)

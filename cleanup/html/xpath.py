@@ -1,0 +1,275 @@
+"""Site-rule selectors: compile user XPath and CSS safely, evaluate them on a page.
+
+lxml compiles almost anything and fails only when the expression runs: a
+variable (``//div[$foo]``), an unknown or prefixed function (``foo:bar(.)``,
+EXSLT ``re:test()``) or a 50,000-branch union (libxml2's recursion limit)
+would load and then crash the first page. ``compile_xpath`` refuses these up
+front, with a message naming the problem, so a rule file is checked when it is
+loaded (issue 15 item 8). The only module outside ``html/`` that needs
+selectors, ``sites/``, calls these functions rather than lxml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+# XPath 1.0 core functions and node-type tests: the only calls a rule may make.
+XPATH_FUNCTIONS = frozenset(
+    {
+        # node sets
+        "last", "position", "count", "id", "local-name", "namespace-uri", "name",
+        # strings
+        "string", "concat", "starts-with", "contains", "substring-before", "substring-after",
+        "substring", "string-length", "normalize-space", "translate",
+        # booleans and numbers
+        "boolean", "not", "true", "false", "lang", "number", "sum", "floor", "ceiling", "round",
+        # node-type tests look like calls
+        "node", "text", "comment", "processing-instruction",
+        # operators a bracket may follow: "@a or(@b)"
+        "and", "or", "div", "mod",
+    }
+)  # fmt: skip
+# Real rules stay far below these (the longest of ftr-site-config's 8,552 XPaths is under 400
+# characters, with at most a dozen branches); past them an expression is an attack or an accident.
+MAX_SELECTOR_CHARS = 4000
+MAX_BRANCHES = 200
+MAX_NESTING = 32
+# String literals, then names followed by '(' (a call), '$' (a variable), and brackets.
+LITERAL_RE = re.compile(r"\"[^\"]*\"|'[^']*'")
+CALL_RE = re.compile(r"([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+# A tiny page every expression is tried on once, to catch what the checks above miss.
+PROBE_DOC = etree.fromstring(
+    "<html><head><title>t</title></head><body><div id='a' class='b'><p>x</p></div></body></html>",
+    etree.HTMLParser(),
+)
+
+
+# Attribute tests whose literal must appear in an attribute value for the XPath to match anything.
+ATTRIBUTE_LITERAL_RE = re.compile(
+    r"""(?:contains|starts-with)\(\s*@[\w:-]+\s*,\s*(?:"([^"]*)"|'([^']*)')|@[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+)
+# Any of these makes a test optional or negated: no literal is then required.
+ALTERNATIVE_RE = re.compile(r"\||\bor\b|\bnot\s*\(|!=")
+PLAIN_LITERAL_RE = re.compile(r"[^\s&<>\"'=]+")
+
+
+# "//name" is "/descendant-or-self::node()/child::name": libxml2 walks it several times slower
+# than "/descendant::name", which selects the same nodes when no predicate counts positions.
+SLASHES_RE = re.compile(r"//(?=[A-Za-z_*])(?![A-Za-z_-]+\s*::)")  # not before an axis: //parent::a
+POSITIONAL_RE = re.compile(r"\d|position\s*\(|last\s*\(")
+
+
+ATTRIBUTE_VALUES = etree.XPath("/descendant::*/@*", smart_strings=False)
+
+
+class SelectorError(ValueError):
+    """A selector that cannot be used; the message says why."""
+
+
+def _check_xpath_text(expr: str) -> None:
+    """Refuse what lxml would compile but not run: variables, foreign functions, huge unions.
+
+    >>> _check_xpath_text("//div[contains(@class, 'x')]")
+    >>> _check_xpath_text("//div[$foo]")
+    Traceback (most recent call last):
+    ...
+    cleanup.html.xpath.SelectorError: uses a variable ($...); rules cannot define variables
+    """
+    if len(expr) > MAX_SELECTOR_CHARS:
+        raise SelectorError(f"is {len(expr):,} characters long (at most {MAX_SELECTOR_CHARS:,})")
+    code = LITERAL_RE.sub('""', expr)
+    if "$" in code:
+        raise SelectorError("uses a variable ($...); rules cannot define variables")
+    for name in CALL_RE.findall(code):
+        if ":" in name:
+            raise SelectorError(f"calls {name}(), an extension function; only XPath 1.0 functions are allowed")
+        if name not in XPATH_FUNCTIONS:
+            raise SelectorError(f"calls {name}(), which is not an XPath 1.0 function")
+    if code.count("|") + 1 > MAX_BRANCHES:
+        raise SelectorError(f"has {code.count('|') + 1:,} branches (at most {MAX_BRANCHES})")
+    depth = 0
+    for char in code:
+        depth += char in "[("
+        depth -= char in "])"
+        if depth > MAX_NESTING:
+            raise SelectorError(f"nests brackets deeper than {MAX_NESTING} levels")
+
+
+# "//div[contains(@class, 'x')]" and "//*[@id='x']": 2,103 of ftr-site-config's 5,480 strip and
+# body rules have one of these forms, answered from one walk of the page (siterules.TokenIndex).
+SIMPLE_RE = re.compile(
+    r"""^//([a-z][a-z0-9]*|\*)\[\s*(?:contains\(\s*@(class|id)\s*,\s*(?:'([^']+)'|"([^"]+)")\s*\)"""
+    r"""|@(class|id)\s*=\s*(?:'([^']*)'|"([^"]*)"))\s*\]$"""
+)
+
+
+class SimpleTest(NamedTuple):
+    """A rule of the form ``//TAG[contains(@ATTR, 'VALUE')]`` (``equal`` False) or ``//TAG[@ATTR='VALUE']``."""
+
+    tag: str | None  # None for *
+    attr: str
+    value: str
+    equal: bool
+
+
+def simple_test(expr: str) -> SimpleTest | None:
+    """The SimpleTest an XPath is, or None.
+
+    >>> simple_test("//div[contains(@class, 'related')]")
+    SimpleTest(tag='div', attr='class', value='related', equal=False)
+    >>> simple_test("//div[contains(@class, 'a')]//p") is None
+    True
+    """
+    m = SIMPLE_RE.match(expr.strip())
+    if m is None:
+        return None
+    tag = None if m.group(1) == "*" else m.group(1)
+    if m.group(2):
+        return SimpleTest(tag, m.group(2), m.group(3) or m.group(4), False)
+    return SimpleTest(tag, m.group(5), m.group(6) or m.group(7) or "", True)
+
+
+class RuleXPath:
+    """A compiled rule XPath and the strings the page source must hold for it to match.
+
+    Most site rules match nothing on most pages; a substring test on the
+    page's attribute values skips them without walking the tree (``needs``).
+    """
+
+    __slots__ = ("compiled", "needs", "simple")
+
+    def __init__(self, compiled: Any, needs: tuple[str, ...], simple: SimpleTest | None = None) -> None:
+        self.compiled, self.needs, self.simple = compiled, needs, simple
+
+    def __call__(self, doc: Any) -> Any:
+        return self.compiled(doc)
+
+    def may_match(self, attrs: str | None) -> bool:
+        """False when the page's attribute values lack a string the XPath needs (so it matches nothing)."""
+        if attrs is not None:
+            for needed in self.needs:  # a loop, not all(): this runs for every rule on every page
+                if needed not in attrs:
+                    return False
+        return True
+
+
+def required_literals(expr: str) -> tuple[str, ...]:
+    """Attribute values an XPath cannot match without, when every test of it must hold.
+
+    >>> required_literals("//div[contains(@class, 'related')]//p[@id='x']")
+    ('related', 'x')
+    >>> required_literals("//div[contains(@class, 'a') or @id='b']")
+    ()
+    """
+    code = LITERAL_RE.sub('""', expr)
+    if ALTERNATIVE_RE.search(code):
+        return ()
+    found = ("".join(m) for m in ATTRIBUTE_LITERAL_RE.findall(expr))
+    return tuple(s for s in found if PLAIN_LITERAL_RE.fullmatch(s))
+
+
+def fast_form(expr: str) -> str:
+    """The expression with ``//`` as ``/descendant::`` when no predicate depends on position.
+
+    >>> fast_form("//div[@id='a']//p")
+    "/descendant::div[@id='a']/descendant::p"
+    >>> fast_form("//img//parent::a")
+    '/descendant::img//parent::a'
+    >>> fast_form("(//div)[1]")
+    '(//div)[1]'
+    """
+    code = LITERAL_RE.sub('""', expr)
+    if POSITIONAL_RE.search(code):
+        return expr
+    parts = LITERAL_RE.split(expr)
+    literals = LITERAL_RE.findall(expr)
+    out = [SLASHES_RE.sub("/descendant::", p) + (literals[i] if i < len(literals) else "") for i, p in enumerate(parts)]
+    return "".join(out)
+
+
+def compile_xpath(expr: str, needs: tuple[str, ...] | None = None) -> RuleXPath:
+    """A compiled XPath that is safe to run on any page; SelectorError otherwise.
+
+    ``needs``: strings the page must hold for a match (by default read from the expression).
+
+    >>> compile_xpath("substring-after(//p, 'By ')")(PROBE_DOC)
+    ''
+    >>> compile_xpath("//div[re:test(., 'a')]")
+    Traceback (most recent call last):
+    ...
+    cleanup.html.xpath.SelectorError: calls re:test(), an extension function; only XPath 1.0 functions are allowed
+    """
+    if not isinstance(expr, str) or not expr.strip():
+        raise SelectorError("is empty")
+    _check_xpath_text(expr)
+    try:
+        compiled = etree.XPath(fast_form(expr), regexp=False, smart_strings=False)
+        compiled(PROBE_DOC)
+    except etree.XPathError as exc:
+        raise SelectorError(f"does not compile: {exc}") from None
+    return RuleXPath(compiled, required_literals(expr) if needs is None else needs, simple_test(expr))
+
+
+def css_to_xpath(css: str) -> str:
+    """The XPath of a CSS selector list; SelectorError for one that is invalid or too large.
+
+    >>> css_to_xpath("div.x")
+    "descendant-or-self::div[@class and contains(concat(' ', normalize-space(@class), ' '), ' x ')]"
+    """
+    from lxml.cssselect import CSSSelector
+    from lxml.cssselect import SelectorError as CssError
+
+    if len(css) > MAX_SELECTOR_CHARS or css.count(",") + 1 > MAX_BRANCHES:
+        raise SelectorError(f"is too large ({len(css):,} characters, {css.count(',') + 1:,} selectors)")
+    try:
+        return str(CSSSelector(css).path)
+    except (CssError, RecursionError) as exc:
+        raise SelectorError(str(exc) or type(exc).__name__) from None
+
+
+def attribute_text(doc: Any) -> str:
+    """Every attribute value of the page, joined: where a rule's ``needs`` are looked for.
+
+    A tenth of the page source or less, so the test per rule is that much faster.
+    """
+    return "\0".join(ATTRIBUTE_VALUES(doc))
+
+
+def evaluate(xpath: Any, doc: Any, attrs: str | None = None) -> Any:
+    """Run a compiled rule XPath; an error at run time (a libxml2 limit) finds nothing.
+
+    ``attrs``: the page's attribute values, to skip an XPath that needs a string they lack.
+    """
+    if attrs is not None and not xpath.may_match(attrs):
+        return []
+    try:
+        return xpath(doc)
+    except etree.XPathError:
+        return []
+
+
+def first_string(xpath: Any, doc: Any, attrs: str | None = None) -> str | None:
+    """The text an XPath gives: a string result, or the first node's text or attribute value.
+
+    FiveFilters ``title``/``author``/``date`` values may be node paths
+    (``//meta[@property='og:title']/@content``) or expressions
+    (``substring-after(//div[@class='by'], 'By ')``).
+    """
+    found = evaluate(xpath, doc, attrs)
+    if isinstance(found, list):
+        for item in found:
+            text = item if isinstance(item, str) else "".join(item.itertext()) if hasattr(item, "itertext") else ""
+            text = " ".join(str(text).split())
+            if text:
+                return text
+        return None
+    text = " ".join(str(found).split()) if isinstance(found, str) else ""
+    return text or None
+
+
+def elements(found: Any) -> list[Any]:
+    """The element results of an XPath (strings and numbers dropped), in document order."""
+    return [n for n in found if isinstance(n, etree._Element)] if isinstance(found, list) else []

@@ -1,0 +1,157 @@
+"""Check rule files and run their offline tests: the library side of ``cleanup rules lint|test``.
+
+Both work on TOML site files and FiveFilters ``.txt`` files alike, and
+return values (``Problem``, ``Outcome``) the CLI prints; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanup.model import CleanupError, Options, SiteRuleError
+from cleanup.sites.ftr import NOT_CONFIGS, Problem, load_ftr
+from cleanup.sites.load import FTR_SUFFIX, SUFFIX, Site, load_site
+
+# "… (at line 3, column 7)" in tomllib's messages; "rule 'name'" in ours.
+TOML_LINE_RE = re.compile(r"at line (\d+)")
+RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
+SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def rule_files(paths: list[Path]) -> list[Path]:
+    """The rule files named, directories expanded (sorted); ValueError for a path that is neither."""
+    out = []
+    for path in paths:
+        if path.is_dir():
+            found = [p for p in path.iterdir() if p.suffix in (SUFFIX, FTR_SUFFIX) and p.name not in NOT_CONFIGS]
+            out += sorted(found, key=lambda p: p.name)
+        elif path.is_file() and path.suffix in (SUFFIX, FTR_SUFFIX):
+            out.append(path)
+        else:
+            raise ValueError(f"{path}: not a rule file ({SUFFIX} or {FTR_SUFFIX}) or a directory of them")
+    return out
+
+
+def _toml_problem(path: Path, message: str) -> Problem:
+    """A load error of a TOML file as a Problem, on the line it names or the rule's name line."""
+    message = message.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+    line = 1
+    if m := TOML_LINE_RE.search(message):
+        line = int(m.group(1))
+    elif m := RULE_NAME_RE.search(message):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            text = []
+        line = next((i for i, t in enumerate(text, 1) if m.group(1) in t and "name" in t), 1)
+    rule = f"{path.name[: -len(SUFFIX)].lstrip('.')}:{m.group(1)}" if m and not m.group(0).startswith("at") else "load"
+    return Problem(path, line, rule, message)
+
+
+def lint_file(path: Path) -> list[Problem]:
+    """Every problem of one rule file (FiveFilters notes included, marked ``note``)."""
+    if path.suffix == FTR_SUFFIX:
+        try:
+            return load_ftr(path)[1]
+        except SiteRuleError as exc:
+            return [Problem(path, 1, "load", str(exc).removeprefix(f"{path}: "))]
+    try:
+        site = load_site.__wrapped__(path)  # uncached: lint reads the file as it is now
+    except SiteRuleError as exc:
+        return [_toml_problem(path, str(exc))]
+    return _fingerprint_problems(site)
+
+
+def _fingerprint_problems(site: Site) -> list[Problem]:
+    """A TOML file whose fingerprints cannot be combined into one pattern (RE2's size limit)."""
+    from cleanup.sites.load import compile_pattern
+
+    if not site.fingerprints:
+        return []
+    try:
+        compile_pattern("|".join(f"(?:{fp.pattern})" for fp in site.fingerprints))
+    except ValueError as exc:
+        return [Problem(site.path, 1, "fingerprints", f"cannot be combined into one pattern: {exc}")]
+    return []
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One expectation run: ``passed`` is None when the saved page is missing (skipped)."""
+
+    path: Path
+    line: int
+    name: str
+    passed: bool | None
+    detail: str
+
+    def __str__(self) -> str:
+        verdict = {True: "pass", False: "FAIL", None: "skip"}[self.passed]
+        return f"{self.path}:{self.line}: {self.name}: {verdict}: {self.detail}"
+
+
+def saved_name(url: str) -> str:
+    """The file name a saved page of ``url`` has in a pages directory (scheme dropped, unsafe chars as _).
+
+    >>> saved_name("https://www.bbc.co.uk/news/uk-123?x=1")
+    'www.bbc.co.uk_news_uk-123_x_1'
+    """
+    return SAVED_NAME_RE.sub("_", re.sub(r"^[a-z]+://", "", url.strip()).rstrip("/"))
+
+
+def _saved_page(pages: Path, stem: str) -> Path | None:
+    """The saved page ``stem`` in ``pages``: a fixture directory's input.*, or stem.html/.txt(.gz)."""
+    fixture = pages / stem
+    if fixture.is_dir():
+        return next(iter(sorted(fixture.glob("input.*"))), None)
+    for suffix in (".html", ".htm", ".txt", ".html.gz", ".txt.gz"):
+        if (pages / f"{stem}{suffix}").is_file():
+            return pages / f"{stem}{suffix}"
+    return None
+
+
+def _clean_saved(path: Path, options: Options) -> str:
+    """The cleaned text of a saved page."""
+    import gzip
+
+    from cleanup import clean
+
+    data = path.read_bytes()
+    return clean(gzip.decompress(data) if path.suffix == ".gz" else data, options).to_text()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Outcome]:
+    """Run the [[expect]] entries of a TOML file, or the test_contains of a FiveFilters file."""
+    try:
+        site = load_ftr(path)[0] if path.suffix == FTR_SUFFIX else load_site.__wrapped__(path)
+    except SiteRuleError as exc:
+        return [Outcome(path, 1, "load", False, str(exc))]
+    cases: list[tuple[int, str | None, str, tuple[str, ...], tuple[str, ...]]]
+    if site.ftr:
+        cases = [(t.line, t.url, saved_name(t.url), t.contains, ()) for t in site.tests if t.contains]
+    else:
+        cases = [(1, None, e.fixture, e.keeps, e.drops) for e in site.expect]
+    out = []
+    for line, url, stem, keeps, drops in cases:
+        saved = _saved_page(pages or path.parent, stem)
+        if saved is None:
+            out.append(Outcome(path, line, stem, None, f"no saved page {stem}.* in {pages or path.parent}"))
+            continue
+        # A test_url chooses its site as a page's URL does (a .parent file serves subdomains only).
+        options = Options(rules_dirs=dirs, url=url) if url else Options(rules_dirs=dirs, site=site.host)
+        try:
+            text = _norm(_clean_saved(saved, options))
+        except (CleanupError, OSError) as exc:
+            out.append(Outcome(path, line, stem, False, f"{saved}: {exc}"))
+            continue
+        missing = [k for k in keeps if _norm(k) not in text]
+        kept = [s for s in drops if _norm(s) in text]
+        detail = "; ".join([*(f"missing {k!r}" for k in missing), *(f"not dropped {d!r}" for d in kept)])
+        out.append(Outcome(path, line, stem, not detail, detail or f"{len(keeps) + len(drops)} checks"))
+    return out

@@ -1,0 +1,88 @@
+"""Write site rules as a TOML site file, deterministically.
+
+The one way rules become a file: ``cleanup rules export`` (a FiveFilters file
+converted for editing) and, later, ``cleanup learn``. The same rules give the
+same bytes: kinds in a fixed order, rules in the order given, keys in a
+fixed order, strings quoted one way. ``load_site`` reads the result back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from cleanup.sites.load import RULE_KINDS, Site
+
+# Characters a TOML literal string ('...') cannot hold.
+NOT_LITERAL = frozenset("'\n\r\t") | {chr(c) for c in range(0x20)} | {"\x7f"}
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule to write: ``kind`` is drop_line, drop_from, strip or body; ``selector`` the regex or XPath."""
+
+    kind: str
+    name: str
+    why: str
+    selector: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in RULE_KINDS:
+            raise ValueError(f"rule kind {self.kind!r} is not one of {', '.join(RULE_KINDS)}")
+
+
+def toml_string(value: str) -> str:
+    """A TOML string for ``value``: literal ('...') when it can be, else basic with escapes.
+
+    >>> toml_string("//div[@class='x']")
+    '"//div[@class=\\'x\\']"'
+    >>> toml_string("^Recent Stories$")
+    "'^Recent Stories$'"
+    """
+    if not NOT_LITERAL.intersection(value):
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)  # JSON string escapes are valid TOML basic-string escapes
+
+
+def dump_site(
+    rules: list[RuleSpec] | tuple[RuleSpec, ...],
+    *,
+    name: str | None = None,
+    fingerprints: tuple[str, ...] = (),
+    header: str = "",
+) -> str:
+    """The TOML text of a site file holding ``rules`` (grouped by kind, in order within a kind)."""
+    out = [f"# {line}".rstrip() for line in header.splitlines()]
+    if name is not None or fingerprints:
+        out += ["", "[site]"] if out else ["[site]"]
+        if name is not None:
+            out.append(f"name = {toml_string(name)}")
+        if fingerprints:
+            out.append("fingerprints = [" + ", ".join(toml_string(f) for f in fingerprints) + "]")
+    for kind in RULE_KINDS:
+        key = "regex" if kind in ("drop_line", "drop_from") else "xpath"
+        for rule in (r for r in rules if r.kind == kind):
+            out += ["", f"[[{kind}]]", f"name = {toml_string(rule.name)}", f"why = {toml_string(rule.why)}"]
+            out.append(f"{key} = {toml_string(rule.selector)}")
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def site_specs(site: Site) -> list[RuleSpec]:
+    """The removal rules of a loaded site as specs (names without the ``host:`` prefix)."""
+    specs = []
+    for kind in RULE_KINDS:
+        for rule in getattr(site, kind):
+            selector = rule.pattern.pattern if kind in ("drop_line", "drop_from") else rule.expr
+            specs.append(RuleSpec(kind, rule.id.split(":", 1)[1], rule.why, selector))
+    return specs
+
+
+def site_to_toml(site: Site) -> str:
+    """A site (a FiveFilters file, say) as TOML; what TOML cannot express is named in the header."""
+    lost = [k for k in ("title", "author", "date", "native_ad", "replacements") if getattr(site, k)]
+    if not site.prune:
+        lost.append("prune: no")
+    header = f"Converted from {site.path.name}."
+    if lost:
+        header += f"\nNot converted (no TOML form yet): {', '.join(lost)}."
+    return dump_site(site_specs(site), name=site.name, header=header)

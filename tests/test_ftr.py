@@ -1,0 +1,170 @@
+"""FiveFilters site configs read as they are: the real checkout, host lookup, each applied directive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanup import clean
+from cleanup.model import Options
+from cleanup.sites.ftr import ftr_candidates, ftr_index, load_ftr, load_ftr_site, parse_ftr
+from cleanup.sites.lookup import site_for_host
+
+from conftest import SHARED
+
+FTR_DIR = SHARED / "ftr-site-config"
+PROSE = "The council voted on Tuesday to close the old bridge for repairs, and work starts in May."
+
+
+def story(n: int, label: str = "Paragraph") -> str:
+    return "".join(f"<p>{label} {i}. {PROSE}</p>" for i in range(n))
+
+
+def page(body: str, url: str = "https://www.example.com/a") -> str:
+    return f"<html><head><link rel='canonical' href='{url}'><title>T</title></head><body>{body}</body></html>"
+
+
+def rules_dir(tmp_path: Path, **files: str) -> tuple[str, ...]:
+    for name, text in files.items():
+        (tmp_path / f"{name.replace('_', '.')}.txt").write_text(text, encoding="utf-8")
+    for cache in (site_for_host, ftr_index, load_ftr_site):
+        cache.cache_clear()  # a test rewrites files under the same path
+    return (str(tmp_path),)
+
+
+@pytest.mark.skipif(not FTR_DIR.is_dir(), reason="needs ../shared/ftr-site-config")
+def test_every_real_config_loads_and_typos_are_reported() -> None:
+    files = [p for p in FTR_DIR.glob("*.txt") if p.name != "LICENSE.txt"]
+    assert len(files) >= 2000
+    problems = {}
+    for path in files:
+        site, found = load_ftr(path)
+        assert site.host
+        problems[path.name] = [p for p in found if not p.note]
+    assert any("did you mean 'title'" in p.message for p in problems["publications.aap.org.txt"])
+    assert any("did you mean 'test_url'" in p.message for p in problems["lapresse.ca.txt"])
+    assert any("URL with no directive" in p.message for p in problems["clubic.com.txt"])
+    # every XPath compiles or is reported: the two broken contains() of the snapshot are
+    broken = {name for name, found in problems.items() if any("does not compile" in p.message for p in found)}
+    assert broken == {"polygon.com.txt", "zive.cz.txt"}  # contains(@class='x'): one argument
+
+
+@pytest.mark.skipif(not FTR_DIR.is_dir(), reason="needs ../shared/ftr-site-config")
+def test_real_checkout_serves_hosts_as_ftr_does() -> None:
+    dirs = (str(FTR_DIR),)
+    assert site_for_host("www.bbc.co.uk", dirs).path.name == "bbc.co.uk.txt"
+    assert site_for_host("en.wikipedia.org", dirs).path.name == ".wikipedia.org.txt"
+    bbc = site_for_host("bbc.co.uk", dirs)
+    assert bbc.strip[2].id == "bbc.co.uk:strip#3"
+    assert any(r.id.startswith("global:") for r in bbc.strip)  # global.txt merged
+
+
+def test_host_lookup_strips_one_www_then_tries_the_parent() -> None:
+    assert ftr_candidates("www.news.example.com") == ["news.example.com", ".example.com"]
+    assert ftr_candidates("example.com") == ["example.com"]
+
+
+def test_leading_dot_file_serves_subdomains_only(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, **{"_example_com": "strip: //aside\n"})
+    assert site_for_host("news.example.com", dirs) is not None
+    assert site_for_host("example.com", dirs) is None
+
+
+def test_strip_id_or_class_matches_whole_tokens_and_names_the_rule(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, example_com="strip_id_or_class: related\n")
+    markup = page(
+        f"<article>{story(4)}<div class='box related'>Related: other news about bridges and roads</div>"
+        "<div class='p_related'>Kept: a p_related box is not a related box at all</div></article>"
+    )
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert "Kept: a p_related box" in result.text
+    removal = next(r for r in result.removed if r.rule == "example.com:strip_id_or_class#1")
+    assert "Related: other news" in removal.text
+    assert "related" in removal.reason and "normalize-space(@class)" in removal.reason
+
+
+def test_strip_names_the_xpath_in_the_reason(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, example_com="strip: //p[contains(., 'Sign up')]\n")
+    result = clean(
+        page(f"<article>{story(4)}<p>Sign up for our newsletter today</p></article>"), Options(rules_dirs=dirs)
+    )
+    assert "Sign up" not in result.text
+    removal = next(r for r in result.removed if r.rule == "example.com:strip#1")
+    assert "//p[contains(., 'Sign up')]" in removal.reason
+
+
+def test_body_keeps_several_matches_in_document_order(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, example_com="body: //div[@class='part']\n")
+    markup = page(
+        f"<div class='part'>{story(3, 'First')}</div><div class='ad'>{story(1, 'Between')}</div>"
+        f"<div class='part'>{story(3, 'Second')}</div>"
+    )
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert result.extractor == "site-rule"
+    assert result.text.index("First 0") < result.text.index("Second 0")
+    assert "Between" not in result.text
+
+
+def test_rotten_body_rule_falls_back_to_the_generic_extractor(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, example_com="body: //div[@id='gone']\n")
+    result = clean(page(f"<article>{story(5)}</article>"), Options(rules_dirs=dirs))
+    assert result.extractor != "site-rule"
+    assert "Paragraph 4" in result.text
+    tiny = rules_dir(tmp_path, example_com="body: //div[@class='video']\n")  # matches a box beside the story
+    markup = page(f"<div class='video'><p>{PROSE}</p></div><article>{story(8)}</article>")
+    assert "Paragraph 7" in clean(markup, Options(rules_dirs=tiny)).text
+
+
+def test_strip_rule_that_would_remove_the_article_is_not_applied(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, example_com="strip: //div[contains(@class, 'snippet')]\n")
+    result = clean(page(f"<div class='snippet'>{story(3)}</div>"), Options(rules_dirs=dirs))
+    assert "Paragraph 2" in result.text
+
+
+def test_find_and_replace_run_on_raw_html_and_must_pair(tmp_path: Path) -> None:
+    text = "find_string: <h5>\nreplace_string: <p>Changed: \nreplace_string(</h5>): </p>\n"
+    dirs = rules_dir(tmp_path, example_com=text)
+    markup = page(f"<article>{story(3)}<h5>a heading that became a paragraph of the story</h5></article>")
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert "Changed:a heading that became" in result.text  # values are trimmed, as FTR does
+    site, _ = parse_ftr(text, tmp_path / "example.com.txt")
+    assert site.replacements == (("<h5>", "<p>Changed:"), ("</h5>", "</p>"))
+    lone, problems = parse_ftr("find_string: a\nfind_string: b\nreplace_string: c\n", tmp_path / "x.com.txt")
+    assert lone.replacements == ()
+    assert "2 find_string but 1 replace_string" in problems[0].message
+
+
+def test_title_author_date_expressions_and_native_ad_flag(tmp_path: Path) -> None:
+    text = (
+        "title: //h1[@class='hed']\n"
+        "author: substring-after(//div[@class='by'], 'By ')\n"
+        "date: string('2020-01-02')\n"
+        "native_ad_clue: //meta[@property='og:url' and contains(@content, '/sponsored/')]\n"
+    )
+    dirs = rules_dir(tmp_path, example_com=text)
+    markup = page(
+        f"<meta property='og:url' content='https://example.com/sponsored/x'><h1 class='hed'>The Headline</h1>"
+        f"<div class='by'>By Ann Lee</div><article>{story(4)}</article>"
+    )
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert (result.title, result.byline, result.date) == ("The Headline", "Ann Lee", "2020-01-02")
+    assert result.to_dict()["native_ad"] is True
+    assert "native_ad" not in clean(page(f"<article>{story(4)}</article>")).to_dict()
+
+
+def test_global_txt_applies_and_autodetect_no_keeps_it_out(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, **{"global": "strip_id_or_class: sharedaddy\n", "example_com": "prune: no\n"})
+    markup = page(f"<article>{story(4)}<div class='sharedaddy'>Share this: Facebook, Twitter, Email</div></article>")
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert any(r.rule == "global:strip_id_or_class#1" for r in result.removed)
+    (tmp_path / "example.com.txt").write_text("autodetect_on_failure: no\n")
+    site = load_ftr(tmp_path / "example.com.txt")[0]
+    assert site.autodetect is False
+
+
+def test_fetch_time_directives_are_notes_not_rules(tmp_path: Path) -> None:
+    site, problems = parse_ftr("tidy: no\nhttp_header(user-agent): x\nlogin_uri: /l\nbody: //article\n", Path("e.txt"))
+    assert [p.rule for p in problems] == ["tidy", "http_header", "login_uri"]
+    assert all(p.note for p in problems)
+    assert len(site.body) == 1

@@ -1,0 +1,207 @@
+"""Rule files refused at load (issue 15 item 8) and the ``cleanup rules list|lint|test`` tooling."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli.main import main
+
+PAGE = "<html><body><article><p>The council voted on Tuesday to close the old bridge.</p></article></body></html>"
+RULE = '[[strip]]\nname = "box"\nwhy = "a box"\n'
+
+
+def run(args: list[str], input: str | None = None):
+    return CliRunner().invoke(main, args, input=input)
+
+
+def _refused(tmp_path: Path, toml: str, *needles: str) -> None:
+    """Cleaning any page with this rule file exits 2 before any output, naming the file and the problem."""
+    rules = tmp_path / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / "example.com.toml").write_text(toml, encoding="utf-8")
+    result = run(["--rules", str(rules), "-"], input=PAGE)
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    assert "example.com.toml" in result.stderr
+    for needle in needles:
+        assert needle in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("xpath", "needle"),
+    [
+        ("//div[$foo]", "variable"),
+        ("//div[foo:bar(.)]", "foo:bar()"),
+        ("//div[re:test(., 'a')]", "re:test()"),
+        ("//div[frobnicate(.)]", "frobnicate()"),
+    ],
+)
+def test_xpath_that_would_fail_on_the_first_page_is_refused_at_load(tmp_path: Path, xpath: str, needle: str) -> None:
+    _refused(tmp_path, RULE + f'xpath = "{xpath}"\n', "'box'", needle)
+
+
+def test_xpath_with_50000_branches_is_refused(tmp_path: Path) -> None:
+    _refused(tmp_path, RULE + f'xpath = "{"|".join(["//a"] * 50_000)}"\n', "'box'")
+
+
+def test_css_list_with_50000_selectors_is_refused(tmp_path: Path) -> None:
+    _refused(tmp_path, RULE + f'css = "{", ".join(["div.x"] * 50_000)}"\n', "'box'", "too large")
+
+
+def test_toml_nested_5000_deep_is_refused(tmp_path: Path) -> None:
+    _refused(tmp_path, "x = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply")
+
+
+@pytest.mark.parametrize(
+    ("toml", "needle"),
+    [
+        ("[site]\nfingerprints = 5\n", "'fingerprints' must be a list of strings"),
+        ("[site]\nfingerprints = [5]\n", "'fingerprints' must be a list of strings"),
+        ("[site]\nname = 3\n", "'name' must be a string"),
+        (RULE + "xpath = 5\n", "'xpath' must be a string"),
+        ('[[expect]]\nfixture = "x"\nkeeps = "a"\n', "keeps/drops"),
+    ],
+)
+def test_wrong_types_are_refused(tmp_path: Path, toml: str, needle: str) -> None:
+    _refused(tmp_path, toml, needle)
+
+
+def test_fingerprints_too_large_together_for_re2_are_refused(tmp_path: Path) -> None:
+    big = "^" + r"(?:\\pL\\pN?){250}"
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for host, tail in (("a.com", "a"), ("b.com", "b")):
+        (rules / f"{host}.toml").write_text(f"[site]\nfingerprints = ['{big}{tail}']\n".replace("\\\\", "\\"))
+    result = run(["--rules", str(rules), "-"], input="Some page text.\n")
+    assert result.exit_code == 2, result.output
+    assert "a.com.toml" in result.stderr and "b.com.toml" in result.stderr
+    assert "cannot be combined" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_rule_file_that_is_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    os.mkfifo(rules / "example.com.toml")
+    result = run(["--rules", str(rules), "-"], input=PAGE)
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_rule_file_linked_to_dev_zero_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "example.com.toml").symlink_to("/dev/zero")
+    result = run(["--rules", str(rules), "-"], input=PAGE)
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+
+
+def test_rules_subcommand_keeps_cleanup_files_working(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(["rules", "list"]).exit_code == 0
+    Path("rules").write_text("Skip to content\n\nThe council voted on Tuesday to close the old bridge.\n")
+    result = run(["rules"])  # a file named rules exists: it is an input, as before
+    assert result.exit_code == 0, result.output
+    assert "council voted" in result.stdout
+
+
+def test_rules_list_shows_kind_stage_and_source(tmp_path: Path) -> None:
+    (tmp_path / "example.com.txt").write_text("strip: //div[@id='x']\nbody: //article\n")
+    rows = [line.split("\t") for line in run(["rules", "list", "--rules", str(tmp_path)]).stdout.splitlines()]
+    assert ["example.com:strip#1", "strip", "html", f"{tmp_path / 'example.com.txt'}:1"] in rows
+    assert ["example.com:body#1", "body", "html", f"{tmp_path / 'example.com.txt'}:2"] in rows
+    assert any(row[0] == "rollcall.com:recent-stories" and row[2] == "text" for row in rows)
+
+
+def test_lint_reports_file_line_rule_problem_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "a.com.txt").write_text("titl: //h1\nstrip: //div[$x]\nhttps://a.com/x\ntidy: no\n")
+    result = run(["rules", "lint", str(tmp_path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    path = tmp_path / "a.com.txt"
+    assert lines[0] == f"{path}:1: titl: unknown directive (did you mean 'title'?); line ignored"
+    assert lines[1].startswith(f"{path}:2: a.com:strip#1: XPath '//div[$x]' uses a variable")
+    assert lines[2].startswith(f"{path}:3: https: a URL with no directive")
+    assert len(lines) == 3  # the fetch-time tidy is a note, shown with --notes
+    notes = run(["rules", "lint", "--notes", str(tmp_path)]).stdout
+    assert f"{path}:4: tidy: note: fetch-time directive, ignored offline" in notes
+
+
+def test_lint_toml_names_the_rule_line(tmp_path: Path) -> None:
+    (tmp_path / "b.com.toml").write_text('[[strip]]\nname = "box"\nwhy = "w"\nxpath = "//div[$v]"\n')
+    result = run(["rules", "lint", str(tmp_path / "b.com.toml")])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{tmp_path / 'b.com.toml'}:2: b.com:box: ")
+
+
+def test_lint_clean_exits_0_and_bad_argument_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "c.com.txt").write_text("body: //article\n")
+    assert run(["rules", "lint", str(tmp_path)]).exit_code == 0
+    assert run(["rules", "lint", str(tmp_path / "missing")]).exit_code == 2
+    assert run(["rules", "lint"]).exit_code == 2
+
+
+def test_rules_test_runs_test_contains_against_saved_pages(tmp_path: Path) -> None:
+    rules, pages = tmp_path / "rules", tmp_path / "pages"
+    rules.mkdir()
+    pages.mkdir()
+    (rules / "d.com.txt").write_text(
+        "body: //div[@id='story']\n"
+        "test_url: https://d.com/a\ntest_contains: close the old bridge\n"
+        "test_url: https://d.com/b\ntest_contains: a phrase that is not there\n"
+        "test_url: https://d.com/c\ntest_contains: never saved\n"
+    )
+    story = "<div id='story'><p>The council voted on Tuesday to close the old bridge for repairs.</p></div>"
+    for name in ("d.com_a", "d.com_b"):
+        (pages / f"{name}.html").write_text(f"<html><body>{story}</body></html>")
+    result = run(["rules", "test", str(rules), "--pages", str(pages)])
+    assert result.exit_code == 1
+    out = result.stdout.splitlines()
+    assert out[0].endswith("d.com_a: pass: 1 checks")
+    assert "d.com_b: FAIL: missing 'a phrase that is not there'" in out[1]
+    assert "d.com_c: skip" in out[2]
+
+
+def test_rules_test_runs_toml_expectations(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    result = run(["rules", "test", str(root / "cleanup" / "sites"), "--pages", str(root / "fixtures")])
+    assert result.exit_code == 0, result.output
+    assert "rollcall-obama-hollande: pass" in result.stdout
+
+
+def test_dump_site_is_deterministic_and_loads_back(tmp_path: Path) -> None:
+    from cleanup.sites.load import load_site
+    from cleanup.sites.write import RuleSpec, dump_site
+
+    specs = [
+        RuleSpec("strip", "box", "a box with 'quotes'", "//div[@class='box']"),
+        RuleSpec("drop_line", "promo", "house promo", "^Get alerts\\b"),
+        RuleSpec("body", "story", "the story", "//article"),
+    ]
+    text = dump_site(specs, name="Example", fingerprints=("^Example promo line$",), header="learned")
+    assert text == dump_site(specs, name="Example", fingerprints=("^Example promo line$",), header="learned")
+    path = tmp_path / "example.com.toml"
+    path.write_text(text, encoding="utf-8")
+    site = load_site(path)
+    assert site.rule_ids == ("example.com:promo", "example.com:box", "example.com:story")
+    assert site.strip[0].expr == "//div[@class='box']" and site.strip[0].why == "a box with 'quotes'"
+    assert site.drop_line[0].pattern.pattern == "^Get alerts\\b"
+
+
+def test_export_converts_a_fiveFilters_file_to_toml_that_loads(tmp_path: Path) -> None:
+    (tmp_path / "e.com.txt").write_text("strip_id_or_class: related\nbody: //article\ntitle: //h1\n")
+    result = run(["rules", "export", str(tmp_path / "e.com.txt")])
+    assert result.exit_code == 0, result.output
+    assert "Not converted (no TOML form yet): title." in result.stdout
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "e.com.toml").write_text(result.stdout, encoding="utf-8")
+    from cleanup.sites.load import load_site
+
+    assert load_site(out / "e.com.toml").rule_ids == ("e.com:strip_id_or_class#1", "e.com:body#1")
