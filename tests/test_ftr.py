@@ -168,3 +168,12 @@ def test_fetch_time_directives_are_notes_not_rules(tmp_path: Path) -> None:
     assert [p.rule for p in problems] == ["tidy", "http_header", "login_uri"]
     assert all(p.note for p in problems)
     assert len(site.body) == 1
+
+
+def test_disable_switches_off_one_fivefilters_rule(tmp_path: Path) -> None:
+    dirs = rules_dir(tmp_path, example_com="strip: //p[@class='extra']\n")
+    extra = "The mayor said the repairs would take two years and cost four million."
+    markup = page(f"<article>{story(4)}<p class='extra'>{extra}</p></article>")
+    assert extra not in clean(markup, Options(rules_dirs=dirs)).text
+    kept = clean(markup, Options(rules_dirs=dirs, disable=frozenset({"example.com:strip#1"})))
+    assert extra in kept.text

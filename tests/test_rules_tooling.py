@@ -114,9 +114,10 @@ def test_rules_subcommand_keeps_cleanup_files_working(tmp_path: Path, monkeypatc
 def test_rules_list_shows_kind_stage_and_source(tmp_path: Path) -> None:
     (tmp_path / "example.com.txt").write_text("strip: //div[@id='x']\nbody: //article\n")
     rows = [line.split("\t") for line in run(["rules", "list", "--rules", str(tmp_path)]).stdout.splitlines()]
-    assert ["example.com:strip#1", "strip", "html", f"{tmp_path / 'example.com.txt'}:1"] in rows
-    assert ["example.com:body#1", "body", "html", f"{tmp_path / 'example.com.txt'}:2"] in rows
-    assert any(row[0] == "rollcall.com:recent-stories" and row[2] == "text" for row in rows)
+    assert ["example.com:strip#1", "site", "html-strip", f"{tmp_path / 'example.com.txt'}:1"] in rows
+    assert ["example.com:body#1", "site", "html-container", f"{tmp_path / 'example.com.txt'}:2"] in rows
+    assert any(row[0] == "rollcall.com:recent-stories" and row[2] == "text-drop-from" for row in rows)
+    assert any(row[0] == "skip-link" and row[1] == "line" for row in rows)  # the generic rules too
 
 
 def test_lint_reports_file_line_rule_problem_and_exits_1(tmp_path: Path) -> None:
