@@ -17,6 +17,7 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import DEFAULT_INCLUDE, run_batch
@@ -157,6 +158,10 @@ class Command(click.Command):
         argv = list(sys.argv[1:] if args is None else args)
         if is_rules_command(argv):  # cleanup rules list|lint|test|export (cli/rules_cmd.py)
             return rules.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} rules", **extra)
+        if is_learn_command(argv):  # cleanup learn INPUTS... -o RULES_DIR (cli/learn_cmd.py)
+            from cleanup.cli.learn_cmd import learn
+
+            return learn.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} learn", **extra)
         return super().main(argv, prog_name, **extra)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
