@@ -118,19 +118,22 @@ def learn_site(
     n = len(pages)
     if n < min_pages:
         return Learned(host, n, note=f"{n} pages, fewer than --min-pages {min_pages}: nothing learned")
-    counts: Counter[str] = Counter(t for p in pages for t in set(p.kept))
+    # A line counts on every page that has it, kept or removed: the generic rules catch
+    # some chrome on some pages only, and those pages are evidence too.
+    counts: Counter[str] = Counter(t for p in pages for t in p.removed.union(p.kept))
+    kept_on: Counter[str] = Counter(t for p in pages for t in set(p.kept))
     need = max(min_pages, math.ceil(min_share * n))
     cores = [_core(p, counts) for p in pages]
     rules: list[RuleSpec] = []
     refused: list[Refused] = []
-    for text in sorted(t for t, c in counts.items() if c >= need):
+    for text in sorted(t for t, c in counts.items() if c >= need and kept_on[t]):
         inside, after_core, clean_tail, has_tail = _placement(text, pages, cores)
-        k = counts[text]
-        if inside > CORE_SHARE * k:
-            refused.append(Refused(text, f"inside the article on {inside} of {k} pages"))
+        kept = kept_on[text]
+        if inside > CORE_SHARE * kept:
+            refused.append(Refused(text, f"inside the article on {inside} of {kept} pages that keep it"))
             continue
-        kind = "drop_from" if after_core == k and clean_tail and has_tail else "drop_line"
-        rules.append(RuleSpec(kind, "", _evidence(k, n, text), line_regex(text)))
+        kind = "drop_from" if after_core == kept and clean_tail and has_tail else "drop_line"
+        rules.append(RuleSpec(kind, "", _evidence(counts[text], n, text), line_regex(text)))
     return Learned(host, n, _named(rules), tuple(refused))
 
 
