@@ -44,7 +44,7 @@ def is_learn_command(argv: list[str]) -> bool:
     default=None,
     type=click.FloatRange(0.0, 1.0, min_open=True),
     metavar="X",
-    help="A line must recur on this share of the host's pages (default 0.4).",
+    help="A line must recur on this share of the host's pages (default 0.15).",
 )
 def learn(
     inputs: tuple[Path, ...], rules_dir: Path, site: str | None, min_pages: int | None, min_share: float | None

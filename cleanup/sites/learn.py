@@ -30,12 +30,15 @@ from cleanup.text.units import visible
 # Defaults, chosen on the portal dev set by split-half learning (bench/learn_bench.py --split):
 # with fewer than 3 pages a line "recurring" on 2 pages is as likely shared article text.
 MIN_PAGES = 3
-MIN_SHARE = 0.4
+MIN_SHARE = 0.15
 # A kept paragraph of at least this many characters found on one page only is article text;
 # chrome lines (menus, share bars, promos) are shorter, article paragraphs mostly longer.
 CORE_CHARS = 100
 # A recurring line inside the article core on more than this share of its pages is refused.
 CORE_SHARE = 0.2
+# Lines this close to the core's long paragraphs count as inside it: a closing sentence
+# ("We look forward to your feedback.") or a lead-in caption belongs to the article.
+CORE_EDGE = 1
 EXAMPLE_CHARS = 60  # how much of a line the evidence quotes
 # Regex metacharacters escaped in a learned line (RE2 syntax; everything else stands for itself).
 REGEX_SPECIAL = frozenset("\\.^$*+?()[]{}|")
@@ -103,7 +106,7 @@ def _slug(text: str) -> str:
 def _core(page: PageLines, counts: Counter[str]) -> tuple[int, int]:
     """First and last index of the page's article core (an empty range when it has none)."""
     own = [i for i, t in enumerate(page.kept) if counts[t] == 1 and len(t) >= CORE_CHARS]
-    return (own[0], own[-1]) if own else (0, -1)
+    return (max(own[0] - CORE_EDGE, 0), own[-1] + CORE_EDGE) if own else (0, -1)
 
 
 def _evidence(k: int, n: int, text: str) -> str:
