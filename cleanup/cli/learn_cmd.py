@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
+from cleanup.sites.learn import Learned
 
 SUBCOMMAND = "learn"
 
@@ -72,7 +73,7 @@ def learn(
     raise SystemExit(EXIT_OK if got.by_host else EXIT_USAGE)
 
 
-def _report(found, rules_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def _report(found: Learned, rules_dir: Path) -> None:
     """Write the host's file (when it has rules) and print its summary on stderr."""
     if found.note:
         click.echo(f"{found.host}: {found.note}", err=True)

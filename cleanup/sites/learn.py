@@ -36,9 +36,10 @@ MIN_SHARE = 0.15
 CORE_CHARS = 100
 # A recurring line inside the article core on more than this share of its pages is refused.
 CORE_SHARE = 0.2
-# Lines this close to the core's long paragraphs count as inside it: a closing sentence
-# ("We look forward to your feedback.") or a lead-in caption belongs to the article.
+# A sentence this close to the core counts as inside it: a closing sentence ("We look
+# forward to your feedback.") belongs to the article; a short label there need not.
 CORE_EDGE = 1
+SENTENCE_RE = re.compile(r"\w\W*\s\w.*[.!?)\"”’]$")
 EXAMPLE_CHARS = 60  # how much of a line the evidence quotes
 # Regex metacharacters escaped in a learned line (RE2 syntax; everything else stands for itself).
 REGEX_SPECIAL = frozenset("\\.^$*+?()[]{}|")
@@ -106,7 +107,7 @@ def _slug(text: str) -> str:
 def _core(page: PageLines, counts: Counter[str]) -> tuple[int, int]:
     """First and last index of the page's article core (an empty range when it has none)."""
     own = [i for i, t in enumerate(page.kept) if counts[t] == 1 and len(t) >= CORE_CHARS]
-    return (max(own[0] - CORE_EDGE, 0), own[-1] + CORE_EDGE) if own else (0, -1)
+    return (own[0], own[-1]) if own else (0, -1)
 
 
 def _evidence(k: int, n: int, text: str) -> str:
@@ -145,12 +146,13 @@ def _placement(text: str, pages: Sequence[PageLines], cores: Sequence[tuple[int,
     whether no page also has it among removed pieces (drop_from fires at the first
     occurrence left), and whether any page keeps lines after it."""
     inside = after = 0
+    edge = CORE_EDGE if SENTENCE_RE.search(text) else 0
     clean_tail, has_tail = True, False
     for page, (lo, hi) in zip(pages, cores, strict=True):
         if text not in page.kept:
             continue
         at = page.kept.index(text)
-        inside += lo <= at <= hi
+        inside += lo - edge <= at <= hi + edge
         after += at > hi and page.kept.count(text) == 1
         clean_tail &= text not in page.removed
         has_tail |= at < len(page.kept) - 1
