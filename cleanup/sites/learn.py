@@ -39,6 +39,8 @@ CORE_SHARE = 0.2
 # A sentence this close to the core counts as inside it: a closing sentence ("We look
 # forward to your feedback.") belongs to the article; a short label there need not.
 CORE_EDGE = 1
+# This many recurring lines in a row end a segment of the page (see _core).
+SPLIT_RUN = 2
 SENTENCE_RE = re.compile(r"\w\W*\s\w.*[.!?)\"”’]$")
 EXAMPLE_CHARS = 60  # how much of a line the evidence quotes
 # Regex metacharacters escaped in a learned line (RE2 syntax; everything else stands for itself).
@@ -104,10 +106,27 @@ def _slug(text: str) -> str:
     return "-".join(words) or "line"
 
 
-def _core(page: PageLines, counts: Counter[str]) -> tuple[int, int]:
-    """First and last index of the page's article core (an empty range when it has none)."""
+def _core(page: PageLines, counts: Counter[str], need: int) -> tuple[int, int, int]:
+    """The page's article core: its first and last index, and the last long paragraph of the page.
+
+    The kept lines are cut into segments at runs of ``SPLIT_RUN`` lines recurring
+    on ``need`` pages or more (a comment form between the story and its comments);
+    the core is the segment with the most characters of long paragraphs of this
+    page alone. An empty range when the page has none.
+    """
     own = [i for i, t in enumerate(page.kept) if counts[t] == 1 and len(t) >= CORE_CHARS]
-    return (own[0], own[-1]) if own else (0, -1)
+    if not own:
+        return 0, -1, -1
+    segments: list[list[int]] = [[]]
+    run = 0
+    for i, t in enumerate(page.kept):
+        run = run + 1 if counts[t] >= need else 0
+        if run == SPLIT_RUN:
+            segments.append([])
+        if i in own:
+            segments[-1].append(i)
+    best = max((s for s in segments if s), key=lambda s: (sum(len(page.kept[i]) for i in s), -s[0]))
+    return best[0], best[-1], own[-1]
 
 
 def _evidence(k: int, n: int, text: str) -> str:
@@ -127,7 +146,7 @@ def learn_site(
     counts: Counter[str] = Counter(t for p in pages for t in p.removed.union(p.kept))
     kept_on: Counter[str] = Counter(t for p in pages for t in set(p.kept))
     need = max(min_pages, math.ceil(min_share * n))
-    cores = [_core(p, counts) for p in pages]
+    cores = [_core(p, counts, need) for p in pages]
     rules: list[RuleSpec] = []
     refused: list[Refused] = []
     for text in sorted(t for t, c in counts.items() if c >= need and kept_on[t]):
@@ -141,19 +160,21 @@ def learn_site(
     return Learned(host, n, _named(rules), tuple(refused))
 
 
-def _placement(text: str, pages: Sequence[PageLines], cores: Sequence[tuple[int, int]]) -> tuple[int, int, bool, bool]:
+def _placement(
+    text: str, pages: Sequence[PageLines], cores: Sequence[tuple[int, int, int]]
+) -> tuple[int, int, bool, bool]:
     """Where ``text`` sits: pages with it inside the core, pages with it after the core,
     whether no page also has it among removed pieces (drop_from fires at the first
     occurrence left), and whether any page keeps lines after it."""
     inside = after = 0
     edge = CORE_EDGE if SENTENCE_RE.search(text) else 0
     clean_tail, has_tail = True, False
-    for page, (lo, hi) in zip(pages, cores, strict=True):
+    for page, (lo, hi, last) in zip(pages, cores, strict=True):
         if text not in page.kept:
             continue
         at = page.kept.index(text)
         inside += lo - edge <= at <= hi + edge
-        after += at > hi and page.kept.count(text) == 1
+        after += at > last and page.kept.count(text) == 1  # nothing long of the page's own after it
         clean_tail &= text not in page.removed
         has_tail |= at < len(page.kept) - 1
     return inside, after, clean_tail, has_tail
