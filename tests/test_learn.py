@@ -115,3 +115,21 @@ def test_learn_groups_pages_by_the_url_in_each_dump(tmp_path: Path) -> None:
 def test_learn_with_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["learn", str(tmp_path / "nope"), "-o", str(tmp_path / "r")])
     assert out.exit_code == 2
+
+
+def test_one_shot_learn_cleans_with_the_rules_learned_from_the_batch(tmp_path: Path) -> None:
+    pages = site(tmp_path)
+    out = tmp_path / "out"
+    done = CliRunner().invoke(main, ["--learn", "--site", "gazette.example", "-o", str(out), str(pages)])
+    assert done.exit_code == 0, done.output
+    assert "learned: gazette.example: 5 pages" in done.output
+    for topic in TOPICS:
+        text = (out / f"{topic}.txt").read_text(encoding="utf-8")
+        assert CHROME not in text
+        assert all(p in text for p in article(topic))
+
+
+def test_one_shot_learn_refuses_standard_input() -> None:
+    done = CliRunner().invoke(main, ["--learn", "-"], input="x")
+    assert done.exit_code == 2
+    assert "--learn reads the inputs twice" in done.output

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from cleanup.model import Options
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
 from cleanup.sites.learn import Learned
 
@@ -54,7 +55,6 @@ def learn(
     from cleanup.batch.learn import gather
     from cleanup.cli.run import DEFAULT_INCLUDE
     from cleanup.input.sources import Selection, iter_sources
-    from cleanup.model import Options
     from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site
 
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
@@ -86,3 +86,32 @@ def _report(found: Learned, rules_dir: Path) -> None:
     click.echo(f"{found.host}: {found.pages} pages, {kinds}{where}", err=True)
     for r in found.refused:
         click.echo(f"  refused as article text ({r.reason}): {r.text[:80]!r}", err=True)
+
+
+def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Options, quiet: bool) -> str:
+    """``cleanup --learn``: the first pass over the batch; the directory of the rules learned per host.
+
+    The rules are written to a private temporary directory, removed when the
+    command ends, and the second pass loads them as a ``--rules`` directory would.
+    """
+    import shutil
+    import tempfile
+
+    from cleanup.batch.learn import gather
+    from cleanup.cli.run import DEFAULT_INCLUDE
+    from cleanup.input.sources import STDIN, Selection, iter_sources
+    from cleanup.sites.learn import learn_site
+
+    if any(str(s) == STDIN for s in sources) or not sources:
+        raise click.UsageError("--learn reads the inputs twice: give files or directories, not standard input")
+    first = Options(encoding=options.encoding, max_bytes=options.max_bytes)
+    got = gather(iter_sources(sources, Selection(DEFAULT_INCLUDE)), first, options.site)
+    tmp = tempfile.mkdtemp(prefix="cleanup-learn-")
+    ctx.call_on_close(lambda: shutil.rmtree(tmp, ignore_errors=True))
+    for host in sorted(got.by_host):
+        found = learn_site(host, got.by_host[host])
+        if found.rules:
+            (Path(tmp) / f"{host}.toml").write_text(found.toml(), encoding="utf-8")
+        if not quiet:
+            click.echo(f"learned: {host}: {found.pages} pages, {len(found.rules)} rules", err=True)
+    return tmp

@@ -8,6 +8,7 @@ stderr. Heavy modules (lxml, readability, rich) load only when needed, so
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -290,6 +291,11 @@ NO_CONFIG = "--no-config"
     help="Directory of your own site rule files (repeatable; env CLEANUP_RULES, "
     "separated by ':'). Yours win over the bundled ones.",
 )
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="Two passes: learn site rules per host from the inputs (as `cleanup learn`), then clean with them.",
+)
 @click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE (repeatable; see --list-rules).")
 @click.option(
     "--list-rules",
@@ -361,5 +367,10 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         encoding=flags["encoding"],
         max_bytes=flags["max_bytes"],
     )
+    if flags["learn"]:
+        from cleanup.cli.learn_cmd import one_shot_rules
+
+        learned = one_shot_rules(ctx, sources, options, flags["quiet"])
+        options = dataclasses.replace(options, rules_dirs=(*options.rules_dirs, learned))
     check_rules(options)
     ctx.exit(run_batch(sources, output, fmt, mode, options, flags))
