@@ -8,7 +8,7 @@ stderr. Heavy modules (lxml, readability, rich) load only when needed, so
 from __future__ import annotations
 
 import codecs
-import os
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ import click
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from cleanup.cli.inputs import DEFAULT_INCLUDE
+from cleanup.cli.learn_cmd import is_learn_command
+from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import run_batch
@@ -129,43 +131,20 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         )
 
 
-STANDARD_FDS = (0, 1, 2)
-
-
-def _reopen_closed_streams() -> frozenset[int]:
-    """Put /dev/null on stdin, stdout or stderr when the shell closed them (``>&-``, ``2>&-``).
-
-    A closed descriptor would otherwise be taken by the next file opened, so
-    messages for stderr could land in an output file; Python also leaves
-    ``sys.stdout``/``sys.stderr`` as None, and the first message would crash.
-    Returns the descriptors that were closed.
-    """
-    closed = set()
-    for fd in STANDARD_FDS:
-        try:
-            os.fstat(fd)
-        except OSError:
-            closed.add(fd)
-            null = os.open(os.devnull, os.O_RDWR)
-            if null != fd:
-                os.dup2(null, fd)
-                os.close(null)
-    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
-        if fd in closed and getattr(sys, name) is None:
-            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
-    return frozenset(closed)
-
-
 class Command(click.Command):
     """The cleanup command: standard streams made safe, and the config file read, before click parses."""
 
     closed: frozenset[int] = frozenset()
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
-        Command.closed = _reopen_closed_streams()
+        Command.closed = reopen_closed_streams()
         argv = list(sys.argv[1:] if args is None else args)
         if is_rules_command(argv):  # cleanup rules list|lint|test|export (cli/rules_cmd.py)
             return rules.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} rules", **extra)
+        if is_learn_command(argv):  # cleanup learn INPUTS... -o RULES_DIR (cli/learn_cmd.py)
+            from cleanup.cli.learn_cmd import learn
+
+            return learn.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} learn", **extra)
         return super().main(argv, prog_name, **extra)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
@@ -311,6 +290,11 @@ NO_CONFIG = "--no-config"
     help="Directory of your own site rule files (repeatable; env CLEANUP_RULES, "
     "separated by ':'). Yours win over the bundled ones.",
 )
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="Two passes: learn site rules per host from the inputs (as `cleanup learn`), then clean with them.",
+)
 @click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE (repeatable; see --list-rules).")
 @click.option(
     "--list-rules",
@@ -382,5 +366,10 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         encoding=flags["encoding"],
         max_bytes=flags["max_bytes"],
     )
+    if flags["learn"]:
+        from cleanup.cli.learn_cmd import one_shot_rules
+
+        learned = one_shot_rules(ctx, sources, options, flags["quiet"])
+        options = dataclasses.replace(options, rules_dirs=(*options.rules_dirs, learned))
     check_rules(options)
     ctx.exit(run_batch(sources, output, fmt, mode, options, flags))

@@ -140,3 +140,30 @@ def colour_diff(diff: str) -> str:
         style = next((s for prefix, s in styles if line.startswith(prefix)), None)
         out.append(click.style(line, **style) if style else line)
     return "".join(out)
+
+
+STANDARD_FDS = (0, 1, 2)
+
+
+def reopen_closed_streams() -> frozenset[int]:
+    """Put /dev/null on stdin, stdout or stderr when the shell closed them (``>&-``, ``2>&-``).
+
+    A closed descriptor would otherwise be taken by the next file opened, so
+    messages for stderr could land in an output file; Python also leaves
+    ``sys.stdout``/``sys.stderr`` as None, and the first message would crash.
+    Returns the descriptors that were closed.
+    """
+    closed = set()
+    for fd in STANDARD_FDS:
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        if fd in closed and getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+    return frozenset(closed)

@@ -1,0 +1,71 @@
+"""The first pass of ``cleanup learn``: every page cleaned by the generic rules, grouped by host.
+
+A page's host comes from ``--site``, else its record's URL (JSON Lines, WARC),
+else the page's own URL (the canonical link of an HTML page, a URL near the
+top of a text dump). Pages with no host are counted apart. A leading
+``www.`` is left out, so ``HOST.toml`` serves both forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cleanup.input.sources import Source
+from cleanup.model import CleanupError, Options, Result
+from cleanup.pipeline import URL_RE, URL_SCAN_LINES, clean
+from cleanup.sites.learn import PageLines, page_lines
+from cleanup.sites.load import host_of
+
+
+@dataclass
+class Gathered:
+    """Pages by host, and the inputs that gave no page or no host."""
+
+    by_host: dict[str, list[PageLines]] = field(default_factory=dict)
+    no_host: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def site_host(host: str | None) -> str | None:
+    """The host a site file is named after: lower-cased, without one leading ``www.``.
+
+    >>> site_host("WWW.Example.com")
+    'example.com'
+    """
+    if not host:
+        return None
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def page_url(source: Source, raw: bytes | str, result: Result) -> str | None:
+    """The URL of a page: its record's, its canonical link, or one near the top of a dump."""
+    if source.url or result.url:
+        return source.url or result.url
+    if result.kind != "text":
+        return None
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    head = text.lstrip()[:20_000].splitlines()[:URL_SCAN_LINES]
+    return next((m.group(0) for line in head for m in URL_RE.finditer(line)), None)
+
+
+def gather(sources: Iterable[Source], options: Options, site: str | None = None) -> Gathered:
+    """Clean every source with the generic rules and group the kept lines by host."""
+    out = Gathered()
+    for source in sources:
+        if source.error is not None:
+            out.failed.append((source.name, source.error))
+            continue
+        try:
+            raw = source.read()
+            result = clean(raw, options)
+        except (OSError, CleanupError) as exc:
+            out.failed.append((source.name, str(exc)))
+            continue
+        host = site_host(site) or site_host(host_of(page_url(source, raw, result)))
+        if host is None:
+            out.no_host.append(source.name)
+            continue
+        out.by_host.setdefault(host, []).append(page_lines(source.name, result))
+    return out
