@@ -17,6 +17,7 @@ evidence pages give for it:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -61,12 +62,20 @@ MIN_HINT_KEY_CHARS = 40  # block text keys shorter than this are too common to l
 
 def _parts(el: Any) -> list[str]:
     """The lower-cased class/id tokens of ``el``, camelCase split ("shareTools" -> "share-tools")."""
-    names = f"{el.get('id') or ''} {el.get('class') or ''}".split()
-    return [t if t.islower() else CAMEL_RE.sub(r"\1-\2", t).lower() for t in names]
+    return list(_tokens(el.get("id"), el.get("class")))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(id_: str | None, classes: str | None) -> tuple[str, ...]:
+    names = f"{id_ or ''} {classes or ''}".split()
+    return tuple(t if t.islower() else CAMEL_RE.sub(r"\1-\2", t).lower() for t in names)
 
 
 def names_content(el: Any) -> bool:
     """True when ``el`` is named an article body: ``itemprop=articleBody`` or a content token.
+
+    Remembered per id, class and itemprop string: the chrome marks ask for every element,
+    and a page repeats its class names.
 
     >>> from lxml import etree
     >>> names_content(etree.fromstring('<div class="td-post-content tagdiv-type"/>'))
@@ -76,9 +85,19 @@ def names_content(el: Any) -> bool:
     >>> names_content(etree.fromstring('<div class="site-content"/>'))
     False
     """
-    if CONTENT_ITEMPROPS & set((el.get("itemprop") or "").lower().split()):
+    return _names_content(el.get("id"), el.get("class"), el.get("itemprop"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
+    if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
         return True
-    return any(CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", t)) for t in _parts(el))
+    return any(map(_content_token, _tokens(id_, classes)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _content_token(token: str) -> bool:
+    return CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", token)) is not None
 
 
 def named_containers(doc: Any) -> list[Any]:
