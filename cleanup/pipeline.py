@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
+from cleanup import lang
 from cleanup.input.decode import Page, read_page
 from cleanup.metadata import byline_names, iso_date, plain_site_name
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
@@ -31,7 +32,9 @@ CANONICAL_RE = re.compile(
 CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
-HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL
+HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL and <html lang>
+LANGUAGE_SAMPLE_CHARS = 3000  # of the body: enough words for the stopword count
+HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)  # <html lang>
 
 
 def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) -> Result:
@@ -143,9 +146,15 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     captions = (*fields.pop("captions", ()), *map(caption_text, v.dropped_text(_rule_names("caption"))))
     # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
     site_name = fields["site_name"] = plain_site_name(fields.get("site_name"))
-    fields["byline"] = byline_names(fields.get("byline") or _metadata(v, "byline", first_body), publisher=site_name)
+    declared = lang.normalise_code(fields.pop("declared_language", None))
+    sample = "\n".join(body)[:LANGUAGE_SAMPLE_CHARS]
+    fields["language"] = declared or lang.detect(sample)
+    langs = lang.pick(declared, sample)  # the page's packs (and English); None: every pack
+    leads = lang.words("byline-lead", langs)
+    raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)
+    fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name)
     fields["date_text"] = fields.get("date") or _metadata(v, "date", first_body)
-    fields["date"] = iso_date(fields["date_text"])
+    fields["date"] = iso_date(fields["date_text"], months=lang.calendar("months", langs))
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals), key=lambda r: (r.line or 0, r.end or 0)))
@@ -224,6 +233,7 @@ def clean_html(page: Page, options: Options) -> Result:
         captions=doc.captions,
         dom_removed=doc.removed,
         byline=doc.byline,
+        declared_language=(found.group(1) if (found := HTML_LANG_RE.search(head)) else None),
         date=doc.date,
         native_ad=doc.native_ad,
     )
