@@ -127,7 +127,7 @@ def extract_html(
         headline_removed += link_removed
     return HtmlPage(
         lines=tuple(lines),
-        removed=tuple(sorted(removed + headline_removed, key=lambda r: r.line or 0)),
+        removed=tuple(removed + headline_removed),  # sorted with the text removals in pipeline.build_result
         captions=tuple(captions),
         extractor=choice.extractor,
         title=meta.title,

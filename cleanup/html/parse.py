@@ -40,14 +40,14 @@ CODE_RE = re.compile(r"[;(){}\[\]]")
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters lxml refuses in str input ("All strings must be XML compatible").
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse_html(markup: str) -> Any:
     """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit."""
     # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
     # an article there in a second root that nothing saw (issue 15 item 19).
-    markup = DOCUMENT_END_RE.sub("", CONTROL_RE.sub("", XML_DECL_RE.sub("", markup, count=1)))
+    markup = DOCUMENT_END_RE.sub("", XML_ILLEGAL_RE.sub("", XML_DECL_RE.sub("", markup, count=1)))
     if not markup.strip():
         raise ExtractionError("empty document")
     check_size(markup)

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -392,9 +391,3 @@ def any_fingerprint(dirs: tuple[str, ...] = ()) -> Any | None:
     except ValueError as exc:
         files = ", ".join(str(site.path) for site in sites)
         raise SiteRuleError(f"the fingerprints of {files} cannot be combined into one pattern: {exc}") from None
-
-
-def rule_dirs_from_env(value: str | None = None) -> tuple[str, ...]:
-    """Directories named by ``CLEANUP_RULES`` (path-separator separated)."""
-    value = os.environ.get("CLEANUP_RULES", "") if value is None else value
-    return tuple(p for p in value.split(os.pathsep) if p)
