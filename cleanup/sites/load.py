@@ -154,10 +154,10 @@ def compile_pattern(pattern: str) -> Any:
     """Compile a user pattern with RE2 (linear time); raise ValueError if invalid."""
     import re2  # imported here: only pages that use site rules pay for it
 
-    options = re2.Options()
-    options.log_errors = False  # RE2 would print parse errors to stderr itself
+    from cleanup.text.units import re2_compile
+
     try:
-        compiled = re2.compile(pattern, options)
+        compiled = re2_compile(pattern)
     except re2.error as exc:
         message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         if "escape sequence" in message or "perl operator" in message or "repetition operator" in message:
