@@ -188,15 +188,18 @@ def _write(path: Path, data: bytes) -> Path:
 # --- issue 16 inputs ---------------------------------------------------------------------------------
 
 
-def test_files_from_absolute_paths_under_the_working_directory_mirror_as_relative_ones(
+def test_files_from_paths_mirror_below_the_directory_they_share_as_arguments_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "crawl" / "sub").mkdir(parents=True)
     (tmp_path / "crawl" / "sub" / "a.html").write_text(GOOD_HTML)
-    result = run(["--files-from", "-", "-o", "clean"], input=f"{tmp_path / 'crawl' / 'sub' / 'a.html'}\n")
+    (tmp_path / "crawl" / "b.html").write_text(GOOD_HTML)
+    listed = f"{tmp_path / 'crawl' / 'sub' / 'a.html'}\ncrawl/b.html\n"  # one absolute, one relative
+    result = run(["--files-from", "-", "-o", "clean"], input=listed)
     assert result.exit_code == 0, (result.output, result.exception)
-    assert (tmp_path / "clean" / "crawl" / "sub" / "a.txt").is_file()
+    assert (tmp_path / "clean" / "sub" / "a.txt").is_file()  # as `cleanup -o clean crawl/sub/a.html crawl/b.html`
+    assert (tmp_path / "clean" / "b.txt").is_file()
 
 
 def test_url_as_input_says_cleanup_reads_files_and_shows_curl() -> None:

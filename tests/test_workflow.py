@@ -103,13 +103,15 @@ def test_gzip_input_is_decompressed(tmp_path: Path) -> None:
     assert result.stdout == "The council voted on Tuesday to close the old bridge for repairs.\n"
 
 
-def test_files_from_a_file_keeps_listed_relative_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_from_a_file_mirrors_below_the_directory_the_paths_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     tree(Path("in"), 2)
     Path("list").write_text("in/sub/p1.txt\n\nin/p0.txt\n")
     result = run(["--files-from", "list", "-o", "out"])
     assert result.exit_code == 0, result.stderr
-    assert sorted(files(Path("out"))) == ["in/p0.txt", "in/sub/p1.txt"]
+    assert sorted(files(Path("out"))) == ["p0.txt", "sub/p1.txt"]  # as `cleanup -o out in/sub/p1.txt in/p0.txt`
 
 
 def test_files_from_stdin(tmp_path: Path) -> None:

@@ -331,18 +331,23 @@ def _null_separated(stream: BinaryIO) -> Iterator[bytes]:
 
 
 def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
-    """Inputs named in a list, each under -o DIR at its path relative to the working directory.
+    """Inputs named in a list; under -o DIR each goes to its path below the directory all of them share.
 
-    ``find crawl -name '*.html'`` and ``find $PWD/crawl -name '*.html'`` both write
-    ``clean/crawl/...`` (issue 16 item 3: the second wrote ``clean/<absolute path>/...``).
-    The list is a stream (outputs appear while ``find`` still runs), so the root the
-    paths share cannot be known before the first one is cleaned, as it is for arguments.
+    The rule of arguments: ``find crawl -name '*.html'`` and ``find $PWD/crawl -name
+    '*.html'`` both write ``clean/<path below crawl>`` (issue 16 item 3: the second wrote
+    ``clean/<absolute path>/...``). Under -o the list is read whole first (a list is
+    given), so the shared directory is known; without -o the list is a stream and a
+    path's place matters only in messages (relative to the working directory).
     A path ``-`` in a list is a file named ``-``, not standard input.
     """
     cwd = Path.cwd()
-    for path in paths:
+    named = [Path(".", p) if str(p) == STDIN else p for p in paths] if isinstance(paths, list) else None
+    parents = [Path(os.path.abspath(p)).parent for p in named or ()]
+    base = Path(os.path.commonpath(parents)) if parents else None
+    for path in named if named is not None else paths:
         path = Path(".", path) if str(path) == STDIN else path
-        yield from _one(path, _relative(path, cwd), sel)
+        rel = Path(os.path.abspath(path)).relative_to(base) if base is not None else _relative(path, cwd)
+        yield from _one(path, rel, sel)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:
