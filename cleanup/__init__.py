@@ -8,6 +8,8 @@
 [('skip-link', 'accessibility jump link')]
 """
 
+from typing import Any
+
 from cleanup.model import (
     CleanupError,
     DecodeError,
@@ -19,9 +21,19 @@ from cleanup.model import (
     RuleNameError,
     SiteRuleError,
 )
-from cleanup.pipeline import clean
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``clean`` loads the rules (patterns, vocabularies, language packs) on first use, not on import:
+    ``cleanup --version`` and the CLI's flag checks stay fast."""
+    if name == "clean":
+        from cleanup.pipeline import clean
+
+        return clean
+    raise AttributeError(f"module 'cleanup' has no attribute {name!r}")
+
 
 __all__ = [
     "CleanupError",

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cleanup.model import Options
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
-from cleanup.sites.learn import Learned
+
+if TYPE_CHECKING:  # the learner loads only when `cleanup learn` runs
+    from cleanup.sites.learn import Learned
 
 SUBCOMMAND = "learn"
 
