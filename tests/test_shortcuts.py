@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from cleanup.model import Line
 from cleanup.rules import LINE_RULES
 from cleanup.text import engine
-from cleanup.text.article import value_tables
-from cleanup.text.article_end import MIN_ROW_NUMBERS, MIN_TABLE_ROWS, NUMBER_RE, TABLE_ROW_DISCOUNT, number_count
+from cleanup.text.article import MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, value_tables
+from cleanup.text.article_end import MIN_ROW_NUMBERS, NUMBER_RE, number_count
 from cleanup.text.blocks import may_be_list_heading, weight
 from cleanup.text.patterns import LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes

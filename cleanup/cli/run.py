@@ -7,7 +7,7 @@ import errno
 import functools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -218,9 +218,9 @@ def run_batch(
     if len(sources) == 1 and flags["files_from"] is None and not Path(sources[0]).is_dir():
         jobs = 1  # one file (or stdin): a pool would only add start-up time
     try:
-        counted = functools.partial(count, sources, listed, sel)
-        settings = Settings(options, fmt, flags["explain"])
-        code = _batch(items, settings, jobs, mode, target, report, messages, _limits(flags), counted, cluster)
+        counted, settings = functools.partial(count, sources, listed, sel), Settings(options, fmt, flags["explain"])
+        run = functools.partial(_run, items, settings, jobs, mode, target, report, messages, _limits(flags), counted)
+        code = _batch(functools.partial(run, cluster), messages)
     except BaseException:
         target.close(ok=False)
         raise
@@ -248,24 +248,13 @@ def run_batch(
 STOPPED = (EXIT_INTERRUPTED, EXIT_TERMINATED)
 
 
-def _batch(
-    items: Iterator[Source],
-    settings: Any,
-    jobs: int,
-    mode: Mode,
-    target: Any,
-    report: Report,
-    messages: Messages,
-    limits: Any,
-    total: Any = None,
-    cluster: Any = None,
-) -> int | None:
-    """Run the batch; None when it ran to its end, else the exit code that stopped it."""
+def _batch(run: Callable[[], None], messages: Messages) -> int | None:
+    """Run the batch (``run``: ``_run`` with its arguments); None when it ran to its end, else the exit code."""
     from cleanup.batch.jobs import WorkerError
 
     try:
         with signals():
-            _run(items, settings, jobs, mode, target, report, messages, limits, total, cluster)
+            run()
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE

@@ -24,16 +24,13 @@ from cleanup.text.units import as_units, visible
 # A list announced by a colon at the article's end: at most this many items of this size.
 MAX_ANNOUNCED_ITEMS = 80
 MAX_ANNOUNCED_ITEM_CHARS = 200
-# Tables in a dump: rows of at least MIN_ROW_NUMBERS numbers, MIN_TABLE_ROWS
-# rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
+# A data row holds at least MIN_ROW_NUMBERS numbers (text/article.py counts tables of them).
 # A number: a digit not after a word character or a dot, then digits and separators, not
 # followed by a word character. Spelled digit first ("\d(?<![\w.]\d)" is "(?<![\w.])\d"):
 # re then scans for digits instead of trying the look-behind at every character.
 NUMBER_RE = re.compile(r"\d(?<![\w.]\d)[\d.,:]*(?![\w])")
 DIGIT_RE = re.compile(r"\d")
 MIN_ROW_NUMBERS = 3
-MIN_TABLE_ROWS = 4
-TABLE_ROW_DISCOUNT = 2
 # A data list closing the story: rows with a digit or inner punctuation.
 DATA_ROW_RE = re.compile(r"\d|\S[,:;(@–—]\s?\S")
 MIN_DATA_ROWS = 3
