@@ -55,3 +55,18 @@ def test_keyword_options_override_an_options_object() -> None:
         disable=["skip-link"],
     )
     assert result.text.startswith("Skip to content")
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        ("<p>A fragment with one paragraph.</p>", "html"),
+        ("<article><h1>Title</h1><p>Body.</p></article>", "html"),
+        ("<p> is the paragraph tag, as any HTML primer says.", "text"),
+        ("Title\n\nThe <div> element groups content.", "text"),
+    ],
+)
+def test_a_fragment_is_read_as_markup_and_prose_about_tags_as_text(page: str, kind: str) -> None:
+    result = clean(page)
+    assert result.kind == kind
+    assert "<" not in result.text or kind == "text"

@@ -108,6 +108,12 @@ MIXED_CODEC = "utf-8+cp1252"  # Result.encoding of UTF-8 text with cp1252 bytes 
 ASCII_SAFE_CODECS = frozenset({"utf-8", "utf-8-sig", "cp1252", "latin-1", "iso8859-1", MIXED_CODEC})
 MAX_CONTROL_SHARE = 0.01  # more than 1 % control characters: binary, not text
 HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
+# A fragment (``<p>hi</p>``, ``<article>…``) has no <html> but starts with a block element and
+# closes it: no text dump starts that way, so it is read as markup whatever its tag count.
+FRAGMENT_RE = re.compile(
+    r"\s*<(p|div|article|section|main|table|ul|ol|blockquote|figure|h[1-6])\b[^>]{0,400}>.*</\1\s*>",
+    re.I | re.S,
+)
 HTML_TAG_RE = re.compile(r"<(?:p|div|br|a|span|li|td|meta|script|title|h[1-6])\b[^>]{0,400}>", re.I)
 MIN_HTML_TAGS = 5  # a text with fewer tags in its first 64 KiB is treated as text
 
@@ -264,8 +270,12 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def sniff_kind(text: str) -> str:
-    """ "html" when the text is markup, else "text"."""
-    if HTML_START_RE.match(text[:SNIFF_BYTES]):
+    """ "html" when the text is markup, else "text".
+
+    >>> sniff_kind("<p>hi</p>"), sniff_kind("<p> is the paragraph tag."), sniff_kind("Title\\n\\nBody.")
+    ('html', 'text', 'text')
+    """
+    if HTML_START_RE.match(text[:SNIFF_BYTES]) or FRAGMENT_RE.match(text[:SNIFF_BYTES]):
         return "html"
     return "html" if len(HTML_TAG_RE.findall(text[:65536])) >= MIN_HTML_TAGS else "text"
 
