@@ -369,3 +369,20 @@ def test_truncated_warc_gz_says_so(tmp_path: Path) -> None:
     result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.warc.gz", data[:-30]))])
     assert result.exit_code == 123, (result.output, result.exception)
     assert "crawl.warc.gz: truncated gzip data: the last record is cut off or missing" in result.stderr
+
+
+# --- found by the CLI soak (bench/soak.py --cli) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["html", "tag"])
+def test_lone_surrogate_in_a_json_array_record_is_written(tmp_path: Path, field: str) -> None:
+    """JSON Lines records lost their lone surrogates; those of a JSON array killed the batch in the writer."""
+    record = {"url": "https://x.org/1", "html": f"<p>{PROSE}</p><p>SURROGATE {MORE}</p>", "tag": "aSURROGATEb"}
+    if field == "html":
+        record["tag"] = "ab"
+    else:
+        record["html"] = f"<p>{PROSE}</p><p>{MORE}</p>"
+    result = batch(tmp_path, "items.json", json.dumps([record]).replace("SURROGATE", "\\udfff").encode())
+    assert result.exit_code == 0, (result.output, result.exception)
+    written = json.loads(result.stdout.splitlines()[1])
+    assert MORE in written["text"] and written["tag"] in ("ab", "a\ufffdb")

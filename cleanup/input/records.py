@@ -37,6 +37,7 @@ ARRAY_SKIP = (" \t\r\n\ufeff", " \t\r\n,")  # before the array, between its item
 ARRAY_HINT = "a JSON array, not JSON Lines: use --input-format json (or auto, which sniffs it)"
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
+SURROGATE_ESCAPE_TEXT_RE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
             yield failed(f"{name}:{no}", "JSON nested too deeply")
             return
         rel = base / f"{no:06d}"
+        if SURROGATE_ESCAPE_TEXT_RE.search(buf, pos, end):  # as for JSON Lines: the writer cannot encode them
+            obj = without_lone_surrogates(obj)
         yield (
             record_source(f"{name}:{no}", obj, rel, fields)
             if isinstance(obj, dict)
