@@ -29,6 +29,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # HTTP Content-Types of WARC responses that are pages; images, scripts and
 # the like are left out without a message (a crawl holds many of them).
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
+# What warcio raises on a broken file besides ArchiveLoadFailed: AttributeError on a response
+# record without WARC-Target-URI, OverflowError on a Content-Length of 30 digits.
+WARC_READ_ERRORS = (OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError, OverflowError)
 WARC_MISSING = "reading WARC files needs warcio: pip install warcio"
 DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
 SKIP_CHUNK = 1 << 20  # an over-long JSON Lines record is read through this much at a time
@@ -277,8 +280,7 @@ def warc_records(
                 yield source
         if limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
             yield failed(name, "truncated gzip data: the last record is cut off or missing")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
-        # AttributeError: warcio on a response record without WARC-Target-URI.
+    except (ArchiveLoadFailed, *WARC_READ_ERRORS) as exc:
         yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
 
 
