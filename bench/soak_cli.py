@@ -215,10 +215,10 @@ class Verdict:
     refused: Counter = field(default_factory=Counter)
 
 
-def _run(rnd: Round) -> tuple[int | None, bytes, bytes, float]:
+def _run(args: list[str]) -> tuple[int | None, bytes, bytes, float]:
     start = time.monotonic()
     proc = subprocess.Popen(
-        rnd.args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
     try:
         out, err = proc.communicate(timeout=HANG_SECONDS)
@@ -290,6 +290,17 @@ def judge(rnd: Round, code: int | None, stdout: bytes, stderr: bytes, seconds: f
     return v
 
 
+def lint(rules: Path) -> list[str]:
+    """``cleanup rules lint`` on the round's rules directory: exit 0, 1 or 2, never a traceback or a hang."""
+    code, out, err, _ = _run([*_cleanup_cmd(), "rules", "lint", str(rules)])
+    text = (out + err).decode("utf-8", "replace")
+    if code is None:
+        return [f"rules lint: hang: still running after {HANG_SECONDS} s"]
+    if "Traceback (most recent call last)" in text:
+        return ["rules lint: traceback: " + [ln for ln in text.splitlines() if ln and not ln.startswith(" ")][-1][:160]]
+    return [] if code in (0, 1, 2) else [f"rules lint: exit {code}"]
+
+
 def _shape(message: str) -> str:
     """An error message with its numbers, paths and quoted parts blanked: one key per kind of refusal."""
     message = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", message)
@@ -304,8 +315,10 @@ def play(seed: int, corpus, keep: Path | None = None) -> Verdict:
         shutil.rmtree(keep)
     try:
         rnd = build(seed, corpus, root)
-        code, out, err, seconds = _run(rnd)
+        code, out, err, seconds = _run(rnd.args)
         verdict = judge(rnd, code, out, err, seconds)
+        if rnd.hostile_rules:
+            verdict.problems += lint(root / "rules")
         if keep:
             (root / "stderr.txt").write_bytes(err)
             print(" ".join(map(repr, rnd.args)) + f"\nmade: {rnd.made}\nexit {code}, {seconds:.1f} s")

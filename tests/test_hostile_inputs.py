@@ -11,6 +11,8 @@ import gzip
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -421,3 +423,27 @@ def test_nul_in_a_fivefilters_xpath_leaves_that_line_out(tmp_path: Path, how: li
     assert PROSE in result.stdout
     lint = run(["rules", "lint", str(rules)])
     assert lint.exit_code == 1 and "x.org.txt:1" in lint.stdout + lint.stderr, lint.output
+
+
+def _cleanup_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("cleanup")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cleanup"]
+
+
+@pytest.mark.parametrize("kind", ["nested", "fifo", "dev-zero"])
+def test_hostile_language_pack_in_a_rules_directory_is_refused_at_load(tmp_path: Path, kind: str) -> None:
+    """lang/xx.toml nested 5,000 deep failed every page (RecursionError); a FIFO hung; /dev/zero took 1 GB."""
+    pack = tmp_path / "rules" / "lang" / "xx.toml"
+    pack.parent.mkdir(parents=True)
+    if kind == "nested":
+        pack.write_text('[pack]\ncode = "xx"\nname = "X"\n\n[phrases]\npromo = ' + "[" * 5000 + "]" * 5000 + "\n")
+    elif kind == "fifo":
+        os.mkfifo(pack)
+    else:
+        pack.symlink_to("/dev/zero")
+    (tmp_path / "good.html").write_text(GOOD_HTML)
+    args = ["--rules", str(tmp_path / "rules"), "-o", str(tmp_path / "out"), str(tmp_path / "good.html")]
+    done = subprocess.run(_cleanup_cmd() + args, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "xx.toml" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "out").exists()
