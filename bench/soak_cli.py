@@ -188,7 +188,9 @@ def build(seed: int, corpus, root: Path) -> Round:
     hostile = rng.random() < 0.35
     if hostile:
         made += _rules(rng, root / "rules")
-        args += ["--rules", str(root / "rules"), "--site", mk.HOST]
+        args += ["--rules", str(root / "rules")]
+        if any((root / "rules").glob(f"{mk.HOST}.*")):  # else --site is a usage error, and nothing runs
+            args += ["--site", mk.HOST]
     output = rng.choice(OUTPUTS)
     if output == "stdout":
         args += ["-f", "jsonl"]
@@ -234,18 +236,17 @@ def _outputs(rnd: Round, stdout: bytes) -> tuple[str, list[str]]:
     """All output text of the round, and the JSON Lines among it (to parse strictly)."""
     if rnd.output == "stdout":
         text = stdout.decode("utf-8", "replace")
-        return text, text.splitlines()
+        return text, text.split("\n")  # not splitlines(): U+2028 and U+0085 are valid inside a JSON string
     if rnd.output.startswith("jsonl"):
         path = rnd.root / f"out.{rnd.output}"
         if not path.exists():
             return "", []
         raw = gzip.decompress(path.read_bytes()) if rnd.output.endswith(".gz") else path.read_bytes()
         text = raw.decode("utf-8", "replace")
-        return text, text.splitlines()
+        return text, text.split("\n")
     out = rnd.root / "out"
     texts = [p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file()] if out.exists() else []
-    jsons = [t for t in texts if rnd.output == "dir-json"]
-    return "\n".join(texts), jsons
+    return "\n".join(texts), texts if rnd.output == "dir-json" else []
 
 
 def _strict(text: str) -> None:
@@ -281,7 +282,7 @@ def judge(rnd: Round, code: int | None, stdout: bytes, stderr: bytes, seconds: f
         text, jsons = _outputs(rnd, stdout)
         if mk.SENTINEL not in text:
             v.problems.append(f"batch abort: the sentinel page is missing from the output (exit {code})")
-        for item in jsons:
+        for item in filter(None, jsons):
             try:
                 _strict(item)
             except ValueError as exc:
