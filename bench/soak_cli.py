@@ -48,6 +48,7 @@ class Round:
     output: str
     hostile_rules: bool
     made: list[str] = field(default_factory=list)  # what each input is, for the report
+    stdin: bytes | None = None  # piped in as "-" next to the directory
 
 
 def _cleanup_cmd() -> list[str]:
@@ -140,7 +141,7 @@ def _inputs(rng: random.Random, corpus, seed: int, src: Path) -> list[str]:
         else:
             label, data = _page(rng, corpus, seed * 100 + i)
             suffix = mk.pick(rng, ".html", ".txt", ".htm", ".html.gz") if r < 0.97 else ""
-            data = gzip.compress(data) if suffix.endswith(".gz") else data
+            data = mk.gzip_mutated(rng, data) if suffix.endswith(".gz") else data
         (src / os.fsdecode(_name(rng, i, suffix))).write_bytes(data)
         made.append(label.split("+")[0].split(":")[0])
     return made
@@ -200,7 +201,16 @@ def build(seed: int, corpus, root: Path) -> Round:
         args += ["-f", output[4:], "-o", str(root / "out")]
     if rng.random() < 0.1:
         args.append("--all-statuses")
-    return Round(seed, root, [*args, str(src)], output, hostile, made)
+    stdin = None
+    if rng.random() < 0.15:  # a container or a page piped in: sniffed from its first bytes, read as a stream
+        label, stdin = (
+            _container(rng, corpus, mk.pick(rng, "jsonl", "warc", "json"))
+            if rng.random() < 0.7
+            else (_page(rng, corpus, seed * 100 + 99))
+        )
+        made.append("stdin-" + label.split("+")[0])
+        args.append("-")
+    return Round(seed, root, [*args, str(src)], output, hostile, made, stdin)
 
 
 # --- running and judging a round ------------------------------------------------------------------
@@ -217,13 +227,17 @@ class Verdict:
     refused: Counter = field(default_factory=Counter)
 
 
-def _run(args: list[str]) -> tuple[int | None, bytes, bytes, float]:
+def _run(args: list[str], stdin: bytes | None = None) -> tuple[int | None, bytes, bytes, float]:
     start = time.monotonic()
     proc = subprocess.Popen(
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        args,
+        stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     try:
-        out, err = proc.communicate(timeout=HANG_SECONDS)
+        out, err = proc.communicate(stdin, timeout=HANG_SECONDS)
         code: int | None = proc.returncode
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -316,7 +330,7 @@ def play(seed: int, corpus, keep: Path | None = None) -> Verdict:
         shutil.rmtree(keep)
     try:
         rnd = build(seed, corpus, root)
-        code, out, err, seconds = _run(rnd.args)
+        code, out, err, seconds = _run(rnd.args, rnd.stdin)
         verdict = judge(rnd, code, out, err, seconds)
         if rnd.hostile_rules:
             verdict.problems += lint(root / "rules")
