@@ -3,6 +3,8 @@
     python bench/soak.py                      # full run: benchmark pages + 100,000 fuzzed inputs
     python bench/soak.py --count 2000         # a quick run
     python bench/soak.py --seed 4711 --dump x # rebuild one fuzzed input, clean it, save it to x
+    python bench/soak.py --cli 1500           # the real CLI on fuzzed batches for 1,500 s (bench/soak_cli.py)
+    python bench/soak.py --cli-seed 17 --keep x  # rebuild CLI round 17 into x/ and run it
 
 Every fuzzed input is built from its seed alone (plus the sorted benchmark files),
 so any failure printed here is reproduced with ``--seed``. Not part of the test
@@ -462,7 +464,17 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, help="reproduce one fuzzed input (traceback shown)")
     parser.add_argument("--dump", type=Path, help="with --seed: write the input to this file")
+    parser.add_argument("--cli", type=float, metavar="SECONDS", help="run fuzzed batches through the CLI this long")
+    parser.add_argument("--first", type=int, default=0, help="with --cli: the first round's seed")
+    parser.add_argument("--cli-seed", type=int, help="rebuild and run one CLI round")
+    parser.add_argument("--keep", type=Path, help="with --cli-seed: build the round in this directory and keep it")
     args = parser.parse_args()
+    if args.cli is not None or args.cli_seed is not None:
+        import soak_cli
+
+        if args.cli_seed is not None:
+            return 1 if soak_cli.play(args.cli_seed, Corpus.load(), args.keep).problems else 0
+        return soak_cli.run(args.cli, args.first, Corpus.load())
     if args.seed is not None:
         return reproduce(args.seed, args.dump)
     return soak(args.count, args.workers)

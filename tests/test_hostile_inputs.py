@@ -11,6 +11,8 @@ import gzip
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -369,3 +371,79 @@ def test_truncated_warc_gz_says_so(tmp_path: Path) -> None:
     result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.warc.gz", data[:-30]))])
     assert result.exit_code == 123, (result.output, result.exception)
     assert "crawl.warc.gz: truncated gzip data: the last record is cut off or missing" in result.stderr
+
+
+# --- found by the CLI soak (bench/soak.py --cli) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["html", "tag"])
+def test_lone_surrogate_in_a_json_array_record_is_written(tmp_path: Path, field: str) -> None:
+    """JSON Lines records lost their lone surrogates; those of a JSON array killed the batch in the writer."""
+    record = {"url": "https://x.org/1", "html": f"<p>{PROSE}</p><p>SURROGATE {MORE}</p>", "tag": "aSURROGATEb"}
+    if field == "html":
+        record["tag"] = "ab"
+    else:
+        record["html"] = f"<p>{PROSE}</p><p>{MORE}</p>"
+    result = batch(tmp_path, "items.json", json.dumps([record]).replace("SURROGATE", "\\udfff").encode())
+    assert result.exit_code == 0, (result.output, result.exception)
+    written = json.loads(result.stdout.splitlines()[1])
+    assert MORE in written["text"] and written["tag"] in ("ab", "a\ufffdb")
+
+
+def test_warc_content_length_past_any_integer_is_one_error(tmp_path: Path) -> None:
+    """warcio raised OverflowError on ``Content-Length: 999...9`` (30 digits): the batch died."""
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + GOOD_HTML.encode()
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.org/1\r\nContent-Length: " + b"9" * 30
+    result = batch(tmp_path, "crawl.warc", head + b"\r\n\r\n" + block + b"\r\n\r\n")
+    assert_one_failed(result, "crawl.warc", "not a readable WARC file")
+
+
+def _rules_dir(tmp_path: Path, name: str, data: str) -> Path:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / name).write_text(data, encoding="utf-8")
+    return rules
+
+
+@pytest.mark.parametrize("key", ["xpath", "css"])
+def test_nul_in_a_toml_selector_is_refused_at_load(tmp_path: Path, key: str) -> None:
+    """lxml's ValueError ("All strings must be XML compatible") escaped as a traceback."""
+    rules = _rules_dir(tmp_path, "x.org.toml", f'[[strip]]\nname = "box"\nwhy = "a box"\n{key} = "div\\u0000p"\n')
+    result = run(["--rules", str(rules), "--site", "x.org", "-"], input=GOOD_HTML)
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "x.org.toml" in result.stderr and "'box'" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("how", [["--site", "x.org"], ["--url", "https://x.org/a"]])
+def test_nul_in_a_fivefilters_xpath_leaves_that_line_out(tmp_path: Path, how: list[str]) -> None:
+    """A bad line of a FiveFilters file never stops a run: this one ended it with a traceback."""
+    rules = _rules_dir(tmp_path, "x.org.txt", "strip: //div[@id='a\x00']\nstrip: //aside\n")
+    result = run(["--rules", str(rules), *how, "-"], input=GOOD_HTML)
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert PROSE in result.stdout
+    lint = run(["rules", "lint", str(rules)])
+    assert lint.exit_code == 1 and "x.org.txt:1" in lint.stdout + lint.stderr, lint.output
+
+
+def _cleanup_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("cleanup")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cleanup"]
+
+
+@pytest.mark.parametrize("kind", ["nested", "fifo", "dev-zero"])
+def test_hostile_language_pack_in_a_rules_directory_is_refused_at_load(tmp_path: Path, kind: str) -> None:
+    """lang/xx.toml nested 5,000 deep failed every page (RecursionError); a FIFO hung; /dev/zero took 1 GB."""
+    pack = tmp_path / "rules" / "lang" / "xx.toml"
+    pack.parent.mkdir(parents=True)
+    if kind == "nested":
+        pack.write_text('[pack]\ncode = "xx"\nname = "X"\n\n[phrases]\npromo = ' + "[" * 5000 + "]" * 5000 + "\n")
+    elif kind == "fifo":
+        os.mkfifo(pack)
+    else:
+        pack.symlink_to("/dev/zero")
+    (tmp_path / "good.html").write_text(GOOD_HTML)
+    args = ["--rules", str(tmp_path / "rules"), "-o", str(tmp_path / "out"), str(tmp_path / "good.html")]
+    done = subprocess.run(_cleanup_cmd() + args, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "xx.toml" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "out").exists()

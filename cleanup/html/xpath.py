@@ -208,7 +208,7 @@ def compile_xpath(expr: str, needs: tuple[str, ...] | None = None) -> RuleXPath:
     try:
         compiled = etree.XPath(fast_form(expr), regexp=False, smart_strings=False)
         compiled(PROBE_DOC)
-    except etree.XPathError as exc:
+    except (etree.XPathError, ValueError) as exc:  # ValueError: a NUL or control character
         raise SelectorError(f"does not compile: {exc}") from None
     return RuleXPath(compiled, required_literals(expr) if needs is None else needs, simple_test(expr))
 

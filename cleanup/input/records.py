@@ -29,6 +29,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # HTTP Content-Types of WARC responses that are pages; images, scripts and
 # the like are left out without a message (a crawl holds many of them).
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
+# What warcio raises on a broken file besides ArchiveLoadFailed: AttributeError on a response
+# record without WARC-Target-URI, OverflowError on a Content-Length of 30 digits.
+WARC_READ_ERRORS = (OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError, OverflowError)
 WARC_MISSING = "reading WARC files needs warcio: pip install warcio"
 DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
 SKIP_CHUNK = 1 << 20  # an over-long JSON Lines record is read through this much at a time
@@ -37,6 +40,7 @@ ARRAY_SKIP = (" \t\r\n\ufeff", " \t\r\n,")  # before the array, between its item
 ARRAY_HINT = "a JSON array, not JSON Lines: use --input-format json (or auto, which sniffs it)"
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
+SURROGATE_ESCAPE_TEXT_RE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
             yield failed(f"{name}:{no}", "JSON nested too deeply")
             return
         rel = base / f"{no:06d}"
+        if SURROGATE_ESCAPE_TEXT_RE.search(buf, pos, end):  # as for JSON Lines: the writer cannot encode them
+            obj = without_lone_surrogates(obj)
         yield (
             record_source(f"{name}:{no}", obj, rel, fields)
             if isinstance(obj, dict)
@@ -274,8 +280,7 @@ def warc_records(
                 yield source
         if limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
             yield failed(name, "truncated gzip data: the last record is cut off or missing")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
-        # AttributeError: warcio on a response record without WARC-Target-URI.
+    except (ArchiveLoadFailed, *WARC_READ_ERRORS) as exc:
         yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
 
 

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..model import SiteRuleError
+from ..sites.files import read_rule_bytes
 from .matching import HEAD_MARKS, SEPARATOR_RE, first_word, normalise
 
 BUNDLED_DIR = Path(__file__).parent
@@ -72,11 +73,17 @@ class Pack:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """The parsed file, or a LangPackError naming it."""
+    """The parsed file, or a LangPackError naming it.
+
+    Read as site files are (a FIFO or a link to /dev/zero is refused, not waited on or
+    read forever), and parsed with the same guard against arrays nested thousands deep.
+    """
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_rule_bytes(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise LangPackError(f"{path.name}: cannot read: {exc}") from exc
+    except RecursionError:
+        raise LangPackError(f"{path.name}: invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _check_keys(where: str, table: Any, allowed: frozenset[str]) -> dict[str, Any]:
