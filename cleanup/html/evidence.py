@@ -65,7 +65,7 @@ def _parts(el: Any) -> list[str]:
     return list(_tokens(el.get("id"), el.get("class")))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _tokens(id_: str | None, classes: str | None) -> tuple[str, ...]:
     names = f"{id_ or ''} {classes or ''}".split()
     return tuple(t if t.islower() else CAMEL_RE.sub(r"\1-\2", t).lower() for t in names)
@@ -88,21 +88,21 @@ def names_content(el: Any) -> bool:
     return _names_content(el.get("id"), el.get("class"), el.get("itemprop"))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
     if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
         return True
     return any(map(_content_token, _tokens(id_, classes)))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=65536)
 def _content_token(token: str) -> bool:
     return CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", token)) is not None
 
 
 def named_containers(doc: Any) -> list[Any]:
     """Elements of the body named as article body containers."""
-    return [el for el in NAMED_XPATH(body_of(doc)) if names_content(el)]
+    return [el for el in NAMED_XPATH(body_of(doc)) if _names_content(el.get("id"), el.get("class"), el.get("itemprop"))]
 
 
 def declared_containers(doc: Any, hint: str | None) -> list[Any]:

@@ -6,6 +6,7 @@ removed with ``drop`` so the text after them (their tail) stays.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -83,50 +84,73 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
     return group
 
 
-def _token_group(tokens: str, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
+@functools.lru_cache(maxsize=65536)
+def _token_verdict(token: str) -> ChromeGroup | None:
+    """The chrome group of one class/id token as written (camelCase read as words).
+
+    Remembered across pages: a site's pages, and CMSs across sites, repeat their
+    class names, and the vocabulary regex costs microseconds a token.
+    """
+    plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
+    return _plain_token_group(plain)
+
+
+def _token_group(tokens: str) -> ChromeGroup | None:
     """The chrome group named by any whitespace token of a class/id value."""
     for token in tokens.split():
-        if token not in memo:
-            plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
-            memo[token] = _plain_token_group(plain)
-        if memo[token] is not None:
-            return memo[token]
+        group = _token_verdict(token)
+        if group is not None:
+            return group
     return None
 
 
-# Elements that can carry a chrome mark; selecting them in C skips most of the tree.
-MARK_CANDIDATES_XPATH = etree.XPath(
-    "descendant-or-self::*[@class or @id or @role or @hidden or @aria-hidden or @style or "
-    + " or ".join(f"self::{tag}" for tag in sorted(GROUP_BY_TAG))
-    + "]"
-)
+@functools.lru_cache(maxsize=65536)
+def _names_verdict(ident: str | None, classes: str | None) -> tuple[bool, ChromeGroup | None]:
+    """(kept as content, chrome group of the tokens) for an element's id and class values.
 
-
-def _mark_of(el: Any, memo: dict[str, ChromeGroup | None]) -> ChromeGroup | None:
-    """The chrome group an element belongs to by tag, role, hidden state, id or class."""
-    names = f"{el.get('id') or ''} {el.get('class') or ''}"
+    Remembered per pair: most elements with a class share it with others on the page.
+    """
+    names = f"{ident or ''} {classes or ''}"
     if KEEP_TOKEN_RE.search(names):
+        return True, None
+    return False, _token_group(names) if names.strip() else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _hiding_style(style: str) -> bool:
+    return HIDDEN_STYLE_RE.search(style) is not None
+
+
+# Elements that can carry a chrome mark, selected in C, in document order. A union of name
+# tests: libxml2 runs ``self::nav or self::aside ...`` predicates on every element slowly.
+MARK_CANDIDATES_XPATH = etree.XPath(
+    "descendant-or-self::*[@class or @id or @role or @hidden or @aria-hidden or @style]"
+    + "".join(f" | descendant-or-self::{tag}" for tag in sorted(GROUP_BY_TAG))
+)
+HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
+
+
+def _mark_of(el: Any) -> ChromeGroup | None:
+    """The chrome group an element belongs to by tag, role, hidden state, id or class."""
+    get = el.get
+    keep, group_by_names = _names_verdict(get("id"), get("class"))
+    if keep:
         return None
     group = GROUP_BY_TAG.get(el.tag)
-    role = el.get("role")
-    if group is None and role:
+    if group is None and (role := get("role")):
         group = GROUP_BY_ROLE.get(role.strip().lower())
-    style = el.get("style")
-    if group is None and (
-        el.get("hidden") is not None or el.get("aria-hidden") == "true" or (style and HIDDEN_STYLE_RE.search(style))
-    ):
-        group = GROUP_BY_KEY["hidden"]
-    if group is None and names.strip():
-        group = _token_group(names, memo)
-    return group
+    if group is None:
+        style = get("style")
+        if get("hidden") is not None or get("aria-hidden") == "true" or (style and _hiding_style(style)):
+            group = HIDDEN_GROUP
+    return group if group is not None else group_by_names
 
 
 def find_marks(doc: Any) -> dict[Any, ChromeGroup]:
     """Every element of the body that looks like site chrome, with its group."""
-    memo: dict[str, ChromeGroup | None] = {}
     marks = {}
     for el in MARK_CANDIDATES_XPATH(body_of(doc)):
-        group = _mark_of(el, memo) if el.tag not in ("body", "html") else None
+        group = _mark_of(el) if el.tag not in ("body", "html") else None
         if group is not None:
             marks[el] = group
     return marks

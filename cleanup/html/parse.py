@@ -8,6 +8,7 @@ when libxml2 hit its depth limit, so no text is dropped silently.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -41,16 +42,23 @@ TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters lxml refuses in str input ("All strings must be XML compatible").
 XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same two searches for RE2, as prefilters: XML_ILLEGAL_RE, and a start tag
+# running 1,000 characters (RE2's most) without < or >, which any LONG_TAG_RE match does.
+ILLEGAL_SCAN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{fffe}\x{ffff}]"
+LONG_TAG_SCAN = r"<[a-zA-Z][^<>]{1000}"
 
 
 def parse_html(markup: str) -> Any:
     """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit."""
     # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
     # an article there in a second root that nothing saw (issue 15 item 19).
-    markup = DOCUMENT_END_RE.sub("", XML_ILLEGAL_RE.sub("", XML_DECL_RE.sub("", markup, count=1)))
+    markup = XML_DECL_RE.sub("", markup, count=1)
+    if _may_hold(markup, ILLEGAL_SCAN):
+        markup = XML_ILLEGAL_RE.sub("", markup)
+    markup = DOCUMENT_END_RE.sub("", markup)
     if not markup.strip():
         raise ExtractionError("empty document")
-    check_size(markup)
+    check_size(markup, long_tags=_may_hold(markup, LONG_TAG_SCAN))
     doc, truncated = _parse(markup)
     if truncated:
         doc, truncated = _parse(flatten_deep_nesting(markup))
@@ -59,11 +67,33 @@ def parse_html(markup: str) -> Any:
     return doc
 
 
-def check_size(markup: str) -> None:
+def _may_hold(markup: str, scan: str) -> bool:
+    """False when RE2's ``scan`` (a looser form of a slow Python pattern) finds nothing.
+
+    Python's ``re`` tries a character class at every position: the two scans of
+    every page took as long as lxml's parse. RE2 runs them in linear time in C. A
+    string that is not valid UTF-8 (lone surrogates) may hold anything: True.
+    """
+    try:
+        data = markup.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return _re2(scan).search(data) is not None
+
+
+@functools.cache
+def _re2(pattern: str) -> Any:
+    from cleanup.text.units import re2_compile
+
+    return re2_compile(pattern)
+
+
+def check_size(markup: str, long_tags: bool = True) -> None:
     """Refuse markup over MAX_ELEMENTS tags or with a tag over MAX_ATTRIBUTES attributes.
 
     Both are counted on the markup, before libxml2 builds anything: a page of 3 M
     ``<p>`` took 100 s and 3.8 GB, and one tag of 50,000 attributes 11 s in the parser.
+    ``long_tags=False`` says the markup holds no tag long enough to be counted.
 
     >>> check_size("<p>" * 10)
     >>> check_size("<div " + "a=1 " * 3 * MAX_ATTRIBUTES + ">")
@@ -75,7 +105,7 @@ def check_size(markup: str) -> None:
         tags = START_TAG_RE.subn("", markup)[1]
         if tags > MAX_ELEMENTS:
             raise ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
-    for match in LONG_TAG_RE.finditer(markup):
+    for match in LONG_TAG_RE.finditer(markup) if long_tags else ():
         if attribute_count(markup, match.start()) > MAX_ATTRIBUTES:
             raise ExtractionError(f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page")
 

@@ -61,56 +61,65 @@ def block_weight(chars: int, link_chars: int) -> float:
 
 # Block boundaries for scoring: table cells are not, so a data row is one block; <br> is.
 SCORED_BLOCK_TAGS = (BLOCK_TAGS - {"td", "th"}) | {"br"}
+COUNTED_TAGS = frozenset({"a", "li"})  # links and list items change how a segment weighs
 
 
 def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
-    """Score of every element under ``root`` in one iterative post-order walk."""
+    """Score of every element under ``root`` in one iterative post-order walk.
+
+    One loop over lxml's start/end events with plain local counters: it visits
+    every element of the page, so it is written for speed (doc/speed.md).
+    """
     scores: dict[Any, Score] = {}
-    frames: list[list[float]] = [[0.0, 0.0, 0.0, 0.0]]  # per open element: the Score fields
-    seg = [0, 0, 0]  # open text segment: chars, link chars, chars under a mark
-    depth = {"a": 0, "mark": 0, "li": 0}
-
-    def add(text: str) -> None:
-        n = len(text.strip())
-        seg[0] += n
-        seg[1] += n if depth["a"] else 0
-        seg[2] += n if depth["mark"] else 0
-
-    def flush() -> None:
-        if not seg[0]:
-            return
-        w = block_weight(seg[0], seg[1])
-        w *= LIST_ITEM_FACTOR if w > 0 and depth["li"] else 1.0
-        frame, chrome = frames[-1], seg[2] >= seg[0] / 2
-        frame[0] += w
-        frame[1] += min(w, 0.0) if chrome else w
-        frame[2] += max(w, 0.0)
-        frame[3] += 0.0 if chrome else max(w, 0.0)
-        seg[:] = [0, 0, 0]
-
+    outer: list[tuple[float, float, float, float]] = []  # the open ancestors' sums so far
+    raw = kept = good = prose = 0.0  # sums of the innermost open element
+    chars = links = marked = 0  # the open text segment: chars, link chars, chars under a mark
+    in_a = in_li = in_mark = 0  # open <a>, <li> and marked elements
+    blocks, counted, is_mark = SCORED_BLOCK_TAGS, COUNTED_TAGS, marks.__contains__
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        is_block, is_mark = el.tag in SCORED_BLOCK_TAGS, el in marks
+        tag = el.tag
+        if chars and tag in blocks:  # a block edge ends the segment
+            w = _segment_weight(chars, links, in_li)
+            chrome = marked >= chars / 2  # chrome's prose counts in neither kept nor prose
+            raw, good = raw + w, good + max(w, 0.0)
+            kept, prose = kept + (min(w, 0.0) if chrome else w), prose + (0.0 if chrome else max(w, 0.0))
+            chars = links = marked = 0
         if event == "start":
-            if is_block:
-                flush()
-            frames.append([0.0, 0.0, 0.0, 0.0])
-            depth["a"] += el.tag == "a"
-            depth["li"] += el.tag == "li"
-            depth["mark"] += is_mark
-            if el.text:
-                add(el.text)
-            continue
-        if is_block:
-            flush()
-        frame, outer = frames.pop(), frames[-1]
-        scores[el] = Score(*frame)
-        outer[:] = [a + b for a, b in zip(outer, frame, strict=True)]
-        depth["a"] -= el.tag == "a"
-        depth["li"] -= el.tag == "li"
-        depth["mark"] -= is_mark
-        if el.tail:
-            add(el.tail)
+            outer.append((raw, kept, good, prose))
+            raw = kept = good = prose = 0.0
+            if tag in counted:
+                in_a += tag == "a"
+                in_li += tag == "li"
+            if is_mark(el):
+                in_mark += 1
+            text = el.text
+        else:
+            scores[el] = _SCORE(Score, (raw, kept, good, prose))
+            r, k, g, p = outer.pop()
+            raw, kept, good, prose = r + raw, k + kept, g + good, p + prose
+            if tag in counted:
+                in_a -= tag == "a"
+                in_li -= tag == "li"
+            if is_mark(el):
+                in_mark -= 1
+            text = el.tail
+        if text:
+            n = len(text.strip())
+            chars += n
+            if in_a:
+                links += n
+            if in_mark:
+                marked += n
     return scores
+
+
+_SCORE = tuple.__new__  # Score(...) without the namedtuple's Python-level __new__
+
+
+def _segment_weight(chars: int, links: int, in_li: int) -> float:
+    """A text segment's block weight; prose in a list item counts LIST_ITEM_FACTOR of it."""
+    w = block_weight(chars, links)
+    return w * LIST_ITEM_FACTOR if w > 0 and in_li else w
 
 
 def _best(scores: dict[Any, Score], key: str) -> Any:
