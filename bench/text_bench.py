@@ -21,11 +21,13 @@ extraction calls only):
   get through a page's text against how fast boilerpy3 gets through its
   markup; it is not the same work.
 
-Each extractor runs once over all pages after a warm-up call, so nothing the
+Each extractor sees every page once after a warm-up call, so nothing a
 first pass memoised (cleanup keeps line verdicts by text) helps a second.
-``--runs N`` repeats the run in N fresh processes, alternating which
-extractor goes first, because the machine's speed drifts 10-20 % between
-runs: only ratios taken in the same run mean anything.
+The three calls take turns page by page and are timed in CPU seconds of
+this process (``time.process_time``): a change in the machine's load, or
+time spent waiting for a core other jobs hold, hits all three alike or not
+at all. ``--runs N`` repeats the run in N fresh processes, alternating which
+extractor goes first: only ratios taken in the same run mean anything.
 
 The split by stage and the profile each run in a fresh process of their
 own (cleanup's memos start empty, as in the timed run), with timers wrapped
@@ -82,25 +84,32 @@ def boilerpy3() -> Callable[[str], str]:
     return extractors.ArticleExtractor(raise_on_failure=False).get_content
 
 
-def timed(fn: Callable, inputs: list) -> float:
-    """Wall seconds of ``fn`` over every input once."""
-    start = time.perf_counter()
-    for item in inputs:
-        fn(item)
-    return time.perf_counter() - start
+def timed(fn: Callable, item: object, clock: Callable[[], float]) -> float:
+    """``clock`` seconds of one call of ``fn``."""
+    start = clock()
+    fn(item)
+    return clock() - start
 
 
-def one_run(name: str, boilerpy_first: bool) -> dict[str, float]:
-    """MB/s of cleanup and of boilerpy3 on dumps and HTML, in this process, after one warm-up call each."""
+def one_run(name: str, boilerpy_first: bool, clock: Callable[[], float] = time.process_time) -> dict[str, float]:
+    """MB/s of cleanup and of boilerpy3 on dumps and HTML, in this process, after one warm-up call each.
+
+    Page by page, the three calls in turn, so a change in the machine's load
+    hits all three alike; ``clock`` is CPU time by default (time spent waiting
+    for a core shared with other jobs is not counted).
+    """
     dumps, pages = load(name)
     wrapped = [as_paragraphs(d) for d in dumps]
     peer = boilerpy3()
     clean(WARM_TEXT)
     peer(WARM_HTML)
-    runs: list[tuple[str, Callable, list]] = [("cleanup", clean, dumps)]
+    calls: list[tuple[str, Callable, list]] = [("cleanup", clean, dumps)]
     peers = [("boilerpy3-dumps", peer, wrapped), ("boilerpy3-html", peer, pages)]
-    runs = [*peers, *runs] if boilerpy_first else [*runs, *peers]
-    seconds = {label: timed(fn, inputs) for label, fn, inputs in runs}
+    calls = [*peers, *calls] if boilerpy_first else [*calls, *peers]
+    seconds = dict.fromkeys((label for label, _, _ in calls), 0.0)
+    for k in range(len(dumps)):
+        for label, fn, inputs in calls:
+            seconds[label] += timed(fn, inputs[k], clock)
     dump_mb = sum(map(len, dumps)) / 1e6
     html_mb = sum(len(p.encode("utf-8")) for p in pages) / 1e6
     return {
