@@ -252,8 +252,17 @@ def _weights(rules_dirs: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], 
 
 
 def detect(text: str, rules_dirs: tuple[str, ...] = ()) -> str | None:
-    """The language of ``text`` by stopword counts over its first few KB, or None when unsure."""
-    return detect_language(text, _weights(tuple(rules_dirs)))
+    """The language of ``text`` by stopword counts over its first few KB, or None when unsure.
+
+    Remembered for the last few texts: a page's language is asked for twice (the
+    ``language`` field, then ``pick``), with the same sample.
+    """
+    return _detect(text, tuple(rules_dirs))
+
+
+@functools.lru_cache(maxsize=4)
+def _detect(text: str, rules_dirs: tuple[str, ...]) -> str | None:
+    return detect_language(text, _weights(rules_dirs))
 
 
 def pick(declared: str | None, text: str = "", rules_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:
