@@ -8,13 +8,12 @@ rule (the first that fires), and every drop becomes a ``Removal``.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection, Iterable, Sequence
 
 from cleanup.model import Line, Removal
 from cleanup.sites.load import TextRule
 from cleanup.text.registry import Rule, Span
-from cleanup.text.units import SEP, Units, as_units, hits_in_order, lowered, matching, visible
+from cleanup.text.units import SEP, Units, as_units, hits_in_order, holding_any, lowered, visible
 
 
 class Verdicts:
@@ -123,9 +122,7 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     page = SEP.join(lows)
     scan = page.count(SEP) == max(len(lows) - 1, 0)  # else a unit holds SEP: test unit by unit
     worded = [n for n, rule in enumerate(rules) if rule.contains and min(map(len, rule.contains)) >= MIN_SCAN_HINT]
-    holding_words = (
-        matching(lows, _hints_pattern(tuple(h for n in worded for h in rules[n].contains))) if worded and scan else []
-    )
+    holding_words = holding_any(lows, _worded_hints(rules, tuple(worded))) if worded and scan else []
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
@@ -144,8 +141,8 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
 
 
 @functools.lru_cache(maxsize=16)
-def _hints_pattern(hints: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, hints)))
+def _worded_hints(rules: tuple[Rule, ...], worded: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h for n in worded for h in rules[n].contains))
 
 
 def _holding(hints: Sequence[str], page: str, count: int) -> set[int]:
