@@ -63,6 +63,23 @@ def first_word(text: str) -> str:
     return word
 
 
+def plain_first_word(text: str) -> str | None:
+    """``first_word(normalise(text))`` when ``text`` (stripped) opens with a plain ASCII word, else None.
+
+    Most lines do ("The council met …"): their first word is found without
+    normalising the line. A word of ASCII letters ending at a space or at the
+    end is its own normalised form, lower-cased, with no mark to trim before it
+    and no punctuation after it.
+
+    >>> plain_first_word("Read more: the story"), plain_first_word("» Weiterlesen"), plain_first_word("12 Kommentare")
+    ('read', None, None)
+    """
+    word = text[:HEAD_CHARS].split(" ", 1)[0]
+    if len(word) < HEAD_CHARS and word.isascii() and word.isalpha():
+        return word.lower()
+    return None
+
+
 def _trimmed(word: str) -> str:
     while word and not (word[-1].isalnum() or word[-1] in "}'-"):
         word = word[:-1]
@@ -193,6 +210,9 @@ class LineIndex:
             return None
         # Most lines start with a word no phrase starts with and hold no "contains" phrase: the
         # first words of the line decide that without normalising all of it.
+        word = plain_first_word(text)
+        if word is not None and word not in self.by_word and not self._may_hold_anywhere(text):
+            return None
         head = normalise(text[:HEAD_CHARS]).lstrip(HEAD_MARKS)
         if len(text) > HEAD_CHARS and head.count(" ") < 2:
             head = normalise(text).lstrip(HEAD_MARKS)  # a first word longer than the head: look at it all
