@@ -10,7 +10,7 @@ packs takes milliseconds, and a line costs about the same whatever the number of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -34,6 +34,8 @@ QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quo
 
 
 HEAD_CHARS = 64  # characters of a line enough to find its first words (first_word)
+# Joins a page's lines for one search over all of them (read_page strips control characters).
+SEP = "\x00"
 
 
 def normalise(text: str) -> str:
@@ -64,20 +66,22 @@ def first_word(text: str) -> str:
 
 
 def plain_first_word(text: str) -> str | None:
-    """``first_word(normalise(text))`` when ``text`` (stripped) opens with a plain ASCII word, else None.
+    """``first_word`` of ``text`` (stripped) normalised, when its first word is plain, else None.
 
-    Most lines do ("The council met …"): their first word is found without
-    normalising the line. A word of ASCII letters ending at a space or at the
-    end is its own normalised form, lower-cased, with no mark to trim before it
-    and no punctuation after it.
+    Most lines open with a plain word ("The council met …", "Über uns"): a
+    letter, then no digit, space or control character up to the first space.
+    Such a word is found without normalising the line: case-folded, it is its
+    own normalised form, with no mark to trim before it.
 
-    >>> plain_first_word("Read more: the story"), plain_first_word("» Weiterlesen"), plain_first_word("12 Kommentare")
-    ('read', None, None)
+    >>> plain_first_word("Read more: the story"), plain_first_word("Über uns"), plain_first_word("Hello, world")
+    ('read', 'über', 'hello')
+    >>> plain_first_word("» Weiterlesen"), plain_first_word("12 Kommentare"), plain_first_word("A4 paper")
+    (None, None, None)
     """
     word = text[:HEAD_CHARS].split(" ", 1)[0]
-    if len(word) < HEAD_CHARS and word.isascii() and word.isalpha():
-        return word.lower()
-    return None
+    if len(word) >= HEAD_CHARS or not word[:1].isalpha() or not word.isprintable() or not DIGITS.isdisjoint(word):
+        return None
+    return _trimmed(word.lower() if word.isascii() else word.casefold().replace("’", "'"))
 
 
 def _trimmed(word: str) -> str:
@@ -205,6 +209,45 @@ class LineIndex:
         verdict = self._seen[text] = self._classify(text.strip())
         return verdict
 
+    def classify_all(self, texts: Sequence[str]) -> list[tuple[str, str] | None]:
+        """``classify`` of each of ``texts`` (a page's lines), most of them turned away in bulk.
+
+        A line that opens with a plain word no phrase starts with (``plain_first_word``)
+        and holds no "contains" key word matches nothing; the key words are looked for
+        once over the page's lines joined, not line by line.
+
+        >>> groups = [("ad-label", "line", 80, ["Anzeige"]), ("rights", "contains", 200, ["All rights reserved"])]
+        >>> index = LineIndex.of(groups)
+        >>> index.classify_all(["[ANZEIGE]", "Heute", "Acme. All rights reserved.", "Reserved seats"])
+        [('ad-label', 'Anzeige'), None, ('rights', 'All rights reserved'), None]
+        """
+        holding = self._holding_keys(texts)
+        found: list[tuple[str, str] | None] = []
+        for k, text in enumerate(texts):
+            line = text.strip()
+            word = plain_first_word(line) if line and len(line) <= self.max_chars else None
+            if line and word is not None and word not in self.by_word and k not in holding:
+                found.append(None)
+            else:
+                found.append(self.classify(text))
+        return found
+
+    def _holding_keys(self, texts: Sequence[str]) -> Collection[int]:
+        """Indexes of ``texts`` that may hold a "contains" phrase (``_may_hold_anywhere`` before the length test)."""
+        if self.anywhere_re is None:
+            return ()
+        keys = self.anywhere_keys
+        page = SEP.join(texts).lower()
+        if keys is None or page.count(SEP) != len(texts) - 1:
+            return range(len(texts)) if keys is None else [k for k, t in enumerate(texts) if _holds(t.lower(), keys)]
+        hits = sorted(at for key in keys for at in _finds(page, key))
+        parts, part, counted = set(), 0, 0
+        for at in hits:
+            part += page.count(SEP, counted, at)
+            counted = at
+            parts.add(part)
+        return parts
+
     def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:
             return None
@@ -234,6 +277,18 @@ class LineIndex:
                 found = candidate
                 break
         return (found.group, found.phrase) if found else None
+
+
+def _holds(low: str, keys: Iterable[str]) -> bool:
+    return any(key in low for key in keys)
+
+
+def _finds(page: str, key: str) -> Iterator[int]:
+    """Every place ``key`` starts in ``page``."""
+    at = page.find(key)
+    while at != -1:
+        yield at
+        at = page.find(key, at + 1)
 
 
 def _keys(candidates: Iterable[Candidate]) -> tuple[str, ...] | None:
