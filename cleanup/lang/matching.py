@@ -221,9 +221,12 @@ class LineIndex:
         >>> index.classify_all(["[ANZEIGE]", "Heute", "Acme. All rights reserved.", "Reserved seats"])
         [('ad-label', 'Anzeige'), None, ('rights', 'All rights reserved'), None]
         """
-        holding = self._holding_keys(texts)
+        holding, seen = self._holding_keys(texts), self._seen
         found: list[tuple[str, str] | None] = []
         for k, text in enumerate(texts):
+            if text in seen:  # menus and footers repeat on every page of a site
+                found.append(seen[text])
+                continue
             line = text.strip()
             word = plain_first_word(line) if line and len(line) <= self.max_chars else None
             if line and word is not None and word not in self.by_word and k not in holding:
