@@ -231,7 +231,13 @@ def words(group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -> 
     >>> words("byline-lead", "fr")[:2]
     ('Par', 'Auteur')
     """
-    return _phrases(load_packs(rules_dirs), group, _codes(langs, rules_dirs))
+    return _words(group, _codes(langs, rules_dirs), tuple(rules_dirs))
+
+
+@functools.lru_cache(maxsize=256)
+def _words(group: str, codes: frozenset[str] | None, rules_dirs: tuple[str, ...]) -> tuple[str, ...]:
+    # Cached like the matchers: every page asks for its byline lead words.
+    return _phrases(load_packs(rules_dirs), group, codes)
 
 
 @functools.lru_cache(maxsize=64)
