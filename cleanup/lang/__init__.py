@@ -30,7 +30,7 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -195,17 +195,6 @@ def classify(
     (('related', 'Lire aussi'), ('comment-count', '{n} Kommentare'), None)
     """
     return index(langs, only, rules_dirs).classify(text)
-
-
-def classify_all(
-    texts: Sequence[str], langs: Langs = None, only: tuple[str, ...] | None = None, rules_dirs: tuple[str, ...] = ()
-) -> list[tuple[str, str] | None]:
-    """``classify`` of each of ``texts`` (a page's lines), most lines turned away in bulk (``LineIndex.classify_all``).
-
-    >>> classify_all(["Lire aussi : Le titre", "Le titre du jour."])
-    [('related', 'Lire aussi'), None]
-    """
-    return index(langs, only, rules_dirs).classify_all(texts)
 
 
 def index(langs: Langs = None, only: tuple[str, ...] | None = None, rules_dirs: tuple[str, ...] = ()) -> LineIndex:

@@ -10,7 +10,7 @@ packs takes milliseconds, and a line costs about the same whatever the number of
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -34,8 +34,6 @@ QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quo
 
 
 HEAD_CHARS = 64  # characters of a line enough to find its first words (first_word)
-# Joins a page's lines for one search over all of them (read_page strips control characters).
-SEP = "\x00"
 
 
 def normalise(text: str) -> str:
@@ -209,48 +207,6 @@ class LineIndex:
         verdict = self._seen[text] = self._classify(text.strip())
         return verdict
 
-    def classify_all(self, texts: Sequence[str]) -> list[tuple[str, str] | None]:
-        """``classify`` of each of ``texts`` (a page's lines), most of them turned away in bulk.
-
-        A line that opens with a plain word no phrase starts with (``plain_first_word``)
-        and holds no "contains" key word matches nothing; the key words are looked for
-        once over the page's lines joined, not line by line.
-
-        >>> groups = [("ad-label", "line", 80, ["Anzeige"]), ("rights", "contains", 200, ["All rights reserved"])]
-        >>> index = LineIndex.of(groups)
-        >>> index.classify_all(["[ANZEIGE]", "Heute", "Acme. All rights reserved.", "Reserved seats"])
-        [('ad-label', 'Anzeige'), None, ('rights', 'All rights reserved'), None]
-        """
-        holding, seen = self._holding_keys(texts), self._seen
-        found: list[tuple[str, str] | None] = []
-        for k, text in enumerate(texts):
-            if text in seen:  # menus and footers repeat on every page of a site
-                found.append(seen[text])
-                continue
-            line = text.strip()
-            word = plain_first_word(line) if line and len(line) <= self.max_chars else None
-            if line and word is not None and word not in self.by_word and k not in holding:
-                found.append(None)
-            else:
-                found.append(self.classify(text))
-        return found
-
-    def _holding_keys(self, texts: Sequence[str]) -> Collection[int]:
-        """Indexes of ``texts`` that may hold a "contains" phrase (``_may_hold_anywhere`` before the length test)."""
-        if self.anywhere_re is None:
-            return ()
-        keys = self.anywhere_keys
-        page = SEP.join(texts).lower()
-        if keys is None or page.count(SEP) != len(texts) - 1:
-            return range(len(texts)) if keys is None else [k for k, t in enumerate(texts) if _holds(t.lower(), keys)]
-        hits = sorted(at for key in keys for at in _finds(page, key))
-        parts, part, counted = set(), 0, 0
-        for at in hits:
-            part += page.count(SEP, counted, at)
-            counted = at
-            parts.add(part)
-        return parts
-
     def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:
             return None
@@ -280,18 +236,6 @@ class LineIndex:
                 found = candidate
                 break
         return (found.group, found.phrase) if found else None
-
-
-def _holds(low: str, keys: Iterable[str]) -> bool:
-    return any(key in low for key in keys)
-
-
-def _finds(page: str, key: str) -> Iterator[int]:
-    """Every place ``key`` starts in ``page``."""
-    at = page.find(key)
-    while at != -1:
-        yield at
-        at = page.find(key, at + 1)
 
 
 def _keys(candidates: Iterable[Candidate]) -> tuple[str, ...] | None:

@@ -88,7 +88,7 @@ SAME_AS = {
 def _verdict(text: str, rules_dirs: tuple[str, ...]) -> tuple[str, str] | None:
     """(group, reason) for one visible text, or None."""
     hit = _hit(text, rules_dirs)
-    return None if hit is None else _reason(hit)
+    return None if hit is None else (hit[0], f"{REASONS.get(hit[0], hit[0])} ({hit[1]!r})")
 
 
 def _hit(text: str, rules_dirs: tuple[str, ...]) -> tuple[str, str] | None:
@@ -106,17 +106,8 @@ def is_bare_heading(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
 
 
 def phrase_verdicts(texts: Sequence[str], rules_dirs: tuple[str, ...] = ()) -> list[tuple[str, str] | None]:
-    """The (group, reason) for each visible text, or None.
-
-    The packs' index remembers its verdicts per text, and turns most lines
-    away with one look at the whole page (``lang.classify_all``).
-    """
-    return [None if hit is None else _reason(hit) for hit in lang.classify_all(texts, None, rules_dirs=rules_dirs)]
-
-
-def _reason(hit: tuple[str, str]) -> tuple[str, str]:
-    """(group, reason) of a pack's (group, phrase)."""
-    return hit[0], f"{REASONS.get(hit[0], hit[0])} ({hit[1]!r})"
+    """The (group, reason) for each visible text, or None (remembered per text and rules directories)."""
+    return [_verdict(text, rules_dirs) for text in texts]
 
 
 def apply_phrase_rule(v: Verdicts, rules_dirs: tuple[str, ...] = (), disabled: Collection[str] = ()) -> None:
