@@ -220,7 +220,13 @@ def words(group: str, langs: Langs = None, rules_dirs: tuple[str, ...] = ()) -> 
     >>> words("byline-lead", "fr")[:2]
     ('Par', 'Auteur')
     """
-    return _phrases(load_packs(rules_dirs), group, _codes(langs, rules_dirs))
+    return _words(group, _codes(langs, rules_dirs), tuple(rules_dirs))
+
+
+@functools.lru_cache(maxsize=256)
+def _words(group: str, codes: frozenset[str] | None, rules_dirs: tuple[str, ...]) -> tuple[str, ...]:
+    # Cached like the matchers: every page asks for its byline lead words.
+    return _phrases(load_packs(rules_dirs), group, codes)
 
 
 @functools.lru_cache(maxsize=64)
@@ -252,8 +258,17 @@ def _weights(rules_dirs: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], 
 
 
 def detect(text: str, rules_dirs: tuple[str, ...] = ()) -> str | None:
-    """The language of ``text`` by stopword counts over its first few KB, or None when unsure."""
-    return detect_language(text, _weights(tuple(rules_dirs)))
+    """The language of ``text`` by stopword counts over its first few KB, or None when unsure.
+
+    Remembered for the last few texts: a page's language is asked for twice (the
+    ``language`` field, then ``pick``), with the same sample.
+    """
+    return _detect(text, tuple(rules_dirs))
+
+
+@functools.lru_cache(maxsize=4)
+def _detect(text: str, rules_dirs: tuple[str, ...]) -> str | None:
+    return detect_language(text, _weights(rules_dirs))
 
 
 def pick(declared: str | None, text: str = "", rules_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:

@@ -63,6 +63,25 @@ def first_word(text: str) -> str:
     return word
 
 
+def plain_first_word(text: str) -> str | None:
+    """``first_word`` of ``text`` (stripped) normalised, when its first word is plain, else None.
+
+    Most lines open with a plain word ("The council met …", "Über uns"): a
+    letter, then no digit, space or control character up to the first space.
+    Such a word is found without normalising the line: case-folded, it is its
+    own normalised form, with no mark to trim before it.
+
+    >>> plain_first_word("Read more: the story"), plain_first_word("Über uns"), plain_first_word("Hello, world")
+    ('read', 'über', 'hello')
+    >>> plain_first_word("» Weiterlesen"), plain_first_word("12 Kommentare"), plain_first_word("A4 paper")
+    (None, None, None)
+    """
+    word = text[:HEAD_CHARS].split(" ", 1)[0]
+    if len(word) >= HEAD_CHARS or not word[:1].isalpha() or not word.isprintable() or not DIGITS.isdisjoint(word):
+        return None
+    return _trimmed(word.lower() if word.isascii() else word.casefold().replace("’", "'"))
+
+
 def _trimmed(word: str) -> str:
     while word and not (word[-1].isalnum() or word[-1] in "}'-"):
         word = word[:-1]
@@ -193,6 +212,9 @@ class LineIndex:
             return None
         # Most lines start with a word no phrase starts with and hold no "contains" phrase: the
         # first words of the line decide that without normalising all of it.
+        word = plain_first_word(text)
+        if word is not None and word not in self.by_word and not self._may_hold_anywhere(text):
+            return None
         head = normalise(text[:HEAD_CHARS]).lstrip(HEAD_MARKS)
         if len(text) > HEAD_CHARS and head.count(" ") < 2:
             head = normalise(text).lstrip(HEAD_MARKS)  # a first word longer than the head: look at it all

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text.blocks import ends_like_sentence, is_prose, weight
 from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
-from cleanup.text.units import as_units
+from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
 NAME = r"\w[\w'’.-]*(?:\s+\w[\w'’.-]*){1,3}"
@@ -50,6 +50,21 @@ ROLE_WORDS = frozenset(w.lower() for w in WORDS["bio_roles"])
 COMMENT_WORDS = frozenset(w.lower() for w in WORDS["comment_words"])
 
 
+# Lower-case words one of which a unit holds when bio_start can stop at it (or at the unit
+# above it): the comment-heading words of COMMENTS_HEADING_RE, the comment, bio-heading and
+# role words. One RE2 scan over the page's units finds the few that hold one.
+COMMENTS_HEADING_KEYS = (
+    "comment", "respons", "repl", "reaction", "thought", "kommentare", "comentario", "comentário",
+    "join the", "leave a", "discuss this", "what do you think",
+)  # fmt: skip
+START_KEYS = tuple(
+    sorted({*COMMENTS_HEADING_KEYS, *COMMENT_WORDS, *ROLE_WORDS, *(h.lower() for h in WORDS["bio_headings"])})
+)
+# Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
+# ("ı" as "i", "ſ" as "s"): a page holding one is looked at unit by unit.
+CASE_TWINS = ("ı", "ſ")
+
+
 def is_name(text: str) -> bool:
     """True for a short line that is a person's name: capitalised words, no digits, no sentence end.
 
@@ -69,7 +84,17 @@ def is_name(text: str) -> bool:
 def says_role(text: str) -> bool:
     """True when ``text`` says early on that someone is a reporter, writer, editor … (in any pack language)."""
     head = text[:ROLE_REACH]
-    return not ROLE_WORDS.isdisjoint(_words(head)) and BIO_ROLE_RE.search(head) is not None
+    return (
+        _holds_any(head, ROLE_WORDS)
+        and not ROLE_WORDS.isdisjoint(_words(head))
+        and BIO_ROLE_RE.search(head) is not None
+    )
+
+
+def _holds_any(text: str, words: frozenset[str]) -> bool:
+    """False when no word of ``words`` is a substring of ``text`` lower-cased: cheaper than ``_words``."""
+    low = text.lower()
+    return any(word in low for word in words)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,7 +137,7 @@ def is_comment_policy(text: str) -> bool:
     >>> is_comment_policy("Comments on the forum are moderated, the company said in a statement.")
     False
     """
-    if weight(text) > MAX_POLICY_CHARS or COMMENT_WORDS.isdisjoint(_words(text)):
+    if weight(text) > MAX_POLICY_CHARS or not _holds_any(text, COMMENT_WORDS) or COMMENT_WORDS.isdisjoint(_words(text)):
         return False
     found = COMMENT_WORD_RE.search(text)
     if found is None or found.start() >= ROLE_REACH or POLICY_WORD_RE.search(text) is None:
@@ -133,12 +158,14 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
     bio of its author, "About Real Time Brussels" under a blog's title is the
     blog's blurb.
     """
-    texts = as_units(lines).visible
+    units = as_units(lines)
+    texts = units.visible
     kept = [i for i in range(start, stop) if dropped_by[i] is None]
     first = next((i for i in kept if is_prose(texts[i])), None)
     if first is None:
         return None
-    for k, i in enumerate(kept):
+    for k in _may_start(texts, units.lows, kept):
+        i = kept[k]
         text, nxt = texts[i], texts[kept[k + 1]] if k + 1 < len(kept) else ""
         name: str | None
         if i > first and _opens_thread(text):
@@ -156,3 +183,24 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
         known = not name or _surname(name) in " ".join(texts[:first])
         return i if known and before >= after else None
     return None
+
+
+def _may_start(texts: Sequence[str], lows: Sequence[str], kept: Sequence[int]) -> list[int]:
+    """Positions k in ``kept`` where ``bio_start`` may stop: the unit or the one after it holds a START_KEYS word.
+
+    Every test of ``bio_start`` needs one of these words in the unit (a comment
+    heading or policy, a bio heading, a role said by the unit) or in the next
+    one (a name over a bio that says a role); most units hold none, and are
+    not looked at one by one.
+
+    >>> texts = ["Intro.", "The end.", "Jane Doe", "She is a reporter.", "Photo: AP"]
+    >>> _may_start(texts, [t.lower() for t in texts], [0, 1, 2, 3, 4])
+    [2, 3]
+    >>> _may_start(["Leave a reply", "Photo: AP"], ["leave a reply", "photo: ap"], [0, 1])
+    [0]
+    """
+    shown = "".join([texts[i] for i in kept])
+    if not shown.isascii() and any(c in shown for c in CASE_TWINS):
+        return list(range(len(kept)))
+    holding = holding_any([lows[i] for i in kept], START_KEYS)
+    return sorted({j for k in holding for j in (k - 1, k) if j >= 0})

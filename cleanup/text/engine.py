@@ -8,13 +8,12 @@ rule (the first that fires), and every drop becomes a ``Removal``.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection, Iterable, Sequence
 
 from cleanup.model import Line, Removal
 from cleanup.sites.load import TextRule
 from cleanup.text.registry import Rule, Span
-from cleanup.text.units import SEP, Units, as_units, hits_in_order, lowered, matching, visible
+from cleanup.text.units import SEP, Units, as_units, holding_any, lowered, visible
 
 
 class Verdicts:
@@ -94,7 +93,7 @@ def first_char_table(rules: tuple[Rule, ...]) -> dict[str, PrefixEntry]:
 
 
 # Hints of at least this many characters (words, not one punctuation mark) are rare:
-# one RE2 scan for all of them finds the few units that hold one. The heap search
+# one RE2 scan for all of them finds the few units that hold one. A test per unit
 # (``_holding``) is faster for common ones.
 MIN_SCAN_HINT = 2
 
@@ -123,15 +122,13 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
     page = SEP.join(lows)
     scan = page.count(SEP) == max(len(lows) - 1, 0)  # else a unit holds SEP: test unit by unit
     worded = [n for n, rule in enumerate(rules) if rule.contains and min(map(len, rule.contains)) >= MIN_SCAN_HINT]
-    holding_words = (
-        matching(lows, _hints_pattern(tuple(h for n in worded for h in rules[n].contains))) if worded and scan else []
-    )
+    holding_words = holding_any(lows, _worded_hints(rules, tuple(worded))) if worded and scan else []
     found: dict[int, list[Rule]] = {}
     for n, rule in enumerate(rules):
         units: Iterable[int] = passing[n] if rule.prefixes else range(len(lows))
         if rule.contains:
             if scan and n not in worded:
-                holding = _holding(rule.contains, page, len(lows))
+                holding = _holding(rule.contains, lows)
             else:  # among the units the scan found, or every unit
                 holding = {
                     k for k in (holding_words if scan else units) if any(hint in lows[k] for hint in rule.contains)
@@ -144,15 +141,17 @@ def candidates(lows: Sequence[str], rules: Sequence[Rule]) -> dict[int, list[Rul
 
 
 @functools.lru_cache(maxsize=16)
-def _hints_pattern(hints: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, hints)))
+def _worded_hints(rules: tuple[Rule, ...], worded: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h for n in worded for h in rules[n].contains))
 
 
-def _holding(hints: Sequence[str], page: str, count: int) -> set[int]:
-    """Indexes of the ``count`` units of ``page`` (joined by SEP) that hold one of ``hints``."""
-    if not all(hints):  # an empty hint is in every unit
-        return set(range(count))
-    return set(hits_in_order(page, hints, SEP))
+def _holding(hints: Sequence[str], lows: Sequence[str]) -> set[int]:
+    """Indexes of ``lows`` that hold one of ``hints`` (an empty hint is in every unit).
+
+    The hints are one character, held by most units: a test per unit costs
+    less than a search per hit.
+    """
+    return {k for k, low in enumerate(lows) for hint in hints if hint in low}
 
 
 Verdict = tuple[str, str] | None  # (rule name, reason) of the generic line rule that fires, or None
