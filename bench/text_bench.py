@@ -67,10 +67,16 @@ WARM_HTML = "<html><body><p>The council met on Tuesday and voted to close the br
 
 
 def load(name: str) -> tuple[list[bytes], list[str]]:
-    """The set's text dumps (bytes) and HTML pages (decoded), each sorted by id."""
+    """The set's text dumps (bytes) and HTML pages, each sorted by id (one of each per id).
+
+    The HTML is decoded as UTF-8, U+FFFD for a byte that is not (a few
+    portal pages are cp1252): boilerpy3 takes text, not bytes.
+    """
     dumps = [p.read_bytes() for p in sorted((BENCH / name / "text").glob("*.txt"))]
-    pages = [gzip.decompress(p.read_bytes()).decode("utf-8") for p in sorted((BENCH / name / "html").glob("*.html.gz"))]
-    return dumps, pages
+    raw = sorted((BENCH / name / "html").glob("*.html.gz"))
+    if len(raw) != len(dumps):
+        raise SystemExit(f"{name}: {len(dumps)} dumps but {len(raw)} HTML pages")
+    return dumps, [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in raw]
 
 
 def as_paragraphs(dump: bytes) -> str:
