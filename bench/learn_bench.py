@@ -38,9 +38,9 @@ PORTAL = ROOT.parent / "shared" / "bench" / "portal"
 sys.path.insert(0, str(ROOT))
 
 from cleanup import clean  # noqa: E402
-from cleanup.batch.learn import site_host  # noqa: E402
+from cleanup.batch.learn import learn_page, site_host  # noqa: E402
 from cleanup.model import Options  # noqa: E402
-from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site, page_lines  # noqa: E402
+from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site  # noqa: E402
 from cleanup.sites.load import host_of  # noqa: E402
 
 
@@ -59,7 +59,7 @@ def read(kind: str, page_id: str) -> bytes:
 
 def learned_dir(host: str, train: list[tuple[str, bytes]], tmp: Path, tag: str, args) -> Path:
     """A rules directory holding HOST.toml learned from ``train`` (empty when nothing was learned)."""
-    pages = [page_lines(pid, clean(raw, Options())) for pid, raw in train]
+    pages = [learn_page(pid, raw, clean(raw, Options()), Options()) for pid, raw in train]
     found = learn_site(host, pages, args.min_pages, args.min_share)
     out = tmp / tag
     out.mkdir()
@@ -67,6 +67,10 @@ def learned_dir(host: str, train: list[tuple[str, bytes]], tmp: Path, tag: str, 
         (out / f"{host}.toml").write_text(found.toml(), encoding="utf-8")
     if args.verbose:
         print(f"  {tag}: {len(found.rules)} rules, {len(found.refused)} refused", file=sys.stderr)
+        for r in found.rules:
+            print(f"    {r.kind} {r.selector[:90]}  ({r.why[:70]})", file=sys.stderr)
+        for r in found.refused[: args.verbose_refused]:
+            print(f"    refused {r.text[:90]}  ({r.reason[:70]})", file=sys.stderr)
     return out
 
 
@@ -111,7 +115,8 @@ def main() -> int:
     parser.add_argument("--min-pages", type=int, default=MIN_PAGES)
     parser.add_argument("--min-share", type=float, default=MIN_SHARE)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print the rules learned")
+    parser.add_argument("--verbose-refused", type=int, default=0, metavar="N", help="with -v: the first N refused")
     args = parser.parse_args()
     gold = json.loads((PORTAL / "ground-truth.json").read_text(encoding="utf-8"))
     groups: dict[str, list[tuple[str, str]]] = {}
