@@ -4,12 +4,14 @@
     python bench/learn_bench.py                 # text dumps and HTML pages, all three schemes
     python bench/learn_bench.py --kinds text    # one kind
     python bench/learn_bench.py --out DIR       # also write the predictions, DIR/<kind>-<scheme>/<id>.txt
+    python bench/learn_bench.py -v              # also print the rules learned (and --verbose-refused N)
 
 The portal set (../shared/bench/portal) holds 71 pages of 4 portals; ground-truth.json
 names each page's site group. For each group and kind the pages are cleaned by
 the generic rules, rules are learned as ``cleanup learn --site HOST`` would
-(``learn_site`` on the same first pass), written as HOST.toml, and the pages
-cleaned again with ``--rules DIR --site HOST``. Schemes:
+(``learn_page`` and ``learn_site``, the same first pass: line rules from text and
+HTML pages, strip/body rules from HTML pages' DOM blocks), written as HOST.toml,
+and the pages cleaned again with ``--rules DIR --site HOST``. Schemes:
 
 - ``none``: the generic rules alone (the baseline);
 - ``self``: learn from all the group's pages and score them (the issue's figure);
@@ -125,10 +127,13 @@ def main() -> int:
     sc = scorer()
     with tempfile.TemporaryDirectory() as tmp:
         for kind in args.kinds:
+            base = None
             for scheme in args.schemes:
                 pred = predict(kind, scheme, groups, Path(tmp), args)
                 f1, p, r = score(pred, gold, sc)
-                print(f"{kind:5} {scheme:6} F1 {f1:.4f}  precision {p:.4f}  recall {r:.4f}")
+                base = r if scheme == "none" else base
+                delta = f"  (recall {r - base:+.4f} against none)" if base is not None and scheme != "none" else ""
+                print(f"{kind:5} {scheme:6} F1 {f1:.4f}  precision {p:.4f}  recall {r:.4f}{delta}")
                 if args.out:
                     d = args.out / f"{kind}-{scheme}"
                     d.mkdir(parents=True, exist_ok=True)
