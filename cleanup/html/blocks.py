@@ -122,7 +122,7 @@ def block_hits(markup: str, kept: Sequence[str]) -> dict[str, BlockHit]:
 
 def _hit(top: list[Any], covers: frozenset[int], touches: frozenset[int], chars: int) -> BlockHit:
     """The summary of the elements one path selects."""
-    plain = " ".join(norm(text_of(el)) for el in top[:3])
+    plain = " ".join(norm(" ".join(el.itertext())) for el in top[:3])  # a space between blocks, for the example
     words = frozenset(w.lower() for w in WORD_RE.findall(plain[: 20 * MAX_WORDS])[:MAX_WORDS])
     return BlockHit(covers, touches, chars, plain[:EXAMPLE_CHARS], words)
 
