@@ -36,6 +36,7 @@ QUOTES = frozenset("'\"")
 # Lines and blocks are compared without whitespace and cell separators: itertext() joins
 # blocks with no space between them, and a table row's line joins its cells with " | ".
 SQUEEZE_RE = re.compile(r"[\s|]+")
+PAGE_TAGS = frozenset({"html", "body"})  # every element is under them: a step through them selects nothing less
 TAG_RE = re.compile(r"[a-z][a-z0-9]*")  # plain HTML tags (no prefix an XPath would read as a namespace)
 
 
@@ -48,6 +49,7 @@ class BlockHit:
     chars: int  # visible characters of the selected elements (outermost only)
     example: str
     words: frozenset[str] = frozenset()  # its first MAX_WORDS words, lower-cased: is its text a template?
+    # (example and words are read only when the block holds kept lines)
 
 
 def usable(value: str | None) -> str | None:
@@ -64,29 +66,52 @@ def usable(value: str | None) -> str | None:
     return value
 
 
-def paths_of(el: Any) -> Iterator[str]:
+def id_step(el: Any) -> str | None:
+    """``tag[@id='x']`` for an element with a usable id (as written), else None."""
+    value = el.get("id")
+    if value is None or not isinstance(el.tag, str) or not TAG_RE.fullmatch(el.tag) or usable(value) != value:
+        return None
+    return f"{el.tag}[@id='{value}']"
+
+
+def paths_of(el: Any, above: Sequence[str] | None = None) -> Iterator[str]:
     """Every learned-rule XPath that selects ``el`` (see the module docstring).
+
+    ``above`` are the id steps of its ancestors (read from the tree when not given).
 
     >>> from lxml import etree
     >>> doc = etree.fromstring("<div id='side'><p><span class='tools'>x</span></p></div>")
     >>> list(paths_of(doc.find('.//span')))
     ["//span[@class='tools']", "//div[@id='side']//span[@class='tools']"]
     """
-    if not TAG_RE.fullmatch(el.tag):
+    own = id_step(el)
+    if own is not None:
+        yield "//" + own
         return
-    own_id = usable(el.get("id"))
-    if own_id is not None and own_id == el.get("id"):
-        yield f"//{el.tag}[@id='{own_id}']"
-        return
-    cls = usable(el.get("class"))
-    if cls is None or cls != (el.get("class") or ""):
+    cls = el.get("class")
+    if cls is None or not TAG_RE.fullmatch(el.tag) or usable(cls) != cls:
         return  # @class='...' compares the raw value: only values without stray spaces
     step = f"{el.tag}[@class='{cls}']"
     yield "//" + step
-    for anc in el.iterancestors():
-        anc_id = usable(anc.get("id"))
-        if anc_id is not None and anc_id == anc.get("id") and TAG_RE.fullmatch(anc.tag):
-            yield f"//{anc.tag}[@id='{anc_id}']//{step}"
+    if above is None:
+        above = [s for s in map(id_step, el.iterancestors()) if s is not None and s.split("[")[0] not in PAGE_TAGS]
+    for anc in above:
+        yield f"//{anc}//{step}"
+
+
+def _paths(body: Any) -> dict[str, list[Any]]:
+    """The elements under ``body`` by path, in document order (one walk, ancestors' id steps on a stack)."""
+    groups: dict[str, list[Any]] = {}
+    stack: list[str | None] = []
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "end":
+            stack.pop()
+            continue
+        if el is not body and isinstance(el.tag, str):
+            for path in paths_of(el, [s for s in reversed(stack) if s is not None]):
+                groups.setdefault(path, []).append(el)
+        stack.append(id_step(el) if el is not body else None)
+    return groups
 
 
 def block_hits(markup: str, kept: Sequence[str]) -> dict[str, BlockHit]:
@@ -100,23 +125,20 @@ def block_hits(markup: str, kept: Sequence[str]) -> dict[str, BlockHit]:
         return {}
     drop_invisible(doc)
     body = body_of(doc)
-    groups: dict[str, list[Any]] = {}
-    for el in body.iter(etree.Element):
-        if el is not body and isinstance(el.tag, str):
-            for path in paths_of(el):
-                groups.setdefault(path, []).append(el)
+    groups = _paths(body)
     lines = [SQUEEZE_RE.sub("", t) for t in kept]
     texts: dict[Any, str] = {}
     everywhere = [_text(body, texts).count(line) if line else 0 for line in lines]
     hits = {}
     for path, found in groups.items():
-        top = outermost(found)
+        top = outermost(found) if len(found) > 1 else found
         text = "".join(_text(el, texts) for el in top)
         if text:
             copies = [text.count(line) if line else 0 for line in lines]
             covers = frozenset(i for i, c in enumerate(copies) if c and c >= everywhere[i])
             touches = frozenset(i for i, c in enumerate(copies) if c)
-            hits[path] = _hit(top, covers, touches, len(text))
+            # Only a block holding kept lines needs a sample and its words (most paths hold none).
+            hits[path] = _hit(top, covers, touches, len(text)) if touches else BlockHit(covers, touches, len(text), "")
     return hits
 
 

@@ -111,7 +111,7 @@ def strip_findings(pages: Sequence[PageView], need: int, core_share: float) -> l
         inside = sum(bool(h.touches & v.core) for _, v, h in hits if h.covers)
         eg = next(h.example for _, _, h in hits if h.covers)
         if any(h.touches & v.long for _, v, h in hits) or (
-            inside > core_share * len(holding) and template_share([h for _, _, h in hits]) < TEMPLATE_SHARE
+            inside > core_share * len(holding) and template_share([h for _, _, h in hits if h.touches]) < TEMPLATE_SHARE
         ):
             why = f"holds article text on {inside} of {len(holding)} pages; e.g. '{_example(eg)}'"
             refused.append(DomFinding(path, why))
