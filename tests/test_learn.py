@@ -273,3 +273,19 @@ def test_a_chrome_line_whose_number_changes_is_learned_as_its_shape(tmp_path: Pa
     result = clean(counted("stadium", 42), Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
     assert "Valley edition 42 of the year" not in result.paragraphs
     assert all(p in result.paragraphs for p in article("stadium"))
+
+
+def test_a_container_that_misses_the_article_on_one_page_is_no_body_rule() -> None:
+    def split_page(topic: str) -> str:  # on the last page the closing paragraph sits outside the story box
+        page = html_page(topic)
+        if topic != TOPICS[-1]:
+            return page
+        last = f"<p>{article(topic)[-1]}</p>"
+        return page.replace(last, "").replace("</div></div><div id='foot'>", f"</div>{last}</div><div id='foot'>")
+
+    assert article(TOPICS[-1])[-1] in clean(split_page(TOPICS[-1])).text  # the premise: the generic keeps it
+    pages = [learn_page(t, split_page(t), clean(split_page(t)), Options()) for t in TOPICS]
+    found = learn_site("gazette.example", pages)
+    assert all("story-text" not in r.selector for r in found.rules if r.kind == "body")
+    refused = {r.text: r.reason for r in found.refused}
+    assert refused["//div[@class='story-text']"] == "as a body: misses the article on 1 of 5 pages it matches"

@@ -37,6 +37,7 @@ CONTAINER_SHARE = 0.5
 # (headline, captions and the byline sit in the container and are removed by other rules).
 BODY_SLACK = 1.5
 MIN_BODY_CHARS = 50
+CORE_EDGE = 1  # lines next to the article core held to it (a lead, a closing line)
 # A block inside the article core is chrome when its text is a template: on average this share
 # of its words recur in the same block on half the other pages ("Read more from the harbour desk").
 # A run of subheads or a pull quote changes from page to page.
@@ -83,7 +84,12 @@ def views(
     """The pages with their core, own-line and long own-line indices."""
     out = []
     for page, (lo, hi, _) in zip(pages, cores, strict=True):
-        core = frozenset(range(lo, hi + 1))
+        # The line next to each end counts as core too: a short lead or closing line is article text.
+        core = (
+            frozenset(range(max(lo - CORE_EDGE, 0), min(hi + CORE_EDGE + 1, len(page.kept))))
+            if hi >= lo
+            else frozenset()
+        )
         own = frozenset(i for i, t in enumerate(page.kept) if counts[t] == 1)
         long = frozenset(i for i in own if len(page.kept[i]) >= long_chars)
         out.append(PageView(page, core, core & own, long))
@@ -151,19 +157,20 @@ def _cover(scored: list[tuple[frozenset[tuple[int, int]], DomFinding]]) -> list[
     return out
 
 
-def body_finding(pages: Sequence[PageView], min_pages: int) -> DomFinding | None:
-    """The body rule, a refused body candidate, or None (see the module docstring)."""
+def body_findings(pages: Sequence[PageView], min_pages: int) -> list[DomFinding]:
+    """The body rule (if any) and the refused body candidates (see the module docstring)."""
     most = max(min_pages, len(pages) // 2 + 1)
     on: Counter[str] = Counter(path for v in pages for path in v.page.dom)
     best: tuple[int, str] | None = None
-    refused = None
+    refused = []
     for path in sorted(p for p, c in on.items() if c >= most):
         hits = [(v, v.page.dom[path]) for v in pages if path in v.page.dom and v.own]
         holds = [(v, h) for v, h in hits if v.own <= h.touches and h.chars >= MIN_BODY_CHARS]
         if len(holds) < most:
             continue
         if len(holds) < len(hits):
-            refused = refused or DomFinding(path, f"misses the article on {len(hits) - len(holds)} pages")
+            why = f"as a body: misses the article on {len(hits) - len(holds)} of {len(hits)} pages it matches"
+            refused.append(DomFinding(path, why))
             continue
         if sum(h.chars > BODY_SLACK * v.kept_chars for v, h in holds) * 2 > len(holds):
             continue  # a page-wide wrapper: the generic choice is tighter
@@ -171,11 +178,11 @@ def body_finding(pages: Sequence[PageView], min_pages: int) -> DomFinding | None
         if best is None or size < best[0]:
             best = (size, path)
     if best is None:
-        return refused
+        return _one_per_block(refused)
     path = best[1]
     holds = [(v, v.page.dom[path]) for v in pages if path in v.page.dom and v.own]
     evidence = f"holds the article on {len(holds)} of {len(pages)} pages; e.g. '{_example(holds[0][1].example)}'"
-    return DomFinding(path, evidence, RuleSpec("body", "", evidence, path))
+    return [DomFinding(path, evidence, RuleSpec("body", "", evidence, path)), *_one_per_block(refused)]
 
 
 def learn_dom(
@@ -195,5 +202,4 @@ def learn_dom(
     if len(html) < min_pages:
         return []
     seen = views([p for p, _ in html], [c for _, c in html], counts, core[1])
-    body = body_finding(seen, min_pages)
-    return strip_findings(seen, need, core[0]) + ([body] if body else [])
+    return strip_findings(seen, need, core[0]) + body_findings(seen, min_pages)
