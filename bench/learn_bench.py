@@ -4,12 +4,14 @@
     python bench/learn_bench.py                 # text dumps and HTML pages, all three schemes
     python bench/learn_bench.py --kinds text    # one kind
     python bench/learn_bench.py --out DIR       # also write the predictions, DIR/<kind>-<scheme>/<id>.txt
+    python bench/learn_bench.py -v              # also print the rules learned (and --verbose-refused N)
 
 The portal set (../shared/bench/portal) holds 71 pages of 4 portals; ground-truth.json
 names each page's site group. For each group and kind the pages are cleaned by
 the generic rules, rules are learned as ``cleanup learn --site HOST`` would
-(``learn_site`` on the same first pass), written as HOST.toml, and the pages
-cleaned again with ``--rules DIR --site HOST``. Schemes:
+(``learn_page`` and ``learn_site``, the same first pass: line rules from text and
+HTML pages, strip/body rules from HTML pages' DOM blocks), written as HOST.toml,
+and the pages cleaned again with ``--rules DIR --site HOST``. Schemes:
 
 - ``none``: the generic rules alone (the baseline);
 - ``self``: learn from all the group's pages and score them (the issue's figure);
@@ -38,9 +40,9 @@ PORTAL = ROOT.parent / "shared" / "bench" / "portal"
 sys.path.insert(0, str(ROOT))
 
 from cleanup import clean  # noqa: E402
-from cleanup.batch.learn import site_host  # noqa: E402
+from cleanup.batch.learn import learn_page, site_host  # noqa: E402
 from cleanup.model import Options  # noqa: E402
-from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site, page_lines  # noqa: E402
+from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site  # noqa: E402
 from cleanup.sites.load import host_of  # noqa: E402
 
 
@@ -59,7 +61,7 @@ def read(kind: str, page_id: str) -> bytes:
 
 def learned_dir(host: str, train: list[tuple[str, bytes]], tmp: Path, tag: str, args) -> Path:
     """A rules directory holding HOST.toml learned from ``train`` (empty when nothing was learned)."""
-    pages = [page_lines(pid, clean(raw, Options())) for pid, raw in train]
+    pages = [learn_page(pid, raw, clean(raw, Options()), Options()) for pid, raw in train]
     found = learn_site(host, pages, args.min_pages, args.min_share)
     out = tmp / tag
     out.mkdir()
@@ -67,6 +69,10 @@ def learned_dir(host: str, train: list[tuple[str, bytes]], tmp: Path, tag: str, 
         (out / f"{host}.toml").write_text(found.toml(), encoding="utf-8")
     if args.verbose:
         print(f"  {tag}: {len(found.rules)} rules, {len(found.refused)} refused", file=sys.stderr)
+        for r in found.rules:
+            print(f"    {r.kind} {r.selector[:90]}  ({r.why[:70]})", file=sys.stderr)
+        for r in found.refused[: args.verbose_refused]:
+            print(f"    refused {r.text[:90]}  ({r.reason[:70]})", file=sys.stderr)
     return out
 
 
@@ -111,7 +117,8 @@ def main() -> int:
     parser.add_argument("--min-pages", type=int, default=MIN_PAGES)
     parser.add_argument("--min-share", type=float, default=MIN_SHARE)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print the rules learned")
+    parser.add_argument("--verbose-refused", type=int, default=0, metavar="N", help="with -v: the first N refused")
     args = parser.parse_args()
     gold = json.loads((PORTAL / "ground-truth.json").read_text(encoding="utf-8"))
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -120,10 +127,13 @@ def main() -> int:
     sc = scorer()
     with tempfile.TemporaryDirectory() as tmp:
         for kind in args.kinds:
+            base = None
             for scheme in args.schemes:
                 pred = predict(kind, scheme, groups, Path(tmp), args)
                 f1, p, r = score(pred, gold, sc)
-                print(f"{kind:5} {scheme:6} F1 {f1:.4f}  precision {p:.4f}  recall {r:.4f}")
+                base = r if scheme == "none" else base
+                delta = f"  (recall {r - base:+.4f} against none)" if base is not None and scheme != "none" else ""
+                print(f"{kind:5} {scheme:6} F1 {f1:.4f}  precision {p:.4f}  recall {r:.4f}{delta}")
                 if args.out:
                     d = args.out / f"{kind}-{scheme}"
                     d.mkdir(parents=True, exist_ok=True)

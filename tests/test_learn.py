@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from cleanup import clean
+from cleanup.batch.learn import learn_page
 from cleanup.cli.main import main
 from cleanup.model import Options
 from cleanup.sites.learn import learn_site, line_regex, page_lines
@@ -133,3 +134,158 @@ def test_one_shot_learn_refuses_standard_input() -> None:
     done = CliRunner().invoke(main, ["--learn", "-"], input="x")
     assert done.exit_code == 2
     assert "--learn reads the inputs twice" in done.output
+
+
+# HTML: a recurring block inside the article container that the generic extractor keeps.
+def html_page(topic: str) -> str:
+    """An article container holding a per-page promo block and a note box of article text."""
+    paras = article(topic)
+    story = "".join(f"<p>{p}</p>" for p in paras[:2])
+    story += f"<div class='kicker'><p>Read more from the {topic} desk: letters and pictures</p></div>"
+    story += f"<div class='aside-note'><p>{paras[2]} The {topic} team agreed.</p></div>"
+    story += "".join(f"<p>{p}</p>" for p in paras[3:])
+    return (
+        f"<html><head><title>{topic.title()} plans approved</title></head><body>"
+        "<div id='top'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        f"<div id='main'><h1>{topic.title()} plans approved</h1><div class='story-text'>{story}</div></div>"
+        "<div id='foot'><p>Copyright Springfield Gazette</p></div></body></html>"
+    )
+
+
+def html_learned(topics: list[str]):
+    pages = [learn_page(t, html_page(t), clean(html_page(t)), Options()) for t in topics]
+    return learn_site("gazette.example", pages)
+
+
+def test_a_recurring_block_the_generic_extractor_keeps_becomes_a_strip_rule_with_evidence() -> None:
+    assert "Read more from the harbour desk" in clean(html_page("harbour")).text  # the premise
+    rules = {r.selector: r for r in html_learned(TOPICS).rules}
+    assert rules["//div[@class='kicker']"].kind == "strip"
+    assert (
+        rules["//div[@class='kicker']"].why
+        == "on 5 of 5 pages; e.g. 'Read more from the harbour desk: letters and pictures'"
+    )
+
+
+def test_the_container_holding_the_article_on_most_pages_becomes_a_body_rule() -> None:
+    body = [r for r in html_learned(TOPICS).rules if r.kind == "body"]
+    assert [r.selector for r in body] == ["//div[@class='story-text']"]
+    assert body[0].why.startswith("holds the article on 5 of 5 pages; e.g. ")
+
+
+def test_a_recurring_block_holding_article_text_is_refused_and_listed() -> None:
+    found = html_learned(TOPICS)
+    assert all("aside-note" not in r.selector for r in found.rules)
+    assert [r.text for r in found.refused if "aside-note" in r.text] == ["//div[@class='aside-note']"]
+
+
+def test_html_rules_do_not_depend_on_input_order() -> None:
+    assert html_learned(TOPICS).toml() == html_learned(TOPICS[::-1]).toml()
+
+
+def test_rules_from_five_html_pages_clean_a_sixth_page_and_keep_its_article(tmp_path: Path) -> None:
+    (tmp_path / "gazette.example.toml").write_text(html_learned(TOPICS).toml(), encoding="utf-8")
+    result = clean(html_page("stadium"), Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert "Read more from the stadium desk" not in result.text
+    assert "gazette.example:learned-div-kicker" in {r.rule for r in result.removed}
+    assert all(p in result.text for p in article("stadium"))
+    assert result.extractor == "site-rule"
+
+
+def test_two_html_pages_learn_nothing_and_change_nothing(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for topic in TOPICS[:2]:
+        (pages / f"{topic}.html").write_text(html_page(topic), encoding="utf-8")
+    rules = tmp_path / "rules"
+    out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"])
+    assert out.exit_code == 0, out.output
+    assert list(rules.iterdir()) == []
+    page = html_page("stadium")
+    assert clean(page, Options(rules_dirs=(str(rules),))).text == clean(page).text
+
+
+USER_RULE = """[[drop_line]]
+name = "weekend-edition"
+why = "the user's own rule"
+regex = '^Weekend edition:'
+"""
+BRIEFING = "Our reporters cover the five towns of the valley every day"
+
+
+def user_rules_and_pages(tmp_path: Path) -> tuple[Path, Path]:
+    """A user rules directory dropping the CHROME line, and pages with one more chrome line after it."""
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "gazette.example.toml").write_text(USER_RULE, encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for topic in TOPICS:
+        text = page(topic).replace(CHROME, f"{BRIEFING}\n\n{CHROME}")
+        (pages / f"{topic}.txt").write_text(text, encoding="utf-8")
+    return user, pages
+
+
+def test_learn_applies_the_users_rules_first_and_its_file_holds_them_then_the_learned_ones(tmp_path: Path) -> None:
+    user, pages = user_rules_and_pages(tmp_path)
+    rules = tmp_path / "rules"
+    args = ["learn", str(pages), "-o", str(rules), "--site", "gazette.example", "--rules", str(user)]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    loaded = load_site(rules / "gazette.example.toml")
+    names = [r.id.split(":")[1] for r in loaded.drop_line + loaded.drop_from]
+    assert names[0] == "weekend-edition"  # the user's rule, kept first
+    assert all(CHROME[:20] not in r.pattern.pattern for r in loaded.drop_line[1:] + loaded.drop_from)
+    assert any(BRIEFING[:20] in r.pattern.pattern for r in loaded.drop_line + loaded.drop_from)
+    assert f"the file holds the rules of {user / 'gazette.example.toml'} first" in out.output
+
+
+def test_one_shot_learn_adds_to_the_users_rules(tmp_path: Path) -> None:
+    user, pages = user_rules_and_pages(tmp_path)
+    out = tmp_path / "out"
+    args = ["--learn", "--rules", str(user), "--site", "gazette.example", "-o", str(out), str(pages)]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    for topic in TOPICS:
+        text = (out / f"{topic}.txt").read_text(encoding="utf-8")
+        assert CHROME not in text and BRIEFING not in text
+        assert all(p in text for p in article(topic))
+
+
+def test_list_rules_lists_fivefilters_site_rules_of_the_rules_directory(tmp_path: Path) -> None:
+    (tmp_path / "gazette.example.txt").write_text("strip: //div[@class='promo']\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["--list-rules", "--rules", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    row = next(line for line in out.output.splitlines() if line.startswith("gazette.example:"))
+    assert row.endswith(f"({tmp_path / 'gazette.example.txt'}:1)")
+
+
+def test_a_chrome_line_whose_number_changes_is_learned_as_its_shape(tmp_path: Path) -> None:
+    def counted(topic: str, n: int) -> str:
+        return page(topic).replace(CHROME, f"Valley edition {n} of the year\n\n{CHROME}")
+
+    pages = [page_lines(t, clean(counted(t, 3 + 7 * n))) for n, t in enumerate(TOPICS)]
+    assert "Valley edition 3 of the year" in pages[0].kept  # the premise: the generic rules keep it
+    found = learn_site("gazette.example", pages)
+    rules = {r.selector: r for r in found.rules}
+    assert rules[r"^Valley edition \d+ of the year$"].why == "on 5 of 5 pages; e.g. 'Valley edition 3 of the year'"
+    (tmp_path / "gazette.example.toml").write_text(found.toml(), encoding="utf-8")
+    result = clean(counted("stadium", 42), Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert "Valley edition 42 of the year" not in result.paragraphs
+    assert all(p in result.paragraphs for p in article("stadium"))
+
+
+def test_a_container_that_misses_the_article_on_one_page_is_no_body_rule() -> None:
+    def split_page(topic: str) -> str:  # on the last page the closing paragraph sits outside the story box
+        page = html_page(topic)
+        if topic != TOPICS[-1]:
+            return page
+        last = f"<p>{article(topic)[-1]}</p>"
+        return page.replace(last, "").replace("</div></div><div id='foot'>", f"</div>{last}</div><div id='foot'>")
+
+    assert article(TOPICS[-1])[-1] in clean(split_page(TOPICS[-1])).text  # the premise: the generic keeps it
+    pages = [learn_page(t, split_page(t), clean(split_page(t)), Options()) for t in TOPICS]
+    found = learn_site("gazette.example", pages)
+    assert all("story-text" not in r.selector for r in found.rules if r.kind == "body")
+    refused = {r.text: r.reason for r in found.refused}
+    assert refused["//div[@class='story-text']"] == "as a body: misses the article on 1 of 5 pages it matches"

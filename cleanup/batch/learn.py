@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
 from cleanup.model import CleanupError, Options, Result
 from cleanup.pipeline import URL_RE, URL_SCAN_LINES, clean
@@ -67,5 +68,13 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
         if host is None:
             out.no_host.append(source.name)
             continue
-        out.by_host.setdefault(host, []).append(page_lines(source.name, result))
+        out.by_host.setdefault(host, []).append(learn_page(source.name, raw, result, options))
     return out
+
+
+def learn_page(name: str, raw: bytes | str, result: Result, options: Options) -> PageLines:
+    """What the learner keeps of one cleaned page; an HTML page's markup is read again for its DOM paths."""
+    if result.kind != "html":
+        return page_lines(name, result)
+    markup = read_page(raw, encoding=options.encoding, max_bytes=options.max_bytes).text
+    return page_lines(name, result, markup)

@@ -6,17 +6,22 @@ command only when no file or directory of that name exists.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from cleanup.model import Options
+from cleanup.cli.rules_cmd import RULES_DIRS
+from cleanup.model import Options, SiteRuleError
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # the learner loads only when `cleanup learn` runs
+    from cleanup.batch.learn import Gathered
     from cleanup.sites.learn import Learned
+    from cleanup.sites.load import Site
 
 SUBCOMMAND = "learn"
 
@@ -49,12 +54,22 @@ def is_learn_command(argv: list[str]) -> bool:
     default=None,
     type=click.FloatRange(0.0, 1.0, min_open=True),
     metavar="X",
-    help="A line must recur on this share of the host's pages (default 0.15).",
+    help="A line or block must recur on this share of the host's pages (default 0.15).",
 )
+@RULES_DIRS
 def learn(
-    inputs: tuple[Path, ...], rules_dir: Path, site: str | None, min_pages: int | None, min_share: float | None
+    inputs: tuple[Path, ...],
+    rules_dir: Path,
+    site: str | None,
+    min_pages: int | None,
+    min_share: float | None,
+    rules_dirs: tuple[Path, ...],
 ) -> None:
-    """Learn site rules (drop_line, drop_from) from pages of one or more sites; one HOST.toml per host."""
+    """Learn site rules (drop_line, drop_from, strip, body) from pages of one or more sites; one HOST.toml per host.
+
+    The pages are first cleaned with the rules of --rules, so what is learned adds to
+    them; a host's file then holds its --rules file's rules and the learned ones.
+    """
     from cleanup.batch.learn import gather
     from cleanup.cli.inputs import DEFAULT_INCLUDE
     from cleanup.input.sources import Selection, iter_sources
@@ -64,7 +79,8 @@ def learn(
     if missing:
         click.echo(f"error: no such file or directory: {', '.join(missing)}", err=True)
         raise SystemExit(EXIT_USAGE)
-    got = gather(iter_sources(inputs, Selection(DEFAULT_INCLUDE, output=rules_dir)), Options(), site)
+    dirs = tuple(str(d) for d in rules_dirs)
+    got = _gather(gather, iter_sources(inputs, Selection(DEFAULT_INCLUDE, output=rules_dir)), Options(), dirs, site)
     for name, why in got.failed:
         click.echo(f"error: {name}: {why}", err=True)
     if got.no_host:
@@ -72,30 +88,65 @@ def learn(
     rules_dir.mkdir(parents=True, exist_ok=True)
     for host in sorted(got.by_host):
         found = learn_site(host, got.by_host[host], min_pages or MIN_PAGES, min_share or MIN_SHARE)
-        _report(found, rules_dir)
+        _report(found, rules_dir, _base(host, dirs))
     raise SystemExit(EXIT_OK if got.by_host else EXIT_USAGE)
 
 
-def _report(found: Learned, rules_dir: Path) -> None:
+def _gather(
+    gather: Callable[..., Gathered], sources: Any, options: Options, dirs: tuple[str, ...], site: str | None
+) -> Gathered:
+    """The first pass, with the user's rules: ``--site`` names the host only when a file serves it."""
+    from cleanup.sites.load import host_of
+    from cleanup.sites.lookup import site_for_host
+
+    chosen = site if site and dirs and site_for_host(host_of(site) or site, dirs) else None
+    try:
+        return gather(sources, dataclasses.replace(options, rules_dirs=dirs, site=chosen), site)
+    except SiteRuleError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _base(host: str, dirs: tuple[str, ...]) -> Site | None:
+    """The site file serving ``host`` before learning (from --rules, or bundled), whose rules the new file keeps."""
+    from cleanup.sites.lookup import site_for_host
+
+    return site_for_host(host, dirs)
+
+
+def _report(found: Learned, rules_dir: Path, base: Site | None = None) -> None:
     """Write the host's file (when it has rules) and print its summary on stderr."""
+    from cleanup.sites.load import RULE_KINDS
+
     if found.note:
         click.echo(f"{found.host}: {found.note}", err=True)
         return
     path = rules_dir / f"{found.host}.toml"
     if found.rules:
-        path.write_text(found.toml(), encoding="utf-8")
-    kinds = ", ".join(f"{sum(r.kind == k for r in found.rules)} {k}" for k in ("drop_line", "drop_from"))
+        path.write_text(found.toml(base), encoding="utf-8")
+    kinds = ", ".join(f"{sum(r.kind == k for r in found.rules)} {k}" for k in RULE_KINDS)
     where = f" -> {path}" if found.rules else " (no file written)"
     click.echo(f"{found.host}: {found.pages} pages, {kinds}{where}", err=True)
+    if found.rules and base is not None:
+        click.echo(f"  the file holds the rules of {base.path} first{_lost(base)}", err=True)
     for r in found.refused:
         click.echo(f"  refused as article text ({r.reason}): {r.text[:80]!r}", err=True)
+
+
+def _lost(base: Site) -> str:
+    """What a FiveFilters file has that a TOML file cannot hold, as a note."""
+    lost = [k for k in ("title", "author", "date", "native_ad", "replacements") if getattr(base, k)]
+    return f" (not carried over: {', '.join(lost)})" if lost else ""
 
 
 def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Options, quiet: bool) -> str:
     """``cleanup --learn``: the first pass over the batch; the directory of the rules learned per host.
 
-    The rules are written to a private temporary directory, removed when the
-    command ends, and the second pass loads them as a ``--rules`` directory would.
+    The first pass applies the user's ``--rules`` (and ``--disable``), so the rules
+    learned add to them: a host's file holds its TOML file's rules, then the learned
+    ones. A host a FiveFilters file serves keeps that file (its find/replace and
+    metadata XPaths have no TOML form) and learns nothing. The rules are written to
+    a private temporary directory, removed when the command ends; the second pass
+    reads it before the user's directories.
     """
     import shutil
     import tempfile
@@ -107,14 +158,16 @@ def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Optio
 
     if any(str(s) == STDIN for s in sources) or not sources:
         raise click.UsageError("--learn reads the inputs twice: give files or directories, not standard input")
-    first = Options(encoding=options.encoding, max_bytes=options.max_bytes)
-    got = gather(iter_sources(sources, Selection(DEFAULT_INCLUDE)), first, options.site)
+    first = Options(encoding=options.encoding, max_bytes=options.max_bytes, disable=options.disable)
+    got = _gather(gather, iter_sources(sources, Selection(DEFAULT_INCLUDE)), first, options.rules_dirs, options.site)
     tmp = tempfile.mkdtemp(prefix="cleanup-learn-")
     ctx.call_on_close(lambda: shutil.rmtree(tmp, ignore_errors=True))
     for host in sorted(got.by_host):
-        found = learn_site(host, got.by_host[host])
-        if found.rules:
-            (Path(tmp) / f"{host}.toml").write_text(found.toml(), encoding="utf-8")
+        found, base = learn_site(host, got.by_host[host]), _base(host, options.rules_dirs)
+        kept = base is not None and base.ftr
+        if found.rules and not kept:
+            (Path(tmp) / f"{host}.toml").write_text(found.toml(base), encoding="utf-8")
         if not quiet:
-            click.echo(f"learned: {host}: {found.pages} pages, {len(found.rules)} rules", err=True)
+            note = f" (not used: {base.path} serves it)" if kept and base else ""
+            click.echo(f"learned: {host}: {found.pages} pages, {len(found.rules)} rules{note}", err=True)
     return tmp

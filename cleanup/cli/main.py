@@ -370,6 +370,8 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         from cleanup.cli.learn_cmd import one_shot_rules
 
         learned = one_shot_rules(ctx, sources, options, flags["quiet"])
-        options = dataclasses.replace(options, rules_dirs=(*options.rules_dirs, learned))
+        options = dataclasses.replace(
+            options, rules_dirs=(learned, *options.rules_dirs)
+        )  # learned files hold the user's
     check_rules(options)
     ctx.exit(run_batch(sources, output, fmt, mode, options, flags))

@@ -34,12 +34,30 @@ def rule_json(entries: tuple[RuleEntry, ...], fmt: str) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
+def ftr_entries(dirs: tuple[str, ...]) -> tuple[RuleEntry, ...]:
+    """The rules of every FiveFilters file in ``dirs``, each defined at ``file:line`` (as ``cleanup rules list``)."""
+    import dataclasses
+
+    from cleanup.rules import site_entries
+    from cleanup.sites.ftr import ftr_index, load_ftr_site
+
+    out: list[RuleEntry] = []
+    for path in ftr_index(dirs).values() if dirs else ():
+        site = load_ftr_site(path)
+        lines = {rule.id: getattr(rule, "line", None) for rule in site.rules}
+        out += [dataclasses.replace(e, defined=f"{path}:{lines[e.name]}") for e in site_entries(site)]
+    return tuple(out)
+
+
 def list_rules_or_exit(dirs: tuple[str, ...], fmt: str | None = None) -> None:
-    """Print every rule once (generic, then site rules); a broken site file is a usage error."""
+    """Print every rule once (generic, then TOML site rules, then FiveFilters site rules of ``dirs``).
+
+    A broken TOML site file is a usage error; a FiveFilters file never is (its bad lines are lint notes).
+    """
     from cleanup.rules import all_entries
 
     try:
-        entries = all_entries(dirs)
+        entries = all_entries(dirs) + ftr_entries(dirs)
     except SiteRuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
