@@ -102,3 +102,36 @@ def test_small_named_box_apart_from_the_article_does_not_win() -> None:
     result = extract_html(page(f"<div class='main'><div class='inner'>{story(10)}</div></div>{box}"))
     assert result.extractor == "scorer"
     assert result.lines[0].text.startswith("Paragraph 0.")
+
+
+def test_lead_beside_a_chain_of_wrappers_around_the_body_is_kept() -> None:
+    # AEM Core Components: the body sits four wrappers deep, the lead beside the outermost.
+    intro = f"<div class='text'><div class='cmp-text cmp-text--intro'><p>{LEAD}</p></div></div>"
+    body = f"<div class='container'><div class='cmp-container'><div class='text'><div class='cmp-text'>{story(5)}"
+    title = "<div class='title'><h1>Bridge closes</h1></div>"
+    lines = texts(page(f"<main>{title}{intro}{body}</div></div></div></div></main>"))
+    assert lines[0] == LEAD
+
+
+def test_entry_teaser_is_the_entry_lead_but_a_teaser_card_is_not() -> None:
+    teaser = f"<div class='entry-teaser'><p>{LEAD}</p></div>"
+    header = f"<header class='entry-header'><h1>Bridge closes</h1>{teaser}</header>"
+    assert texts(page(f"<article>{header}<div class='entry-content'>{story(5)}</div></article>"))[0] == LEAD
+    card = f"<div class='teaser'><h3><a href='/x'>Another story</a></h3><p>{LEAD}</p></div>"
+    assert LEAD not in texts(page(f"<article>{card}<div class='entry-content'>{story(5)}</div></article>"))
+
+
+def test_lead_in_a_hero_teaser_holding_the_headline_is_kept() -> None:
+    # A chrome-named header holding the h1 is the article's own: its lead stays, the rest goes.
+    hero = (
+        "<div class='teaser teaser--hero'><p class='teaser__pretitle'>Roads</p><h1>Bridge closes</h1>"
+        f"<div class='teaser__description'><p>{LEAD}</p></div></div>"
+    )
+    lines = texts(page(f"<div class='cmp-container'>{hero}<div class='cmp-text'>{story(5)}</div></div>"))
+    assert lines[0] == LEAD
+    assert "Roads" not in lines
+
+
+def test_description_in_a_teaser_card_inside_the_body_is_not_a_lead() -> None:
+    card = f"<div class='teaser'><h3>Another story</h3><div class='teaser__description'><p>{LEAD}</p></div></div>"
+    assert LEAD not in texts(page(f"<div class='cmp-container'>{card}<div class='cmp-text'>{story(5)}</div></div>"))

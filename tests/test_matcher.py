@@ -27,6 +27,8 @@ from cleanup.html.marks import _plain_token_group
         ("cmplz-cookiebanner", "cookie-consent"),  # Complianz
         ("cmpbox", "cookie-consent"),  # consentmanager.net
         ("mm_related", "related"),  # any two-letter namespace
+        ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
+        ("card__info--date", "article-meta"),
     ],
 )
 def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
@@ -47,6 +49,8 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "share-price",
         "related-work",
         "no-comments",  # a negation, not a namespace
+        "grid-layout--adrail",  # a modifier names a variant: a grid beside an ad rail
+        "cmp-text--intro",
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:

@@ -31,8 +31,11 @@ from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
+    LEAD_HEADER_MARKS,
     LEAD_NOT_WORDS,
     LEAD_OWN_MARKS,
+    LEAD_OWN_PREFIXES,
+    LEAD_OWN_WORDS,
     LEAD_SKIP_INSIDE,
     LEAD_WORDS,
     ChromeGroup,
@@ -153,18 +156,23 @@ def _token_parts(tokens: list[str]) -> list[str]:
 
 def is_lead_name(tokens: list[str]) -> bool:
     """True when a part of a token, or two adjacent parts written together, names a lead,
-    and no part names a date, byline or image.
+    and no part names a date, byline or image. An ``own_words`` part ("teaser") names one
+    only right after a part saying it is the entry's own ("entry-teaser").
 
     >>> [is_lead_name([t]) for t in ("td-post-sub-title", "cmp-text--intro", "teaser-text", "teaser")]
     [True, True, True, False]
+    >>> [is_lead_name([t]) for t in ("entry-teaser", "post__teaser", "cmp-teaser", "teaser-card")]
+    [True, True, False, False]
     >>> is_lead_name(["article-header--subhead-date"]), is_lead_name(["lead-asset__caption"])
     (False, False)
     """
     parts = _token_parts(tokens)
     if LEAD_NOT_WORDS.intersection(parts):
         return False
-    pairs = (a + b for a, b in itertools.pairwise(parts))
-    return any(p in LEAD_WORDS for p in parts) or any(p in LEAD_WORDS for p in pairs)
+    pairs = list(itertools.pairwise(parts))
+    if any(a in LEAD_OWN_PREFIXES and b in LEAD_OWN_WORDS for a, b in pairs):
+        return True
+    return any(p in LEAD_WORDS for p in parts) or any(a + b in LEAD_WORDS for a, b in pairs)
 
 
 def _lead_candidate(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
@@ -175,20 +183,67 @@ def _lead_candidate(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
         return False
     if any(LEAD_NOT_WORDS.intersection(_token_parts(_parts(d))) for d in el.iterdescendants(etree.Element)):
         return False  # a header row holding the byline and the date
-    if any(marks[a].rule in LEAD_SKIP_INSIDE for a in el.iterancestors() if a in marks):
+    if any(marks[a].rule in LEAD_SKIP_INSIDE and not _header_mark(a, marks) for a in el.iterancestors() if a in marks):
         return False
     text = norm(text_of(el))
     links = sum(len(norm(text_of(a))) for a in el.iter("a"))
     return LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and links <= len(text) / 2
 
 
+def _header_mark(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
+    """True when ``el`` is marked as a ``header_marks`` group and holds an <h1>: the article's
+    own header named like chrome (a hero ``teaser``), not a teaser card, so its lead is the
+    article's.
+
+    >>> from cleanup.html.vocab import GROUP_BY_KEY
+    >>> hero = etree.fromstring("<div class='teaser'><h1>Trains every half hour</h1><p/></div>")
+    >>> card = etree.fromstring("<div class='teaser'><h3>Another story</h3><p/></div>")
+    >>> related = GROUP_BY_KEY["related"]
+    >>> _header_mark(hero, {hero: related}), _header_mark(card, {card: related})
+    (True, False)
+    """
+    return el in marks and marks[el].rule in LEAD_HEADER_MARKS and next(el.iter("h1"), None) is not None
+
+
+def lead_inside(container: Any, marks: dict[Any, ChromeGroup]) -> Any:
+    """The lead inside ``container`` held by a chrome-marked article header (an AEM hero
+    ``cmp-teaser`` holding the h1 and its ``__description``), else None.
+
+    The header is removed as chrome with the container's other marks; the caller takes the
+    lead out of it first (``lift_out``). A teaser card of another story holds no h1.
+    """
+    headers = [el for el in container.iter(etree.Element) if el is not container and _header_mark(el, marks)]
+    for header in headers:
+        found = [c for c in header.iter(etree.Element) if c is not header and _lead_candidate(c, marks)]
+        if found:
+            return found[-1]
+    return None
+
+
+def lift_out(el: Any, container: Any, marks: dict[Any, ChromeGroup]) -> None:
+    """Move ``el`` out of its outermost chrome-marked ancestor inside ``container``, right
+    before it; its tail stays where it was."""
+    inside = list(itertools.takewhile(lambda a: a is not container, el.iterancestors()))
+    outer = [a for a in inside if a in marks][-1]
+    tail, el.tail = el.tail, None
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent = el.getparent()
+            parent.text = (parent.text or "") + tail
+    outer.addprevious(el)
+
+
 def find_lead(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> Any:
     """The lead block right above the first body container, outside it; None if there is none.
 
     Looked for in the blocks before the container and before up to two of its wrappers,
-    nearest first: a standfirst in the article header beside ``entry-content``.
+    nearest first: a standfirst in the article header beside ``entry-content``. The chain of
+    wrappers holding only the container counts as the container (``_outer_wrapper``).
     """
-    el = containers[0]
+    el = _outer_wrapper(containers[0])
     for _ in range(LEAD_MAX_LEVELS):
         if el.getparent() is None or el.tag == "body":
             return None
@@ -198,6 +253,31 @@ def find_lead(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> Any
                 return found[-1]
         el = el.getparent()
     return None
+
+
+def _outer_wrapper(el: Any) -> Any:
+    """The outermost wrapper whose only element child leads down to ``el``: one place in the page.
+
+    A wrapper chain (AEM's ``div.container > div.cmp-container > div.text > div.cmp-text``)
+    adds no blocks beside the body, so it does not count as a level to look for the lead in.
+
+    >>> doc = etree.fromstring("<body><p/><div id='w'><div><div id='c'/></div></div></body>")
+    >>> _outer_wrapper(doc.find(".//*[@id='c']")).get("id")
+    'w'
+    >>> _outer_wrapper(doc.find("p")).tag  # has a sibling: no wrapper of its own
+    'p'
+    """
+    while (parent := el.getparent()) is not None and parent.tag != "body" and _only_child(el):
+        el = parent
+    return el
+
+
+def _only_child(el: Any) -> bool:
+    """True when ``el`` has no element sibling."""
+    return (
+        next(el.itersiblings(etree.Element), None) is None
+        and next(el.itersiblings(etree.Element, preceding=True), None) is None
+    )
 
 
 def _apart(a: Any, b: Any) -> bool:

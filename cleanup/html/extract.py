@@ -31,6 +31,8 @@ from cleanup.html.evidence import (
     evidence_pick,
     evidence_siblings,
     find_lead,
+    lead_inside,
+    lift_out,
     named_containers,
     spare_named,
     structural_containers,
@@ -235,9 +237,20 @@ def generic_choice(
 
 
 def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
-    """The choice with the lead block right above its body container put in front of it."""
-    lead = find_lead(choice.containers, marks) if choice.extractor != "body" else None
-    return Choice((lead, *choice.containers), choice.extractor) if lead is not None else choice
+    """The choice with the lead block right above its body container put in front of it.
+
+    A lead inside the container, in a chrome-marked article header (a hero teaser holding
+    the h1), is moved out of that header, which goes as chrome.
+    """
+    if choice.extractor == "body":
+        return choice
+    lead = find_lead(choice.containers, marks)
+    if lead is not None:
+        return Choice((lead, *choice.containers), choice.extractor)
+    inner = lead_inside(choice.containers[0], marks)
+    if inner is not None:
+        lift_out(inner, choice.containers[0], marks)
+    return choice
 
 
 def _headline_index(lines: list[Line], title: str | None) -> int | None:

@@ -18,6 +18,8 @@ from cleanup.html.siterules import TokenIndex
 from cleanup.html.vocab import (
     BEM_ELEMENT_RE,
     BEM_ELEMENT_SKIPPED,
+    BEM_MODIFIER_GROUPS,
+    BEM_MODIFIER_RE,
     CAPTION_TAGS,
     CAPTION_TOKEN_RE,
     CHROME_TOKEN_RE,
@@ -68,6 +70,8 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
     'share-social'
     >>> _plain_token_group("grid-layout--adrail") is None  # a modifier names a variant
     True
+    >>> _plain_token_group("cmp-text--meta").rule  # ...and a metadata variant is metadata
+    'article-meta'
     """
     group = _vocabulary_group(plain)
     if group is None:
@@ -79,6 +83,11 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
                 for g in map(_vocabulary_group, BEM_ELEMENT_RE.findall(plain))
                 if g and g.rule not in BEM_ELEMENT_SKIPPED
             ),
+            None,
+        )
+    if group is None and "--" in plain:
+        group = next(
+            (g for g in map(_vocabulary_group, BEM_MODIFIER_RE.findall(plain)) if g and g.rule in BEM_MODIFIER_GROUPS),
             None,
         )
     return group

@@ -183,6 +183,9 @@ LEAD_WORDS = frozenset(_VOCAB["lead"]["words"])
 LEAD_SKIP_INSIDE = frozenset(_VOCAB["lead"]["skip_inside"])
 LEAD_OWN_MARKS = frozenset(_VOCAB["lead"]["own_marks"])
 LEAD_NOT_WORDS = frozenset(_VOCAB["lead"]["not_words"])
+LEAD_HEADER_MARKS = frozenset(_VOCAB["lead"]["header_marks"])
+LEAD_OWN_WORDS = frozenset(_VOCAB["lead"]["own_words"])
+LEAD_OWN_PREFIXES = frozenset(_VOCAB["lead"]["own_prefixes"])
 CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
 # Any "-"/"_"-separated part of a token that names the group (``dfp-tag-wrapper``, ``x_ad_1``).
 GROUP_BY_COMPONENT = MappingProxyType({word: g for g in CHROME_GROUPS for word in g.components})
@@ -194,6 +197,11 @@ BEM_ELEMENT_RE = re.compile(r"__([a-z0-9]+(?:[-_][a-z0-9]+)*?)(?=--|__|$)")
 # Groups a BEM element does not stand for: a block's own header holds its heading
 # (``article-boxout__header`` is a box's "How is the plague spread?" in the benchmark).
 BEM_ELEMENT_SKIPPED = frozenset({"page-header"})
+# A modifier names a variant of its block, so it marks nothing ("grid-layout--adrail"), except
+# a metadata variant: "cmp-text--meta", "card__info--date" are a text block holding the date
+# line or byline, in AEM and other component libraries.
+BEM_MODIFIER_RE = re.compile(r"--([a-z0-9]+(?:-[a-z0-9]+)*?)(?=--|__|$)")
+BEM_MODIFIER_GROUPS = frozenset({"article-meta"})
 # Read-only lookups (the first group listed wins a tag or role claimed twice).
 GROUP_BY_KEY = MappingProxyType({re.sub(r"[^a-z]", "_", g.rule): g for g in CHROME_GROUPS})
 GROUP_BY_TAG = MappingProxyType({tag: g for g in reversed(CHROME_GROUPS) for tag in g.tags})
