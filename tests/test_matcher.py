@@ -27,6 +27,9 @@ from cleanup.html.marks import _plain_token_group
         ("cmplz-cookiebanner", "cookie-consent"),  # Complianz
         ("cmpbox", "cookie-consent"),  # consentmanager.net
         ("mm_related", "related"),  # any two-letter namespace
+        ("wp-block-post-terms", "tags"),  # the block editor's category/tag links
+        ("cat-links", "tags"),  # classic WordPress themes
+        ("kg-callout-emoji", "decoration"),  # Ghost's callout card
         ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
         ("card__info--date", "article-meta"),
     ],
@@ -51,6 +54,9 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "no-comments",  # a negation, not a namespace
         "grid-layout--adrail",  # a modifier names a variant: a grid beside an ad rail
         "cmp-text--intro",
+        "terms",  # a terms-of-use page's text
+        "elementor-icon-box-wrapper",  # feature text beside an icon
+        "category-uncategorized",  # WordPress names the <article> by its category
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:

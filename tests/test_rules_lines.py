@@ -158,6 +158,10 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("2 hours ago", "publication date"),
         ("On November 20, 2019 the council met.", None),
         ("2 hours ago the roof collapsed, witnesses said.", None),
+        ("Aktualisiert: 12.03.2024, 16:40 Uhr", "publication date"),  # the packs' lead words
+        ("Stand: 12.03.2024", "publication date"),
+        ("Aktualisiert wurde die Statistik zuletzt am 12.03.2024.", None),
+        ("Stand der Dinge am 12.03.2024: keine Einigung.", None),
     ],
 }
 

@@ -11,6 +11,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from cleanup import lang
 from cleanup.text.prefilter import literal_end, union
 
 WORDS = tomllib.loads(Path(__file__).with_name("words.toml").read_text(encoding="utf-8"))
@@ -241,8 +242,13 @@ RELATIVE_TIME = (
     r"(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)"
     r"\s+ago(?:\s+at\s+" + _TIME + ")?"
 )
+# The words before a date in every language pack ("Aktualisiert", "Publié le", "Actualizado el").
+PACK_DATE_LEADS: tuple[str, ...] = tuple(
+    dict.fromkeys(phrase.lower() for group in ("date-lead", "updated-lead") for phrase in lang.words(group))
+)
+_PACK_LEAD = "|".join(re.escape(w) for w in sorted(PACK_DATE_LEADS, key=len, reverse=True))
 DATE_LINE_RE = re.compile(
-    rf"(?:(?:published|updated|posted|last updated|modified|created|date)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:(?:published|updated|posted|last updated|modified|created|date|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
     rf"(?:{RELATIVE_TIME}|"
     rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
     rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated)\s*(?:on|at)?\s*:?\s*)?"
@@ -302,4 +308,4 @@ PROMO_PREFIXES: tuple[str, ...] = tuple(WORDS["promo_prefixes"])
 FOOTER_PREFIXES: tuple[str, ...] = tuple(WORDS["footer_prefixes"])
 SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
 BYLINE_PREFIXES: tuple[str, ...] = tuple(WORDS["byline_prefixes"])
-DATE_PREFIXES: tuple[str, ...] = tuple("0123456789") + tuple(WORDS["date_words"])
+DATE_PREFIXES: tuple[str, ...] = tuple("0123456789") + tuple(WORDS["date_words"]) + PACK_DATE_LEADS
