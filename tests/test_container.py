@@ -135,3 +135,14 @@ def test_lead_in_a_hero_teaser_holding_the_headline_is_kept() -> None:
 def test_description_in_a_teaser_card_inside_the_body_is_not_a_lead() -> None:
     card = f"<div class='teaser'><h3>Another story</h3><div class='teaser__description'><p>{LEAD}</p></div></div>"
     assert LEAD not in texts(page(f"<div class='cmp-container'>{card}<div class='cmp-text'>{story(5)}</div></div>"))
+
+
+def test_short_page_takes_its_named_body_before_readability() -> None:
+    # Too little text for the scorer to be sure: the page's entry-content says where the story is.
+    short = "<p>The ferry runs again from Monday, the harbour office said on Friday afternoon.</p>"
+    teasers = "<div class='col'><p>Other story: the market hall reopens after a year of repairs.</p></div>"
+    result = extract_html(page(f"{teasers}<div class='entry-content'>{short}</div>"))
+    assert result.extractor == "evidence"
+    assert [line.text for line in result.lines] == [
+        "The ferry runs again from Monday, the harbour office said on Friday afternoon."
+    ]

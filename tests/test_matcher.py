@@ -30,6 +30,8 @@ from cleanup.html.marks import _plain_token_group
         ("wp-block-post-terms", "tags"),  # the block editor's category/tag links
         ("cat-links", "tags"),  # classic WordPress themes
         ("kg-callout-emoji", "decoration"),  # Ghost's callout card
+        ("full-gallery", "gallery"),  # a slider of other stories' teasers
+        ("swiper-container", "gallery"),
         ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
         ("card__info--date", "article-meta"),
     ],

@@ -307,6 +307,17 @@ def evidence_pick(narrow: Any, scores: dict[Any, Score], strong: Sequence[Any], 
     return max(apart, key=lambda e: scores[e].prose, default=None)
 
 
+def evidence_only(scores: dict[Any, Score], strong: Sequence[Any]) -> Any:
+    """The evidence container (declared or named an article body) with the most prose, or None.
+
+    For a page too short for the scorer to be sure (scorer.MIN_SCORER_WEIGHT): what the page
+    names as its article body beats readability-lxml's guess, whose picks score well below
+    the scorer's own.
+    """
+    found = [e for e in strong if e in scores and scores[e].prose > 0]
+    return max(found, key=lambda e: scores[e].prose, default=None)
+
+
 def evidence_siblings(el: Any, strong: Sequence[Any]) -> tuple[Any, ...]:
     """``el`` and its siblings that are evidence containers too or of its kind (tag and first
     class): a body split into chunks between ads repeats its wrapper; a teaser block does not."""

@@ -28,6 +28,7 @@ from lxml import etree
 from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
     declared_containers,
+    evidence_only,
     evidence_pick,
     evidence_siblings,
     find_lead,
@@ -53,6 +54,7 @@ from cleanup.html.scorer import (
     Score,
     borderline,
     descend,
+    holds_most,
     rescue_marks,
     scorer_container,
     with_siblings,
@@ -217,19 +219,28 @@ def generic_choice(
     doc: Any, scores: dict[Any, Score], evidence: tuple[Sequence[Any], Sequence[Any]] = ((), ())
 ) -> Choice:
     """Our scorer checked against the ``evidence`` (containers the page declares, containers
-    named as article bodies), else readability-lxml, else the body."""
+    named as article bodies), else readability-lxml, else the body.
+
+    readability-lxml's pick inside the scorer's borderline one is taken only while it keeps
+    half of its prose (``holds_most``): narrowing further drops article text. A page too
+    short for the scorer takes its evidence container before readability-lxml's guess.
+    """
     container = scorer_container(scores)
+    declared, named = evidence
     if container is not None:
         narrow = descend(container, scores)
-        declared, named = evidence
         picked = evidence_pick(narrow, scores, [*declared, *named], declared)
         if picked is not None:
             return Choice(evidence_siblings(picked, [*declared, *named]), "evidence")
         if borderline(narrow, scores):
             second = readability_container(doc)
-            if second is not None and second is not narrow and narrow in second.iterancestors():
+            inside = second is not None and second is not narrow and narrow in second.iterancestors()
+            if inside and holds_most(second, narrow, scores):
                 return Choice((second,), "readability")
         return Choice(with_siblings(narrow, container, scores), "scorer")
+    picked = evidence_only(scores, [*declared, *named])
+    if picked is not None:
+        return Choice(evidence_siblings(picked, [*declared, *named]), "evidence")
     container = readability_container(doc)
     if container is not None:
         return Choice((container,), "readability")

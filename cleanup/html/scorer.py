@@ -185,6 +185,18 @@ def borderline(el: Any, scores: dict[Any, Score]) -> bool:
     return any(c in scores and scores[c].prose >= floor > 0 for c in el.iterchildren(etree.Element))
 
 
+def holds_most(inner: Any, outer: Any, scores: dict[Any, Score]) -> bool:
+    """True when ``inner`` holds at least half (UNSURE_SHARE) of ``outer``'s prose: a narrower
+    pick that keeps the article, not one paragraph of it.
+
+    >>> scores = {"body": Score(0, 0, 0, 900.0), "story": Score(0, 0, 0, 600.0), "para": Score(0, 0, 0, 150.0)}
+    >>> holds_most("story", "body", scores), holds_most("para", "body", scores)
+    (True, False)
+    """
+    prose = scores[outer].prose if outer in scores else 0.0
+    return inner in scores and scores[inner].prose >= UNSURE_SHARE * prose
+
+
 def _confident(el: Any, scores: dict[Any, Score]) -> Any:
     """``el`` when its weight shows a real article, else None (readability decides)."""
     return el if el is not None and scores[el].raw >= MIN_SCORER_WEIGHT else None
