@@ -146,3 +146,20 @@ def test_short_page_takes_its_named_body_before_readability() -> None:
     assert [line.text for line in result.lines] == [
         "The ferry runs again from Monday, the harbour office said on Friday afternoon."
     ]
+
+
+def test_data_table_is_one_block_of_the_article_around_it() -> None:
+    # A list article: the table of films holds most of the prose, the intro and notes stay.
+    rows = "".join(f"<tr><td>Film {i}</td><td>19{i:02d}</td><td>{PROSE}</td></tr>" for i in range(12))
+    intro = "<p>This list of films features time loops, in which the same day repeats until a condition is met.</p>"
+    body = f"<div class='mw-parser-output'>{intro}<table class='wikitable'><tbody>{rows}</tbody></table></div>"
+    lines = texts(page(f"<div class='nav'><a href='/'>Home</a></div>{body}"))
+    assert lines[0].startswith("This list of films")
+    assert len(lines) == 13
+
+
+def test_layout_table_cell_still_holds_the_article() -> None:
+    cell = f"<td>{story(5)}</td>"
+    menu = "<td><ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li></ul></td>"
+    lines = texts(page(f"<table><tr>{menu}{cell}</tr></table><p>Copyright 1999 The Valley Paper</p>"))
+    assert lines[0].startswith("Paragraph 0.") and len(lines) == 5

@@ -53,6 +53,7 @@ from cleanup.html.scorer import (
     MIN_BLOCK_CHARS,
     Score,
     borderline,
+    data_table,
     descend,
     holds_most,
     rescue_marks,
@@ -222,7 +223,7 @@ def generic_choice(
     named as article bodies), else readability-lxml, else the body.
 
     readability-lxml's pick inside the scorer's borderline one is taken only while it keeps
-    half of its prose (``holds_most``): narrowing further drops article text. A page too
+    half of its prose (``holds_most``) and is no data table: narrowing further drops article text. A page too
     short for the scorer takes its evidence container before readability-lxml's guess.
     """
     container = scorer_container(scores)
@@ -235,7 +236,7 @@ def generic_choice(
         if borderline(narrow, scores):
             second = readability_container(doc)
             inside = second is not None and second is not narrow and narrow in second.iterancestors()
-            if inside and holds_most(second, narrow, scores):
+            if inside and holds_most(second, narrow, scores) and not data_table(second):
                 return Choice((second,), "readability")
         return Choice(with_siblings(narrow, container, scores), "scorer")
     picked = evidence_only(scores, [*declared, *named])

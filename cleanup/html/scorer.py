@@ -161,18 +161,47 @@ def rescue_marks(
 
 
 def scorer_container(scores: dict[Any, Score]) -> Any:
-    """Our article container: the subtree with the most prose weight outside chrome."""
-    return _confident(_best(scores, "kept"), scores)
+    """Our article container: the subtree with the most prose weight outside chrome, or the
+    element around it when that is a data table (``data_table``)."""
+    best = _confident(_best(scores, "kept"), scores)
+    while best is not None and data_table(best) and best.getparent() is not None:
+        best = best.getparent()
+    return best
 
 
 def descend(el: Any, scores: dict[Any, Score]) -> Any:
-    """Narrow a container to the child holding nearly all of its prose, repeatedly."""
+    """Narrow a container to the child holding nearly all of its prose, repeatedly; never into
+    a data table (``data_table``): its rows are one block of the article around it."""
     while True:
         floor = DESCEND_SHARE * scores[el].prose
         child = next((c for c in el.iterchildren(etree.Element) if c in scores and scores[c].prose >= floor > 0), None)
-        if child is None:
+        if child is None or data_table(child):
             return el
         el = child
+
+
+# The parts of a table, and what in a cell makes the table page layout rather than data.
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr")
+DATA_TABLE_LAYOUT_SHARE = 0.1  # a data table may hold a few cells with a paragraph (a long note)
+LAYOUT_CELL_XPATH = etree.XPath("descendant::*[self::td or self::th][.//p or .//div or .//table or .//ul or .//ol]")
+
+
+def data_table(el: Any) -> bool:
+    """True for a table (or a part of one) whose cells hold no blocks, or a few (one in ten):
+    data rows, not layout.
+
+    A list of films with a year and a description per row is the article's table, while a
+    table whose cells hold paragraphs lays out an old page and its cell holds the article.
+
+    >>> data_table(etree.fromstring("<table><tr><td>Groundhog Day</td><td>1993</td></tr></table>"))
+    True
+    >>> data_table(etree.fromstring("<table><tr><td><p>The story.</p><p>More.</p></td></tr></table>"))
+    False
+    """
+    if el.tag not in TABLE_PARTS:
+        return False
+    cells = sum(1 for _ in el.iter("td", "th"))
+    return cells > 0 and len(LAYOUT_CELL_XPATH(el)) <= cells * DATA_TABLE_LAYOUT_SHARE
 
 
 def borderline(el: Any, scores: dict[Any, Score]) -> bool:
