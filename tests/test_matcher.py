@@ -32,6 +32,9 @@ from cleanup.html.marks import _plain_token_group
         ("kg-callout-emoji", "decoration"),  # Ghost's callout card
         ("full-gallery", "gallery"),  # a slider of other stories' teasers
         ("swiper-container", "gallery"),
+        ("inline-gallery-embedded", "gallery"),
+        ("rv-player", "player"),  # a video player's controls
+        ("vjs-control-bar", "player"),  # Video.js
         ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
         ("card__info--date", "article-meta"),
     ],
@@ -58,6 +61,8 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "cmp-text--intro",
         "terms",  # a terms-of-use page's text
         "elementor-icon-box-wrapper",  # feature text beside an icon
+        "playerstats",  # a sports table, not a player
+        "galleryitem-caption",
         "category-uncategorized",  # WordPress names the <article> by its category
     ],
 )
