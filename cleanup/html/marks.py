@@ -70,6 +70,8 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
 
     >>> _plain_token_group("gallery-article__share").rule
     'share-social'
+    >>> _plain_token_group("gallery-article__intro") is None  # a component in the BEM block
+    True
     >>> _plain_token_group("grid-layout--adrail") is None  # a modifier names a variant
     True
     >>> _plain_token_group("cmp-text--meta").rule  # ...and a metadata variant is metadata
@@ -77,7 +79,8 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
     """
     group = _vocabulary_group(plain)
     if group is None:
-        group = next((GROUP_BY_COMPONENT[c] for c in TOKEN_SPLIT_RE.split(plain) if c in GROUP_BY_COMPONENT), None)
+        parts = TOKEN_SPLIT_RE.split(plain.rpartition("__")[2])  # a BEM element names its own role
+        group = next((GROUP_BY_COMPONENT[c] for c in parts if c in GROUP_BY_COMPONENT), None)
     if group is None and "__" in plain:
         group = next(
             (
