@@ -33,7 +33,7 @@ from cleanup.html.marks import _plain_token_group
         ("full-gallery", "gallery"),  # a slider of other stories' teasers
         ("swiper-container", "gallery"),
         ("inline-gallery-embedded", "gallery"),
-        ("rv-player", "player"),  # a video player's controls
+        ("rv-player-wrap", "player"),  # a video player's controls
         ("vjs-control-bar", "player"),  # Video.js
         ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
         ("card__info--date", "article-meta"),
@@ -62,6 +62,7 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "terms",  # a terms-of-use page's text
         "elementor-icon-box-wrapper",  # feature text beside an icon
         "playerstats",  # a sports table, not a player
+        "player",  # a match report's player names
         "galleryitem-caption",
         "gallery-article__intro",  # a gallery page's intro (fixtures/coastline-gallery-lighthouses)
         "category-uncategorized",  # WordPress names the <article> by its category
