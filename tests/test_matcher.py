@@ -33,7 +33,9 @@ from cleanup.html.marks import _plain_token_group
         ("full-gallery", "gallery"),  # a slider of other stories' teasers
         ("swiper-container", "gallery"),
         ("inline-gallery-embedded", "gallery"),
-        ("rv-player-wrap", "player"),  # a video player's controls
+        ("rv-player-wrap", "player"),
+        ("ai2html-box-v5", "chart"),  # ai2html chart labels
+        ("g-artboard", "chart"),  # a video player's controls
         ("vjs-control-bar", "player"),  # Video.js
         ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
         ("card__info--date", "article-meta"),
@@ -63,6 +65,7 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "elementor-icon-box-wrapper",  # feature text beside an icon
         "playerstats",  # a sports table, not a player
         "player",  # a match report's player names
+        "chart-topper",  # an article about a song
         "galleryitem-caption",
         "gallery-article__intro",  # a gallery page's intro (fixtures/coastline-gallery-lighthouses)
         "category-uncategorized",  # WordPress names the <article> by its category
