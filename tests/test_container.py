@@ -163,3 +163,17 @@ def test_layout_table_cell_still_holds_the_article() -> None:
     menu = "<td><ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li></ul></td>"
     lines = texts(page(f"<table><tr>{menu}{cell}</tr></table><p>Copyright 1999 The Valley Paper</p>"))
     assert lines[0].startswith("Paragraph 0.") and len(lines) == 5
+
+
+def test_slider_outweighing_the_story_beside_it_stays_chrome() -> None:
+    # "Business news in pictures": 30 slides of other stories under an 8-paragraph story.
+    slides = "".join(f"<li><h2>{i}/30 Another story</h2><p>Slide {i}. {PROSE}</p></li>" for i in range(30))
+    body = f"<div class='text-wrapper'>{story(8)}<div class='full-gallery'><ul>{slides}</ul></div></div>"
+    lines = texts(page(body))
+    assert lines[0].startswith("Paragraph 0.") and len(lines) == 8
+
+
+def test_gallery_page_with_no_story_beside_it_keeps_its_text() -> None:
+    slides = "".join(f"<li><p>Slide {i}. {PROSE}</p></li>" for i in range(8))
+    lines = texts(page(f"<article><h1>Photos</h1><p>Intro.</p><div class='gallery'><ul>{slides}</ul></div></article>"))
+    assert sum(line.startswith("Slide") for line in lines) == 8

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from cleanup.html.dom import body_of, describe, drop, norm, outermost, text_of
-from cleanup.html.scorer import RESCUE_SHARE, Score
+from cleanup.html.scorer import RESCUE_SHARE, Score, beside_a_story
 from cleanup.html.siterules import TokenIndex
 from cleanup.html.vocab import (
     BEM_ELEMENT_RE,
@@ -384,7 +384,14 @@ def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], sco
     for root in containers:
         found = [el for el in root.iter(etree.Element) if el is not root and el in marks]
         floor = RESCUE_SHARE * scores[root].good if root in scores else 0.0
-        spared = {el for el in found if not marks[el].strong and el in scores and scores[el].good >= floor > 0}
+        spared = {
+            el
+            for el in found
+            if not marks[el].strong
+            and el in scores
+            and scores[el].good >= floor > 0
+            and not beside_a_story(marks[el], scores[root].good - scores[el].good)
+        }
         for el in outermost([el for el in found if el not in spared]):
             group = marks[el]
             record = removal_of(el, group.rule, group.reason)

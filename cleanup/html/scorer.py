@@ -27,6 +27,9 @@ MIN_BLOCK_CHARS = 25  # non-link chars below which a block is a label, not prose
 SHORT_BLOCK_WEIGHT = -3.0  # weight of one short label block
 MIN_SCORER_WEIGHT = 250.0  # scorer weight below which we ask readability-lxml instead
 RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the article, not chrome
+# ...unless it is a box (ChromeGroup.boxed: slider, player) and a chrome-free part holds this much
+# prose: a story of its own (about 150 words) beside a slider that outweighs it.
+OWN_ARTICLE_PROSE = 1000.0
 DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
 UNSURE_SHARE = 0.5  # ...a child holding 50-70% of it makes the scorer ask readability-lxml
 SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fall below
@@ -137,7 +140,8 @@ def rescue_marks(
 ) -> tuple[dict, dict[Any, Score]]:
     """Unmark chrome that holds most of the page's prose: the mark names the article's wrapper.
 
-    A weak mark goes when no chrome-free subtree holds half as much; any mark goes when it
+    A weak mark goes when no chrome-free subtree holds half as much (nor, for a box, a story
+    of its own: ``beside_a_story``); any mark goes when it
     is on or around an article container (``evidence``: ``<article>``, ``itemprop=
     articleBody`` ...) holding that share of the prose. Returns the marks and the scores.
     """
@@ -149,7 +153,11 @@ def rescue_marks(
     rescued = {
         el
         for el, group in marks.items()
-        if not group.strong and el in scores and scores[el].good >= floor > 0 and found < RESCUE_SHARE * scores[el].good
+        if not group.strong
+        and el in scores
+        and scores[el].good >= floor > 0
+        and found < RESCUE_SHARE * scores[el].good
+        and not beside_a_story(group, found)
     }
     for el in evidence:
         if el in scores and scores[el].good >= floor > 0:
@@ -158,6 +166,17 @@ def rescue_marks(
         return marks, scores
     marks = {el: group for el, group in marks.items() if el not in rescued}
     return marks, measure(body, marks)
+
+
+def beside_a_story(group: ChromeGroup, rest: float) -> bool:
+    """True when a box (a ``boxed`` group: slider, player, chart) stands beside ``rest`` prose
+    enough for a story of its own: it stays chrome even when it outweighs the story.
+
+    >>> slider, wrapper = ChromeGroup("gallery", "", boxed=True), ChromeGroup("aside", "")
+    >>> beside_a_story(slider, 3680.0), beside_a_story(slider, 21.0), beside_a_story(wrapper, 3680.0)
+    (True, False, False)
+    """
+    return group.boxed and rest >= OWN_ARTICLE_PROSE
 
 
 def scorer_container(scores: dict[Any, Score]) -> Any:

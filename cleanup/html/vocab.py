@@ -107,6 +107,7 @@ class ChromeGroup:
     tokens: tuple[str, ...] = ()
     strong: bool = False
     components: tuple[str, ...] = ()  # words that mark a token wherever they stand in it
+    boxed: bool = False  # a box inside a story (slider, player): kept only when no story stands beside it
 
 
 VOCAB_FILE = Path(__file__).with_name("vocab.toml")
@@ -120,12 +121,13 @@ def _load_vocab(path: Path = VOCAB_FILE) -> dict[str, Any]:
 
 def _group(entry: dict[str, Any]) -> ChromeGroup:
     words = ("tags", "roles", "tokens", "components")
-    if unknown := set(entry) - {"rule", "reason", "strong", *words}:
+    if unknown := set(entry) - {"rule", "reason", "strong", "boxed", *words}:
         raise ValueError(f"{VOCAB_FILE.name}: group {entry.get('rule')!r}: unknown keys {sorted(unknown)}")
     return ChromeGroup(
         entry["rule"],
         entry["reason"],
         strong=bool(entry.get("strong", False)),
+        boxed=bool(entry.get("boxed", False)),
         **{key: tuple(entry.get(key, ())) for key in words},
     )
 
