@@ -206,6 +206,18 @@ HEADLINES = (
     "Council votes to close the old bridge for repairs",
     "Mayor defends six-month closure of the river crossing",
     "Home Depot sales miss, shares plunge",
+    # long and ending like a sentence: read as prose, not as a <title>, when it opens a page
+    "The beauty of the old town revealed at the autumn street festival! To the actual scene!",
+)
+# Rows that sit between a headline and its story: datelines, bylines, score rows.
+HEADLINE_ROWS = (
+    "October 15, 2018 / 0 Comments / in Local News / by admin",
+    "Rockledge 14 11 6 15 — 44",
+    "Palm Bay 18 22 13 17 — 70",
+    "Heritage 10 12 9 22 — 53",
+    "By Jane Doe, Staff Writer",
+    "Tags: bridge, council, roads",
+    "12 March 2024, 10:42",
 )
 # Lines that repeat the headline's words inside a story: share bars, photo galleries, related links.
 HEADLINE_ECHOES = ("Share All sharing options for: {}", "{}", "Photos: {}", "Watch: {}")
@@ -213,14 +225,17 @@ HEADLINE_ECHOES = ("Share All sharing options for: {}", "{}", "Photos: {}", "Wat
 
 @st.composite
 def story_dump(draw: st.DrawFn) -> str:
-    """A full-page dump: <title>, menu, headline, then prose with lines that echo the headline.
+    """A full-page dump: <title>, menu, headline, dateline or score rows, then prose with lines that echo the headline.
 
     Cleaning it gives "headline, blank line, body" whose body holds the echoes; cleaned
-    again, an echo must not pass for the headline and cut the story above it.
+    again, an echo must not pass for the headline and cut the story above it, and
+    neither a headline that reads like a sentence nor the rows under it may make the
+    second pass take a row for the headline and drop the first.
     """
     headline = draw(st.sampled_from(HEADLINES))
     site = draw(st.sampled_from(("", " - Example News", " | The Ledger")))
     lines = [headline + site, *draw(st.lists(st.sampled_from(CHROME), min_size=1, max_size=8)), headline]
+    lines.extend(draw(st.lists(st.sampled_from(HEADLINE_ROWS), max_size=6)))
     for _ in range(draw(st.integers(2, 8))):
         lines.extend(draw(st.lists(st.sampled_from(PROSE), min_size=1, max_size=3)))
         if draw(st.booleans()):

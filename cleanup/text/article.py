@@ -23,6 +23,7 @@ from cleanup.text.article_end import (
     MAX_ANNOUNCED_ITEMS,
     MIN_ROW_NUMBERS,
     ROW_WORD_RE,
+    end_before_cut,
     extend_end,
     number_count,
 )
@@ -36,7 +37,7 @@ from cleanup.text.blocks import (
     weight,
     words_of,
 )
-from cleanup.text.headline import _title_plan, is_headline, title_head, title_repeats
+from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
 from cleanup.text.units import as_units, visible
 
@@ -154,10 +155,14 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
-    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio or comment thread."""
+    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio or comment thread.
+
+    Before such a cut the run ends as it would on a page that ends there
+    (``end_before_cut``), so the story's output, cleaned again, ends the same.
+    """
     end = extend_end(lines, dropped_by, stop)
     cut = bio_start(lines, dropped_by, start, end)
-    return cut if cut is not None else end
+    return end if cut is None else end_before_cut(lines, dropped_by, start, cut)
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
@@ -256,7 +261,7 @@ def repeated_title(
     """
     found = as_units(lines)
     texts, listed = found.visible, None
-    if starts_with_story(texts, dropped_by, values):
+    if starts_with_story(texts, dropped_by, values, lines):
         return 0, None
     for i in title_repeats(texts, dropped_by, found.lows):
         if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
@@ -272,8 +277,10 @@ def repeated_title(
     return None, listed
 
 
-def starts_with_story(texts: Sequence[str], dropped_by: Sequence[str | None], values: Sequence[int]) -> bool:
-    """True when the first unit is a headline with the story's prose right under it.
+def starts_with_story(
+    texts: Sequence[str], dropped_by: Sequence[str | None], values: Sequence[int], lines: Sequence[Line] | None = None
+) -> bool:
+    """True when the first unit is a headline with the story right under it: prose, or a data list and then prose.
 
     A page that starts with its story (cleanup's own text output: headline, blank
     line, body) has no <title> line to repeat: its first unit is the headline. A
@@ -282,19 +289,33 @@ def starts_with_story(texts: Sequence[str], dropped_by: Sequence[str | None], va
     anchored the article, and cleaning the output again threw away the headline
     and the paragraphs above that line (found by tests/test_properties.py).
 
+    The story may open with rows under its headline (a dateline and tags, a
+    score table: ``data_list_under``, as the first pass takes them under a
+    repeated headline), and then the headline may read like a sentence
+    ("… Revealed at the Festival! To the Actual Scene!"): it is a headline
+    because the rows, not prose, come under it (``lines`` are needed for that).
+
     >>> starts_with_story(["Bridge to close for repairs", "The council voted to close it."], [None, None], [-40, 200])
     True
     >>> starts_with_story(["Bridge to close", "Home", "The council voted."], [None] * 3, [-40, -40, 200])
     False
     """
-    if len(texts) < 2 or dropped_by[0] is not None or _title_plan(texts[0]) is None or title_head(texts[0]):
+    if len(texts) < 2 or dropped_by[0] is not None or title_head(texts[0]):
         return False
     after = next((i for i in range(1, len(texts)) if dropped_by[i] is None), None)
-    return (
-        after is not None
-        and values[after] > 0
-        and _prose_weight(values, after, after + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
-    )
+    if after is None:
+        return False
+    if _title_plan(texts[0]) is not None and values[after] > 0:
+        return _prose_weight(values, after, after + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
+    if lines is None or not (_title_plan(texts[0]) is not None or _sentence_headline(texts[0])):
+        return False
+    listed = data_list_under(lines, dropped_by, 0)
+    return listed is not None and _prose_weight(values, listed[1], listed[1] + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
+
+
+def _sentence_headline(text: str) -> bool:
+    """A headline that reads like a sentence: not too long, not too many words (``_title_plan`` refuses it)."""
+    return is_headline(text) and len(words_of(text)) <= MAX_TITLE_WORDS
 
 
 def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:
@@ -319,11 +340,24 @@ def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int |
     ]
     if not candidates:
         return None
+    if candidates[0] == 0 and _opens_story(lines, dropped_by):
+        return 0
     page_title = words_of(visible(lines[0].text))
     for i in reversed(candidates):
         if i > 0 and repeats_title(visible(lines[i].text), page_title):
             return i
     return candidates[-1]
+
+
+def _opens_story(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> bool:
+    """``starts_with_story`` asked by the headline finder: the first unit is the headline, not a row under it.
+
+    The article finder anchored the run there; a score row or dateline
+    between the headline and the prose must not be taken for the headline.
+    """
+    values = unit_values(lines, dropped_by)
+    value_tables(lines, dropped_by, values)
+    return starts_with_story(as_units(lines).visible, dropped_by, values, lines)
 
 
 @block_rule("page-chrome", kinds=(TEXT,))

@@ -228,3 +228,33 @@ def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], st
             break
         end += 1
     return end if end - first >= MIN_DATA_ROWS else stop
+
+
+def end_before_cut(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, cut: int) -> int:
+    """The run's end when an author bio or comment thread starts at ``cut``: its last prose unit, then ``extend_end``.
+
+    The run of prose went on to the bio's or the thread's prose, over the
+    chrome between them (share buttons, tags, a "Newsletter" promo); cut
+    there, it would keep that chrome, which a page ending at ``cut`` leaves
+    out. The run ends at its last prose unit or data row before ``cut``
+    instead, and moves past the notes, closing sentences and lists after it
+    as it would at the end of a page (the units from ``cut`` on are not
+    looked at).
+
+    >>> story = [Line(1, "Residents said they were not consulted, and some of them plan to appeal the decision."),
+    ...          Line(2, "Buffer"), Line(3, "Pin"), Line(4, "Jane Doe is a reporter.")]
+    >>> end_before_cut(story, [None] * 4, 0, 3)
+    1
+    >>> end_before_cut(story[:1] + [Line(2, "Work is due to begin in May next year.")] + story[3:], [None] * 3, 0, 2)
+    2
+    """
+    texts = as_units(lines).visible
+    last = next((i for i in range(cut - 1, start - 1, -1) if dropped_by[i] is None and _counts(texts[i])), None)
+    if last is None:
+        return cut
+    return min(cut, extend_end(as_units(lines[:cut]), dropped_by[:cut], last + 1))
+
+
+def _counts(text: str) -> bool:
+    """True for a unit that the run of prose counts as article text: prose, or a data row."""
+    return is_prose(text) or number_count(text) >= MIN_ROW_NUMBERS

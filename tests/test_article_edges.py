@@ -1,0 +1,113 @@
+"""Where the text-mode article starts and ends, and why cleaning its output again changes nothing.
+
+The output of text mode (headline, blank line, body) is a page too: cleaned
+again it must come back unchanged. Two edges used to move on the second pass:
+rows under the headline (a dateline, a score table) and the chrome between
+the story and an author bio or comment thread that cut the run.
+"""
+
+from __future__ import annotations
+
+from cleanup import clean
+from cleanup.model import Line
+from cleanup.text.article import article_bounds
+from cleanup.text.article_end import end_before_cut
+
+MENU = ("Skip to content", "Menu", "News", "Local", "Sports", "Opinion")
+FOOTER = ("About Us", "Contact Us", "Careers")
+PARAGRAPHS = (
+    "The city council voted 6-3 late Tuesday to approve a plan that will put as many as 1,200 new "
+    "homes on the former rail yard along the river.",
+    "Supporters said the plan is the city's best chance to ease a housing shortage that has pushed "
+    "median rents up 38 percent since 2019, officials said.",
+    "Opponents argued that the rail yard needs a full environmental review before any construction "
+    "begins, and said they would consider a legal challenge.",
+    "City planners estimate that the first homes could be ready by the spring of 2026, provided that "
+    "the state signs off on a cleanup plan for the soil.",
+)
+# Long enough for the run of prose to reach it over a few units of chrome.
+BIO = (
+    "Jane Doe is a city hall reporter for The Ledger, covering housing, transit and the council's budget. "
+    "She joined the paper in 2015 after eight years at the Morning Star, where she covered the statehouse."
+)
+SCORES = ("Rockledge 14 11 6 15 — 44", "Palm Bay 18 22 13 17 — 70", "Heritage 10 12 9 22 — 53", "Cocoa 8 10 3 0 — 21")
+HEADLINE = "Viera defeats Rockledge to remain undefeated"
+# Reads like a sentence (long, ends with "!"), yet it is the headline.
+EXCLAIMED = "The beauty of the old town revealed at the autumn street festival! To the actual scene!"
+DATELINES = (
+    "0 Comments / in Local News / 2018",
+    "Festival 2018: Tradition Series, Part 1",
+    "Marronnier Park, 6 PM",
+    "Series 2018 [The Palace] Welcome, Part 2",
+    "Festival 2018: Tradition Series, Part 3",
+)
+
+
+def _page(*texts: str) -> list[Line]:
+    return [Line(i + 1, t) for i, t in enumerate(texts)]
+
+
+def _dump(*texts: str) -> str:
+    return "\n\n".join(texts) + "\n"
+
+
+def _cleaned_twice(page: str) -> tuple[str, str]:
+    once = clean(page).to_text()
+    return once, clean(once).to_text()
+
+
+# --- rows under the headline ------------------------------------------------
+
+
+def test_a_score_table_under_the_headline_is_not_taken_for_the_headline_on_a_second_pass() -> None:
+    once, twice = _cleaned_twice(_dump(f"{HEADLINE} - Example News", *MENU, HEADLINE, *SCORES, *PARAGRAPHS, *FOOTER))
+    assert once.startswith(f"{HEADLINE}\n\n{SCORES[0]}\n")
+    assert twice == once
+    assert clean(once).title == HEADLINE
+
+
+def test_a_headline_that_reads_like_a_sentence_keeps_the_rows_under_it_on_a_second_pass() -> None:
+    page = _dump(f"{EXCLAIMED} - Example News", *MENU, EXCLAIMED, *DATELINES, *PARAGRAPHS, *FOOTER)
+    once, twice = _cleaned_twice(page)
+    assert once.startswith(f"{EXCLAIMED}\n\n{DATELINES[0]}\n")
+    assert twice == once
+
+
+def test_a_page_that_opens_with_a_paragraph_has_no_headline_invented() -> None:
+    # Keep-trap: a first unit that is running prose, with prose under it, stays body text.
+    result = clean(_dump(*PARAGRAPHS))
+    assert result.title is None
+    assert result.text.split("\n\n") == list(PARAGRAPHS)
+
+
+def test_a_menu_under_a_first_line_is_no_data_list() -> None:
+    # Keep-trap: "Home / News / Sports" under the <title> hold no digit or inner punctuation.
+    result = clean(_dump(HEADLINE, *MENU, *PARAGRAPHS))
+    assert result.text.split("\n\n") == list(PARAGRAPHS)
+
+
+# --- the end before an author bio or a comment thread ----------------------
+
+
+def test_share_buttons_and_tags_between_the_story_and_a_bio_go() -> None:
+    lines = _page(*MENU, "By Jane Doe", *PARAGRAPHS, "Buffer", "Pin", "Housing, City Council", "Jane Doe", BIO, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines)) == (len(MENU) + 1, len(MENU) + 1 + len(PARAGRAPHS))
+
+
+def test_a_short_closing_sentence_before_a_bio_stays() -> None:
+    closing = "The council will vote again in May."
+    lines = _page(*MENU, "By Jane Doe", *PARAGRAPHS, closing, "Jane Doe", BIO, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + 2 + len(PARAGRAPHS)
+
+
+def test_a_results_table_that_ends_the_story_before_a_bio_stays() -> None:
+    lines = _page(*PARAGRAPHS, *SCORES, "Jane Doe", BIO)
+    assert end_before_cut(lines, [None] * len(lines), 0, len(PARAGRAPHS) + len(SCORES)) == len(PARAGRAPHS) + len(SCORES)
+
+
+def test_story_output_with_chrome_before_a_bio_is_a_fixed_point() -> None:
+    page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS, "Buffer", "Pin", "Jane Doe", BIO, *FOOTER)
+    once, twice = _cleaned_twice(page)
+    assert "Buffer" not in once
+    assert PARAGRAPHS[-1] in once
+    assert twice == once
