@@ -116,6 +116,10 @@ FRAGMENT_RE = re.compile(
 )
 HTML_TAG_RE = re.compile(r"<(?:p|div|br|a|span|li|td|meta|script|title|h[1-6])\b[^>]{0,400}>", re.I)
 MIN_HTML_TAGS = 5  # a text with fewer tags in its first 64 KiB is treated as text
+# A text dump that starts with text, not a tag, is markup only when at least one
+# non-blank line in TAGGED_LINES_SHARE holds a tag: a dump keeps a page's <noscript>
+# markup (ad pixels, "JavaScript is off" boxes) on a few lines of its own.
+TAGGED_LINES_SHARE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,12 +276,30 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 def sniff_kind(text: str) -> str:
     """ "html" when the text is markup, else "text".
 
+    Markup starts like a document or a fragment, or holds MIN_HTML_TAGS tags
+    in its first 64 KiB; a text that starts with text needs them on one
+    non-blank line in TAGGED_LINES_SHARE too (``tagged_lines``), else it is a
+    text dump that kept a few lines of markup.
+
     >>> sniff_kind("<p>hi</p>"), sniff_kind("<p> is the paragraph tag."), sniff_kind("Title\\n\\nBody.")
     ('html', 'text', 'text')
+    >>> sniff_kind("Title\\n\\n" + "<div><img src=x.gif></div>\\n\\n" * 5 + "A paragraph of the story.\\n\\n" * 30)
+    'text'
+    >>> sniff_kind("<div><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p></div>")
+    'html'
     """
     if HTML_START_RE.match(text[:SNIFF_BYTES]) or FRAGMENT_RE.match(text[:SNIFF_BYTES]):
         return "html"
-    return "html" if len(HTML_TAG_RE.findall(text[:65536])) >= MIN_HTML_TAGS else "text"
+    head = text[:65536]
+    if len(HTML_TAG_RE.findall(head)) < MIN_HTML_TAGS:
+        return "text"
+    return "html" if head.lstrip().startswith("<") or tagged_lines(head) else "text"
+
+
+def tagged_lines(text: str) -> bool:
+    """True when at least one non-blank line of ``text`` in TAGGED_LINES_SHARE holds an HTML tag."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return TAGGED_LINES_SHARE * sum(1 for line in lines if HTML_TAG_RE.search(line)) >= len(lines)
 
 
 def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int = 50_000_000) -> Page:

@@ -24,6 +24,8 @@ CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
 # not hide it; they are looked for in the last EMOJI_TAIL_CHARS characters.
 EMOJI_TAIL_RE = re.compile("[\\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff]+$")
 EMOJI_TAIL_CHARS = 16
+# A sentence signed with a writer's or agency's short tag: "… voraus. (bsc)", "… said. (AP)".
+SIGNOFF_RE = re.compile(r"[.!?…。！？][\"'”’»]?\s*\([^\s().!?]{1,12}\)$")
 INNER_PUNCT_RE = re.compile(r"[.,;:!?，。、](?:\s|$)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3
@@ -48,10 +50,18 @@ def ends_like_sentence(text: str) -> bool:
     False
     >>> ends_like_sentence("We hope to see you soon! 🙂"), ends_like_sentence("Read more ⬇️")
     (True, False)
+
+    A sentence signed with a short tag in brackets ends like one; words in
+    brackets after a phrase do not:
+
+    >>> ends_like_sentence("The update is free. (bsc)"), ends_like_sentence("Shares rose 5% (see chart)")
+    (True, False)
     """
     if text[-1:] >= "\u2190" and text[-1:] not in SENTENCE_END:  # maybe emoji after the end
         text = text[:-EMOJI_TAIL_CHARS] + EMOJI_TAIL_RE.sub("", text[-EMOJI_TAIL_CHARS:])
     if text[-1:] in ('"', "”", "»"):
+        return True
+    if text[-1:] == ")" and SIGNOFF_RE.search(text[-20:]):
         return True
     return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
@@ -217,6 +227,56 @@ def embed_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
 MIN_PROSE_BEFORE_COMMENTS = 300  # weight of prose that must precede a comments heading
 
 
+def _prose_reached(texts: Sequence[str], dropped_by: Sequence[str | None], begin: int) -> int:
+    """The unit from ``begin`` on where MIN_PROSE_BEFORE_COMMENTS of kept prose has come (``len(texts)``: never)."""
+    prose = 0
+    for i in range(begin, len(texts)):
+        if dropped_by[i] is None and is_prose(texts[i]):
+            prose += weight(texts[i])
+            if prose >= MIN_PROSE_BEFORE_COMMENTS:
+                return i
+    return len(texts)
+
+
+def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
+    """(index, heading) of the units from ``first`` on that read as a comments heading."""
+    fullmatch = P.COMMENTS_HEADING_RE.fullmatch
+    return [
+        (i, heading)
+        for i in range(first, len(texts))
+        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
+    ]
+
+
+def _last_headline(
+    texts: Sequence[str], dropped_by: Sequence[str | None], headings: Sequence[tuple[int, str]]
+) -> int | None:
+    """Index of the last kept unit before the last of ``headings`` that repeats the page <title>, or None.
+
+    The page <title> is the first unit; it may hold the site's name
+    ("Headline - Site"): a repeat of its longest part counts too. A comments
+    heading that names the story ("6 thoughts on “Headline”") is no repeat.
+
+    >>> _last_headline(["Bridge to close - The Ledger", "Bridge to close", "11 Comments"], [None] * 3, [(2, "")])
+    1
+    >>> _last_headline(["The council met on Tuesday and voted to close the bridge.", "Home"], [None] * 2, [(1, "")])
+
+    """
+    if not texts or is_prose(texts[0]) or weight(texts[0]) > MAX_REPEATED_TITLE_CHARS:
+        return None
+    title = words_of(texts[0])
+    head = max((words_of(part) for part in P.TITLE_SEPARATOR_RE.split(texts[0])), key=len)
+    named = {i for i, _ in headings}
+    for j in range(headings[-1][0] - 1, 0, -1):
+        if (
+            dropped_by[j] is None
+            and j not in named
+            and (repeats_title(texts[j], title) or repeats_title(texts[j], head))
+        ):
+            return j
+    return None
+
+
 def _comment_markers(lines: Sequence[Line], start: int) -> int:
     window = lines[start : start + P.COMMENT_LOOKAHEAD]
     return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
@@ -238,22 +298,17 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
     The heading must follow some prose (a 'Comments' link in the top menu is
     not a comment section), and a bare 'Comments' heading needs comment-like
-    lines ('joe says:', '2 days ago', 'Reply') right after it.
+    lines ('joe says:', '2 days ago', 'Reply') right after it. Where the
+    story's headline (a unit repeating the page <title>) comes after a
+    heading, that heading was a teaser's counter ("200 Comments. Click to
+    view comments"): the prose must follow the headline (``_last_headline``).
     """
     texts = as_units(lines).visible
-    prose, first = 0, len(texts)  # first: the unit where enough prose has come
-    for i, text in enumerate(texts):
-        if dropped_by[i] is None and is_prose(text):
-            prose += weight(text)
-            if prose >= MIN_PROSE_BEFORE_COMMENTS:
-                first = i
-                break
-    fullmatch = P.COMMENTS_HEADING_RE.fullmatch
-    headings = [
-        (i, heading)
-        for i in range(first, len(texts))
-        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
-    ]
+    headings = _comment_headings(texts, dropped_by, _prose_reached(texts, dropped_by, 0))
+    headline = _last_headline(texts, dropped_by, headings) if headings else None
+    if headline is not None:
+        first = _prose_reached(texts, dropped_by, headline + 1)
+        headings = [(i, heading) for i, heading in headings if i >= first]
     for i, heading in headings:
         counted = heading[:1].isdigit()
         if counted or _comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:

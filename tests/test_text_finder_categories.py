@@ -1,0 +1,96 @@
+"""Text-mode categories that cost article text or let chrome in, each with its keep-trap.
+
+- A text dump that kept a few lines of a page's <noscript> markup is still a text dump.
+- A paragraph signed with a short tag in brackets ("… voraus. (bsc)") is prose.
+- A teaser's comment counter above the story's headline opens no comment thread.
+"""
+
+from __future__ import annotations
+
+from cleanup import clean
+from cleanup.input.decode import sniff_kind
+from cleanup.model import Line
+from cleanup.text.blocks import comment_section, ends_like_sentence, is_prose
+
+PARAGRAPHS = (
+    "The city council voted 6-3 late Tuesday to approve a plan that will put as many as 1,200 new "
+    "homes on the former rail yard along the river.",
+    "Supporters said the plan is the city's best chance to ease a housing shortage that has pushed "
+    "median rents up 38 percent since 2019, officials said.",
+    "Opponents argued that the rail yard needs a full environmental review before any construction "
+    "begins, and said they would consider a legal challenge.",
+    "City planners estimate that the first homes could be ready by the spring of 2026, provided that "
+    "the state signs off on a cleanup plan for the soil.",
+)
+MENU = ("Home", "News", "Local", "Sports", "Opinion", "Weather", "Contact")
+PIXEL = '<div style="position:absolute;"><img width=1 height=1 alt="" src="http://ads.example/b?P=x"></div>'
+
+
+def _page(*texts: str) -> list[Line]:
+    return [Line(i + 1, t) for i, t in enumerate(texts)]
+
+
+# --- a text dump with markup lines -------------------------------------------
+
+
+def test_a_text_dump_with_a_few_lines_of_noscript_markup_is_text() -> None:
+    dump = "\n\n".join(("Council approves rail yard homes", *MENU, *[PIXEL] * 6, *PARAGRAPHS * 3, *MENU))
+    assert sniff_kind(dump) == "text"
+    result = clean(dump)
+    assert result.kind == "text"
+    assert PARAGRAPHS[0] in result.text
+    assert "Weather" not in result.text
+
+
+def test_markup_that_starts_with_a_tag_is_html() -> None:
+    # Keep-trap: a fragment (no <html>, no doctype) is markup, however long its text lines.
+    fragment = "<div class='story'>\n" + "\n".join(f"{p}<br>" for p in PARAGRAPHS * 2) + "\n</div>"
+    assert sniff_kind(fragment) == "html"
+
+
+def test_markup_that_starts_with_text_but_tags_most_lines_is_html() -> None:
+    # Keep-trap: a snippet that opens with a bare line of text, then tagged lines.
+    fragment = "Council approves rail yard homes\n" + "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    assert sniff_kind(fragment) == "html"
+
+
+# --- a signed paragraph ------------------------------------------------------
+
+
+def test_a_paragraph_signed_with_a_short_tag_is_prose() -> None:
+    signed = "1Password kostet aktuell knapp 50 Euro im Mac App Store und setzt mindestens OS X 10.10 voraus. (bsc)"
+    assert is_prose(signed)
+    assert ends_like_sentence("Officials declined to comment on the report. (Reuters)")
+    assert ends_like_sentence("« C'est une victoire », a-t-il dit. (AFP)")
+
+
+def test_words_in_brackets_after_a_phrase_do_not_end_a_sentence() -> None:
+    # Keep-trap: menu items and labels with a bracketed count or note stay non-prose.
+    assert not ends_like_sentence("Kommentare lesen (1 Beitrag)")
+    assert not ends_like_sentence("Latest results (live)")
+    assert not ends_like_sentence("Shares rose 5% (see chart)")
+
+
+# --- comment counters above the headline -------------------------------------
+
+
+def test_teaser_comment_counters_above_the_headline_open_no_thread() -> None:
+    teaser = "A sheriff says a woman held captive for three weeks is unable to fully describe her two abductors."
+    title = "Council approves rail yard homes"
+    lines = _page(title, *MENU, teaser, teaser, "200 Comments. Click to view comments", title, *PARAGRAPHS)
+    assert list(comment_section(lines, [None] * len(lines))) == []
+
+
+def test_a_comment_heading_under_the_story_still_opens_the_thread() -> None:
+    # Keep-trap: the headline above the story does not hide the real thread after it.
+    title = "Council approves rail yard homes"
+    lines = _page(title, *MENU, title, *PARAGRAPHS, "34 Comments", "joe says:", "I disagree with the council.")
+    heading = 1 + len(MENU) + 1 + len(PARAGRAPHS)
+    assert [s[:2] for s in comment_section(lines, [None] * len(lines))] == [(heading, len(lines))]
+
+
+def test_a_counter_right_under_the_headline_opens_no_thread() -> None:
+    title = "Council approves rail yard homes"
+    lines = _page(title, *MENU, "A sheriff says a woman held captive is unable to describe them. " * 5, title)
+    lines += _page("By Jane Doe", "11 Comments", *PARAGRAPHS)
+    assert list(comment_section(lines, [None] * len(lines))) == []
