@@ -111,3 +111,33 @@ def test_story_output_with_chrome_before_a_bio_is_a_fixed_point() -> None:
     assert "Buffer" not in once
     assert PARAGRAPHS[-1] in once
     assert twice == once
+
+
+# --- the end before the site's list of other stories ------------------------
+
+TEASERS = (
+    "What made the river festival so popular?",
+    "Madeline Fry",
+    "The festival drew record crowds this year, and organisers want to double its size.",
+    "Senator says the housing bill would hurt renters",
+    "Sen. David Perdue",
+    "The bill would cap rents in cities of more than 100,000 people, its sponsors said.",
+)
+
+
+def test_teasers_with_one_line_summaries_under_a_related_heading_end_the_article() -> None:
+    lines = _page(*MENU, *PARAGRAPHS, "More from The Ledger", *TEASERS, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_a_related_box_inside_the_story_keeps_the_paragraphs_after_it() -> None:
+    # Keep-trap: "Leggi anche" / "Related" with a link or two, then the story goes on.
+    for heading in ("Related articles", "Leggi anche"):
+        lines = _page(*MENU, *PARAGRAPHS[:3], heading, TEASERS[0], TEASERS[3], PARAGRAPHS[3], PARAGRAPHS[0], *FOOTER)
+        assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + 3 + 3 + 2
+
+
+def test_a_related_heading_before_most_of_the_story_does_not_end_it() -> None:
+    # Keep-trap: more story prose after the heading than before it.
+    lines = _page(*MENU, PARAGRAPHS[0], "Related", TEASERS[0], PARAGRAPHS[1], TEASERS[3], PARAGRAPHS[2], *FOOTER)
+    assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + 6

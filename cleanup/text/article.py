@@ -27,7 +27,7 @@ from cleanup.text.article_end import (
     extend_end,
     number_count,
 )
-from cleanup.text.bio import bio_start
+from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import (
     CJK_WEIGHT,
     ends_like_sentence,
@@ -155,14 +155,14 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
-    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio or comment thread.
+    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio, a comment thread or teasers.
 
     Before such a cut the run ends as it would on a page that ends there
     (``end_before_cut``), so the story's output, cleaned again, ends the same.
     """
     end = extend_end(lines, dropped_by, stop)
-    cut = bio_start(lines, dropped_by, start, end)
-    return end if cut is None else end_before_cut(lines, dropped_by, start, cut)
+    cuts = [c for c in (bio_start(lines, dropped_by, start, end), related_start(lines, dropped_by, start, end)) if c]
+    return end if not cuts else end_before_cut(lines, dropped_by, start, min(cuts))
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:

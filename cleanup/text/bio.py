@@ -16,11 +16,12 @@ of profiles is a story of profiles).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, is_prose, weight
+from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose, weight
 from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
 from cleanup.text.units import as_units, holding_any
 
@@ -44,6 +45,13 @@ COMMENT_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_w
 POLICY_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_words"])) + r")\b", re.IGNORECASE)
 VOICE_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_voice"])) + r")\b", re.IGNORECASE)
 MAX_POLICY_CHARS = 400
+# The site's list of other stories after the article: a related heading, then teasers: at least
+# MIN_TEASER_HEADLINES units that are no prose (headlines, names, dates), and prose units of at
+# most MAX_TEASER_CHARS only (one-line summaries; a story's own paragraphs run longer).
+MIN_TEASER_HEADLINES = 2
+MAX_TEASER_CHARS = 320
+# A related heading may already be gone with its headlines, or as a chrome phrase.
+HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
 NON_LETTERS_RE = re.compile(r"[\W\d_]+")
 ROLE_WORDS = frozenset(w.lower() for w in WORDS["bio_roles"])
@@ -204,3 +212,46 @@ def _may_start(texts: Sequence[str], lows: Sequence[str], kept: Sequence[int]) -
         return list(range(len(kept)))
     holding = holding_any([lows[i] for i in kept], START_KEYS)
     return sorted({j for k in holding for j in (k - 1, k) if j >= 0})
+
+
+def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) where the site's list of other stories starts, or None.
+
+    Teasers with a one-line summary each ("Joker killed at the box office.")
+    read as prose, so the run of prose goes on from the story into them. A
+    related-stories heading ("Related coverage", "More from …", "Mehr zum
+    Thema") after the story's first prose opens such a list when all that
+    follows it in the run is teasers (``_teasers_only``) and the story above
+    it holds at least as much prose as the list. A "Related" box inside a
+    story, with the story's paragraphs after it, is not a list's start.
+    """
+    texts = as_units(lines).visible
+    first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
+    if first is None:
+        return None
+    for i in range(first + 1, stop):
+        if dropped_by[i] not in HEADING_DROPS or not is_list_heading(texts[i]):
+            continue
+        rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
+        after = sum(weight(texts[j]) for j in rest if is_prose(texts[j]))
+        before = sum(weight(texts[j]) for j in range(first, i) if dropped_by[j] is None and is_prose(texts[j]))
+        if after and _teasers_only([texts[j] for j in rest]) and before >= after:
+            return i
+    return None
+
+
+def _teasers_only(texts: Sequence[str]) -> bool:
+    """True when ``texts`` read as teasers: short prose, never two in a row, and MIN_TEASER_HEADLINES other units.
+
+    >>> summary = "Joker killed at the box office, and the critics still argue why."
+    >>> _teasers_only(["What made Joker so popular?", "Madeline Fry", summary, "Perdue: the agenda", "Sen. Perdue"])
+    True
+    >>> story = "The council will vote again in May, and the mayor said she expects the plan to pass."
+    >>> _teasers_only(["Council votes", "Mayor speaks", story, story])
+    False
+    """
+    flags = [is_prose(t) for t in texts]
+    if any(a and b for a, b in itertools.pairwise(flags)):
+        return False  # two paragraphs in a row: the story goes on
+    prose = [t for t, flag in zip(texts, flags, strict=True) if flag]
+    return len(texts) - len(prose) >= MIN_TEASER_HEADLINES and all(weight(t) <= MAX_TEASER_CHARS for t in prose)
