@@ -42,6 +42,7 @@ REASONS = {
     "consent": "consent button label",
     "comment-prompt": "comment prompt",
     "comment-count": "comment counter",
+    "comment-form": "comment form notice",
     "rating": "rating prompt",
     "gallery": "gallery counter",
     "footer": "footer link",
@@ -81,6 +82,7 @@ SAME_AS = {
     "related": "related-list",
     "comment-prompt": "comment-section",
     "comment-count": "comment-section",
+    "comment-form": "comment-section",
 }
 
 
