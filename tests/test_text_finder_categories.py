@@ -94,3 +94,41 @@ def test_a_counter_right_under_the_headline_opens_no_thread() -> None:
     lines = _page(title, *MENU, "A sheriff says a woman held captive is unable to describe them. " * 5, title)
     lines += _page("By Jane Doe", "11 Comments", *PARAGRAPHS)
     assert list(comment_section(lines, [None] * len(lines))) == []
+
+
+# --- a list of names is no prose; a closing sentence before a button stays ---
+
+
+def test_a_kudos_list_of_names_is_no_prose_even_when_it_ends_like_a_sentence() -> None:
+    kudos = ", ".join(f"reader_{n}" for n in range(40)) + " and 3381 guests left kudos on this work!"
+    assert not is_prose(kudos)
+
+
+def test_a_sentence_that_lists_words_is_still_prose() -> None:
+    # Keep-trap: an ingredient sentence lists single words, with a verb and more around them.
+    steps = "Mix flour, sugar, eggs, butter, milk, salt, vanilla, yeast, honey and water, then knead for ten minutes."
+    assert is_prose(steps)
+
+
+def test_a_short_last_sentence_before_the_site_buttons_stays() -> None:
+    closing = "And he would be dealing with him again in another week."
+    page = "\n\n".join(("Chapter 3", *MENU, *PARAGRAPHS, closing, "Actions", "↑ Top", "Next Chapter →")) + "\n"
+    text = clean(page).text
+    assert text.endswith(closing)
+
+
+def test_notes_after_a_closing_sentence_stay_too() -> None:
+    # Keep-trap: the sentence does not hide the credit line under it.
+    page = (
+        "\n\n".join(
+            (
+                *MENU,
+                *PARAGRAPHS,
+                "Nobody was hurt in the fire.",
+                "With Post wires",
+                "© 2024 The Ledger. All rights reserved.",
+            )
+        )
+        + "\n"
+    )
+    assert clean(page).text.endswith("Nobody was hurt in the fire.\n\nWith Post wires")

@@ -64,7 +64,8 @@ def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: in
     for extend in extensions:
         extended = extend(lines, dropped_by, stop)
         if extended > stop:
-            return extended
+            # Closing sentences that stopped at a button may still have notes after them.
+            return max(extended, extend_closing_notes(lines, dropped_by, extended))
     return stop
 
 
@@ -74,8 +75,8 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     They are too short to count as prose, so the run of prose stops before
     them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
     Title Case, ending like one) are taken, and only up to the end of the
-    page or a unit that some rule already dropped: page chrome after a story
-    is menus and links, not sentences. The sentences may also lead into a
+    page, a unit that some rule already dropped or a button (``_is_button``):
+    page chrome after a story is menus and links, not sentences. The sentences may also lead into a
     list they announce ("This game will help you!" / "The game has:" / items).
     """
     end = stop
@@ -89,11 +90,20 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
         ):
             break
         end += 1
-    ends_page = end == len(lines) or dropped_by[end] is not None
+    ends_page = end == len(lines) or dropped_by[end] is not None or _is_button(visible(lines[end].text))
     if end > stop and not ends_page and _announces(visible(lines[end].text)):
         listed = extend_announced_list(lines, dropped_by, end)
         return listed if listed > end else stop
     return end if ends_page else stop
+
+
+def _is_button(text: str) -> bool:
+    """A menu item or button after the story ("Actions", "Next Chapter →"): a few words, no sentence.
+
+    >>> _is_button("Next Chapter →"), _is_button("He left."), _is_button("The work begins in May next year")
+    (True, False, False)
+    """
+    return len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS and not ends_like_sentence(text)
 
 
 def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:

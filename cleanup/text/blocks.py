@@ -18,6 +18,10 @@ from cleanup.text.units import as_units, visible
 # characters weighted by CJK_WEIGHT because one carries about a word.
 MIN_PROSE_CHARS = 60
 MIN_LONG_PROSE_CHARS = 160  # past this, inner punctuation is enough
+# No prose, even when it ends like a sentence: a list of single words (names who left kudos, tags),
+# of this many items at least, this share of them single words.
+MIN_LIST_WORDS = 20
+MIN_SINGLE_WORD_SHARE = 0.9
 SENTENCE_END = frozenset(".!?…。！？:;")
 CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
 # Emoji, pictographs and arrows after a sentence end ("See you soon! 🙂") do
@@ -92,9 +96,29 @@ def is_prose(text: str) -> bool:
     n = weight(text)
     if n < MIN_PROSE_CHARS:
         return False
+    if n >= MIN_LONG_PROSE_CHARS and is_word_list(text):
+        return False
     if ends_like_sentence(text):
         return True
     return n >= MIN_LONG_PROSE_CHARS and len(INNER_PUNCT_RE.findall(text)) >= 2
+
+
+def is_word_list(text: str) -> bool:
+    """True for a list of names or keywords run together with commas: kudos, tags, keywords.
+
+    At least MIN_LIST_WORDS items, nearly all (MIN_SINGLE_WORD_SHARE) a single
+    token. A sentence that lists places or names has more words around them.
+
+    >>> is_word_list(", ".join(f"reader{n}" for n in range(30)) + " and 300 guests left kudos on this work!")
+    True
+    >>> is_word_list("Add flour, sugar, eggs, butter, milk, salt, vanilla and yeast, then knead it for ten minutes.")
+    False
+    """
+    items = text.split(",")
+    if len(items) < MIN_LIST_WORDS:
+        return False
+    single = sum(1 for item in items if len(item.split()) == 1)
+    return single >= MIN_SINGLE_WORD_SHARE * len(items)
 
 
 def is_title_case(text: str) -> bool:
