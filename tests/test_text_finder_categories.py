@@ -132,3 +132,18 @@ def test_notes_after_a_closing_sentence_stay_too() -> None:
         + "\n"
     )
     assert clean(page).text.endswith("Nobody was hurt in the fire.\n\nWith Post wires")
+
+
+def test_there_are_n_comments_opens_the_thread() -> None:
+    title = "Council approves rail yard homes"
+    thread = ("There are 13 comments", "Sallie Goetsch · March 10, 2017 at 12:20 AM", "joe says:", "Reply")
+    lines = _page(title, *MENU, title, *PARAGRAPHS, *thread, "I disagree with the council.")
+    heading = 1 + len(MENU) + 1 + len(PARAGRAPHS)
+    assert [s[:2] for s in comment_section(lines, [None] * len(lines))] == [(heading, len(lines))]
+
+
+def test_a_sentence_that_counts_comments_opens_no_thread() -> None:
+    # Keep-trap: prose that starts "There are 13 comments ..." is the story's.
+    said = "There are 13 comments in the report, and officials said they would answer every one of them."
+    lines = _page(*PARAGRAPHS[:2], said, "joe says:", "Reply", *PARAGRAPHS[2:])
+    assert list(comment_section(lines, [None] * len(lines))) == []

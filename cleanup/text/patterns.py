@@ -273,10 +273,12 @@ LIST_HEADING_RE = re.compile(
     I,
 )
 # --- reader comments ------------------------------------------------------------
-# A heading that opens the comment section: "34 Comments", "[ 167 comments ]", "Comments (3 of 3)",
-# "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments".
+# A heading that opens the comment section: "34 Comments", "There are 13 comments", "[ 167 comments ]",
+# "Comments (3 of 3)", "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments".
 COMMENTS_HEADING_RE = re.compile(
-    r"[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
+    r"(?:there (?:are|is)|es gibt|il y a|hay|ci sono|há|er zijn) \d[\d,.]* (?:comments?|responses?|replies|"
+    r"kommentare|commentaires|comentarios|commenti|comentários|reacties)[.:!]?"
+    r"|[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
     r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments)"
     r"(?:\s*\(\d+(?: of \d+)?\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
