@@ -114,9 +114,9 @@ def is_word_list(text: str) -> bool:
     >>> is_word_list("Add flour, sugar, eggs, butter, milk, salt, vanilla and yeast, then knead it for ten minutes.")
     False
     """
-    items = text.split(",")
-    if len(items) < MIN_LIST_WORDS:
+    if text.count(",") < MIN_LIST_WORDS - 1:
         return False
+    items = text.split(",")
     single = sum(1 for item in items if len(item.split()) == 1)
     return single >= MIN_SINGLE_WORD_SHARE * len(items)
 
@@ -273,25 +273,32 @@ def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], fi
 
 
 def _last_headline(
-    texts: Sequence[str], dropped_by: Sequence[str | None], headings: Sequence[tuple[int, str]]
+    texts: Sequence[str], lows: Sequence[str], dropped_by: Sequence[str | None], headings: Sequence[tuple[int, str]]
 ) -> int | None:
     """Index of the last kept unit before the last of ``headings`` that repeats the page <title>, or None.
 
     The page <title> is the first unit; it may hold the site's name
     ("Headline - Site"): a repeat of its longest part counts too. A comments
     heading that names the story ("6 thoughts on “Headline”") is no repeat.
+    ``lows`` are the texts lower-cased.
 
-    >>> _last_headline(["Bridge to close - The Ledger", "Bridge to close", "11 Comments"], [None] * 3, [(2, "")])
+    >>> texts = ["Bridge to close - The Ledger", "Bridge to close", "11 Comments"]
+    >>> _last_headline(texts, [t.lower() for t in texts], [None] * 3, [(2, "")])
     1
-    >>> _last_headline(["The council met on Tuesday and voted to close the bridge.", "Home"], [None] * 2, [(1, "")])
+    >>> texts = ["The council met on Tuesday and voted to close the bridge.", "Home"]
+    >>> _last_headline(texts, [t.lower() for t in texts], [None] * 2, [(1, "")])
 
     """
     if not texts or is_prose(texts[0]) or weight(texts[0]) > MAX_REPEATED_TITLE_CHARS:
         return None
     title = words_of(texts[0])
     head = max((words_of(part) for part in P.TITLE_SEPARATOR_RE.split(texts[0])), key=len)
+    # A repeat holds half the words of one of them, so one of any len//2 + 1 of them: a cheap first test.
+    keys = [w for words in (title, head) for w in sorted(words, key=lambda w: (-len(w), w))[: len(words) // 2 + 1]]
     named = {i for i, _ in headings}
     for j in range(headings[-1][0] - 1, 0, -1):
+        if not any(key in lows[j] for key in keys):
+            continue
         if (
             dropped_by[j] is None
             and j not in named
@@ -327,9 +334,10 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     heading, that heading was a teaser's counter ("200 Comments. Click to
     view comments"): the prose must follow the headline (``_last_headline``).
     """
-    texts = as_units(lines).visible
+    found = as_units(lines)
+    texts = found.visible
     headings = _comment_headings(texts, dropped_by, _prose_reached(texts, dropped_by, 0))
-    headline = _last_headline(texts, dropped_by, headings) if headings else None
+    headline = _last_headline(texts, found.lows, dropped_by, headings) if headings else None
     if headline is not None:
         first = _prose_reached(texts, dropped_by, headline + 1)
         headings = [(i, heading) for i, heading in headings if i >= first]
