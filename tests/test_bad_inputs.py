@@ -4,13 +4,20 @@ Binary, oversized and broken-gzip inputs raise DecodeError naming what they
 are (the CLI prints ``error: <path>: <message>`` and exits 123); empty input is
 an empty Result; badly encoded text is decoded, not refused; hostile HTML is
 cleaned without a crash. Speed on hostile HTML is measured by bench/soak.py,
-not asserted here.
+not asserted here. The last section keeps, through the real CLI, what issue 15
+section 7 lists as already holding: entities and XInclude never resolved,
+100,000-deep nesting, a 40 MB text node, output independent of input order and
+-j, concurrent runs into one directory, thousands of empty files.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +187,111 @@ def test_hostile_html_keeps_the_article(markup: str) -> None:
 def test_html_with_no_text_gives_an_empty_result() -> None:
     result = clean("<html><head></head><body><div><img src=x.png></div></body></html>")
     assert (result.text, result.paragraphs) == ("", ())
+
+
+# --- issue 15 section 7: what already held, kept through the real CLI ------------------------------
+
+
+def _cli() -> list[str]:
+    exe = Path(sys.executable).with_name("cleanup")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cleanup"]
+
+
+def _cli_run(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_cli() + [str(a) for a in args], capture_output=True, text=True, check=False, cwd=cwd)
+
+
+SECRET = "SECRET-TOKEN-4711"
+
+
+def _entity_pages(secret: Path) -> dict[str, str]:
+    """XXE (an external entity), billion laughs (entities a billion deep), XInclude: none may be resolved."""
+    laughs = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    return {
+        "xxe.html": f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]><html><body><p>{PROSE} &xxe;</p>',
+        "laughs.html": f"<!DOCTYPE html [{laughs}]><html><body><p>{PROSE} &l9;</p></body></html>",
+        "xinclude.html": (
+            f'<html xmlns:xi="http://www.w3.org/2001/XInclude"><body><p>{PROSE}</p>'
+            f'<xi:include href="file://{secret}" parse="text"/></body></html>'
+        ),
+        "xxe.xhtml": (
+            f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+            f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{PROSE} &xxe;</p></body></html>'
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", ["xxe.html", "laughs.html", "xinclude.html", "xxe.xhtml"])
+def test_entities_and_xinclude_are_never_resolved(tmp_path: Path, name: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET)
+    page = tmp_path / name
+    page.write_text(_entity_pages(secret)[name])
+    done = _cli_run("-f", "json", page)
+    assert done.returncode in (0, 123), done.stderr
+    assert SECRET not in done.stdout + done.stderr
+    assert "lol" * 1000 not in done.stdout and len(done.stdout) < 10_000
+
+
+def test_40_mb_text_node_is_cleaned_whole(tmp_path: Path) -> None:
+    page = tmp_path / "big.html"
+    page.write_text("<html><body><p>" + "word " * 8_000_000 + f"</p><p>{PROSE}</p></body></html>")
+    done = _cli_run("-f", "json", page)
+    assert done.returncode == 0, done.stderr
+    assert PROSE in done.stdout and done.stdout.count("word") == 8_000_000
+
+
+def test_100000_deep_nesting_keeps_the_article(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 100_000 + ARTICLE + "</div>" * 100_000 + "</body></html>")
+    done = _cli_run(page)
+    assert done.returncode == 0, done.stderr
+    assert PROSE in done.stdout and MORE in done.stdout
+
+
+def _pages(root: Path, n: int) -> list[Path]:
+    root.mkdir()
+    paths = []
+    for i in range(n):
+        path = root / f"p{i:02d}.{'html' if i % 2 else 'txt'}"
+        body = f"<html><body><nav>Home</nav><article><p>{i} {PROSE}</p><p>{MORE}</p></article>" if i % 2 else None
+        path.write_text(body or f"Story {i}\n\n{PROSE} {i}\n\nShare this article\n\n{MORE}\n")
+        paths.append(path)
+    return paths
+
+
+def test_output_does_not_depend_on_input_order_or_jobs(tmp_path: Path) -> None:
+    paths = _pages(tmp_path / "in", 8)
+    runs = [
+        _cli_run("-f", "jsonl", "-j", jobs, *order)
+        for jobs, order in (("1", paths), ("2", paths[::-1]), ("2", paths[5:] + paths[:5]))
+    ]
+    assert all(r.returncode == 0 for r in runs), [r.stderr for r in runs]
+    by_source = [{json.loads(line)["source"]: line for line in r.stdout.splitlines()} for r in runs]
+    assert by_source[0] == by_source[1] == by_source[2] and len(by_source[0]) == 8
+
+
+def test_concurrent_runs_into_one_output_directory(tmp_path: Path) -> None:
+    _pages(tmp_path / "in", 30)
+    args = [*_cli(), "-q", "-j", "2", "-o", str(tmp_path / "out"), str(tmp_path / "in")]
+    procs = [subprocess.Popen(args, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    single = _cli_run("-q", "-o", tmp_path / "alone", tmp_path / "in")
+    assert single.returncode == 0, single.stderr
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "alone").iterdir())  # no temporary file left
+    for name in written:
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()
+
+
+def test_thousands_of_empty_files_are_one_error_each(tmp_path: Path) -> None:
+    """100,000 empty files: 142 s, 107 MB, exit 123, one error line each (README); 3,000 here."""
+    (tmp_path / "in").mkdir()
+    for i in range(3000):
+        (tmp_path / "in" / f"{i:05d}.txt").touch()
+    (tmp_path / "in" / "zz.txt").write_text(f"Last\n\n{PROSE}\n")
+    done = _cli_run("-q", "-j", "2", "-o", tmp_path / "out", tmp_path / "in")
+    assert done.returncode == 123
+    assert done.stderr.count(": empty input\n") == 3000 and "Traceback" not in done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["zz.txt"]
