@@ -295,3 +295,13 @@ def test_thousands_of_empty_files_are_one_error_each(tmp_path: Path) -> None:
     assert done.returncode == 123
     assert done.stderr.count(": empty input\n") == 3000 and "Traceback" not in done.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["zz.txt"]
+
+
+@pytest.mark.parametrize("codec", ["unicode_escape", "rot13", "undefined", "base64"])
+def test_encoding_that_is_no_text_codec_is_a_usage_error(tmp_path: Path, codec: str) -> None:
+    """These passed the flag check, then every input failed one by one (exit 123), found by hand next to the soak."""
+    page = tmp_path / "a.txt"
+    page.write_text(f"Title\n\n{PROSE}\n")
+    done = _cli_run("--encoding", codec, page)
+    assert done.returncode == 2, done.stderr
+    assert f"--encoding {codec}: not a text encoding" in done.stderr and done.stdout == ""

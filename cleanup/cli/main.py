@@ -114,10 +114,14 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     if flags["explain_file"] is not None:
         flags["explain"] = True
     if flags["encoding"]:
+        from cleanup.input.decode import text_codec
+
         try:
             codecs.lookup(flags["encoding"])
         except LookupError:
             raise click.UsageError(f"--encoding {flags['encoding']}: unknown encoding") from None
+        if text_codec(flags["encoding"]) is None:  # rot13, unicode_escape...: every input would be refused
+            raise click.UsageError(f"--encoding {flags['encoding']}: not a text encoding") from None
     if flags["skip_existing"] and (output is None or mode is not Mode.WRITE):
         raise click.UsageError("--skip-existing needs -o DIR or -o FILE.jsonl, and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
