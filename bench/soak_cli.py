@@ -49,6 +49,8 @@ class Round:
     hostile_rules: bool
     made: list[str] = field(default_factory=list)  # what each input is, for the report
     stdin: bytes | None = None  # piped in as "-" next to the directory
+    sentinel: bool = True  # False when a flag (--input-format, --encoding, --check) keeps it out
+    codes: tuple[int, ...] = (0, 123)  # exit codes that are fine (plus 2 with hostile rules)
 
 
 def _cleanup_cmd() -> list[str]:
@@ -178,6 +180,36 @@ def _rules(rng: random.Random, rules: Path) -> list[str]:
     return made
 
 
+TEXT_CODECS = ("utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le", "shift_jis", "gb18030", "koi8-r", "utf-7")
+
+
+def _flags(rng: random.Random, root: Path, output: str) -> tuple[list[str], bool, tuple[int, ...]]:
+    """Extra flags, each now and then; whether the sentinel must appear, and the exit codes that are fine."""
+    args: list[str] = []
+    sentinel, codes = True, (0, 123)
+    if rng.random() < 0.08:
+        args += ["--input-format", mk.pick(rng, "page", "jsonl", "json", "warc")]
+        sentinel = False
+    if rng.random() < 0.05:
+        args += ["--encoding", rng.choice(TEXT_CODECS)]
+        sentinel = False
+    if rng.random() < 0.05:
+        args += [mk.pick(rng, "--html-field", "--text-field", "--url-field", "--id-field"), mk.pick(rng, "id", "", "x")]
+    if rng.random() < 0.1:
+        args += ["--explain-file", str(root / "explain.txt")]
+    if rng.random() < 0.05:
+        args += mk.pick(rng, ["--timeout", "1"], ["--max-memory", "150"], ["--timeout", "0", "--max-memory", "0"])
+    if rng.random() < 0.03:
+        args.append("--learn")
+    if output.startswith("dir") and rng.random() < 0.08:
+        args.append(mk.pick(rng, "--check", "--diff", "--skip-existing", "--prune"))
+        if args[-1] in ("--check", "--diff"):
+            sentinel, codes = False, (0, 1, 123)
+    if rng.random() < 0.05:
+        args.append("-v")
+    return args, sentinel, codes
+
+
 def build(seed: int, corpus, root: Path) -> Round:
     """Round ``seed`` in ``root``: inputs, maybe rules, and the command line."""
     rng = random.Random(seed)
@@ -201,6 +233,8 @@ def build(seed: int, corpus, root: Path) -> Round:
         args += ["-f", output[4:], "-o", str(root / "out")]
     if rng.random() < 0.1:
         args.append("--all-statuses")
+    extra, sentinel, codes = _flags(rng, root, output)
+    args += extra
     stdin = None
     if rng.random() < 0.15:  # a container or a page piped in: sniffed from its first bytes, read as a stream
         label, stdin = (
@@ -210,7 +244,7 @@ def build(seed: int, corpus, root: Path) -> Round:
         )
         made.append("stdin-" + label.split("+")[0])
         args.append("-")
-    return Round(seed, root, [*args, str(src)], output, hostile, made, stdin)
+    return Round(seed, root, [*args, str(src)], output, hostile, made, stdin, sentinel, codes)
 
 
 # --- running and judging a round ------------------------------------------------------------------
@@ -287,14 +321,14 @@ def judge(rnd: Round, code: int | None, stdout: bytes, stderr: bytes, seconds: f
             v.problems.append("internal error: " + line.split("internal error:", 1)[1].strip()[:140])
         elif m := ERROR_LINE.match(line):
             v.refused[_shape(m.group(1))] += 1
-    if code is not None and code not in (0, 123) and not (code == 2 and rnd.hostile_rules):
+    if code is not None and code not in rnd.codes and not (code == 2 and rnd.hostile_rules):
         last = err.strip().splitlines()[-1][:160] if err.strip() else "(nothing on stderr)"
         v.problems.append(f"exit {code}: {last}")
     if code == 2 and rnd.hostile_rules and "Traceback" not in err:
         v.refused["exit 2: " + _shape(err.strip().splitlines()[-1] if err.strip() else "(silent)")] += 1
-    if code in (0, 123):
+    if code in rnd.codes:
         text, jsons = _outputs(rnd, stdout)
-        if mk.SENTINEL not in text:
+        if rnd.sentinel and mk.SENTINEL not in text:
             v.problems.append(f"batch abort: the sentinel page is missing from the output (exit {code})")
         for item in filter(None, jsons):
             try:
