@@ -170,24 +170,27 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
 
     A row holds MIN_ROW_NUMBERS numbers or more; MIN_TABLE_ROWS rows in a
     row make a table. Menus and headline lists are not made of numbers.
+    Dropped units between rows do not split a table: the output does not
+    hold them, and cleaning it again must find the same table.
     """
+    kept = [i for i, d in enumerate(dropped_by) if d is None]
 
-    def is_row(i: int) -> bool:
-        return dropped_by[i] is None and number_count(lines[i].text) >= MIN_ROW_NUMBERS
+    def is_row(k: int) -> bool:
+        return number_count(lines[kept[k]].text) >= MIN_ROW_NUMBERS
 
-    # A table of MIN_TABLE_ROWS rows or more holds a unit at every MIN_TABLE_ROWS-th
-    # index: only those are tested, and the runs are grown from the rows among them.
-    end = 0  # units before this one are done; it is not a row (or past the last unit)
-    for j in range(0, len(lines), MIN_TABLE_ROWS):
+    # A table of MIN_TABLE_ROWS rows or more holds a kept unit at every MIN_TABLE_ROWS-th
+    # position: only those are tested, and the runs are grown from the rows among them.
+    end = 0  # kept units before this one are done; it is not a row (or past the last one)
+    for j in range(0, len(kept), MIN_TABLE_ROWS):
         if j < end or not is_row(j):
             continue
         start, end = j, j + 1
         while start > 0 and is_row(start - 1):
             start -= 1
-        while end < len(lines) and is_row(end):
+        while end < len(kept) and is_row(end):
             end += 1
         if end - start >= MIN_TABLE_ROWS:
-            for k in range(start, end):
+            for k in kept[start:end]:
                 values[k] = weight(lines[k].text) // TABLE_ROW_DISCOUNT
 
 
