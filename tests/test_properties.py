@@ -328,3 +328,14 @@ def test_regression(case: dict) -> None:
 
 def test_regression_corpus_is_not_empty() -> None:
     assert len(REGRESSIONS) >= 3
+
+
+def test_a_soft_hyphen_at_a_line_end_does_not_make_the_page_read_as_hard_wrapped() -> None:
+    """Found at 2,000 examples: 'cracks.\\xad' counted as an open line end, so the page was read as
+    hard-wrapped on the first pass and not on the second, which split its paragraphs differently."""
+    prose = "The council voted on Tuesday to close the old bridge for repairs after engineers found cracks."
+    page = (
+        f"{prose}\n\n{prose}\n{prose}\xad\n\xa0{prose}\n\n\xa0Get breaking news alerts and more from Roll Call"
+        f" in your inbox\n\xa0{prose}\n\xa0{prose}\n\n{prose}\xad\nHome\n"
+    )
+    _assert_idempotent(page)

@@ -303,7 +303,7 @@ def is_wrapped(stripped: list[str], blocks: list[list[int]]) -> bool:
     if not MIN_WRAPPED_LINE <= statistics.median(lengths) <= MAX_WRAPPED_LINE:
         return False
     inner = [stripped[i] for b in multi for i in b[:-1]]
-    open_ends = sum(not SENTENCE_END_RE.search(t) for t in inner)
+    open_ends = sum(not SENTENCE_END_RE.search(visible(t)) for t in inner)  # a soft hyphen ends no line
     return open_ends / len(inner) > 0.5
 
 
