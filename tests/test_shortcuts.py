@@ -37,15 +37,16 @@ ROW, WORDS = "12 - 3 (4)", "Home page and more"
 
 
 def plain_value_tables(lines: list[Line], dropped_by: list[str | None], values: list[int]) -> None:
-    """Every unit tested: runs of MIN_TABLE_ROWS rows or more count as text."""
-    rows = [d is None and number_count(ln.text) >= MIN_ROW_NUMBERS for ln, d in zip(lines, dropped_by, strict=True)]
+    """Every kept unit tested: runs of MIN_TABLE_ROWS kept rows or more count as text (dropped units are skipped)."""
+    kept = [i for i, d in enumerate(dropped_by) if d is None]
+    rows = [number_count(lines[k].text) >= MIN_ROW_NUMBERS for k in kept]
     i = 0
     while i < len(rows):
         j = i
         while j < len(rows) and rows[j]:
             j += 1
         if j - i >= MIN_TABLE_ROWS:
-            for k in range(i, j):
+            for k in kept[i:j]:
                 values[k] = weight(lines[k].text) // TABLE_ROW_DISCOUNT
         i = j + 1
 
