@@ -229,6 +229,16 @@ def test_output_that_looks_like_a_file_name_is_a_usage_error(tmp_path: Path) -> 
     assert not (tmp_path / "out.txt").exists()
 
 
+def test_output_into_an_existing_file_says_how_to_write_one_file(tmp_path: Path) -> None:
+    out = tmp_path / "clean.txt"
+    out.write_text("kept\n")
+    result = run(["-o", str(out), "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "is a regular file" in result.stderr
+    assert "redirect stdout: cleanup page.html > out.txt" in result.stderr
+    assert out.read_text() == "kept\n"
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)

@@ -84,20 +84,25 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return "jsonl" if output is not None and output.name.lower().endswith(JSONL_NAMES) else "text"
 
 
+ONE_FILE_HINT = (
+    "for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
+    "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+)
+
+
 def _check_output_name(output: Path, fmt: str) -> None:
     """-o with --format text/json takes a directory: refuse a value that looks like a file, with a hint."""
     if output.exists() and not output.is_dir():
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        hint = "" if what == "a regular file" else "; -f jsonl streams records to it"
+        hint = f"; {ONE_FILE_HINT}" if what == "a regular file" else "; -f jsonl streams records to it"
         into = f"--format {fmt} writes one file per input into a directory"
         raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
         raise click.UsageError(
             f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
-            "directory; for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
-            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+            f"directory; {ONE_FILE_HINT}"
         )
 
 
