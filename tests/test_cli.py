@@ -239,6 +239,20 @@ def test_output_into_an_existing_file_says_how_to_write_one_file(tmp_path: Path)
     assert out.read_text() == "kept\n"
 
 
+def test_config_format_json_gives_one_json_file_per_page_under_o_dir(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleanup]\nformat = "json"\n')
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(CLEAN)
+    monkeypatch.chdir(tmp_path)
+    result = run(["-o", "out/", "pages"])
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.json"]
+    assert json.loads((tmp_path / "out" / "a.json").read_text())["text"].count("The council voted") == 1
+    records = run(["-o", "all.jsonl", "pages"])
+    assert records.exit_code == 0, records.stderr
+    assert json.loads((tmp_path / "all.jsonl").read_text())["text"].count("The council voted") == 1
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)

@@ -354,8 +354,9 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         return
     if output is not None and str(output) == STDIN:
         output = None  # -o - is standard output, as for the inputs
-    if ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP and output is not None:
-        fmt = None  # the config file's format gives way to what -o names (-o all.jsonl)
+    from_config = ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP
+    if from_config and output is not None and "jsonl" in (fmt, _format(None, output)):
+        fmt = None  # the config's format gives way to -o all.jsonl ("jsonl" to -o DIR); "json" stays under -o DIR
     fmt = _format(fmt, output)
     if flags["verbose"] and ctx.meta.get("config") is not None:
         click.echo(f"config: {ctx.meta['config'].path}", err=True)
