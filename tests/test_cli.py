@@ -253,6 +253,14 @@ def test_config_format_json_gives_one_json_file_per_page_under_o_dir(tmp_path: P
     assert json.loads((tmp_path / "all.jsonl").read_text())["text"].count("The council voted") == 1
 
 
+def test_help_names_every_subcommand_and_what_skip_existing_resumes() -> None:
+    result = run(["--help"])
+    assert result.exit_code == 0, result.stderr
+    for command in ("rules list", "rules lint", "rules test", "rules export", "cleanup learn", "--learn -o"):
+        assert command in result.stdout, command
+    assert "-o FILE.jsonl: keep its records" in " ".join(result.stdout.split())
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)

@@ -65,6 +65,12 @@ Rule tooling (when no file named 'rules' exists here):
   cleanup rules list [--rules DIR]   every rule: name, kind, stage, source
   cleanup rules lint DIR|FILE...     file:line: rule: problem; exit 1 if any
   cleanup rules test DIR... [--pages DIR]   run [[expect]] / test_contains offline
+  cleanup rules export FILE.txt > HOST.toml   a FiveFilters file as a TOML site file
+
+\b
+Learning site rules (when no file named 'learn' exists here):
+  cleanup learn INPUTS... -o RULES_DIR   one HOST.toml per host, for --rules RULES_DIR
+  cleanup --learn -o OUT_DIR INPUTS...   learn per host, then clean with what was learned
 """
 
 
@@ -240,7 +246,8 @@ NO_CONFIG = "--no-config"
 @click.option(
     "--skip-existing",
     is_flag=True,
-    help="With -o DIR: leave out inputs whose output file exists (resume an interrupted batch).",
+    help="With -o DIR: leave out inputs whose output file exists; with -o FILE.jsonl: keep its records "
+    "and leave out their sources (resume an interrupted batch).",
 )
 @click.option(
     "--prune",
