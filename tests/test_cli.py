@@ -261,6 +261,17 @@ def test_help_names_every_subcommand_and_what_skip_existing_resumes() -> None:
     assert "-o FILE.jsonl: keep its records" in " ".join(result.stdout.split())
 
 
+@pytest.mark.parametrize(
+    ("line", "problem"), [('format = "xml"', "format must be one of"), ("jobs = 0", "jobs must be 1")]
+)
+def test_a_bad_value_in_the_config_file_names_the_file(tmp_path: Path, monkeypatch, line: str, problem: str) -> None:
+    (tmp_path / "cleanup.toml").write_text(line + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert f"config file {tmp_path / 'cleanup.toml'}: {problem}" in result.stderr
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)
