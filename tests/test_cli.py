@@ -272,6 +272,19 @@ def test_a_bad_value_in_the_config_file_names_the_file(tmp_path: Path, monkeypat
     assert f"config file {tmp_path / 'cleanup.toml'}: {problem}" in result.stderr
 
 
+def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(CLEAN)
+    out = tmp_path / "all.jsonl"
+    assert run(["-o", str(out), str(pages)]).exit_code == 0
+    (pages / "b.txt").write_text(CHROME)
+    result = run(["--check", "-o", str(out), str(pages)])
+    assert result.exit_code == 1, result.stderr
+    assert f"would change: {out}: the record of {pages / 'b.txt'}" in result.stderr
+    assert "the record of " + str(pages / "a.txt") not in result.stderr
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)
