@@ -293,6 +293,12 @@ def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     assert result.stderr.count("unknown encoding") == 1
 
 
+def test_a_missing_files_from_list_is_named(tmp_path: Path) -> None:
+    result = run(["--files-from", str(tmp_path / "nosuch.lst")])
+    assert result.exit_code == 123, result.stderr
+    assert f"cannot read the list of files {tmp_path / 'nosuch.lst'}: " in result.stderr
+
+
 def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(CLEAN)

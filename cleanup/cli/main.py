@@ -23,6 +23,7 @@ from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import run_batch
+from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
 from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
@@ -125,8 +126,6 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     if flags["explain_file"] is not None:
         flags["explain"] = True
     if flags["encoding"]:
-        from cleanup.input.decode import text_codec
-
         try:
             codecs.lookup(flags["encoding"])
         except LookupError:
