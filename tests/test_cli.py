@@ -299,6 +299,17 @@ def test_a_missing_files_from_list_is_named(tmp_path: Path) -> None:
     assert f"cannot read the list of files {tmp_path / 'nosuch.lst'}: " in result.stderr
 
 
+def test_learn_names_each_missing_input_first_and_counts_one_page_as_one(tmp_path: Path) -> None:
+    missing = run(["learn", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "rules")])
+    assert missing.exit_code == 2, missing.stderr
+    assert f"error: {tmp_path / 'a'}: no such file or directory\n" in missing.stderr
+    assert f"error: {tmp_path / 'b'}: no such file or directory\n" in missing.stderr
+    (tmp_path / "p.txt").write_text(CLEAN)
+    hostless = run(["learn", str(tmp_path / "p.txt"), "-o", str(tmp_path / "rules")])
+    assert hostless.exit_code == 2, hostless.stderr
+    assert "1 page with no URL to tell their host (give --site HOST)" in hostless.stderr
+
+
 def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(CLEAN)
