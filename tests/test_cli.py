@@ -310,6 +310,12 @@ def test_learn_names_each_missing_input_first_and_counts_one_page_as_one(tmp_pat
     assert "1 page with no URL to tell their host (give --site HOST)" in hostless.stderr
 
 
+def test_rules_lint_of_a_missing_file_says_it_is_missing(tmp_path: Path) -> None:
+    result = run(["rules", "lint", str(tmp_path / "nosuch.txt")])
+    assert result.exit_code == 2, result.stderr
+    assert f"{tmp_path / 'nosuch.txt'}: no such file or directory" in result.stderr
+
+
 def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(CLEAN)
