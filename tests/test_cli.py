@@ -316,6 +316,18 @@ def test_rules_lint_of_a_missing_file_says_it_is_missing(tmp_path: Path) -> None
     assert f"{tmp_path / 'nosuch.txt'}: no such file or directory" in result.stderr
 
 
+def test_rules_lint_works_beside_a_rules_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("rules").mkdir()
+    Path("rules", "example.com.txt").write_text("strip: //div[@id='x']\n")
+    lint = run(["rules", "lint", "rules"])
+    assert lint.exit_code == 0, lint.output
+    assert "example.com:strip#1" in run(["rules", "list", "--rules", "rules"]).stdout
+    Path("list").write_text(CLEAN)
+    inputs = run(["rules", "list"])  # a file named list is here too: both are inputs, as before
+    assert "The council voted" in inputs.stdout
+
+
 def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(CLEAN)
