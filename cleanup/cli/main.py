@@ -62,7 +62,7 @@ Exit codes:   0 done, or nothing would change
             141 standard output was closed early (cleanup ... | head)
 
 \b
-Rule tooling (unless a file named 'rules', and none named as the action, is here):
+Rule tooling ('rules' and the action are inputs only when both name files here):
   cleanup rules list [--rules DIR]   every rule: name, kind, stage, source
   cleanup rules lint DIR|FILE...     file:line: rule: problem; exit 1 if any
   cleanup rules test DIR... [--pages DIR]   run [[expect]] / test_contains offline
