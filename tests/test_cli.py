@@ -285,6 +285,12 @@ def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path:
     assert "the record of " + str(pages / "a.txt") not in result.stderr
 
 
+def test_output_jsonl_with_format_text_says_to_leave_the_format_out(tmp_path: Path) -> None:
+    result = run(["-o", str(tmp_path / "all.jsonl"), "-f", "text", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "-o all.jsonl writes JSON Lines: leave out --format text" in " ".join(result.stderr.split())
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)

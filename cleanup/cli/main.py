@@ -91,10 +91,14 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return "jsonl" if output is not None and output.name.lower().endswith(JSONL_NAMES) else "text"
 
 
-ONE_FILE_HINT = (
-    "for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
-    "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
-)
+def _one_file_hint(output: Path, fmt: str) -> str:
+    """The fix for an -o that names a file; -o all.jsonl -f text only needs the format left out."""
+    if output.name.lower().endswith(JSONL_NAMES):
+        return f"-o {output.name} writes JSON Lines: leave out --format {fmt}"
+    return (
+        "for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
+        "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+    )
 
 
 def _check_output_name(output: Path, fmt: str) -> None:
@@ -103,13 +107,13 @@ def _check_output_name(output: Path, fmt: str) -> None:
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        hint = f"; {ONE_FILE_HINT}" if what == "a regular file" else "; -f jsonl streams records to it"
+        hint = f"; {_one_file_hint(output, fmt)}" if what == "a regular file" else "; -f jsonl streams records to it"
         into = f"--format {fmt} writes one file per input into a directory"
         raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
         raise click.UsageError(
             f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
-            f"directory; {ONE_FILE_HINT}"
+            f"directory; {_one_file_hint(output, fmt)}"
         )
 
 
