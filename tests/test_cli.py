@@ -229,12 +229,109 @@ def test_output_that_looks_like_a_file_name_is_a_usage_error(tmp_path: Path) -> 
     assert not (tmp_path / "out.txt").exists()
 
 
+def test_output_into_an_existing_file_says_how_to_write_one_file(tmp_path: Path) -> None:
+    out = tmp_path / "clean.txt"
+    out.write_text("kept\n")
+    result = run(["-o", str(out), "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "is a regular file" in result.stderr
+    assert "redirect stdout: cleanup page.html > out.txt" in result.stderr
+    assert out.read_text() == "kept\n"
+
+
+def test_config_format_json_gives_one_json_file_per_page_under_o_dir(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleanup]\nformat = "json"\n')
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(CLEAN)
+    monkeypatch.chdir(tmp_path)
+    result = run(["-o", "out/", "pages"])
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.json"]
+    assert json.loads((tmp_path / "out" / "a.json").read_text())["text"].count("The council voted") == 1
+    records = run(["-o", "all.jsonl", "pages"])
+    assert records.exit_code == 0, records.stderr
+    assert json.loads((tmp_path / "all.jsonl").read_text())["text"].count("The council voted") == 1
+
+
+def test_help_names_every_subcommand_and_what_skip_existing_resumes() -> None:
+    result = run(["--help"])
+    assert result.exit_code == 0, result.stderr
+    for command in ("rules list", "rules lint", "rules test", "rules export", "cleanup learn", "--learn -o"):
+        assert command in result.stdout, command
+    assert "-o FILE.jsonl: keep its records" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"), [('format = "xml"', "format must be one of"), ("jobs = 0", "jobs must be 1")]
+)
+def test_a_bad_value_in_the_config_file_names_the_file(tmp_path: Path, monkeypatch, line: str, problem: str) -> None:
+    (tmp_path / "cleanup.toml").write_text(line + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert f"config file {tmp_path / 'cleanup.toml'}: {problem}" in result.stderr
+
+
+def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(CLEAN)
+    out = tmp_path / "all.jsonl"
+    assert run(["-o", str(out), str(pages)]).exit_code == 0
+    (pages / "b.txt").write_text(CHROME)
+    result = run(["--check", "-o", str(out), str(pages)])
+    assert result.exit_code == 1, result.stderr
+    assert f"would change: {out}: the record of {pages / 'b.txt'}" in result.stderr
+    assert "the record of " + str(pages / "a.txt") not in result.stderr
+
+
+def test_output_jsonl_with_format_text_says_to_leave_the_format_out(tmp_path: Path) -> None:
+    result = run(["-o", str(tmp_path / "all.jsonl"), "-f", "text", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "-o all.jsonl writes JSON Lines: leave out --format text" in " ".join(result.stderr.split())
+
+
 def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text(CLEAN)
     result = run(["--encoding", "nosuch", str(tmp_path)])
     assert result.exit_code == 2, result.stderr
     assert result.stderr.count("unknown encoding") == 1
+
+
+def test_a_missing_files_from_list_is_named(tmp_path: Path) -> None:
+    result = run(["--files-from", str(tmp_path / "nosuch.lst")])
+    assert result.exit_code == 123, result.stderr
+    assert f"cannot read the list of files {tmp_path / 'nosuch.lst'}: " in result.stderr
+
+
+def test_learn_names_each_missing_input_first_and_counts_one_page_as_one(tmp_path: Path) -> None:
+    missing = run(["learn", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "rules")])
+    assert missing.exit_code == 2, missing.stderr
+    assert f"error: {tmp_path / 'a'}: no such file or directory\n" in missing.stderr
+    assert f"error: {tmp_path / 'b'}: no such file or directory\n" in missing.stderr
+    (tmp_path / "p.txt").write_text(CLEAN)
+    hostless = run(["learn", str(tmp_path / "p.txt"), "-o", str(tmp_path / "rules")])
+    assert hostless.exit_code == 2, hostless.stderr
+    assert "1 page with no URL to tell their host (give --site HOST)" in hostless.stderr
+
+
+def test_rules_lint_of_a_missing_file_says_it_is_missing(tmp_path: Path) -> None:
+    result = run(["rules", "lint", str(tmp_path / "nosuch.txt")])
+    assert result.exit_code == 2, result.stderr
+    assert f"{tmp_path / 'nosuch.txt'}: no such file or directory" in result.stderr
+
+
+def test_rules_lint_works_beside_a_rules_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("rules").mkdir()
+    Path("rules", "example.com.txt").write_text("strip: //div[@id='x']\n")
+    lint = run(["rules", "lint", "rules"])
+    assert lint.exit_code == 0, lint.output
+    assert "example.com:strip#1" in run(["rules", "list", "--rules", "rules"]).stdout
+    Path("list").write_text(CLEAN)
+    inputs = run(["rules", "list"])  # a file named list is here too: both are inputs, as before
+    assert "The council voted" in inputs.stdout
 
 
 def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Path) -> None:

@@ -35,6 +35,8 @@ KEYS: dict[str, tuple[str, type]] = {
     "include": ("include", list),
     "exclude": ("exclude", list),
 }
+# keys whose value must also be one of a few, checked here so the message names the file, not a flag
+FORMATS = ("text", "json", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,18 @@ def _defaults(path: Path, table: Any) -> dict[str, Any]:
         if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, list) and not _strings(value)):
             expected = "a list of strings" if kind is list else kind.__name__
             raise click.UsageError(f"{where}: {key} must be {expected}")
+        _check_value(where, key, value)
         defaults[name] = [str(path.parent / v) for v in value] if isinstance(value, list) and key == "rules" else value
     return defaults
 
 
 def _strings(value: list[Any]) -> bool:
     return all(isinstance(v, str) for v in value)
+
+
+def _check_value(where: str, key: str, value: Any) -> None:
+    """A value of the right type that click would refuse: say it is the file's, not a flag's."""
+    if key == "format" and value not in FORMATS:
+        raise click.UsageError(f"{where}: format must be one of {', '.join(FORMATS)}, not {value!r}")
+    if key == "jobs" and value < 1:
+        raise click.UsageError(f"{where}: jobs must be 1 or more, not {value}")

@@ -21,6 +21,7 @@ from cleanup.input.sources import (
     reason,
 )
 from cleanup.model import Options
+from cleanup.output.render import quote_name
 from cleanup.output.report import Report
 
 DEFAULT_INCLUDE = (
@@ -84,7 +85,7 @@ def listed_paths_of(files_from: str | None, whole: bool, null: bool = False) -> 
         with open(files_from, "rb") as handle:
             return list(listed_paths(handle, null)), None
     except OSError as exc:
-        return (), f"cannot read the list of files: {reason(exc)}"
+        return (), f"cannot read the list of files {quote_name(files_from)}: {reason(exc)}"
 
 
 def leaving_out(items: Iterator[Source], report: Report, messages: Messages) -> Iterator[Source]:

@@ -16,6 +16,7 @@ import click
 
 from cleanup.cli.rules_cmd import RULES_DIRS
 from cleanup.model import Options, SiteRuleError
+from cleanup.output.render import quote_name
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # the learner loads only when `cleanup learn` runs
@@ -76,15 +77,17 @@ def learn(
     from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site
 
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
+    for path in missing:  # one 'error: PATH: problem' line each, as a batch says it
+        click.echo(f"error: {quote_name(path)}: no such file or directory", err=True)
     if missing:
-        click.echo(f"error: no such file or directory: {', '.join(missing)}", err=True)
         raise SystemExit(EXIT_USAGE)
     dirs = tuple(str(d) for d in rules_dirs)
     got = _gather(gather, iter_sources(inputs, Selection(DEFAULT_INCLUDE, output=rules_dir)), Options(), dirs, site)
     for name, why in got.failed:
         click.echo(f"error: {name}: {why}", err=True)
     if got.no_host:
-        click.echo(f"{len(got.no_host)} pages with no URL to tell their host (give --site HOST)", err=True)
+        pages = "1 page" if len(got.no_host) == 1 else f"{len(got.no_host)} pages"
+        click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)
     rules_dir.mkdir(parents=True, exist_ok=True)
     for host in sorted(got.by_host):
         found = learn_site(host, got.by_host[host], min_pages or MIN_PAGES, min_share or MIN_SHARE)

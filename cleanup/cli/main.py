@@ -23,6 +23,7 @@ from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import run_batch
+from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
 from cleanup.input.sources import INPUT_FORMATS, STDIN
 from cleanup.model import DEFAULT_OPTIONS, Options
@@ -61,10 +62,16 @@ Exit codes:   0 done, or nothing would change
             141 standard output was closed early (cleanup ... | head)
 
 \b
-Rule tooling (when no file named 'rules' exists here):
+Rule tooling ('rules' and the action are inputs only when both name files here):
   cleanup rules list [--rules DIR]   every rule: name, kind, stage, source
   cleanup rules lint DIR|FILE...     file:line: rule: problem; exit 1 if any
   cleanup rules test DIR... [--pages DIR]   run [[expect]] / test_contains offline
+  cleanup rules export FILE.txt > HOST.toml   a FiveFilters file as a TOML site file
+
+\b
+Learning site rules (when no file named 'learn' exists here):
+  cleanup learn INPUTS... -o RULES_DIR   one HOST.toml per host, for --rules RULES_DIR
+  cleanup --learn -o OUT_DIR INPUTS...   learn per host, then clean with what was learned
 """
 
 
@@ -84,20 +91,29 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return "jsonl" if output is not None and output.name.lower().endswith(JSONL_NAMES) else "text"
 
 
+def _one_file_hint(output: Path, fmt: str) -> str:
+    """The fix for an -o that names a file; -o all.jsonl -f text only needs the format left out."""
+    if output.name.lower().endswith(JSONL_NAMES):
+        return f"-o {output.name} writes JSON Lines: leave out --format {fmt}"
+    return (
+        "for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
+        "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+    )
+
+
 def _check_output_name(output: Path, fmt: str) -> None:
     """-o with --format text/json takes a directory: refuse a value that looks like a file, with a hint."""
     if output.exists() and not output.is_dir():
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        hint = "" if what == "a regular file" else "; -f jsonl streams records to it"
+        hint = f"; {_one_file_hint(output, fmt)}" if what == "a regular file" else "; -f jsonl streams records to it"
         into = f"--format {fmt} writes one file per input into a directory"
         raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
         raise click.UsageError(
             f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
-            "directory; for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
-            "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+            f"directory; {_one_file_hint(output, fmt)}"
         )
 
 
@@ -114,8 +130,6 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     if flags["explain_file"] is not None:
         flags["explain"] = True
     if flags["encoding"]:
-        from cleanup.input.decode import text_codec
-
         try:
             codecs.lookup(flags["encoding"])
         except LookupError:
@@ -235,7 +249,8 @@ NO_CONFIG = "--no-config"
 @click.option(
     "--skip-existing",
     is_flag=True,
-    help="With -o DIR: leave out inputs whose output file exists (resume an interrupted batch).",
+    help="With -o DIR: leave out inputs whose output file exists; with -o FILE.jsonl: keep its records "
+    "and leave out their sources (resume an interrupted batch).",
 )
 @click.option(
     "--prune",
@@ -349,8 +364,9 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         return
     if output is not None and str(output) == STDIN:
         output = None  # -o - is standard output, as for the inputs
-    if ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP and output is not None:
-        fmt = None  # the config file's format gives way to what -o names (-o all.jsonl)
+    from_config = ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP
+    if from_config and output is not None and "jsonl" in (fmt, _format(None, output)):
+        fmt = None  # the config's format gives way to -o all.jsonl ("jsonl" to -o DIR); "json" stays under -o DIR
     fmt = _format(fmt, output)
     if flags["verbose"] and ctx.meta.get("config") is not None:
         click.echo(f"config: {ctx.meta['config'].path}", err=True)

@@ -1,8 +1,9 @@
 """``cleanup rules list|lint|test``: the rule tooling, as ruff and black feel.
 
 ``cleanup FILES...`` stays as it is: the first argument ``rules`` starts the
-subcommands only when no file or directory of that name exists (then it is an
-input, as before; ``cleanup ./rules`` always means the path). Output is data
+subcommands when no file or directory of that name exists, or when the next
+argument is an action (list, lint, test, export) that names no file here;
+otherwise it is an input, as before (``cleanup ./rules`` always means the path). Output is data
 on stdout, one line per problem or expectation; the exit code is 0 when all
 is clean, 1 when a problem or failure was found and 2 for unusable arguments.
 """
@@ -20,9 +21,20 @@ from cleanup.output.report import EXIT_CHANGED, EXIT_OK, EXIT_USAGE
 SUBCOMMAND = "rules"
 
 
+ACTIONS = ("list", "lint", "test", "export")
+
+
 def is_rules_command(argv: list[str]) -> bool:
-    """True for ``cleanup rules ...`` when no file or directory named ``rules`` is here (then it is an input)."""
-    return bool(argv) and argv[0] == SUBCOMMAND and not os.path.exists(SUBCOMMAND)
+    """True for ``cleanup rules ...`` when no file or directory named ``rules`` is here (then it is an input).
+
+    A rules directory named ``rules`` is common, so ``cleanup rules lint rules/``
+    is the subcommand too when no file named ``lint`` (list, test, export) is
+    here: as inputs, ``rules lint`` could only fail on the missing ``lint``.
+    """
+    if not argv or argv[0] != SUBCOMMAND:
+        return False
+    action = len(argv) > 1 and argv[1] in ACTIONS and not os.path.exists(argv[1])
+    return action or not os.path.exists(SUBCOMMAND)
 
 
 RULES_DIRS = click.option(

@@ -82,10 +82,15 @@ class JsonLinesFile:
         return True
 
     def old(self, source: Source) -> tuple[str, str]:
-        """The record for ``source`` in the existing file ('' when it has none)."""
+        """The record for ``source`` in the existing file ('' when it has none), and its name.
+
+        The name says which record ('all.jsonl: the record of pages/a.html', as a
+        record that would be removed is named): the file's name alone would be
+        the same line for every input that changed.
+        """
         self.compared.add(source.name)
         record = self._existing().get(source.name, b"")
-        return record.decode("utf-8", "replace"), str(self.path)
+        return record.decode("utf-8", "replace"), f"{self.path}: the record of {source.name}"
 
     def orphans(self) -> list[str]:
         """Under --check/--diff: the sources of records in the existing file that no input of this run has."""

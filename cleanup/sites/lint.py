@@ -29,6 +29,8 @@ def rule_files(paths: list[Path]) -> list[Path]:
             out += sorted(found, key=lambda p: p.name)
         elif path.is_file() and path.suffix in (SUFFIX, FTR_SUFFIX):
             out.append(path)
+        elif not path.exists():
+            raise ValueError(f"{path}: no such file or directory")
         else:
             raise ValueError(f"{path}: not a rule file ({SUFFIX} or {FTR_SUFFIX}) or a directory of them")
     return out
