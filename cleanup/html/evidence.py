@@ -42,7 +42,8 @@ from cleanup.html.vocab import (
 )
 
 SEPARATORS_RE = re.compile(r"[-_]+")
-STRUCTURAL_XPATH = etree.XPath("descendant::*[self::article or self::main or @role='main' or @itemprop]")
+# A union of name tests: libxml2 runs self::article predicates on every element slowly.
+STRUCTURAL_XPATH = etree.XPath("descendant::article | descendant::main | descendant::*[@role='main' or @itemprop]")
 ITEMPROP_XPATH = etree.XPath("descendant::*[@itemprop]")
 NAMED_XPATH = etree.XPath("descendant::*[@class or @id or @itemprop]")
 LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
