@@ -97,12 +97,13 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
     return group
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=32768)
 def _token_verdict(token: str) -> ChromeGroup | None:
     """The chrome group of one class/id token as written (camelCase read as words).
 
     Remembered across pages: a site's pages, and CMSs across sites, repeat their
-    class names, and the vocabulary regex costs microseconds a token.
+    class names, and the vocabulary regex costs microseconds a token. The caches
+    are bounded (a few MB at most): memory stays flat over a long batch.
     """
     plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
     return _plain_token_group(plain)
@@ -117,7 +118,7 @@ def _token_group(tokens: str) -> ChromeGroup | None:
     return None
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _names_verdict(ident: str | None, classes: str | None) -> tuple[bool, ChromeGroup | None]:
     """(kept as content, chrome group of the tokens) for an element's id and class values.
 
@@ -262,10 +263,13 @@ def _is_caption(el: Any) -> bool:
     Any token containing "caption" counts (``newsCaption``, ``wp-caption-text``): the word
     is not used for anything else in page markup.
     """
-    if el.tag in CAPTION_TAGS:
-        return True
-    tokens = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
-    return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens) or unnamed_caption(el)
+    return el.tag in CAPTION_TAGS or _names_caption(el.get("id"), el.get("class")) or unnamed_caption(el)
+
+
+@functools.lru_cache(maxsize=16384)
+def _names_caption(ident: str | None, classes: str | None) -> bool:
+    tokens = f"{ident or ''} {classes or ''}".lower().split()
+    return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
 
 
 # Language-pack groups whose phrases inside a caption are widget labels, not the caption:
