@@ -7,6 +7,7 @@ removed with ``drop`` so the text after them (their tail) stays.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 # camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
 CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
+SOURCELINE = operator.attrgetter("sourceline")
 
 
 def removal_of(el: Any, rule: str, reason: str) -> Removal:
@@ -53,8 +55,7 @@ def removal_of(el: Any, rule: str, reason: str) -> Removal:
     where start tags are, not end tags).
     """
     text = norm(" ".join(el.itertext()))
-    lines = [line for line in (e.sourceline for e in el.iter()) if line is not None]
-    end = max(lines) if lines else None
+    end = max(filter(None, map(SOURCELINE, el.iter())), default=None)  # lxml gives None, never 0
     return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, end=end, node=describe(el))
 
 
