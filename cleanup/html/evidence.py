@@ -42,7 +42,8 @@ from cleanup.html.vocab import (
 )
 
 SEPARATORS_RE = re.compile(r"[-_]+")
-STRUCTURAL_XPATH = etree.XPath("descendant::*[self::article or self::main or @role='main' or @itemprop]")
+# A union of name tests: libxml2 runs self::article predicates on every element slowly.
+STRUCTURAL_XPATH = etree.XPath("descendant::article | descendant::main | descendant::*[@role='main' or @itemprop]")
 ITEMPROP_XPATH = etree.XPath("descendant::*[@itemprop]")
 NAMED_XPATH = etree.XPath("descendant::*[@class or @id or @itemprop]")
 LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
@@ -68,7 +69,7 @@ def _parts(el: Any) -> list[str]:
     return list(_tokens(el.get("id"), el.get("class")))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _tokens(id_: str | None, classes: str | None) -> tuple[str, ...]:
     names = f"{id_ or ''} {classes or ''}".split()
     return tuple(t if t.islower() else CAMEL_RE.sub(r"\1-\2", t).lower() for t in names)
@@ -91,14 +92,14 @@ def names_content(el: Any) -> bool:
     return _names_content(el.get("id"), el.get("class"), el.get("itemprop"))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
     if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
         return True
     return any(map(_content_token, _tokens(id_, classes)))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _content_token(token: str) -> bool:
     return CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", token)) is not None
 

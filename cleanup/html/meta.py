@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from cleanup.html.dom import norm, text_of
 from cleanup.text.patterns import TITLE_SEPARATOR_RE
 
@@ -29,6 +31,9 @@ ARTICLE_TYPES = frozenset(
         "review",
     }
 )
+# Compiled once (``doc.xpath(str)`` compiles at every call).
+AUTHOR_XPATH = etree.XPath("//*[@rel='author' or @itemprop='author']")
+DATE_XPATH = etree.XPath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@datetime]")
 MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
 
 
@@ -143,7 +148,7 @@ def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
     found = _ld_text(ld.get("author"))
     if found:
         return found
-    for el in doc.xpath("//*[@rel='author' or @itemprop='author']"):
+    for el in AUTHOR_XPATH(doc):
         text = norm(text_of(el))
         if text:
             return text
@@ -166,7 +171,7 @@ def _date(doc: Any, ld: dict[str, Any]) -> str | None:
     )
     if found or isinstance(ld.get("datePublished"), str):
         return found or norm(ld["datePublished"])
-    for el in doc.xpath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@datetime]"):
+    for el in DATE_XPATH(doc):
         return norm(el.get("datetime") or el.get("content")) or None
     return None
 

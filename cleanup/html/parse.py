@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
@@ -42,24 +43,47 @@ TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters lxml refuses in str input ("All strings must be XML compatible").
 XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# The same two searches for RE2, as prefilters: XML_ILLEGAL_RE, and a start tag
-# running 1,000 characters (RE2's most) without < or >, which any LONG_TAG_RE match does.
+# XML_ILLEGAL_RE for RE2, and with it the start of every LONG_TAG_RE match: a start tag
+# running 1,000 characters (RE2's most) without < or >.
 ILLEGAL_SCAN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{fffe}\x{ffff}]"
-LONG_TAG_SCAN = r"<[a-zA-Z][^<>]{1000}"
+PLAIN_SCAN = ILLEGAL_SCAN + r"|<[a-zA-Z][^<>]{1000}"
+ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # and U+FFFE, U+FFFF
 
 
 def parse_html(markup: str) -> Any:
-    """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit."""
+    """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit.
+
+    The usual page takes the fast path: RE2 finds no control character, and the few
+    tags long enough to count their attributes (often a script) are located by RE2
+    too; libxml2 then parses the UTF-8 bytes, twice as fast as a str, which it reads
+    as UCS-4 (the same tree: checked on the dev pages).
+    """
     # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
     # an article there in a second root that nothing saw (issue 15 item 19).
     markup = XML_DECL_RE.sub("", markup, count=1)
-    if _may_hold(markup, ILLEGAL_SCAN):
-        markup = XML_ILLEGAL_RE.sub("", markup)
-    markup = DOCUMENT_END_RE.sub("", markup)
+    cut = DOCUMENT_END_RE.sub("", markup)  # </body> holds no control character: same as after it
+    scanned = _scan(cut)
+    if scanned is None:
+        return _parse_checked(markup)
+    data, long_tags = scanned
+    if not cut.strip():
+        raise ExtractionError("empty document")
+    check_size(cut, long_tags)
+    return _parse_deep(data, cut)
+
+
+def _parse_checked(markup: str) -> Any:
+    """The slow path: control characters removed, long tags' attributes counted, a str parsed."""
+    markup = DOCUMENT_END_RE.sub("", XML_ILLEGAL_RE.sub("", markup))
     if not markup.strip():
         raise ExtractionError("empty document")
-    check_size(markup, long_tags=_may_hold(markup, LONG_TAG_SCAN))
-    doc, truncated = _parse(markup)
+    check_size(markup)
+    return _parse_deep(markup, markup)
+
+
+def _parse_deep(data: str | bytes, markup: str) -> Any:
+    """``data`` parsed (``markup`` is the same as a str), flattened and parsed again if too deep."""
+    doc, truncated = _parse(data)
     if truncated:
         doc, truncated = _parse(flatten_deep_nesting(markup))
     if truncated:
@@ -67,18 +91,33 @@ def parse_html(markup: str) -> Any:
     return doc
 
 
-def _may_hold(markup: str, scan: str) -> bool:
-    """False when RE2's ``scan`` (a looser form of a slow Python pattern) finds nothing.
+def _scan(markup: str) -> tuple[bytes, list[int]] | None:
+    """``markup`` as UTF-8 and where LONG_TAG_RE matches in it; None for the slow path.
 
-    Python's ``re`` tries a character class at every position: the two scans of
-    every page took as long as lxml's parse. RE2 runs them in linear time in C. A
-    string that is not valid UTF-8 (lone surrogates) may hold anything: True.
+    Python's ``re`` tries a character class at every position: XML_ILLEGAL_RE and
+    LONG_TAG_RE took as long as lxml's parse. RE2 runs both in C in linear time, and
+    only its long-tag hits are checked with LONG_TAG_RE. None when the markup holds
+    a control character, or lone surrogates (not UTF-8).
     """
     try:
         data = markup.encode("utf-8")
     except UnicodeEncodeError:
-        return True
-    return _re2(scan).search(data) is not None
+        return None
+    hits = list(_re2(PLAIN_SCAN).finditer(data))
+    if any(hit.end() - hit.start() <= 3 or _illegal(data[hit.start() : hit.end()]) for hit in hits):
+        return None  # a control character: a hit of its own, or inside a long-tag hit
+    starts, chars, at = [], 0, 0
+    for hit in hits:  # a hit starts at "<": byte and character offsets stay aligned
+        chars += len(data[at : hit.start()].decode("utf-8"))
+        at = hit.start()
+        if LONG_TAG_RE.match(markup, chars):
+            starts.append(chars)
+    return data, starts
+
+
+def _illegal(data: bytes) -> bool:
+    """True when UTF-8 ``data`` holds a character XML_ILLEGAL_RE matches."""
+    return len(data.translate(None, ILLEGAL_BYTES)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
 
 
 @functools.cache
@@ -88,12 +127,12 @@ def _re2(pattern: str) -> Any:
     return re2_compile(pattern)
 
 
-def check_size(markup: str, long_tags: bool = True) -> None:
+def check_size(markup: str, long_tags: Iterable[int] | None = None) -> None:
     """Refuse markup over MAX_ELEMENTS tags or with a tag over MAX_ATTRIBUTES attributes.
 
     Both are counted on the markup, before libxml2 builds anything: a page of 3 M
     ``<p>`` took 100 s and 3.8 GB, and one tag of 50,000 attributes 11 s in the parser.
-    ``long_tags=False`` says the markup holds no tag long enough to be counted.
+    ``long_tags``: where LONG_TAG_RE matches, when the caller knows (else it is searched).
 
     >>> check_size("<p>" * 10)
     >>> check_size("<div " + "a=1 " * 3 * MAX_ATTRIBUTES + ">")
@@ -105,8 +144,9 @@ def check_size(markup: str, long_tags: bool = True) -> None:
         tags = START_TAG_RE.subn("", markup)[1]
         if tags > MAX_ELEMENTS:
             raise ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
-    for match in LONG_TAG_RE.finditer(markup) if long_tags else ():
-        if attribute_count(markup, match.start()) > MAX_ATTRIBUTES:
+    starts = (m.start() for m in LONG_TAG_RE.finditer(markup)) if long_tags is None else long_tags
+    for start in starts:
+        if attribute_count(markup, start) > MAX_ATTRIBUTES:
             raise ExtractionError(f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page")
 
 
@@ -126,13 +166,15 @@ def attribute_count(markup: str, start: int) -> int:
     return len(unquoted.replace("=", " = ").split()) - 1 - unquoted.count("=") * 2
 
 
-def _parse(markup: str) -> tuple[Any, bool]:
+def _parse(markup: str | bytes) -> tuple[Any, bool]:
     """Document element and whether libxml2 reported a resource limit (silent truncation).
 
     Plain ``lxml.etree`` elements, not ``lxml.html`` ones: the html element-class lookup
-    runs Python code for every element touched and cost a tenth of our time.
+    runs Python code for every element touched and cost a tenth of our time. Bytes are
+    UTF-8 (a ``<meta charset>`` in them is not obeyed).
     """
-    parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    encoding = "utf-8" if isinstance(markup, bytes) else None
+    parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, encoding=encoding)
     try:
         doc = etree.fromstring(markup, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:

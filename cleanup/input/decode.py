@@ -330,7 +330,11 @@ def _may_hold_control(data: bytes | str, codec: str | None) -> bool:
     """False when the decoded text surely holds no control character: the bytes have none.
 
     One ``bytes.translate`` is several times faster than a regex search of the text.
+    A str given by a library caller is encoded first (UTF-8 holds an ASCII control
+    character only as itself): still about twice as fast as the regex.
     """
-    if codec not in ASCII_SAFE_CODECS or not isinstance(data, bytes):
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    elif codec not in ASCII_SAFE_CODECS:
         return True
     return len(data.translate(None, CONTROL_BYTES)) != len(data)

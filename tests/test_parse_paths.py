@@ -1,0 +1,48 @@
+"""parse_html's fast path (RE2 scans, UTF-8 bytes to libxml2) gives what the slow path gives."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from cleanup.html.parse import MAX_ATTRIBUTES, _parse_checked, _scan, parse_html
+from cleanup.model import ExtractionError
+
+PAGES = [
+    "<html><body><p>café — 日本 😀</p></body></html>",
+    "<html><head><meta charset='iso-8859-1'></head><body><p>Grüße aus Köln</p></body></html>",
+    "<html><body><script>" + "var a = 1;" * 2000 + "</script><p>After a long script.</p></body></html>",
+    "<html><body><p>before</p></body></html><p>after the end</p>",
+    "<html><body><p>bell\x07 and\x0c form feed \ufffe</p></body></html>",
+    "<html><body><p>lone \ud800 surrogate</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("markup", PAGES)
+def test_the_fast_path_builds_the_tree_of_the_slow_path(markup: str) -> None:
+    try:
+        expected = etree.tostring(_parse_checked(markup))
+    except ExtractionError as exc:
+        with pytest.raises(ExtractionError, match=str(exc)[:20]):
+            parse_html(markup)
+        return
+    assert etree.tostring(parse_html(markup)) == expected
+
+
+def test_control_characters_and_surrogates_take_the_slow_path() -> None:
+    assert _scan("<p>a\x01b</p>") is None
+    assert _scan("<p>a\ud800b</p>") is None
+    assert _scan("<script>" + "x" * 2000 + "\x01</script>") is None  # hidden inside a long-tag hit
+
+
+def test_long_tags_are_located_by_character_offset() -> None:
+    markup = "<p>é</p><div " + "a " * 5000 + ">x</div>"
+    scanned = _scan(markup)
+    assert scanned is not None
+    assert scanned[1] == [markup.index("<div")]
+
+
+def test_an_attribute_bomb_is_refused_on_the_fast_path() -> None:
+    markup = "<html><body>é<div " + "a=1 " * 3 * MAX_ATTRIBUTES + ">x</div></body></html>"
+    with pytest.raises(ExtractionError, match="attributes"):
+        parse_html(markup)
