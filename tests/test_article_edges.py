@@ -13,18 +13,10 @@ from cleanup.model import Line
 from cleanup.text.article import article_bounds
 from cleanup.text.article_end import end_before_cut
 
+from conftest import STORY_PARAGRAPHS as PARAGRAPHS
+
 MENU = ("Skip to content", "Menu", "News", "Local", "Sports", "Opinion")
 FOOTER = ("About Us", "Contact Us", "Careers")
-PARAGRAPHS = (
-    "The city council voted 6-3 late Tuesday to approve a plan that will put as many as 1,200 new "
-    "homes on the former rail yard along the river.",
-    "Supporters said the plan is the city's best chance to ease a housing shortage that has pushed "
-    "median rents up 38 percent since 2019, officials said.",
-    "Opponents argued that the rail yard needs a full environmental review before any construction "
-    "begins, and said they would consider a legal challenge.",
-    "City planners estimate that the first homes could be ready by the spring of 2026, provided that "
-    "the state signs off on a cleanup plan for the soil.",
-)
 # Long enough for the run of prose to reach it over a few units of chrome.
 BIO = (
     "Jane Doe is a city hall reporter for The Ledger, covering housing, transit and the council's budget. "

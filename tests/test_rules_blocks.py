@@ -33,19 +33,10 @@ from cleanup.text.blocks import comment_section, embed_title, is_prose, related_
 from cleanup.text.headline import title_repeats
 from cleanup.text.window import WINDOW_CONTEXT, coarse_window
 
+from conftest import STORY_PARAGRAPHS as PARAGRAPHS
+
 EMBED_TITLE_REASON = "title of an embedded video or related story"
 
-# Distinct story paragraphs of 140-200 characters: each one is prose.
-PARAGRAPHS = (
-    "The city council voted 6-3 late Tuesday to approve a plan that will put as many as 1,200 new "
-    "homes on the former rail yard along the river.",
-    "Supporters said the plan is the city's best chance to ease a housing shortage that has pushed "
-    "median rents up 38 percent since 2019, officials said.",
-    "Opponents argued that the rail yard needs a full environmental review before any construction "
-    "begins, and said they would consider a legal challenge.",
-    "City planners estimate that the first homes could be ready by the spring of 2026, provided that "
-    "the state signs off on a cleanup plan for the soil.",
-)
 HEADLINES = (
     "Schools weigh four-day week as bus driver shortage deepens",
     "Canal Street bridge to close for repairs through June",

@@ -12,16 +12,8 @@ from cleanup.input.decode import sniff_kind
 from cleanup.model import Line
 from cleanup.text.blocks import comment_section, ends_like_sentence, is_prose
 
-PARAGRAPHS = (
-    "The city council voted 6-3 late Tuesday to approve a plan that will put as many as 1,200 new "
-    "homes on the former rail yard along the river.",
-    "Supporters said the plan is the city's best chance to ease a housing shortage that has pushed "
-    "median rents up 38 percent since 2019, officials said.",
-    "Opponents argued that the rail yard needs a full environmental review before any construction "
-    "begins, and said they would consider a legal challenge.",
-    "City planners estimate that the first homes could be ready by the spring of 2026, provided that "
-    "the state signs off on a cleanup plan for the soil.",
-)
+from conftest import STORY_PARAGRAPHS as PARAGRAPHS
+
 MENU = ("Home", "News", "Local", "Sports", "Opinion", "Weather", "Contact")
 PIXEL = '<div style="position:absolute;"><img width=1 height=1 alt="" src="http://ads.example/b?P=x"></div>'
 
