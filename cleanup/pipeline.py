@@ -148,8 +148,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     site_name = fields["site_name"] = plain_site_name(fields.get("site_name"))
     declared = lang.normalise_code(fields.pop("declared_language", None))
     sample = "\n".join(body)[:LANGUAGE_SAMPLE_CHARS]
-    fields["language"] = declared or lang.detect(sample)
-    langs = lang.pick(declared, sample)  # the page's packs (and English); None: every pack
+    detected = lang.detect(sample) if sample else None
+    fields["language"] = declared or detected
+    langs = lang.packs_for(declared, detected)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs)
     raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)
     fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name)

@@ -258,17 +258,8 @@ def _weights(rules_dirs: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], 
 
 
 def detect(text: str, rules_dirs: tuple[str, ...] = ()) -> str | None:
-    """The language of ``text`` by stopword counts over its first few KB, or None when unsure.
-
-    Remembered for the last few texts: a page's language is asked for twice (the
-    ``language`` field, then ``pick``), with the same sample.
-    """
-    return _detect(text, tuple(rules_dirs))
-
-
-@functools.lru_cache(maxsize=4)
-def _detect(text: str, rules_dirs: tuple[str, ...]) -> str | None:
-    return detect_language(text, _weights(rules_dirs))
+    """The language of ``text`` by stopword counts over its first few KB, or None when unsure."""
+    return detect_language(text, _weights(tuple(rules_dirs)))
 
 
 def pick(declared: str | None, text: str = "", rules_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:
@@ -281,7 +272,14 @@ def pick(declared: str | None, text: str = "", rules_dirs: tuple[str, ...] = ())
     >>> sorted(pick("de-DE")), sorted(pick("en", "Der Hund ist alt und der Garten ist groß und schön.")), pick("ja")
     (['de', 'en'], ['de', 'en'], None)
     """
-    known = load_packs(rules_dirs)
-    candidates = (normalise_code(declared), detect(text, rules_dirs) if text else None)
-    found = {code for code in candidates if code} & set(known)
+    return packs_for(declared, detect(text, rules_dirs) if text else None, rules_dirs)
+
+
+def packs_for(declared: str | None, detected: str | None, rules_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:
+    """``pick`` for a page whose language was detected already (the caller keeps it as the ``language`` field).
+
+    >>> sorted(packs_for("de-DE", "en")), packs_for(None, None)
+    (['de', 'en'], None)
+    """
+    found = {code for code in (normalise_code(declared), detected) if code} & set(load_packs(rules_dirs))
     return frozenset(found | ALWAYS) if found else None
