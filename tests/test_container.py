@@ -7,26 +7,9 @@ from lxml import etree
 from cleanup.html.evidence import hint_container, names_content
 from cleanup.html.extract import extract_html, parse_html
 
-PROSE = (
-    "The council voted on Tuesday to close the old bridge for repairs, citing cracks found "
-    "by inspectors during the autumn survey of the river crossings."
-)
+from html_pages import PROSE, page, story, texts
+
 LEAD = "Drivers face a twelve-mile detour until the spring, the council said."
-
-
-def story(n: int = 5, prefix: str = "Paragraph") -> str:
-    """``n`` distinct prose paragraphs."""
-    return "".join(f"<p>{prefix} {i}. {PROSE}</p>" for i in range(n))
-
-
-def page(body: str, head: str = "") -> str:
-    """A whole document around ``body``."""
-    return f"<html><head>{head}</head><body>{body}</body></html>"
-
-
-def texts(markup: str) -> list[str]:
-    """Article line texts of a page."""
-    return [line.text for line in extract_html(markup).lines]
 
 
 def test_content_names_across_cms() -> None:

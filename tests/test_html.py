@@ -11,30 +11,7 @@ from cleanup.html.meta import clean_title
 from cleanup.model import ExtractionError, Options
 from cleanup.sites.load import load_site
 
-PROSE = (
-    "The council voted on Tuesday to close the old bridge for repairs, citing cracks found "
-    "by inspectors during the autumn survey of the river crossings."
-)
-
-
-def story(n: int = 5, prefix: str = "Paragraph") -> str:
-    """``n`` distinct prose paragraphs."""
-    return "".join(f"<p>{prefix} {i}. {PROSE}</p>" for i in range(n))
-
-
-def page(body: str, head: str = "") -> str:
-    """A whole document around ``body``."""
-    return f"<html><head>{head}</head><body>{body}</body></html>"
-
-
-def texts(markup: str) -> list[str]:
-    """Article line texts of a page."""
-    return [line.text for line in extract_html(markup).lines]
-
-
-def joined(markup: str) -> str:
-    """Article text of a page as one string."""
-    return "\n".join(texts(markup))
+from html_pages import PROSE, joined, page, story, texts
 
 
 def test_tail_text_kept_after_removed_node() -> None:
