@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleanup.html.evidence import hint_container, names_content
+from cleanup.html.evidence import find_evidence, hint_container, names_content
 from cleanup.html.extract import extract_html, parse_html
+from cleanup.html.vocab import CONTENT_TOKENS
 
 from html_pages import PROSE, page, story, texts
 
@@ -18,6 +19,40 @@ def test_content_names_across_cms() -> None:
     assert names_content(etree.fromstring("<div itemprop='articleBody'/>"))
     for name in ("site-content", "page-content", "content", "main-content", "entry-meta"):
         assert not names_content(etree.fromstring(f"<div class='{name}'/>")), name
+
+
+def _spellings(token: str) -> list[str]:
+    """A content token as pages write it: as listed, snake_case, camelCase, upper case, framed."""
+    parts = token.split("-")
+    camel = parts[0] + "".join(p.title() for p in parts[1:])
+    return [token, token.replace("-", "_"), camel, camel[0].upper() + camel[1:], token.upper(), f"td-{token}-wrap"]
+
+
+def test_every_content_token_is_named_in_every_spelling() -> None:
+    # The cheap anchor test in front of the vocabulary regex must let every content token through.
+    for token in CONTENT_TOKENS:
+        for name in _spellings(token):
+            assert names_content(etree.fromstring(f"<div class='{name}'/>")), name
+            assert names_content(etree.fromstring(f"<div id='x1 {name}'/>")), name
+
+
+def test_evidence_containers_found_in_one_pass() -> None:
+    doc = parse_html(
+        page(
+            "<main><article itemprop='blogPost'><div class='entry-content'>"
+            f"<div itemprop='articleBody'>{story(3)}</div></div></article>"
+            "<div role='main'><p>x</p></div><div itemprop='author'>A. Writer</div></main>"
+        )
+    )
+    found = find_evidence(doc, None)
+    assert [el.get("class") or el.get("itemprop") for el in found.named] == ["entry-content", "articleBody"]
+    assert [el.get("itemprop") for el in found.declared] == ["articleBody"]
+    # <article> with an itemprop not naming a body is not structural; role=main and <main> are.
+    assert [(el.tag, el.get("itemprop") or el.get("role")) for el in found.structural] == [
+        ("main", None),
+        ("div", "articleBody"),
+        ("div", "main"),
+    ]
 
 
 def test_article_body_named_with_a_chrome_word_is_kept() -> None:

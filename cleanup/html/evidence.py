@@ -21,6 +21,7 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -31,6 +32,7 @@ from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
+    CONTENT_TOKENS,
     LEAD_HEADER_MARKS,
     LEAD_NOT_WORDS,
     LEAD_OWN_MARKS,
@@ -42,10 +44,12 @@ from cleanup.html.vocab import (
 )
 
 SEPARATORS_RE = re.compile(r"[-_]+")
-# A union of name tests: libxml2 runs self::article predicates on every element slowly.
-STRUCTURAL_XPATH = etree.XPath("descendant::article | descendant::main | descendant::*[@role='main' or @itemprop]")
-ITEMPROP_XPATH = etree.XPath("descendant::*[@itemprop]")
-NAMED_XPATH = etree.XPath("descendant::*[@class or @id or @itemprop]")
+# Every element that can be an evidence container (named, declared or structural), in one
+# pass. A union of name tests: libxml2 runs self::article predicates on every element slowly.
+EVIDENCE_XPATH = etree.XPath(
+    "descendant::*[@class or @id or @itemprop or @role='main'] | descendant::article | descendant::main"
+)
+STRUCTURAL_TAGS = ("article", "main")
 LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
 LEAD_MIN_CHARS = 25  # shorter: a label ("Updated"), not a lead
 LEAD_MAX_CHARS = 1000  # longer: a block of article text or a teaser list, not a lead
@@ -62,6 +66,24 @@ APART_SHARE = 0.5
 DECLARED_SHARE = 0.25
 HINT_BLOCKS = ("p", "div", "li", "blockquote")
 MIN_HINT_KEY_CHARS = 40  # block text keys shorter than this are too common to locate a body by
+
+
+def _anchor_words(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Words one of which every content token holds: the last "-" part of each, minus those
+    holding a shorter one ("articlebody" holds "body").
+
+    >>> _anchor_words(("entry-content", "article-body", "articlebody", "body-copy"))
+    ('body', 'content', 'copy')
+    """
+    last = {t.rpartition("-")[2] for t in tokens}
+    return tuple(sorted(w for w in last if not any(o != w and o in w for o in last)))
+
+
+# A class/id value whose lower-cased text holds none of these names no article body: the
+# cheap test that spares most values the token split and the vocabulary regex. Sound: the
+# token regex matches a content token after lower-casing and separators only, and an anchor
+# word holds no separator.
+CONTENT_ANCHOR_RE = re.compile("|".join(map(re.escape, _anchor_words(CONTENT_TOKENS))))
 
 
 def _parts(el: Any) -> list[str]:
@@ -96,6 +118,8 @@ def names_content(el: Any) -> bool:
 def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
     if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
         return True
+    if CONTENT_ANCHOR_RE.search(f"{id_ or ''} {classes or ''}".lower()) is None:
+        return False
     return any(map(_content_token, _tokens(id_, classes)))
 
 
@@ -104,25 +128,50 @@ def _content_token(token: str) -> bool:
     return CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", token)) is not None
 
 
-def named_containers(doc: Any) -> list[Any]:
-    """Elements of the body named as article body containers."""
-    return [el for el in NAMED_XPATH(body_of(doc)) if _names_content(el.get("id"), el.get("class"), el.get("itemprop"))]
+@dataclass(frozen=True)
+class Evidence:
+    """The page's evidence containers, each list in document order.
+
+    ``declared``: the JSON-LD articleBody's container, then ``itemprop=articleBody``
+    elements; ``named``: elements named as article bodies; ``structural``: ``<article>``,
+    ``<main>``, ``role=main`` and ``itemprop`` elements named as article bodies.
+    """
+
+    declared: tuple[Any, ...]
+    named: tuple[Any, ...]
+    structural: tuple[Any, ...]
+
+    @property
+    def every(self) -> list[Any]:
+        """All three lists, declared first: the containers that rescue a chrome mark."""
+        return [*self.declared, *self.named, *self.structural]
 
 
-def declared_containers(doc: Any, hint: str | None) -> list[Any]:
-    """Containers the page declares as its article body: the JSON-LD articleBody's, and
-    ``itemprop=articleBody`` elements."""
-    found = [el for el in ITEMPROP_XPATH(body_of(doc)) if CONTENT_ITEMPROPS & set(el.get("itemprop").lower().split())]
+def find_evidence(doc: Any, hint: str | None) -> Evidence:
+    """The evidence containers of the body, from one XPath pass over the elements that can be one.
+
+    An element with an ``itemprop`` is structural only when named as an article body.
+    """
+    named, itemprops, structural = [], [], []
+    for el in EVIDENCE_XPATH(body_of(doc)):
+        get = el.get
+        itemprop = get("itemprop")
+        content = _names_content(get("id"), get("class"), itemprop)
+        if content:
+            named.append(el)
+        if itemprop is not None:
+            if CONTENT_ITEMPROPS & set(itemprop.lower().split()):
+                itemprops.append(el)
+            if content:
+                structural.append(el)
+        elif el.tag in STRUCTURAL_TAGS or get("role") == "main":
+            structural.append(el)
     located = hint_container(doc, hint)
-    return [located, *found] if located is not None else found
+    declared = (located, *itemprops) if located is not None else tuple(itemprops)
+    return Evidence(declared, tuple(named), tuple(structural))
 
 
-def structural_containers(doc: Any) -> list[Any]:
-    """``<article>``, ``<main>``, ``role=main`` and ``itemprop=articleBody`` elements of the body."""
-    return [el for el in STRUCTURAL_XPATH(body_of(doc)) if el.get("itemprop") is None or names_content(el)]
-
-
-def spare_named(marks: dict[Any, ChromeGroup], named: list[Any]) -> dict[Any, ChromeGroup]:
+def spare_named(marks: dict[Any, ChromeGroup], named: Sequence[Any]) -> dict[Any, ChromeGroup]:
     """The marks without those on elements named as article bodies (``cmp-container`` with
     ``itemprop=articleBody``, Blogger's ``post-body entry-content``): a name saying "article
     body" outweighs a word that also names chrome."""

@@ -27,16 +27,14 @@ from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
-    declared_containers,
     evidence_only,
     evidence_pick,
     evidence_siblings,
+    find_evidence,
     find_lead,
     lead_inside,
     lift_out,
-    named_containers,
     spare_named,
-    structural_containers,
 )
 from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
@@ -113,10 +111,9 @@ def extract_html(
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
     found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
-    named = named_containers(doc)
-    declared = declared_containers(doc, meta.body_hint)
-    marks, scores = rescue_marks(doc, spare_named(found, named), [*declared, *named, *structural_containers(doc)])
-    generic = generic_choice(doc, scores, (declared, named))
+    evidence = find_evidence(doc, meta.body_hint)
+    marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
+    generic = generic_choice(doc, scores, (evidence.declared, evidence.named))
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
     captions, caption_removed = (

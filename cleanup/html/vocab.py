@@ -180,7 +180,8 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})
 # Positive evidence (vocab.toml [content], [lead]): names of article body containers and leads.
 CONTENT_ITEMPROPS = frozenset(_VOCAB["content"]["itemprops"])
-CONTENT_TOKEN_RE = token_regex({"content": tuple(_VOCAB["content"]["tokens"])})
+CONTENT_TOKENS = tuple(_VOCAB["content"]["tokens"])
+CONTENT_TOKEN_RE = token_regex({"content": CONTENT_TOKENS})
 LEAD_WORDS = frozenset(_VOCAB["lead"]["words"])
 LEAD_SKIP_INSIDE = frozenset(_VOCAB["lead"]["skip_inside"])
 LEAD_OWN_MARKS = frozenset(_VOCAB["lead"]["own_marks"])
