@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from cleanup.html.evidence import find_evidence, hint_container, names_content
@@ -195,3 +196,34 @@ def test_gallery_page_with_no_story_beside_it_keeps_its_text() -> None:
     slides = "".join(f"<li><p>Slide {i}. {PROSE}</p></li>" for i in range(8))
     lines = texts(page(f"<article><h1>Photos</h1><p>Intro.</p><div class='gallery'><ul>{slides}</ul></div></article>"))
     assert sum(line.startswith("Slide") for line in lines) == 8
+
+
+def _asked(markup: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The extractor path of ``markup``, after each time readability-lxml was asked."""
+    import cleanup.html.extract as extract
+
+    asked, adapter = [], extract.readability_container
+
+    def counted(doc: object) -> object:
+        asked.append("asked")
+        return adapter(doc)
+
+    monkeypatch.setattr(extract, "readability_container", counted)
+    extractor = extract_html(markup).extractor
+    return [*asked, extractor]
+
+
+def test_borderline_pick_named_as_the_body_is_not_handed_to_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long quote holds 60 % of the entry's prose: the scorer is unsure whether to narrow into
+    # it, but the entry is named an article body, so the whole entry is the article.
+    quote = f"<blockquote>{story(6, 'Quoted')}</blockquote>"
+    entry = f"<div class='entry-content'>{quote}{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{entry}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch) == ["scorer"]
+    assert len(texts(markup)) == 10
+
+
+def test_borderline_unnamed_pick_still_asks_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    wrapper = f"<div class='box'><blockquote>{story(6, 'Quoted')}</blockquote>{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch)[0] == "asked"

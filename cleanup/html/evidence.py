@@ -147,6 +147,9 @@ class Evidence:
         return [*self.declared, *self.named, *self.structural]
 
 
+NO_EVIDENCE = Evidence((), (), ())
+
+
 def find_evidence(doc: Any, hint: str | None) -> Evidence:
     """The evidence containers of the body, from one XPath pass over the elements that can be one.
 

@@ -18,7 +18,6 @@ adapter is ``readability_container`` here, the only place that imports readabili
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,8 @@ from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
+    NO_EVIDENCE,
+    Evidence,
     evidence_only,
     evidence_pick,
     evidence_siblings,
@@ -113,7 +114,7 @@ def extract_html(
     found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
     evidence = find_evidence(doc, meta.body_hint)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
-    generic = generic_choice(doc, scores, (evidence.declared, evidence.named))
+    generic = generic_choice(doc, scores, evidence)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
     captions, caption_removed = (
@@ -213,36 +214,48 @@ def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: str |
     return generic
 
 
-def generic_choice(
-    doc: Any, scores: dict[Any, Score], evidence: tuple[Sequence[Any], Sequence[Any]] = ((), ())
-) -> Choice:
+def generic_choice(doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_EVIDENCE) -> Choice:
     """Our scorer checked against the ``evidence`` (containers the page declares, containers
     named as article bodies), else readability-lxml, else the body.
 
     readability-lxml's pick inside the scorer's borderline one is taken only while it keeps
-    half of its prose (``holds_most``) and is no data table: narrowing further drops article text. A page too
-    short for the scorer takes its evidence container before readability-lxml's guess.
+    half of its prose (``holds_most``) and is no data table: narrowing further drops article text.
+    It is not asked when the borderline pick is an evidence container itself (``unsure``). A page
+    too short for the scorer takes its evidence container before readability-lxml's guess.
     """
     container = scorer_container(scores)
-    declared, named = evidence
+    strong = [*evidence.declared, *evidence.named]
     if container is not None:
         narrow = descend(container, scores)
-        picked = evidence_pick(narrow, scores, [*declared, *named], declared)
+        picked = evidence_pick(narrow, scores, strong, evidence.declared)
         if picked is not None:
-            return Choice(evidence_siblings(picked, [*declared, *named]), "evidence")
-        if borderline(narrow, scores):
+            return Choice(evidence_siblings(picked, strong), "evidence")
+        if unsure(narrow, scores, evidence):
             second = readability_container(doc)
             inside = second is not None and second is not narrow and narrow in second.iterancestors()
             if inside and holds_most(second, narrow, scores) and not data_table(second):
                 return Choice((second,), "readability")
         return Choice(with_siblings(narrow, container, scores), "scorer")
-    picked = evidence_only(scores, [*declared, *named])
+    picked = evidence_only(scores, strong)
     if picked is not None:
-        return Choice(evidence_siblings(picked, [*declared, *named]), "evidence")
+        return Choice(evidence_siblings(picked, strong), "evidence")
     container = readability_container(doc)
     if container is not None:
         return Choice((container,), "readability")
     return Choice((body_of(doc),), "body")
+
+
+def unsure(narrow: Any, scores: dict[Any, Score], evidence: Evidence) -> bool:
+    """True when the scorer's pick ``narrow`` is borderline (one child holds 50-70 % of its
+    prose) and the page does not say what it is.
+
+    An evidence container (named or declared an article body, ``<article>``, ``<main>``) is
+    the article with a part that outweighs the rest (a long quote, a list, a boxed picture with
+    its caption), not an article beside a teaser block: the page answers the question
+    readability-lxml would be asked, and narrowing would cut article text. On the 342 dev
+    pages readability-lxml agreed on all 13 such pages, at ~30 ms each.
+    """
+    return borderline(narrow, scores) and narrow not in evidence.every
 
 
 def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
