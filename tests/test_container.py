@@ -227,3 +227,13 @@ def test_borderline_unnamed_pick_still_asks_readability(monkeypatch: pytest.Monk
     wrapper = f"<div class='box'><blockquote>{story(6, 'Quoted')}</blockquote>{story(4)}</div>"
     markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
     assert _asked(markup, monkeypatch)[0] == "asked"
+
+
+def test_borderline_pick_beside_a_data_table_is_not_handed_to_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The table holds 60 % of the prose: readability-lxml's pick could only be the table or a
+    # part of it, which is never taken (a data table's rows are one block of the article).
+    rows = "".join(f"<tr><td>Row {i}</td><td>{PROSE}</td></tr>" for i in range(6))
+    wrapper = f"<div class='box'><table>{rows}</table>{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch) == ["scorer"]
+    assert sum("Row" in t for t in texts(markup)) == 6

@@ -50,6 +50,7 @@ from cleanup.html.meta import read_metadata
 from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSER_MAX_DEPTH: re-exported)
 from cleanup.html.scorer import (
     MIN_BLOCK_CHARS,
+    UNSURE_SHARE,
     Score,
     borderline,
     data_table,
@@ -255,7 +256,26 @@ def unsure(narrow: Any, scores: dict[Any, Score], evidence: Evidence) -> bool:
     readability-lxml would be asked, and narrowing would cut article text. On the 342 dev
     pages readability-lxml agreed on all 13 such pages, at ~30 ms each.
     """
-    return borderline(narrow, scores) and narrow not in evidence.every
+    return borderline(narrow, scores) and narrow not in evidence.every and _can_narrow(narrow, scores)
+
+
+def _can_narrow(narrow: Any, scores: dict[Any, Score]) -> bool:
+    """True when some element inside ``narrow`` could replace it: one holding half its prose
+    (``holds_most``) that is no data table. When the only such elements are a data table and
+    its parts (a long sortable table in a wiki article), readability-lxml's pick could not be
+    taken whatever it is, so it is not asked.
+
+    Prose sums only grow towards the root, so only elements holding half are walked into.
+    """
+    floor = UNSURE_SHARE * scores[narrow].prose
+    todo = [narrow]
+    while todo:
+        for child in todo.pop().iterchildren(etree.Element):
+            if child in scores and scores[child].prose >= floor:
+                if not data_table(child):
+                    return True
+                todo.append(child)
+    return False
 
 
 def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
