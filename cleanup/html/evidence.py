@@ -228,9 +228,18 @@ def is_lead_name(tokens: list[str]) -> bool:
     return any(p in LEAD_WORDS for p in parts) or any(a + b in LEAD_WORDS for a, b in pairs)
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_lead(id_: str | None, classes: str | None) -> bool:
+    """``is_lead_name`` of an element's id and class values, remembered per pair: the lead is
+    looked for in every element of the blocks above the body, which repeat their names."""
+    return (id_ is not None or classes is not None) and is_lead_name(list(_tokens(id_, classes)))
+
+
 def _lead_candidate(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
     """True for a short prose block named as a lead, outside chrome that never holds one."""
-    if el.tag in LEAD_NOT_TAGS or not is_lead_name(_parts(el)) or next(el.iter(*LEAD_NOT_TAGS), None) is not None:
+    if el.tag in LEAD_NOT_TAGS or not _names_lead(el.get("id"), el.get("class")):
+        return False
+    if next(el.iter(*LEAD_NOT_TAGS), None) is not None:
         return False
     if el in marks and marks[el].rule not in LEAD_OWN_MARKS:
         return False
