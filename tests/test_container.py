@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from cleanup.html.evidence import find_evidence, hint_container, names_content
+from cleanup.html.containers import find_evidence
+from cleanup.html.evidence import hint_container, names_content
 from cleanup.html.extract import extract_html, parse_html
 from cleanup.html.vocab import CONTENT_TOKENS
 

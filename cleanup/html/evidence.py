@@ -21,7 +21,6 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -30,9 +29,9 @@ from cleanup.html.dom import body_of, common_ancestor, norm, text_key, text_of
 from cleanup.html.marks import CAMEL_RE
 from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
+    CONTENT_ANCHOR_RE,
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
-    CONTENT_TOKENS,
     LEAD_HEADER_MARKS,
     LEAD_NOT_WORDS,
     LEAD_OWN_MARKS,
@@ -44,12 +43,6 @@ from cleanup.html.vocab import (
 )
 
 SEPARATORS_RE = re.compile(r"[-_]+")
-# Every element that can be an evidence container (named, declared or structural), in one
-# pass. A union of name tests: libxml2 runs self::article predicates on every element slowly.
-EVIDENCE_XPATH = etree.XPath(
-    "descendant::*[@class or @id or @itemprop or @role='main'] | descendant::article | descendant::main"
-)
-STRUCTURAL_TAGS = ("article", "main")
 LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
 LEAD_MIN_CHARS = 25  # shorter: a label ("Updated"), not a lead
 LEAD_MAX_CHARS = 1000  # longer: a block of article text or a teaser list, not a lead
@@ -66,24 +59,6 @@ APART_SHARE = 0.5
 DECLARED_SHARE = 0.25
 HINT_BLOCKS = ("p", "div", "li", "blockquote")
 MIN_HINT_KEY_CHARS = 40  # block text keys shorter than this are too common to locate a body by
-
-
-def _anchor_words(tokens: Sequence[str]) -> tuple[str, ...]:
-    """Words one of which every content token holds: the last "-" part of each, minus those
-    holding a shorter one ("articlebody" holds "body").
-
-    >>> _anchor_words(("entry-content", "article-body", "articlebody", "body-copy"))
-    ('body', 'content', 'copy')
-    """
-    last = {t.rpartition("-")[2] for t in tokens}
-    return tuple(sorted(w for w in last if not any(o != w and o in w for o in last)))
-
-
-# A class/id value whose lower-cased text holds none of these names no article body: the
-# cheap test that spares most values the token split and the vocabulary regex. Sound: the
-# token regex matches a content token after lower-casing and separators only, and an anchor
-# word holds no separator.
-CONTENT_ANCHOR_RE = re.compile("|".join(map(re.escape, _anchor_words(CONTENT_TOKENS))))
 
 
 def _parts(el: Any) -> list[str]:
@@ -111,11 +86,12 @@ def names_content(el: Any) -> bool:
     >>> names_content(etree.fromstring('<div class="site-content"/>'))
     False
     """
-    return _names_content(el.get("id"), el.get("class"), el.get("itemprop"))
+    return names_content_of(el.get("id"), el.get("class"), el.get("itemprop"))
 
 
 @functools.lru_cache(maxsize=8192)
-def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
+def names_content_of(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
+    """``names_content`` of an element's id, class and itemprop values."""
     if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
         return True
     if CONTENT_ANCHOR_RE.search(f"{id_ or ''} {classes or ''}".lower()) is None:
@@ -126,52 +102,6 @@ def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -
 @functools.lru_cache(maxsize=16384)
 def _content_token(token: str) -> bool:
     return CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", token)) is not None
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The page's evidence containers, each list in document order.
-
-    ``declared``: the JSON-LD articleBody's container, then ``itemprop=articleBody``
-    elements; ``named``: elements named as article bodies; ``structural``: ``<article>``,
-    ``<main>``, ``role=main`` and ``itemprop`` elements named as article bodies.
-    """
-
-    declared: tuple[Any, ...]
-    named: tuple[Any, ...]
-    structural: tuple[Any, ...]
-
-    @property
-    def every(self) -> list[Any]:
-        """All three lists, declared first: the containers that rescue a chrome mark."""
-        return [*self.declared, *self.named, *self.structural]
-
-
-NO_EVIDENCE = Evidence((), (), ())
-
-
-def find_evidence(doc: Any, hint: str | None) -> Evidence:
-    """The evidence containers of the body, from one XPath pass over the elements that can be one.
-
-    An element with an ``itemprop`` is structural only when named as an article body.
-    """
-    named, itemprops, structural = [], [], []
-    for el in EVIDENCE_XPATH(body_of(doc)):
-        get = el.get
-        itemprop = get("itemprop")
-        content = _names_content(get("id"), get("class"), itemprop)
-        if content:
-            named.append(el)
-        if itemprop is not None:
-            if CONTENT_ITEMPROPS & set(itemprop.lower().split()):
-                itemprops.append(el)
-            if content:
-                structural.append(el)
-        elif el.tag in STRUCTURAL_TAGS or get("role") == "main":
-            structural.append(el)
-    located = hint_container(doc, hint)
-    declared = (located, *itemprops) if located is not None else tuple(itemprops)
-    return Evidence(declared, tuple(named), tuple(structural))
 
 
 def spare_named(marks: dict[Any, ChromeGroup], named: Sequence[Any]) -> dict[Any, ChromeGroup]:

@@ -24,14 +24,12 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
+from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
 from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
-    NO_EVIDENCE,
-    Evidence,
     evidence_only,
     evidence_pick,
     evidence_siblings,
-    find_evidence,
     find_lead,
     lead_inside,
     lift_out,
