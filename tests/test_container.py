@@ -238,3 +238,28 @@ def test_borderline_pick_beside_a_data_table_is_not_handed_to_readability(monkey
     markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
     assert _asked(markup, monkeypatch) == ["scorer"]
     assert sum("Row" in t for t in texts(markup)) == 6
+
+
+def test_borderline_pick_around_one_long_paragraph_is_not_handed_to_readability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One paragraph holds 60 % of the prose (a paywalled snippet): narrowing to a single
+    # paragraph would cut the rest of the article, so readability-lxml's pick could not be taken.
+    long_paragraph = "<p>" + " ".join(f"Sentence {i}. {PROSE}" for i in range(6)) + "</p>"
+    wrapper = f"<div class='box'>{long_paragraph}{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch) == ["scorer"]
+    assert len(texts(markup)) == 5
+
+
+def test_readability_pick_of_a_paragraph_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanup.html.extract as extract
+
+    def paragraph(doc: object) -> object:
+        return doc.find(".//blockquote/p")  # type: ignore[attr-defined]
+
+    quote = "<blockquote><p>" + " ".join(f"Quoted {i}. {PROSE}" for i in range(6)) + "</p></blockquote>"
+    markup = page(f"<div class='wrap'><div class='box'>{quote}{story(4)}</div></div><p>Footer line.</p>")
+    monkeypatch.setattr(extract, "readability_container", paragraph)
+    assert extract_html(markup).extractor == "scorer"
+    assert len(texts(markup)) == 5

@@ -218,7 +218,8 @@ def generic_choice(doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_E
     named as article bodies), else readability-lxml, else the body.
 
     readability-lxml's pick inside the scorer's borderline one is taken only while it keeps
-    half of its prose (``holds_most``) and is no data table: narrowing further drops article text.
+    half of its prose and is no data table nor paragraph (``_replaces``): narrowing further
+    drops article text.
     It is not asked when the borderline pick is an evidence container itself (``unsure``). A page
     too short for the scorer takes its evidence container before readability-lxml's guess.
     """
@@ -231,8 +232,7 @@ def generic_choice(doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_E
             return Choice(evidence_siblings(picked, strong), "evidence")
         if unsure(narrow, scores, evidence):
             second = readability_container(doc)
-            inside = second is not None and second is not narrow and narrow in second.iterancestors()
-            if inside and holds_most(second, narrow, scores) and not data_table(second):
+            if second is not None and _replaces(second, narrow, scores):
                 return Choice((second,), "readability")
         return Choice(with_siblings(narrow, container, scores), "scorer")
     picked = evidence_only(scores, strong)
@@ -257,19 +257,42 @@ def unsure(narrow: Any, scores: dict[Any, Score], evidence: Evidence) -> bool:
     return borderline(narrow, scores) and narrow not in evidence.every and _can_narrow(narrow, scores)
 
 
+def _replaces(second: Any, narrow: Any, scores: dict[Any, Score]) -> bool:
+    """True when readability-lxml's pick ``second`` replaces the scorer's borderline pick
+    ``narrow``: it lies inside, holds half its prose (``holds_most``), and is no data table
+    (its rows are one block of the article) and no paragraph or part of one (a single
+    paragraph is not an article container: narrowing to one cuts the rest of the article).
+    """
+    if second is narrow or narrow not in second.iterancestors():
+        return False
+    return holds_most(second, narrow, scores) and not data_table(second) and not _in_paragraph(second, narrow)
+
+
+def _in_paragraph(el: Any, top: Any) -> bool:
+    """True when ``el`` or an ancestor of it up to ``top`` (one of them) is a <p>."""
+    while el is not top:
+        if el.tag == "p":
+            return True
+        el = el.getparent()
+    return top.tag == "p"
+
+
 def _can_narrow(narrow: Any, scores: dict[Any, Score]) -> bool:
-    """True when some element inside ``narrow`` could replace it: one holding half its prose
-    (``holds_most``) that is no data table. When the only such elements are a data table and
-    its parts (a long sortable table in a wiki article), readability-lxml's pick could not be
-    taken whatever it is, so it is not asked.
+    """True when some element inside ``narrow`` could replace it (``_replaces``): one holding
+    half its prose that is no data table and no paragraph or part of one. When the only such
+    elements are a data table and its parts (a long sortable table in a wiki article) or a
+    paragraph (a paywalled snippet with one long paragraph), readability-lxml's pick could
+    not be taken whatever it is, so it is not asked.
 
     Prose sums only grow towards the root, so only elements holding half are walked into.
     """
+    if narrow.tag == "p":
+        return False
     floor = UNSURE_SHARE * scores[narrow].prose
     todo = [narrow]
     while todo:
         for child in todo.pop().iterchildren(etree.Element):
-            if child in scores and scores[child].prose >= floor:
+            if child.tag != "p" and child in scores and scores[child].prose >= floor:
                 if not data_table(child):
                     return True
                 todo.append(child)
