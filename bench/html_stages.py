@@ -29,9 +29,7 @@ EXTRACT_STAGES = {
     "marks": ("find_marks",),
     "scorer": ("rescue_marks",),
     "container": (
-        "named_containers",
-        "declared_containers",
-        "structural_containers",
+        "find_evidence",
         "spare_named",
         "generic_choice",
         "choose_containers",

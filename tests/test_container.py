@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
+from cleanup.html.containers import find_evidence
 from cleanup.html.evidence import hint_container, names_content
 from cleanup.html.extract import extract_html, parse_html
+from cleanup.html.vocab import CONTENT_TOKENS
 
 from html_pages import PROSE, page, story, texts
 
@@ -18,6 +21,40 @@ def test_content_names_across_cms() -> None:
     assert names_content(etree.fromstring("<div itemprop='articleBody'/>"))
     for name in ("site-content", "page-content", "content", "main-content", "entry-meta"):
         assert not names_content(etree.fromstring(f"<div class='{name}'/>")), name
+
+
+def _spellings(token: str) -> list[str]:
+    """A content token as pages write it: as listed, snake_case, camelCase, upper case, framed."""
+    parts = token.split("-")
+    camel = parts[0] + "".join(p.title() for p in parts[1:])
+    return [token, token.replace("-", "_"), camel, camel[0].upper() + camel[1:], token.upper(), f"td-{token}-wrap"]
+
+
+def test_every_content_token_is_named_in_every_spelling() -> None:
+    # The cheap anchor test in front of the vocabulary regex must let every content token through.
+    for token in CONTENT_TOKENS:
+        for name in _spellings(token):
+            assert names_content(etree.fromstring(f"<div class='{name}'/>")), name
+            assert names_content(etree.fromstring(f"<div id='x1 {name}'/>")), name
+
+
+def test_evidence_containers_found_in_one_pass() -> None:
+    doc = parse_html(
+        page(
+            "<main><article itemprop='blogPost'><div class='entry-content'>"
+            f"<div itemprop='articleBody'>{story(3)}</div></div></article>"
+            "<div role='main'><p>x</p></div><div itemprop='author'>A. Writer</div></main>"
+        )
+    )
+    found = find_evidence(doc, None)
+    assert [el.get("class") or el.get("itemprop") for el in found.named] == ["entry-content", "articleBody"]
+    assert [el.get("itemprop") for el in found.declared] == ["articleBody"]
+    # <article> with an itemprop not naming a body is not structural; role=main and <main> are.
+    assert [(el.tag, el.get("itemprop") or el.get("role")) for el in found.structural] == [
+        ("main", None),
+        ("div", "articleBody"),
+        ("div", "main"),
+    ]
 
 
 def test_article_body_named_with_a_chrome_word_is_kept() -> None:
@@ -160,3 +197,69 @@ def test_gallery_page_with_no_story_beside_it_keeps_its_text() -> None:
     slides = "".join(f"<li><p>Slide {i}. {PROSE}</p></li>" for i in range(8))
     lines = texts(page(f"<article><h1>Photos</h1><p>Intro.</p><div class='gallery'><ul>{slides}</ul></div></article>"))
     assert sum(line.startswith("Slide") for line in lines) == 8
+
+
+def _asked(markup: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The extractor path of ``markup``, after each time readability-lxml was asked."""
+    import cleanup.html.extract as extract
+
+    asked, adapter = [], extract.readability_container
+
+    def counted(doc: object) -> object:
+        asked.append("asked")
+        return adapter(doc)
+
+    monkeypatch.setattr(extract, "readability_container", counted)
+    extractor = extract_html(markup).extractor
+    return [*asked, extractor]
+
+
+def test_borderline_pick_named_as_the_body_is_not_handed_to_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long quote holds 60 % of the entry's prose: the scorer is unsure whether to narrow into
+    # it, but the entry is named an article body, so the whole entry is the article.
+    quote = f"<blockquote>{story(6, 'Quoted')}</blockquote>"
+    entry = f"<div class='entry-content'>{quote}{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{entry}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch) == ["scorer"]
+    assert len(texts(markup)) == 10
+
+
+def test_borderline_unnamed_pick_still_asks_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    wrapper = f"<div class='box'><blockquote>{story(6, 'Quoted')}</blockquote>{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch)[0] == "asked"
+
+
+def test_borderline_pick_beside_a_data_table_is_not_handed_to_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The table holds 60 % of the prose: readability-lxml's pick could only be the table or a
+    # part of it, which is never taken (a data table's rows are one block of the article).
+    rows = "".join(f"<tr><td>Row {i}</td><td>{PROSE}</td></tr>" for i in range(6))
+    wrapper = f"<div class='box'><table>{rows}</table>{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch) == ["scorer"]
+    assert sum("Row" in t for t in texts(markup)) == 6
+
+
+def test_borderline_pick_around_one_long_paragraph_is_not_handed_to_readability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One paragraph holds 60 % of the prose (a paywalled snippet): narrowing to a single
+    # paragraph would cut the rest of the article, so readability-lxml's pick could not be taken.
+    long_paragraph = "<p>" + " ".join(f"Sentence {i}. {PROSE}" for i in range(6)) + "</p>"
+    wrapper = f"<div class='box'>{long_paragraph}{story(4)}</div>"
+    markup = page(f"<div class='wrap'>{wrapper}</div><div class='x'><p>Short footer line.</p></div>")
+    assert _asked(markup, monkeypatch) == ["scorer"]
+    assert len(texts(markup)) == 5
+
+
+def test_readability_pick_of_a_paragraph_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanup.html.extract as extract
+
+    def paragraph(doc: object) -> object:
+        return doc.find(".//blockquote/p")  # type: ignore[attr-defined]
+
+    quote = "<blockquote><p>" + " ".join(f"Quoted {i}. {PROSE}" for i in range(6)) + "</p></blockquote>"
+    markup = page(f"<div class='wrap'><div class='box'>{quote}{story(4)}</div></div><p>Footer line.</p>")
+    monkeypatch.setattr(extract, "readability_container", paragraph)
+    assert extract_html(markup).extractor == "scorer"
+    assert len(texts(markup)) == 5

@@ -29,6 +29,7 @@ from cleanup.html.dom import body_of, common_ancestor, norm, text_key, text_of
 from cleanup.html.marks import CAMEL_RE
 from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
+    CONTENT_ANCHOR_RE,
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
     LEAD_HEADER_MARKS,
@@ -42,10 +43,6 @@ from cleanup.html.vocab import (
 )
 
 SEPARATORS_RE = re.compile(r"[-_]+")
-# A union of name tests: libxml2 runs self::article predicates on every element slowly.
-STRUCTURAL_XPATH = etree.XPath("descendant::article | descendant::main | descendant::*[@role='main' or @itemprop]")
-ITEMPROP_XPATH = etree.XPath("descendant::*[@itemprop]")
-NAMED_XPATH = etree.XPath("descendant::*[@class or @id or @itemprop]")
 LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
 LEAD_MIN_CHARS = 25  # shorter: a label ("Updated"), not a lead
 LEAD_MAX_CHARS = 1000  # longer: a block of article text or a teaser list, not a lead
@@ -89,13 +86,16 @@ def names_content(el: Any) -> bool:
     >>> names_content(etree.fromstring('<div class="site-content"/>'))
     False
     """
-    return _names_content(el.get("id"), el.get("class"), el.get("itemprop"))
+    return names_content_of(el.get("id"), el.get("class"), el.get("itemprop"))
 
 
 @functools.lru_cache(maxsize=8192)
-def _names_content(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
+def names_content_of(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
+    """``names_content`` of an element's id, class and itemprop values."""
     if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
         return True
+    if CONTENT_ANCHOR_RE.search(f"{id_ or ''} {classes or ''}".lower()) is None:
+        return False
     return any(map(_content_token, _tokens(id_, classes)))
 
 
@@ -104,25 +104,7 @@ def _content_token(token: str) -> bool:
     return CONTENT_TOKEN_RE.fullmatch(SEPARATORS_RE.sub("-", token)) is not None
 
 
-def named_containers(doc: Any) -> list[Any]:
-    """Elements of the body named as article body containers."""
-    return [el for el in NAMED_XPATH(body_of(doc)) if _names_content(el.get("id"), el.get("class"), el.get("itemprop"))]
-
-
-def declared_containers(doc: Any, hint: str | None) -> list[Any]:
-    """Containers the page declares as its article body: the JSON-LD articleBody's, and
-    ``itemprop=articleBody`` elements."""
-    found = [el for el in ITEMPROP_XPATH(body_of(doc)) if CONTENT_ITEMPROPS & set(el.get("itemprop").lower().split())]
-    located = hint_container(doc, hint)
-    return [located, *found] if located is not None else found
-
-
-def structural_containers(doc: Any) -> list[Any]:
-    """``<article>``, ``<main>``, ``role=main`` and ``itemprop=articleBody`` elements of the body."""
-    return [el for el in STRUCTURAL_XPATH(body_of(doc)) if el.get("itemprop") is None or names_content(el)]
-
-
-def spare_named(marks: dict[Any, ChromeGroup], named: list[Any]) -> dict[Any, ChromeGroup]:
+def spare_named(marks: dict[Any, ChromeGroup], named: Sequence[Any]) -> dict[Any, ChromeGroup]:
     """The marks without those on elements named as article bodies (``cmp-container`` with
     ``itemprop=articleBody``, Blogger's ``post-body entry-content``): a name saying "article
     body" outweighs a word that also names chrome."""
@@ -176,9 +158,18 @@ def is_lead_name(tokens: list[str]) -> bool:
     return any(p in LEAD_WORDS for p in parts) or any(a + b in LEAD_WORDS for a, b in pairs)
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_lead(id_: str | None, classes: str | None) -> bool:
+    """``is_lead_name`` of an element's id and class values, remembered per pair: the lead is
+    looked for in every element of the blocks above the body, which repeat their names."""
+    return (id_ is not None or classes is not None) and is_lead_name(list(_tokens(id_, classes)))
+
+
 def _lead_candidate(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
     """True for a short prose block named as a lead, outside chrome that never holds one."""
-    if el.tag in LEAD_NOT_TAGS or not is_lead_name(_parts(el)) or next(el.iter(*LEAD_NOT_TAGS), None) is not None:
+    if el.tag in LEAD_NOT_TAGS or not _names_lead(el.get("id"), el.get("class")):
+        return False
+    if next(el.iter(*LEAD_NOT_TAGS), None) is not None:
         return False
     if el in marks and marks[el].rule not in LEAD_OWN_MARKS:
         return False

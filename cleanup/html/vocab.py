@@ -180,7 +180,8 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})
 # Positive evidence (vocab.toml [content], [lead]): names of article body containers and leads.
 CONTENT_ITEMPROPS = frozenset(_VOCAB["content"]["itemprops"])
-CONTENT_TOKEN_RE = token_regex({"content": tuple(_VOCAB["content"]["tokens"])})
+CONTENT_TOKENS = tuple(_VOCAB["content"]["tokens"])
+CONTENT_TOKEN_RE = token_regex({"content": CONTENT_TOKENS})
 LEAD_WORDS = frozenset(_VOCAB["lead"]["words"])
 LEAD_SKIP_INSIDE = frozenset(_VOCAB["lead"]["skip_inside"])
 LEAD_OWN_MARKS = frozenset(_VOCAB["lead"]["own_marks"])
@@ -210,3 +211,21 @@ GROUP_BY_TAG = MappingProxyType({tag: g for g in reversed(CHROME_GROUPS) for tag
 GROUP_BY_ROLE = MappingProxyType({role: g for g in reversed(CHROME_GROUPS) for role in g.roles})
 # Inline style values that hide an element.
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _anchor_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Words one of which every content token holds: the last "-" part of each, minus those
+    holding a shorter one ("articlebody" holds "body").
+
+    >>> _anchor_words(("entry-content", "article-body", "articlebody", "body-copy"))
+    ('body', 'content', 'copy')
+    """
+    last = {t.rpartition("-")[2] for t in tokens}
+    return tuple(sorted(w for w in last if not any(o != w and o in w for o in last)))
+
+
+# A class/id value whose lower-cased text holds none of these names no article body: the
+# cheap test that spares most values the token split and the vocabulary regex. Sound: the
+# token regex matches a content token after lower-casing and separators only, and an anchor
+# word holds no separator.
+CONTENT_ANCHOR_RE = re.compile("|".join(map(re.escape, _anchor_words(CONTENT_TOKENS))))

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""This checkout's HTML mode against a git revision of it, in one process, taking turns page by page.
+
+    python bench/html_ab.py main [--sets scrapinghub,readability,portal] [--repeat 2]
+
+The revision's ``cleanup`` package is exported with ``git archive`` into a temporary
+directory and imported under another name (``cleanup_ref``: its imports of itself are
+rewritten), so both run in the same process on the same decoded pages. For each page the
+revision cleans it, then this checkout does: a change in the machine's load (it is shared)
+falls on both alike. Prints CPU ms a page of each (best of ``--repeat``), the speed-up, and
+how many pages' results differ (a result's JSON compared whole: 0 for a pure speed change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from html_bench import SETS, load_pages  # noqa: E402
+
+# ``from cleanup.x import``, ``import cleanup.x``, ``"cleanup.x"`` (resource and lazy import names).
+SELF_IMPORT_RE = re.compile(r"""(\bfrom cleanup(?=[. ])|\bimport cleanup(?=[.\s])|(?<=["'])cleanup(?=\.))""")
+
+
+def export(revision: str, target: Path) -> None:
+    """``revision``'s cleanup package written to ``target/cleanup_ref``, importing itself by that name."""
+    archive = subprocess.run(["git", "archive", revision, "cleanup"], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    (target / "cleanup").rename(target / "cleanup_ref")
+    for path in (target / "cleanup_ref").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        path.write_text(SELF_IMPORT_RE.sub(lambda m: m.group(0).replace("cleanup", "cleanup_ref"), source), "utf-8")
+
+
+def turns(fns: dict[str, Callable[[str], object]], pages: list[str], repeat: int) -> dict[str, float]:
+    """Best CPU seconds of each function over all pages, taking turns page by page."""
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(repeat):
+        spent = dict.fromkeys(fns, 0.0)
+        for markup in pages:
+            for name, fn in fns.items():
+                start = time.process_time()
+                fn(markup)
+                spent[name] += time.process_time() - start
+        best = {name: min(best[name], spent[name]) for name in fns}
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("revision", help="git revision to compare with, e.g. main")
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--repeat", type=int, default=2, help="best of N timed runs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        export(args.revision, Path(tmp))
+        sys.path.insert(0, tmp)
+        ref = importlib.import_module("cleanup_ref").clean
+        from cleanup import clean
+
+        for name in args.sets.split(","):
+            pages = list(load_pages(name).values())
+            changed = sum(ref(m).to_dict() != clean(m).to_dict() for m in pages)  # also warms both
+            best = turns({args.revision: ref, "this": clean}, pages, args.repeat)
+            ms = {k: 1000 * v / len(pages) for k, v in best.items()}
+            print(
+                f"{name:12s} {args.revision} {ms[args.revision]:.2f} ms/page  this {ms['this']:.2f} ms/page  "
+                f"speed-up {best[args.revision] / best['this']:.3f}x  (CPU, best of {args.repeat}; "
+                f"{changed} of {len(pages)} results differ)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

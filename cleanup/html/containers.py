@@ -1,0 +1,71 @@
+"""The page's evidence containers, found in one pass: what evidence.py weighs.
+
+Named containers (a class, id or itemprop naming an article body), declared ones (the
+JSON-LD articleBody's container, ``itemprop=articleBody``) and structural ones
+(``<article>``, ``<main>``, ``role=main``) were three XPath passes over the body; one pass
+over the elements that can be any of them finds all three (doc/speed.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from cleanup.html.dom import body_of
+from cleanup.html.evidence import hint_container, names_content_of
+from cleanup.html.vocab import CONTENT_ITEMPROPS
+
+# Every element that can be an evidence container, in document order. A union of name
+# tests: libxml2 runs self::article predicates on every element slowly.
+EVIDENCE_XPATH = etree.XPath(
+    "descendant::*[@class or @id or @itemprop or @role='main'] | descendant::article | descendant::main"
+)
+STRUCTURAL_TAGS = ("article", "main")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The page's evidence containers, each list in document order.
+
+    ``declared``: the JSON-LD articleBody's container, then ``itemprop=articleBody``
+    elements; ``named``: elements named as article bodies; ``structural``: ``<article>``,
+    ``<main>``, ``role=main`` and ``itemprop`` elements named as article bodies.
+    """
+
+    declared: tuple[Any, ...]
+    named: tuple[Any, ...]
+    structural: tuple[Any, ...]
+
+    @property
+    def every(self) -> list[Any]:
+        """All three lists, declared first: the containers that rescue a chrome mark."""
+        return [*self.declared, *self.named, *self.structural]
+
+
+NO_EVIDENCE = Evidence((), (), ())
+
+
+def find_evidence(doc: Any, hint: str | None) -> Evidence:
+    """The evidence containers of the body, from one XPath pass over the elements that can be one.
+
+    An element with an ``itemprop`` is structural only when named as an article body.
+    """
+    named, itemprops, structural = [], [], []
+    for el in EVIDENCE_XPATH(body_of(doc)):
+        get = el.get
+        itemprop = get("itemprop")
+        content = names_content_of(get("id"), get("class"), itemprop)
+        if content:
+            named.append(el)
+        if itemprop is not None:
+            if CONTENT_ITEMPROPS & set(itemprop.lower().split()):
+                itemprops.append(el)
+            if content:
+                structural.append(el)
+        elif el.tag in STRUCTURAL_TAGS or get("role") == "main":
+            structural.append(el)
+    located = hint_container(doc, hint)
+    declared = (located, *itemprops) if located is not None else tuple(itemprops)
+    return Evidence(declared, tuple(named), tuple(structural))
