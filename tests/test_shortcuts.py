@@ -7,6 +7,7 @@ generated inputs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given, settings
@@ -233,3 +234,30 @@ def test_prefixes_read_from_a_pattern_start_every_match() -> None:
 @given(st.text(alphabet="a1.,: 9x_é٣-", max_size=16))
 def test_number_pattern_finds_what_the_look_behind_first_form_finds(text: str) -> None:
     assert NUMBER_RE.findall(text) == re.findall(r"(?<![\w.])\d[\d.,:]*(?![\w])", text)
+
+
+PHRASE_BITS = (
+    "Lire aussi : ",
+    "Weiterlesen",
+    "12 Kommentare",
+    "» ",
+    "Tous droits réservés",
+    "All rights reserved.",
+    "The council met on Tuesday",
+    " ",
+    "\x00",
+    "A4 paper",
+    "Über uns",
+    "x" * 70,
+    "reserved",
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(PHRASE_BITS), max_size=5).map("".join), max_size=12))
+def test_classify_all_gives_what_classify_gives_per_line(texts: list[str]) -> None:
+    from cleanup import lang
+
+    index = lang.index()
+    fresh = dataclasses.replace(index, _seen={})  # an empty memo: every line judged by the batch path
+    assert fresh.classify_all(texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
