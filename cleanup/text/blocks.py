@@ -11,7 +11,7 @@ from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
-from cleanup.text.units import as_units, visible
+from cleanup.text.units import Units, as_units, holding_any, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
 # one, or long with inner punctuation. Counted in characters, with CJK
@@ -184,13 +184,33 @@ def may_be_list_heading(low: str) -> bool:
     return low.startswith(LIST_HEADING_STARTS.get(low[:1], ())) or not low[:_HEADING_PREFIX_CHARS].isascii()
 
 
+def heading_like(units: Units) -> AbstractSet[int]:
+    """Indexes of the units that pass ``may_be_list_heading``, worked out once per page.
+
+    The list finders (``related_list``, its items, ``bio.related_start``) all
+    ask; one pass over the page's lower-cased texts answers them all.
+    """
+    found = units.features.get("heading_like")
+    if found is None:
+        starts, reach = LIST_HEADING_STARTS, _HEADING_PREFIX_CHARS
+        lows = units.lows
+        if starts is None:
+            found = frozenset(range(len(lows)))
+        else:
+            found = frozenset(
+                i for i, low in enumerate(lows) if low.startswith(starts.get(low[:1], ())) or not low[:reach].isascii()
+            )
+        units.features["heading_like"] = found
+    return found
+
+
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
     """Index just past the run of headline-like units starting at ``start``.
 
     The page's own headline ends the run: a list of other stories never holds it.
     """
     found = as_units(lines)
-    texts, lows = found.visible, found.lows
+    texts, headings = found.visible, heading_like(found)
     title = words_of(texts[0]) if lines else set()
     end = start
     while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
@@ -201,7 +221,7 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
-        if (may_be_list_heading(lows[end]) and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
+        if (end in headings and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
         end += 1
     return end
@@ -215,14 +235,12 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     subheading is followed by prose.
     """
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
-    texts, lows = found.visible, found.lows
+    texts = found.visible
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
     headings = [
         (i, heading)
-        for i, low in enumerate(lows)
-        if may_be_list_heading(low)
-        and dropped_by[i] in (None, "promo-line")
-        and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))
+        for i in sorted(heading_like(found))
+        if dropped_by[i] in (None, "promo-line") and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))
     ]
     end = 0
     for i, heading in headings:
@@ -262,13 +280,45 @@ def _prose_reached(texts: Sequence[str], dropped_by: Sequence[str | None], begin
     return len(texts)
 
 
-def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
+# Every comments heading (COMMENTS_HEADING_RE) holds one of these words, lower-cased: a unit
+# that holds none is no heading (tests/test_shortcuts.py checks every alternative of the pattern).
+COMMENTS_HEADING_KEYS = (
+    "comment", "respons", "repl", "reaction", "thought", "kommentare", "comentario", "comentário", "reacties",
+    "join the", "leave a", "discuss this", "what do you think",
+)  # fmt: skip
+# Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
+# ("ı" and "İ" as "i", "ſ" as "s"): a page holding one is looked at unit by unit.
+CASE_TWINS = ("ı", "İ", "ſ")
+
+
+def comment_keyed(units: Units) -> list[int]:
+    """Indexes of the units that may be a comments heading (one of COMMENTS_HEADING_KEYS), once per page.
+
+    One scan over the page's lower-cased texts (``holding_any``) instead of a
+    pattern per unit: most units hold none of the words.
+    """
+    found = units.features.get("comment_keyed")
+    if found is None:
+        texts = units.visible
+        shown = "".join(texts)
+        if not shown.isascii() and any(c in shown for c in CASE_TWINS):
+            found = list(range(len(texts)))
+        else:
+            found = holding_any(units.lows, COMMENTS_HEADING_KEYS)
+        units.features["comment_keyed"] = found
+    return found
+
+
+def _comment_headings(units: Units, dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
     """(index, heading) of the units from ``first`` on that read as a comments heading."""
-    fullmatch = P.COMMENTS_HEADING_RE.fullmatch
+    fullmatch, texts = P.COMMENTS_HEADING_RE.fullmatch, units.visible
     return [
         (i, heading)
-        for i in range(first, len(texts))
-        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
+        for i in comment_keyed(units)
+        if i >= first
+        and dropped_by[i] != "page-chrome"
+        and len(heading := _unbracketed(texts[i])) <= 160
+        and fullmatch(heading)
     ]
 
 
@@ -336,7 +386,7 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     """
     found = as_units(lines)
     texts = found.visible
-    headings = _comment_headings(texts, dropped_by, _prose_reached(texts, dropped_by, 0))
+    headings = _comment_headings(found, dropped_by, _prose_reached(texts, dropped_by, 0))
     headline = _last_headline(texts, found.lows, dropped_by, headings) if headings else None
     if headline is not None:
         first = _prose_reached(texts, dropped_by, headline + 1)
