@@ -11,7 +11,7 @@ from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
-from cleanup.text.units import Units, as_units, holding_any, visible
+from cleanup.text.units import Units, as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
 # one, or long with inner punctuation. Counted in characters, with CJK
@@ -280,45 +280,13 @@ def _prose_reached(texts: Sequence[str], dropped_by: Sequence[str | None], begin
     return len(texts)
 
 
-# Every comments heading (COMMENTS_HEADING_RE) holds one of these words, lower-cased: a unit
-# that holds none is no heading (tests/test_shortcuts.py checks every alternative of the pattern).
-COMMENTS_HEADING_KEYS = (
-    "comment", "respons", "repl", "reaction", "thought", "kommentare", "comentario", "comentário", "reacties",
-    "join the", "leave a", "discuss this", "what do you think",
-)  # fmt: skip
-# Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
-# ("ı" and "İ" as "i", "ſ" as "s"): a page holding one is looked at unit by unit.
-CASE_TWINS = ("ı", "İ", "ſ")
-
-
-def comment_keyed(units: Units) -> list[int]:
-    """Indexes of the units that may be a comments heading (one of COMMENTS_HEADING_KEYS), once per page.
-
-    One scan over the page's lower-cased texts (``holding_any``) instead of a
-    pattern per unit: most units hold none of the words.
-    """
-    found = units.features.get("comment_keyed")
-    if found is None:
-        texts = units.visible
-        shown = "".join(texts)
-        if not shown.isascii() and any(c in shown for c in CASE_TWINS):
-            found = list(range(len(texts)))
-        else:
-            found = holding_any(units.lows, COMMENTS_HEADING_KEYS)
-        units.features["comment_keyed"] = found
-    return found
-
-
-def _comment_headings(units: Units, dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
+def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
     """(index, heading) of the units from ``first`` on that read as a comments heading."""
-    fullmatch, texts = P.COMMENTS_HEADING_RE.fullmatch, units.visible
+    fullmatch = P.COMMENTS_HEADING_RE.fullmatch
     return [
         (i, heading)
-        for i in comment_keyed(units)
-        if i >= first
-        and dropped_by[i] != "page-chrome"
-        and len(heading := _unbracketed(texts[i])) <= 160
-        and fullmatch(heading)
+        for i in range(first, len(texts))
+        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
     ]
 
 
@@ -386,7 +354,7 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     """
     found = as_units(lines)
     texts = found.visible
-    headings = _comment_headings(found, dropped_by, _prose_reached(texts, dropped_by, 0))
+    headings = _comment_headings(texts, dropped_by, _prose_reached(texts, dropped_by, 0))
     headline = _last_headline(texts, found.lows, dropped_by, headings) if headings else None
     if headline is not None:
         first = _prose_reached(texts, dropped_by, headline + 1)
