@@ -147,6 +147,13 @@ def _codes(langs: Langs, rules_dirs: tuple[str, ...]) -> frozenset[str] | None:
         return None
     if isinstance(langs, str):
         langs = (langs,)
+    if isinstance(langs, (frozenset, tuple)):
+        return _normalised(langs)  # every page asks again with the same few sets
+    return frozenset(c for c in (normalise_code(code) for code in langs) if c)
+
+
+@functools.lru_cache(maxsize=256)
+def _normalised(langs: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset(c for c in (normalise_code(code) for code in langs) if c)
 
 

@@ -229,7 +229,10 @@ class LineIndex:
             if not text or len(text) > cap:
                 found.append(None if text == text.strip() else classify(text))
                 continue
-            word = plain_first_word(text)
+            head = text[:HEAD_CHARS].split(" ", 1)[0]
+            # An ASCII word of letters is its own plain_first_word, lower-cased: most lines open with one.
+            plain = head.isascii() and head.isalpha() and len(head) < HEAD_CHARS
+            word = head.lower() if plain else plain_first_word(text)
             if word is None or word in by_word or k in may_hold or text != text.strip():
                 found.append(classify(text))
             else:
