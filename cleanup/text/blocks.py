@@ -258,6 +258,8 @@ def embed_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
     Only a short, Title-Case line without a sentence ending, directly before
     the embed, is dropped: a sentence or a lower-case subheading stays.
     """
+    if "embed-shortcode" not in dropped_by:
+        return  # most pages: no shortcode, nothing to look at
     for i in range(1, len(lines)):
         if dropped_by[i] != "embed-shortcode" or dropped_by[i - 1] is not None:
             continue
@@ -283,10 +285,14 @@ def _prose_reached(texts: Sequence[str], dropped_by: Sequence[str | None], begin
 def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
     """(index, heading) of the units from ``first`` on that read as a comments heading."""
     fullmatch = P.COMMENTS_HEADING_RE.fullmatch
+    # A visible text is trimmed: one longer than 160 characters is a heading only in brackets.
     return [
         (i, heading)
         for i in range(first, len(texts))
-        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
+        if (len(texts[i]) <= 160 or texts[i][:1] in "[(")
+        and dropped_by[i] != "page-chrome"
+        and len(heading := _unbracketed(texts[i])) <= 160
+        and fullmatch(heading)
     ]
 
 
