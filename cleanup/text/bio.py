@@ -100,9 +100,17 @@ def says_role(text: str) -> bool:
 
 
 def _holds_any(text: str, words: frozenset[str]) -> bool:
-    """False when no word of ``words`` is a substring of ``text`` lower-cased: cheaper than ``_words``."""
-    low = text.lower()
-    return any(word in low for word in words)
+    """False when no word of ``words`` is a substring of ``text`` lower-cased: cheaper than ``_words``.
+
+    One search for all the words (``_substrings``) costs less than a test per word.
+    """
+    return bool(words) and _substrings(words).search(text.lower()) is not None
+
+
+@functools.cache
+def _substrings(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text wherever one of ``words`` is a substring of it (literals, no flags)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 @functools.lru_cache(maxsize=4096)
