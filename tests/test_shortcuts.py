@@ -255,7 +255,7 @@ PHRASE_BITS = (
 )
 
 
-@settings(max_examples=300, derandomize=True)
+@settings(max_examples=300, derandomize=True, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(PHRASE_BITS), max_size=5).map("".join), max_size=12))
 def test_classify_all_gives_what_classify_gives_per_line(texts: list[str]) -> None:
     from cleanup import lang
@@ -265,7 +265,7 @@ def test_classify_all_gives_what_classify_gives_per_line(texts: list[str]) -> No
     assert fresh.classify_all(texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=200, derandomize=True, deadline=None)
 @given(
     st.lists(st.sampled_from(["Related:", "More from Jane", "ſo", "The end.", "  most read", "Über uns"]), max_size=8)
 )
@@ -274,7 +274,7 @@ def test_heading_like_is_may_be_list_heading_on_every_unit(texts: list[str]) -> 
     assert heading_like(page) == {k for k, low in enumerate(page.lows) if may_be_list_heading(low)}
 
 
-@settings(max_examples=500, derandomize=True)
+@settings(max_examples=500, derandomize=True, deadline=None)
 @given(st.text(alphabet="aZé’'_1²ſ .,\u00a0\u2003\x1c\n-«", max_size=40))
 def test_words_in_finds_the_words_the_pattern_finds(text: str) -> None:
     assert words_in(text) == DETECT_WORD_RE.findall(text)
