@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from cleanup.lang.detect import WORD_RE as DETECT_WORD_RE
 from cleanup.lang.detect import words_in
+from cleanup.lang.page import classify_page
 from cleanup.model import Line
 from cleanup.rules import LINE_RULES
 from cleanup.text import engine
@@ -252,17 +253,33 @@ PHRASE_BITS = (
     "Über uns",
     "x" * 70,
     "reserved",
+    "In ",
+    "In other news",
+    "More from ",
+    "BBC Sport",
+    "Read more",
+    "\t",
+    "  ",
+    "3",
+    "\u212a",
+    "(",
+    "^ ",
+    "© ",
+    "» Weiterlesen",
+    "ß",
+    "ſ",
+    "’",
 )
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(PHRASE_BITS), max_size=5).map("".join), max_size=12))
-def test_classify_all_gives_what_classify_gives_per_line(texts: list[str]) -> None:
+@given(st.lists(st.lists(st.sampled_from(PHRASE_BITS), max_size=8).map("".join), max_size=12))
+def test_classify_page_gives_what_classify_gives_per_line(texts: list[str]) -> None:
     from cleanup import lang
 
     index = lang.index()
     fresh = dataclasses.replace(index, _seen={})  # an empty memo: every line judged by the batch path
-    assert fresh.classify_all(texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
+    assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)
@@ -278,3 +295,28 @@ def test_heading_like_is_may_be_list_heading_on_every_unit(texts: list[str]) -> 
 @given(st.text(alphabet="aZé’'_1²ſ .,\u00a0\u2003\x1c\n-«", max_size=40))
 def test_words_in_finds_the_words_the_pattern_finds(text: str) -> None:
     assert words_in(text) == DETECT_WORD_RE.findall(text)
+
+
+def test_classify_page_normalises_where_the_raw_head_would_mislead() -> None:
+    # Double spaces, tabs and numbers in the head, a case-folded key word past it: classify_page must not
+    # decide these from the raw lower-cased text.
+    from cleanup import lang
+
+    texts = [
+        "Read  more",
+        "Read\tmore",
+        "Read more",
+        "In 3 Kommentaren",
+        "» Weiterlesen",
+        "[Anzeige]",
+        "(" + "x" * 70,
+        "(" * 60 + "Weiterlesen",
+        "More from  BBC Sport",
+        "Alle Rechte vorbehalten. " + "x" * 70,
+        "All rights re\u017ferved",
+        "Copyright " + "a" * 60 + " \u00a9 All rights reserved",
+    ]
+    index = lang.index()
+    fresh = dataclasses.replace(index, _seen={})
+    assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
+    assert index.classify("Read  more") is not None

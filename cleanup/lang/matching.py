@@ -9,9 +9,9 @@ packs takes milliseconds, and a line costs about the same whatever the number of
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -208,45 +208,16 @@ class LineIndex:
         verdict = self._seen[text] = self._classify(text.strip())
         return verdict
 
-    def classify_all(self, texts: Sequence[str], lows: Sequence[str]) -> list[tuple[str, str] | None]:
-        """``classify`` of each of ``texts`` (one page's lines); ``lows`` are the same lower-cased.
+    @functools.cached_property
+    def openings(self) -> dict[str, tuple[tuple[str, ...], int]]:
+        """Per first word, the normalised phrases it opens and the longest one's length.
 
-        Most lines of a page fail at once: their first word starts no phrase,
-        and they hold no "contains" phrase. One scan over the page finds the
-        lines that hold a "contains" key word (instead of a lower-cased copy
-        and a search per line), and only the lines that may match go through
-        ``classify``.
-
-        >>> index = LineIndex.of([("ad-label", "line", 80, ["Anzeige"]), ("rights", "contains", 90, ["reserved"])])
-        >>> texts = ["Anzeige", "Heute", "All rights reserved."]
-        >>> index.classify_all(texts, [t.lower() for t in texts])
-        [('ad-label', 'Anzeige'), None, ('rights', 'reserved')]
+        Every phrase of the index fits only a normalised text that starts with it.
         """
-        may_hold = self._holding_anywhere(texts, lows)
-        by_word, cap, classify = self.by_word, self.max_chars, self.classify
-        found: list[tuple[str, str] | None] = []
-        for k, text in enumerate(texts):
-            if not text or len(text) > cap:
-                found.append(None if text == text.strip() else classify(text))
-                continue
-            head = text[:HEAD_CHARS].split(" ", 1)[0]
-            # An ASCII word of letters is its own plain_first_word, lower-cased: most lines open with one.
-            plain = head.isascii() and head.isalpha() and len(head) < HEAD_CHARS
-            word = head.lower() if plain else plain_first_word(text)
-            if word is None or word in by_word or k in may_hold or text != text.strip():
-                found.append(classify(text))
-            else:
-                found.append(None)
-        return found
-
-    def _holding_anywhere(self, texts: Sequence[str], lows: Sequence[str]) -> AbstractSet[int]:
-        """Indexes k for which ``_may_hold_anywhere(texts[k])`` holds, found with one scan of ``lows``."""
-        if self.anywhere_re is None:
-            return frozenset()
-        short = [k for k, text in enumerate(texts) if len(text) <= self.anywhere_chars]
-        if self.anywhere_keys is None:
-            return frozenset(short)
-        return {short[j] for j in holding_any([lows[k] for k in short], self.anywhere_keys)}
+        return {
+            word: (tuple(c.norm for c in found), max(len(c.norm) for c in found))
+            for word, found in self.by_word.items()
+        }
 
     def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:
@@ -277,32 +248,6 @@ class LineIndex:
                 found = candidate
                 break
         return (found.group, found.phrase) if found else None
-
-
-SEP = "\x00"  # joins a page's lines for one search over all of them
-
-
-def holding_any(texts: Sequence[str], keys: Iterable[str]) -> list[int]:
-    """Sorted indexes of ``texts`` that hold one of ``keys`` (non-empty, without SEP) as a substring.
-
-    One ``find`` per key and hit over the texts joined: the keys are rare
-    words, so this costs a few scans in C, not a search per text.
-
-    >>> holding_any(["all rights reserved", "home", "tous droits réservés"], ("reserved", "droits"))
-    [0, 2]
-    """
-    page = SEP.join(texts)
-    if page.count(SEP) != max(len(texts) - 1, 0):  # a text holds SEP: one by one
-        return [k for k, text in enumerate(texts) if any(key in text for key in keys)]
-    found = set()
-    for key in keys:
-        at = page.find(key)
-        while at != -1:
-            part = page.count(SEP, 0, at)
-            found.add(part)
-            after = page.find(SEP, at)
-            at = -1 if after == -1 else page.find(key, after)
-    return sorted(found)
 
 
 def _keys(candidates: Iterable[Candidate]) -> tuple[str, ...] | None:

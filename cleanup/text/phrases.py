@@ -112,10 +112,11 @@ def phrase_verdicts(
 ) -> list[tuple[str, str] | None]:
     """The (group, reason) for each visible text of a page, or None; ``lows`` are the texts lower-cased.
 
-    The page's lines are looked up together (``LineIndex.classify_all``):
-    most of them are turned away by their first word and one scan of the page.
+    The page's lines are looked up together:
+    most of them are turned away by their first word and one scan of the page
+    (``cleanup.lang.page``).
     """
-    hits = lang.index(rules_dirs=rules_dirs).classify_all(texts, lowered(texts) if lows is None else lows)
+    hits = lang.classify_page(texts, lowered(texts) if lows is None else lows, rules_dirs)
     return [None if hit is None else (hit[0], f"{REASONS.get(hit[0], hit[0])} ({hit[1]!r})") for hit in hits]
 
 
