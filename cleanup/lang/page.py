@@ -32,9 +32,12 @@ def classify_page(index: LineIndex, texts: Sequence[str], lows: Sequence[str]) -
     [('ad-label', 'Anzeige'), None, ('rights', 'reserved'), None]
     """
     may_hold = holding_anywhere(index, texts, lows)
-    by_word, cap, classify = index.by_word, index.max_chars, index.classify
+    by_word, cap, classify, seen = index.by_word, index.max_chars, index.classify, index.seen
     found: list[tuple[str, str] | None] = []
     for k, text in enumerate(texts):
+        if text in seen:  # menus and footers repeat on every page of a site
+            found.append(seen[text])
+            continue
         if not text or len(text) > cap:
             found.append(None if text == text.strip() else classify(text))
             continue
@@ -84,7 +87,7 @@ def opens_no_phrase(index: LineIndex, text: str, low: str, word: str) -> bool:
     case folding shows (``_may_hold_anywhere`` reads ``lower()``), unless
     it is too long for one.
     """
-    openings, longest = index.openings[word]
+    openings, longest = index.openings(word)
     head = low[:HEAD_CHARS]
     if longest > OPENING_CHARS or not text[:HEAD_CHARS].isascii() or IRREGULAR_RE.search(head):
         return False
