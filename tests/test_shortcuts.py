@@ -7,17 +7,21 @@ generated inputs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup.lang.detect import WORD_RE as DETECT_WORD_RE
+from cleanup.lang.detect import words_in
+from cleanup.lang.page import classify_page
 from cleanup.model import Line
 from cleanup.rules import LINE_RULES
 from cleanup.text import engine
 from cleanup.text.article import MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, value_tables
 from cleanup.text.article_end import MIN_ROW_NUMBERS, NUMBER_RE, number_count
-from cleanup.text.blocks import may_be_list_heading, weight
+from cleanup.text.blocks import heading_like, may_be_list_heading, weight
 from cleanup.text.patterns import LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
 from cleanup.text.units import (
@@ -233,3 +237,86 @@ def test_prefixes_read_from_a_pattern_start_every_match() -> None:
 @given(st.text(alphabet="a1.,: 9x_é٣-", max_size=16))
 def test_number_pattern_finds_what_the_look_behind_first_form_finds(text: str) -> None:
     assert NUMBER_RE.findall(text) == re.findall(r"(?<![\w.])\d[\d.,:]*(?![\w])", text)
+
+
+PHRASE_BITS = (
+    "Lire aussi : ",
+    "Weiterlesen",
+    "12 Kommentare",
+    "» ",
+    "Tous droits réservés",
+    "All rights reserved.",
+    "The council met on Tuesday",
+    " ",
+    "\x00",
+    "A4 paper",
+    "Über uns",
+    "x" * 70,
+    "reserved",
+    "In ",
+    "In other news",
+    "More from ",
+    "BBC Sport",
+    "Read more",
+    "\t",
+    "  ",
+    "3",
+    "\u212a",
+    "(",
+    "^ ",
+    "© ",
+    "» Weiterlesen",
+    "ß",
+    "ſ",
+    "’",
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PHRASE_BITS), max_size=8).map("".join), max_size=12))
+def test_classify_page_gives_what_classify_gives_per_line(texts: list[str]) -> None:
+    from cleanup import lang
+
+    index = lang.index()
+    fresh = dataclasses.replace(index, _seen={})  # an empty memo: every line judged by the batch path
+    assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Related:", "More from Jane", "ſo", "The end.", "  most read", "Über uns"]), max_size=8)
+)
+def test_heading_like_is_may_be_list_heading_on_every_unit(texts: list[str]) -> None:
+    page = Units(Line(k + 1, t) for k, t in enumerate(texts))
+    assert heading_like(page) == {k for k, low in enumerate(page.lows) if may_be_list_heading(low)}
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(alphabet="aZé’'_1²ſ .,\u00a0\u2003\x1c\n-«", max_size=40))
+def test_words_in_finds_the_words_the_pattern_finds(text: str) -> None:
+    assert words_in(text) == DETECT_WORD_RE.findall(text)
+
+
+def test_classify_page_normalises_where_the_raw_head_would_mislead() -> None:
+    # Double spaces, tabs and numbers in the head, a case-folded key word past it: classify_page must not
+    # decide these from the raw lower-cased text.
+    from cleanup import lang
+
+    texts = [
+        "Read  more",
+        "Read\tmore",
+        "Read more",
+        "In 3 Kommentaren",
+        "» Weiterlesen",
+        "[Anzeige]",
+        "(" + "x" * 70,
+        "(" * 60 + "Weiterlesen",
+        "More from  BBC Sport",
+        "Alle Rechte vorbehalten. " + "x" * 70,
+        "All rights re\u017ferved",
+        "Copyright " + "a" * 60 + " \u00a9 All rights reserved",
+    ]
+    index = lang.index()
+    fresh = dataclasses.replace(index, _seen={})
+    assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
+    assert index.classify("Read  more") is not None

@@ -30,7 +30,7 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -48,6 +48,7 @@ from .packs import (
     load_pack,
     merge,
 )
+from .page import classify_page as page_lookup
 
 __all__ = [
     "VERDICT_KINDS",
@@ -59,6 +60,7 @@ __all__ = [
     "Pack",
     "calendar",
     "classify",
+    "classify_page",
     "detect",
     "groups",
     "index",
@@ -147,6 +149,13 @@ def _codes(langs: Langs, rules_dirs: tuple[str, ...]) -> frozenset[str] | None:
         return None
     if isinstance(langs, str):
         langs = (langs,)
+    if isinstance(langs, (frozenset, tuple)):
+        return _normalised(langs)  # every page asks again with the same few sets
+    return frozenset(c for c in (normalise_code(code) for code in langs) if c)
+
+
+@functools.lru_cache(maxsize=256)
+def _normalised(langs: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset(c for c in (normalise_code(code) for code in langs) if c)
 
 
@@ -195,6 +204,19 @@ def classify(
     (('related', 'Lire aussi'), ('comment-count', '{n} Kommentare'), None)
     """
     return index(langs, only, rules_dirs).classify(text)
+
+
+def classify_page(
+    texts: Sequence[str], lows: Sequence[str], rules_dirs: tuple[str, ...] = ()
+) -> list[tuple[str, str] | None]:
+    """``classify`` of each of a page's lines (all packs, the verdict groups); ``lows`` are the same lower-cased.
+
+    The lines are looked up together (``page.classify_page``): the same answers, at a fraction of the cost.
+
+    >>> classify_page(["Lire aussi : Le titre", "Le titre du jour."], ["lire aussi : le titre", "le titre du jour."])
+    [('related', 'Lire aussi'), None]
+    """
+    return page_lookup(index(rules_dirs=rules_dirs), texts, lows)
 
 
 def index(langs: Langs = None, only: tuple[str, ...] | None = None, rules_dirs: tuple[str, ...] = ()) -> LineIndex:

@@ -161,6 +161,7 @@ class LineIndex:
     anywhere_keys: tuple[str, ...] | None = None
     # Verdicts by line text: menus, footers and share bars repeat on every page of a site.
     _seen: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
+    _openings: dict[str, tuple[tuple[str, ...], int]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, groups: Iterable[tuple[str, str, int, Iterable[str]]]) -> LineIndex:
@@ -206,6 +207,23 @@ class LineIndex:
             self._seen.clear()
         verdict = self._seen[text] = self._classify(text.strip())
         return verdict
+
+    @property
+    def seen(self) -> dict[str, tuple[str, str] | None]:
+        """The verdicts ``classify`` remembers, by line text (read them; ``classify`` keeps them)."""
+        return self._seen
+
+    def openings(self, word: str) -> tuple[tuple[str, ...], int]:
+        """The normalised phrases of the first word ``word`` (one in ``by_word``) and the longest one's length.
+
+        Every phrase of the index fits only a normalised text that starts with it.
+        Worked out per word when first asked (a page asks for a few words of the thousand).
+        """
+        found = self._openings.get(word)
+        if found is None:
+            norms = tuple(c.norm for c in self.by_word[word])
+            found = self._openings[word] = (norms, max(map(len, norms)))
+        return found
 
     def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:

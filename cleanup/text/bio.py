@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose, may_be_list_heading, weight
+from cleanup.text.blocks import ends_like_sentence, heading_like, is_list_heading, is_prose, weight
 from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
 from cleanup.text.units import as_units, holding_any
 
@@ -100,9 +100,17 @@ def says_role(text: str) -> bool:
 
 
 def _holds_any(text: str, words: frozenset[str]) -> bool:
-    """False when no word of ``words`` is a substring of ``text`` lower-cased: cheaper than ``_words``."""
-    low = text.lower()
-    return any(word in low for word in words)
+    """False when no word of ``words`` is a substring of ``text`` lower-cased: cheaper than ``_words``.
+
+    One search for all the words (``_substrings``) costs less than a test per word.
+    """
+    return bool(words) and _substrings(words).search(text.lower()) is not None
+
+
+@functools.cache
+def _substrings(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text wherever one of ``words`` is a substring of it (literals, no flags)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -226,12 +234,12 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     story, with the story's paragraphs after it, is not a list's start.
     """
     found = as_units(lines)
-    texts, lows = found.visible, found.lows
+    texts, headings = found.visible, heading_like(found)
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
-    for i in range(first + 1, stop):
-        if dropped_by[i] not in HEADING_DROPS or not may_be_list_heading(lows[i]) or not is_list_heading(texts[i]):
+    for i in sorted(k for k in headings if first < k < stop):
+        if dropped_by[i] not in HEADING_DROPS or not is_list_heading(texts[i]):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = sum(weight(texts[j]) for j in rest if is_prose(texts[j]))

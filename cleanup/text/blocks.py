@@ -11,7 +11,7 @@ from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
-from cleanup.text.units import as_units, visible
+from cleanup.text.units import Units, as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
 # one, or long with inner punctuation. Counted in characters, with CJK
@@ -184,13 +184,33 @@ def may_be_list_heading(low: str) -> bool:
     return low.startswith(LIST_HEADING_STARTS.get(low[:1], ())) or not low[:_HEADING_PREFIX_CHARS].isascii()
 
 
+def heading_like(units: Units) -> AbstractSet[int]:
+    """Indexes of the units that pass ``may_be_list_heading``, worked out once per page.
+
+    The list finders (``related_list``, its items, ``bio.related_start``) all
+    ask; one pass over the page's lower-cased texts answers them all.
+    """
+    found = units.features.get("heading_like")
+    if found is None:
+        starts, reach = LIST_HEADING_STARTS, _HEADING_PREFIX_CHARS
+        lows = units.lows
+        if starts is None:
+            found = frozenset(range(len(lows)))
+        else:
+            found = frozenset(
+                i for i, low in enumerate(lows) if low.startswith(starts.get(low[:1], ())) or not low[:reach].isascii()
+            )
+        units.features["heading_like"] = found
+    return found
+
+
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
     """Index just past the run of headline-like units starting at ``start``.
 
     The page's own headline ends the run: a list of other stories never holds it.
     """
     found = as_units(lines)
-    texts, lows = found.visible, found.lows
+    texts, headings = found.visible, heading_like(found)
     title = words_of(texts[0]) if lines else set()
     end = start
     while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
@@ -201,7 +221,7 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # a line ending in a colon announces the story's own list
         if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
             break  # the next section heading ends the list (HTML)
-        if (may_be_list_heading(lows[end]) and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
+        if (end in headings and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
         end += 1
     return end
@@ -215,14 +235,12 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     subheading is followed by prose.
     """
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
-    texts, lows = found.visible, found.lows
+    texts = found.visible
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
     headings = [
         (i, heading)
-        for i, low in enumerate(lows)
-        if may_be_list_heading(low)
-        and dropped_by[i] in (None, "promo-line")
-        and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))
+        for i in sorted(heading_like(found))
+        if dropped_by[i] in (None, "promo-line") and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))
     ]
     end = 0
     for i, heading in headings:
@@ -240,6 +258,8 @@ def embed_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
     Only a short, Title-Case line without a sentence ending, directly before
     the embed, is dropped: a sentence or a lower-case subheading stays.
     """
+    if "embed-shortcode" not in dropped_by:
+        return  # most pages: no shortcode, nothing to look at
     for i in range(1, len(lines)):
         if dropped_by[i] != "embed-shortcode" or dropped_by[i - 1] is not None:
             continue
@@ -265,10 +285,14 @@ def _prose_reached(texts: Sequence[str], dropped_by: Sequence[str | None], begin
 def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
     """(index, heading) of the units from ``first`` on that read as a comments heading."""
     fullmatch = P.COMMENTS_HEADING_RE.fullmatch
+    # A visible text is trimmed: one longer than 160 characters is a heading only in brackets.
     return [
         (i, heading)
         for i in range(first, len(texts))
-        if dropped_by[i] != "page-chrome" and len(heading := _unbracketed(texts[i])) <= 160 and fullmatch(heading)
+        if (len(texts[i]) <= 160 or texts[i][:1] in "[(")
+        and dropped_by[i] != "page-chrome"
+        and len(heading := _unbracketed(texts[i])) <= 160
+        and fullmatch(heading)
     ]
 
 

@@ -22,7 +22,7 @@ from cleanup.model import Line
 from cleanup.text.blocks import is_prose
 from cleanup.text.engine import Verdicts
 from cleanup.text.registry import line_rule
-from cleanup.text.units import visible
+from cleanup.text.units import lowered, visible
 
 RULE = "chrome-phrase"
 # Reasons by group: what the line is. Groups not named here say what their `about` says.
@@ -107,9 +107,17 @@ def is_bare_heading(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     return hit is not None and hit[0] == "related" and len(text.rstrip(" :»›").split()) <= len(hit[1].split())
 
 
-def phrase_verdicts(texts: Sequence[str], rules_dirs: tuple[str, ...] = ()) -> list[tuple[str, str] | None]:
-    """The (group, reason) for each visible text, or None (remembered per text and rules directories)."""
-    return [_verdict(text, rules_dirs) for text in texts]
+def phrase_verdicts(
+    texts: Sequence[str], rules_dirs: tuple[str, ...] = (), lows: Sequence[str] | None = None
+) -> list[tuple[str, str] | None]:
+    """The (group, reason) for each visible text of a page, or None; ``lows`` are the texts lower-cased.
+
+    The page's lines are looked up together:
+    most of them are turned away by their first word and one scan of the page
+    (``cleanup.lang.page``).
+    """
+    hits = lang.classify_page(texts, lowered(texts) if lows is None else lows, rules_dirs)
+    return [None if hit is None else (hit[0], f"{REASONS.get(hit[0], hit[0])} ({hit[1]!r})") for hit in hits]
 
 
 def apply_phrase_rule(v: Verdicts, rules_dirs: tuple[str, ...] = (), disabled: Collection[str] = ()) -> None:
@@ -120,8 +128,9 @@ def apply_phrase_rule(v: Verdicts, rules_dirs: tuple[str, ...] = (), disabled: C
     and stays ("See also" is also a section of a story).
     """
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
-    shown = v.lines.visible
-    for i, verdict in zip(todo, phrase_verdicts([shown[i] for i in todo], rules_dirs), strict=True):
+    shown, lows = v.lines.visible, v.lines.lows
+    verdicts = phrase_verdicts([shown[i] for i in todo], rules_dirs, [lows[i] for i in todo])
+    for i, verdict in zip(todo, verdicts, strict=True):
         if verdict is None or SAME_AS.get(verdict[0]) in disabled:
             continue
         group, reason = verdict

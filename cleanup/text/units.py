@@ -241,11 +241,13 @@ class Units(tuple[Line, ...]):
         made._visible = None
         made._lows = None
         made.bounds = {}
+        made.features = {}
         return made
 
     _visible: list[str] | None
     _lows: list[str] | None
     bounds: dict[tuple[str | None, ...], tuple[int, int] | None]  # article bounds by verdicts
+    features: dict[str, Any]  # what a rule module works out once per page, by name (``blocks.heading_like``)
 
     @property
     def visible(self) -> list[str]:

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Text mode before and after a change, in one process: the old code and this checkout cleaning each page in turns.
+
+    python bench/text_ab.py --base main                # ScrapingHub's dumps, this checkout against main
+    python bench/text_ab.py --base e7d1dfb --set portal
+
+The base revision's ``cleanup`` package is taken with ``git archive`` into a
+temporary directory and imported as ``cleanup_base`` (its imports rewritten),
+beside this checkout's ``cleanup``. Each page is cleaned by both, in turns
+(which goes first alternates), and the CPU seconds of each are summed
+(``time.process_time``): on a shared machine a change in load hits both alike,
+where two runs of ``text_bench.py`` can differ by more than a small change
+gains. Both results are compared page by page (``to_dict``): the command fails
+when an output differs. Run one fresh process per set: the memos of one set
+change the cost of the next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+WARM = b"Warm-up page.\n\nThe council met on Tuesday and voted to close the old bridge for repairs.\n"
+IMPORT_RE = re.compile(r"\b(from|import) cleanup\b")
+
+
+def base_package(rev: str, into: Path) -> None:
+    """``cleanup`` at ``rev`` written under ``into`` as the package ``cleanup_base``."""
+    data = subprocess.run(["git", "archive", rev, "cleanup"], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    (into / "cleanup").rename(into / "cleanup_base")
+    for path in (into / "cleanup_base").rglob("*.py"):
+        path.write_text(IMPORT_RE.sub(r"\1 cleanup_base", path.read_text("utf-8")), "utf-8")
+
+
+def compare(dumps: list[bytes], new, old) -> tuple[float, float]:
+    """CPU seconds of ``new`` and ``old`` over ``dumps``, taking turns page by page; outputs must agree."""
+    new(WARM), old(WARM)
+    spent = {new: 0.0, old: 0.0}
+    for k, data in enumerate(dumps):
+        results = {}
+        for clean in (new, old) if k % 2 else (old, new):
+            start = time.process_time()
+            results[clean] = clean(data)
+            spent[clean] += time.process_time() - start
+        if results[new].to_dict() != results[old].to_dict():
+            raise SystemExit(f"page {k}: the outputs differ")
+    return spent[new], spent[old]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", required=True, help="git revision to compare against")
+    parser.add_argument("--set", default="scrapinghub", help="scrapinghub, readability or portal")
+    args = parser.parse_args()
+    dumps = [p.read_bytes() for p in sorted((BENCH / args.set / "text").glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        base_package(args.base, Path(tmp))
+        sys.path[:0] = [str(ROOT), tmp]
+        import cleanup_base
+
+        import cleanup
+
+        new, old = compare(dumps, cleanup.clean, cleanup_base.clean)
+    print(f"{args.set}: {len(dumps)} pages, base {old:.3f} s, this checkout {new:.3f} s, speed-up {old / new:.3f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
