@@ -75,10 +75,11 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     """
     scores: dict[Any, Score] = {}
     outer: list[tuple[float, float, float, float]] = []  # the open ancestors' sums so far
+    push, pop = outer.append, outer.pop
     raw = kept = good = prose = 0.0  # sums of the innermost open element
     chars = links = marked = 0  # the open text segment: chars, link chars, chars under a mark
     in_a = in_li = in_mark = 0  # open <a>, <li> and marked elements
-    blocks, counted, is_mark = SCORED_BLOCK_TAGS, COUNTED_TAGS, marks.__contains__
+    blocks, counted = SCORED_BLOCK_TAGS, COUNTED_TAGS
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if chars and tag in blocks:  # a block edge ends the segment
@@ -88,22 +89,22 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
             kept, prose = kept + (min(w, 0.0) if chrome else w), prose + (0.0 if chrome else max(w, 0.0))
             chars = links = marked = 0
         if event == "start":
-            outer.append((raw, kept, good, prose))
+            push((raw, kept, good, prose))
             raw = kept = good = prose = 0.0
             if tag in counted:
                 in_a += tag == "a"
                 in_li += tag == "li"
-            if is_mark(el):
+            if el in marks:
                 in_mark += 1
             text = el.text
         else:
             scores[el] = _SCORE(Score, (raw, kept, good, prose))
-            r, k, g, p = outer.pop()
+            r, k, g, p = pop()
             raw, kept, good, prose = r + raw, k + kept, g + good, p + prose
             if tag in counted:
                 in_a -= tag == "a"
                 in_li -= tag == "li"
-            if is_mark(el):
+            if el in marks:
                 in_mark -= 1
             text = el.tail
         if text:
