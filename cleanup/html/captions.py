@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree  # noqa: F401 (doctests)
 
-from cleanup.html.dom import norm, text_of
+from cleanup.html.dom import norm
 
 # Blocks that can be a caption with no name, and the type captions are set in: small type,
 # or italics in a centred block. Italics alone are not enough: a work's title under its
@@ -44,15 +44,43 @@ def unnamed_caption(el: Any) -> bool:
     if el.tag not in UNNAMED_CAPTION_TAGS:
         return False
     before = el.getprevious()
-    if before is None or next(before.iter("img", "picture"), None) is None or norm(text_of(before)):
+    if before is None or _has_text(before) or next(before.iter("img", "picture"), None) is None:
         return False
-    chars = len(norm(text_of(el)))
-    if not 0 < chars <= MAX_UNNAMED_CAPTION_CHARS:
+    if not 0 < _chars_up_to(el, MAX_UNNAMED_CAPTION_CHARS) <= MAX_UNNAMED_CAPTION_CHARS:
         return False
     if _all_text_in(el, lambda a: a.tag in SMALL_TYPE_TAGS or SMALL_TYPE_RE.search(a.get("style") or "")):
         return True
     centred = el.tag == "center" or CENTRED_RE.search(el.get("style") or "") is not None
     return centred and _all_text_in(el, lambda a: a.tag in ITALIC_TAGS)
+
+
+def _has_text(el: Any) -> bool:
+    """True when ``el`` holds any text that is not white space; stops at the first piece.
+
+    Asked of the block before every div and p: most hold text, and reading all of a
+    big block's text (or walking it for an image first) cost more than the rest of
+    the caption search.
+    """
+    return any(piece.strip() for piece in el.itertext())
+
+
+def _chars_up_to(el: Any, limit: int) -> int:
+    """``len(norm(text_of(el)))`` when it is at most ``limit``, else some number above ``limit``.
+
+    The text is read only until it holds more than ``limit`` characters that are not
+    white space (a page container is not read through): normalising keeps all of
+    those, so the whole text is longer than ``limit`` too.
+
+    >>> _chars_up_to(etree.fromstring("<p> a  <b>b</b> </p>"), 10), _chars_up_to(etree.fromstring("<p>abc</p>"), 2) > 2
+    (3, True)
+    """
+    pieces, solid = [], 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        solid += len("".join(piece.split()))
+        if solid > limit:
+            return solid
+    return len(norm("".join(pieces)))
 
 
 def _all_text_in(el: Any, styled: Callable[[Any], Any]) -> bool:

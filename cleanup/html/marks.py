@@ -137,37 +137,48 @@ def _hiding_style(style: str) -> bool:
     return HIDDEN_STYLE_RE.search(style) is not None
 
 
-# Elements that can carry a chrome mark, selected in C, in document order. A union of name
-# tests: libxml2 runs ``self::nav or self::aside ...`` predicates on every element slowly.
-MARK_CANDIDATES_XPATH = etree.XPath(
-    "descendant-or-self::*[@class or @id or @role or @hidden or @aria-hidden or @style]"
-    + "".join(f" | descendant-or-self::{tag}" for tag in sorted(GROUP_BY_TAG))
-)
+# The attributes a chrome mark is read from; an element with none of them is marked by its tag only.
+MARK_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style"})
 HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
 
 
-def _mark_of(el: Any) -> ChromeGroup | None:
-    """The chrome group an element belongs to by tag, role, hidden state, id or class."""
-    get = el.get
-    keep, group_by_names = _names_verdict(get("id"), get("class"))
+def _mark_of(tag: str, attrs: dict[str, str]) -> ChromeGroup | None:
+    """The chrome group of an element with ``tag`` and ``attrs``: by tag, role, hidden state, id or class.
+
+    >>> _mark_of("div", {"class": "share-bar"}).rule, _mark_of("nav", {"class": "pullquote"})
+    ('share-social', None)
+    """
+    keep, group_by_names = _names_verdict(attrs.get("id"), attrs.get("class"))
     if keep:
         return None
-    group = GROUP_BY_TAG.get(el.tag)
-    if group is None and (role := get("role")):
+    group = GROUP_BY_TAG.get(tag)
+    if group is None and (role := attrs.get("role")):
         group = GROUP_BY_ROLE.get(role.strip().lower())
     if group is None:
-        style = get("style")
-        if get("hidden") is not None or get("aria-hidden") == "true" or (style and _hiding_style(style)):
+        style = attrs.get("style")
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (style and _hiding_style(style)):
             group = HIDDEN_GROUP
     return group if group is not None else group_by_names
 
 
 def find_marks(doc: Any) -> dict[Any, ChromeGroup]:
-    """Every element of the body that looks like site chrome, with its group."""
+    """Every element of the body that looks like site chrome, with its group.
+
+    One walk in libxml2's order with one attribute read per element (``items``):
+    an XPath selecting the elements that carry a class, id, role ... cost more
+    than the walk (its predicate runs per element, and the node set is built), and
+    reading six attributes one ``get`` at a time cost more than reading them all.
+    """
     marks = {}
-    for el in MARK_CANDIDATES_XPATH(body_of(doc)):
-        group = _mark_of(el) if el.tag not in ("body", "html") else None
-        if group is not None:
+    by_tag, unmarked = GROUP_BY_TAG, MARK_ATTRIBUTES.isdisjoint
+    for el in body_of(doc).iter(etree.Element):
+        tag, items = el.tag, el.items()
+        if items:
+            attrs = dict(items)
+            group = by_tag.get(tag) if unmarked(attrs) else _mark_of(tag, attrs)
+        else:
+            group = by_tag.get(tag)
+        if group is not None and tag not in ("body", "html"):
             marks[el] = group
     return marks
 

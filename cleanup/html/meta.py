@@ -49,13 +49,30 @@ class Meta:
     body_hint: str | None  # JSON-LD articleBody
 
 
-def _meta(doc: Any, *names: str) -> str | None:
-    """First non-empty <meta> content whose property, name or itemprop is one of ``names``."""
+def meta_tags(doc: Any) -> tuple[tuple[str, str], ...]:
+    """(key, content) of every <meta> with text content, in document order; the key is its
+    property, name or itemprop, lower-cased.
+
+    Read once per page: each metadata field asks for its own keys, and walking the
+    <meta> elements again for each cost more than reading them.
+    """
+    tags = []
     for el in doc.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        if key in names and norm(el.get("content")):
-            return norm(el.get("content"))
-    return None
+        get = el.get
+        content = norm(get("content"))
+        if content:
+            tags.append(((get("property") or get("name") or get("itemprop") or "").lower(), content))
+    return tuple(tags)
+
+
+def _meta(tags: tuple[tuple[str, str], ...], *names: str) -> str | None:
+    """First content of ``tags`` (``meta_tags``) whose key is one of ``names``.
+
+    >>> tags = (("og:type", "article"), ("og:title", "Bridge to close"), ("twitter:title", "Bridge"))
+    >>> _meta(tags, "twitter:title", "og:title"), _meta(tags, "author")
+    ('Bridge to close', None)
+    """
+    return next((content for key, content in tags if key in names), None)
 
 
 def _json_ld(doc: Any) -> dict[str, Any]:
@@ -140,9 +157,9 @@ def _headline(doc: Any, declared: list[str], page_title: str | None) -> str | No
     return found or page_title or (h1s[0] if h1s else None)
 
 
-def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
+def _byline(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> str | None:
     """Author names from meta, JSON-LD or rel/itemprop=author markup."""
-    found = _meta(doc, "author", "article:author", "dc.creator", "byl", "parsely-author")
+    found = _meta(tags, "author", "article:author", "dc.creator", "byl", "parsely-author")
     if found and not found.startswith("http"):
         return found
     found = _ld_text(ld.get("author"))
@@ -155,10 +172,10 @@ def _byline(doc: Any, ld: dict[str, Any]) -> str | None:
     return None
 
 
-def _date(doc: Any, ld: dict[str, Any]) -> str | None:
+def _date(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> str | None:
     """Publication date from meta, JSON-LD or the first <time datetime>."""
     found = _meta(
-        doc,
+        tags,
         "article:published_time",
         "datepublished",
         "og:published_time",
@@ -178,11 +195,11 @@ def _date(doc: Any, ld: dict[str, Any]) -> str | None:
 
 def read_metadata(doc: Any, url: str | None = None) -> Meta:
     """Title, byline, date, canonical URL, site name and JSON-LD articleBody of a page."""
-    ld = _json_ld(doc)
-    site_name = _meta(doc, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
+    ld, tags = _json_ld(doc), meta_tags(doc)
+    site_name = _meta(tags, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
     title_el = doc.find(".//title")
     declared = [
-        t for t in (clean_title(_meta(doc, "og:title", "twitter:title"), site_name), _ld_text(ld.get("headline"))) if t
+        t for t in (clean_title(_meta(tags, "og:title", "twitter:title"), site_name), _ld_text(ld.get("headline"))) if t
     ]
     page_title = clean_title(text_of(title_el) if title_el is not None else None, site_name)
     canonical = next(
@@ -196,9 +213,9 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
     body = ld.get("articleBody")
     return Meta(
         title=_headline(doc, declared, page_title),
-        byline=_byline(doc, ld),
-        date=_date(doc, ld),
-        canonical_url=canonical or _meta(doc, "og:url") or url,
+        byline=_byline(doc, tags, ld),
+        date=_date(doc, tags, ld),
+        canonical_url=canonical or _meta(tags, "og:url") or url,
         site_name=site_name,
         body_hint=norm(body) if isinstance(body, str) else None,
     )

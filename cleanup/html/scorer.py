@@ -70,40 +70,42 @@ COUNTED_TAGS = frozenset({"a", "li"})  # links and list items change how a segme
 def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     """Score of every element under ``root`` in one iterative post-order walk.
 
-    One loop over lxml's start/end events with plain local counters: it visits
-    every element of the page, so it is written for speed (doc/speed.md).
+    One loop over lxml's start/end events with plain local counters: it visits every
+    element of the page, so it is written for speed (doc/speed.md). Most elements
+    (links, spans, list items of menus) close no text segment of their own, and
+    their sums stay zero: sums are kept only for open elements that received
+    weight (``sums``, by depth), and the others share ``ZERO``. The additions that
+    remain happen in the same order as in a sum per element, so every ``Score``
+    is bit-identical to one.
     """
     scores: dict[Any, Score] = {}
-    outer: list[tuple[float, float, float, float]] = []  # the open ancestors' sums so far
-    raw = kept = good = prose = 0.0  # sums of the innermost open element
-    chars = links = marked = 0  # the open text segment: chars, link chars, chars under a mark
+    sums: dict[int, list[float]] = {}  # depth -> [raw, kept, good, prose] of an open element holding weight
+    depth = chars = links = marked = 0  # depth; the open text segment: chars, link chars, chars under a mark
     in_a = in_li = in_mark = 0  # open <a>, <li> and marked elements
-    blocks, counted, is_mark = SCORED_BLOCK_TAGS, COUNTED_TAGS, marks.__contains__
+    blocks, counted = SCORED_BLOCK_TAGS, COUNTED_TAGS
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
-        if chars and tag in blocks:  # a block edge ends the segment
-            w = _segment_weight(chars, links, in_li)
-            chrome = marked >= chars / 2  # chrome's prose counts in neither kept nor prose
-            raw, good = raw + w, good + max(w, 0.0)
-            kept, prose = kept + (min(w, 0.0) if chrome else w), prose + (0.0 if chrome else max(w, 0.0))
+        if chars and tag in blocks:  # a block edge ends the segment, in the innermost open element
+            _add(sums, depth, _segment_sums(chars, links, marked, in_li))
             chars = links = marked = 0
         if event == "start":
-            outer.append((raw, kept, good, prose))
-            raw = kept = good = prose = 0.0
+            depth += 1
             if tag in counted:
                 in_a += tag == "a"
                 in_li += tag == "li"
-            if is_mark(el):
+            if el in marks:
                 in_mark += 1
             text = el.text
         else:
-            scores[el] = _SCORE(Score, (raw, kept, good, prose))
-            r, k, g, p = outer.pop()
-            raw, kept, good, prose = r + raw, k + kept, g + good, p + prose
+            own = sums.pop(depth, None)
+            depth -= 1
+            scores[el] = ZERO if own is None else _SCORE(Score, own)
+            if own is not None:
+                _add(sums, depth, own)
             if tag in counted:
                 in_a -= tag == "a"
                 in_li -= tag == "li"
-            if is_mark(el):
+            if el in marks:
                 in_mark -= 1
             text = el.tail
         if text:
@@ -116,7 +118,33 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     return scores
 
 
+def _add(sums: dict[int, list[float]], depth: int, add: list[float]) -> None:
+    """Add ``add`` to the sums of the open element at ``depth`` (``add`` itself when it has none yet:
+    0.0 + x is x, as no weight is ever -0.0)."""
+    acc = sums.get(depth)
+    if acc is None:
+        sums[depth] = add
+    else:
+        acc[0] += add[0]
+        acc[1] += add[1]
+        acc[2] += add[2]
+        acc[3] += add[3]
+
+
+def _segment_sums(chars: int, links: int, marked: int, in_li: int) -> list[float]:
+    """[raw, kept, good, prose] of one text segment: chrome's prose (half its characters under a
+    mark) counts in neither kept nor prose.
+
+    >>> _segment_sums(100, 0, 0, 0), _segment_sums(100, 0, 60, 0), _segment_sums(10, 10, 0, 0)
+    ([100.0, 100.0, 100.0, 100.0], [100.0, 0.0, 100.0, 0.0], [-3.5, -3.5, 0.0, 0.0])
+    """
+    w = _segment_weight(chars, links, in_li)
+    chrome = marked >= chars / 2
+    return [w, min(w, 0.0) if chrome else w, max(w, 0.0), 0.0 if chrome else max(w, 0.0)]
+
+
 _SCORE = tuple.__new__  # Score(...) without the namedtuple's Python-level __new__
+ZERO = Score(0.0, 0.0, 0.0, 0.0)  # the score of an element that closes no text segment
 
 
 def _segment_weight(chars: int, links: int, in_li: int) -> float:
