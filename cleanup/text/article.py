@@ -39,6 +39,7 @@ from cleanup.text.blocks import (
 )
 from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
+from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
@@ -155,13 +156,14 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
-    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio, a comment thread or teasers.
+    """Where the article run [start, stop) ends: ``extend_end``, but before a bio, comments, teasers or a ticker.
 
     Before such a cut the run ends as it would on a page that ends there
     (``end_before_cut``), so the story's output, cleaned again, ends the same.
     """
     end = extend_end(lines, dropped_by, stop)
-    cuts = [c for c in (bio_start(lines, dropped_by, start, end), related_start(lines, dropped_by, start, end)) if c]
+    found = (bio_start(lines, dropped_by, start, end), related_start(lines, dropped_by, start, end))
+    cuts = [c for c in (*found, ticker_start(lines, dropped_by, start, end)) if c]
     return end if not cuts else end_before_cut(lines, dropped_by, start, min(cuts))
 
 
