@@ -78,6 +78,32 @@ def test_a_menu_under_a_first_line_is_no_data_list() -> None:
     assert result.text.split("\n\n") == list(PARAGRAPHS)
 
 
+# --- a subheading that repeats the page <title> -------------------------------
+
+SUBHEAD_TITLE = "Where does the rail yard plan go after the council vote? - The Ledger"
+SUBHEADING = "Where does the rail yard plan go from here?"
+# Teasers whose headline and summary share one unit: each reads as prose.
+MERGED_TEASERS = (
+    "Bridge to close for repairs The county said the bridge will close for six weeks from May, and buses will detour.",
+    "School budget passes first vote The board approved the budget 5-2 after a long debate on teacher pay.",
+)
+
+
+def test_a_subheading_that_repeats_the_title_inside_the_story_keeps_the_paragraphs_above_it() -> None:
+    # Paragraphs right above it and right under it: a subheading, not the headline the run is pulled to.
+    page = _dump(SUBHEAD_TITLE, *MENU, "By Jane Doe", *PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:], *FOOTER)
+    assert clean(page).text.split("\n\n") == [*PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:]]
+
+
+def test_a_headline_under_teasers_that_read_as_prose_still_anchors_the_story() -> None:
+    # Keep-trap: teasers above the headline read as prose, but the headline has its date under it.
+    headline = "Council approves the rail yard housing plan"
+    page = _dump(f"{headline} - The Ledger", *MENU, *MERGED_TEASERS, headline, "November 20, 2019", *PARAGRAPHS)
+    result = clean(page)
+    assert result.title == headline
+    assert result.text.split("\n\n") == list(PARAGRAPHS)
+
+
 # --- the end before an author bio or a comment thread ----------------------
 
 
@@ -120,6 +146,32 @@ TEASERS = (
 def test_teasers_with_one_line_summaries_under_a_related_heading_end_the_article() -> None:
     lines = _page(*MENU, *PARAGRAPHS, "More from The Ledger", *TEASERS, *FOOTER)
     assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+LINKED_TEASERS = (
+    "Pets benefit our mental health A review of existing studies lists the many ways in which pets "
+    "provide people with mental health issues some much-needed comfort. Read now",
+    "Flu virus destroys tumors Scientists destroyed cancer cells using a modified flu virus. If confirmed "
+    "in clinical trials, the findings could offer new treatments. Read now",
+    "Email",
+    "Print",
+)
+
+
+def test_teasers_that_end_in_their_read_more_link_under_a_related_heading_end_the_article() -> None:
+    # Each teaser reads as prose (two in a row), but its own "Read now" link says it is a teaser.
+    lines = _page(*MENU, *PARAGRAPHS, "Related coverage", *LINKED_TEASERS, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_paragraphs_that_say_read_more_in_a_sentence_after_a_related_heading_stay() -> None:
+    # Keep-trap: "read more" inside a sentence that ends with a full stop is story prose.
+    story = (
+        "Residents who want to read more can ask the council for the full report, which runs to 300 pages.",
+        "The report says the soil needs work before any homes go up, and the state must sign off on it.",
+    )
+    lines = _page(*MENU, *PARAGRAPHS, "Related", *story, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + len(PARAGRAPHS) + 3
 
 
 def test_a_related_box_inside_the_story_keeps_the_paragraphs_after_it() -> None:

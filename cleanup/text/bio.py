@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from cleanup import lang
 from cleanup.model import Line
 from cleanup.text.blocks import ends_like_sentence, heading_like, is_list_heading, is_prose, weight
 from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
@@ -50,6 +51,15 @@ MAX_POLICY_CHARS = 400
 # most MAX_TEASER_CHARS only (one-line summaries; a story's own paragraphs run longer).
 MIN_TEASER_HEADLINES = 2
 MAX_TEASER_CHARS = 320
+# A teaser that ends in its own link ("… diagnostics New research uses … Read now", "… Weiterlesen »"):
+# a read-more phrase of two words or more at its very end, after a space or an ellipsis, no full stop.
+READ_MORE_TAIL_RE = re.compile(
+    r"[\s…](?:"
+    + "|".join(re.escape(w) for w in sorted(lang.words("read-more"), key=len, reverse=True) if " " in w)
+    + r")\s*[»›→>]?$",
+    re.IGNORECASE,
+)
+READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -249,8 +259,21 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     return None
 
 
+def ends_in_read_more(text: str) -> bool:
+    """True for a teaser that ends in its own read-more link: whatever its length, it is no paragraph of a story.
+
+    >>> ends_in_read_more("Pets benefit our mental health A review lists the many ways in which pets help. Read now")
+    True
+    >>> ends_in_read_more("The council said residents who want to read more can ask for the full report.")
+    False
+    """
+    return READ_MORE_TAIL_RE.search(text[-READ_MORE_TAIL_CHARS:]) is not None
+
+
 def _teasers_only(texts: Sequence[str]) -> bool:
     """True when ``texts`` read as teasers: short prose, never two in a row, and MIN_TEASER_HEADLINES other units.
+
+    A unit that ends in a read-more link (``ends_in_read_more``) is a teaser, not prose, however long.
 
     >>> summary = "Joker killed at the box office, and the critics still argue why."
     >>> _teasers_only(["What made Joker so popular?", "Madeline Fry", summary, "Perdue: the agenda", "Sen. Perdue"])
@@ -259,7 +282,7 @@ def _teasers_only(texts: Sequence[str]) -> bool:
     >>> _teasers_only(["Council votes", "Mayor speaks", story, story])
     False
     """
-    flags = [is_prose(t) for t in texts]
+    flags = [is_prose(t) and not ends_in_read_more(t) for t in texts]
     if any(a and b for a, b in itertools.pairwise(flags)):
         return False  # two paragraphs in a row: the story goes on
     prose = [t for t, flag in zip(texts, flags, strict=True) if flag]
