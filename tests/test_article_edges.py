@@ -123,6 +123,28 @@ def test_a_results_table_that_ends_the_story_before_a_bio_stays() -> None:
     assert end_before_cut(lines, [None] * len(lines), 0, len(PARAGRAPHS) + len(SCORES)) == len(PARAGRAPHS) + len(SCORES)
 
 
+COMMENTS = (
+    "I live by the rail yard and I think the plan is long overdue, whatever the opponents say about it.",
+    "The soil there is a mess, and nobody should move in before the state has signed off on the cleanup.",
+    "Reply",
+    "Both of you are right, but the council should have asked the neighbours before it voted on Tuesday.",
+)
+
+
+def test_a_counted_comments_heading_that_a_phrase_dropped_still_ends_the_story() -> None:
+    # "View comments (27)" is a comment prompt of the English pack; the thread starts there all the same.
+    page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS, "View comments (27)", "Your name *", *COMMENTS, *FOOTER)
+    text = clean(page).text
+    assert text.split("\n\n") == list(PARAGRAPHS)
+
+
+def test_a_comment_column_in_the_story_does_not_end_it() -> None:
+    # Keep-trap: a bare "Comment" (a table's column, a button) with no thread after it.
+    rows = ("Task", "Comment", "enqueued", "started", "claimed")
+    page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS[:2], *rows, *PARAGRAPHS[2:], *FOOTER)
+    assert PARAGRAPHS[3] in clean(page).text
+
+
 def test_story_output_with_chrome_before_a_bio_is_a_fixed_point() -> None:
     page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS, "Buffer", "Pin", "Jane Doe", BIO, *FOOTER)
     once, twice = _cleaned_twice(page)

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, heading_like, is_list_heading, is_prose, weight
-from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
+from cleanup.text.blocks import comment_markers, ends_like_sentence, heading_like, is_list_heading, is_prose, weight
+from cleanup.text.patterns import COMMENTS_HEADING_RE, MIN_COMMENT_MARKERS, WORDS
 from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
@@ -60,6 +60,8 @@ READ_MORE_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
+# A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
+THREAD_HEADING_DROP = "chrome-phrase"
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -186,7 +188,9 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
     """
     units = as_units(lines)
     texts = units.visible
-    kept = [i for i in range(start, stop) if dropped_by[i] is None]
+    kept = [
+        i for i in range(start, stop) if dropped_by[i] is None or _dropped_thread_heading(lines, texts, dropped_by, i)
+    ]
     first = next((i for i in kept if is_prose(texts[i])), None)
     if first is None:
         return None
@@ -209,6 +213,21 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
         known = not name or _surname(name) in " ".join(texts[:first])
         return i if known and before >= after else None
     return None
+
+
+def _dropped_thread_heading(
+    lines: Sequence[Line], texts: Sequence[str], dropped_by: Sequence[str | None], i: int
+) -> bool:
+    """True for a comments heading that a language pack's phrase already dropped ("View comments (27)").
+
+    The chrome-phrase rule drops such headings before the article finder runs; the
+    thread still starts there. As for the comment-section rule, a heading with no
+    count ("Comments", "Comment": a table's column, a button in the story) needs
+    comment-like lines after it ("Reply", "2 days ago", "joe says:").
+    """
+    if dropped_by[i] != THREAD_HEADING_DROP or COMMENTS_HEADING_RE.fullmatch(texts[i]) is None:
+        return False
+    return any(c.isdigit() for c in texts[i]) or comment_markers(lines, i + 1) >= MIN_COMMENT_MARKERS
 
 
 def _may_start(texts: Sequence[str], lows: Sequence[str], kept: Sequence[int]) -> list[int]:
