@@ -44,6 +44,7 @@ REASONS = {
     "comment-count": "comment counter",
     "comment-form": "comment form notice",
     "rating": "rating prompt",
+    "reading-time": "reading-time label",
     "gallery": "gallery counter",
     "footer": "footer link",
     "rights": "copyright notice",
