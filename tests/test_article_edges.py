@@ -8,6 +8,8 @@ the story and an author bio or comment thread that cut the run.
 
 from __future__ import annotations
 
+import pytest
+
 from cleanup import clean
 from cleanup.model import Line
 from cleanup.text.article import article_bounds
@@ -194,6 +196,20 @@ def test_paragraphs_that_say_read_more_in_a_sentence_after_a_related_heading_sta
     )
     lines = _page(*MENU, *PARAGRAPHS, "Related", *story, *FOOTER)
     assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + len(PARAGRAPHS) + 3
+
+
+@pytest.mark.parametrize(
+    "heading", ["Lees ook", "Czytaj także", "Lo más leído", "Você pode gostar", "Ähnliche Artikel"]
+)
+def test_a_related_heading_of_any_language_pack_before_teasers_ends_the_article(heading: str) -> None:
+    lines = _page(*MENU, *PARAGRAPHS, heading, *TEASERS, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_a_pack_related_heading_inside_the_story_keeps_the_paragraphs_after_it() -> None:
+    # Keep-trap: "Lees ook" with two links, then the story goes on.
+    lines = _page(*MENU, *PARAGRAPHS[:3], "Lees ook", TEASERS[0], TEASERS[3], PARAGRAPHS[3], PARAGRAPHS[0], *FOOTER)
+    assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + 3 + 3 + 2
 
 
 def test_a_related_box_inside_the_story_keeps_the_paragraphs_after_it() -> None:

@@ -24,6 +24,7 @@ from cleanup import lang
 from cleanup.model import Line
 from cleanup.text.blocks import comment_markers, ends_like_sentence, heading_like, is_list_heading, is_prose, weight
 from cleanup.text.patterns import COMMENTS_HEADING_RE, MIN_COMMENT_MARKERS, WORDS
+from cleanup.text.phrases import is_bare_heading
 from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
@@ -267,8 +268,8 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
-    for i in sorted(k for k in headings if first < k < stop):
-        if dropped_by[i] not in HEADING_DROPS or not is_list_heading(texts[i]):
+    for i in range(first + 1, stop):
+        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], i in headings):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = sum(weight(texts[j]) for j in rest if is_prose(texts[j]))
@@ -287,6 +288,14 @@ def ends_in_read_more(text: str) -> bool:
     False
     """
     return READ_MORE_TAIL_RE.search(text[-READ_MORE_TAIL_CHARS:]) is not None
+
+
+def _related_heading(text: str, english_like: bool) -> bool:
+    """A related-stories heading: the English patterns ("More from …"), or a language pack's ("Você pode gostar").
+
+    ``english_like``: the unit passes ``heading_like``, the cheap test for the English patterns.
+    """
+    return (english_like and is_list_heading(text)) or is_bare_heading(text)
 
 
 def _teasers_only(texts: Sequence[str]) -> bool:

@@ -98,6 +98,7 @@ def _hit(text: str, rules_dirs: tuple[str, ...]) -> tuple[str, str] | None:
     return lang.classify(text, None, rules_dirs=rules_dirs)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_bare_heading(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     """True when ``text`` is a related-stories heading and nothing else ("Mehr zum Thema", "See also").
 
