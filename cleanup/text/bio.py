@@ -63,6 +63,8 @@ READ_MORE_TAIL_RE = re.compile(
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
 THREAD_HEADING_DROP = "chrome-phrase"
+# A language pack's related heading is this short (the group's max_chars): longer units are not looked up.
+MAX_PACK_HEADING_CHARS = 100
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -295,7 +297,9 @@ def _related_heading(text: str, english_like: bool) -> bool:
 
     ``english_like``: the unit passes ``heading_like``, the cheap test for the English patterns.
     """
-    return (english_like and is_list_heading(text)) or is_bare_heading(text)
+    if english_like and is_list_heading(text):
+        return True
+    return len(text) <= MAX_PACK_HEADING_CHARS and not is_prose(text) and is_bare_heading(text)
 
 
 def _teasers_only(texts: Sequence[str]) -> bool:
