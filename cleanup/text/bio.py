@@ -61,10 +61,14 @@ READ_MORE_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
+SENTENCE_ENDS = frozenset('.!?"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
 THREAD_HEADING_DROP = "chrome-phrase"
 # A language pack's related heading is this short (the group's max_chars): longer units are not looked up.
 MAX_PACK_HEADING_CHARS = 100
+# Their first words, lower-cased: a unit starting with none of them is not looked up.
+PACK_HEADING_STARTS = frozenset(phrase.split()[0].lower() for phrase in lang.words("related"))
+HEADING_TAIL = ":»›|"
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -266,12 +270,12 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     story, with the story's paragraphs after it, is not a list's start.
     """
     found = as_units(lines)
-    texts, headings = found.visible, heading_like(found)
+    texts, lows, headings = found.visible, found.lows, heading_like(found)
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
     for i in range(first + 1, stop):
-        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], i in headings):
+        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = sum(weight(texts[j]) for j in rest if is_prose(texts[j]))
@@ -281,6 +285,7 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def ends_in_read_more(text: str) -> bool:
     """True for a teaser that ends in its own read-more link: whatever its length, it is no paragraph of a story.
 
@@ -289,17 +294,22 @@ def ends_in_read_more(text: str) -> bool:
     >>> ends_in_read_more("The council said residents who want to read more can ask for the full report.")
     False
     """
+    if text[-1:] in SENTENCE_ENDS:
+        return False  # a link's label has no full stop: most units end like a sentence and are not searched
     return READ_MORE_TAIL_RE.search(text[-READ_MORE_TAIL_CHARS:]) is not None
 
 
-def _related_heading(text: str, english_like: bool) -> bool:
+def _related_heading(text: str, low: str, english_like: bool) -> bool:
     """A related-stories heading: the English patterns ("More from …"), or a language pack's ("Você pode gostar").
 
-    ``english_like``: the unit passes ``heading_like``, the cheap test for the English patterns.
+    ``low`` is the text lower-cased; ``english_like``: the unit passes ``heading_like``, the
+    cheap test for the English patterns.
     """
     if english_like and is_list_heading(text):
         return True
-    return len(text) <= MAX_PACK_HEADING_CHARS and not is_prose(text) and is_bare_heading(text)
+    if len(text) > MAX_PACK_HEADING_CHARS or low.partition(" ")[0].rstrip(HEADING_TAIL) not in PACK_HEADING_STARTS:
+        return False
+    return is_bare_heading(text)
 
 
 def _teasers_only(texts: Sequence[str]) -> bool:

@@ -84,6 +84,7 @@ def _newer_first(a: tuple[str, int], b: tuple[str, int]) -> bool:
     return b[1] <= a[1] if a[0] == "clock" else b[1] >= a[1]
 
 
+@functools.lru_cache(maxsize=1024)
 def is_live_page(title: str) -> bool:
     """True when the page <title> says the page is a live blog or a ticker: its stamps are the story.
 
@@ -108,7 +109,13 @@ def ticker_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
         return None
     reach = min(len(texts), stop + MIN_TICKER_STAMPS * MAX_STAMP_GAP)
     seen = [i for i in range(first + 1, reach) if dropped_by[i] in STAMP_DROPS]
-    stamped = [(k, found) for k, i in enumerate(seen) if (found := stamp(texts[i])) is not None]
+    # Most units start with a letter: only those that start with a digit or a relative lead are looked at.
+    lows = units.lows
+    stamped = [
+        (k, found)
+        for k, i in enumerate(seen)
+        if (texts[i][:1].isdigit() or lows[i].startswith(RELATIVE_LEADS)) and (found := stamp(texts[i])) is not None
+    ]
     for n, (k, _) in enumerate(stamped):
         cut = seen[k]
         if cut < stop and _ticker_from(stamped[n:]) and _story_weight(texts, dropped_by, first, cut) >= MIN_STORY_CHARS:
