@@ -8,6 +8,8 @@ the story and an author bio or comment thread that cut the run.
 
 from __future__ import annotations
 
+import pytest
+
 from cleanup import clean
 from cleanup.model import Line
 from cleanup.text.article import article_bounds
@@ -78,6 +80,32 @@ def test_a_menu_under_a_first_line_is_no_data_list() -> None:
     assert result.text.split("\n\n") == list(PARAGRAPHS)
 
 
+# --- a subheading that repeats the page <title> -------------------------------
+
+SUBHEAD_TITLE = "Where does the rail yard plan go after the council vote? - The Ledger"
+SUBHEADING = "Where does the rail yard plan go from here?"
+# Teasers whose headline and summary share one unit: each reads as prose.
+MERGED_TEASERS = (
+    "Bridge to close for repairs The county said the bridge will close for six weeks from May, and buses will detour.",
+    "School budget passes first vote The board approved the budget 5-2 after a long debate on teacher pay.",
+)
+
+
+def test_a_subheading_that_repeats_the_title_inside_the_story_keeps_the_paragraphs_above_it() -> None:
+    # Paragraphs right above it and right under it: a subheading, not the headline the run is pulled to.
+    page = _dump(SUBHEAD_TITLE, *MENU, "By Jane Doe", *PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:], *FOOTER)
+    assert clean(page).text.split("\n\n") == [*PARAGRAPHS[:2], SUBHEADING, *PARAGRAPHS[2:]]
+
+
+def test_a_headline_under_teasers_that_read_as_prose_still_anchors_the_story() -> None:
+    # Keep-trap: teasers above the headline read as prose, but the headline has its date under it.
+    headline = "Council approves the rail yard housing plan"
+    page = _dump(f"{headline} - The Ledger", *MENU, *MERGED_TEASERS, headline, "November 20, 2019", *PARAGRAPHS)
+    result = clean(page)
+    assert result.title == headline
+    assert result.text.split("\n\n") == list(PARAGRAPHS)
+
+
 # --- the end before an author bio or a comment thread ----------------------
 
 
@@ -95,6 +123,28 @@ def test_a_short_closing_sentence_before_a_bio_stays() -> None:
 def test_a_results_table_that_ends_the_story_before_a_bio_stays() -> None:
     lines = _page(*PARAGRAPHS, *SCORES, "Jane Doe", BIO)
     assert end_before_cut(lines, [None] * len(lines), 0, len(PARAGRAPHS) + len(SCORES)) == len(PARAGRAPHS) + len(SCORES)
+
+
+COMMENTS = (
+    "I live by the rail yard and I think the plan is long overdue, whatever the opponents say about it.",
+    "The soil there is a mess, and nobody should move in before the state has signed off on the cleanup.",
+    "Reply",
+    "Both of you are right, but the council should have asked the neighbours before it voted on Tuesday.",
+)
+
+
+def test_a_counted_comments_heading_that_a_phrase_dropped_still_ends_the_story() -> None:
+    # "View comments (27)" is a comment prompt of the English pack; the thread starts there all the same.
+    page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS, "View comments (27)", "Your name *", *COMMENTS, *FOOTER)
+    text = clean(page).text
+    assert text.split("\n\n") == list(PARAGRAPHS)
+
+
+def test_a_comment_column_in_the_story_does_not_end_it() -> None:
+    # Keep-trap: a bare "Comment" (a table's column, a button) with no thread after it.
+    rows = ("Task", "Comment", "enqueued", "started", "claimed")
+    page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS[:2], *rows, *PARAGRAPHS[2:], *FOOTER)
+    assert PARAGRAPHS[3] in clean(page).text
 
 
 def test_story_output_with_chrome_before_a_bio_is_a_fixed_point() -> None:
@@ -120,6 +170,46 @@ TEASERS = (
 def test_teasers_with_one_line_summaries_under_a_related_heading_end_the_article() -> None:
     lines = _page(*MENU, *PARAGRAPHS, "More from The Ledger", *TEASERS, *FOOTER)
     assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+LINKED_TEASERS = (
+    "Pets benefit our mental health A review of existing studies lists the many ways in which pets "
+    "provide people with mental health issues some much-needed comfort. Read now",
+    "Flu virus destroys tumors Scientists destroyed cancer cells using a modified flu virus. If confirmed "
+    "in clinical trials, the findings could offer new treatments. Read now",
+    "Email",
+    "Print",
+)
+
+
+def test_teasers_that_end_in_their_read_more_link_under_a_related_heading_end_the_article() -> None:
+    # Each teaser reads as prose (two in a row), but its own "Read now" link says it is a teaser.
+    lines = _page(*MENU, *PARAGRAPHS, "Related coverage", *LINKED_TEASERS, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_paragraphs_that_say_read_more_in_a_sentence_after_a_related_heading_stay() -> None:
+    # Keep-trap: "read more" inside a sentence that ends with a full stop is story prose.
+    story = (
+        "Residents who want to read more can ask the council for the full report, which runs to 300 pages.",
+        "The report says the soil needs work before any homes go up, and the state must sign off on it.",
+    )
+    lines = _page(*MENU, *PARAGRAPHS, "Related", *story, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + len(PARAGRAPHS) + 3
+
+
+@pytest.mark.parametrize(
+    "heading", ["Lees ook", "Czytaj także", "Lo más leído", "Você pode gostar", "Ähnliche Artikel"]
+)
+def test_a_related_heading_of_any_language_pack_before_teasers_ends_the_article(heading: str) -> None:
+    lines = _page(*MENU, *PARAGRAPHS, heading, *TEASERS, *FOOTER)
+    assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
+
+
+def test_a_pack_related_heading_inside_the_story_keeps_the_paragraphs_after_it() -> None:
+    # Keep-trap: "Lees ook" with two links, then the story goes on.
+    lines = _page(*MENU, *PARAGRAPHS[:3], "Lees ook", TEASERS[0], TEASERS[3], PARAGRAPHS[3], PARAGRAPHS[0], *FOOTER)
+    assert article_bounds(lines, [None] * len(lines))[1] == len(MENU) + 3 + 3 + 2
 
 
 def test_a_related_box_inside_the_story_keeps_the_paragraphs_after_it() -> None:

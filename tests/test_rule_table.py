@@ -25,7 +25,7 @@ from cleanup.rules import (
     enabled,
 )
 from cleanup.sites.load import META_KINDS, RULE_KINDS, Site
-from cleanup.text import article, blocks, lines
+from cleanup.text import article, blocks, chart, lines
 from cleanup.text.registry import rules_in
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,12 +40,18 @@ def story(n: int, prefix: str = "Paragraph") -> str:
 
 
 def test_every_decorated_text_rule_is_in_the_table() -> None:
-    declared = {r.name for module in (lines, blocks, article) for r in rules_in(module)}
+    declared = {r.name for module in (lines, blocks, article, chart) for r in rules_in(module)}
     assert declared == {r.name for r in TEXT_RULES}
 
 
 def test_block_rule_order_is_declared() -> None:
-    assert [r.name for r in BLOCK_RULES] == ["related-list", "embed-title", "comment-section", "page-chrome"]
+    assert [r.name for r in BLOCK_RULES] == [
+        "related-list",
+        "embed-title",
+        "comment-section",
+        "chart-labels",
+        "page-chrome",
+    ]
 
 
 def test_a_name_twice_is_refused() -> None:

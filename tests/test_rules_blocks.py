@@ -351,15 +351,23 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
     [
         # a subheading in capitals repeats the title's words: the story starts at its first paragraph
         ("Spiced Pear Jam Recipe | The Kitchen Blog", "MAKING SPICED PEAR JAM", 1 + len(MENU)),
-        # the headline, in the title's case: the prose above it (teasers) stays out
-        ("Spiced Pear Jam Recipe | The Kitchen Blog", "Making Spiced Pear Jam", 1 + len(MENU) + 3),
-        # a title in capitals: the repeat in capitals is the headline
-        ("SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM", 1 + len(MENU) + 3),
+        # in the title's case, with paragraphs right above it and right under it: a subheading too
+        # (a headline has its byline or date under it: test_article_edges, the teasers above a headline)
+        ("Spiced Pear Jam Recipe | The Kitchen Blog", "Making Spiced Pear Jam", 1 + len(MENU)),
+        # a title in capitals, the same neighbours: a subheading
+        ("SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM", 1 + len(MENU)),
     ],
 )
-def test_a_title_repeat_in_capitals_is_a_subheading(title: str, repeat: str, start: int) -> None:
+def test_a_title_repeat_inside_the_story_is_a_subheading(title: str, repeat: str, start: int) -> None:
     lines = _page(title, *MENU, PARAGRAPHS[0], PARAGRAPHS[1], repeat, PARAGRAPHS[2], PARAGRAPHS[3], *FOOTER)
     assert article_bounds(lines, _none(lines)) == (start, len(lines) - len(FOOTER))
+
+
+def test_a_title_repeat_in_capitals_under_a_title_in_capitals_with_its_date_under_it_is_the_headline() -> None:
+    # The prose above it is teasers: a headline has its date under it (the repeat in capitals is no subheading here).
+    title, repeat = "SPICED PEAR JAM RECIPE | THE KITCHEN BLOG", "MAKING SPICED PEAR JAM"
+    lines = _page(title, *MENU, PARAGRAPHS[0], PARAGRAPHS[1], repeat, "June 3, 2024", PARAGRAPHS[2], PARAGRAPHS[3])
+    assert article_bounds(lines, _none(lines))[0] == 1 + len(MENU) + 4
 
 
 def test_a_headline_in_capitals_with_no_prose_above_is_the_headline() -> None:

@@ -339,6 +339,32 @@ def take_captions(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) ->
     return captions, removed
 
 
+# Inline elements: a link or a span of a few words inside a paragraph's sentence.
+INLINE_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "mark", "q", "font"})
+# Words right before an inline element and right after it: it is part of the sentence.
+WORD_BEFORE_RE = re.compile(r"[^\W_][,;]?\s*$")
+WORD_AFTER_RE = re.compile(r"^\s*[^\W_,.;:!?)’”»]|^[,.;:!?)’”»]")
+
+
+def in_sentence(el: Any) -> bool:
+    """True for an inline element with a word right before it and text right after it in its paragraph.
+
+    Its class may name chrome ("popup" for a note that opens on click), but taking
+    it out would cut words out of a sentence: "I am a rather elderly man" would
+    read "I am a man". Hidden elements are never spared (screen-reader labels),
+    nor a chrome phrase of a language pack ("Before <span class=share>Share</span>
+    after"). A share link stands among other links or after a label ("Share: "),
+    not between words.
+    """
+    if el.tag not in INLINE_TAGS or not el.tail:
+        return False
+    previous = el.getprevious()
+    before = previous.tail if previous is not None else el.getparent().text
+    if not before or WORD_BEFORE_RE.search(before) is None or WORD_AFTER_RE.match(el.tail) is None:
+        return False
+    return classify(norm(text_of(el))) is None
+
+
 def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], scores: dict[Any, Score]) -> list[Removal]:
     """Remove marked chrome inside the containers, except weak marks holding most of the text."""
     removed = []
@@ -355,6 +381,8 @@ def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], sco
         }
         for el in outermost([el for el in found if el not in spared]):
             group = marks[el]
+            if group is not HIDDEN_GROUP and in_sentence(el):
+                continue
             record = removal_of(el, group.rule, group.reason)
             if record.text:  # an empty ad slot or icon removes no text: nothing to explain
                 removed.append(record)

@@ -39,6 +39,7 @@ from cleanup.text.blocks import (
 )
 from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
+from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
@@ -155,13 +156,14 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
 
 def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
-    """Where the article run [start, stop) ends: ``extend_end``, but before an author bio, a comment thread or teasers.
+    """Where the article run [start, stop) ends: ``extend_end``, but before a bio, comments, teasers or a ticker.
 
     Before such a cut the run ends as it would on a page that ends there
     (``end_before_cut``), so the story's output, cleaned again, ends the same.
     """
     end = extend_end(lines, dropped_by, stop)
-    cuts = [c for c in (bio_start(lines, dropped_by, start, end), related_start(lines, dropped_by, start, end)) if c]
+    found = (bio_start(lines, dropped_by, start, end), related_start(lines, dropped_by, start, end))
+    cuts = [c for c in (*found, ticker_start(lines, dropped_by, start, end)) if c]
     return end if not cuts else end_before_cut(lines, dropped_by, start, min(cuts))
 
 
@@ -260,7 +262,10 @@ def repeated_title(
     "Spiced Pear Jam Recipe"), is one of the story's subheadings. Then there
     is no headline to pull the run towards (None, None), and the plain run
     of prose decides. Capitals alone are not enough: a site may set its
-    headline in capitals with CSS, and a text dump shows it so.
+    headline in capitals with CSS, and a text dump shows it so. A repeat in
+    any case with two paragraphs right above it and one right under it
+    ("Where do relations go from here?" under "Where do relations go after
+    the vote?") is a subheading too: a headline has its byline or date under it.
     """
     found = as_units(lines)
     texts, listed = found.visible, None
@@ -268,11 +273,8 @@ def repeated_title(
         return 0, None
     for i in title_repeats(texts, dropped_by, found.lows):
         if _prose_weight(values, i + 1, i + 1 + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT:
-            if (
-                texts[i].isupper()
-                and not texts[0].isupper()
-                and _prose_weight(values, i - ANCHOR_LOOKAHEAD, i) >= MIN_ARTICLE_WEIGHT
-            ):
+            subheading = (texts[i].isupper() and not texts[0].isupper()) or _between_paragraphs(values, dropped_by, i)
+            if subheading and _prose_weight(values, i - ANCHOR_LOOKAHEAD, i) >= MIN_ARTICLE_WEIGHT:
                 return None, None
             return i, None
         if listed is None:
@@ -314,6 +316,17 @@ def starts_with_story(
         return False
     listed = data_list_under(lines, dropped_by, 0)
     return listed is not None and _prose_weight(values, listed[1], listed[1] + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
+
+
+def _between_paragraphs(values: Sequence[int], dropped_by: Sequence[str | None], i: int) -> bool:
+    """True when unit ``i`` sits inside the story: two paragraphs right above it, one right under it.
+
+    A headline has its byline or date right under it (kept or dropped), and
+    above it a byline, chrome, or teasers.
+    """
+    above = [j for j in range(i - 1, max(-1, i - 1 - ANCHOR_LOOKAHEAD), -1) if dropped_by[j] is None][:2]
+    under = i + 1 < len(values) and dropped_by[i + 1] is None and values[i + 1] > 0
+    return under and len(above) == 2 and all(values[j] > 0 for j in above)
 
 
 def _sentence_headline(text: str) -> bool:

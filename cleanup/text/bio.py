@@ -20,9 +20,11 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, heading_like, is_list_heading, is_prose, weight
-from cleanup.text.patterns import COMMENTS_HEADING_RE, WORDS
+from cleanup.text.blocks import comment_markers, ends_like_sentence, heading_like, is_list_heading, is_prose, weight
+from cleanup.text.patterns import COMMENTS_HEADING_RE, MIN_COMMENT_MARKERS, WORDS
+from cleanup.text.phrases import is_bare_heading
 from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
@@ -50,6 +52,23 @@ MAX_POLICY_CHARS = 400
 # most MAX_TEASER_CHARS only (one-line summaries; a story's own paragraphs run longer).
 MIN_TEASER_HEADLINES = 2
 MAX_TEASER_CHARS = 320
+# A teaser that ends in its own link ("… diagnostics New research uses … Read now", "… Weiterlesen »"):
+# a read-more phrase of two words or more at its very end, after a space or an ellipsis, no full stop.
+READ_MORE_TAIL_RE = re.compile(
+    r"[\s…](?:"
+    + "|".join(re.escape(w) for w in sorted(lang.words("read-more"), key=len, reverse=True) if " " in w)
+    + r")\s*[»›→>]?$",
+    re.IGNORECASE,
+)
+READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
+SENTENCE_ENDS = frozenset('.!?"”)')
+# A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
+THREAD_HEADING_DROP = "chrome-phrase"
+# A language pack's related heading is this short (the group's max_chars): longer units are not looked up.
+MAX_PACK_HEADING_CHARS = 100
+# Their first words, lower-cased: a unit starting with none of them is not looked up.
+PACK_HEADING_STARTS = frozenset(phrase.split()[0].lower() for phrase in lang.words("related"))
+HEADING_TAIL = ":»›|"
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -176,7 +195,9 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
     """
     units = as_units(lines)
     texts = units.visible
-    kept = [i for i in range(start, stop) if dropped_by[i] is None]
+    kept = [
+        i for i in range(start, stop) if dropped_by[i] is None or _dropped_thread_heading(lines, texts, dropped_by, i)
+    ]
     first = next((i for i in kept if is_prose(texts[i])), None)
     if first is None:
         return None
@@ -199,6 +220,21 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
         known = not name or _surname(name) in " ".join(texts[:first])
         return i if known and before >= after else None
     return None
+
+
+def _dropped_thread_heading(
+    lines: Sequence[Line], texts: Sequence[str], dropped_by: Sequence[str | None], i: int
+) -> bool:
+    """True for a comments heading that a language pack's phrase already dropped ("View comments (27)").
+
+    The chrome-phrase rule drops such headings before the article finder runs; the
+    thread still starts there. As for the comment-section rule, a heading with no
+    count ("Comments", "Comment": a table's column, a button in the story) needs
+    comment-like lines after it ("Reply", "2 days ago", "joe says:").
+    """
+    if dropped_by[i] != THREAD_HEADING_DROP or COMMENTS_HEADING_RE.fullmatch(texts[i]) is None:
+        return False
+    return any(c.isdigit() for c in texts[i]) or comment_markers(lines, i + 1) >= MIN_COMMENT_MARKERS
 
 
 def _may_start(texts: Sequence[str], lows: Sequence[str], kept: Sequence[int]) -> list[int]:
@@ -234,12 +270,12 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     story, with the story's paragraphs after it, is not a list's start.
     """
     found = as_units(lines)
-    texts, headings = found.visible, heading_like(found)
+    texts, lows, headings = found.visible, found.lows, heading_like(found)
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
-    for i in sorted(k for k in headings if first < k < stop):
-        if dropped_by[i] not in HEADING_DROPS or not is_list_heading(texts[i]):
+    for i in range(first + 1, stop):
+        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = sum(weight(texts[j]) for j in rest if is_prose(texts[j]))
@@ -249,8 +285,37 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def ends_in_read_more(text: str) -> bool:
+    """True for a teaser that ends in its own read-more link: whatever its length, it is no paragraph of a story.
+
+    >>> ends_in_read_more("Pets benefit our mental health A review lists the many ways in which pets help. Read now")
+    True
+    >>> ends_in_read_more("The council said residents who want to read more can ask for the full report.")
+    False
+    """
+    if text[-1:] in SENTENCE_ENDS:
+        return False  # a link's label has no full stop: most units end like a sentence and are not searched
+    return READ_MORE_TAIL_RE.search(text[-READ_MORE_TAIL_CHARS:]) is not None
+
+
+def _related_heading(text: str, low: str, english_like: bool) -> bool:
+    """A related-stories heading: the English patterns ("More from …"), or a language pack's ("Você pode gostar").
+
+    ``low`` is the text lower-cased; ``english_like``: the unit passes ``heading_like``, the
+    cheap test for the English patterns.
+    """
+    if english_like and is_list_heading(text):
+        return True
+    if len(text) > MAX_PACK_HEADING_CHARS or low.partition(" ")[0].rstrip(HEADING_TAIL) not in PACK_HEADING_STARTS:
+        return False
+    return is_bare_heading(text)
+
+
 def _teasers_only(texts: Sequence[str]) -> bool:
     """True when ``texts`` read as teasers: short prose, never two in a row, and MIN_TEASER_HEADLINES other units.
+
+    A unit that ends in a read-more link (``ends_in_read_more``) is a teaser, not prose, however long.
 
     >>> summary = "Joker killed at the box office, and the critics still argue why."
     >>> _teasers_only(["What made Joker so popular?", "Madeline Fry", summary, "Perdue: the agenda", "Sen. Perdue"])
@@ -259,7 +324,7 @@ def _teasers_only(texts: Sequence[str]) -> bool:
     >>> _teasers_only(["Council votes", "Mayor speaks", story, story])
     False
     """
-    flags = [is_prose(t) for t in texts]
+    flags = [is_prose(t) and not ends_in_read_more(t) for t in texts]
     if any(a and b for a, b in itertools.pairwise(flags)):
         return False  # two paragraphs in a row: the story goes on
     prose = [t for t, flag in zip(texts, flags, strict=True) if flag]

@@ -332,7 +332,8 @@ def _last_headline(
     return None
 
 
-def _comment_markers(lines: Sequence[Line], start: int) -> int:
+def comment_markers(lines: Sequence[Line], start: int) -> int:
+    """How many of the COMMENT_LOOKAHEAD units from ``start`` read like a comment thread's ("Reply", "joe says:")."""
     window = lines[start : start + P.COMMENT_LOOKAHEAD]
     return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
 
@@ -367,6 +368,6 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         headings = [(i, heading) for i, heading in headings if i >= first]
     for i, heading in headings:
         counted = heading[:1].isdigit()
-        if counted or _comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
+        if counted or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
             return

@@ -44,6 +44,7 @@ REASONS = {
     "comment-count": "comment counter",
     "comment-form": "comment form notice",
     "rating": "rating prompt",
+    "reading-time": "reading-time label",
     "gallery": "gallery counter",
     "footer": "footer link",
     "rights": "copyright notice",
@@ -93,7 +94,9 @@ def _verdict(text: str, rules_dirs: tuple[str, ...]) -> tuple[str, str] | None:
     return None if hit is None else (hit[0], f"{REASONS.get(hit[0], hit[0])} ({hit[1]!r})")
 
 
+@functools.lru_cache(maxsize=16384)
 def _hit(text: str, rules_dirs: tuple[str, ...]) -> tuple[str, str] | None:
+    # Cached too: the article finder asks is_bare_heading about units the phrase rule has looked up.
     return lang.classify(text, None, rules_dirs=rules_dirs)
 
 
