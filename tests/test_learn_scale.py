@@ -34,3 +34,20 @@ def test_a_page_of_twenty_thousand_paragraphs_has_every_line_in_its_container() 
     hits = block_hits(markup, lines)
     assert hits["//div[@class='story']"].covers == frozenset(range(20_000))
     assert hits["//div[@class='story']"].chars == sum(len(t.replace(" ", "")) for t in lines)
+
+
+def test_three_pages_of_twenty_thousand_lines_learn_their_chrome_and_refuse_their_articles_shape() -> None:
+    from cleanup.sites.learn import PageLines, learn_site
+
+    def story(k: int) -> list[str]:
+        return [
+            f"Paragraph {i} of record {k}, with words of its own and enough of them to be read as the prose of a story."
+            for i in range(20_000)
+        ]
+
+    pages = [PageLines(f"p{k}", ("Subscribe to the Gazette", *story(k), f"Page {k} of 3")) for k in range(3)]
+    found = learn_site("gazette.example", pages)
+    assert sorted(r.selector for r in found.rules) == ["^Page \\d+ of \\d+$", "^Subscribe to the Gazette$"]
+    assert [r.text for r in found.refused] == [
+        "Paragraph 0 of record 0, with words of its own and enough of them to be read as the prose of a story."
+    ]
