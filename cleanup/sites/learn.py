@@ -21,15 +21,17 @@ the rules do not depend on the order of the inputs.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cleanup.model import Result
-from cleanup.sites.learn_shapes import escape, shapes
+from cleanup.sites.learn_shapes import escape, shape_keys, shapes
 from cleanup.sites.load import Site
 from cleanup.sites.write import RuleSpec, dump_site, site_specs
 from cleanup.text.units import visible
@@ -70,8 +72,34 @@ class PageLines:
     dom: Mapping[str, BlockHit] = field(default_factory=dict, compare=False)  # HTML: class/id paths (html/blocks)
 
 
-# A page as the line learner reads it: its lines, its core (first, last, last long line) and its long own lines.
-Placed = tuple["PageLines", tuple[int, int, int], frozenset[int]]
+@dataclass(frozen=True)
+class Placed:
+    """A page as the line learner reads it, indexed once so that judging a candidate costs its copies.
+
+    ``at`` maps each regex a kept line matches (its exact ``line_regex`` and its shapes,
+    ``shape_keys``) to the indices of the kept lines it matches; ``removed`` holds the
+    regexes the removed lines match; ``longs`` the indices of the long own lines and
+    ``tail`` the characters of those from each of them on.
+    """
+
+    page: PageLines
+    core: tuple[int, int, int]
+    at: Mapping[str, tuple[int, ...]]
+    removed: frozenset[str]
+    longs: tuple[int, ...]
+    tail: tuple[int, ...]
+
+
+def placed(page: PageLines, core: tuple[int, int, int], counts: Counter[str]) -> Placed:
+    """``page`` indexed for the line learner (see ``Placed``)."""
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(page.kept):
+        for key in (line_regex(t), *shape_keys(t)):
+            at.setdefault(key, []).append(i)
+    removed = frozenset(key for t in page.removed for key in (line_regex(t), *shape_keys(t)))
+    longs = tuple(i for i, t in enumerate(page.kept) if counts[t] == 1 and len(t) >= CORE_CHARS)
+    tail = tuple(itertools.accumulate((len(page.kept[i]) for i in reversed(longs)), initial=0))[::-1]
+    return Placed(page, core, {k: tuple(v) for k, v in at.items()}, removed, longs, tail)
 
 
 @dataclass(frozen=True)
@@ -205,69 +233,66 @@ def _line_rules(
     recurring on ``need`` pages; and the refused ones."""
     kept_on: Counter[str] = Counter(t for p in pages for t in set(p.kept))
     exact = frozenset(t for t, c in counts.items() if c >= need and kept_on[t])
-    longs = [frozenset(i for i, t in enumerate(p.kept) if counts[t] == 1 and len(t) >= CORE_CHARS) for p in pages]
-    where = list(zip(pages, cores, longs, strict=True))
-    judged = [_judge(text, line_regex(text), text.__eq__, counts[text], where) for text in sorted(exact)]
-    ends = [re.compile(j.selector) for j in judged if isinstance(j, RuleSpec) and j.kind == "drop_from"]
+    where = [placed(p, c, counts) for p, c in zip(pages, cores, strict=True)]
+    judged = [_judge(text, line_regex(text), counts[text], where) for text in sorted(exact)]
+    ends = [j.example for j in judged if isinstance(j, Judged) and j.rule.kind == "drop_from"]
     for regex, example, k in shapes(pages, need, exact):
-        found = _judge(example, regex, re.compile(regex).search, k, where)
-        if isinstance(found, RuleSpec) and found.kind == "drop_line" and _pre_empts(regex, ends, exact):
+        found = _judge(example, regex, k, where)
+        if isinstance(found, Judged) and found.rule.kind == "drop_line" and _pre_empts(regex, ends):
             continue  # it would drop a drop_from line before that rule could fire, leaving the tail
         judged.append(found)
-    rules = [j for j in judged if isinstance(j, RuleSpec)]
+    rules = [j.rule for j in judged if isinstance(j, Judged)]
     return rules, [j for j in judged if isinstance(j, Refused)]
 
 
-def _pre_empts(regex: str, ends: list[re.Pattern[str]], exact: frozenset[str]) -> bool:
-    """True when the lines ``regex`` matches include one a ``drop_from`` rule (of ``ends``) starts at."""
-    shape = re.compile(regex)
-    return any(shape.search(t) and end.search(t) for t in exact for end in ends)
+@dataclass(frozen=True)
+class Judged:
+    """A candidate proposed: its rule and the line it was learned from."""
+
+    rule: RuleSpec
+    example: str
 
 
-def _judge(
-    example: str,
-    regex: str,
-    match: Callable[[str], object],
-    k: int,
-    where: Sequence[Placed],
-) -> RuleSpec | Refused:
-    """The rule for the lines ``match`` finds (``example`` one of them, on ``k`` pages), or why not."""
-    inside, after_core, clean_tail, has_tail, kept = _placement(example, match, where)
+def _pre_empts(regex: str, ends: list[str]) -> bool:
+    """True when ``regex`` (a shape) matches a line a ``drop_from`` rule starts at (``ends``, exact lines)."""
+    return any(regex in shape_keys(t) for t in ends)
+
+
+def _judge(example: str, regex: str, k: int, where: Sequence[Placed]) -> Judged | Refused:
+    """The rule for the lines ``regex`` matches (``example`` one of them, on ``k`` pages), or why not."""
+    inside, after_core, clean_tail, has_tail, kept = _placement(example, regex, where)
     if inside > CORE_SHARE * kept:
         return Refused(example, f"inside the article on {inside} of {kept} pages that keep it")
     kind = "drop_from" if after_core == kept and clean_tail and has_tail else "drop_line"
-    return RuleSpec(kind, "", _evidence(k, len(where), example), regex)
+    return Judged(RuleSpec(kind, "", _evidence(k, len(where), example), regex), example)
 
 
-def _placement(
-    example: str, match: Callable[[str], object], where: Sequence[Placed]
-) -> tuple[int, int, bool, bool, int]:
-    """Where the lines ``match`` finds sit: pages with one inside the core, pages with it after
+def _placement(example: str, regex: str, where: Sequence[Placed]) -> tuple[int, int, bool, bool, int]:
+    """Where the lines ``regex`` matches sit: pages with one inside the core, pages with it after
     the core, whether no page also has one among removed pieces (drop_from fires at the first
     occurrence left), whether any page keeps lines after it, and the pages that keep one."""
     inside = after = kept = 0
     edge = CORE_EDGE if SENTENCE_RE.search(example) else 0
     clean_tail, has_tail = True, False
-    for page, (lo, hi, _), longs in where:
-        at = [i for i, t in enumerate(page.kept) if match(t)]
+    for page in where:
+        at = page.at.get(regex, ())
         if not at:
             continue
+        lo, hi, _ = page.core
         kept += 1
         inside += any(lo - edge <= i <= hi + edge for i in at)
-        after += len(at) == 1 and _ends_article(page, at[0], hi, longs)
-        clean_tail &= not any(match(t) for t in page.removed)
-        has_tail |= at[0] < len(page.kept) - 1
+        after += len(at) == 1 and _ends_article(page, at[0], hi)
+        clean_tail &= regex not in page.removed
+        has_tail |= at[0] < len(page.page.kept) - 1
     return inside, after, clean_tail, has_tail, kept
 
 
-def _ends_article(page: PageLines, at: int, hi: int, longs: frozenset[int]) -> bool:
+def _ends_article(page: Placed, at: int, hi: int) -> bool:
     """Whether the line at ``at`` ends the article: after the core, with at most ``TAIL_SHARE``
     of the page's own long text after it (a comment thread or the next story, not the article)."""
     if at <= hi:
         return False
-    chars = [len(page.kept[i]) for i in sorted(longs)]
-    after = sum(c for i, c in zip(sorted(longs), chars, strict=True) if i > at)
-    return after <= TAIL_SHARE * sum(chars)
+    return page.tail[bisect.bisect_right(page.longs, at)] <= TAIL_SHARE * page.tail[0]
 
 
 def _named(rules: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:

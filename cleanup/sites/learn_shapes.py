@@ -62,6 +62,25 @@ def shape_of(text: str) -> str | None:
     return None
 
 
+def shape_keys(text: str) -> tuple[str, ...]:
+    r"""Every shape regex (as ``shape_of`` writes them, at any length) that matches ``text``.
+
+    A label shape matches the lines with that label; a digit shape the lines with
+    the same text around their runs of digits: so a line is found by its keys, not
+    by running every shape over every line.
+
+    >>> shape_keys("Next: 3 stories")
+    ('^Next:\\s', '^Next: \\d+ stories$')
+    >>> shape_keys("Read more")
+    ()
+    """
+    label = LABEL_RE.match(text)
+    keys = ["^" + escape(label.group(1)) + ":\\s"] if label else []
+    if DIGITS_RE.search(text):
+        keys.append("^" + DIGITS_RE.sub(r"\\d+", escape(text)) + "$")
+    return tuple(keys)
+
+
 def shapes(pages: Sequence[Lines], need: int, exact: frozenset[str]) -> Iterator[tuple[str, str, int]]:
     """(regex, example, pages) of every shape on ``need`` pages or more, in regex order.
 
@@ -76,9 +95,12 @@ def shapes(pages: Sequence[Lines], need: int, exact: frozenset[str]) -> Iterator
             if found is not None:
                 on.setdefault(found, set()).add(k)
                 texts.setdefault(found, set()).add(text)
+    fresh: dict[str, str] = {}  # the first kept line of each shape not already an exact candidate
+    for page in pages:
+        for text in page.kept:
+            found = shape_of(text) if text not in exact else None
+            if found is not None:
+                fresh.setdefault(found, text)
     for found in sorted(on):
-        if len(on[found]) < need or len(texts[found]) < 2:
-            continue
-        fresh = [t for page in pages for t in page.kept if t not in exact and shape_of(t) == found]
-        if fresh:
-            yield found, fresh[0], len(on[found])
+        if len(on[found]) >= need and len(texts[found]) >= 2 and found in fresh:
+            yield found, fresh[found], len(on[found])
