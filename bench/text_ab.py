@@ -5,7 +5,7 @@
     python bench/text_ab.py --base e7d1dfb --set portal
 
 The base revision's ``cleanup`` package is taken with ``git archive`` into a
-temporary directory and imported as ``cleanup_base`` (its imports rewritten),
+temporary directory and imported as ``cleanup_ref`` (``html_ab.export``),
 beside this checkout's ``cleanup``. Each page is cleaned by both, in turns
 (which goes first alternates), and the CPU seconds of each are summed
 (``time.process_time``): on a shared machine a change in load hits both alike,
@@ -18,29 +18,18 @@ change the cost of the next.
 from __future__ import annotations
 
 import argparse
-import io
-import re
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from html_ab import export  # noqa: E402  (git archive of the package, imported as cleanup_ref)
+
 BENCH = ROOT.parent / "shared" / "bench"
 WARM = b"Warm-up page.\n\nThe council met on Tuesday and voted to close the old bridge for repairs.\n"
-IMPORT_RE = re.compile(r"\b(from|import) cleanup\b")
-
-
-def base_package(rev: str, into: Path) -> None:
-    """``cleanup`` at ``rev`` written under ``into`` as the package ``cleanup_base``."""
-    data = subprocess.run(["git", "archive", rev, "cleanup"], cwd=ROOT, capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    (into / "cleanup").rename(into / "cleanup_base")
-    for path in (into / "cleanup_base").rglob("*.py"):
-        path.write_text(IMPORT_RE.sub(r"\1 cleanup_base", path.read_text("utf-8")), "utf-8")
 
 
 def compare(dumps: list[bytes], new, old) -> tuple[float, float]:
@@ -65,13 +54,13 @@ def main() -> int:
     args = parser.parse_args()
     dumps = [p.read_bytes() for p in sorted((BENCH / args.set / "text").glob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
-        base_package(args.base, Path(tmp))
+        export(args.base, Path(tmp))
         sys.path[:0] = [str(ROOT), tmp]
-        import cleanup_base
+        import cleanup_ref
 
         import cleanup
 
-        new, old = compare(dumps, cleanup.clean, cleanup_base.clean)
+        new, old = compare(dumps, cleanup.clean, cleanup_ref.clean)
     print(f"{args.set}: {len(dumps)} pages, base {old:.3f} s, this checkout {new:.3f} s, speed-up {old / new:.3f}x")
     return 0
 
