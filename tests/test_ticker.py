@@ -86,6 +86,15 @@ def test_a_story_too_short_to_stand_before_a_ticker_is_not_cut() -> None:
     assert ENTRY in clean(page).text
 
 
+def test_live_updates_under_a_plain_title_keep_their_updates() -> None:
+    # Keep-trap: a live page whose <title> does not say so: an intro, then long updates newest first.
+    # The updates hold more prose than the intro above the first stamp, so they are the story.
+    updates = [line for k, p in enumerate(PARAGRAPHS) for line in (f"{14 - k}:0{k} Update", p)]
+    page = _dump(TITLE, *MENU, HEADLINE, PARAGRAPHS[0], *updates, *FOOTER)
+    body = _body(page)
+    assert all(p in body for p in PARAGRAPHS)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

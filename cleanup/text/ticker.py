@@ -118,7 +118,7 @@ def ticker_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
     ]
     for n, (k, _) in enumerate(stamped):
         cut = seen[k]
-        if cut < stop and _ticker_from(stamped[n:]) and _story_weight(texts, dropped_by, first, cut) >= MIN_STORY_CHARS:
+        if cut < stop and _ticker_from(stamped[n:]) and _story_outweighs(texts, dropped_by, first, cut, stop):
             return cut
     return None
 
@@ -134,3 +134,14 @@ def _ticker_from(stamped: Sequence[tuple[int, tuple[str, int]]]) -> bool:
 def _story_weight(texts: Sequence[str], dropped_by: Sequence[str | None], first: int, cut: int) -> int:
     """Characters of kept prose in [first, cut): the story above a ticker."""
     return sum(weight(texts[i]) for i in range(first, cut) if dropped_by[i] is None and is_prose(texts[i]))
+
+
+def _story_outweighs(texts: Sequence[str], dropped_by: Sequence[str | None], first: int, cut: int, stop: int) -> bool:
+    """True when the story above ``cut`` holds MIN_STORY_CHARS of prose and at least as much as the run after it.
+
+    As the bio and comment cuts: a live blog whose <title> does not say so (an
+    intro, then long time-stamped updates, newest first) holds more prose after
+    its first stamp than before it, and keeps its updates.
+    """
+    story = _story_weight(texts, dropped_by, first, cut)
+    return story >= MIN_STORY_CHARS and story >= _story_weight(texts, dropped_by, cut, stop)
