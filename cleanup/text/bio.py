@@ -88,8 +88,9 @@ START_KEYS = tuple(
     sorted({*COMMENTS_HEADING_KEYS, *COMMENT_WORDS, *ROLE_WORDS, *(h.lower() for h in WORDS["bio_headings"])})
 )
 # Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
-# ("ı" as "i", "ſ" as "s"): a page holding one is looked at unit by unit.
-CASE_TWINS = ("ı", "ſ")
+# ("ı" and "İ" as "i": "İ".lower() is "i" and a combining dot; "ſ" as "s"): a page holding
+# one is looked at unit by unit.
+CASE_TWINS = ("ı", "İ", "ſ")
 
 
 def is_name(text: str) -> bool:
@@ -250,6 +251,8 @@ def _may_start(texts: Sequence[str], lows: Sequence[str], kept: Sequence[int]) -
     [2, 3]
     >>> _may_start(["Leave a reply", "Photo: AP"], ["leave a reply", "photo: ap"], [0, 1])
     [0]
+    >>> _may_start(["Intro.", "EDİTOR"], ["intro.", "EDİTOR".lower()], [0, 1])  # a case twin: every unit
+    [0, 1]
     """
     shown = "".join([texts[i] for i in kept])
     if not shown.isascii() and any(c in shown for c in CASE_TWINS):
