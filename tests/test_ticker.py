@@ -86,6 +86,20 @@ def test_a_story_too_short_to_stand_before_a_ticker_is_not_cut() -> None:
     assert ENTRY in clean(page).text
 
 
+def test_a_timeline_told_newest_first_in_the_story_stays() -> None:
+    # Keep-trap: a story's own reconstruction counts backwards, with no ticker heading above it.
+    timeline = (
+        "23:40 Police close the last road out of the valley and ask residents to leave.",
+        "22:15 Water reaches the first houses in the lower village, witnesses say.",
+        "21:05 Engineers report a crack in the eastern wall of the dam.",
+        "20:30 The mayor calls an emergency meeting at the town hall.",
+    )
+    closing = "The investigation into the failure is expected to take months, officials said."
+    page = _dump(TITLE, *MENU, HEADLINE, *PARAGRAPHS[:2], *timeline, closing, *FOOTER)
+    body = _body(page)
+    assert all(line in body for line in (*timeline, closing))
+
+
 def test_live_updates_under_a_plain_title_keep_their_updates() -> None:
     # Keep-trap: a live page whose <title> does not say so: an intro, then long updates newest first.
     # The updates hold more prose than the intro above the first stamp, so they are the story.

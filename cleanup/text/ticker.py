@@ -49,6 +49,10 @@ RELATIVE_RE = re.compile(
 )
 RELATIVE_LEADS = ("vor ", "il y a ", "hace ", "há ", "ha ")
 LIVE_WORDS = frozenset(WORDS["live_words"])
+TICKER_HEADINGS = frozenset(WORDS["ticker_heading_words"])
+# The ticker's heading is one of the HEADING_REACH units above its first stamp, and this short.
+HEADING_REACH = 3
+MAX_HEADING_CHARS = 40
 WORD_SPLIT_RE = re.compile(r"[^\w-]+")
 
 
@@ -118,9 +122,29 @@ def ticker_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
     ]
     for n, (k, _) in enumerate(stamped):
         cut = seen[k]
-        if cut < stop and _ticker_from(stamped[n:]) and _story_outweighs(texts, dropped_by, first, cut, stop):
+        if (
+            cut < stop
+            and _headed(texts, cut)
+            and _ticker_from(stamped[n:])
+            and _story_outweighs(texts, dropped_by, first, cut, stop)
+        ):
             return cut
     return None
+
+
+def _headed(texts: Sequence[str], cut: int) -> bool:
+    """True when a ticker heading ("Live", "Newsticker", "Latest") sits just above the stamp at ``cut``.
+
+    A story's own timeline told newest first ("23:40 Police close the last road …",
+    "22:15 Water reaches …") has no such heading, and stays.
+
+    >>> _headed(["Story.", "Newsticker", "vor 5 Minuten"], 2), _headed(["Story.", "23:40 Police close the road"], 1)
+    (True, False)
+    """
+    above = texts[max(0, cut - HEADING_REACH) : cut]
+    return any(
+        len(t) <= MAX_HEADING_CHARS and not TICKER_HEADINGS.isdisjoint(WORD_SPLIT_RE.split(t.lower())) for t in above
+    )
 
 
 def _ticker_from(stamped: Sequence[tuple[int, tuple[str, int]]]) -> bool:
