@@ -22,7 +22,15 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import comment_markers, ends_like_sentence, heading_like, is_list_heading, is_prose, weight
+from cleanup.text.blocks import (
+    comment_markers,
+    ends_like_sentence,
+    heading_like,
+    is_list_heading,
+    is_prose,
+    prose_weight,
+    weight,
+)
 from cleanup.text.patterns import COMMENTS_HEADING_RE, MIN_COMMENT_MARKERS, WORDS
 from cleanup.text.phrases import is_bare_heading
 from cleanup.text.units import as_units, holding_any
@@ -216,8 +224,7 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
             continue
         if name is None:
             continue
-        before = sum(weight(texts[j]) for j in kept[:k] if is_prose(texts[j]))
-        after = sum(weight(texts[j]) for j in kept[k:] if is_prose(texts[j]))
+        before, after = prose_weight(texts, kept[:k]), prose_weight(texts, kept[k:])
         known = not name or _surname(name) in " ".join(texts[:first])
         return i if known and before >= after else None
     return None
@@ -281,8 +288,8 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
         if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
-        after = sum(weight(texts[j]) for j in rest if is_prose(texts[j]))
-        before = sum(weight(texts[j]) for j in range(first, i) if dropped_by[j] is None and is_prose(texts[j]))
+        after = prose_weight(texts, rest)
+        before = prose_weight(texts, (j for j in range(first, i) if dropped_by[j] is None))
         if after and _teasers_only([texts[j] for j in rest]) and before >= after:
             return i
     return None

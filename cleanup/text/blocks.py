@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 from cleanup.model import Line
@@ -101,6 +101,15 @@ def is_prose(text: str) -> bool:
     if ends_like_sentence(text):
         return True
     return n >= MIN_LONG_PROSE_CHARS and len(INNER_PUNCT_RE.findall(text)) >= 2
+
+
+def prose_weight(texts: Sequence[str], indices: Iterable[int]) -> int:
+    """Weight of the prose among ``texts[i]`` for ``i`` in ``indices``: how much story a stretch holds.
+
+    >>> prose_weight(["Menu", "The council met on Tuesday and voted to close the old bridge for repairs."], [0, 1])
+    73
+    """
+    return sum(weight(texts[i]) for i in indices if is_prose(texts[i]))
 
 
 def is_word_list(text: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import is_prose, weight
+from cleanup.text.blocks import is_prose, prose_weight
 from cleanup.text.patterns import WORDS
 from cleanup.text.units import as_units
 
@@ -155,11 +155,6 @@ def _ticker_from(stamped: Sequence[tuple[int, tuple[str, int]]]) -> bool:
     return all(b[0] - a[0] <= MAX_STAMP_GAP and _newer_first(a[1], b[1]) for a, b in itertools.pairwise(run))
 
 
-def _story_weight(texts: Sequence[str], dropped_by: Sequence[str | None], first: int, cut: int) -> int:
-    """Characters of kept prose in [first, cut): the story above a ticker."""
-    return sum(weight(texts[i]) for i in range(first, cut) if dropped_by[i] is None and is_prose(texts[i]))
-
-
 def _story_outweighs(texts: Sequence[str], dropped_by: Sequence[str | None], first: int, cut: int, stop: int) -> bool:
     """True when the story above ``cut`` holds MIN_STORY_CHARS of prose and at least as much as the run after it.
 
@@ -167,5 +162,6 @@ def _story_outweighs(texts: Sequence[str], dropped_by: Sequence[str | None], fir
     intro, then long time-stamped updates, newest first) holds more prose after
     its first stamp than before it, and keeps its updates.
     """
-    story = _story_weight(texts, dropped_by, first, cut)
-    return story >= MIN_STORY_CHARS and story >= _story_weight(texts, dropped_by, cut, stop)
+    story = prose_weight(texts, (i for i in range(first, cut) if dropped_by[i] is None))
+    after = prose_weight(texts, (i for i in range(cut, stop) if dropped_by[i] is None))
+    return story >= MIN_STORY_CHARS and story >= after
