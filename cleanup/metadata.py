@@ -27,6 +27,16 @@ TIME_RE = re.compile(r"\b(\d{1,2})[:h.](\d{2})\s*([ap]\.?m\.?)?", re.I)
 HANDLE_RE = re.compile(r"(?:^|\s)@\w+")
 READING_TIME_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuty?)\b.*$", re.I)
 BYLINE_CUT_RE = re.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
+# A link or address in a byline ("Jane Doe (https://example.com/jdoe)", "jdoe@example.com"),
+# with the brackets around it: cut before the "/" split, which would leave "Jane Doe (https:".
+ADDRESS_RE = re.compile(r"[(<\[]?\s*(?:(?:https?:)?//|www\.)[^\s)>\]]*\s*[)>\]]?|[(<\[]?[\w.+-]+@[\w-]+\.[\w.]+[)>\]]?")
+# A label before the lead word ("Analysis by Jane Doe", "Photos and text by ..."): at most this many words.
+MAX_LABEL_WORDS = 3
+# Lead words that are also lower-case name particles ("Ana de Souza", "Ludwig van Beethoven"):
+# never read as a lead word inside a byline.
+NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "di", "del", "della", "von", "van", "der", "den", "du", "zu"}
+)
 MAX_NAME_WORDS = 12  # more than this is a sentence, not a list of names
 ENGLISH_MONTHS = {
     name: number
@@ -50,6 +60,7 @@ ENGLISH_MONTHS = {
     for name in names
 }
 ENGLISH_BYLINE_LEADS = ("by", "written by", "words by", "posted by", "reporting by")
+ENGLISH_BYLINE_ROLES = ("writer", "editor", "correspondent", "reporter", "columnist", "contributor", "staff")
 
 
 def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool = False) -> str | None:
@@ -114,37 +125,68 @@ def _iso(
 
 
 def byline_names(
-    raw: str | None, leads: Iterable[str] = ENGLISH_BYLINE_LEADS, publisher: str | None = None
+    raw: str | None,
+    leads: Iterable[str] = ENGLISH_BYLINE_LEADS,
+    publisher: str | None = None,
+    roles: Iterable[str] = ENGLISH_BYLINE_ROLES,
 ) -> str | None:
-    """The names in a byline: no lead word ("By"), handles, reading time, publisher or date.
+    """The names in a byline: no lead word ("By"), handles, links, reading time, job title, publisher or date.
 
-    ``leads`` are the lead words of the page's languages; ``publisher`` is the
-    site's name, left out when the byline names it after the people.
+    ``leads`` are the lead words of the page's languages, ``roles`` their job-title words
+    (a part after a comma holding one is a title: "Jane Doe, Staff Writer"); ``publisher``
+    is the site's name, left out when the byline names it after the people.
 
     >>> byline_names("By Jane Doe and John Roe | Reuters", publisher="Reuters")
     'Jane Doe and John Roe'
     >>> byline_names("Von Anna Schmidt · 4 min read", leads=("von",)), byline_names("@jdoe")
     ('Anna Schmidt', None)
+    >>> byline_names("Analysis by Jane Doe, CNN Editor-at-large"), byline_names("Jane Doe (https://example.com/jd/)")
+    ('Jane Doe', 'Jane Doe')
     """
     if not raw:
         return None
-    text = READING_TIME_RE.sub("", HANDLE_RE.sub(" ", raw)).strip(" ,;:|·•-–—")
+    text = READING_TIME_RE.sub("", ADDRESS_RE.sub(" ", HANDLE_RE.sub(" ", raw))).strip(" ,;:|·•-–—")
     if re.match(r"(?:https?:)?//|www\.", text, re.I):
         return None
-    low = text.lower()
-    for lead in sorted((lead.lower() for lead in leads), key=len, reverse=True):
-        rest = text[len(lead) + 1 :].lstrip(" :")
-        # "Von Anna Schmidt" loses its lead word; "Von der Leyen" is a name.
-        if (low.startswith(lead + " ") or low.startswith(lead + ":")) and rest[:1].isupper():
-            text = rest
-            break
+    text = _after_lead(text, leads)
     parts = [p for p in BYLINE_CUT_RE.split(text) if p and not _is_publisher(p, publisher) and not iso_date(p)]
-    names = parts[0].strip(" ,;:") if parts else ""
+    names = _without_title(parts[0], roles).strip(" ,;:") if parts else ""
     if not names or len(names.split()) > MAX_NAME_WORDS or names.startswith(("http://", "https://")):
         return None
     if any(c.isdigit() for c in names) or not any(c.isalpha() for c in names):
         return None  # a date or a count, not a name
     return names
+
+
+def _after_lead(text: str, leads: Iterable[str]) -> str:
+    """``text`` after its lead word: "By Jane Doe", or a label and a lower-case lead, "Analysis by Jane Doe".
+
+    A lead word counts only before a capital ("Von der Leyen" is a name), and inside
+    the byline only when written in lower case and not a name particle ("Ana de Souza").
+    """
+    low = text.lower()
+    ordered = sorted({lead.lower() for lead in leads}, key=len, reverse=True)
+    for lead in ordered:
+        rest = text[len(lead) + 1 :].lstrip(" :")
+        if (low.startswith(lead + " ") or low.startswith(lead + ":")) and rest[:1].isupper():
+            return rest
+    words = text.split(" ", MAX_LABEL_WORDS + 1)
+    for n in range(1, min(MAX_LABEL_WORDS, len(words) - 1) + 1):
+        rest = " ".join(words[n:])
+        for lead in ordered:
+            after = rest[len(lead) + 1 :]
+            if lead not in NAME_PARTICLES and rest.startswith(lead + " ") and after[:1].isupper():
+                return after
+    return text
+
+
+def _without_title(names: str, roles: Iterable[str]) -> str:
+    """``names`` without the job titles after commas: "Jane Doe, AP Auto Writer" is "Jane Doe"."""
+    role_words = {r.lower() for r in roles}
+    parts = names.split(",")
+    while len(parts) > 1 and role_words.intersection(re.findall(r"[^\W\d_]+", parts[-1].lower())):
+        parts.pop()
+    return ",".join(parts)
 
 
 def _is_publisher(part: str, publisher: str | None) -> bool:

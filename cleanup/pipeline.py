@@ -153,7 +153,8 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     langs = lang.packs_for(declared, detected)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs)
     raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)
-    fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name)
+    roles = lang.words("byline-role", langs)
+    fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name, roles=roles)
     fields["date_text"] = fields.get("date") or _metadata(v, "date", first_body)
     fields["date"] = iso_date(fields["date_text"], months=lang.calendar("months", langs))
     if title_index is not None:

@@ -51,6 +51,13 @@ def test_us_order_is_asked_for_not_guessed() -> None:
         ("Jane Doe @jdoe", "Jane Doe"),
         ("By Jane Doe · 4 min read", "Jane Doe"),
         ("Jane Doe - July 8, 2024", "Jane Doe"),
+        ("Analysis by Jane Doe, CNN Editor-at-large", "Jane Doe"),
+        ("Photographs and text by Jane Doe", "Jane Doe"),
+        ("JANE DOE, AP National Political Writer", "JANE DOE"),
+        ("Jane Doe (https://example.com/jdoe/)", "Jane Doe"),
+        ("Jane Doe <jdoe@example.com>", "Jane Doe"),
+        ("Jane Doe, John Roe and Ann Poe", "Jane Doe, John Roe and Ann Poe"),  # commas between names stay
+        ("Staff Reports", "Staff Reports"),  # a title alone is what the page credits
     ],
 )
 def test_a_byline_becomes_names_only(raw: str, names: str) -> None:
@@ -60,6 +67,11 @@ def test_a_byline_becomes_names_only(raw: str, names: str) -> None:
 def test_lead_words_of_other_languages_come_from_the_caller() -> None:
     assert byline_names("door Ellen de Wijs", leads=("door",)) == "Ellen de Wijs"
     assert byline_names("Von der Leyen", leads=("von",)) == "Von der Leyen"  # a lead word before a capital only
+    # Inside a byline a lead word that is also a name particle is part of the name.
+    assert byline_names("Ana de Souza", leads=("de", "por")) == "Ana de Souza"
+    assert byline_names("Ludwig van Beethoven", leads=("van", "door")) == "Ludwig van Beethoven"
+    assert byline_names("Eine Analyse von Anna Schmidt", leads=("Von", "Eine Analyse von")) == "Anna Schmidt"
+    assert byline_names("Anna Schmidt, Korrespondentin", roles=("Korrespondentin",)) == "Anna Schmidt"
 
 
 @pytest.mark.parametrize("raw", ["@jdoe", "12/25/2024", "https://example.com/staff/jdoe", "4 min read"])

@@ -286,8 +286,8 @@ def _names_caption(ident: str | None, classes: str | None) -> bool:
 
 
 # Language-pack groups whose phrases inside a caption are widget labels, not the caption:
-# "Image 1 of 23", "Caption Close", "Enlarge image", "Advertisement".
-CAPTION_CHROME_GROUPS = ("gallery", "ad-label")
+# "Image 1 of 23", "Caption Close", "Enlarge image", "Advertisement", a "Close" button.
+CAPTION_CHROME_GROUPS = ("gallery", "ad-label", "cta-label")
 
 
 def caption_text(el: Any) -> str:
@@ -298,6 +298,8 @@ def caption_text(el: Any) -> str:
     'The pier at dusk.'
     >>> caption_text(etree.fromstring("<div class='caption'>Advertisement</div>"))
     ''
+    >>> caption_text(etree.fromstring("<div class='caption'>Close to 300 people came. <a>Close</a></div>"))
+    'Close to 300 people came.'
     """
     return norm("".join(t for t in el.itertext() if classify(norm(t), only=CAPTION_CHROME_GROUPS) is None))
 
