@@ -73,6 +73,8 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
     ('2024-07-08T12:05:00+02:00', '2024-07-08', '2024-07-08')
     >>> iso_date("8 July 2024, 14:05"), iso_date("yesterday")
     ('2024-07-08T14:05', None)
+    >>> iso_date("05/29/2007 09:49:00"), iso_date("05/06/2007")  # month first only where day first cannot be
+    ('2007-05-29', '2007-06-05')
     """
     if not raw:
         return None
@@ -80,7 +82,10 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
     if found := ISO_RE.search(text):
         return _iso(found["y"], found["m"], found["d"], found["H"], found["M"], found["S"], found["tz"])
     if found := (SLASH_US_RE if us_order else NUMERIC_RE).search(text):
-        return _iso(found["y"], found["m"], found["d"])
+        day, month = found["d"], found["m"]
+        if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
+            day, month = month, day
+        return _iso(found["y"], month, day)
     return _worded(text, months)
 
 

@@ -38,9 +38,11 @@ def test_month_names_of_other_languages_come_from_the_caller() -> None:
     assert iso_date("8. Juli 2024") is None
 
 
-def test_us_order_is_asked_for_not_guessed() -> None:
-    assert iso_date("12/25/2024") is None
-    assert iso_date("12/25/2024", us_order=True) == "2024-12-25"
+def test_us_order_is_asked_for_or_the_only_reading() -> None:
+    assert iso_date("12/25/2024") == "2024-12-25"  # no month 25: month first is the only calendar date
+    assert iso_date("05/06/2024") == "2024-06-05"  # either reading is a date: day first, unless asked
+    assert iso_date("05/06/2024", us_order=True) == "2024-05-06"
+    assert iso_date("13/13/2024") is None
 
 
 @pytest.mark.parametrize(
