@@ -149,7 +149,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     declared = lang.normalise_code(fields.pop("declared_language", None))
     sample = "\n".join(body)[:LANGUAGE_SAMPLE_CHARS]
     detected = lang.detect(sample) if sample else None
-    fields["language"] = declared or detected
+    # A template's <html lang> is often the site's default, not the page's (lang="en" on a German
+    # article, lang="de" on an English one): a clear stopword count over the body outranks it.
+    fields["language"] = detected or declared
     langs = lang.packs_for(declared, detected)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs)
     raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)

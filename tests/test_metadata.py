@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleanup import clean
 from cleanup.metadata import byline_names, iso_date, plain_site_name
 
 GERMAN_MONTHS = {"januar": 1, "juli": 7, "märz": 3, "mär": 3}
@@ -85,3 +86,22 @@ def test_a_site_name_is_never_a_url() -> None:
     assert plain_site_name("https://www.example.com/") is None
     assert plain_site_name("www.example.com") is None
     assert plain_site_name(" Harbor Gazette ") == "Harbor Gazette"
+
+
+GERMAN_STORY = (
+    "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im nächsten Jahr gebaut wird. "
+    "Der Bürgermeister sagte, das sei für die Menschen in der Region eine gute Nachricht, und die Arbeiten "
+    "würden im Frühjahr beginnen.</p><p>Nach den Plänen der Verwaltung soll die Brücke auch für Radfahrer und "
+    "Fußgänger offen sein. Die Kosten werden auf zwölf Millionen Euro geschätzt, von denen das Land die Hälfte "
+    "trägt.</p>"
+)
+
+
+def test_the_language_is_the_bodys_when_the_template_declares_another() -> None:
+    page = f'<html lang="en"><head><title>Brücke</title></head><body><article>{GERMAN_STORY}</article></body></html>'
+    assert clean(page).language == "de"
+
+
+def test_a_declared_language_stays_when_the_body_says_nothing_clear() -> None:
+    page = '<html lang="de"><body><article><p>Berlin, 12.05.2024: Olaf S. — 3:1 (2:0)</p></article></body></html>'
+    assert clean(page).language == "de"
