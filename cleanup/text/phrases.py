@@ -46,6 +46,7 @@ REASONS = {
     "rating": "rating prompt",
     "reading-time": "reading-time label",
     "gallery": "gallery counter",
+    "noscript": "notice for readers without JavaScript",
     "footer": "footer link",
     "rights": "copyright notice",
 }
