@@ -39,10 +39,16 @@ def embed_shortcode(line: Line) -> str | None:
     'template residue'
     >>> embed_shortcode(Line(1, "[1] The report was published in 2019.")) is None
     True
+    >>> embed_shortcode(Line(1, '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'))
+    'button shortcode'
+    >>> embed_shortcode(Line(1, '[quote url="https://example.com/ann"]We will rebuild it.[/quote]')) is None
+    True
     """
     text = _text(line)
     if P.SHORTCODE_LINE_RE.fullmatch(text):
         return "video or embed shortcode"
+    if P.BUTTON_SHORTCODE_RE.fullmatch(text):
+        return "button shortcode"
     if P.TEMPLATE_RESIDUE_RE.fullmatch(text):
         return "template residue"
     return None
