@@ -102,7 +102,37 @@ def run_rules(
 
     The first ``pre_dropped`` units (the page <title> in front of a window) are page chrome.
     ``plain``: the units' texts are trimmed and hold no invisible character.
+
+    Site ``drop_line``/``drop_from`` rules remove the lines they match and no
+    others: when one fired, a unit the generic rules alone keep is dropped
+    only by a site rule (``site_only``). Without this, a site rule that cut a
+    page's comment tail left the byline under the story as the page's last
+    line, and page-chrome took it for footer.
     """
+    v, title = _run_rules(lines, kind, site, options, pre_dropped, plain)
+    ids = {r.id for r in (*site.drop_line, *site.drop_from)} if site else set()
+    if not ids.intersection(v.dropped_by):
+        return v, title
+    generic, generic_title = _run_rules(lines, kind, None, options, pre_dropped, plain)
+    # A headline the site rules' run chose among the generic body lines would leave the body: keep the generic one.
+    lost = title is not None and title != generic_title and generic.dropped_by[title] is None
+    return site_only(v, generic, ids), generic_title if lost else title
+
+
+def site_only(v: Verdicts, generic: Verdicts, site_ids: set[str]) -> Verdicts:
+    """``v`` (the verdicts with site rules) without the drops of units ``generic`` keeps, but site rules' own."""
+    out = Verdicts(v.lines)
+    out.protected = set(v.protected)
+    for rule, reason, run in v.runs:
+        for i in run:
+            if rule in site_ids or generic.dropped_by[i] is not None:
+                out.drop(i, rule, reason)
+    return out
+
+
+def _run_rules(
+    lines: Sequence[Line], kind: str, site: S.Site | None, options: Options, pre_dropped: int, plain: bool
+) -> tuple[Verdicts, int | None]:
     line_rules, block_rules = rules_for(kind, options)
     v = Verdicts(Units(lines, plain))
     title = None

@@ -289,3 +289,27 @@ def test_a_container_that_misses_the_article_on_one_page_is_no_body_rule() -> No
     assert all("story-text" not in r.selector for r in found.rules if r.kind == "body")
     refused = {r.text: r.reason for r in found.refused}
     assert refused["//div[@class='story-text']"] == "as a body: misses the article on 1 of 5 pages it matches"
+
+
+def test_a_site_drop_from_cutting_the_tail_leaves_the_byline_the_generic_rules_keep(tmp_path: Path) -> None:
+    # A site drop_from that cuts a comment tail the generic rules keep must not turn the
+    # byline under the story, now the page's last line, into page footer: site rules
+    # drop the lines they match, and a line the generic rules keep stays otherwise.
+    byline = "By Gazette Editors | 02:30 PM ET, 08/15/2012"
+    badges = [  # comment-badge blurbs: they read like prose, so the generic rules keep them
+        f"{who} consistently offer thought-provoking, timely comments on {what} for the readers of the valley."
+        for who, what in [("SuperFans", "sports and teams"), ("Culture fans", "the arts"), ("Watchers", "the weather")]
+    ]
+    lines = ["Springfield Gazette - Harbour plans approved", "Harbour plans approved", *article("harbour")]
+    text = "\n\n".join([*lines, byline, "Next: Bridge repairs start in May", *badges])
+    generic = clean(text)
+    assert byline in generic.paragraphs and badges[0] in generic.paragraphs  # the premise
+    (tmp_path / "gazette.example.toml").write_text(
+        "[[drop_from]]\nname = 'next'\nwhy = 'the next story and comments'\nregex = '^Next:\\s'\n", encoding="utf-8"
+    )
+    result = clean(text, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert not any(b in result.paragraphs for b in badges)  # the rule still drops its tail
+    assert [r.rule for r in result.removed if "Next:" in r.text] == ["gazette.example:next"]
+    assert "Springfield Gazette - Harbour plans approved" not in result.paragraphs  # page-chrome under both
+    assert byline in result.paragraphs  # the keep-trap
+    assert all(p in result.paragraphs for p in article("harbour"))

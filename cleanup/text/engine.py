@@ -51,6 +51,11 @@ class Verdicts:
             self._runs.append((rule, reason, run))
 
     @property
+    def runs(self) -> list[tuple[str, str, list[int]]]:
+        """(rule, reason, unit indexes) of each removal, in the order they were dropped."""
+        return self._runs
+
+    @property
     def removals(self) -> list[Removal]:
         """One Removal per run of units dropped together, in the order they were dropped."""
         lines = self.lines
