@@ -15,7 +15,7 @@ from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
 from cleanup.sites import lookup
 from cleanup.text.article import HEADER_REASON, find_title
-from cleanup.text.engine import Verdicts, apply_block_rules, apply_drop_from, apply_line_rules
+from cleanup.text.engine import Verdicts, apply_block_rules, apply_line_rules, apply_site_rules
 from cleanup.text.phrases import RULE as PHRASE_RULE
 from cleanup.text.phrases import apply_phrase_rule
 from cleanup.text.registry import HTML, TEXT, Rule
@@ -98,48 +98,21 @@ def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -
 def run_rules(
     lines: Sequence[Line], kind: str, site: S.Site | None, options: Options, pre_dropped: int = 0, plain: bool = False
 ) -> tuple[Verdicts, int | None]:
-    """Line rules, site drop_from, block rules; in text mode the headline is found and protected.
+    """Line rules, block rules, then site drop_line/drop_from; in text mode the headline is found and protected.
 
     The first ``pre_dropped`` units (the page <title> in front of a window) are page chrome.
     ``plain``: the units' texts are trimmed and hold no invisible character.
 
-    Site ``drop_line``/``drop_from`` rules remove the lines they match and no
-    others: when one fired, a unit the generic rules alone keep is dropped
-    only by a site rule (``site_only``). Without this, a site rule that cut a
-    page's comment tail left the byline under the story as the page's last
-    line, and page-chrome took it for footer.
+    Site ``drop_line``/``drop_from`` rules run last, on what the generic rules
+    keep (``apply_site_rules``): they remove the lines they match and change
+    no other verdict. Run first, a rule that cut a page's comment tail left the
+    byline under the story as the page's last line, and page-chrome took it for footer.
     """
-    v, title = _run_rules(lines, kind, site, options, pre_dropped, plain)
-    ids = {r.id for r in (*site.drop_line, *site.drop_from)} if site else set()
-    if not ids.intersection(v.dropped_by):
-        return v, title
-    generic, generic_title = _run_rules(lines, kind, None, options, pre_dropped, plain)
-    # A headline the site rules' run chose among the generic body lines would leave the body: keep the generic one.
-    lost = title is not None and title != generic_title and generic.dropped_by[title] is None
-    return site_only(v, generic, ids), generic_title if lost else title
-
-
-def site_only(v: Verdicts, generic: Verdicts, site_ids: set[str]) -> Verdicts:
-    """``v`` (the verdicts with site rules) without the drops of units ``generic`` keeps, but site rules' own."""
-    out = Verdicts(v.lines)
-    out.protected = set(v.protected)
-    for rule, reason, run in v.runs:
-        for i in run:
-            if rule in site_ids or generic.dropped_by[i] is not None:
-                out.drop(i, rule, reason)
-    return out
-
-
-def _run_rules(
-    lines: Sequence[Line], kind: str, site: S.Site | None, options: Options, pre_dropped: int, plain: bool
-) -> tuple[Verdicts, int | None]:
     line_rules, block_rules = rules_for(kind, options)
     v = Verdicts(Units(lines, plain))
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
-    apply_line_rules(v, line_rules, site.drop_line if site else ())
-    if site:
-        apply_drop_from(v, site.drop_from)
+    apply_line_rules(v, line_rules)
     apply_block_rules(v, [r for r in block_rules if r.name != "page-chrome"])
     if enabled(PHRASE_RULE, options):  # after the block rules: a list heading goes with its list
         apply_phrase_rule(v, options.rules_dirs, options.disable)
@@ -148,6 +121,8 @@ def _run_rules(
         if title is not None:
             v.protected.add(title)
     apply_block_rules(v, [r for r in block_rules if r.name == "page-chrome"])
+    if site:
+        apply_site_rules(v, site.drop_line, site.drop_from, frozenset(r.name for r in line_rules), pre_dropped)
     return v, title
 
 

@@ -313,3 +313,22 @@ def test_a_site_drop_from_cutting_the_tail_leaves_the_byline_the_generic_rules_k
     assert "Springfield Gazette - Harbour plans approved" not in result.paragraphs  # page-chrome under both
     assert byline in result.paragraphs  # the keep-trap
     assert all(p in result.paragraphs for p in article("harbour"))
+
+
+def test_a_site_drop_from_starts_in_the_article_never_at_the_same_line_in_the_menu_above_it(tmp_path: Path) -> None:
+    # 'Top Stories' heads the teasers under the story and is also a menu item above it: the
+    # cut starts at the teasers (positive) and the menu item leaves the article alone (keep-trap).
+    teasers = [
+        "Bridge repairs start in May after the council found the money for the work on the old span.",
+        "The school roof was fixed after the storm, and pupils are back in their classrooms this week.",
+    ]
+    head = ["Springfield Gazette - Harbour plans approved", "Home", "Top Stories", "Sport", "Harbour plans approved"]
+    text = "\n\n".join([*head, *article("harbour"), "Top Stories", *teasers])
+    assert teasers[0] in clean(text).paragraphs  # the premise: the generic rules keep the teasers
+    (tmp_path / "gazette.example.toml").write_text(
+        "[[drop_from]]\nname = 'top'\nwhy = 'teasers'\nregex = '^Top Stories$'\n", encoding="utf-8"
+    )
+    result = clean(text, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert all(p in result.paragraphs for p in article("harbour"))
+    assert not any(t in result.paragraphs for t in teasers)
+    assert any(r.rule == "gazette.example:top" and r.text.startswith("Top Stories\n") for r in result.removed)

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from cleanup.model import Line, Removal
 from cleanup.sites.load import TextRule
 from cleanup.text.registry import Rule, Span
-from cleanup.text.units import SEP, Units, as_units, holding_any, lowered, visible
+from cleanup.text.units import SEP, Units, as_units, holding_any, lowered
 
 
 class Verdicts:
@@ -23,6 +23,7 @@ class Verdicts:
         self.lines: Units = as_units(lines)
         self.dropped_by: list[str | None] = [None] * len(self.lines)
         self.protected: set[int] = set()  # units no rule may drop (the headline)
+        self.by_site: set[int] = set()  # units dropped by a site drop_line/drop_from rule (apply_site_rules)
         self._runs: list[tuple[str, str, list[int]]] = []  # (rule, reason, unit indexes) of each removal
 
     def drop(self, index: int, rule: str, reason: str) -> None:
@@ -42,6 +43,17 @@ class Verdicts:
         if run:
             self._record(run, rule, reason)
 
+    def reassign(self, indexes: Sequence[int], rule: str, reason: str) -> None:
+        """Drop ``indexes`` (ascending) by ``rule``, taking those already dropped from their rules."""
+        moved = {i for i in indexes if self.dropped_by[i] is not None}
+        if moved:
+            runs = [(r, why, [i for i in run if i not in moved]) for r, why, run in self._runs]
+            self._runs = [piece for r, why, run in runs for piece in _contiguous(r, why, run)]
+        for i in indexes:
+            self.dropped_by[i] = None
+        for i in indexes:
+            self.drop(i, rule, reason)
+
     def _record(self, run: list[int], rule: str, reason: str) -> None:
         # A run that touches the previous removal of the same rule and reason joins it.
         last = self._runs[-1] if self._runs else None
@@ -49,11 +61,6 @@ class Verdicts:
             last[2].extend(run)
         else:
             self._runs.append((rule, reason, run))
-
-    @property
-    def runs(self) -> list[tuple[str, str, list[int]]]:
-        """(rule, reason, unit indexes) of each removal, in the order they were dropped."""
-        return self._runs
 
     @property
     def removals(self) -> list[Removal]:
@@ -77,6 +84,17 @@ class Verdicts:
     def dropped_text(self, rules: Collection[str]) -> list[str]:
         """Texts of units dropped by any of ``rules``, in page order."""
         return [ln.text for ln, d in zip(self.lines, self.dropped_by, strict=True) if d in rules]
+
+
+def _contiguous(rule: str, reason: str, run: list[int]) -> list[tuple[str, str, list[int]]]:
+    """A removal's units cut into contiguous runs (none when empty)."""
+    out: list[tuple[str, str, list[int]]] = []
+    for i in run:
+        if out and out[-1][2][-1] == i - 1:
+            out[-1][2].append(i)
+        else:
+            out.append((rule, reason, [i]))
+    return out
 
 
 PrefixEntry = tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...]], ...]]
@@ -201,27 +219,47 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[st
     return found
 
 
-def apply_line_rules(v: Verdicts, rules: Sequence[Rule], site_rules: Sequence[TextRule]) -> None:
-    """Run site line rules, then generic ones; the first rule that fires drops the unit."""
+def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
+    """Run the generic line rules; the first rule that fires drops the unit."""
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown, lows = v.lines.visible, v.lines.lows
-    texts = [shown[i] for i in todo]
-    verdicts = line_verdicts(texts, rules, [lows[i] for i in todo])
-    for k, i in enumerate(todo):
-        srule = next((r for r in site_rules if r.matches(texts[k])), None) if site_rules else None
-        if srule is not None:
-            v.drop(i, srule.id, srule.why)
-        elif (verdict := verdicts[k]) is not None:
+    verdicts = line_verdicts([shown[i] for i in todo], rules, [lows[i] for i in todo])
+    for i, verdict in zip(todo, verdicts, strict=True):
+        if verdict is not None:
             v.drop(i, *verdict)
 
 
-def apply_drop_from(v: Verdicts, site_rules: Sequence[TextRule]) -> None:
-    """Site ``drop_from`` rules: drop the first matching unit and everything after it."""
-    for srule in site_rules:
-        for i, line in enumerate(v.lines):
-            if v.dropped_by[i] is None and srule.matches(visible(line.text)):
-                v.drop_span(i, len(v.lines), srule.id, srule.why)
-                break
+def apply_site_rules(
+    v: Verdicts, drop_line: Sequence[TextRule], drop_from: Sequence[TextRule], line_rules: Collection[str], start: int
+) -> None:
+    """Site rules, run after the generic ones: they drop kept units and change no other verdict.
+
+    ``drop_line`` takes the units it matches (the first rule that matches);
+    ``drop_from`` the units from its first match in the article on (from the first
+    kept unit; no unit a line rule took) to the end. Units from ``start`` on (before
+    it: the page <title> in front of a window) that a generic rule dropped too are
+    named after the site rule, as when site rules ran first; a generic line rule keeps
+    its units in a drop_from span. The units only site rules drop are ``v.by_site``.
+    """
+    kept = v.kept()
+    if not kept or not (drop_line or drop_from):
+        return
+    shown, named = v.lines.visible, set(v.protected)
+    for rule in drop_line:
+        _take(v, [i for i in range(start, len(shown)) if i not in named and rule.matches(shown[i])], rule, named)
+    taken = line_rules  # a drop_from neither starts at nor takes a unit a line rule dropped, generic or site
+    for rule in drop_from:
+        free = [i for i in range(kept[0], len(shown)) if i not in named and v.dropped_by[i] not in taken]
+        at = next((k for k, i in enumerate(free) if rule.matches(shown[i])), None)
+        if at is not None:
+            _take(v, free[at:], rule, named)
+
+
+def _take(v: Verdicts, units: list[int], rule: TextRule, named: set[int]) -> None:
+    """``units`` dropped by ``rule``: the kept ones dropped, the others named after it."""
+    v.by_site.update(i for i in units if v.dropped_by[i] is None)
+    v.reassign(units, rule.id, rule.why)
+    named.update(units)
 
 
 def apply_block_rules(v: Verdicts, rules: Sequence[Rule]) -> None:

@@ -99,7 +99,8 @@ def find_article(
     lo, hi = coarse_bounds(stripped, shown, nonblank, plain)
     while True:
         v, title, outside = _run_window(stripped, nonblank, lo, hi, run, plain)
-        body = [i for i in v.kept() if i != title]
+        # The window grows as for the generic rules alone: site rules drop lines, they move no edge.
+        body = sorted({*v.kept(), *v.by_site} - {title})
         grow_lo = lo > 0 and body and v.lines[body[0]].no <= _line_no(nonblank, lo, EDGE_UNITS)
         grow_hi = hi < len(nonblank) and body and v.lines[body[-1]].last >= _line_no(nonblank, hi - EDGE_UNITS, 0)
         if not (grow_lo or grow_hi):
