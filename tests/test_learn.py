@@ -332,3 +332,67 @@ def test_a_site_drop_from_starts_in_the_article_never_at_the_same_line_in_the_me
     assert all(p in result.paragraphs for p in article("harbour"))
     assert not any(t in result.paragraphs for t in teasers)
     assert any(r.rule == "gazette.example:top" and r.text.startswith("Top Stories\n") for r in result.removed)
+
+
+FOOTER = ["Most read", "Weather warning for the valley", "Contact us"]
+
+
+def footed(topic: str, missed: bool = False) -> str:
+    """A page whose footer the generic rules remove (a link list), or keep when ``missed`` (prose teasers)."""
+    if missed:
+        tail = ["Most read", f"The {topic} story was the most read on the site this week, ahead of the weather news."]
+        tail.append("Readers also followed the council vote on the new bus routes through the old quarter.")
+    else:
+        tail = FOOTER
+    head = [f"Springfield Gazette - {topic.title()}", f"{topic.title()} plans approved"]
+    return "\n\n".join([*head, *article(topic), *tail])
+
+
+def test_a_footer_line_the_generic_rules_remove_on_most_pages_ends_a_page_where_they_miss_it(tmp_path: Path) -> None:
+    pages = [page_lines(t, clean(footed(t)), footed(t)) for t in TOPICS]
+    assert "Most read" not in clean(footed("harbour")).paragraphs  # the premise: removed after the article
+    found = learn_site("gazette.example", pages)
+    rules = {r.selector: r for r in found.rules}
+    # The first footer line only: the others would fire after it.
+    assert [s for s in rules if rules[s].kind == "drop_from"] == [line_regex("Most read")]
+    assert rules[line_regex("Most read")].why == "on 5 of 5 pages; e.g. 'Most read'"
+    (tmp_path / "gazette.example.toml").write_text(found.toml(), encoding="utf-8")
+    missed = footed("stadium", missed=True)
+    assert "Most read" in clean(missed).paragraphs  # the premise: the generic rules miss this page's footer
+    result = clean(missed, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert "Most read" not in result.paragraphs and not any("most read on the site" in p for p in result.paragraphs)
+    assert all(p in result.paragraphs for p in article("stadium"))
+
+
+def test_a_footer_line_also_removed_above_an_article_or_kept_in_one_is_no_rule() -> None:
+    # Keep-traps: 'Most read' is a menu item above the article on one page, or a line of one
+    # page's article text: it is not only a footer line, so it is no rule (the next one is).
+    def menu(topic: str) -> str:
+        headline = f"{topic.title()} plans approved"
+        return footed(topic).replace(headline, f"Most read\n\n{headline}", 1)
+
+    def kept(topic: str) -> str:
+        return footed(topic).replace(article(topic)[1], f"{article(topic)[1]}\n\nMost read", 1)
+
+    for odd in (menu, kept):
+        texts = [odd(TOPICS[0]), *(footed(t) for t in TOPICS[1:])]
+        pages = [page_lines(t, clean(x), x) for t, x in zip(TOPICS, texts, strict=True)]
+        # The premises: above the article it is left out of the page's footer lines; in it, kept.
+        assert "Most read" in (pages[0].kept if odd is kept else pages[0].removed.difference(pages[0].after))
+        found = learn_site("gazette.example", pages)
+        assert [r.selector for r in found.rules] == [line_regex("Weather warning for the valley")]
+        assert [r.kind for r in found.rules] == ["drop_from"]
+
+
+def test_a_recurring_line_next_to_the_sentence_every_story_repeats_is_inside_the_article() -> None:
+    # On one page 'Most read' sits right above the sentence every story repeats: two recurring
+    # lines in a row cut that page's article in two, and the line was learned as chrome
+    # (a drop_line). The repeated sentence is article text, so it cuts nothing.
+    texts = [footed(TOPICS[0]).replace(TRAP, f"Most read\n\n{TRAP}", 1), *(footed(t) for t in TOPICS[1:])]
+    pages = [page_lines(t, clean(x), x) for t, x in zip(TOPICS, texts, strict=True)]
+    assert "Most read" in pages[0].kept  # the premise
+    found = learn_site("gazette.example", pages)
+    refused = {r.text: r.reason for r in found.refused}
+    assert refused["Most read"] == "inside the article on 1 of 1 pages that keep it"  # the keep-trap
+    assert refused[TRAP] == "inside the article on 5 of 5 pages that keep it"
+    assert [r.selector for r in found.rules] == [line_regex("Weather warning for the valley")]  # the positive

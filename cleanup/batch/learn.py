@@ -73,8 +73,7 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
 
 
 def learn_page(name: str, raw: bytes | str, result: Result, options: Options) -> PageLines:
-    """What the learner keeps of one cleaned page; an HTML page's markup is read again for its DOM paths."""
-    if result.kind != "html":
-        return page_lines(name, result)
+    """What the learner keeps of one cleaned page; the page is read again (HTML: for its DOM paths;
+    text: for where its article ends)."""
     markup = read_page(raw, encoding=options.encoding, max_bytes=options.max_bytes).text
     return page_lines(name, result, markup)

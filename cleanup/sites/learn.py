@@ -13,7 +13,10 @@ kept lines after them and at most ``TAIL_SHARE`` of the page's own long text,
 become ``drop_from`` rules; the others ``drop_line``. Lines that recur with a
 changing part (a date, a count, the title after "Next:") are learned as one
 shape (``learn_shapes``); HTML pages also give ``strip`` and ``body`` rules
-from their DOM blocks (``learn_dom``).
+from their DOM blocks (``learn_dom``). A text page's footer the generic rules
+remove on most pages and keep on none starts a ``drop_from`` too (its first
+line; ``_footer_rules``): the pages where the generic rules miss the end of
+the article keep it.
 
 Pages are sorted by name, counting uses sets of pages and rules are sorted, so
 the rules do not depend on the order of the inputs.
@@ -30,11 +33,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cleanup.model import Result
+from cleanup.model import Removal, Result
 from cleanup.sites.learn_shapes import escape, shape_keys, shapes
 from cleanup.sites.load import Site
 from cleanup.sites.write import RuleSpec, dump_site, site_specs
-from cleanup.text.units import visible
+from cleanup.text.units import split_lines, visible
 
 if TYPE_CHECKING:
     from cleanup.html.blocks import BlockHit
@@ -70,6 +73,8 @@ class PageLines:
     kept: tuple[str, ...]
     removed: frozenset[str] = frozenset()  # visible lines of the removed pieces
     dom: Mapping[str, BlockHit] = field(default_factory=dict, compare=False)  # HTML: class/id paths (html/blocks)
+    # Text pages: the removed lines after the last kept line, in page order, but those also removed above.
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,15 +145,40 @@ class Learned:
 def page_lines(name: str, result: Result, markup: str | None = None) -> PageLines:
     """The kept and removed lines of one generic result, as visible stripped text.
 
-    With the page's ``markup`` (HTML pages), also its class/id paths for the DOM rules.
+    With the page's ``markup``: for an HTML page its class/id paths for the DOM
+    rules, for a text page the lines removed after its article (``PageLines.after``).
     """
     kept = tuple(t for t in (visible(p).strip() for p in result.paragraphs) if t)
-    removed = frozenset(t for r in result.removed for t in (visible(x).strip() for x in r.text.splitlines()) if t)
-    if markup is None or result.kind != "html":
+    removed = frozenset(t for r in result.removed for t in _lines_of(r))
+    if markup is None:
         return PageLines(name, kept, removed)
+    if result.kind != "html":  # a page with nothing kept has no article to be after
+        after = _after_article(result.removed, split_lines(markup)) if kept else ()
+        return PageLines(name, kept, removed, after=after)
     from cleanup.html.blocks import block_hits  # lxml loads only for HTML pages
 
     return PageLines(name, kept, removed, block_hits(markup, kept))
+
+
+def _lines_of(removal: Removal) -> list[str]:
+    return [t for t in (visible(x).strip() for x in removal.text.splitlines()) if t]
+
+
+def _after_article(removals: Sequence[Removal], lines: Sequence[str]) -> tuple[str, ...]:
+    """The removed lines of a text page after its last kept line, in order, but those also removed above.
+
+    They are the removals that only blank ``lines`` (the page's) follow, up to the next one.
+    Lines a site rule removed (``host:name``, the user's rules) are left out: they have their rule.
+    """
+    spans = sorted((r for r in removals if r.line), key=lambda r: (r.line or 0, r.end or 0))
+    stop, first = len(lines), len(spans)  # 0-based: lines[stop:] are removed or blank
+    for k in range(len(spans) - 1, -1, -1):
+        start, end = spans[k].line or 0, spans[k].end or spans[k].line or 0
+        if any(t.strip() for t in lines[end:stop]):
+            break
+        stop, first = min(stop, start - 1), k
+    above = {t for r in spans[:first] for t in _lines_of(r)}
+    return tuple(t for r in spans[first:] if ":" not in r.rule for t in _lines_of(r) if t not in above)
 
 
 def line_regex(text: str) -> str:
@@ -174,11 +204,15 @@ def _slug(text: str) -> str:
     return "-".join(words) or "line"
 
 
-def _core(page: PageLines, counts: Counter[str], need: int) -> tuple[int, int, int]:
+def _core(
+    page: PageLines, counts: Counter[str], need: int, article: frozenset[str] = frozenset()
+) -> tuple[int, int, int]:
     """The page's article core: its first and last index, and the last long paragraph of the page.
 
     The kept lines are cut into segments at runs of ``SPLIT_RUN`` lines recurring
-    on ``need`` pages or more (a comment form between the story and its comments);
+    on ``need`` pages or more (a comment form between the story and its comments),
+    but the lines known to be ``article`` text (refused as inside the article: a
+    sentence every story repeats, with a recurring line next to it, is no form);
     the core is the segment with the most characters of long paragraphs of this
     page alone. An empty range when the page has none.
     """
@@ -188,7 +222,7 @@ def _core(page: PageLines, counts: Counter[str], need: int) -> tuple[int, int, i
     segments: list[list[int]] = [[]]
     run = 0
     for i, t in enumerate(page.kept):
-        run = run + 1 if counts[t] >= need else 0
+        run = run + 1 if counts[t] >= need and t not in article else 0
         if run == SPLIT_RUN:
             segments.append([])
         if i in own:
@@ -218,6 +252,9 @@ def learn_site(
     need = max(min_pages, math.ceil(min_share * n))
     cores = [_core(p, counts, need) for p in pages]
     rules, refused = _line_rules(pages, counts, cores, need)
+    if refused:  # the article's own recurring sentences split no page: the cores again without them
+        cores = [_core(p, counts, need, frozenset(r.text for r in refused)) for p in pages]
+        rules, refused = _line_rules(pages, counts, cores, need)
     for found in learn_dom(pages, cores, counts, need, min_pages, (CORE_SHARE, CORE_CHARS)):
         if found.rule is not None:
             rules.append(found.rule)
@@ -235,6 +272,7 @@ def _line_rules(
     exact = frozenset(t for t, c in counts.items() if c >= need and kept_on[t])
     where = [placed(p, c, counts) for p, c in zip(pages, cores, strict=True)]
     judged = [_judge(text, line_regex(text), counts[text], where) for text in sorted(exact)]
+    judged += _footer_rules(pages, counts, kept_on, need)
     ends = [j.example for j in judged if isinstance(j, Judged) and j.rule.kind == "drop_from"]
     for regex, example, k in shapes(pages, need, exact):
         found = _judge(example, regex, k, where)
@@ -243,6 +281,22 @@ def _line_rules(
         judged.append(found)
     rules = [j.rule for j in judged if isinstance(j, Judged)]
     return rules, [j for j in judged if isinstance(j, Refused)]
+
+
+def _footer_rules(pages: Sequence[PageLines], counts: Counter[str], kept_on: Counter[str], need: int) -> list[Judged]:
+    """``drop_from`` rules for the footer lines the generic rules remove on most pages and keep on none.
+
+    A line found on ``need`` pages or more, on each of them only after its article
+    (after its last kept line: ``PageLines.after``) and kept on no page, is where
+    the site's tail starts; a page where the generic rules miss the article's end
+    keeps it. Only the first such line of each page becomes a rule: the others
+    would fire after it, and every rule more is one more line that could turn up
+    in some page's article.
+    """
+    on = Counter(t for p in pages for t in set(p.after))
+    fit = {t for t, k in on.items() if k >= need and k == counts[t] and not kept_on[t]}
+    first = {next(t for t in p.after if t in fit) for p in pages if fit.intersection(p.after)}
+    return [Judged(RuleSpec("drop_from", "", _evidence(on[t], len(pages), t), line_regex(t)), t) for t in sorted(first)]
 
 
 @dataclass(frozen=True)
