@@ -79,6 +79,14 @@ DOM_STEPS = (
         HTML_ONLY,
     ),
     RuleEntry(
+        "teaser-cards",
+        RuleKind.DOM,
+        Stage.HTML_CHROME,
+        "Teaser cards in the article: three or more links to other stories, each a picture and a title.",
+        "cleanup.html.cards:drop_teaser_cards",
+        HTML_ONLY,
+    ),
+    RuleEntry(
         "outside-article",
         RuleKind.DOM,
         Stage.HTML_CONTAINER,

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
+from cleanup.html.cards import RULE as CARDS_RULE
+from cleanup.html.cards import drop_teaser_cards
 from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
 from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
@@ -120,6 +122,8 @@ def extract_html(
         take_captions(choice.containers, marks) if enabled(CAPTION_ELEMENT, options) else ([], [])
     )
     removed += outside_removals(choice.containers)
+    if enabled(CARDS_RULE, options):
+        removed += drop_teaser_cards(choice.containers, meta.canonical_url or url)
     pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
     removed += caption_removed + strip_chrome(choice.containers, pruned, scores)
     lines = [line for root in choice.containers for line in lines_of(root)]
@@ -149,6 +153,7 @@ def dom_rules() -> tuple[tuple[str, str], ...]:
         *((g.rule, g.reason) for g in CHROME_GROUPS),
         ("image-caption", "figure captions and photo credits (kept in captions)"),
         ("link-list", "runs of link-only lines inside the article"),
+        (CARDS_RULE, "teaser cards in the article: three or more links to other stories, each a picture and a title"),
         ("outside-article", "everything outside the chosen article container (no switch)"),
         ("headline", "the headline, moved to the title (no switch)"),
     )
