@@ -21,8 +21,9 @@ from cleanup.rules import LINE_RULES
 from cleanup.text import engine
 from cleanup.text.article import MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, value_tables
 from cleanup.text.article_end import MIN_ROW_NUMBERS, NUMBER_RE, number_count
+from cleanup.text.bio import _substrings
 from cleanup.text.blocks import heading_like, may_be_list_heading, weight
-from cleanup.text.patterns import LIST_HEADING_RE
+from cleanup.text.patterns import CASE_TWINS, COMMENTS_HEADING_KEYS, COMMENTS_HEADING_RE, LEGAL_RE, LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
 from cleanup.text.units import (
     Units,
@@ -30,6 +31,7 @@ from cleanup.text.units import (
     has_invisible,
     holding_in_order,
     matching,
+    may_search,
     split_lines,
     stripped_lines,
     units,
@@ -320,3 +322,36 @@ def test_classify_page_normalises_where_the_raw_head_would_mislead() -> None:
     fresh = dataclasses.replace(index, _seen={})
     assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
     assert index.classify("Read  more") is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(COMMENTS_HEADING_RE, fullmatch=True))
+def test_every_comments_heading_holds_a_key(text: str) -> None:
+    # bio_start matches the pattern only on units holding a key (or a case twin).
+    assert any(c in text for c in CASE_TWINS) or any(key in text.lower() for key in COMMENTS_HEADING_KEYS)
+
+
+@given(st.frozensets(st.text(alphabet="abcdeé'", min_size=1, max_size=5), max_size=8), st.text(alphabet="abcdeé' x"))
+def test_a_trie_of_words_is_found_where_one_of_them_is(words: frozenset[str], text: str) -> None:
+    assert (_substrings(words).search(text) is not None) == any(w in text for w in words)
+
+
+_LEGAL_BITS = [
+    "are registered trademarks of",
+    "not intended to diagnose, treat, cure, or prevent any disease",
+    "ı",
+    "İ",
+    "é",
+    "x",
+    " ",
+    "ſ",
+    "for informational purposes only",
+    "Best viewed in a modern browser",
+    "sale",
+]
+
+
+@given(st.lists(st.sampled_from(_LEGAL_BITS), max_size=6), st.booleans())
+def test_may_search_is_true_wherever_the_pattern_finds_a_match(bits: list[str], upper: bool) -> None:
+    text = "".join(bits).upper() if upper else "".join(bits)
+    assert may_search(LEGAL_RE, text) or LEGAL_RE.search(text) is None

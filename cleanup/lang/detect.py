@@ -14,6 +14,9 @@ MIN_SCORE = 4.0  # weighted stopword hits the best language needs
 MIN_LEAD = 1.5  # and it must beat the runner-up by this factor
 MIN_SHARE = 0.08  # and its hits must be this share of all words (text in some other language)
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Characters that are never part of a word of WORD_RE and never join two of them ("'" and "’"
+# do): a token of letters with these around it is one word.
+EDGES = "".join(c for c in map(chr, range(33, 127)) if not c.isalnum() and c not in "'_") + "“”‘„«»–—…‚·•"
 
 
 def stopword_weights(stopwords: Mapping[str, frozenset[str]]) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -40,10 +43,10 @@ def detect_language(text: str, weights: Mapping[str, tuple[tuple[str, float], ..
     """
     words = words_in(text[:SAMPLE_CHARS].lower())
     scores: dict[str, float] = {}
-    get = weights.get
-    for word in words:
-        for code, weight in get(word, ()):
-            scores[code] = scores.get(code, 0.0) + weight
+    so_far = scores.get
+    for owners in filter(None, map(weights.get, words)):  # the stopwords among the words, in order
+        for code, weight in owners:
+            scores[code] = so_far(code, 0.0) + weight
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
@@ -60,6 +63,8 @@ def words_in(text: str) -> list[str]:
     A match never holds white space, so the words of a text are those of its
     white-space separated tokens, and a token of letters only is one word:
     most tokens are, and ``str.split`` costs less than the pattern's scan.
+    So is a token of letters with punctuation around it ("said,", "(the"):
+    the pattern runs only on what is left.
 
     >>> words_in("l’homme a dit: «non», 2 fois")
     ['l’homme', 'a', 'dit', 'non', 'fois']
@@ -70,6 +75,8 @@ def words_in(text: str) -> list[str]:
     for token in text.split():
         if token.isalpha():
             append(token)
+        elif (core := token.strip(EDGES)).isalpha():
+            append(core)
         else:
             extend(findall(token))
     return words

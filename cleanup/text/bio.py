@@ -31,7 +31,13 @@ from cleanup.text.blocks import (
     prose_weight,
     weight,
 )
-from cleanup.text.patterns import COMMENTS_HEADING_RE, MIN_COMMENT_MARKERS, WORDS
+from cleanup.text.patterns import (
+    CASE_TWINS,
+    COMMENTS_HEADING_KEYS,
+    COMMENTS_HEADING_RE,
+    MIN_COMMENT_MARKERS,
+    WORDS,
+)
 from cleanup.text.phrases import is_bare_heading
 from cleanup.text.units import as_units, holding_any
 
@@ -85,20 +91,15 @@ ROLE_WORDS = frozenset(w.lower() for w in WORDS["bio_roles"])
 COMMENT_WORDS = frozenset(w.lower() for w in WORDS["comment_words"])
 
 
-# Lower-case words one of which a unit holds when bio_start can stop at it (or at the unit
-# above it): the comment-heading words of COMMENTS_HEADING_RE, the comment, bio-heading and
-# role words. One RE2 scan over the page's units finds the few that hold one.
-COMMENTS_HEADING_KEYS = (
-    "comment", "respons", "repl", "reaction", "thought", "kommentare", "comentario", "comentário",
-    "join the", "leave a", "discuss this", "what do you think",
-)  # fmt: skip
-START_KEYS = tuple(
-    sorted({*COMMENTS_HEADING_KEYS, *COMMENT_WORDS, *ROLE_WORDS, *(h.lower() for h in WORDS["bio_headings"])})
-)
-# Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
-# ("ı" and "İ" as "i": "İ".lower() is "i" and a combining dot; "ſ" as "s"): a page holding
-# one is looked at unit by unit.
-CASE_TWINS = ("ı", "İ", "ſ")
+# Lower-case words one of which a unit holds when bio_start can stop at it: the comment-heading
+# words of COMMENTS_HEADING_RE and the comment words, anywhere in it (one RE2 scan over the
+# page's units finds the few that hold one), or a role word in its first ROLE_REACH characters
+# (``says_role`` reads no further) or in those of the unit under it.
+START_KEYS = tuple(sorted({*COMMENTS_HEADING_KEYS, *COMMENT_WORDS}))
+ROLE_KEYS = tuple(sorted(ROLE_WORDS))
+# A bio heading ("About Jane Doe", "Über den Autor") opens its unit: BIO_HEADING_RE is matched
+# from the start. Its words ("about", "over", "sobre") are common in prose anywhere else.
+BIO_HEADING_STARTS = tuple(sorted({h.lower() for h in WORDS["bio_headings"]}))
 
 
 def is_name(text: str) -> bool:
@@ -137,8 +138,31 @@ def _holds_any(text: str, words: frozenset[str]) -> bool:
 
 @functools.cache
 def _substrings(words: frozenset[str]) -> re.Pattern[str]:
-    """A pattern found in a text wherever one of ``words`` is a substring of it (literals, no flags)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    """A pattern found in a text wherever one of ``words`` is a substring of it (literals, no flags).
+
+    The words as a trie ("aut(?:hor|or)|c(?:o(?:lumnist|...)") rather than one branch per
+    word: re tries the branches one by one at every position, and a trie tries each
+    character once. Where a word ends, the longer words it starts are left out: a text
+    holding one of them holds it too, and only whether there is a match is asked.
+
+    >>> _substrings(frozenset({"author", "autor", "editor", "edit"})).pattern
+    '(?:aut(?:hor|or)|edit)'
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_pattern(trie) if trie else "(?!)")
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern of a trie node: "" where a word ends (nothing more is needed), else its branches."""
+    if "" in node:
+        return ""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -246,26 +270,32 @@ def _dropped_thread_heading(
 
 
 def _may_start(texts: Sequence[str], lows: Sequence[str], kept: Sequence[int]) -> list[int]:
-    """Positions k in ``kept`` where ``bio_start`` may stop: the unit or the one after it holds a START_KEYS word.
+    """Positions k in ``kept`` where ``bio_start`` may stop (see START_KEYS and BIO_HEADING_STARTS).
 
-    Every test of ``bio_start`` needs one of these words in the unit (a comment
-    heading or policy, a bio heading, a role said by the unit) or in the next
-    one (a name over a bio that says a role); most units hold none, and are
-    not looked at one by one.
+    Every test of ``bio_start`` needs a comment word in the unit (a comment
+    heading or policy), a role word early in the unit or in the next one (a
+    bio, or a name over one), or a bio heading at the unit's start (its name
+    over the bio: ``BIO_HEADING_RE`` is matched from the start); most units
+    pass none, and are not looked at one by one.
 
     >>> texts = ["Intro.", "The end.", "Jane Doe", "She is a reporter.", "Photo: AP"]
     >>> _may_start(texts, [t.lower() for t in texts], [0, 1, 2, 3, 4])
     [2, 3]
     >>> _may_start(["Leave a reply", "Photo: AP"], ["leave a reply", "photo: ap"], [0, 1])
     [0]
+    >>> texts = ["It is about time.", "About Jane Doe", "Jane Doe covers courts."]
+    >>> _may_start(texts, [t.lower() for t in texts], [0, 1, 2])
+    [1]
     >>> _may_start(["Intro.", "EDİTOR"], ["intro.", "EDİTOR".lower()], [0, 1])  # a case twin: every unit
     [0, 1]
     """
     shown = "".join([texts[i] for i in kept])
     if not shown.isascii() and any(c in shown for c in CASE_TWINS):
         return list(range(len(kept)))
-    holding = holding_any([lows[i] for i in kept], START_KEYS)
-    return sorted({j for k in holding for j in (k - 1, k) if j >= 0})
+    found = [lows[i] for i in kept]
+    roles = holding_any([low[:ROLE_REACH] for low in found], ROLE_KEYS)
+    headed = [k for k, low in enumerate(found) if low.startswith(BIO_HEADING_STARTS)]
+    return sorted({*holding_any(found, START_KEYS), *(j for k in roles for j in (k - 1, k) if j >= 0), *headed})
 
 
 def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:

@@ -78,7 +78,7 @@ def chart_labels(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
         if i < len(lines) and run and len(pending) < MAX_INNER_TITLES and _is_inner_title(texts[i]):
             pending.append(i)
             continue
-        if _is_chart(kinds):
+        if kinds and _is_chart(kinds):  # most units end no run: nothing to count
             yield from _spans(run)
         run, pending, kinds = [], [], []
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import line_rule
-from cleanup.text.units import visible
+from cleanup.text.units import may_search, visible
 
 
 def _text(line: Line) -> str:
@@ -143,7 +143,8 @@ def legal_notice(line: Line) -> str | None:
     >>> legal_notice(Line(1, "The company said the logo was a trademark it had used since 1998.")) is None
     True
     """
-    return "legal boilerplate" if P.LEGAL_RE.search(_text(line)) else None
+    text = _text(line)  # long lines with a hint word and no notice are most: RE2 turns them away first
+    return "legal boilerplate" if may_search(P.LEGAL_RE, text) and P.LEGAL_RE.search(text) else None
 
 
 @line_rule("share-widget", prefixes=P.SHARE_PREFIXES, max_chars=P.MAX_SHARE_CHARS)

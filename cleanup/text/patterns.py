@@ -303,6 +303,16 @@ COMMENT_MARKER_RE = re.compile(
     r"|rating:? -?\d+ votes?|\d+ (?:likes?|votes?|points?|replies)|(?:up|down)vote",
     I,
 )
+# Lower-case words one of which every match of COMMENTS_HEADING_RE holds (tests/test_shortcuts.py
+# checks each of its branches): a unit holding none of them is not matched against it.
+COMMENTS_HEADING_KEYS = (
+    "comment", "respons", "repl", "reaction", "reacties", "thought", "kommentare", "comentario", "comentário",
+    "join the", "leave a", "discuss this", "what do you think",
+)  # fmt: skip
+# Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
+# ("ı" and "İ" as "i": "İ".lower() is "i" and a combining dot; "ſ" as "s"): a page holding
+# one is looked at unit by unit.
+CASE_TWINS = ("ı", "İ", "ſ")
 MIN_COMMENT_MARKERS = 2  # in the units after a plain "Comments" heading
 COMMENT_LOOKAHEAD = 20  # units
 

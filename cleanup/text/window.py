@@ -140,4 +140,4 @@ def _outside(stripped: list[str], indexes: list[int], reason: str) -> Removal | 
     """One page-chrome removal for the lines at ``indexes`` (outside the window)."""
     if not indexes:
         return None
-    return Removal("page-chrome", reason, "\n".join(stripped[i] for i in indexes), indexes[0] + 1, indexes[-1] + 1)
+    return Removal("page-chrome", reason, "\n".join([stripped[i] for i in indexes]), indexes[0] + 1, indexes[-1] + 1)
