@@ -294,7 +294,7 @@ def test_heading_like_is_may_be_list_heading_on_every_unit(texts: list[str]) -> 
 
 
 @settings(max_examples=500, derandomize=True, deadline=None)
-@given(st.text(alphabet="aZé’'_1²ſ .,\u00a0\u2003\x1c\n-«", max_size=40))
+@given(st.text(alphabet="aZé’'_1²ſ .,\u00a0\u2003\x1c\n-«»()“…·‘", max_size=40))
 def test_words_in_finds_the_words_the_pattern_finds(text: str) -> None:
     assert words_in(text) == DETECT_WORD_RE.findall(text)
 
