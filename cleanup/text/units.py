@@ -111,9 +111,12 @@ def matching(texts: Sequence[str], pattern: re.Pattern) -> list[int]:
 
     >>> matching(["We use cookies.", "The end.", "Cookie policy"], re.compile(r"cookie", re.I))
     [0, 2]
+    >>> matching(["The end.", "LİCENSE AGREEMENT"], re.compile(r"license", re.I))  # RE2 reads İ as no i
+    [1]
     """
     page = SEP.join(texts)
-    if page.count(SEP) != max(len(texts) - 1, 0):
+    if page.count(SEP) != max(len(texts) - 1, 0) or (not page.isascii() and any(c in page for c in DOTTED_I)):
+        # A text holds SEP, or a dotted or dotless i, which ``re`` matches as "i" and RE2 does not.
         return [k for k, text in enumerate(texts) if pattern.search(text)]
     data, bsep, scanner = page.encode("utf-8", "surrogatepass"), SEP.encode(), _re2_of(pattern)
     found: list[int] = []
