@@ -12,8 +12,8 @@ import pytest
 
 from cleanup import clean
 from cleanup.model import Line
-from cleanup.text.article import article_bounds
-from cleanup.text.article_end import end_before_cut
+from cleanup.text.article import FOOTER_REASON, article_bounds
+from cleanup.text.article_end import BIO_REASON, RELATED_REASON, end_before_cut
 
 from conftest import STORY_PARAGRAPHS as PARAGRAPHS
 
@@ -145,6 +145,20 @@ def test_a_comment_column_in_the_story_does_not_end_it() -> None:
     rows = ("Task", "Comment", "enqueued", "started", "claimed")
     page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS[:2], *rows, *PARAGRAPHS[2:], *FOOTER)
     assert PARAGRAPHS[3] in clean(page).text
+
+
+def test_a_bio_and_the_page_after_it_are_removed_with_their_own_reason() -> None:
+    # Every removal explained: the bio cut is not reported as the page footer.
+    page = _dump(HEADLINE, *MENU, "By Jane Doe", *PARAGRAPHS, "Buffer", "Pin", "Jane Doe", BIO, *FOOTER)
+    removed = [(r.reason, r.text) for r in clean(page).removed if r.rule == "page-chrome"]
+    assert (FOOTER_REASON, "Buffer\nPin") in removed  # the chrome between the story and the bio
+    assert next(text for reason, text in removed if reason == BIO_REASON).startswith("Jane Doe\n")
+
+
+def test_teasers_under_a_related_heading_are_removed_as_teasers() -> None:
+    page = _dump(HEADLINE, *MENU, *PARAGRAPHS, "More from The Ledger", *TEASERS, *FOOTER)
+    reasons = [r.reason for r in clean(page).removed if r.rule == "page-chrome"]
+    assert RELATED_REASON in reasons
 
 
 def test_story_output_with_chrome_before_a_bio_is_a_fixed_point() -> None:

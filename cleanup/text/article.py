@@ -23,11 +23,10 @@ from cleanup.text.article_end import (
     MAX_ANNOUNCED_ITEMS,
     MIN_ROW_NUMBERS,
     ROW_WORD_RE,
-    end_before_cut,
     extend_end,
     number_count,
+    run_end,
 )
-from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import (
     CJK_WEIGHT,
     ends_like_sentence,
@@ -39,7 +38,6 @@ from cleanup.text.blocks import (
 )
 from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
-from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
@@ -124,6 +122,20 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
     The headline finder and the page-chrome rule ask with the same verdicts:
     the answer is kept with the units' features, by verdicts.
     """
+    found = _bounds_and_cut(lines, dropped_by)
+    return None if found is None else found[:2]
+
+
+def article_cut(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, str] | None:
+    """(index, reason) of the bio, teaser list or ticker that ended the article (``run_end``), or None."""
+    found = _bounds_and_cut(lines, dropped_by)
+    return None if found is None or found[2] is None else found[2]
+
+
+Bounds = tuple[int, int, tuple[int, str] | None]  # start, stop, the cut that ended the run (index, reason)
+
+
+def _bounds_and_cut(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Bounds | None:
     units = as_units(lines)
     key = tuple(dropped_by)
     if key not in units.bounds:
@@ -131,7 +143,7 @@ def article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> t
     return units.bounds[key]
 
 
-def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
+def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Bounds | None:
     values = unit_values(lines, dropped_by)
     value_tables(lines, dropped_by, values)
     anchor, listed = repeated_title(lines, dropped_by, values)
@@ -146,25 +158,13 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
             room = first - anchor > MIN_HEADLINE_LIST_ROWS  # for a list between the headline and the prose
             listed = data_list_under(lines, dropped_by, anchor) if room else None
             start = listed[0] if listed is not None and listed[0] < first else first
-            return start, run_end(lines, dropped_by, start, stop)
+            return start, *run_end(lines, dropped_by, start, stop)
     elif listed is not None:  # no prose under the headline, a data list: that is the story
-        return listed[0], extend_end(lines, dropped_by, prose_after_list(values, dropped_by, listed[1]))
+        return listed[0], extend_end(lines, dropped_by, prose_after_list(values, dropped_by, listed[1])), None
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
-    return start, run_end(lines, dropped_by, start, stop)
-
-
-def run_end(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
-    """Where the article run [start, stop) ends: ``extend_end``, but before a bio, comments, teasers or a ticker.
-
-    Before such a cut the run ends as it would on a page that ends there
-    (``end_before_cut``), so the story's output, cleaned again, ends the same.
-    """
-    end = extend_end(lines, dropped_by, stop)
-    found = (bio_start(lines, dropped_by, start, end), related_start(lines, dropped_by, start, end))
-    cuts = [c for c in (*found, ticker_start(lines, dropped_by, start, end)) if c]
-    return end if not cuts else end_before_cut(lines, dropped_by, start, min(cuts))
+    return start, *run_end(lines, dropped_by, start, stop)
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
@@ -385,5 +385,10 @@ def page_chrome(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
     start, stop = bounds
     if start > 0:
         yield 0, start, HEADER_REASON
-    if stop < len(lines):
+    cut = article_cut(lines, dropped_by)
+    if cut is not None and stop <= cut[0] < len(lines):  # the footer from the bio, list or ticker on says so
+        if stop < cut[0]:
+            yield stop, cut[0], FOOTER_REASON
+        yield cut[0], len(lines), cut[1]
+    elif stop < len(lines):
         yield stop, len(lines), FOOTER_REASON

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
+from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose, is_title_case, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
 from cleanup.text.patterns import WORD_RE
 from cleanup.text.registry import rules_in
+from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 
 # A list announced by a colon at the article's end: at most this many items of this size.
@@ -50,6 +52,12 @@ MIN_CLOSING_WORDS = 4
 MAX_CLOSING_NOTES = 4
 MIN_NOTE_WORDS = 3
 ATTRIBUTION_PREFIXES = ("— ", "– ")
+
+# What ends the article before the page's footer (run_end): each cut removes from its first unit
+# on with its own reason, so --explain says a bio, a teaser list or a ticker went, and why.
+BIO_REASON = "author bio or comment thread after the article, and the page after it"
+RELATED_REASON = "other stories' teasers after the article, and the page after it"
+TICKER_REASON = "news ticker after the article, and the page after it"
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
@@ -268,3 +276,25 @@ def end_before_cut(lines: Sequence[Line], dropped_by: Sequence[str | None], star
 def _counts(text: str) -> bool:
     """True for a unit that the run of prose counts as article text: prose, or a data row."""
     return is_prose(text) or number_count(text) >= MIN_ROW_NUMBERS
+
+
+def run_end(
+    lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int
+) -> tuple[int, tuple[int, str] | None]:
+    """Where the article run [start, stop) ends: ``extend_end``, but before a bio, comments, teasers or a ticker;
+    and that cut (its first unit and reason), if any.
+
+    Before such a cut the run ends as it would on a page that ends there
+    (``end_before_cut``), so the story's output, cleaned again, ends the same.
+    """
+    end = extend_end(lines, dropped_by, stop)
+    found = (
+        (bio_start(lines, dropped_by, start, end), BIO_REASON),
+        (related_start(lines, dropped_by, start, end), RELATED_REASON),
+        (ticker_start(lines, dropped_by, start, end), TICKER_REASON),
+    )
+    cuts = [(at, reason) for at, reason in found if at]
+    if not cuts:
+        return end, None
+    cut = min(cuts)
+    return end_before_cut(lines, dropped_by, start, cut[0]), cut
