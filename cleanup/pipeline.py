@@ -122,7 +122,9 @@ def run_rules(
             v.protected.add(title)
     apply_block_rules(v, [r for r in block_rules if r.name == "page-chrome"])
     if site:
-        apply_site_rules(v, site.drop_line, site.drop_from, frozenset(r.name for r in line_rules), pre_dropped)
+        # A drop_from never starts at a unit a line rule or a pack phrase took: "Advert" between paragraphs.
+        taken = frozenset((*(r.name for r in line_rules), PHRASE_RULE))
+        apply_site_rules(v, site.drop_line, site.drop_from, taken, pre_dropped)
     return v, title
 
 

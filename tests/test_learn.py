@@ -384,6 +384,25 @@ def test_a_footer_line_also_removed_above_an_article_or_kept_in_one_is_no_rule()
         assert [r.kind for r in found.rules] == ["drop_from"]
 
 
+def test_a_footer_line_a_generic_rule_drops_anywhere_is_no_rule_and_no_site_cut_starts_there(tmp_path: Path) -> None:
+    # Keep-trap (found in review): 'Advert' ends every training page's article, but the ad-label
+    # phrase drops it wherever it stands; as a drop_from it cut a later page's story in two.
+    def advert(topic: str) -> str:
+        return footed(topic).replace("Most read", "Advert", 1)
+
+    pages = [page_lines(t, clean(advert(t)), advert(t)) for t in TOPICS]
+    found = learn_site("gazette.example", pages)
+    assert line_regex("Advert") not in {r.selector for r in found.rules}
+    # And a hand-written rule on such a line does not start inside the article either.
+    (tmp_path / "gazette.example.toml").write_text(
+        "[[drop_from]]\nname = 'ad'\nwhy = 'tail'\nregex = '^Advert$'\n", encoding="utf-8"
+    )
+    story = article("stadium")
+    text = "\n\n".join(["Springfield Gazette - Stadium", "Stadium plans approved", *story[:2], "Advert", *story[2:]])
+    result = clean(text, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert all(p in result.paragraphs for p in story)
+
+
 def test_a_recurring_line_next_to_the_sentence_every_story_repeats_is_inside_the_article() -> None:
     # On one page 'Most read' sits right above the sentence every story repeats: two recurring
     # lines in a row cut that page's article in two, and the line was learned as chrome

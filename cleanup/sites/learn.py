@@ -295,8 +295,25 @@ def _footer_rules(pages: Sequence[PageLines], counts: Counter[str], kept_on: Cou
     """
     on = Counter(t for p in pages for t in set(p.after))
     fit = {t for t, k in on.items() if k >= need and k == counts[t] and not kept_on[t]}
+    fit -= _dropped_anywhere(sorted(fit))
     first = {next(t for t in p.after if t in fit) for p in pages if fit.intersection(p.after)}
     return [Judged(RuleSpec("drop_from", "", _evidence(on[t], len(pages), t), line_regex(t)), t) for t in sorted(first)]
+
+
+def _dropped_anywhere(texts: Sequence[str]) -> set[str]:
+    """The ``texts`` a generic line rule or a language pack drops wherever they stand ("Advert", "See all").
+
+    Such a line needs no site rule, and as a ``drop_from`` it would cut the article
+    on a page that has it between two paragraphs.
+    """
+    from cleanup.rules import LINE_RULES
+    from cleanup.text.engine import line_verdicts
+    from cleanup.text.phrases import phrase_verdicts
+
+    lines, phrases = line_verdicts(texts, LINE_RULES), phrase_verdicts(texts)
+    # A related-stories heading stays where prose follows it (a subheading): it is dropped by context.
+    dropped = (a is not None or (b is not None and b[0] != "related") for a, b in zip(lines, phrases, strict=True))
+    return {t for t, gone in zip(texts, dropped, strict=True) if gone}
 
 
 @dataclass(frozen=True)
