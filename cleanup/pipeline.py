@@ -157,8 +157,10 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     sample = "\n".join(body)[:LANGUAGE_SAMPLE_CHARS]
     detected = lang.detect(sample) if sample else None
     # A template's <html lang> is often the site's default, not the page's (lang="en" on a German
-    # article, lang="de" on an English one): a clear stopword count over the body outranks it.
-    fields["language"] = detected or declared
+    # article, lang="de" on an English one): a clear stopword count over the body outranks it. The
+    # count knows the pack languages only: a declared language without a pack ("da") stands.
+    known = declared is None or declared in lang.languages()
+    fields["language"] = (detected if known else None) or declared
     langs = lang.packs_for(declared, detected)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs)
     raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)

@@ -105,3 +105,13 @@ def test_the_language_is_the_bodys_when_the_template_declares_another() -> None:
 def test_a_declared_language_stays_when_the_body_says_nothing_clear() -> None:
     page = '<html lang="de"><body><article><p>Berlin, 12.05.2024: Olaf S. — 3:1 (2:0)</p></article></body></html>'
     assert clean(page).language == "de"
+
+
+def test_a_declared_language_without_a_pack_is_not_taken_for_a_pack_language() -> None:
+    # Danish shares stopwords with English and Dutch; the count cannot say Danish, so the declaration stands.
+    danish = (
+        "<p>Byrådet besluttede i går, at den gamle bro skal lukkes for reparation, efter at inspektører fandt "
+        "revner i den. Arbejdet begynder i maj og tager et år, og det koster kommunen tolv millioner kroner.</p>"
+    )
+    page = f'<html lang="da"><body><article>{danish * 3}</article></body></html>'
+    assert clean(page).language == "da"
