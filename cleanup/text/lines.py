@@ -41,7 +41,7 @@ def embed_shortcode(line: Line) -> str | None:
     True
     >>> embed_shortcode(Line(1, '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'))
     'button shortcode'
-    >>> embed_shortcode(Line(1, '[quote url="https://example.com/ann"]We will rebuild it.[/quote]')) is None
+    >>> embed_shortcode(Line(1, '[quote url="https://example.com/ann"]We will rebuild it, said Ann[/quote]')) is None
     True
     """
     text = _text(line)

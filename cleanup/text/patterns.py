@@ -44,11 +44,13 @@ _ATTRS = r"(?:\s[^\[\]]*)?"
 # One shortcode: a known name, or any lowercase name that carries attr=value.
 SHORTCODE = rf"\[/?(?:{_NAME}{_ATTRS}|[a-z][\w-]*\s[^\[\]]*=[^\[\]]*)\]"
 SHORTCODE_LINE_RE = re.compile(rf"(?:{SHORTCODE}\s*)+", I)
-# A button: a shortcode with a link attribute around a short label, closed by its own name
-# ([button link="…/submit/" type="big"] Send us your review[/button]). A quote or a box with
-# a sentence or more inside is content, and stays.
+# A button: a button shortcode ([button …], [su_button …], [vc_btn …], [cta …]) with a link attribute
+# around a short label, closed by its own name ([button link="…/submit/" type="big"] Send us your
+# review[/button]). A quote, a pull quote or a tweet with a link is content, and stays.
 BUTTON_SHORTCODE_RE = re.compile(
-    r'\[([a-z][\w-]*)\s[^\[\]]*\b(?:link|url|href)\s*=[^\[\]]*\]([^\[\]]{1,80})(?<![.!?"\u201d])\[/\1\]', I
+    r"\[((?:[a-z][\w-]*[_-])?(?:button|btn)[\w-]*|cta)\s[^\[\]]*\b(?:link|url|href)\s*=[^\[\]]*\]"
+    r'([^\[\]]{1,80})(?<![.!?"\u201d])\[/\1\]',
+    I,
 )
 # [caption ...]<img ...> Caption text[/caption]
 CAPTION_SHORTCODE_RE = re.compile(r"\[caption\b[^\]]*\].*\[/caption\]", I | re.S)
