@@ -38,6 +38,10 @@ NAME_PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "di", "del", "della", "von", "van", "der", "den", "du", "zu"}
 )
 MAX_NAME_WORDS = 12  # more than this is a sentence, not a list of names
+MAX_TITLE_WORDS = 5  # a job title after a comma: "AP National Political Writer"
+# Words joining two names in the packs' languages: a part after a comma holding one names someone.
+CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz"})
+CONJUNCTION_AFTER_COMMA_RE = re.compile(r",\s*(and|und|et|y|e|en|i|oraz)\s+")
 ENGLISH_MONTHS = {
     name: number
     for number, names in enumerate(
@@ -60,7 +64,17 @@ ENGLISH_MONTHS = {
     for name in names
 }
 ENGLISH_BYLINE_LEADS = ("by", "written by", "words by", "posted by", "reporting by")
-ENGLISH_BYLINE_ROLES = ("writer", "editor", "correspondent", "reporter", "columnist", "contributor", "staff")
+ENGLISH_BYLINE_ROLES = (
+    "writer",
+    "editor",
+    "correspondent",
+    "reporter",
+    "columnist",
+    "contributor",
+    "staff",
+    "producer",
+    "photographer",
+)  # as the English pack's byline-role
 
 
 def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool = False) -> str | None:
@@ -186,12 +200,29 @@ def _after_lead(text: str, leads: Iterable[str]) -> str:
 
 
 def _without_title(names: str, roles: Iterable[str]) -> str:
-    """``names`` without the job titles after commas: "Jane Doe, AP Auto Writer" is "Jane Doe"."""
+    """``names`` without the job titles after commas: "Jane Doe, AP Auto Writer" is "Jane Doe".
+
+    A part after a comma is a title when it holds a role word, no conjunction (a name may
+    follow one: "Jane Doe, Columnist and John Roe") and at most MAX_TITLE_WORDS words.
+
+    >>> _without_title("Jane Doe, Staff Writer, and John Roe, Staff Writer", ("writer",))
+    'Jane Doe and John Roe'
+    >>> _without_title("Jane Doe, Columnist and John Roe", ("columnist",))
+    'Jane Doe, Columnist and John Roe'
+    """
     role_words = {r.lower() for r in roles}
     parts = names.split(",")
-    while len(parts) > 1 and role_words.intersection(re.findall(r"[^\W\d_]+", parts[-1].lower())):
-        parts.pop()
-    return ",".join(parts)
+    kept = [parts[0], *(p for p in parts[1:] if not _is_title(p, role_words))]
+    if len(kept) == len(parts):
+        return names
+    return CONJUNCTION_AFTER_COMMA_RE.sub(r" \1 ", ",".join(kept))
+
+
+def _is_title(part: str, role_words: set[str]) -> bool:
+    words = re.findall(r"[^\W\d_]+", part.lower())
+    return (
+        len(words) <= MAX_TITLE_WORDS and bool(role_words.intersection(words)) and not CONJUNCTIONS.intersection(words)
+    )
 
 
 def _is_publisher(part: str, publisher: str | None) -> bool:

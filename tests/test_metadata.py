@@ -60,6 +60,8 @@ def test_us_order_is_asked_for_or_the_only_reading() -> None:
         ("Jane Doe (https://example.com/jdoe/)", "Jane Doe"),
         ("Jane Doe <jdoe@example.com>", "Jane Doe"),
         ("Jane Doe, John Roe and Ann Poe", "Jane Doe, John Roe and Ann Poe"),  # commas between names stay
+        ("By Jane Doe, Staff Writer, and John Roe, Staff Writer", "Jane Doe and John Roe"),
+        ("Jane Doe, Columnist and John Roe", "Jane Doe, Columnist and John Roe"),  # a name after the title stays
         ("Staff Reports", "Staff Reports"),  # a title alone is what the page credits
     ],
 )
