@@ -122,12 +122,45 @@ DETECT_SAMPLES = {
         "Według policji nikt nie został ranny. Straż pożarna była na miejscu z ponad czterdziestoma "
         "strażakami i opanowała ogień jeszcze przed północą.",
     ],
+    "ru": [
+        "Правительство во вторник одобрило законопроект, который должен ограничить рост арендной платы, но, "
+        "по мнению оппозиции, этого недостаточно, чтобы помочь арендаторам.",
+        "По данным полиции, никто не пострадал. Пожарные прибыли на место с более чем сорока расчетами и "
+        "потушили огонь еще до полуночи.",
+    ],
+    "cs": [
+        "Vláda v úterý schválila návrh zákona, který má omezit růst nájemného. Podle opozice to ale nestačí "
+        "a nájemníkům to příliš nepomůže.",
+        "Podle policie nebyl nikdo zraněn. Hasiči byli na místě s více než čtyřiceti jednotkami a požár se "
+        "jim podařilo zlikvidovat ještě před půlnocí.",
+    ],
+    "tr": [
+        "Hükümet salı günü kira artışlarını sınırlamayı amaçlayan yasa tasarısını onayladı, ancak muhalefete "
+        "göre bu kiracılara yardım etmek için yeterli değil.",
+        "Polisin açıklamasına göre yaralanan olmadı. İtfaiye kırktan fazla ekiple olay yerine geldi ve "
+        "yangını gece yarısından önce söndürdü.",
+    ],
+}
+# Languages without a pack that share words with one: detection says None, not a neighbour's code.
+NEIGHBOURS = {
+    "sk": "Vláda v utorok schválila návrh zákona, ktorý má obmedziť rast nájomného. Podľa opozície to však "
+    "nestačí a nájomníkom to príliš nepomôže. Podľa polície nebol nikto zranený. Hasiči boli na mieste s viac "
+    "ako štyridsiatimi jednotkami a požiar sa im podarilo zlikvidovať ešte pred polnocou.",
+    "uk": "Уряд у вівторок схвалив законопроєкт, який має обмежити зростання орендної плати, але, на думку "
+    "опозиції, цього недостатньо, щоб допомогти орендарям. За даними поліції, ніхто не постраждав.",
+    "bg": "Правителството одобри във вторник законопроект, който трябва да ограничи ръста на наемите, но "
+    "според опозицията това не е достатъчно, за да помогне на наемателите. По данни на полицията няма пострадали.",
 }
 
 
 @pytest.mark.parametrize(("code", "text"), [(c, t) for c, texts in DETECT_SAMPLES.items() for t in texts])
 def test_detect_finds_the_language_of_a_paragraph(code, text) -> None:
     assert detect(text) == code
+
+
+@pytest.mark.parametrize("code", NEIGHBOURS)
+def test_detect_does_not_take_a_neighbour_language_for_a_packed_one(code) -> None:
+    assert detect(NEIGHBOURS[code]) is None
 
 
 @pytest.mark.parametrize(
@@ -145,6 +178,8 @@ def test_detect_says_none_when_unsure(text) -> None:
         ("pt_BR", "pt"),
         ("EN", "en"),
         ("fre", "fr"),
+        ("cze", "cs"),
+        ("tur", "tr"),
         ("x-default", None),
         ("und", None),
         ("", None),
@@ -175,6 +210,9 @@ CLASSIFY = [
     ("1.234 Kommentare", ("comment-count", "{n} Kommentare")),
     ("Zdjęcie 3 z 12", ("gallery", "Zdjęcie {n} z {n}")),
     ("More from BBC Sport", ("related", "More from {topic}")),
+    ("İLGİLİ HABERLER", ("related", "İlgili Haberler")),
+    ("ilgili haberler", ("related", "İlgili Haberler")),
+    ("© 2024 Örnek Medya. Tüm hakları saklıdır.", ("rights", "Tüm hakları saklıdır")),
     ("More from the mayor.", None),
     ("Unsere App-Nutzer sind zufrieden.", None),
     ("The council voted on Tuesday to close the bridge.", None),

@@ -88,6 +88,10 @@ THREE_LETTER = MappingProxyType(
         "dut": "nl",
         "por": "pt",
         "pol": "pl",
+        "rus": "ru",
+        "ces": "cs",
+        "cze": "cs",
+        "tur": "tr",
     }
 )
 NOT_A_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})  # BCP 47: undetermined, multiple, none

@@ -33,6 +33,9 @@ MAX_SEEN = 1 << 16  # LineIndex verdicts kept; the cache starts over when full
 QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
 
 
+# "İ" (Turkish capital dotted I) case-folds to "i" and a combining dot: folded to "i" alone, "İLGİLİ
+# HABERLER" and "İlgili haberler" are the phrase "ilgili haberler".
+DOTTED_I = "i\u0307"
 HEAD_CHARS = 64  # characters of a line enough to find its first words (first_word)
 
 
@@ -41,8 +44,10 @@ def normalise(text: str) -> str:
 
     >>> normalise("  12\\u00a0000 KOMMENTARE  "), normalise("L’article"), normalise("Bild 3/23")
     ('{n} kommentare', "l'article", 'bild {n}/{n}')
+    >>> normalise("İLGİLİ HABERLER") == normalise("İlgili haberler") == "ilgili haberler"
+    True
     """
-    text = text.lower() if text.isascii() else text.casefold().replace("’", "'")
+    text = text.lower() if text.isascii() else text.casefold().replace("’", "'").replace(DOTTED_I, "i")
     text = " ".join(text.split())
     return text if DIGITS.isdisjoint(text) else NUMBER_RE.sub("{n}", text)
 
@@ -79,7 +84,7 @@ def plain_first_word(text: str) -> str | None:
     word = text[:HEAD_CHARS].split(" ", 1)[0]
     if len(word) >= HEAD_CHARS or not word[:1].isalpha() or not word.isprintable() or not DIGITS.isdisjoint(word):
         return None
-    return _trimmed(word.lower() if word.isascii() else word.casefold().replace("’", "'"))
+    return _trimmed(word.lower() if word.isascii() else word.casefold().replace("’", "'").replace(DOTTED_I, "i"))
 
 
 def _trimmed(word: str) -> str:
@@ -257,14 +262,23 @@ class LineIndex:
 
 
 def _keys(candidates: Iterable[Candidate]) -> tuple[str, ...] | None:
-    """The longest plain ASCII word of each phrase (lower-casing the raw line keeps it), or None."""
+    """The longest plain word of each phrase (lower-casing the raw line keeps it), or None.
+
+    Plain: ASCII letters, or letters that ``lower`` and ``casefold`` agree on and no "i" (which
+    may be a folded "İ", lower-cased as "i" and a combining dot): "защищены", "saklıdır".
+    """
     keys = []
     for candidate in candidates:
-        plain = [w for w in candidate.norm.split() if w.isascii() and w.isalpha()]
+        plain = [w for w in candidate.norm.split() if w.isalpha() and (w.isascii() or _lowers_as_folded(w))]
         if not plain:
             return None
         keys.append(max(plain, key=len))
     return tuple(sorted(set(keys)))
+
+
+def _lowers_as_folded(word: str) -> bool:
+    """True when ``word`` (case-folded) is in ``text.lower()`` whenever it is in ``normalise(text)``."""
+    return "i" not in word and all(c.upper().lower() == c == c.upper().casefold() for c in word)
 
 
 @dataclass(frozen=True)
