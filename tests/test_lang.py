@@ -213,6 +213,7 @@ CLASSIFY = [
     ("İLGİLİ HABERLER", ("related", "İlgili Haberler")),
     ("ilgili haberler", ("related", "İlgili Haberler")),
     ("© 2024 Örnek Medya. Tüm hakları saklıdır.", ("rights", "Tüm hakları saklıdır")),
+    ("© 2024 РИА Пример. ВСЕ ПРАВА ЗАЩИЩЕНЫ.", ("rights", "Все права защищены")),
     ("More from the mayor.", None),
     ("Unsere App-Nutzer sind zufrieden.", None),
     ("The council voted on Tuesday to close the bridge.", None),

@@ -33,9 +33,10 @@ MAX_SEEN = 1 << 16  # LineIndex verdicts kept; the cache starts over when full
 QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
 
 
-# "İ" (Turkish capital dotted I) case-folds to "i" and a combining dot: folded to "i" alone, "İLGİLİ
-# HABERLER" and "İlgili haberler" are the phrase "ilgili haberler".
+# Turkish writes "İ"/"i" and "I"/"ı": "İ" case-folds to "i" and a combining dot, "I" to "i". Both
+# folded to "i", and "ı" too, "İLGİLİ HABERLER" is "İlgili haberler" and "HAKLARI" is "hakları".
 DOTTED_I = "i\u0307"
+MIN_KEY_CHARS = 4  # a shorter ASCII word is inside too many lines to be a "contains" key word
 HEAD_CHARS = 64  # characters of a line enough to find its first words (first_word)
 
 
@@ -44,10 +45,12 @@ def normalise(text: str) -> str:
 
     >>> normalise("  12\\u00a0000 KOMMENTARE  "), normalise("L’article"), normalise("Bild 3/23")
     ('{n} kommentare', "l'article", 'bild {n}/{n}')
-    >>> normalise("İLGİLİ HABERLER") == normalise("İlgili haberler") == "ilgili haberler"
-    True
+    >>> normalise("İLGİLİ HABERLER") == normalise("İlgili haberler"), normalise("HAKLARI") == normalise("hakları")
+    (True, True)
     """
-    text = text.lower() if text.isascii() else text.casefold().replace("’", "'").replace(DOTTED_I, "i")
+    text = (
+        text.lower() if text.isascii() else text.casefold().replace("’", "'").replace(DOTTED_I, "i").replace("ı", "i")
+    )
     text = " ".join(text.split())
     return text if DIGITS.isdisjoint(text) else NUMBER_RE.sub("{n}", text)
 
@@ -84,7 +87,9 @@ def plain_first_word(text: str) -> str | None:
     word = text[:HEAD_CHARS].split(" ", 1)[0]
     if len(word) >= HEAD_CHARS or not word[:1].isalpha() or not word.isprintable() or not DIGITS.isdisjoint(word):
         return None
-    return _trimmed(word.lower() if word.isascii() else word.casefold().replace("’", "'").replace(DOTTED_I, "i"))
+    return _trimmed(
+        word.lower() if word.isascii() else word.casefold().replace("’", "'").replace(DOTTED_I, "i").replace("ı", "i")
+    )
 
 
 def _trimmed(word: str) -> str:
@@ -262,23 +267,35 @@ class LineIndex:
 
 
 def _keys(candidates: Iterable[Candidate]) -> tuple[str, ...] | None:
-    """The longest plain word of each phrase (lower-casing the raw line keeps it), or None.
+    """The longest plain ASCII word of each phrase (lower-casing the raw line keeps it), or None.
 
-    Plain: ASCII letters, or letters that ``lower`` and ``casefold`` agree on and no "i" (which
-    may be a folded "İ", lower-cased as "i" and a combining dot): "защищены", "saklıdır".
+    A phrase without one of MIN_KEY_CHARS letters or more, as written ("все права защищены",
+    "her hakkı saklıdır": "her" is in "there" and "other"), gives the longest run of letters in a
+    word that ``lower`` keeps as ``casefold`` does, and not "i" (normalise folds "ı" and "İ" to "i",
+    ``lower`` does not): "защищены", "hakk". An ASCII key with an "i" misses a line that writes it
+    "İ": such a line did not match before "İ" was folded either.
     """
     keys = []
     for candidate in candidates:
-        plain = [w for w in candidate.norm.split() if w.isalpha() and (w.isascii() or _lowers_as_folded(w))]
+        written = candidate.phrase.lower()  # a word with a folded "ı" or "İ" ("saklidir") is not in it
+        plain = [
+            w
+            for w in candidate.norm.split()
+            if w.isascii() and w.isalpha() and len(w) >= MIN_KEY_CHARS and w in written
+        ]
+        if not plain:
+            plain = [run for w in candidate.norm.split() for run in "".join(map(_kept, w)).split()]
         if not plain:
             return None
         keys.append(max(plain, key=len))
     return tuple(sorted(set(keys)))
 
 
-def _lowers_as_folded(word: str) -> bool:
-    """True when ``word`` (case-folded) is in ``text.lower()`` whenever it is in ``normalise(text)``."""
-    return "i" not in word and all(c.upper().lower() == c == c.upper().casefold() for c in word)
+def _kept(char: str) -> str:
+    """``char`` when ``text.lower()`` holds it wherever ``normalise(text)`` does, else a space."""
+    upper = char.upper()
+    keeps = char.isalpha() and char != "i" and upper.lower() == char == upper.casefold()
+    return char if keeps else " "
 
 
 @dataclass(frozen=True)
