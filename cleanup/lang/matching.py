@@ -31,6 +31,7 @@ WORD_END = frozenset("-‐_")  # a phrase followed by one of these, or a letter 
 EDGE_PUNCT = ".,;:!?()[]{}\"'«»“”„‘…"
 MAX_SEEN = 1 << 16  # LineIndex verdicts kept; the cache starts over when full
 QUOTES = frozenset('"“”„«»‘')  # before a "contains" phrase: prose quoting it
+COPYRIGHT_OPENINGS = ("©", "copyright ")  # ...unless the line opens as a copyright notice
 
 
 # Turkish writes "İ"/"i" and "I"/"ı": "İ" case-folds to "i" and a combining dot, "I" to "i". Both
@@ -142,13 +143,22 @@ class Candidate:
         return False
 
     def _inside(self, text: str) -> bool:
-        """The phrase as whole words anywhere in ``text``, with no quotation mark before it."""
+        """The phrase as whole words anywhere in ``text``, with no quotation mark before it, unless the
+        line opens as a copyright notice ("© ООО «Пример». Все права защищены.": a company's name in
+        quotation marks is no quote of the phrase).
+
+        >>> rights = Candidate.of("rights", "contains", 240, "Все права защищены")
+        >>> rights.fits(normalise("© ООО «Пример». Все права защищены."))
+        True
+        >>> rights.fits(normalise("Он сказал: «Все права защищены»."))
+        False
+        """
         start = text.find(self.norm)
         while start >= 0:
             end = start + len(self.norm)
             before, after = text[start - 1 : start], text[end : end + 1]
             if not (before.isalnum() or after.isalnum() or after in WORD_END):
-                return QUOTES.isdisjoint(text[:start])
+                return text.startswith(COPYRIGHT_OPENINGS) or QUOTES.isdisjoint(text[:start])
             start = text.find(self.norm, start + 1)
         return False
 
