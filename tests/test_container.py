@@ -8,6 +8,7 @@ from lxml import etree
 from cleanup.html.containers import find_evidence
 from cleanup.html.evidence import hint_container, names_content
 from cleanup.html.extract import extract_html, parse_html
+from cleanup.html.marks import find_marks
 from cleanup.html.vocab import CONTENT_TOKENS
 
 from html_pages import PROSE, page, story, texts
@@ -46,7 +47,8 @@ def test_evidence_containers_found_in_one_pass() -> None:
             "<div role='main'><p>x</p></div><div itemprop='author'>A. Writer</div></main>"
         )
     )
-    found = find_evidence(doc, None)
+    find_marks(doc, candidates := [])
+    found = find_evidence(doc, None, candidates)
     assert [el.get("class") or el.get("itemprop") for el in found.named] == ["entry-content", "articleBody"]
     assert [el.get("itemprop") for el in found.declared] == ["articleBody"]
     # <article> with an itemprop not naming a body is not structural; role=main and <main> are.

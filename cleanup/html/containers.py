@@ -2,8 +2,9 @@
 
 Named containers (a class, id or itemprop naming an article body), declared ones (the
 JSON-LD articleBody's container, ``itemprop=articleBody``) and structural ones
-(``<article>``, ``<main>``, ``role=main``) were three XPath passes over the body; one pass
-over the elements that can be any of them finds all three (doc/speed.md).
+(``<article>``, ``<main>``, ``role=main``) were three XPath passes over the body, then
+one; now the chrome marks' walk (``marks.find_marks``) collects the elements that can be
+any of them, and ``find_evidence`` sorts them (doc/speed.md).
 """
 
 from __future__ import annotations
@@ -11,17 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 from cleanup.html.dom import body_of
 from cleanup.html.evidence import hint_container, names_content_of
 from cleanup.html.vocab import CONTENT_ITEMPROPS
 
-# Every element that can be an evidence container, in document order. A union of name
-# tests: libxml2 runs self::article predicates on every element slowly.
-EVIDENCE_XPATH = etree.XPath(
-    "descendant::*[@class or @id or @itemprop or @role='main'] | descendant::article | descendant::main"
-)
 STRUCTURAL_TAGS = ("article", "main")
 
 
@@ -47,14 +41,19 @@ class Evidence:
 NO_EVIDENCE = Evidence((), (), ())
 
 
-def find_evidence(doc: Any, hint: str | None) -> Evidence:
-    """The evidence containers of the body, from one XPath pass over the elements that can be one.
+def find_evidence(doc: Any, hint: str | None, candidates: list[tuple[Any, dict[str, str]]]) -> Evidence:
+    """The evidence containers of the body, from the ``candidates`` the chrome marks' walk
+    collected (``marks.find_marks``): elements with a class, id or itemprop, ``role=main``,
+    ``<article>`` and ``<main>``, with their attributes, in document order.
 
     An element with an ``itemprop`` is structural only when named as an article body.
     """
     named, itemprops, structural = [], [], []
-    for el in EVIDENCE_XPATH(body_of(doc)):
-        get = el.get
+    root = body_of(doc)
+    for el, attrs in candidates:
+        if el is root:  # the body itself is no evidence container
+            continue
+        get = attrs.get
         itemprop = get("itemprop")
         content = names_content_of(get("id"), get("class"), itemprop)
         if content:

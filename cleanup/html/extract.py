@@ -112,8 +112,9 @@ def extract_html(
     meta = read_metadata(doc, url)
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
-    found = {el: group for el, group in find_marks(doc).items() if enabled(group.rule, options)}
-    evidence = find_evidence(doc, meta.body_hint)
+    candidates: list[tuple[Any, dict[str, str]]] = []
+    found = {el: group for el, group in find_marks(doc, candidates).items() if enabled(group.rule, options)}
+    evidence = find_evidence(doc, meta.body_hint, candidates)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
     generic = generic_choice(doc, scores, evidence)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []

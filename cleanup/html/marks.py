@@ -140,6 +140,11 @@ def _hiding_style(style: str) -> bool:
 # The attributes a chrome mark is read from; an element with none of them is marked by its tag only.
 MARK_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style"})
 HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
+# What makes an element a candidate evidence container (containers.find_evidence): one of
+# these tags or attributes, or role=main.
+EVIDENCE_TAGS = frozenset({"article", "main"})
+EVIDENCE_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+NO_ATTRIBUTES: dict[str, str] = {}
 
 
 def _mark_of(tag: str, attrs: dict[str, str]) -> ChromeGroup | None:
@@ -161,23 +166,38 @@ def _mark_of(tag: str, attrs: dict[str, str]) -> ChromeGroup | None:
     return group if group is not None else group_by_names
 
 
-def find_marks(doc: Any) -> dict[Any, ChromeGroup]:
+def find_marks(doc: Any, candidates: list[tuple[Any, dict[str, str]]] | None = None) -> dict[Any, ChromeGroup]:
     """Every element of the body that looks like site chrome, with its group.
 
     One walk in libxml2's order with one attribute read per element (``items``):
     an XPath selecting the elements that carry a class, id, role ... cost more
     than the walk (its predicate runs per element, and the node set is built), and
     reading six attributes one ``get`` at a time cost more than reading them all.
+
+    The same walk fills ``candidates`` (when given) with every element that can be
+    an evidence container (``EVIDENCE_TAGS``, ``EVIDENCE_ATTRIBUTES``, ``role=main``)
+    and its attributes, in document order, the walk's root first when it is one:
+    ``containers.find_evidence`` reads them instead of an XPath pass of its own.
     """
     marks = {}
-    by_tag, unmarked = GROUP_BY_TAG, MARK_ATTRIBUTES.isdisjoint
+    found: list[tuple[Any, dict[str, str]]] = [] if candidates is None else candidates
+    by_tag, unmarked, unnamed, structural = (
+        GROUP_BY_TAG,
+        MARK_ATTRIBUTES.isdisjoint,
+        EVIDENCE_ATTRIBUTES.isdisjoint,
+        EVIDENCE_TAGS,
+    )
     for el in body_of(doc).iter(etree.Element):
         tag, items = el.tag, el.items()
         if items:
             attrs = dict(items)
             group = by_tag.get(tag) if unmarked(attrs) else _mark_of(tag, attrs)
+            if not unnamed(attrs) or tag in structural or attrs.get("role") == "main":
+                found.append((el, attrs))
         else:
             group = by_tag.get(tag)
+            if tag in structural:
+                found.append((el, NO_ATTRIBUTES))
         if group is not None and tag not in ("body", "html"):
             marks[el] = group
     return marks
