@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleanup.html.dom import body_of
-from cleanup.html.evidence import hint_container, names_content_of
-from cleanup.html.vocab import CONTENT_ITEMPROPS
+from cleanup.html.evidence import hint_container, itemprop_content
+from cleanup.html.marks import Candidate
 
 STRUCTURAL_TAGS = ("article", "main")
 
@@ -41,29 +41,30 @@ class Evidence:
 NO_EVIDENCE = Evidence((), (), ())
 
 
-def find_evidence(doc: Any, hint: str | None, candidates: list[tuple[Any, dict[str, str]]]) -> Evidence:
+def find_evidence(doc: Any, hint: str | None, candidates: list[Candidate]) -> Evidence:
     """The evidence containers of the body, from the ``candidates`` the chrome marks' walk
     collected (``marks.find_marks``): elements with a class, id or itemprop, ``role=main``,
-    ``<article>`` and ``<main>``, with their attributes, in document order.
+    ``<article>`` and ``<main>``, in document order, each with its attributes and whether
+    its id or class names an article body.
 
     An element with an ``itemprop`` is structural only when named as an article body.
     """
     named, itemprops, structural = [], [], []
     root = body_of(doc)
-    for el, attrs in candidates:
+    for el, attrs, named_content in candidates:
         if el is root:  # the body itself is no evidence container
             continue
-        get = attrs.get
-        itemprop = get("itemprop")
-        content = names_content_of(get("id"), get("class"), itemprop)
+        itemprop = attrs.get("itemprop")
+        body_prop = itemprop is not None and itemprop_content(itemprop)
+        content = body_prop or named_content  # evidence.names_content_of
         if content:
             named.append(el)
         if itemprop is not None:
-            if CONTENT_ITEMPROPS & set(itemprop.lower().split()):
+            if body_prop:
                 itemprops.append(el)
             if content:
                 structural.append(el)
-        elif el.tag in STRUCTURAL_TAGS or get("role") == "main":
+        elif el.tag in STRUCTURAL_TAGS or attrs.get("role") == "main":
             structural.append(el)
     located = hint_container(doc, hint)
     declared = (located, *itemprops) if located is not None else tuple(itemprops)

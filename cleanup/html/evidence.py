@@ -26,9 +26,9 @@ from typing import Any
 from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, norm, text_key, text_of
-from cleanup.html.marks import CAMEL_RE
 from cleanup.html.scorer import Score, borderline
 from cleanup.html.vocab import (
+    CAMEL_RE,
     CONTENT_ANCHOR_RE,
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
@@ -92,8 +92,20 @@ def names_content(el: Any) -> bool:
 @functools.lru_cache(maxsize=8192)
 def names_content_of(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
     """``names_content`` of an element's id, class and itemprop values."""
-    if CONTENT_ITEMPROPS & set((itemprop or "").lower().split()):
-        return True
+    return itemprop_content(itemprop) or content_named(id_, classes)
+
+
+def itemprop_content(itemprop: str | None) -> bool:
+    """True when an ``itemprop`` value names an article body (``articleBody``)."""
+    return bool(CONTENT_ITEMPROPS & set((itemprop or "").lower().split()))
+
+
+def content_named(id_: str | None, classes: str | None) -> bool:
+    """True when a class or id token names an article body (vocab.toml ``[content]``).
+
+    Not remembered here: ``marks._names_verdict`` remembers it per id/class pair with the
+    chrome verdict, and ``names_content_of`` per element.
+    """
     if CONTENT_ANCHOR_RE.search(f"{id_ or ''} {classes or ''}".lower()) is None:
         return False
     return any(map(_content_token, _tokens(id_, classes)))

@@ -39,6 +39,7 @@ from cleanup.html.evidence import (
 )
 from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
+    Candidate,
     apply_site_strip,
     find_marks,
     outside_removals,
@@ -112,7 +113,7 @@ def extract_html(
     meta = read_metadata(doc, url)
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
-    candidates: list[tuple[Any, dict[str, str]]] = []
+    candidates: list[Candidate] = []
     found = {el: group for el, group in find_marks(doc, candidates).items() if enabled(group.rule, options)}
     evidence = find_evidence(doc, meta.body_hint, candidates)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)

@@ -15,6 +15,7 @@ from lxml import etree
 
 from cleanup.html.captions import unnamed_caption
 from cleanup.html.dom import body_of, describe, drop, norm, outermost, text_of
+from cleanup.html.evidence import content_named
 from cleanup.html.scorer import RESCUE_SHARE, Score, beside_a_story
 from cleanup.html.siterules import TokenIndex
 from cleanup.html.vocab import (
@@ -22,6 +23,7 @@ from cleanup.html.vocab import (
     BEM_ELEMENT_SKIPPED,
     BEM_MODIFIER_GROUPS,
     BEM_MODIFIER_RE,
+    CAMEL_RE,
     CAPTION_TAGS,
     CAPTION_TOKEN_RE,
     CHROME_TOKEN_RE,
@@ -42,8 +44,6 @@ from cleanup.rules import CAPTION_ELEMENT
 if TYPE_CHECKING:
     from cleanup.sites.load import Site
 
-# camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
-CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
 SOURCELINE = operator.attrgetter("sourceline")
 
@@ -120,16 +120,26 @@ def _token_group(tokens: str) -> ChromeGroup | None:
     return None
 
 
+# (kept as content, chrome group, named an article body) of an element's id and class values.
+NamesVerdict = tuple[bool, ChromeGroup | None, bool]
+
+
 @functools.lru_cache(maxsize=8192)
-def _names_verdict(ident: str | None, classes: str | None) -> tuple[bool, ChromeGroup | None]:
-    """(kept as content, chrome group of the tokens) for an element's id and class values.
+def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
+    """(kept as content, chrome group of the tokens, named an article body) for an element's id
+    and class values; the last is ``evidence.content_named``, asked here so that one lookup
+    serves both the marks and the evidence containers (``find_marks``).
 
     Remembered per pair: most elements with a class share it with others on the page.
     """
+    content = content_named(ident, classes)
     names = f"{ident or ''} {classes or ''}"
     if KEEP_TOKEN_RE.search(names):
-        return True, None
-    return False, _token_group(names) if names.strip() else None
+        return True, None, content
+    return False, _token_group(names) if names.strip() else None, content
+
+
+NO_NAMES: NamesVerdict = (False, None, False)  # the verdict of an element with no id and no class
 
 
 @functools.lru_cache(maxsize=1024)
@@ -147,13 +157,15 @@ EVIDENCE_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
 NO_ATTRIBUTES: dict[str, str] = {}
 
 
-def _mark_of(tag: str, attrs: dict[str, str]) -> ChromeGroup | None:
-    """The chrome group of an element with ``tag`` and ``attrs``: by tag, role, hidden state, id or class.
+def _mark_of(tag: str, attrs: dict[str, str], verdict: NamesVerdict) -> ChromeGroup | None:
+    """The chrome group of an element with ``tag`` and ``attrs``: by tag, role, hidden state, id or class
+    (``verdict``: ``_names_verdict`` of its id and class).
 
-    >>> _mark_of("div", {"class": "share-bar"}).rule, _mark_of("nav", {"class": "pullquote"})
+    >>> share, pullquote = _names_verdict(None, "share-bar"), _names_verdict(None, "pullquote")
+    >>> _mark_of("div", {"class": "share-bar"}, share).rule, _mark_of("nav", {"class": "pullquote"}, pullquote)
     ('share-social', None)
     """
-    keep, group_by_names = _names_verdict(attrs.get("id"), attrs.get("class"))
+    keep, group_by_names, _ = verdict
     if keep:
         return None
     group = GROUP_BY_TAG.get(tag)
@@ -166,7 +178,12 @@ def _mark_of(tag: str, attrs: dict[str, str]) -> ChromeGroup | None:
     return group if group is not None else group_by_names
 
 
-def find_marks(doc: Any, candidates: list[tuple[Any, dict[str, str]]] | None = None) -> dict[Any, ChromeGroup]:
+# An element that can be an evidence container, its attributes, and whether its id or class
+# names an article body (``evidence.content_named``).
+Candidate = tuple[Any, dict[str, str], bool]
+
+
+def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any, ChromeGroup]:
     """Every element of the body that looks like site chrome, with its group.
 
     One walk in libxml2's order with one attribute read per element (``items``):
@@ -175,29 +192,35 @@ def find_marks(doc: Any, candidates: list[tuple[Any, dict[str, str]]] | None = N
     reading six attributes one ``get`` at a time cost more than reading them all.
 
     The same walk fills ``candidates`` (when given) with every element that can be
-    an evidence container (``EVIDENCE_TAGS``, ``EVIDENCE_ATTRIBUTES``, ``role=main``)
-    and its attributes, in document order, the walk's root first when it is one:
-    ``containers.find_evidence`` reads them instead of an XPath pass of its own.
+    an evidence container (``EVIDENCE_TAGS``, ``EVIDENCE_ATTRIBUTES``, ``role=main``),
+    in document order, the walk's root first when it is one: ``containers.find_evidence``
+    sorts them instead of an XPath pass of its own, and reads the content verdict of
+    their names from the one remembered per id/class pair here (``_names_verdict``).
     """
     marks = {}
-    found: list[tuple[Any, dict[str, str]]] = [] if candidates is None else candidates
-    by_tag, unmarked, unnamed, structural = (
+    found: list[Candidate] = [] if candidates is None else candidates
+    by_tag, unmarked, unnamed, verdict_of = (
         GROUP_BY_TAG,
         MARK_ATTRIBUTES.isdisjoint,
         EVIDENCE_ATTRIBUTES.isdisjoint,
-        EVIDENCE_TAGS,
+        _names_verdict,
     )
     for el in body_of(doc).iter(etree.Element):
         tag, items = el.tag, el.items()
         if items:
             attrs = dict(items)
-            group = by_tag.get(tag) if unmarked(attrs) else _mark_of(tag, attrs)
-            if not unnamed(attrs) or tag in structural or attrs.get("role") == "main":
-                found.append((el, attrs))
+            if unnamed(attrs):  # no id, class nor itemprop
+                group = by_tag.get(tag) if unmarked(attrs) else _mark_of(tag, attrs, NO_NAMES)
+                if tag in EVIDENCE_TAGS or attrs.get("role") == "main":
+                    found.append((el, attrs, False))
+            else:
+                verdict = verdict_of(attrs.get("id"), attrs.get("class"))
+                group = _mark_of(tag, attrs, verdict)
+                found.append((el, attrs, verdict[2]))
         else:
             group = by_tag.get(tag)
-            if tag in structural:
-                found.append((el, NO_ATTRIBUTES))
+            if tag in EVIDENCE_TAGS:
+                found.append((el, NO_ATTRIBUTES, False))
         if group is not None and tag not in ("body", "html"):
             marks[el] = group
     return marks

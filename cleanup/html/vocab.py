@@ -18,6 +18,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+# camelCase boundary inside a class/id token ("shareButtons" reads as "share-buttons").
+CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
+
 # Elements that never hold visible article text; dropped before anything else.
 INVISIBLE_TAGS = (
     "script",
