@@ -33,7 +33,9 @@ VOID_TAGS = frozenset(
 # Past them libxml2 and readability take minutes and gigabytes (issue 15 item 11).
 MAX_ELEMENTS = 500_000
 MAX_ATTRIBUTES = 1_000
-DOCUMENT_END_RE = re.compile(r"</(?:body|html)\s*>", re.I)
+# </body> or </html> in any case. Spelled out without re.I: the literal "</" then lets
+# Python's re skip to each end tag (same matches: no other character folds to these letters).
+DOCUMENT_END_RE = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])\s*>")
 START_TAG_RE = re.compile(r"<[a-zA-Z]")
 # A tag this long before its next < or > may hold many attributes: those are counted.
 LONG_TAG_RE = re.compile(r"<[a-zA-Z][^<>]{8000}")
@@ -60,13 +62,14 @@ def parse_html(markup: str) -> Any:
     """
     # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
     # an article there in a second root that nothing saw (issue 15 item 19).
-    markup = XML_DECL_RE.sub("", markup, count=1)
+    if declaration := XML_DECL_RE.match(markup):  # match: sub() would try every position
+        markup = markup[declaration.end() :]
     cut = DOCUMENT_END_RE.sub("", markup)  # </body> holds no control character: same as after it
     scanned = _scan(cut)
     if scanned is None:
         return _parse_checked(markup)
     data, long_tags = scanned
-    if not cut.strip():
+    if cut.isspace() or not cut:  # not cut.strip(), without copying the page
         raise ExtractionError("empty document")
     check_size(cut, long_tags)
     return _parse_deep(data, cut)
@@ -140,7 +143,7 @@ def check_size(markup: str, long_tags: Iterable[int] | None = None) -> None:
     ...
     cleanup.model.ExtractionError: a tag with over 1,000 attributes (limit MAX_ATTRIBUTES): not a page
     """
-    if markup.count("<") > MAX_ELEMENTS:
+    if len(markup) > MAX_ELEMENTS and markup.count("<") > MAX_ELEMENTS:
         tags = START_TAG_RE.subn("", markup)[1]
         if tags > MAX_ELEMENTS:
             raise ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
