@@ -1,4 +1,5 @@
-"""The speed shortcuts of text mode give the same answers as the plain definitions they replace.
+"""The speed shortcuts of text mode and the HTML scorer give the same answers as the plain definitions
+they replace.
 
 Each shortcut (skipping units, searching joined text, remembering answers)
 is checked against a direct implementation of what it computes, on
@@ -355,3 +356,76 @@ _LEGAL_BITS = [
 def test_may_search_is_true_wherever_the_pattern_finds_a_match(bits: list[str], upper: bool) -> None:
     text = "".join(bits).upper() if upper else "".join(bits)
     assert may_search(LEGAL_RE, text) or LEGAL_RE.search(text) is None
+
+
+def _plain_measure(root: object, marks: dict) -> dict:
+    """scorer.measure as first written: every element sums the segments it closes and its children's sums."""
+    from lxml import etree
+
+    from cleanup.html.scorer import SCORED_BLOCK_TAGS, Score, _segment_sums
+
+    scores, stack = {}, []
+    chars = links = marked = in_a = in_li = in_mark = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if chars and el.tag in SCORED_BLOCK_TAGS:
+            stack[-1] = [a + b for a, b in zip(stack[-1], _segment_sums(chars, links, marked, in_li), strict=True)]
+            chars = links = marked = 0
+        if event == "start":
+            stack.append([0.0, 0.0, 0.0, 0.0])
+            in_a += el.tag == "a"
+            in_li += el.tag == "li"
+            in_mark += el in marks
+            text = el.text
+        else:
+            own = stack.pop()
+            scores[el] = Score(*own)
+            if stack:
+                stack[-1] = [a + b for a, b in zip(stack[-1], own, strict=True)]
+            in_a -= el.tag == "a"
+            in_li -= el.tag == "li"
+            in_mark -= el in marks
+            text = el.tail
+        if text:
+            n = len(text.strip())
+            chars, links, marked = chars + n, links + n * (in_a > 0), marked + n * (in_mark > 0)
+    return scores
+
+
+HTML_NODE = st.recursive(
+    st.tuples(st.sampled_from(["", "x", "a few words", "  ", "a longer sentence of prose, " * 3]), st.just([])),
+    lambda kids: st.tuples(
+        st.sampled_from(["p", "div", "a", "span", "li", "ul", "br", "td", "h2", "section"]),
+        st.lists(kids, max_size=4),
+    ),
+    max_leaves=25,
+)
+
+
+@given(HTML_NODE, st.integers(min_value=0, max_value=2**16), st.integers(min_value=1, max_value=8))
+@settings(max_examples=300, deadline=None)
+def test_measure_gives_the_plain_sums_bit_for_bit(node: object, seed: int, every: int) -> None:
+    import random
+    import struct
+
+    from lxml import etree
+
+    from cleanup.html.scorer import measure
+
+    def build(parent: object, item: object) -> None:
+        head, kids = item
+        if not kids and head not in {"p", "div", "a", "span", "li", "ul", "br", "td", "h2", "section"}:
+            if len(parent):
+                parent[-1].tail = (parent[-1].tail or "") + head
+            else:
+                parent.text = (parent.text or "") + head
+            return
+        el = etree.SubElement(parent, head)
+        for kid in kids:
+            build(el, kid)
+
+    root = etree.Element("body")
+    build(root, node)
+    pick = random.Random(seed)
+    marks = {el: None for el in root.iter() if pick.randrange(every) == 0}
+    packed = [struct.pack("<4d", *s) for s in measure(root, marks).values()]
+    assert packed == [struct.pack("<4d", *s) for s in _plain_measure(root, marks).values()]

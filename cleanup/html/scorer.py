@@ -82,11 +82,30 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     sums: dict[int, list[float]] = {}  # depth -> [raw, kept, good, prose] of an open element holding weight
     depth = chars = links = marked = 0  # depth; the open text segment: chars, link chars, chars under a mark
     in_a = in_li = in_mark = 0  # open <a>, <li> and marked elements
-    blocks, counted = SCORED_BLOCK_TAGS, COUNTED_TAGS
+    blocks, counted, new_score, zero = SCORED_BLOCK_TAGS, COUNTED_TAGS, _SCORE, ZERO
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if chars and tag in blocks:  # a block edge ends the segment, in the innermost open element
-            _add(sums, depth, _segment_sums(chars, links, marked, in_li))
+            # _segment_sums written out (a call per segment cost a tenth of the walk): w is never 0
+            if links > MAX_LINK_SHARE * chars:
+                w = -LINK_PENALTY * chars
+            elif chars - links < MIN_BLOCK_CHARS:
+                w = SHORT_BLOCK_WEIGHT
+            else:
+                w = float(chars - links) * LIST_ITEM_FACTOR if in_li else float(chars - links)
+            good = w if w > 0.0 else 0.0
+            if marked >= chars / 2:  # chrome's prose counts in neither kept nor prose
+                kept, prose = (w if w < 0.0 else 0.0), 0.0
+            else:
+                kept, prose = w, good
+            acc = sums.get(depth)
+            if acc is None:
+                sums[depth] = [w, kept, good, prose]
+            else:  # _add
+                acc[0] += w
+                acc[1] += kept
+                acc[2] += good
+                acc[3] += prose
             chars = links = marked = 0
         if event == "start":
             depth += 1
@@ -99,9 +118,18 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
         else:
             own = sums.pop(depth, None)
             depth -= 1
-            scores[el] = ZERO if own is None else _SCORE(Score, own)
-            if own is not None:
-                _add(sums, depth, own)
+            if own is None:
+                scores[el] = zero
+            else:
+                scores[el] = new_score(Score, own)
+                acc = sums.get(depth)
+                if acc is None:
+                    sums[depth] = own
+                else:  # _add
+                    acc[0] += own[0]
+                    acc[1] += own[1]
+                    acc[2] += own[2]
+                    acc[3] += own[3]
             if tag in counted:
                 in_a -= tag == "a"
                 in_li -= tag == "li"
@@ -118,22 +146,10 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     return scores
 
 
-def _add(sums: dict[int, list[float]], depth: int, add: list[float]) -> None:
-    """Add ``add`` to the sums of the open element at ``depth`` (``add`` itself when it has none yet:
-    0.0 + x is x, as no weight is ever -0.0)."""
-    acc = sums.get(depth)
-    if acc is None:
-        sums[depth] = add
-    else:
-        acc[0] += add[0]
-        acc[1] += add[1]
-        acc[2] += add[2]
-        acc[3] += add[3]
-
-
 def _segment_sums(chars: int, links: int, marked: int, in_li: int) -> list[float]:
     """[raw, kept, good, prose] of one text segment: chrome's prose (half its characters under a
-    mark) counts in neither kept nor prose.
+    mark) counts in neither kept nor prose. ``measure`` writes this out; tests/test_shortcuts.py
+    checks it against this definition.
 
     >>> _segment_sums(100, 0, 0, 0), _segment_sums(100, 0, 60, 0), _segment_sums(10, 10, 0, 0)
     ([100.0, 100.0, 100.0, 100.0], [100.0, 0.0, 100.0, 0.0], [-3.5, -3.5, 0.0, 0.0])
