@@ -139,9 +139,6 @@ def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
     return False, _token_group(names) if names.strip() else None, content
 
 
-NO_NAMES: NamesVerdict = (False, None, False)  # the verdict of an element with no id and no class
-
-
 @functools.lru_cache(maxsize=1024)
 def _hiding_style(style: str) -> bool:
     return HIDDEN_STYLE_RE.search(style) is not None
@@ -149,6 +146,8 @@ def _hiding_style(style: str) -> bool:
 
 # The attributes a chrome mark is read from; an element with none of them is marked by its tag only.
 MARK_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style"})
+# ...and those of them that give a role or hidden state (``_state_group``); most named elements have none.
+STATE_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style"})
 HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
 # What makes an element a candidate evidence container (containers.find_evidence): one of
 # these tags or attributes, or role=main.
@@ -157,25 +156,19 @@ EVIDENCE_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
 NO_ATTRIBUTES: dict[str, str] = {}
 
 
-def _mark_of(tag: str, attrs: dict[str, str], verdict: NamesVerdict) -> ChromeGroup | None:
-    """The chrome group of an element with ``tag`` and ``attrs``: by tag, role, hidden state, id or class
-    (``verdict``: ``_names_verdict`` of its id and class).
+def _state_group(attrs: dict[str, str]) -> ChromeGroup | None:
+    """The chrome group an element's role or hidden state gives it (``role=navigation``, ``hidden``,
+    ``aria-hidden=true``, a hiding style), else None.
 
-    >>> share, pullquote = _names_verdict(None, "share-bar"), _names_verdict(None, "pullquote")
-    >>> _mark_of("div", {"class": "share-bar"}, share).rule, _mark_of("nav", {"class": "pullquote"}, pullquote)
-    ('share-social', None)
+    >>> _state_group({"role": " Navigation"}).rule, _state_group({"style": "display: none"}).rule
+    ('nav-element', 'hidden')
     """
-    keep, group_by_names, _ = verdict
-    if keep:
-        return None
-    group = GROUP_BY_TAG.get(tag)
-    if group is None and (role := attrs.get("role")):
-        group = GROUP_BY_ROLE.get(role.strip().lower())
+    group = GROUP_BY_ROLE.get(role.strip().lower()) if (role := attrs.get("role")) else None
     if group is None:
         style = attrs.get("style")
         if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (style and _hiding_style(style)):
             group = HIDDEN_GROUP
-    return group if group is not None else group_by_names
+    return group
 
 
 # An element that can be an evidence container, its attributes, and whether its id or class
@@ -196,31 +189,44 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
     in document order, the walk's root first when it is one: ``containers.find_evidence``
     sorts them instead of an XPath pass of its own, and reads the content verdict of
     their names from the one remembered per id/class pair here (``_names_verdict``).
+
+    >>> doc = etree.fromstring("<html><body><nav class='pullquote'/><div class='share-bar'/><nav/></body></html>")
+    >>> [(el.tag, group.rule) for el, group in find_marks(doc).items()]
+    [('div', 'share-social'), ('nav', 'nav-element')]
     """
     marks = {}
     found: list[Candidate] = [] if candidates is None else candidates
-    by_tag, unmarked, unnamed, verdict_of = (
+    by_tag, unmarked, unnamed, stateless, verdict_of = (
         GROUP_BY_TAG,
         MARK_ATTRIBUTES.isdisjoint,
         EVIDENCE_ATTRIBUTES.isdisjoint,
+        STATE_ATTRIBUTES.isdisjoint,
         _names_verdict,
     )
+    # An element's group: none when its names say content (keep), else by tag, role or hidden
+    # state, then by its id and class.
     for el in body_of(doc).iter(etree.Element):
         tag, items = el.tag, el.items()
+        group = by_tag.get(tag)
         if items:
             attrs = dict(items)
             if unnamed(attrs):  # no id, class nor itemprop
-                group = by_tag.get(tag) if unmarked(attrs) else _mark_of(tag, attrs, NO_NAMES)
+                if group is None and not unmarked(attrs):
+                    group = _state_group(attrs)
                 if tag in EVIDENCE_TAGS or attrs.get("role") == "main":
                     found.append((el, attrs, False))
             else:
-                verdict = verdict_of(attrs.get("id"), attrs.get("class"))
-                group = _mark_of(tag, attrs, verdict)
-                found.append((el, attrs, verdict[2]))
-        else:
-            group = by_tag.get(tag)
-            if tag in EVIDENCE_TAGS:
-                found.append((el, NO_ATTRIBUTES, False))
+                keep, by_names, content = verdict_of(attrs.get("id"), attrs.get("class"))
+                if keep:
+                    group = None
+                else:
+                    if group is None and not stateless(attrs):
+                        group = _state_group(attrs)
+                    if group is None:
+                        group = by_names
+                found.append((el, attrs, content))
+        elif tag in EVIDENCE_TAGS:
+            found.append((el, NO_ATTRIBUTES, False))
         if group is not None and tag not in ("body", "html"):
             marks[el] = group
     return marks
