@@ -20,6 +20,8 @@ from cleanup.model import Line
 CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "section", "article")
 
 
+CELL_TAGS = frozenset({"td", "th"})
+
 # Blocks whose inner paragraphs are reported with the block's tag (<li><p>..</p></li> is "li").
 ITEM_TAGS = frozenset({"li", "blockquote", "dd", "dt"})
 
@@ -83,22 +85,23 @@ def lines_of(root: Any) -> list[Line]:
             lines.append(line)
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        data_cell = el.tag in ("td", "th") and el.getparent() not in layout
-        is_block = (el.tag in BLOCK_TAGS and not data_cell) or el.tag == "br"
-        reported = el.tag in REPORTED_TAGS and el not in layout
+        tag = el.tag  # read once: lxml builds a new str at every read
+        data_cell = tag in CELL_TAGS and el.getparent() not in layout
+        is_block = (tag in BLOCK_TAGS and not data_cell) or tag == "br"
+        reported = tag in REPORTED_TAGS and el not in layout
         if event == "start":
             if is_block:
                 flush()
             if reported:
-                tags.append(el.tag)
-            cells = 0 if el.tag == "tr" else cells
+                tags.append(tag)
+            cells = 0 if tag == "tr" else cells
             if data_cell and cells:
                 buf.add(" | ", False, el.sourceline)
             cells += data_cell
-            links += el.tag == "a"
+            links += tag == "a"
             buf.add(el.text, links > 0, el.sourceline)
             continue
-        links -= el.tag == "a"
+        links -= tag == "a"
         if is_block:
             flush()
         if reported:
