@@ -114,7 +114,9 @@ def extract_html(
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
     candidates: list[Candidate] = []
-    found = {el: group for el, group in find_marks(doc, candidates).items() if enabled(group.rule, options)}
+    found = find_marks(doc, candidates)
+    if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)
+        found = {el: group for el, group in found.items() if enabled(group.rule, options)}
     evidence = find_evidence(doc, meta.body_hint, candidates)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
     generic = generic_choice(doc, scores, evidence)
