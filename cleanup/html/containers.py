@@ -56,7 +56,7 @@ def find_evidence(doc: Any, hint: str | None, candidates: list[Candidate]) -> Ev
             continue
         itemprop = attrs.get("itemprop")
         body_prop = itemprop is not None and itemprop_content(itemprop)
-        content = body_prop or named_content  # evidence.names_content_of
+        content = body_prop or named_content  # evidence.names_content
         if content:
             named.append(el)
         if itemprop is not None:

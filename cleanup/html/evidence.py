@@ -75,8 +75,8 @@ def _tokens(id_: str | None, classes: str | None) -> tuple[str, ...]:
 def names_content(el: Any) -> bool:
     """True when ``el`` is named an article body: ``itemprop=articleBody`` or a content token.
 
-    Remembered per id, class and itemprop string: the chrome marks ask for every element,
-    and a page repeats its class names.
+    The pipeline reads the same verdict from the chrome marks' walk (``marks.find_marks``,
+    ``containers.find_evidence``); this is its definition for one element.
 
     >>> from lxml import etree
     >>> names_content(etree.fromstring('<div class="td-post-content tagdiv-type"/>'))
@@ -86,13 +86,7 @@ def names_content(el: Any) -> bool:
     >>> names_content(etree.fromstring('<div class="site-content"/>'))
     False
     """
-    return names_content_of(el.get("id"), el.get("class"), el.get("itemprop"))
-
-
-@functools.lru_cache(maxsize=8192)
-def names_content_of(id_: str | None, classes: str | None, itemprop: str | None) -> bool:
-    """``names_content`` of an element's id, class and itemprop values."""
-    return itemprop_content(itemprop) or content_named(id_, classes)
+    return itemprop_content(el.get("itemprop")) or content_named(el.get("id"), el.get("class"))
 
 
 def itemprop_content(itemprop: str | None) -> bool:
@@ -104,7 +98,7 @@ def content_named(id_: str | None, classes: str | None) -> bool:
     """True when a class or id token names an article body (vocab.toml ``[content]``).
 
     Not remembered here: ``marks._names_verdict`` remembers it per id/class pair with the
-    chrome verdict, and ``names_content_of`` per element.
+    chrome verdict.
     """
     if CONTENT_ANCHOR_RE.search(f"{id_ or ''} {classes or ''}".lower()) is None:
         return False
