@@ -70,13 +70,10 @@ COUNTED_TAGS = frozenset({"a", "li"})  # links and list items change how a segme
 def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     """Score of every element under ``root`` in one iterative post-order walk.
 
-    One loop over lxml's start/end events with plain local counters: it visits every
-    element of the page, so it is written for speed (doc/speed.md). Most elements
-    (links, spans, list items of menus) close no text segment of their own, and
-    their sums stay zero: sums are kept only for open elements that received
-    weight (``sums``, by depth), and the others share ``ZERO``. The additions that
-    remain happen in the same order as in a sum per element, so every ``Score``
-    is bit-identical to one.
+    Written for speed (doc/speed.md): it visits every element of the page. Sums are kept
+    only for open elements that received weight (``sums``, by depth); the others (links,
+    spans, menu items: most) share ``ZERO``. The additions happen in the same order as in a
+    sum per element, so every ``Score`` is bit-identical to one (tests/test_shortcuts.py).
     """
     scores: dict[Any, Score] = {}
     sums: dict[int, list[float]] = {}  # depth -> [raw, kept, good, prose] of an open element holding weight
@@ -86,34 +83,14 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if chars and tag in blocks:  # a block edge ends the segment, in the innermost open element
-            # _segment_sums written out (a call per segment cost a tenth of the walk): w is never 0
-            if links > MAX_LINK_SHARE * chars:
-                w = -LINK_PENALTY * chars
-            elif chars - links < MIN_BLOCK_CHARS:
-                w = SHORT_BLOCK_WEIGHT
-            else:
-                w = float(chars - links) * LIST_ITEM_FACTOR if in_li else float(chars - links)
-            good = w if w > 0.0 else 0.0
-            if marked >= chars / 2:  # chrome's prose counts in neither kept nor prose
-                kept, prose = (w if w < 0.0 else 0.0), 0.0
-            else:
-                kept, prose = w, good
-            acc = sums.get(depth)
-            if acc is None:
-                sums[depth] = [w, kept, good, prose]
-            else:  # _add
-                acc[0] += w
-                acc[1] += kept
-                acc[2] += good
-                acc[3] += prose
+            _close_segment(sums, depth, chars, links, marked, in_li)
             chars = links = marked = 0
         if event == "start":
             depth += 1
             if tag in counted:
                 in_a += tag == "a"
                 in_li += tag == "li"
-            if el in marks:
-                in_mark += 1
+            in_mark += el in marks
             text = el.text
         else:
             own = sums.pop(depth, None)
@@ -122,19 +99,14 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
                 scores[el] = zero
             else:
                 scores[el] = new_score(Score, own)
-                acc = sums.get(depth)
-                if acc is None:
+                if (acc := sums.get(depth)) is None:
                     sums[depth] = own
-                else:  # _add
-                    acc[0] += own[0]
-                    acc[1] += own[1]
-                    acc[2] += own[2]
-                    acc[3] += own[3]
+                else:  # written out: an element holding weight ends about as often as a segment
+                    acc[0], acc[1], acc[2], acc[3] = acc[0] + own[0], acc[1] + own[1], acc[2] + own[2], acc[3] + own[3]
             if tag in counted:
                 in_a -= tag == "a"
                 in_li -= tag == "li"
-            if el in marks:
-                in_mark -= 1
+            in_mark -= el in marks
             text = el.tail
         if text:
             n = len(text.strip())
@@ -144,6 +116,24 @@ def measure(root: Any, marks: dict[Any, ChromeGroup]) -> dict[Any, Score]:
             if in_mark:
                 marked += n
     return scores
+
+
+def _close_segment(sums: dict[int, list[float]], depth: int, chars: int, links: int, marked: int, in_li: int) -> None:
+    """Add one text segment's ``_segment_sums`` to the open element at ``depth`` (its list itself when
+    it has none yet: 0.0 + x is x). Written out in one call per segment; its weight is never 0."""
+    if links > MAX_LINK_SHARE * chars:
+        w = -LINK_PENALTY * chars
+    elif chars - links < MIN_BLOCK_CHARS:
+        w = SHORT_BLOCK_WEIGHT
+    else:
+        w = float(chars - links) * LIST_ITEM_FACTOR if in_li else float(chars - links)
+    good = w if w > 0.0 else 0.0
+    kept, prose = ((w if w < 0.0 else 0.0), 0.0) if marked >= chars / 2 else (w, good)
+    acc = sums.get(depth)
+    if acc is None:
+        sums[depth] = [w, kept, good, prose]
+    else:
+        acc[0], acc[1], acc[2], acc[3] = acc[0] + w, acc[1] + kept, acc[2] + good, acc[3] + prose
 
 
 def _segment_sums(chars: int, links: int, marked: int, in_li: int) -> list[float]:
