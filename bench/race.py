@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from html_bench import load_pages
 
+from cleanup.html.chrome import find_marks
 from cleanup.html.dom import body_of
 from cleanup.html.extract import drop_invisible
-from cleanup.html.marks import find_marks
 from cleanup.html.parse import parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def _each_element(fn: Callable[[Any], Any]) -> Callable[[Any], list[Any]]:
 
 # function -> (arguments from a parsed page, how to call the function with them)
 ARGUMENTS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
-    "marks.find_marks": lambda doc: (doc,),
+    "chrome.find_marks": lambda doc: (doc,),  # marks.find_marks before the third round
     "scorer.measure": lambda doc: (body_of(doc), find_marks(doc)),
     "meta.read_metadata": lambda doc: (doc,),
     "lines.lines_of": lambda doc: (body_of(doc),),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
+from cleanup.html.chrome import find_marks
 from cleanup.html.containers import find_evidence
 from cleanup.html.evidence import hint_container, names_content
 from cleanup.html.extract import extract_html, parse_html
-from cleanup.html.marks import find_marks
 from cleanup.html.vocab import CONTENT_TOKENS
 
 from html_pages import PROSE, page, story, texts

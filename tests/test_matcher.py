@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.html.marks import _plain_token_group
+from cleanup.html.chrome import _plain_token_group
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 Named containers (a class, id or itemprop naming an article body), declared ones (the
 JSON-LD articleBody's container, ``itemprop=articleBody``) and structural ones
 (``<article>``, ``<main>``, ``role=main``) were three XPath passes over the body, then
-one; now the chrome marks' walk (``marks.find_marks``) collects the elements that can be
+one; now the chrome marks' walk (``chrome.find_marks``) collects the elements that can be
 any of them, and ``find_evidence`` sorts them (doc/speed.md).
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from cleanup.html.chrome import Candidate
 from cleanup.html.dom import body_of
 from cleanup.html.evidence import hint_container, itemprop_content
-from cleanup.html.marks import Candidate
 
 STRUCTURAL_TAGS = ("article", "main")
 
@@ -43,7 +43,7 @@ NO_EVIDENCE = Evidence((), (), ())
 
 def find_evidence(doc: Any, hint: str | None, candidates: list[Candidate]) -> Evidence:
     """The evidence containers of the body, from the ``candidates`` the chrome marks' walk
-    collected (``marks.find_marks``): elements with a class, id or itemprop, ``role=main``,
+    collected (``chrome.find_marks``): elements with a class, id or itemprop, ``role=main``,
     ``<article>`` and ``<main>``, in document order, each with its attributes and whether
     its id or class names an article body.
 

@@ -75,7 +75,7 @@ def _tokens(id_: str | None, classes: str | None) -> tuple[str, ...]:
 def names_content(el: Any) -> bool:
     """True when ``el`` is named an article body: ``itemprop=articleBody`` or a content token.
 
-    The pipeline reads the same verdict from the chrome marks' walk (``marks.find_marks``,
+    The pipeline reads the same verdict from the chrome marks' walk (``chrome.find_marks``,
     ``containers.find_evidence``); this is its definition for one element.
 
     >>> from lxml import etree
@@ -97,7 +97,7 @@ def itemprop_content(itemprop: str | None) -> bool:
 def content_named(id_: str | None, classes: str | None) -> bool:
     """True when a class or id token names an article body (vocab.toml ``[content]``).
 
-    Not remembered here: ``marks._names_verdict`` remembers it per id/class pair with the
+    Not remembered here: ``chrome._names_verdict`` remembers it per id/class pair with the
     chrome verdict.
     """
     if CONTENT_ANCHOR_RE.search(f"{id_ or ''} {classes or ''}".lower()) is None:

@@ -8,8 +8,9 @@ else the whole body), ``with_lead`` (the lead block above the body container),
 ``outside_removals``, ``strip_chrome`` inside the chosen containers, then
 ``lines_of`` turns blocks into ``Line`` values in reading order.
 
-Helpers live next door: ``meta`` (metadata), ``marks`` (chrome marks, site rules,
-captions, removal records), ``scorer`` (the container scorer), ``evidence`` (what an
+Helpers live next door: ``meta`` (metadata), ``chrome`` (chrome marks from the vocabulary,
+and the evidence candidates in the same walk), ``marks`` (site rules, captions, removal
+records), ``scorer`` (the container scorer), ``evidence`` (what an
 article container looks like: content names, schema.org, JSON-LD, the lead), ``vocab``
 (the vocabularies as data), ``lines`` (DOM -> Lines) and ``dom`` (small lxml helpers). The readability-lxml
 adapter is ``readability_container`` here, the only place that imports readability.
@@ -26,6 +27,7 @@ from lxml import etree
 
 from cleanup.html.cards import RULE as CARDS_RULE
 from cleanup.html.cards import drop_teaser_cards
+from cleanup.html.chrome import Candidate, find_marks
 from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
 from cleanup.html.dom import body_of, common_ancestor, text_key
 from cleanup.html.evidence import (
@@ -39,9 +41,7 @@ from cleanup.html.evidence import (
 )
 from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
-    Candidate,
     apply_site_strip,
-    find_marks,
     outside_removals,
     site_body,
     strip_chrome,

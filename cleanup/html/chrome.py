@@ -1,0 +1,203 @@
+"""Chrome marks from the vocabulary: which body elements look like site chrome, by tag, role,
+hidden state, id or class (vocab.toml), found in one walk over the body.
+
+The same walk collects the elements that can be evidence containers (a class, id or
+itemprop, ``role=main``, ``<article>``, ``<main>``) for ``containers.find_evidence``, with
+whether their names call them an article body: one remembered verdict per id/class pair
+serves both (doc/speed.md). What is done with the marks (removal records, the spare and
+rescue rules) lives in ``marks`` and ``scorer``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from lxml import etree
+
+from cleanup.html.dom import body_of
+from cleanup.html.evidence import content_named
+from cleanup.html.vocab import (
+    BEM_ELEMENT_RE,
+    BEM_ELEMENT_SKIPPED,
+    BEM_MODIFIER_GROUPS,
+    BEM_MODIFIER_RE,
+    CAMEL_RE,
+    CHROME_TOKEN_RE,
+    GROUP_BY_COMPONENT,
+    GROUP_BY_KEY,
+    GROUP_BY_ROLE,
+    GROUP_BY_TAG,
+    HIDDEN_STYLE_RE,
+    KEEP_TOKEN_RE,
+    TOKEN_SPLIT_RE,
+    ChromeGroup,
+)
+
+
+def _vocabulary_group(name: str) -> ChromeGroup | None:
+    """The group whose vocabulary word, framed by layout words, makes up all of ``name``."""
+    m = CHROME_TOKEN_RE.fullmatch(name)
+    return GROUP_BY_KEY[m.lastgroup] if m and m.lastgroup else None
+
+
+def _plain_token_group(plain: str) -> ChromeGroup | None:
+    """The chrome group of one lower-cased token: whole token, a component, a BEM element.
+
+    >>> _plain_token_group("gallery-article__share").rule
+    'share-social'
+    >>> _plain_token_group("gallery-article__intro") is None  # a component in the BEM block
+    True
+    >>> _plain_token_group("grid-layout--adrail") is None  # a modifier names a variant
+    True
+    >>> _plain_token_group("cmp-text--meta").rule  # ...and a metadata variant is metadata
+    'article-meta'
+    """
+    group = _vocabulary_group(plain)
+    if group is None:
+        parts = TOKEN_SPLIT_RE.split(plain.rpartition("__")[2])  # a BEM element names its own role
+        group = next((GROUP_BY_COMPONENT[c] for c in parts if c in GROUP_BY_COMPONENT), None)
+    if group is None and "__" in plain:
+        group = next(
+            (
+                g
+                for g in map(_vocabulary_group, BEM_ELEMENT_RE.findall(plain))
+                if g and g.rule not in BEM_ELEMENT_SKIPPED
+            ),
+            None,
+        )
+    if group is None and "--" in plain:
+        group = next(
+            (g for g in map(_vocabulary_group, BEM_MODIFIER_RE.findall(plain)) if g and g.rule in BEM_MODIFIER_GROUPS),
+            None,
+        )
+    return group
+
+
+@functools.lru_cache(maxsize=16384)
+def _token_verdict(token: str) -> ChromeGroup | None:
+    """The chrome group of one class/id token as written (camelCase read as words).
+
+    Remembered across pages: a site's pages, and CMSs across sites, repeat their
+    class names, and the vocabulary regex costs microseconds a token. The caches
+    of this module and evidence.py hold at most 58,000 entries, under 14 MB
+    (measured at 62,000 entries: 14 MB; 28.5 MB at twice these sizes): memory
+    stays flat over a long batch.
+    """
+    plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
+    return _plain_token_group(plain)
+
+
+def _token_group(tokens: str) -> ChromeGroup | None:
+    """The chrome group named by any whitespace token of a class/id value."""
+    for token in tokens.split():
+        group = _token_verdict(token)
+        if group is not None:
+            return group
+    return None
+
+
+# (kept as content, chrome group, named an article body) of an element's id and class values.
+NamesVerdict = tuple[bool, ChromeGroup | None, bool]
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
+    """(kept as content, chrome group of the tokens, named an article body) for an element's id
+    and class values; the last is ``evidence.content_named``, asked here so that one lookup
+    serves both the marks and the evidence containers (``find_marks``).
+
+    Remembered per pair: most elements with a class share it with others on the page.
+    """
+    content = content_named(ident, classes)
+    names = f"{ident or ''} {classes or ''}"
+    if KEEP_TOKEN_RE.search(names):
+        return True, None, content
+    return False, _token_group(names) if names.strip() else None, content
+
+
+@functools.lru_cache(maxsize=1024)
+def _hiding_style(style: str) -> bool:
+    return HIDDEN_STYLE_RE.search(style) is not None
+
+
+# The attributes a chrome mark is read from; an element with none of them is marked by its tag only.
+MARK_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style"})
+# ...and those of them that give a role or hidden state (``_state_group``); most named elements have none.
+STATE_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style"})
+HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
+# What makes an element a candidate evidence container (containers.find_evidence): one of
+# these tags or attributes, or role=main.
+EVIDENCE_TAGS = frozenset({"article", "main"})
+EVIDENCE_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+NO_ATTRIBUTES: dict[str, str] = {}
+
+
+def _state_group(attrs: dict[str, str]) -> ChromeGroup | None:
+    """The chrome group an element's role or hidden state gives it (``role=navigation``, ``hidden``,
+    ``aria-hidden=true``, a hiding style), else None.
+
+    >>> _state_group({"role": " Navigation"}).rule, _state_group({"style": "display: none"}).rule
+    ('nav-element', 'hidden')
+    """
+    group = GROUP_BY_ROLE.get(role.strip().lower()) if (role := attrs.get("role")) else None
+    if group is None:
+        style = attrs.get("style")
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (style and _hiding_style(style)):
+            group = HIDDEN_GROUP
+    return group
+
+
+# An element that can be an evidence container, its attributes, and whether its id or class
+# names an article body (``evidence.content_named``).
+Candidate = tuple[Any, dict[str, str], bool]
+
+
+def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any, ChromeGroup]:
+    """Every element of the body that looks like site chrome, with its group; and in
+    ``candidates`` (when given) every element that can be an evidence container, in
+    document order, the walk's root first when it is one.
+
+    One walk in libxml2's order with one attribute read per element (``items``): cheaper
+    than an XPath selecting the elements with a class, id, role ... or six ``get``s each.
+
+    >>> doc = etree.fromstring("<html><body><nav class='pullquote'/><div class='share-bar'/><nav/></body></html>")
+    >>> [(el.tag, group.rule) for el, group in find_marks(doc).items()]
+    [('div', 'share-social'), ('nav', 'nav-element')]
+    """
+    marks = {}
+    found: list[Candidate] = [] if candidates is None else candidates
+    by_tag, unmarked, unnamed, stateless, verdict_of = (
+        GROUP_BY_TAG,
+        MARK_ATTRIBUTES.isdisjoint,
+        EVIDENCE_ATTRIBUTES.isdisjoint,
+        STATE_ATTRIBUTES.isdisjoint,
+        _names_verdict,
+    )
+    # An element's group: none when its names say content (keep), else by tag, role or hidden
+    # state, then by its id and class.
+    for el in body_of(doc).iter(etree.Element):
+        tag, items = el.tag, el.items()
+        group = by_tag.get(tag)
+        if items:
+            attrs = dict(items)
+            if unnamed(attrs):  # no id, class nor itemprop
+                if group is None and not unmarked(attrs):
+                    group = _state_group(attrs)
+                if tag in EVIDENCE_TAGS or attrs.get("role") == "main":
+                    found.append((el, attrs, False))
+            else:
+                keep, by_names, content = verdict_of(attrs.get("id"), attrs.get("class"))
+                if keep:
+                    group = None
+                else:
+                    if group is None and not stateless(attrs):
+                        group = _state_group(attrs)
+                    if group is None:
+                        group = by_names
+                found.append((el, attrs, content))
+        elif tag in EVIDENCE_TAGS:
+            found.append((el, NO_ATTRIBUTES, False))
+        if group is not None and tag not in ("body", "html"):
+            marks[el] = group
+    return marks
