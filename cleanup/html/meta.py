@@ -31,9 +31,12 @@ ARTICLE_TYPES = frozenset(
         "review",
     }
 )
-# Compiled once (``doc.xpath(str)`` compiles at every call).
-AUTHOR_XPATH = etree.XPath("//*[@rel='author' or @itemprop='author']")
-DATE_XPATH = etree.XPath("//*[@itemprop='datePublished'][@datetime or @content] | //time[@datetime]")
+# Compiled once (``doc.xpath(str)`` compiles at every call). The elements are reached from
+# their attributes (``//@rel[.='author']/..``): the same node-set, in document order, as
+# ``//*[@rel='author' or @itemprop='author']``, in half the time (libxml2 runs a predicate
+# per element slowly; on the 342 dev pages 0.55 -> 0.27 ms, the date's 0.42 -> 0.26 ms).
+AUTHOR_XPATH = etree.XPath("(//@rel[.='author'] | //@itemprop[.='author'])/..")
+DATE_XPATH = etree.XPath("//@itemprop[.='datePublished']/parent::*[@datetime or @content] | //time[@datetime]")
 MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
 
 
