@@ -174,7 +174,7 @@ STAGES: dict[str, tuple[str, ...]] = {  # label -> "module:attribute" of the fun
     "chrome-phrase": ("cleanup.pipeline:apply_phrase_rule",),
     "headline (find_title)": ("cleanup.pipeline:find_title",),
     "article finder: article_bounds": ("cleanup.text.article:article_bounds",),
-    "article finder: bio_start": ("cleanup.text.article:bio_start",),
+    "article finder: bio_start": ("cleanup.text.article_end:bio_start",),
     "result: language detect/pick": ("cleanup.lang:detect", "cleanup.lang:pick"),
     "result: metadata, removals": ("cleanup.pipeline:build_result",),
 }
