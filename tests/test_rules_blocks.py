@@ -343,6 +343,28 @@ def test_title_repeats_matches_the_longest_part_of_the_title(title: str, line: s
     assert list(title_repeats(texts)) == ([1 + len(MENU)] if repeats else [])
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The new Light Rail Extension cars on the federal grant line - Image: Metro Transit Authority",
+        "Light Rail Extension Wins Federal Grant | Photo: Jane Doe",
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_no_title_repeat(caption: str) -> None:
+    # a cleaned page starts with its headline; a picture's caption below repeats its words.
+    # Taken for the headline, it made everything above it page header on a second run
+    # (the headline and the first paragraph were dropped: cleaning was not idempotent)
+    title = "Light Rail Extension Wins Federal Grant for the new cars"
+    assert list(title_repeats([title, PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])) == []
+
+
+def test_a_headline_with_a_dash_and_a_colon_is_still_a_title_repeat() -> None:
+    # keep-trap: only a credit word before the colon makes the line a caption
+    title = "Light Rail Extension Wins Federal Grant - The Metro Ledger"
+    line = "Light Rail Extension Wins Federal Grant - Update: Vote"
+    assert list(title_repeats([title, *MENU, line, *PARAGRAPHS])) == [1 + len(MENU)]
+
+
 # --- the headline anchor -----------------------------------------------------
 
 

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
-from cleanup.text.patterns import TITLE_SEPARATOR_RE, WORD_RE
+from cleanup.text.patterns import CREDIT_TAIL_RE, TITLE_SEPARATOR_RE, WORD_RE
 from cleanup.text.units import holding_in_order
 
 MAX_TITLE_WORDS = 40
@@ -30,9 +30,11 @@ def title_repeats(
     Candidates are found with plain substring search for the title's longer
     words (one of them must be in a line that holds half the title's words),
     then checked with ``repeats_title`` one by one, as the caller asks for
-    them. The page is lower-cased and searched a chunk at a time, the first
-    TITLE_FIRST_CHUNK lines, then twice as many as before each time: a
-    caller that wants the first repeat (usually near the top) stops early.
+    them. A photo caption ending in its credit ("... - Image: Jane Doe") is
+    no repeat, however many of the title's words it holds. The page is
+    lower-cased and searched a chunk at a time, the first TITLE_FIRST_CHUNK
+    lines, then twice as many as before each time: a caller that wants the
+    first repeat (usually near the top) stops early.
     """
     plan = _title_plan(texts[0]) if texts else None
     if plan is None:
@@ -47,6 +49,7 @@ def title_repeats(
                 (dropped_by is None or dropped_by[i] is None)
                 and len(text) <= MAX_HEADLINE_CHARS
                 and (repeats_title(text, title) or (head and repeats_title(text, head)))
+                and not CREDIT_TAIL_RE.fullmatch(text)
             ):
                 yield i
         lo, size = lo + size, 2 * size

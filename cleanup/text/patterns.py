@@ -227,6 +227,13 @@ GETTY_DATELINE_RE = re.compile(
     r"NOVEMBER|DECEMBER) \d{1,2}(?:, \d{4})?:\s"
 )
 MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
+# A picture's caption that ends in its credit after a dash or bar ("Raspberry Pi 3, a $35
+# computer - Image: Raspberry Pi Foundation"): it may repeat the headline's words, but it is
+# no headline (the dump's own caption rule leaves such a line alone: captions stay unless sure).
+CREDIT_TAIL_RE = re.compile(
+    r".*\s[-–—|]\s*(?:photo(?:graph)?s?|image|picture|credit|photo credit|illustration|foto|bild)\s*:\s*[^.!?]{2,120}",
+    I,
+)
 
 # --- bylines and dates ------------------------------------------------------
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
