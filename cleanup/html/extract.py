@@ -149,20 +149,6 @@ def extract_html(
     )
 
 
-def dom_rules() -> tuple[tuple[str, str], ...]:
-    """(name, what it removes) of every generic DOM rule, for ``--list-rules``."""
-    from cleanup.html.vocab import CHROME_GROUPS
-
-    return (
-        *((g.rule, g.reason) for g in CHROME_GROUPS),
-        ("image-caption", "figure captions and photo credits (kept in captions)"),
-        ("link-list", "runs of link-only lines inside the article"),
-        (CARDS_RULE, "teaser cards in the article: three or more links to other stories, each a picture and a title"),
-        ("outside-article", "everything outside the chosen article container (no switch)"),
-        ("headline", "the headline, moved to the title (no switch)"),
-    )
-
-
 def drop_invisible(doc: Any) -> None:
     """Remove script, style and other elements that hold no visible text (tails kept)."""
     etree.strip_elements(doc, *INVISIBLE_TAGS, with_tail=False)
