@@ -61,6 +61,15 @@ def test_the_article_ends_before_a_ticker_after_it(ticker: tuple[str, ...]) -> N
     assert _body(page) == list(PARAGRAPHS)
 
 
+def test_a_ticker_of_headlines_goes_even_when_its_items_outweigh_the_story() -> None:
+    # Most entries are one line (a time, a headline); a few longer items hold more prose than the story.
+    items = [line for k in range(6) for line in (f"{14 - k}:{40 - 5 * k} Headline number {k} of the day",)]
+    longer = ("12:10", "Fire.", ENTRY, ENTRY.replace("four", "five"), ENTRY.replace("Tuesday", "Monday"))
+    story = PARAGRAPHS[:2]
+    page = _dump(TITLE, *MENU, HEADLINE, *story, "Direct", *items, *longer, *FOOTER)
+    assert _body(page) == list(story)
+
+
 def test_the_ticker_goes_as_page_chrome() -> None:
     result = clean(_dump(TITLE, *MENU, HEADLINE, *PARAGRAPHS, *TICKER, *FOOTER))
     gone = "\n".join(r.text for r in result.removed if r.rule == "page-chrome")

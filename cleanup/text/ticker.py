@@ -126,7 +126,7 @@ def ticker_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
             cut < stop
             and _headed(texts, cut)
             and _ticker_from(stamped[n:])
-            and _story_outweighs(texts, dropped_by, first, cut, stop)
+            and _story_outweighs(texts, dropped_by, first, cut, stop, headlines=_of_headlines(texts, seen, stamped[n:]))
         ):
             return cut
     return None
@@ -155,13 +155,43 @@ def _ticker_from(stamped: Sequence[tuple[int, tuple[str, int]]]) -> bool:
     return all(b[0] - a[0] <= MAX_STAMP_GAP and _newer_first(a[1], b[1]) for a, b in itertools.pairwise(run))
 
 
-def _story_outweighs(texts: Sequence[str], dropped_by: Sequence[str | None], first: int, cut: int, stop: int) -> bool:
+def _of_headlines(texts: Sequence[str], seen: Sequence[int], stamped: Sequence[tuple[int, tuple[str, int]]]) -> bool:
+    """True when most entries of the ticker are one line each: a clock time, then a headline, then the next stamp.
+
+    A ticker of the site's latest headlines ("14:44 Accusations de viols : …",
+    "14:32 Un artiste arrêté …") holds a few longer items too, and their prose
+    may outweigh the story above it. A live blog's update has its text under
+    its stamp ("14:00 Update", then a paragraph): no entry of that kind counts.
+
+    >>> lines = ["14:44 Storm warning", "14:32 Bridge reopens", "14:10 Mayor to run", "13:54 Budget passes"]
+    >>> _of_headlines(lines, [0, 1, 2, 3], [(k, ("clock", 884 - k)) for k in range(4)])
+    True
+    >>> updates = ["14:44 Update", "The storm reached the coast at noon.", "14:32 Update", "Roads closed."]
+    >>> _of_headlines(updates, [0, 1, 2, 3], [(0, ("clock", 884)), (2, ("clock", 872))])
+    False
+    """
+    positions = {k for k, _ in stamped}
+    one_line = sum(
+        1
+        for k, (kind, _) in stamped
+        if kind == "clock" and k + 1 in positions and not CLOCK_RE.fullmatch(texts[seen[k]].strip())
+    )
+    return one_line >= MIN_TICKER_STAMPS and 2 * one_line >= len(stamped)
+
+
+def _story_outweighs(
+    texts: Sequence[str], dropped_by: Sequence[str | None], first: int, cut: int, stop: int, *, headlines: bool
+) -> bool:
     """True when the story above ``cut`` holds MIN_STORY_CHARS of prose and at least as much as the run after it.
 
     As the bio and comment cuts: a live blog whose <title> does not say so (an
     intro, then long time-stamped updates, newest first) holds more prose after
-    its first stamp than before it, and keeps its updates.
+    its first stamp than before it, and keeps its updates. A ticker made mostly
+    of one-line headlines (``_of_headlines``) is no live blog: there the story
+    only needs MIN_STORY_CHARS.
     """
     story = prose_weight(texts, (i for i in range(first, cut) if dropped_by[i] is None))
+    if headlines:
+        return story >= MIN_STORY_CHARS
     after = prose_weight(texts, (i for i in range(cut, stop) if dropped_by[i] is None))
     return story >= MIN_STORY_CHARS and story >= after
