@@ -53,6 +53,9 @@ def cluster() -> Iterator[tuple[str, Any]]:
             os.environ["CLEANUP_DASK_SPLIT_BYTES"] = previous
 
 
+COPIES = 6  # of the tree, for the run that is interrupted
+
+
 def _pages() -> list[Path]:
     """Fixture inputs (HTML and text) and a few benchmark pages (gzipped HTML)."""
     return sorted(FIXTURES.glob("*/input.*")) + sorted(BENCH.glob("*.html.gz"))[:3]
@@ -208,9 +211,15 @@ def test_interrupted_run_leaves_no_partial_file_and_skip_existing_finishes(
 ) -> None:
     address, _ = cluster
     tree, _, _, jsonl_1 = reference("tree")
+    # Six copies of the tree: enough pages that the run is still going when the signal comes
+    # (with one copy, a quick machine wrote every output between the first one and the signal).
+    big = tmp_path / "big"
+    for k in range(COPIES):
+        shutil.copytree(corpus / "tree", big / f"c{k}")
+    expected = {f"c{k}/{name}": data for k in range(COPIES) for name, data in tree.items()}
     out = tmp_path / "dask"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cleanup", "--scheduler", address, "-o", out, corpus / "tree"], stderr=subprocess.PIPE
+        [sys.executable, "-m", "cleanup", "--scheduler", address, "-o", out, big], stderr=subprocess.PIPE
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.exists() and any(out.rglob("*.txt"))):
@@ -221,11 +230,11 @@ def test_interrupted_run_leaves_no_partial_file_and_skip_existing_finishes(
     assert b"rerun with --skip-existing" in stderr
     done = _tree(out)
     assert not [name for name in done if name.endswith(".tmp")]
-    assert all(data == tree[name] for name, data in done.items())
-    assert len(_tree(out)) < len(tree)
-    code, _, stderr = _on(address, "--skip-existing", "-o", out, corpus / "tree")
+    assert all(data == expected[name] for name, data in done.items())
+    assert len(_tree(out)) < len(expected)
+    code, _, stderr = _on(address, "--skip-existing", "-o", out, big)
     assert code == 0 and "skipped" in stderr
-    assert _tree(out) == tree
+    assert _tree(out) == expected
     jsonl = tmp_path / "all.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "cleanup", "--scheduler", address, "-o", jsonl, corpus / "tree"])
     deadline = time.monotonic() + 60
