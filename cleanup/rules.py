@@ -24,7 +24,7 @@ from typing import Any
 from cleanup.html.vocab import CHROME_GROUPS
 from cleanup.model import Options, RuleEntry, RuleKind, RuleNameError, Stage
 from cleanup.sites.load import BUNDLED_DIR, RULE_KINDS, Site, load_all
-from cleanup.text import article, blocks, chart, lines, phrases
+from cleanup.text import article, blocks, chart, lines, phrases, related
 from cleanup.text.registry import HTML, TEXT, Rule, rule_of
 
 # Line rules in the order they are tried on a unit: the first that fires drops it.
@@ -51,7 +51,7 @@ LINE_RULES: tuple[Rule, ...] = tuple(
 BLOCK_RULES: tuple[Rule, ...] = tuple(
     map(
         rule_of,
-        (blocks.related_list, blocks.embed_title, blocks.comment_section, chart.chart_labels, article.page_chrome),
+        (related.related_list, blocks.embed_title, blocks.comment_section, chart.chart_labels, article.page_chrome),
     )
 )
 TEXT_RULES = LINE_RULES + BLOCK_RULES

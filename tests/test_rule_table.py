@@ -25,7 +25,7 @@ from cleanup.rules import (
     enabled,
 )
 from cleanup.sites.load import META_KINDS, RULE_KINDS, Site
-from cleanup.text import article, blocks, chart, lines
+from cleanup.text import article, blocks, chart, lines, related
 from cleanup.text.registry import rules_in
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +40,7 @@ def story(n: int, prefix: str = "Paragraph") -> str:
 
 
 def test_every_decorated_text_rule_is_in_the_table() -> None:
-    declared = {r.name for module in (lines, blocks, article, chart) for r in rules_in(module)}
+    declared = {r.name for module in (lines, blocks, related, article, chart) for r in rules_in(module)}
     assert declared == {r.name for r in TEXT_RULES}
 
 
@@ -96,7 +96,7 @@ def test_imports_point_one_way() -> None:
     """The registry imports no rule module, the rule modules not the table, and the table no lxml."""
     registry = _imports(ROOT / "cleanup/text/registry.py")
     assert not {"cleanup.text.lines", "cleanup.text.blocks", "cleanup.text.article", "cleanup.rules"} & registry
-    for module in ("lines", "blocks", "article"):
+    for module in ("lines", "blocks", "related", "article"):
         assert not any(name.startswith("cleanup.rules") for name in _imports(ROOT / f"cleanup/text/{module}.py"))
     assert not any(name.startswith("lxml") for name in _imports(ROOT / "cleanup/rules.py"))
 

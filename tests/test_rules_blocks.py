@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from cleanup import clean
 from cleanup.model import Line
 from cleanup.text.article import (
     FOOTER_REASON,
@@ -29,8 +30,9 @@ from cleanup.text.article_end import (
     extend_closing_sentences,
     extend_last_table,
 )
-from cleanup.text.blocks import comment_section, embed_title, is_prose, related_list
+from cleanup.text.blocks import comment_section, embed_title, is_prose
 from cleanup.text.headline import title_repeats
+from cleanup.text.related import related_list
 from cleanup.text.window import WINDOW_CONTEXT, coarse_window
 
 from conftest import STORY_PARAGRAPHS as PARAGRAPHS
@@ -176,6 +178,55 @@ def test_a_second_list_heading_starts_its_own_list() -> None:
         "'Most Read' list (2 items)",
         "'Trending' list (1 item)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        ("Artículos relacionados", ("Este es el hombre que eliminó la cuenta de Twitter", "Twitter muestra avances")),
+        ("Das könnte Sie auch interessieren", ("Stadtrat beschließt neuen Haushalt", "Brücke wird ab Montag gesperrt")),
+        ("Czytaj także", ("Rada miasta przyjęła budżet na przyszły rok", "Most zamknięty do czerwca")),
+        ("You may also like...", HEADLINES[:2]),  # the packs trim the decoration LIST_HEADING_RE does not
+    ],
+)
+def test_a_related_heading_of_a_language_pack_takes_its_list(heading: str, items: tuple[str, ...]) -> None:
+    lines = _page(PARAGRAPHS[0], heading, *items, *PARAGRAPHS[1:])
+    assert [(start, end) for start, end, _ in _spans(related_list, lines)] == [(1, 2 + len(items))]
+
+
+def test_a_pack_heading_followed_by_prose_stays() -> None:
+    # Keep-trap: "Más información" over a paragraph is a subheading of the story.
+    lines = _page(PARAGRAPHS[0], "Más información", *PARAGRAPHS[1:])
+    assert _spans(related_list, lines) == []
+
+
+def test_a_pack_heading_over_a_section_of_its_own_level_takes_nothing() -> None:
+    # Keep-trap (HTML): "See also" (h2) whose links are gone, right above "Footnotes" (h2) and its notes.
+    notes = ("^ English is a de facto official language.[2]", "^ Figures add to more than 100%.[3]")
+    lines = [
+        Line(1, PARAGRAPHS[0], "p"),
+        Line(2, "See also", "h2"),
+        Line(3, "Footnotes", "h2"),
+        *(Line(4 + k, note, "li") for k, note in enumerate(notes)),
+    ]
+    assert _spans(related_list, lines) == []
+
+
+def test_a_related_list_between_the_story_and_the_footer_keeps_the_footer_out() -> None:
+    # The list's units cost what non-prose units cost once dropped: the run does not go on past
+    # them into the footer's one sentence.
+    page = "\n\n".join(
+        (
+            "Council Approves Riverside Housing Plan | Millbrook Courier",
+            "Council Approves Riverside Housing Plan",
+            *PARAGRAPHS,
+            "Recent Stories",
+            *HEADLINES,
+            "Disclaimer",
+            "Community Rules apply to all content you upload or otherwise submit to this site.",
+        )
+    )
+    assert clean(page).text.split("\n\n") == list(PARAGRAPHS)
 
 
 # --- embed-title ------------------------------------------------------------

@@ -23,9 +23,10 @@ from cleanup.text import engine
 from cleanup.text.article import MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, value_tables
 from cleanup.text.article_end import MIN_ROW_NUMBERS, NUMBER_RE, number_count
 from cleanup.text.bio import _substrings
-from cleanup.text.blocks import heading_like, may_be_list_heading, weight
+from cleanup.text.blocks import weight
 from cleanup.text.patterns import CASE_TWINS, COMMENTS_HEADING_KEYS, COMMENTS_HEADING_RE, LEGAL_RE, LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
+from cleanup.text.related import heading_like, may_be_list_heading
 from cleanup.text.units import (
     Units,
     as_units,

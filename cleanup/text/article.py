@@ -22,6 +22,7 @@ from cleanup.text.article_end import (
     MAX_ANNOUNCED_ITEM_CHARS,
     MAX_ANNOUNCED_ITEMS,
     MIN_ROW_NUMBERS,
+    RELATED_REASON,
     ROW_WORD_RE,
     extend_end,
     number_count,
@@ -63,6 +64,9 @@ TABLE_ROW_DISCOUNT = 2
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
 LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
+# Units these rules dropped still cost what a non-prose unit costs: a related list or a chrome
+# phrase between the story and the footer's prose keeps the run from going on into it.
+COSTLY_DROPS = frozenset({"chrome-phrase", "related-list"})
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
@@ -89,7 +93,7 @@ def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list
     """
     short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
     return [
-        (cost if d == "chrome-phrase" else 0) if d else cost if len(t) < short and t.isascii() else unit_value(t)
+        (cost if d in COSTLY_DROPS else 0) if d else cost if len(t) < short and t.isascii() else unit_value(t)
         for t, d in zip(as_units(lines).visible, dropped_by, strict=True)
     ]
 
@@ -385,10 +389,12 @@ def page_chrome(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
     start, stop = bounds
     if start > 0:
         yield 0, start, HEADER_REASON
-    cut = article_cut(lines, dropped_by)
-    if cut is not None and stop <= cut[0] < len(lines):  # the footer from the bio, list or ticker on says so
-        if stop < cut[0]:
-            yield stop, cut[0], FOOTER_REASON
+    cut = article_cut(lines, dropped_by)  # the footer from the bio, list or ticker on says so
+    if cut is None or not stop <= cut[0] < len(lines):
+        # A related list the run stopped at (its units cost once dropped: COSTLY_DROPS) starts the teasers.
+        at = next((i for i in range(stop, len(lines)) if dropped_by[i] != "chrome-phrase"), len(lines))
+        cut = (at, RELATED_REASON) if at < len(lines) and dropped_by[at] == "related-list" else (len(lines), "")
+    if stop < cut[0]:
+        yield stop, cut[0], FOOTER_REASON
+    if cut[0] < len(lines):
         yield cut[0], len(lines), cut[1]
-    elif stop < len(lines):
-        yield stop, len(lines), FOOTER_REASON

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
 from cleanup.text.bio import bio_start, related_start
-from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose, is_title_case, title_case, weight
+from cleanup.text.blocks import ends_like_sentence, is_prose, is_title_case, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
 from cleanup.text.patterns import WORD_RE
 from cleanup.text.registry import rules_in
+from cleanup.text.related import is_list_heading
 from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 

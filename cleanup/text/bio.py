@@ -25,8 +25,6 @@ from cleanup.model import Line
 from cleanup.text.blocks import (
     comment_markers,
     ends_like_sentence,
-    heading_like,
-    is_list_heading,
     is_prose,
     prose_weight,
     weight,
@@ -38,7 +36,7 @@ from cleanup.text.patterns import (
     MIN_COMMENT_MARKERS,
     WORDS,
 )
-from cleanup.text.phrases import is_bare_heading
+from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
 from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
@@ -78,11 +76,6 @@ READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 SENTENCE_ENDS = frozenset('.!?"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
 THREAD_HEADING_DROP = "chrome-phrase"
-# A language pack's related heading is this short (the group's max_chars): longer units are not looked up.
-MAX_PACK_HEADING_CHARS = 100
-# Their first words, lower-cased: a unit starting with none of them is not looked up.
-PACK_HEADING_STARTS = frozenset(phrase.split()[0].lower() for phrase in lang.words("related"))
-HEADING_TAIL = ":»›|"
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -345,11 +338,7 @@ def _related_heading(text: str, low: str, english_like: bool) -> bool:
     ``low`` is the text lower-cased; ``english_like``: the unit passes ``heading_like``, the
     cheap test for the English patterns.
     """
-    if english_like and is_list_heading(text):
-        return True
-    if len(text) > MAX_PACK_HEADING_CHARS or low.partition(" ")[0].rstrip(HEADING_TAIL) not in PACK_HEADING_STARTS:
-        return False
-    return is_bare_heading(text)
+    return (english_like and is_list_heading(text)) or is_pack_heading(text, low)
 
 
 def _teasers_only(texts: Sequence[str]) -> bool:

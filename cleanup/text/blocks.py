@@ -9,9 +9,8 @@ from collections.abc import Set as AbstractSet
 
 from cleanup.model import Line
 from cleanup.text import patterns as P
-from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
-from cleanup.text.units import Units, as_units, visible
+from cleanup.text.units import as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
 # one, or long with inner punctuation. Counted in characters, with CJK
@@ -164,100 +163,6 @@ def repeats_title(text: str, title: AbstractSet[str]) -> bool:
         return False
     shared = len(words & title)
     return shared / len(words) >= MIN_TITLE_OVERLAP and shared / len(title) >= MIN_TITLE_COVER
-
-
-LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
-# Every list heading starts with one of these (read from LIST_HEADING_RE), by first character.
-_HEADING_PREFIXES = literal_prefixes(P.LIST_HEADING_RE)
-LIST_HEADING_STARTS = prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
-_HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
-
-
-def is_list_heading(text: str) -> bool:
-    """True for the heading of a link list ("Most Read", "Related:", "More »") on a visible text.
-
-    >>> is_list_heading("Related:"), is_list_heading("Related work by the council")
-    (True, False)
-    """
-    return P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) is not None
-
-
-def may_be_list_heading(low: str) -> bool:
-    """Cheap necessary condition for a list heading, on the lower-cased visible text.
-
-    The prefixes hold where the text's start is ASCII; where it is not, re's
-    case folding may reach further ('ſ' for 's'), and the text is looked at.
-    """
-    if LIST_HEADING_STARTS is None:
-        return True
-    return low.startswith(LIST_HEADING_STARTS.get(low[:1], ())) or not low[:_HEADING_PREFIX_CHARS].isascii()
-
-
-def heading_like(units: Units) -> AbstractSet[int]:
-    """Indexes of the units that pass ``may_be_list_heading``, worked out once per page.
-
-    The list finders (``related_list``, its items, ``bio.related_start``) all
-    ask; one pass over the page's lower-cased texts answers them all.
-    """
-    found = units.features.get("heading_like")
-    if found is None:
-        starts, reach = LIST_HEADING_STARTS, _HEADING_PREFIX_CHARS
-        lows = units.lows
-        if starts is None:
-            found = frozenset(range(len(lows)))
-        else:
-            found = frozenset(
-                i for i, low in enumerate(lows) if low.startswith(starts.get(low[:1], ())) or not low[:reach].isascii()
-            )
-        units.features["heading_like"] = found
-    return found
-
-
-def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int) -> int:
-    """Index just past the run of headline-like units starting at ``start``.
-
-    The page's own headline ends the run: a list of other stories never holds it.
-    """
-    found = as_units(lines)
-    texts, headings = found.visible, heading_like(found)
-    title = words_of(texts[0]) if lines else set()
-    end = start
-    while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
-        text = texts[end]
-        if dropped_by[end] is None and (
-            len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text) or text.endswith(":") or repeats_title(text, title)
-        ):
-            break  # a line ending in a colon announces the story's own list
-        if lines[end].tag.startswith("h") and lines[end].tag[1:].isdigit() and end > start:
-            break  # the next section heading ends the list (HTML)
-        if (end in headings and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
-            break  # the next list, or the comments, start
-        end += 1
-    return end
-
-
-@block_rule("related-list")
-def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
-    """A 'Recent Stories' / 'Related' / 'Most Read' heading and the headlines under it.
-
-    The heading alone is kept when no headline-like line follows it: a real
-    subheading is followed by prose.
-    """
-    fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
-    texts = found.visible
-    # A "Read next" heading may already be gone as a promo line; its list is still a list.
-    headings = [
-        (i, heading)
-        for i in sorted(heading_like(found))
-        if dropped_by[i] in (None, "promo-line") and fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL))
-    ]
-    end = 0
-    for i, heading in headings:
-        if i < end:
-            continue  # inside the list found last
-        if (end := _list_items(lines, dropped_by, i + 1)) > i + 1:
-            items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
-            yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
 
 
 @block_rule("embed-title")

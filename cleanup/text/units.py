@@ -275,7 +275,7 @@ class Units(tuple[Line, ...]):
     _visible: list[str] | None
     _lows: list[str] | None
     bounds: dict[tuple[str | None, ...], Any]  # article bounds (and the cut that ended it) by verdicts
-    features: dict[str, Any]  # what a rule module works out once per page, by name (``blocks.heading_like``)
+    features: dict[str, Any]  # what a rule module works out once per page, by name (``related.heading_like``)
 
     @property
     def visible(self) -> list[str]:

@@ -1,0 +1,162 @@
+"""Lists of other stories: a related-stories heading ("Recent Stories", "Mehr zum Thema") and the headlines under it.
+
+The English headings are ``LIST_HEADING_RE``'s patterns; the language packs'
+``related`` group holds the same concept in every language, as data. The
+article finder asks the same questions about headings (``heading_like``,
+``is_list_heading``, ``is_pack_heading``) where a list ends the story.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
+
+from cleanup import lang
+from cleanup.model import Line
+from cleanup.text import patterns as P
+from cleanup.text.blocks import is_prose, repeats_title, words_of
+from cleanup.text.phrases import is_bare_heading
+from cleanup.text.prefilter import literal_prefixes, prefix_table
+from cleanup.text.registry import Span, block_rule
+from cleanup.text.units import Units, as_units
+
+LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
+# Every list heading starts with one of these (read from LIST_HEADING_RE), by first character.
+_HEADING_PREFIXES = literal_prefixes(P.LIST_HEADING_RE)
+LIST_HEADING_STARTS = prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
+_HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
+
+
+def is_list_heading(text: str) -> bool:
+    """True for the heading of a link list ("Most Read", "Related:", "More »") on a visible text.
+
+    >>> is_list_heading("Related:"), is_list_heading("Related work by the council")
+    (True, False)
+    """
+    return P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) is not None
+
+
+def may_be_list_heading(low: str) -> bool:
+    """Cheap necessary condition for a list heading, on the lower-cased visible text.
+
+    The prefixes hold where the text's start is ASCII; where it is not, re's
+    case folding may reach further ('ſ' for 's'), and the text is looked at.
+    """
+    if LIST_HEADING_STARTS is None:
+        return True
+    return low.startswith(LIST_HEADING_STARTS.get(low[:1], ())) or not low[:_HEADING_PREFIX_CHARS].isascii()
+
+
+def heading_like(units: Units) -> AbstractSet[int]:
+    """Indexes of the units that pass ``may_be_list_heading``, worked out once per page.
+
+    The list finders (``related_list``, its items, ``bio.related_start``) all
+    ask; one pass over the page's lower-cased texts answers them all.
+    """
+    found = units.features.get("heading_like")
+    if found is None:
+        starts, reach = LIST_HEADING_STARTS, _HEADING_PREFIX_CHARS
+        lows = units.lows
+        if starts is None:
+            found = frozenset(range(len(lows)))
+        else:
+            found = frozenset(
+                i for i, low in enumerate(lows) if low.startswith(starts.get(low[:1], ())) or not low[:reach].isascii()
+            )
+        units.features["heading_like"] = found
+    return found
+
+
+# A language pack's related heading is this short (the group's max_chars): longer units are not looked up.
+MAX_PACK_HEADING_CHARS = 100
+PACK_HEADING_TAIL = ":»›|"  # stripped from a unit's first word before it is looked up
+
+
+@functools.cache
+def _pack_heading_starts() -> frozenset[str]:
+    """First words (lower-cased) of the language packs' related-stories headings: 'mehr', 'lire', 'artículos'."""
+    return frozenset(phrase.split()[0].lower() for phrase in lang.words("related") if phrase.split())
+
+
+def is_pack_heading(text: str, low: str) -> bool:
+    """True when a language pack calls ``text`` a bare related-stories heading ("Mehr zum Thema"); ``low`` lower-cased.
+
+    >>> is_pack_heading("Artículos relacionados", "artículos relacionados")
+    True
+    >>> is_pack_heading("Artículos de opinión", "artículos de opinión")
+    False
+    """
+    if (
+        len(text) > MAX_PACK_HEADING_CHARS
+        or low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) not in _pack_heading_starts()
+    ):
+        return False
+
+    return is_bare_heading(text)
+
+
+def pack_headings(units: Units) -> AbstractSet[int]:
+    """Indexes of the units that pass ``is_pack_heading``, worked out once a page.
+
+    The English headings are ``LIST_HEADING_RE``'s; the packs hold the same
+    concept in every language, as data a user can extend.
+    """
+    found = units.features.get("pack_headings")
+    if found is None:
+        texts, lows = units.visible, units.lows
+        found = frozenset(i for i, low in enumerate(lows) if is_pack_heading(texts[i], low))
+        units.features["pack_headings"] = found
+    return found
+
+
+def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, *, strict: bool = False) -> int:
+    """Index just past the run of headline-like units starting at ``start``.
+
+    The page's own headline ends the run: a list of other stories never holds it.
+    ``strict`` (a heading only a language pack knows, such as "See also", which
+    some pages use for a section of their own): an HTML heading of the list
+    heading's level right under it ends the list before it starts.
+    """
+    found = as_units(lines)
+    texts, headings = found.visible, heading_like(found)
+    title = words_of(texts[0]) if lines else set()
+    end = start
+    while end < len(lines) and end - start < P.MAX_LIST_ITEMS:
+        text = texts[end]
+        if dropped_by[end] is None and (
+            len(text) > P.MAX_LIST_ITEM_CHARS or is_prose(text) or text.endswith(":") or repeats_title(text, title)
+        ):
+            break  # a line ending in a colon announces the story's own list
+        tag = lines[end].tag
+        if tag.startswith("h") and tag[1:].isdigit() and (end > start or (strict and tag == lines[start - 1].tag)):
+            break  # the next section heading ends the list (HTML); when strict, even one of its level right under it
+        if (end in headings and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
+            break  # the next list, or the comments, start
+        end += 1
+    return end
+
+
+@block_rule("related-list")
+def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
+    """A 'Recent Stories' / 'Related' / 'Most Read' heading and the headlines under it.
+
+    The heading alone is kept when no headline-like line follows it: a real
+    subheading is followed by prose.
+    """
+    fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
+    texts = found.visible
+    # A "Read next" heading may already be gone as a promo line; its list is still a list.
+    headings = [
+        (i, heading)
+        for i in sorted(heading_like(found) | pack_headings(found))
+        if dropped_by[i] in (None, "promo-line")
+        and (fullmatch(heading := texts[i].rstrip(LIST_HEADING_TAIL)) or i in pack_headings(found))
+    ]
+    end = 0
+    for i, heading in headings:
+        if i < end:
+            continue  # inside the list found last
+        if (end := _list_items(lines, dropped_by, i + 1, strict=not fullmatch(heading))) > i + 1:
+            items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
+            yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
