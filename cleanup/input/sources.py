@@ -199,8 +199,9 @@ def _stdin(sel: Selection) -> Iterator[Source]:
         yield Source("<stdin>", Path("stdin"), data=data)
 
 
-def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
-    if str(src) == STDIN:
+def _one(src: Path, rel: Path, sel: Selection, listed: bool = False) -> Iterator[Source]:
+    """One input; ``listed``: named in a --files-from list, where ``-`` is a file (Path("./-") is Path("-"))."""
+    if str(src) == STDIN and not listed:
         yield from _stdin(sel)
     elif src.is_dir():
         if sel.output is not None and _inside(sel.output, src):
@@ -341,13 +342,12 @@ def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
     A path ``-`` in a list is a file named ``-``, not standard input.
     """
     cwd = Path.cwd()
-    named = [Path(".", p) if str(p) == STDIN else p for p in paths] if isinstance(paths, list) else None
+    named = paths if isinstance(paths, list) else None
     parents = [Path(os.path.abspath(p)).parent for p in named or ()]
     base = Path(os.path.commonpath(parents)) if parents else None
     for path in named if named is not None else paths:
-        path = Path(".", path) if str(path) == STDIN else path
         rel = Path(os.path.abspath(path)).relative_to(base) if base is not None else _relative(path, cwd)
-        yield from _one(path, rel, sel)
+        yield from _one(path, rel, sel, listed=True)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:
