@@ -161,6 +161,13 @@ def test_skip_existing_without_output_dir_is_a_usage_error() -> None:
     assert result.exit_code == 2, result.stderr
 
 
+@pytest.mark.parametrize("flag", ["--check", "--diff"])
+def test_check_or_diff_with_output_to_stdout_is_a_usage_error(flag: str) -> None:
+    result = run([flag, "-o", "-", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "-o - is a stream: --check and --diff need a directory or a file to compare with" in result.stderr
+
+
 def test_files_from_stdin_and_dash_source_is_a_usage_error() -> None:
     result = run(["--files-from", "-", "-"], input="")
     assert result.exit_code == 2, result.stderr

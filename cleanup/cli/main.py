@@ -363,6 +363,8 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         list_rules_or_exit(rules_dirs, fmt)
         return
     if output is not None and str(output) == STDIN:
+        if flags["check"] or flags["diff"]:  # with no -o they would compare each output with its own input
+            raise click.UsageError("-o - is a stream: --check and --diff need a directory or a file to compare with")
         output = None  # -o - is standard output, as for the inputs
     from_config = ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP
     if from_config and output is not None and "jsonl" in (fmt, _format(None, output)):
