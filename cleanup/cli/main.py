@@ -107,7 +107,11 @@ def _check_output_name(output: Path, fmt: str) -> None:
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        hint = f"; {_one_file_hint(output, fmt)}" if what == "a regular file" else "; -f jsonl streams records to it"
+        hint = ""  # a socket or a block device takes no output at all
+        if what == "a regular file":
+            hint = f"; {_one_file_hint(output, fmt)}"
+        elif what in ("a FIFO", "a character device"):  # the streams files.destination writes to
+            hint = "; -f jsonl streams records to it"
         into = f"--format {fmt} writes one file per input into a directory"
         raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
