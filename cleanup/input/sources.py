@@ -175,8 +175,8 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
 def _unlisted(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     """A file whose name matches no include glob (``story.php``, ``noext``): taken when its
     content is HTML, JSON records or a WARC, else left out and counted (issue 16 item 2)."""
-    head = sniff.file_head(path)
-    if sniff.container_kind(head) != "page" or sniff.looks_like_html(head):
+    head = sniff.file_head(path, sniff.HTML_HEAD_BYTES)  # the HTML rule of a named file looks this far
+    if sniff.container_kind(head[: sniff.HEAD_BYTES]) != "page" or sniff.looks_like_html(head):
         yield from _file(path, rel, sel)
     else:
         yield Source(shown(path), rel, skip=UNLISTED)
