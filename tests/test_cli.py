@@ -292,6 +292,24 @@ def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path:
     assert "the record of " + str(pages / "a.txt") not in result.stderr
 
 
+def test_check_against_a_jsonl_file_names_it_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("pages").mkdir()
+    Path("pages/a.txt").write_text(CLEAN)
+    assert run(["-o", "all.jsonl", "pages"]).exit_code == 0
+    Path("pages/a.txt").write_text(CHROME)
+    Path("pages/b.txt").write_text(CLEAN)
+    Path("gone.jsonl").symlink_to("all.jsonl")  # a link is read through, and still named as given
+    result = run(["--check", "-o", "gone.jsonl", "pages/b.txt"])
+    assert result.exit_code == 1, result.stderr
+    assert "would change: gone.jsonl: the record of pages/b.txt" in result.stderr
+    assert "would be removed: gone.jsonl: the record of " in result.stderr
+    result = run(["--check", "-o", "all.jsonl", "pages"])
+    assert result.exit_code == 1, result.stderr
+    assert "would change: all.jsonl: the record of pages/a.txt" in result.stderr
+    assert str(tmp_path) not in result.stderr
+
+
 def test_output_jsonl_with_format_text_says_to_leave_the_format_out(tmp_path: Path) -> None:
     result = run(["-o", str(tmp_path / "all.jsonl"), "-f", "text", "-"], input=CHROME)
     assert result.exit_code == 2, result.stderr
