@@ -129,6 +129,14 @@ def test_summary_line_counts_each_outcome(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1] == "1 cleaned, 1 failed."
 
 
+def test_an_input_left_out_is_counted_when_writing_to_stdout(tmp_path: Path) -> None:
+    (tmp_path / "README").write_text("hi\n")
+    result = run([str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "left out (1 files neither named nor shaped like pages)." in result.stderr
+
+
 def test_verbose_prints_each_input_status(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(CHROME)
     result = run(["-v", "-o", str(tmp_path / "out"), str(tmp_path / "a.txt")])

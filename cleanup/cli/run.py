@@ -236,7 +236,8 @@ def run_batch(
             messages.say(f"would be removed: {quote_name(target.given)}: the record of {quote_name(gone)}")
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
-    if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
+    summarise = total > 1 or output is not None or bool(report.left_out)  # an input left out is said, even alone
+    if code is None and (flags["verbose"] or (not explaining_here and summarise)):
         messages.say(str(report) + (cluster.summary() if cluster is not None else ""))
     if code is None and flags["verbose"]:
         for line in report.rule_lines():
