@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup import Options, clean
+from cleanup import DecodeError, Options, clean
 from cleanup.text.units import split_lines
 
 from conftest import FIXTURES
@@ -70,3 +70,17 @@ def test_a_fragment_is_read_as_markup_and_prose_about_tags_as_text(page: str, ki
     result = clean(page)
     assert result.kind == kind
     assert "<" not in result.text or kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("page", "limit", "message"),
+    [
+        ("x" * 100, 10, "input is 100 bytes, over the limit of 10"),  # as clean(b"x" * 100, max_bytes=10)
+        ("é" * 100, 150, "input is 200 bytes, over the limit of 150"),  # UTF-8 bytes, not characters
+        ("é" * 20, 10, "input is more than 20 bytes, over the limit of 10"),  # more characters: never encoded
+    ],
+)
+def test_max_bytes_holds_for_str_input_by_its_utf8_size(page: str, limit: int, message: str) -> None:
+    with pytest.raises(DecodeError, match=message):
+        clean(page, max_bytes=limit)
+    assert clean("Title\n\nThe council voted on Tuesday.\n" + "é" * 20, max_bytes=200).kind == "text"

@@ -129,6 +129,14 @@ def test_summary_line_counts_each_outcome(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1] == "1 cleaned, 1 failed."
 
 
+def test_an_input_left_out_is_counted_when_writing_to_stdout(tmp_path: Path) -> None:
+    (tmp_path / "README").write_text("hi\n")
+    result = run([str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "left out (1 files neither named nor shaped like pages)." in result.stderr
+
+
 def test_verbose_prints_each_input_status(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(CHROME)
     result = run(["-v", "-o", str(tmp_path / "out"), str(tmp_path / "a.txt")])
@@ -159,6 +167,13 @@ def test_broken_site_rule_file_exits_2_before_any_output(tmp_path: Path) -> None
 def test_skip_existing_without_output_dir_is_a_usage_error() -> None:
     result = run(["--skip-existing", "-"], input=CHROME)
     assert result.exit_code == 2, result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--check", "--diff"])
+def test_check_or_diff_with_output_to_stdout_is_a_usage_error(flag: str) -> None:
+    result = run([flag, "-o", "-", "-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "-o - is a stream: --check and --diff need a directory or a file to compare with" in result.stderr
 
 
 def test_files_from_stdin_and_dash_source_is_a_usage_error() -> None:
@@ -283,6 +298,24 @@ def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path:
     assert result.exit_code == 1, result.stderr
     assert f"would change: {out}: the record of {pages / 'b.txt'}" in result.stderr
     assert "the record of " + str(pages / "a.txt") not in result.stderr
+
+
+def test_check_against_a_jsonl_file_names_it_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("pages").mkdir()
+    Path("pages/a.txt").write_text(CLEAN)
+    assert run(["-o", "all.jsonl", "pages"]).exit_code == 0
+    Path("pages/a.txt").write_text(CHROME)
+    Path("pages/b.txt").write_text(CLEAN)
+    Path("gone.jsonl").symlink_to("all.jsonl")  # a link is read through, and still named as given
+    result = run(["--check", "-o", "gone.jsonl", "pages/b.txt"])
+    assert result.exit_code == 1, result.stderr
+    assert "would change: gone.jsonl: the record of pages/b.txt" in result.stderr
+    assert "would be removed: gone.jsonl: the record of " in result.stderr
+    result = run(["--check", "-o", "all.jsonl", "pages"])
+    assert result.exit_code == 1, result.stderr
+    assert "would change: all.jsonl: the record of pages/a.txt" in result.stderr
+    assert str(tmp_path) not in result.stderr
 
 
 def test_output_jsonl_with_format_text_says_to_leave_the_format_out(tmp_path: Path) -> None:

@@ -357,6 +357,23 @@ def test_directory_walk_sniffs_files_without_a_known_suffix(tmp_path: Path) -> N
     assert "4 cleaned, 2 left out (2 files neither named nor shaped like pages)." in result.stderr
 
 
+def test_directory_walk_takes_what_is_html_when_named(tmp_path: Path) -> None:
+    """A page in a crawler's wrapper tag (<text id=URL>), no doctype first: HTML by the five-tags
+    rule when the file is named, so the walk takes it too (it was left out as no page)."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "story.php").write_text(
+        '<text id="https://x.org/a">\n<html><head><meta charset="utf-8"><title>Bridge</title></head>'
+        f"<body><div><p>{PROSE}</p><p>{MORE}</p></div></body></html></text>\n"
+    )
+    named = run(["-f", "jsonl", str(crawl / "story.php")])
+    assert json.loads(named.stdout)["kind"] == "html"
+    result = run(["-v", "-f", "jsonl", str(crawl)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "left out" not in result.stderr
+    assert result.stdout == named.stdout
+
+
 def test_directory_walk_with_include_takes_only_what_it_names(tmp_path: Path) -> None:
     (tmp_path / "story.php").write_text(GOOD_HTML)
     (tmp_path / "a.html").write_text(GOOD_HTML)

@@ -130,6 +130,17 @@ def test_one_shot_learn_cleans_with_the_rules_learned_from_the_batch(tmp_path: P
         assert all(p in text for p in article(topic))
 
 
+def test_one_shot_learn_warns_of_pages_with_no_host_and_still_cleans_them(tmp_path: Path) -> None:
+    pages = site(tmp_path)  # text dumps with no URL, and no --site
+    out = tmp_path / "out"
+    done = CliRunner().invoke(main, ["--learn", "-o", str(out), str(pages)])
+    assert done.exit_code == 0, done.output
+    message = "warning: 5 pages had no URL to tell their host, so nothing was learned for them (give --site HOST)"
+    assert message in done.stderr
+    assert "5 cleaned." in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{topic}.txt" for topic in TOPICS)
+
+
 def test_one_shot_learn_refuses_standard_input() -> None:
     done = CliRunner().invoke(main, ["--learn", "-"], input="x")
     assert done.exit_code == 2

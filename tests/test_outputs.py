@@ -99,6 +99,20 @@ def test_o_socket_is_refused_with_exit_2(tmp_path: Path) -> None:
     assert "a socket" in result.stderr
 
 
+def test_o_socket_with_format_text_does_not_suggest_streaming_to_it(tmp_path: Path) -> None:
+    import socket
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        result = run(["-o", path, tmp_path / "p.txt"])
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert f"-o {path} is a socket; --format text writes one file per input into a directory" in message
+    assert "jsonl" not in message
+
+
 def test_an_input_is_never_overwritten_by_another_inputs_output(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("x.html").write_text("<html><body><article><p>" + "The council met. " * 20 + "</p></article></body></html>")

@@ -124,6 +124,18 @@ def test_files_from_stdin(tmp_path: Path) -> None:
     ]
 
 
+def test_a_dash_in_a_files_from_list_is_a_file_named_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("-").write_text(CHROME)
+    Path("list").write_text("-\n")
+    result = run(["--files-from", "list", "-f", "jsonl"], input="")  # stdin is not read: paths in a list are paths
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == "-"
+    result = run(["--files-from", "-", "-o", "out"], input="-\n")
+    assert result.exit_code == 0, result.stderr
+    assert files(Path("out")) == {"-.txt": (tmp_path / "out" / "-.txt").read_bytes()}
+
+
 def test_mixed_directory_cleans_the_good_and_lists_the_bad(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

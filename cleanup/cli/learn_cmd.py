@@ -163,6 +163,12 @@ def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Optio
         raise click.UsageError("--learn reads the inputs twice: give files or directories, not standard input")
     first = Options(encoding=options.encoding, max_bytes=options.max_bytes, disable=options.disable)
     got = _gather(gather, iter_sources(sources, Selection(DEFAULT_INCLUDE)), first, options.rules_dirs, options.site)
+    if got.no_host:  # the second pass still cleans them, with the rules there were (as the rules warning, not -q)
+        pages = "1 page" if len(got.no_host) == 1 else f"{len(got.no_host)} pages"
+        click.echo(
+            f"warning: {pages} had no URL to tell their host, so nothing was learned for them (give --site HOST)",
+            err=True,
+        )
     tmp = tempfile.mkdtemp(prefix="cleanup-learn-")
     ctx.call_on_close(lambda: shutil.rmtree(tmp, ignore_errors=True))
     for host in sorted(got.by_host):

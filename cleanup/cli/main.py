@@ -107,7 +107,11 @@ def _check_output_name(output: Path, fmt: str) -> None:
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        hint = f"; {_one_file_hint(output, fmt)}" if what == "a regular file" else "; -f jsonl streams records to it"
+        hint = ""  # a socket or a block device takes no output at all
+        if what == "a regular file":
+            hint = f"; {_one_file_hint(output, fmt)}"
+        elif what in ("a FIFO", "a character device"):  # the streams files.destination writes to
+            hint = "; -f jsonl streams records to it"
         into = f"--format {fmt} writes one file per input into a directory"
         raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
@@ -363,6 +367,8 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
         list_rules_or_exit(rules_dirs, fmt)
         return
     if output is not None and str(output) == STDIN:
+        if flags["check"] or flags["diff"]:  # with no -o they would compare each output with its own input
+            raise click.UsageError("-o - is a stream: --check and --diff need a directory or a file to compare with")
         output = None  # -o - is standard output, as for the inputs
     from_config = ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT_MAP
     if from_config and output is not None and "jsonl" in (fmt, _format(None, output)):

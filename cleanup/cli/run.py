@@ -153,7 +153,7 @@ def _one(source: Source, outcome: Any, mode: Mode, target: Any, report: Report, 
         report.failed(source.name, f"cannot write output: {reason(exc)}")
         messages.error(source.name, f"cannot write output: {reason(exc)}")
         if isinstance(target, JsonLinesFile):
-            messages.say(f"stopping: {quote_name(str(target.path))} is left as it was", always=True)
+            messages.say(f"stopping: {quote_name(target.given)} is left as it was", always=True)
             return False
         if exc.errno in FATAL_WRITE_ERRNOS:
             messages.say("stopping: every later output would fail the same way", always=True)
@@ -233,10 +233,11 @@ def run_batch(
     if code is None and isinstance(target, JsonLinesFile) and mode is not Mode.WRITE:
         for gone in target.orphans():
             report.done(changed=True)
-            messages.say(f"would be removed: {quote_name(str(target.path))}: the record of {quote_name(gone)}")
+            messages.say(f"would be removed: {quote_name(target.given)}: the record of {quote_name(gone)}")
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
-    if code is None and (flags["verbose"] or (not explaining_here and (total > 1 or output is not None))):
+    summarise = total > 1 or output is not None or bool(report.left_out)  # an input left out is said, even alone
+    if code is None and (flags["verbose"] or (not explaining_here and summarise)):
         messages.say(str(report) + (cluster.summary() if cluster is not None else ""))
     if code is None and flags["verbose"]:
         for line in report.rule_lines():

@@ -305,6 +305,7 @@ def tagged_lines(text: str) -> bool:
 def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int = 50_000_000) -> Page:
     """Turn raw input into a Page, or raise DecodeError saying what it is instead."""
     if isinstance(data, str):
+        _check_str_size(data, max_bytes)
         text, codec = data, None
     else:
         if len(data) > max_bytes:
@@ -324,6 +325,25 @@ def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int 
         # chrome around them is gone (found by tests/test_properties.py).
         text = CONTROL_RE.sub("", text)
     return Page(text, sniff_kind(text), codec)
+
+
+def _check_str_size(text: str, max_bytes: int) -> None:
+    """DecodeError when ``text`` is over ``max_bytes`` in UTF-8, as for bytes; encoded only when in doubt.
+
+    n characters are n to 4n bytes: more characters than the limit is over for
+    sure, 4n within it is not, and an ASCII str (``isascii`` is O(1)) is n bytes.
+
+    >>> _check_str_size("é" * 6, 11)
+    Traceback (most recent call last):
+    cleanup.model.DecodeError: input is 12 bytes, over the limit of 11
+    """
+    if 4 * len(text) <= max_bytes:
+        return
+    if len(text) > max_bytes and not text.isascii():
+        raise DecodeError(f"input is more than {len(text):,} bytes, over the limit of {max_bytes:,}")
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise DecodeError(f"input is {size:,} bytes, over the limit of {max_bytes:,}")
 
 
 def _may_hold_control(data: bytes | str, codec: str | None) -> bool:

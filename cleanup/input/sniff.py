@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 HEAD_BYTES = 4096  # how much is read (and decompressed) to decide
+HTML_HEAD_BYTES = 65536  # how much decode.sniff_kind looks at to tell HTML from text
 WARC_MAGIC = b"WARC/"
 GZIP_MAGIC = b"\x1f\x8b"
 JSON_OBJECT_RE = re.compile(rb'\{\s*(?:"|\})')  # {"key" or {}: no page starts so
@@ -40,30 +41,33 @@ def container_kind(head: bytes) -> str:
 
 
 def looks_like_html(head: bytes) -> bool:
-    """True when the first bytes of an input (gzip undone) start like an HTML document.
+    """True when the first HTML_HEAD_BYTES of an input (gzip undone) are HTML by the rule a named file
+    is read by (``decode.sniff_kind``: an HTML start, a fragment, or five tags and a start with a tag).
 
     >>> looks_like_html(b"\\n<!DOCTYPE html><html>"), looks_like_html(b"MIT License")
     (True, False)
+    >>> looks_like_html(b"<meta charset=utf-8><title>T</title><div><p>One.</p><p>Two.</p></div>")
+    True
     """
-    from cleanup.input.decode import HTML_START_RE
+    from cleanup.input.decode import sniff_kind
 
     if head.startswith(GZIP_MAGIC):
-        head = _gunzipped_head(head)
-    return HTML_START_RE.match(head.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")) is not None
+        head = _gunzipped_head(head, HTML_HEAD_BYTES)
+    return sniff_kind(head[:HTML_HEAD_BYTES].removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")) == "html"
 
 
-def file_head(path: Path) -> bytes:
-    """The first HEAD_BYTES of a file (b"" when it cannot be read: the walk reports it later)."""
+def file_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of a file (b"" when it cannot be read: the walk reports it later)."""
     try:
         with path.open("rb") as handle:
-            return handle.read(HEAD_BYTES)
+            return handle.read(size)
     except OSError:
         return b""
 
 
-def _gunzipped_head(data: bytes) -> bytes:
+def _gunzipped_head(data: bytes, size: int = HEAD_BYTES) -> bytes:
     try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, HEAD_BYTES)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, size)
     except zlib.error:
         return b""
 

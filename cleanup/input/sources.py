@@ -175,8 +175,8 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
 def _unlisted(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     """A file whose name matches no include glob (``story.php``, ``noext``): taken when its
     content is HTML, JSON records or a WARC, else left out and counted (issue 16 item 2)."""
-    head = sniff.file_head(path)
-    if sniff.container_kind(head) != "page" or sniff.looks_like_html(head):
+    head = sniff.file_head(path, sniff.HTML_HEAD_BYTES)  # the HTML rule of a named file looks this far
+    if sniff.container_kind(head[: sniff.HEAD_BYTES]) != "page" or sniff.looks_like_html(head):
         yield from _file(path, rel, sel)
     else:
         yield Source(shown(path), rel, skip=UNLISTED)
@@ -199,8 +199,9 @@ def _stdin(sel: Selection) -> Iterator[Source]:
         yield Source("<stdin>", Path("stdin"), data=data)
 
 
-def _one(src: Path, rel: Path, sel: Selection) -> Iterator[Source]:
-    if str(src) == STDIN:
+def _one(src: Path, rel: Path, sel: Selection, listed: bool = False) -> Iterator[Source]:
+    """One input; ``listed``: named in a --files-from list, where ``-`` is a file (Path("./-") is Path("-"))."""
+    if str(src) == STDIN and not listed:
         yield from _stdin(sel)
     elif src.is_dir():
         if sel.output is not None and _inside(sel.output, src):
@@ -341,13 +342,12 @@ def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
     A path ``-`` in a list is a file named ``-``, not standard input.
     """
     cwd = Path.cwd()
-    named = [Path(".", p) if str(p) == STDIN else p for p in paths] if isinstance(paths, list) else None
+    named = paths if isinstance(paths, list) else None
     parents = [Path(os.path.abspath(p)).parent for p in named or ()]
     base = Path(os.path.commonpath(parents)) if parents else None
     for path in named if named is not None else paths:
-        path = Path(".", path) if str(path) == STDIN else path
         rel = Path(os.path.abspath(path)).relative_to(base) if base is not None else _relative(path, cwd)
-        yield from _one(path, rel, sel)
+        yield from _one(path, rel, sel, listed=True)
 
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:

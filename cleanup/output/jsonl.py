@@ -35,8 +35,9 @@ class JsonLinesFile:
     (--skip-existing) its records are kept and their sources are not cleaned again.
     """
 
-    def __init__(self, path: Path, resume: bool = False) -> None:
-        self.path = path
+    def __init__(self, path: Path, resume: bool = False, given: str | None = None) -> None:
+        self.path = path  # a link resolved to its target (files.destination)
+        self.given = str(path) if given is None else given  # -o as the user gave it, for messages
         self.resume = resume
         self.handle: BinaryIO | None = None
         self.raw: BinaryIO | None = None  # the file under a gzip handle
@@ -90,7 +91,7 @@ class JsonLinesFile:
         """
         self.compared.add(source.name)
         record = self._existing().get(source.name, b"")
-        return record.decode("utf-8", "replace"), f"{self.path}: the record of {source.name}"
+        return record.decode("utf-8", "replace"), f"{self.given}: the record of {source.name}"
 
     def orphans(self) -> list[str]:
         """Under --check/--diff: the sources of records in the existing file that no input of this run has."""

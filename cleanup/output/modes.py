@@ -201,5 +201,5 @@ def make_output(
         where = destination(output)
         if where.stream:
             return Stdout(fmt, stream=open(where.path, "wb"))  # closed by close()
-        return JsonLinesFile(where.path, resume=resume)
+        return JsonLinesFile(where.path, resume=resume, given=str(output))
     return Directory(output, fmt, guard, limit=READ_FACTOR * max_bytes)
