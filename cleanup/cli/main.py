@@ -107,13 +107,10 @@ def _check_output_name(output: Path, fmt: str) -> None:
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        hint = ""  # a socket or a block device takes no output at all
-        if what == "a regular file":
-            hint = f"; {_one_file_hint(output, fmt)}"
-        elif what in ("a FIFO", "a character device"):  # the streams files.destination writes to
-            hint = "; -f jsonl streams records to it"
+        stream = "; -f jsonl streams records to it"  # to a FIFO or a device (files.destination); a socket takes nothing
+        hints = {"a regular file": f"; {_one_file_hint(output, fmt)}", "a FIFO": stream, "a character device": stream}
         into = f"--format {fmt} writes one file per input into a directory"
-        raise click.UsageError(f"-o {output} is {what}; {into}{hint}")
+        raise click.UsageError(f"-o {output} is {what}; {into}{hints.get(what, '')}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
         raise click.UsageError(
             f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
