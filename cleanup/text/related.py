@@ -71,6 +71,7 @@ def heading_like(units: Units) -> AbstractSet[int]:
 # A language pack's related heading is this short (the group's max_chars): longer units are not looked up.
 MAX_PACK_HEADING_CHARS = 100
 PACK_HEADING_TAIL = ":»›|"  # stripped from a unit's first word before it is looked up
+PACK_HEADING_DECORATION = 2  # words a heading may carry besides the phrase's own ("»", "…")
 
 
 @functools.cache
@@ -79,8 +80,17 @@ def _pack_heading_starts() -> frozenset[str]:
     return frozenset(phrase.split()[0].lower() for phrase in lang.words("related") if phrase.split())
 
 
+@functools.cache
+def _pack_heading_words() -> int:
+    """Words in the longest related-stories heading of the packs, with room for decoration ('More »')."""
+    return max((len(phrase.split()) for phrase in lang.words("related")), default=0) + PACK_HEADING_DECORATION
+
+
 def is_pack_heading(text: str, low: str) -> bool:
     """True when a language pack calls ``text`` a bare related-stories heading ("Mehr zum Thema"); ``low`` lower-cased.
+
+    A bare heading has no more words than the pack's phrase (``is_bare_heading``): a
+    unit with more words than any phrase of the group, or another first word, is not looked up.
 
     >>> is_pack_heading("Artículos relacionados", "artículos relacionados")
     True
@@ -90,9 +100,9 @@ def is_pack_heading(text: str, low: str) -> bool:
     if (
         len(text) > MAX_PACK_HEADING_CHARS
         or low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) not in _pack_heading_starts()
+        or low.count(" ") >= _pack_heading_words()
     ):
         return False
-
     return is_bare_heading(text)
 
 
@@ -100,12 +110,20 @@ def pack_headings(units: Units) -> AbstractSet[int]:
     """Indexes of the units that pass ``is_pack_heading``, worked out once a page.
 
     The English headings are ``LIST_HEADING_RE``'s; the packs hold the same
-    concept in every language, as data a user can extend.
+    concept in every language, as data a user can extend. The cheap tests are
+    spelled out here (a call per unit of every page costs more than they do).
     """
     found = units.features.get("pack_headings")
     if found is None:
-        texts, lows = units.visible, units.lows
-        found = frozenset(i for i, low in enumerate(lows) if is_pack_heading(texts[i], low))
+        texts, lows, starts, most = units.visible, units.lows, _pack_heading_starts(), _pack_heading_words()
+        found = frozenset(
+            i
+            for i, low in enumerate(lows)
+            if len(low) <= MAX_PACK_HEADING_CHARS
+            and low.count(" ") < most
+            and low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) in starts
+            and is_bare_heading(texts[i])
+        )
         units.features["pack_headings"] = found
     return found
 
