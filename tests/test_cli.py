@@ -134,7 +134,7 @@ def test_an_input_left_out_is_counted_when_writing_to_stdout(tmp_path: Path) -> 
     result = run([str(tmp_path)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert "left out (1 files neither named nor shaped like pages)." in result.stderr
+    assert "left out (1 file neither named nor shaped like a page)." in result.stderr
 
 
 def test_verbose_prints_each_input_status(tmp_path: Path) -> None:
