@@ -13,6 +13,8 @@ from cleanup.model import Line
 from cleanup.rules import get_rule
 from cleanup.text.units import visible
 
+from conftest import SHARED
+
 CASES: dict[str, list[tuple[str, str | None]]] = {
     "chrome-phrase": [
         ("Weiterlesen", "read-more link ('Weiterlesen')"),
@@ -162,6 +164,17 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Stand: 12.03.2024", "publication date"),
         ("Aktualisiert wurde die Statistik zuletzt am 12.03.2024.", None),
         ("Stand der Dinge am 12.03.2024: keine Einigung.", None),
+        # Month and weekday names of every pack, their joins ("de", "à", "um") and time forms ("15h00", "Uhr").
+        ("1 de diciembre de 2017 3:00 AM PST", "publication date"),
+        ("Montag, 1. Dezember 2017, 15:00 Uhr", "publication date"),
+        ("Publié le 1 décembre 2017 à 15h00", "publication date"),
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", "publication date"),
+        ("1 grudnia 2017, 15:00", "publication date"),
+        ("Pubblicato il 1 dicembre 2017 alle 15:00", "publication date"),
+        ("1 de diciembre de 2017 fue un día importante.", None),  # keep-traps: prose opening with a date
+        ("1 grudnia 2017 rada miasta przyjęła budżet", None),
+        ("Marzo de 2017", None),  # a month and a year: an archive heading, no publication date
+        ("Mars 2017 était froid", None),
     ],
 }
 
@@ -194,3 +207,19 @@ def test_every_line_rule_has_cases() -> None:
     for name in names:
         wants = [want for _, want in CASES[name]]
         assert any(w is None for w in wants) or name == "caption-shortcode", f"{name} has no negative case"
+
+
+def test_re2_reads_the_date_line_pattern_as_re_does_on_every_dev_set_line() -> None:
+    # date-line runs DATE_LINE_RE with RE2 (linear time); the pattern is written for both engines.
+    from cleanup.text import patterns as P
+    from cleanup.text.lines import _date_line_re2
+
+    texts = [
+        text
+        for dump in sorted((SHARED / "bench").glob("*/text/*.txt"))
+        for raw in dump.read_text(encoding="utf-8", errors="replace").splitlines()
+        if len(text := visible(raw)) <= 120 and text.lower().startswith(P.DATE_PREFIXES)
+    ]
+    assert len(texts) > 1000
+    differ = [t for t in texts if (_date_line_re2().fullmatch(t) is None) != (P.DATE_LINE_RE.fullmatch(t) is None)]
+    assert differ == []

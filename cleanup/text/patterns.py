@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 from cleanup import lang
-from cleanup.text.prefilter import literal_end, union
+from cleanup.text.prefilter import literal_end, union, word_trie
 
 WORDS = tomllib.loads(Path(__file__).with_name("words.toml").read_text(encoding="utf-8"))
 I = re.IGNORECASE
@@ -243,16 +243,29 @@ BYLINE_RE = re.compile(
     r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?"
 )
 MAX_BYLINE_CHARS = 120
+# Month and weekday names of every language pack ("Dezember", "diciembre", "grudnia"), longest first.
+PACK_MONTHS: tuple[str, ...] = tuple(sorted(lang.calendar("months"), key=lambda w: (-len(w), w)))
+PACK_WEEKDAYS: tuple[str, ...] = tuple(sorted(lang.calendar("weekdays"), key=lambda w: (-len(w), w)))
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    rf"|{word_trie(PACK_MONTHS)}))\.?"
 )
+# A day: "1", "1st", "1." (German), "1er" (French), "1º" (Spanish); "de"/"del"/"di" may join day, month and year.
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|\.)?"
+_JOIN = r"\s+(?:(?:de|del|di|of)\s+)?"
 _DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_DAY}{_JOIN}{_MONTH},?{_JOIN}\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 )
-_TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+# A time: "10:03 AM ET", "15.00 Uhr", "15h00", "15:00 h".
+_TIME = r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|hrs?|hs|h))?(?:\s*[A-Z]{2,4})?)"
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    rf"|{word_trie(PACK_WEEKDAYS)})\.?,?"
+)
+# Between a date and its time: "at", "à", "a las", "às", "alle", "um", "om", "o", "godz.", "kl.".
+_AT = r"(?:at|à|a las|a la|às|alle|um|om|o|godz\.?|kl\.?|v)"
 RELATIVE_TIME = (
     r"(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)"
     r"\s+ago(?:\s+at\s+" + _TIME + ")?"
@@ -262,12 +275,15 @@ PACK_DATE_LEADS: tuple[str, ...] = tuple(
     dict.fromkeys(phrase.lower() for group in ("date-lead", "updated-lead") for phrase in lang.words(group))
 )
 _PACK_LEAD = "|".join(re.escape(w) for w in sorted(PACK_DATE_LEADS, key=len, reverse=True))
+# RE2 runs it (``lines.date_line``): linear in the line, where ``re`` backtracked for milliseconds on a
+# long line that is almost a date line. So: no lookarounds and no \b; ``re`` gives the same answers on
+# every line of the dev sets (``tests/test_rules_lines.py``).
 DATE_LINE_RE = re.compile(
     rf"(?:(?:published|updated|posted|last updated|modified|created|date|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
     rf"(?:{RELATIVE_TIME}|"
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
-    rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated)\s*(?:on|at)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at)?\s*{_TIME})?)*)",
+    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
+    rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s)?\s*{_TIME})?)*)",
     I,
 )
 
@@ -335,4 +351,6 @@ PROMO_PREFIXES: tuple[str, ...] = tuple(WORDS["promo_prefixes"])
 FOOTER_PREFIXES: tuple[str, ...] = tuple(WORDS["footer_prefixes"])
 SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
 BYLINE_PREFIXES: tuple[str, ...] = tuple(WORDS["byline_prefixes"])
-DATE_PREFIXES: tuple[str, ...] = tuple("0123456789") + tuple(WORDS["date_words"]) + PACK_DATE_LEADS
+DATE_PREFIXES: tuple[str, ...] = (
+    tuple("0123456789") + tuple(WORDS["date_words"]) + PACK_DATE_LEADS + PACK_MONTHS + PACK_WEEKDAYS
+)
