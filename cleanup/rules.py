@@ -51,7 +51,14 @@ LINE_RULES: tuple[Rule, ...] = tuple(
 BLOCK_RULES: tuple[Rule, ...] = tuple(
     map(
         rule_of,
-        (related.related_list, blocks.embed_title, blocks.comment_section, chart.chart_labels, article.page_chrome),
+        (
+            related.related_list,
+            blocks.embed_title,
+            blocks.split_byline,
+            blocks.comment_section,
+            chart.chart_labels,
+            article.page_chrome,
+        ),
     )
 )
 TEXT_RULES = LINE_RULES + BLOCK_RULES

@@ -48,6 +48,7 @@ def test_block_rule_order_is_declared() -> None:
     assert [r.name for r in BLOCK_RULES] == [
         "related-list",
         "embed-title",
+        "split-byline",
         "comment-section",
         "chart-labels",
         "page-chrome",

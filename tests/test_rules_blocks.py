@@ -30,7 +30,7 @@ from cleanup.text.article_end import (
     extend_closing_sentences,
     extend_last_table,
 )
-from cleanup.text.blocks import comment_section, embed_title, is_prose
+from cleanup.text.blocks import comment_section, embed_title, is_prose, split_byline
 from cleanup.text.headline import title_repeats
 from cleanup.text.related import related_list
 from cleanup.text.window import WINDOW_CONTEXT, coarse_window
@@ -227,6 +227,32 @@ def test_a_related_list_between_the_story_and_the_footer_keeps_the_footer_out() 
         )
     )
     assert clean(page).text.split("\n\n") == list(PARAGRAPHS)
+
+
+# --- split-byline -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [("By", "Jane Doe"), ("por", "César Salza"), ("Autor:", "Anna Nowak"), ("Von", "Moritz Bachmann und Eva Roth")],
+)
+def test_a_byline_over_two_lines_goes(lead: str, name: str) -> None:
+    lines = _page(HEADLINES[0], lead, name, *PARAGRAPHS)
+    assert _spans(split_byline, lines) == [(1, 3, "author byline over two lines")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "after"),
+    [
+        ("Door", "Front Porch"),  # a word that is a byline lead in one language and a noun in another
+        ("By", "the numbers"),  # not a name
+        ("By", PARAGRAPHS[0]),  # a sentence
+        ("By", "Jane Doe 2024"),  # a digit
+    ],
+)
+def test_a_lead_word_alone_over_no_name_stays(lead: str, after: str) -> None:
+    lines = _page(HEADLINES[0], lead, after, *PARAGRAPHS)
+    assert _spans(split_byline, lines) == []
 
 
 # --- embed-title ------------------------------------------------------------

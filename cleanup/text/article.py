@@ -64,9 +64,9 @@ TABLE_ROW_DISCOUNT = 2
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
 LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
-# Units these rules dropped still cost what a non-prose unit costs: a related list or a chrome
-# phrase between the story and the footer's prose keeps the run from going on into it.
-COSTLY_DROPS = frozenset({"chrome-phrase", "related-list"})
+# Units these rules dropped cost what non-prose units cost: a related list or a chrome phrase keeps
+# the run from going on into the footer's prose; a two-line byline parts header and story as when kept.
+COSTLY_DROPS = frozenset({"chrome-phrase", "related-list", "split-byline"})
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.

@@ -182,6 +182,60 @@ def embed_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iter
             yield i - 1, i, "title of an embedded video or related story"
 
 
+# A byline lead alone on its line ("By", "Por", "Autor:"), the name on the next: the packs' byline
+# leads, less the words that are also common nouns on a line of their own ("Door", "Text", "Haber").
+NOT_ALONE_LEADS = frozenset({"door", "text", "tekst", "haber", "di", "oprac."})
+# The name: up to MAX_NAME_WORDS capitalised words, name particles and joins ("Ana de la Vega y Luis Pérez").
+NAME_JOINS = frozenset(
+    {"de", "da", "van", "von", "der", "del", "la", "le", "di", "bin", "al", "and", "&", "und", "et", "e", "y"}
+)
+MAX_NAME_WORDS = 8
+MAX_NAME_CHARS = 60
+
+
+def is_name(text: str) -> bool:
+    """True for a line that is only a name or two: capitalised words, particles, joins; no digit, no sentence end.
+
+    >>> is_name("César Salza"), is_name("Ana de la Vega y Luis Pérez"), is_name("the council met.")
+    (True, True, False)
+    """
+    words = text.replace(",", " ").split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and len(text) <= MAX_NAME_CHARS
+        and words[0][0].isupper()
+        and all((w[0].isupper() and not any(c.isdigit() for c in w)) or w in NAME_JOINS for w in words)
+        and not ends_like_sentence(text)
+    )
+
+
+@functools.cache
+def _alone_leads() -> frozenset[str]:
+    """The leads a line may hold alone, lower-cased, with and without a colon ("by", "autor:", "autor :")."""
+    from cleanup import lang
+
+    leads = frozenset(lead.lower() for lead in lang.words("byline-lead")) - NOT_ALONE_LEADS
+    return leads | {lead + ":" for lead in leads} | {lead + " :" for lead in leads}
+
+
+@block_rule("split-byline")
+def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
+    """A byline printed over two lines: the lead alone ("By", "Por", "Autor:"), the name under it.
+
+    A dump of a page whose byline links the name puts the link on a line of its
+    own; the byline rule reads a line at a time and sees neither half as a byline.
+    The lead must be alone on its line and the next line a name (capitalised words).
+    """
+    units = as_units(lines)
+    lows = units.lows
+    if _alone_leads().isdisjoint(lows):
+        return  # most pages: no lead alone on a line (one set lookup per line, in C)
+    leads = _alone_leads()
+    for i in range(len(lines) - 1):
+        if lows[i] in leads and dropped_by[i] is None and dropped_by[i + 1] is None and is_name(units.visible[i + 1]):
+            yield i, i + 2, "author byline over two lines"
+
+
 MIN_PROSE_BEFORE_COMMENTS = 300  # weight of prose that must precede a comments heading
 
 
