@@ -32,6 +32,7 @@ CANONICAL_RE = re.compile(
 CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
+SPAN_UNITS = 2  # a block rule's metadata span ("By" over "Jane Doe") is read as this many units at most
 HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL and <html lang>
 LANGUAGE_SAMPLE_CHARS = 3000  # of the body: enough words for the stopword count
 HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)  # <html lang>
@@ -128,11 +129,20 @@ def run_rules(
     return v, title
 
 
+@functools.cache
+def _span_rules() -> frozenset[str]:
+    """Block rules whose removed units go to a metadata field (``split-byline``)."""
+    return frozenset(r.name for r in TEXT_RULES if r.kind == "block" and r.metadata)
+
+
 def _metadata(v: Verdicts, field: str, first_body: int) -> str | None:
     """The first byline or date line above the body (a comment's timestamp is not the page's date)."""
     names = _rule_names("metadata", field)
-    for line, rule in zip(v.lines[: first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False):
+    for i, (line, rule) in enumerate(zip(v.lines[: first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False)):
         if rule in names:
+            if rule in _span_rules():  # a block rule's span ("By" over "Jane Doe"): its units as one text
+                span = range(i, min(i + SPAN_UNITS, len(v.lines)))
+                return " ".join(visible(v.lines[j].text) for j in span if v.dropped_by[j] == rule)
             return visible(line.text)
     return None
 

@@ -241,6 +241,13 @@ def test_a_byline_over_two_lines_goes(lead: str, name: str) -> None:
     assert _spans(split_byline, lines) == [(1, 3, "author byline over two lines")]
 
 
+def test_a_byline_over_two_lines_gives_the_result_its_byline() -> None:
+    page = "\n\n".join(("Council approves budget - Example News", "Council approves budget", "By", "Jane Doe"))
+    result = clean(page + "\n\n" + "\n\n".join(PARAGRAPHS))
+    assert result.byline == "Jane Doe"
+    assert "Jane Doe" not in result.text
+
+
 @pytest.mark.parametrize(
     ("lead", "after"),
     [

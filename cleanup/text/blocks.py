@@ -218,7 +218,7 @@ def _alone_leads() -> frozenset[str]:
     return leads | {lead + ":" for lead in leads} | {lead + " :" for lead in leads}
 
 
-@block_rule("split-byline")
+@block_rule("split-byline", metadata="byline")
 def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
     """A byline printed over two lines: the lead alone ("By", "Por", "Autor:"), the name under it.
 

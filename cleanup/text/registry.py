@@ -138,9 +138,12 @@ def line_rule(
     )
 
 
-def block_rule(name: str, *, kinds: Iterable[str] = (TEXT, HTML)) -> Callable[[BlockFn], BlockFn]:
-    """Register a neighbour rule: ``func(lines, dropped_by) -> spans``."""
-    return _register(name, "block", kinds=frozenset(kinds))
+def block_rule(
+    name: str, *, kinds: Iterable[str] = (TEXT, HTML), metadata: str | None = None
+) -> Callable[[BlockFn], BlockFn]:
+    """Register a neighbour rule: ``func(lines, dropped_by) -> spans``; ``metadata`` as for a line rule
+    (the units of one span are read as one text)."""
+    return _register(name, "block", kinds=frozenset(kinds), metadata=metadata)
 
 
 def rule_of(func: Callable) -> Rule:
