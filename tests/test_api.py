@@ -84,3 +84,21 @@ def test_max_bytes_holds_for_str_input_by_its_utf8_size(page: str, limit: int, m
     with pytest.raises(DecodeError, match=message):
         clean(page, max_bytes=limit)
     assert clean("Title\n\nThe council voted on Tuesday.\n" + "é" * 20, max_bytes=200).kind == "text"
+
+
+PROSE = "The council met on Tuesday and approved the budget for the coming year after a long debate. "
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Council approves budget\n\n1 December 2017 \ud800\n\n" + PROSE * 3,  # text: a date line
+        "<html><body><h1>Council \ud800 approves</h1><p>" + PROSE * 3 + "</p></body></html>",  # HTML
+    ],
+    ids=["text", "html"],
+)
+def test_a_lone_surrogate_in_a_str_costs_no_text(page: str) -> None:
+    # A str from json.loads of web data may hold half a UTF-16 pair: it reads as U+FFFD, as in JSON Lines
+    # input. It crashed text mode (UTF-8 for RE2) and emptied an HTML page (lxml refuses it).
+    result = clean(page)
+    assert PROSE.strip() in result.text

@@ -102,6 +102,7 @@ CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + 
 # Bytes that are not UTF-8, as the surrogateescape handler leaves them, and decoded non-ASCII.
 ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")  # in a str given to clean(): half a UTF-16 pair, no character
 MIXED_CODEC = "utf-8+cp1252"  # Result.encoding of UTF-8 text with cp1252 bytes mixed in
 # Codecs that turn each byte below 0x80 into the same ASCII character and make no
 # ASCII character from other bytes: for these, the raw bytes show the control characters.
@@ -306,6 +307,8 @@ def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int 
     """Turn raw input into a Page, or raise DecodeError saying what it is instead."""
     if isinstance(data, str):
         _check_str_size(data, max_bytes)
+        if not data.isascii() and LONE_SURROGATE_RE.search(data):
+            data = LONE_SURROGATE_RE.sub("\ufffd", data)  # as records.without_lone_surrogates; lxml and RE2 refuse them
         text, codec = data, None
     else:
         if len(data) > max_bytes:

@@ -369,7 +369,8 @@ def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
     anyone = any_fingerprint(dirs)
     if anyone is None:
         return None
-    data = page.encode("utf-8")  # encoded once: RE2 would encode it for every pattern
+    data = page.encode("utf-8", "surrogatepass")  # once (RE2 would encode it for every pattern); a str may hold
+    # a lone surrogate (clean() takes str as it comes), which RE2 reads as bytes that match nothing
     if anyone.search(data) is None:
         return None
     for site in load_all(dirs):
