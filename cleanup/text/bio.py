@@ -36,6 +36,7 @@ from cleanup.text.patterns import (
     MIN_COMMENT_MARKERS,
     WORDS,
 )
+from cleanup.text.prefilter import char_trie
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
 from cleanup.text.units import as_units, holding_any
 
@@ -141,12 +142,7 @@ def _substrings(words: frozenset[str]) -> re.Pattern[str]:
     >>> _substrings(frozenset({"author", "autor", "editor", "edit"})).pattern
     '(?:aut(?:hor|or)|edit)'
     """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    trie = char_trie(words)
     return re.compile(_trie_pattern(trie) if trie else "(?!)")
 
 

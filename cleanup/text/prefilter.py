@@ -136,13 +136,18 @@ def word_trie(words: Iterable[str]) -> str:
     >>> re.fullmatch(word_trie(["mar", "marzo", "mai"]), "marzo") is not None
     True
     """
+    return _trie(char_trie(words))
+
+
+def char_trie(words: Iterable[str]) -> dict[str, dict]:
+    """The words as nested dicts, a character a level; ``""`` marks where a word ends."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie(trie)
+    return trie
 
 
 def _trie(node: dict[str, dict]) -> str:
