@@ -44,6 +44,7 @@ AGO_TICKER = (
     "Mayor to seek third term",
     "2h ago",
 )
+CZECH_TICKER = ("Právě se děje", "před 5 minutami", "Bouřka na pobřeží", "před 20 minutami", ENTRY, "před 2 hodinami")
 GERMAN_TICKER = ("Newsticker", "vor 5 Minuten", "Sturmwarnung für die Küste", "vor 20 Minuten", ENTRY, "vor 2 Stunden")
 
 
@@ -55,7 +56,9 @@ def _body(page: str) -> list[str]:
     return clean(page).text.split("\n\n")
 
 
-@pytest.mark.parametrize("ticker", [TICKER, AGO_TICKER, GERMAN_TICKER], ids=["clock", "ago", "german"])
+@pytest.mark.parametrize(
+    "ticker", [TICKER, AGO_TICKER, GERMAN_TICKER, CZECH_TICKER], ids=["clock", "ago", "german", "czech"]
+)
 def test_the_article_ends_before_a_ticker_after_it(ticker: tuple[str, ...]) -> None:
     page = _dump(TITLE, *MENU, HEADLINE, *PARAGRAPHS, *ticker, *FOOTER)
     assert _body(page) == list(PARAGRAPHS)
@@ -127,6 +130,8 @@ def test_live_updates_under_a_plain_title_keep_their_updates() -> None:
         ("14h10", ("clock", 850)),
         ("il y a 5 min", ("ago", 5)),
         ("hace 2 horas", ("ago", 120)),
+        ("před 3 minutami", ("ago", 3)),
+        ("před 1 hodinou", ("ago", 60)),
         ("3 minuti fa", ("ago", 3)),
         ("10 minuten geleden", ("ago", 10)),
         ("5 minut temu", ("ago", 5)),

@@ -43,11 +43,15 @@ _MINUTE = "|".join(map(re.escape, WORDS["ticker_minute_words"]))
 _HOUR = "|".join(map(re.escape, WORDS["ticker_hour_words"]))
 # A whole unit that says how long ago ("5 minutes ago", "vor 2 Stunden", "il y a 5 min", "5 minuti fa").
 RELATIVE_RE = re.compile(
-    r"(?P<lead>vor|il y a|hace|há|ha)?\s*(?P<n>\d{1,3})\s*(?:(?P<min>" + _MINUTE + r")|(?P<hour>" + _HOUR + r"))\.?"
+    r"(?P<lead>vor|il y a|hace|há|ha|před)?\s*(?P<n>\d{1,3})\s*(?:(?P<min>"
+    + _MINUTE
+    + r")|(?P<hour>"
+    + _HOUR
+    + r"))\.?"
     r"\s*(?P<tail>ago|fa|geleden|temu)?",
     re.IGNORECASE,
 )
-RELATIVE_LEADS = ("vor ", "il y a ", "hace ", "há ", "ha ")
+RELATIVE_LEADS = ("vor ", "il y a ", "hace ", "há ", "ha ", "před ")
 LIVE_WORDS = frozenset(WORDS["live_words"])
 TICKER_HEADINGS = frozenset(WORDS["ticker_heading_words"])
 # The ticker's heading is one of the HEADING_REACH units above its first stamp, and this short.
