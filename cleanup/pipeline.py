@@ -32,7 +32,7 @@ CANONICAL_RE = re.compile(
 CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
-SPAN_UNITS = 2  # a block rule's metadata span ("By" over "Jane Doe") is read as this many units at most
+SPAN_UNITS = 4  # a block rule's metadata span: a lead, maybe a dropped unit or two, the name
 HEAD_BYTES = 200_000  # how far into HTML to look for the canonical URL and <html lang>
 LANGUAGE_SAMPLE_CHARS = 3000  # of the body: enough words for the stopword count
 HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)  # <html lang>
@@ -140,9 +140,9 @@ def _metadata(v: Verdicts, field: str, first_body: int) -> str | None:
     names = _rule_names("metadata", field)
     for i, (line, rule) in enumerate(zip(v.lines[: first_body + METADATA_LOOKAHEAD], v.dropped_by, strict=False)):
         if rule in names:
-            if rule in _span_rules():  # a block rule's span ("By" over "Jane Doe"): its units as one text
-                span = range(i, min(i + SPAN_UNITS, len(v.lines)))
-                return " ".join(visible(v.lines[j].text) for j in span if v.dropped_by[j] == rule)
+            if rule in _span_rules():  # a lead over a name ("By" over "Jane Doe"): the name
+                span = range(i + 1, min(i + SPAN_UNITS, len(v.lines)))
+                line = next((v.lines[j] for j in span if v.dropped_by[j] == rule), line)
             return visible(line.text)
     return None
 

@@ -190,8 +190,27 @@ def test_a_second_list_heading_starts_its_own_list() -> None:
     ],
 )
 def test_a_related_heading_of_a_language_pack_takes_its_list(heading: str, items: tuple[str, ...]) -> None:
-    lines = _page(PARAGRAPHS[0], heading, *items, *PARAGRAPHS[1:])
-    assert [(start, end) for start, end, _ in _spans(related_list, lines)] == [(1, 2 + len(items))]
+    lines = _page(*PARAGRAPHS, heading, *items)
+    found = len(PARAGRAPHS)
+    assert [(start, end) for start, end, _ in _spans(related_list, lines)] == [(found, found + 1 + len(items))]
+
+
+def test_a_heading_only_a_pack_knows_takes_no_lines_the_story_goes_on_after() -> None:
+    # Keep-trap: "See also" also heads a section of a story; with paragraphs after it, its lines are the story's.
+    facts = ("Turnout was 64 percent", "Three seats changed hands", "The count ended at 2 a.m.")
+    lines = _page(*PARAGRAPHS[:2], "See also", *facts, *PARAGRAPHS[2:])
+    assert _spans(related_list, lines) == []
+
+
+def test_a_related_box_inside_the_story_costs_no_paragraph_after_it() -> None:
+    # Keep-trap: a dropped list costs the article run one unit, not one a headline.
+    page = "\n\n".join(("City budget passes", *PARAGRAPHS[:2], "Related stories", *HEADLINES, PARAGRAPHS[2]))
+    assert PARAGRAPHS[2] in clean(page).text
+
+
+def test_a_heading_over_no_headline_is_no_list() -> None:
+    lines = _page(*PARAGRAPHS, "Related stories", "Copyright 2018 Example News. All rights reserved.")
+    assert _spans(related_list, lines, {len(PARAGRAPHS) + 1: "copyright-footer"}) == []
 
 
 def test_a_pack_heading_followed_by_prose_stays() -> None:
@@ -222,7 +241,7 @@ def test_a_related_list_between_the_story_and_the_footer_keeps_the_footer_out() 
             *PARAGRAPHS,
             "Recent Stories",
             *HEADLINES,
-            "Disclaimer",
+            "Disclaimer:",  # a footer label (a colon ends a list)
             "Community Rules apply to all content you upload or otherwise submit to this site.",
         )
     )
@@ -239,6 +258,24 @@ def test_a_related_list_between_the_story_and_the_footer_keeps_the_footer_out() 
 def test_a_byline_over_two_lines_goes(lead: str, name: str) -> None:
     lines = _page(HEADLINES[0], lead, name, *PARAGRAPHS)
     assert _spans(split_byline, lines) == [(1, 3, "author byline over two lines")]
+
+
+@pytest.mark.parametrize(
+    "units",
+    [("By", "By", "Jane Doe"), ("By", "Updated 10:30 AM", "Jane Doe")],  # a lead twice; a dropped line between
+)
+def test_the_name_of_a_byline_over_two_lines_is_the_byline_once_and_for_all(units: tuple[str, ...]) -> None:
+    page = "\n\n".join(("Council approves budget - Example News", "Council approves budget", *units, *PARAGRAPHS))
+    result = clean(page)
+    assert result.byline == "Jane Doe"
+    assert clean(result.text).text == result.text
+
+
+def test_a_lead_and_a_name_inside_the_story_are_the_story() -> None:
+    # Keep-trap: a book review's "Author" over "Richard Powers", after the story's first paragraphs.
+    page = "\n\n".join(("Review: The Overstory", *PARAGRAPHS[:2], "Author", "Richard Powers", *PARAGRAPHS[2:]))
+    result = clean(page)
+    assert "Richard Powers" in result.text and result.byline is None
 
 
 def test_a_byline_over_two_lines_gives_the_result_its_byline() -> None:

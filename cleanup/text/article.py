@@ -64,9 +64,9 @@ TABLE_ROW_DISCOUNT = 2
 MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
 LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
-# Units these rules dropped cost what non-prose units cost: a related list or a chrome phrase keeps
-# the run from going on into the footer's prose; a two-line byline parts header and story as when kept.
-COSTLY_DROPS = frozenset({"chrome-phrase", "related-list", "split-byline"})
+# Dropped units that cost as non-prose ones (a two-line byline parts header and story as when kept); a
+# related list costs two at most: the run stops short of a footer sentence, not of the story after a box.
+COSTLY_DROPS = frozenset({"chrome-phrase", "split-byline", "related-list"})
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
 # The headline sits at most this many kept units above the first paragraph.
@@ -86,16 +86,16 @@ def unit_value(text: str) -> int:
 
 
 def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list[int]:
-    """``unit_value`` of every kept unit (0 for dropped ones), with its fast path inlined.
-
-    This runs over every line of every dump, most of them short menu items:
-    the fast path is spelled out here to spare a function call per line.
-    """
+    """``unit_value`` of every kept unit (0 for dropped ones but COSTLY_DROPS), its fast path inlined:
+    this runs over every line of every dump, most of them short menu items."""
     short, cost = MIN_SENTENCE_LIKE_CHARS, -NON_PROSE_COST
-    return [
+    values = [
         (cost if d in COSTLY_DROPS else 0) if d else cost if len(t) < short and t.isascii() else unit_value(t)
         for t, d in zip(as_units(lines).visible, dropped_by, strict=True)
     ]
+    for i in (i for i in range(2, len(values)) if dropped_by[i] == dropped_by[i - 1] == dropped_by[i - 2]):
+        values[i] = 0 if dropped_by[i] == "related-list" else values[i]  # a list costs two units at most
+    return values
 
 
 @functools.lru_cache(maxsize=8192)

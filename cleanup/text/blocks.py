@@ -191,6 +191,7 @@ NAME_JOINS = frozenset(
 )
 MAX_NAME_WORDS = 8
 MAX_NAME_CHARS = 60
+MAX_PROSE_ABOVE_BYLINE = 1  # kept paragraphs above a two-line byline (a standfirst); past them, the story
 
 
 def is_name(text: str) -> bool:
@@ -224,16 +225,27 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
 
     A dump of a page whose byline links the name puts the link on a line of its
     own; the byline rule reads a line at a time and sees neither half as a byline.
-    The lead must be alone on its line and the next line a name (capitalised words).
+    The lead must be alone on its line, the next line the other rules kept a name
+    (capitalised words), and the pair above the story: at most MAX_PROSE_ABOVE_BYLINE
+    paragraphs (a standfirst) above it. Inside a story, "Author" over "Richard
+    Powers" is the story's own text.
     """
     units = as_units(lines)
-    lows = units.lows
+    lows, texts = units.lows, units.visible
     if _alone_leads().isdisjoint(lows):
         return  # most pages: no lead alone on a line (one set lookup per line, in C)
-    leads = _alone_leads()
+    leads, prose = _alone_leads(), 0
     for i in range(len(lines) - 1):
-        if lows[i] in leads and dropped_by[i] is None and dropped_by[i + 1] is None and is_name(units.visible[i + 1]):
-            yield i, i + 2, "author byline over two lines"
+        if dropped_by[i] is not None:
+            continue
+        if lows[i] in leads:
+            name = next((j for j in range(i + 1, len(lines)) if dropped_by[j] is None), None)
+            if name is not None and lows[name] not in leads and is_name(texts[name]):
+                yield i, name + 1, "author byline over two lines"
+        elif is_prose(texts[i]):
+            prose += 1
+            if prose > MAX_PROSE_ABOVE_BYLINE:
+                return
 
 
 MIN_PROSE_BEFORE_COMMENTS = 300  # weight of prose that must precede a comments heading

@@ -160,7 +160,10 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """A 'Recent Stories' / 'Related' / 'Most Read' heading and the headlines under it.
 
     The heading alone is kept when no headline-like line follows it: a real
-    subheading is followed by prose.
+    subheading is followed by prose. A heading only a language pack knows
+    ("See also", "Más información") also names sections of a story: its list
+    goes only where the story does not go on after it (no prose follows).
+    A list needs one headline the other rules left: a heading over a footer line is no list.
     """
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
     texts = found.visible
@@ -175,6 +178,16 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     for i, heading in headings:
         if i < end:
             continue  # inside the list found last
-        if (end := _list_items(lines, dropped_by, i + 1, strict=not fullmatch(heading))) > i + 1:
-            items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
-            yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
+        english = fullmatch(heading) is not None
+        end = _list_items(lines, dropped_by, i + 1, strict=not english)
+        items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
+        if not items or (not english and _prose_after(texts, dropped_by, end)):
+            end = i + 1
+            continue
+        yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
+
+
+def _prose_after(texts: Sequence[str], dropped_by: Sequence[str | None], end: int) -> bool:
+    """True when the next unit the other rules kept from ``end`` on is prose: the story goes on there."""
+    after = next((j for j in range(end, len(texts)) if dropped_by[j] is None), None)
+    return after is not None and is_prose(texts[after])

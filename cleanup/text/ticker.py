@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import is_prose, prose_weight
+from cleanup.text.blocks import CLOSERS, is_prose, prose_weight
 from cleanup.text.patterns import WORDS
 from cleanup.text.units import as_units
 
@@ -126,6 +126,8 @@ def ticker_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
     ]
     for n, (k, _) in enumerate(stamped):
         cut = seen[k]
+        if n and cut - seen[stamped[n - 1][0]] <= MAX_STAMP_GAP:
+            continue  # inside a run of stamps that starts above, turned down there: its entries are the story's
         if (
             cut < stop
             and _headed(texts, cut)
@@ -176,11 +178,25 @@ def _of_headlines(texts: Sequence[str], seen: Sequence[int], stamped: Sequence[t
     """
     positions = {k for k, _ in stamped}
     one_line = sum(
-        1
-        for k, (kind, _) in stamped
-        if kind == "clock" and k + 1 in positions and not CLOCK_RE.fullmatch(texts[seen[k]].strip())
+        1 for k, (kind, _) in stamped if kind == "clock" and k + 1 in positions and _headline(texts[seen[k]])
     )
     return one_line >= MIN_TICKER_STAMPS and 2 * one_line >= len(stamped)
+
+
+def _headline(text: str) -> bool:
+    """True when a stamped entry is a headline: words after the clock time, no full stop at the end.
+
+    A live update on one line ends as a sentence does ("16:05 The coast guard said two boats were
+    missing."); a headline does not, though it may end in a question or a quotation.
+
+    >>> _headline("11:45 Les banlieusards en Thaïlande : Oui-Oui ou Racailleland ?")
+    True
+    >>> _headline("16:05 Two boats are missing.")
+    False
+    """
+    found = CLOCK_RE.match(text)
+    rest = text[found.end() :].strip().rstrip(CLOSERS) if found else ""
+    return bool(rest) and not rest.endswith((".", "…"))
 
 
 def _story_outweighs(
