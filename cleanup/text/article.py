@@ -93,8 +93,8 @@ def unit_values(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> list
         (cost if d in COSTLY_DROPS else 0) if d else cost if len(t) < short and t.isascii() else unit_value(t)
         for t, d in zip(as_units(lines).visible, dropped_by, strict=True)
     ]
-    for i in (i for i in range(2, len(values)) if dropped_by[i] == dropped_by[i - 1] == dropped_by[i - 2]):
-        values[i] = 0 if dropped_by[i] == "related-list" else values[i]  # a list costs two units at most
+    for i in range(2, len(values)) if "related-list" in dropped_by else ():  # a list costs two units at most
+        values[i] = 0 if dropped_by[i] == dropped_by[i - 1] == dropped_by[i - 2] == "related-list" else values[i]
     return values
 
 

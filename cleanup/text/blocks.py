@@ -232,9 +232,9 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """
     units = as_units(lines)
     lows, texts = units.lows, units.visible
-    if _alone_leads().isdisjoint(lows):
-        return  # most pages: no lead alone on a line (one set lookup per line, in C)
     leads, prose = _alone_leads(), 0
+    if leads.isdisjoint(lows):
+        return  # most pages: no lead alone on a line (one set lookup per line, in C)
     for i in range(len(lines) - 1):
         if dropped_by[i] is not None:
             continue

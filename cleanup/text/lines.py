@@ -225,6 +225,6 @@ def date_line(line: Line) -> str | None:
 
 @functools.cache
 def _date_line_re2() -> Any:
-    """``DATE_LINE_RE`` compiled with RE2: it names the month and weekday names of every pack, and
-    ``re`` backtracks on a long line that is almost a date line (8 ms for one such line)."""
-    return re2_compile(P.DATE_LINE_RE.pattern, case_sensitive=False)
+    """``DATE_LINE_PATTERN`` compiled with RE2, on first use: it names the month and weekday names of
+    every pack, and ``re`` backtracks on a long line that is almost a date line (8 ms for one such line)."""
+    return re2_compile(P.DATE_LINE_PATTERN, case_sensitive=False)

@@ -275,16 +275,16 @@ PACK_DATE_LEADS: tuple[str, ...] = tuple(
     dict.fromkeys(phrase.lower() for group in ("date-lead", "updated-lead") for phrase in lang.words(group))
 )
 _PACK_LEAD = "|".join(re.escape(w) for w in sorted(PACK_DATE_LEADS, key=len, reverse=True))
-# RE2 runs it (``lines.date_line``): linear in the line, where ``re`` backtracked for milliseconds on a
-# long line that is almost a date line. So: no lookarounds and no \b; ``re`` gives the same answers on
-# every line of the dev sets (``tests/test_rules_lines.py``).
-DATE_LINE_RE = re.compile(
+# RE2 runs it (``lines.date_line``, case-insensitive): linear in the line, where ``re`` backtracked for
+# milliseconds on a long line that is almost a date line. So: no lookarounds and no \b; ``re`` gives the
+# same answers on every line of the dev sets (``tests/test_rules_lines.py``). A string, not compiled here:
+# ``re`` took 35 ms to compile it at every start.
+DATE_LINE_PATTERN = (
     rf"(?:(?:published|updated|posted|last updated|modified|created|date|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
     rf"(?:{RELATIVE_TIME}|"
     rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
     rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s)?\s*{_TIME})?)*)",
-    I,
+    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s)?\s*{_TIME})?)*)"
 )
 
 # --- headings of link lists (related, recent, popular) ---------------------

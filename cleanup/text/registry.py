@@ -141,8 +141,8 @@ def line_rule(
 def block_rule(
     name: str, *, kinds: Iterable[str] = (TEXT, HTML), metadata: str | None = None
 ) -> Callable[[BlockFn], BlockFn]:
-    """Register a neighbour rule: ``func(lines, dropped_by) -> spans``; ``metadata`` as for a line rule
-    (the units of one span are read as one text)."""
+    """Register a neighbour rule: ``func(lines, dropped_by) -> spans``; ``metadata`` as for a line rule,
+    read from the span's second unit ("By" over "Jane Doe": the name; ``pipeline._metadata``)."""
     return _register(name, "block", kinds=frozenset(kinds), metadata=metadata)
 
 

@@ -110,20 +110,12 @@ def pack_headings(units: Units) -> AbstractSet[int]:
     """Indexes of the units that pass ``is_pack_heading``, worked out once a page.
 
     The English headings are ``LIST_HEADING_RE``'s; the packs hold the same
-    concept in every language, as data a user can extend. The cheap tests are
-    spelled out here (a call per unit of every page costs more than they do).
+    concept in every language, as data a user can extend.
     """
     found = units.features.get("pack_headings")
     if found is None:
-        texts, lows, starts, most = units.visible, units.lows, _pack_heading_starts(), _pack_heading_words()
-        found = frozenset(
-            i
-            for i, low in enumerate(lows)
-            if len(low) <= MAX_PACK_HEADING_CHARS
-            and low.count(" ") < most
-            and low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) in starts
-            and is_bare_heading(texts[i])
-        )
+        texts = units.visible
+        found = frozenset(i for i, low in enumerate(units.lows) if is_pack_heading(texts[i], low))
         units.features["pack_headings"] = found
     return found
 

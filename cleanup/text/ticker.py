@@ -43,11 +43,7 @@ _MINUTE = "|".join(map(re.escape, WORDS["ticker_minute_words"]))
 _HOUR = "|".join(map(re.escape, WORDS["ticker_hour_words"]))
 # A whole unit that says how long ago ("5 minutes ago", "vor 2 Stunden", "il y a 5 min", "5 minuti fa").
 RELATIVE_RE = re.compile(
-    r"(?P<lead>vor|il y a|hace|há|ha|před)?\s*(?P<n>\d{1,3})\s*(?:(?P<min>"
-    + _MINUTE
-    + r")|(?P<hour>"
-    + _HOUR
-    + r"))\.?"
+    rf"(?P<lead>vor|il y a|hace|há|ha|před)?\s*(?P<n>\d{{1,3}})\s*(?:(?P<min>{_MINUTE})|(?P<hour>{_HOUR}))\.?"
     r"\s*(?P<tail>ago|fa|geleden|temu)?",
     re.IGNORECASE,
 )
