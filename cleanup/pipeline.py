@@ -110,7 +110,7 @@ def run_rules(
     byline under the story as the page's last line, and page-chrome took it for footer.
     """
     line_rules, block_rules = rules_for(kind, options)
-    v = Verdicts(Units(lines, plain))
+    v = Verdicts(Units(lines, plain, options.rules_dirs))
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     apply_line_rules(v, line_rules)
@@ -169,15 +169,16 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     # A template's <html lang> is often the site's default, not the page's (lang="en" on a German
     # article, lang="de" on an English one): a clear stopword count over the body outranks it. The
     # count knows the pack languages only: a declared language without a pack ("da") stands.
-    known = declared is None or declared in lang.languages()
+    dirs = v.lines.rules_dirs  # a user's packs (``lang/xx.toml`` in a rules directory) extend the bundled ones
+    known = declared is None or declared in lang.languages(dirs)
     fields["language"] = (detected if known else None) or declared
-    langs = lang.packs_for(declared, detected)  # the page's packs (and English); None: every pack
-    leads = lang.words("byline-lead", langs)
+    langs = lang.packs_for(declared, detected, dirs)  # the page's packs (and English); None: every pack
+    leads = lang.words("byline-lead", langs, dirs)
     raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)
-    roles = lang.words("byline-role", langs)
+    roles = lang.words("byline-role", langs, dirs)
     fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name, roles=roles)
     fields["date_text"] = fields.get("date") or _metadata(v, "date", first_body)
-    fields["date"] = iso_date(fields["date_text"], months=lang.calendar("months", langs))
+    fields["date"] = iso_date(fields["date_text"], months=lang.calendar("months", langs, dirs))
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals), key=lambda r: (r.line or 0, r.end or 0)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleanup
 from cleanup import lang
 from cleanup.lang import VERDICT_KINDS, LangPackError, calendar, detect, groups, languages, load_packs, match
 from cleanup.lang.packs import load_groups, load_pack
@@ -280,6 +281,37 @@ def test_user_pack_adds_month_variants_in_their_slots(tmp_path) -> None:
     _write(tmp_path, "de.toml", f"[phrases]\nmonths = [{months}]\n")
     table = calendar("months", "de", (str(tmp_path),))
     assert table["m3x"] == 3 and table["märz"] == 3
+
+
+USER_PACK_PAGE = """Bron stängs för reparation - Tidningen
+
+Bron stängs för reparation
+
+Skriven av
+Anna Svensson
+
+Kommunen beslutade på tisdagen att stänga den gamla bron över ån för reparationer under hela sommaren.
+
+Arbetet väntas ta tre månader och kostar omkring tolv miljoner kronor, enligt kommunens tekniska kontor.
+
+Fler nyheter
+
+Ny skola öppnar i centrum
+
+Tåget försenat i morse
+"""
+
+
+def test_user_pack_reaches_the_block_rules_and_the_metadata(tmp_path) -> None:
+    """A user's related heading opens its list and a byline lead splits a byline, as the bundled ones do."""
+    _write(tmp_path, "sv.toml", '[phrases]\nrelated = ["Fler nyheter"]\nbyline-lead = ["Skriven av"]\n')
+    bundled = cleanup.clean(USER_PACK_PAGE)
+    assert {r.rule for r in bundled.removed} == {"page-chrome"} and bundled.byline is None
+    result = cleanup.clean(USER_PACK_PAGE, rules_dirs=str(tmp_path))
+    by_rule = {r.rule: r.text for r in result.removed}
+    assert by_rule["related-list"] == "Fler nyheter\nNy skola öppnar i centrum\nTåget försenat i morse"
+    assert by_rule["split-byline"] == "Skriven av\nAnna Svensson" and result.byline == "Anna Svensson"
+    assert result.text.endswith("enligt kommunens tekniska kontor.")
 
 
 INVALID_PACKS = [

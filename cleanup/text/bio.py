@@ -299,12 +299,12 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     story, with the story's paragraphs after it, is not a list's start.
     """
     found = as_units(lines)
-    texts, lows, headings = found.visible, found.lows, heading_like(found)
+    texts, lows, headings, dirs = found.visible, found.lows, heading_like(found), found.rules_dirs
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
     for i in range(first + 1, stop):
-        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings):
+        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = prose_weight(texts, rest)
@@ -328,13 +328,13 @@ def ends_in_read_more(text: str) -> bool:
     return READ_MORE_TAIL_RE.search(text[-READ_MORE_TAIL_CHARS:]) is not None
 
 
-def _related_heading(text: str, low: str, english_like: bool) -> bool:
+def _related_heading(text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = ()) -> bool:
     """A related-stories heading: the English patterns ("More from …"), or a language pack's ("Você pode gostar").
 
     ``low`` is the text lower-cased; ``english_like``: the unit passes ``heading_like``, the
-    cheap test for the English patterns.
+    cheap test for the English patterns; ``rules_dirs``: a user's packs there extend the bundled ones.
     """
-    return (english_like and is_list_heading(text)) or is_pack_heading(text, low)
+    return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs)
 
 
 def _teasers_only(texts: Sequence[str]) -> bool:

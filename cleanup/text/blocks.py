@@ -210,12 +210,15 @@ def is_name(text: str) -> bool:
     )
 
 
-@functools.cache
-def _alone_leads() -> frozenset[str]:
-    """The leads a line may hold alone, lower-cased, with and without a colon ("by", "autor:", "autor :")."""
+@functools.lru_cache(maxsize=64)
+def _alone_leads(rules_dirs: tuple[str, ...] = ()) -> frozenset[str]:
+    """The leads a line may hold alone, lower-cased, with and without a colon ("by", "autor:", "autor :").
+
+    ``rules_dirs``: the language packs there extend the bundled ones.
+    """
     from cleanup import lang
 
-    leads = frozenset(lead.lower() for lead in lang.words("byline-lead")) - NOT_ALONE_LEADS
+    leads = frozenset(lead.lower() for lead in lang.words("byline-lead", None, rules_dirs)) - NOT_ALONE_LEADS
     return leads | {lead + ":" for lead in leads} | {lead + " :" for lead in leads}
 
 
@@ -232,7 +235,7 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """
     units = as_units(lines)
     lows, texts = units.lows, units.visible
-    leads, prose = _alone_leads(), 0
+    leads, prose = _alone_leads(units.rules_dirs), 0
     if leads.isdisjoint(lows):
         return  # most pages: no lead alone on a line (one set lookup per line, in C)
     for i in range(len(lines) - 1):

@@ -74,20 +74,23 @@ PACK_HEADING_TAIL = ":»›|"  # stripped from a unit's first word before it is 
 PACK_HEADING_DECORATION = 2  # words a heading may carry besides the phrase's own ("»", "…")
 
 
-@functools.cache
-def _pack_heading_starts() -> frozenset[str]:
+@functools.lru_cache(maxsize=64)
+def _pack_heading_starts(rules_dirs: tuple[str, ...] = ()) -> frozenset[str]:
     """First words (lower-cased) of the language packs' related-stories headings: 'mehr', 'lire', 'artículos'."""
-    return frozenset(phrase.split()[0].lower() for phrase in lang.words("related") if phrase.split())
+    return frozenset(phrase.split()[0].lower() for phrase in lang.words("related", None, rules_dirs) if phrase.split())
 
 
-@functools.cache
-def _pack_heading_words() -> int:
+@functools.lru_cache(maxsize=64)
+def _pack_heading_words(rules_dirs: tuple[str, ...] = ()) -> int:
     """Words in the longest related-stories heading of the packs, with room for decoration ('More »')."""
-    return max((len(phrase.split()) for phrase in lang.words("related")), default=0) + PACK_HEADING_DECORATION
+    phrases = lang.words("related", None, rules_dirs)
+    return max((len(phrase.split()) for phrase in phrases), default=0) + PACK_HEADING_DECORATION
 
 
-def is_pack_heading(text: str, low: str) -> bool:
+def is_pack_heading(text: str, low: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     """True when a language pack calls ``text`` a bare related-stories heading ("Mehr zum Thema"); ``low`` lower-cased.
+
+    ``rules_dirs``: the packs there (``lang/xx.toml``) extend the bundled ones.
 
     A bare heading has no more words than the pack's phrase (``is_bare_heading``): a
     unit with more words than any phrase of the group, or another first word, is not looked up.
@@ -99,11 +102,11 @@ def is_pack_heading(text: str, low: str) -> bool:
     """
     if (
         len(text) > MAX_PACK_HEADING_CHARS
-        or low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) not in _pack_heading_starts()
-        or low.count(" ") >= _pack_heading_words()
+        or low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) not in _pack_heading_starts(rules_dirs)
+        or low.count(" ") >= _pack_heading_words(rules_dirs)
     ):
         return False
-    return is_bare_heading(text)
+    return is_bare_heading(text, rules_dirs)
 
 
 def pack_headings(units: Units) -> AbstractSet[int]:
@@ -115,7 +118,8 @@ def pack_headings(units: Units) -> AbstractSet[int]:
     found = units.features.get("pack_headings")
     if found is None:
         texts = units.visible
-        found = frozenset(i for i, low in enumerate(units.lows) if is_pack_heading(texts[i], low))
+        dirs = units.rules_dirs
+        found = frozenset(i for i, low in enumerate(units.lows) if is_pack_heading(texts[i], low, dirs))
         units.features["pack_headings"] = found
     return found
 

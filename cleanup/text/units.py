@@ -262,10 +262,12 @@ class Units(tuple[Line, ...]):
     """
 
     plain: bool  # the texts are trimmed and hold no invisible character
+    rules_dirs: tuple[str, ...]  # the run's rules directories: their language packs extend the bundled ones
 
-    def __new__(cls, lines: Iterable[Line] = (), plain: bool = False) -> Units:
+    def __new__(cls, lines: Iterable[Line] = (), plain: bool = False, rules_dirs: tuple[str, ...] = ()) -> Units:
         made = super().__new__(cls, lines)
         made.plain = plain
+        made.rules_dirs = rules_dirs
         made._visible = None
         made._lows = None
         made.bounds = {}
