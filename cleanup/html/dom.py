@@ -5,10 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
+
+# The length of an element's text with its whitespace runs counted once, made by libxml2.
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+
 
 def text_of(el: Any) -> str:
     """All text inside ``el`` (lxml.html's text_content for plain etree elements)."""
     return "".join(el.itertext())
+
+
+def text_length(el: Any) -> int:
+    """About ``len(norm(text_of(el)))``, for a large element: a whole article, a site rule's body.
+
+    libxml2 measures it (XPath ``string-length(normalize-space())``): 10 times faster than
+    ``itertext`` on a Wikipedia article's body, slower on a paragraph. Only XML whitespace
+    (space, tab, CR, LF) is collapsed: a run of no-break spaces counts in full.
+
+    >>> text_length(etree.fromstring("<div> The  pier <b>at\t dusk</b> </div>"))
+    16
+    """
+    return int(_TEXT_LENGTH(el))
 
 
 def drop(el: Any) -> None:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from cleanup.html.captions import unnamed_caption
 from cleanup.html.chrome import HIDDEN_GROUP
-from cleanup.html.dom import describe, drop, norm, outermost, text_of
+from cleanup.html.dom import describe, drop, norm, outermost, text_length, text_of
 from cleanup.html.scorer import RESCUE_SHARE, Score, beside_a_story
 from cleanup.html.siterules import TokenIndex
 from cleanup.html.vocab import CAPTION_TAGS, CAPTION_TOKEN_RE, ChromeGroup
@@ -87,7 +87,7 @@ class ArticleGuard:
     def holds_most(self, el: Any) -> bool:
         """True when removing ``el`` would remove at least half of the article's text."""
         if not self.chars:  # measured at the first match: most pages have none
-            self.chars = {root: len(norm(text_of(root))) for root in self.article}
+            self.chars = {root: text_length(root) for root in self.article}
             self.total = sum(self.chars.values())
         if not self.total:
             return False
@@ -96,7 +96,7 @@ class ArticleGuard:
             if root is el or el in root.iterancestors():
                 inside += self.chars[root]
             elif root in el.iterancestors():
-                inside += len(norm(text_of(el)))
+                inside += text_length(el)
         return 2 * inside >= self.total
 
 
@@ -104,7 +104,7 @@ def site_body(doc: Any, site: Site, attrs: str | None = None) -> tuple[Any, ...]
     """Containers matched by the first site ``body`` rule that finds real text."""
     for rule in site.body:
         found = _elements(evaluate(rule.xpath, doc, attrs))
-        if sum(len(norm(text_of(el))) for el in found) >= MIN_SITE_BODY_CHARS:
+        if sum(map(text_length, found)) >= MIN_SITE_BODY_CHARS:
             return tuple(found)
     return ()
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from cleanup.html.dom import norm, text_of
+from cleanup.html.dom import text_length
 from cleanup.html.meta import Meta
 from cleanup.html.xpath import SimpleTest, attribute_text, evaluate, first_string
 
@@ -61,6 +61,7 @@ class TokenIndex:
         self.doc = doc
         self.elements: list[Any] | None = None
         self.values: list[tuple[Any, str]] | None = None
+        self.by_attr: dict[str, list[tuple[Any, str]]] = {}  # (element, value) of those with the attribute
 
     def _elements(self) -> list[Any]:
         if self.elements is None:
@@ -78,15 +79,21 @@ class TokenIndex:
         return [el for el, value in self.values if padded in value]
 
     def select(self, test: SimpleTest) -> list[Any]:
-        """Elements an XPath of a simple form selects, in document order (the same nodes libxml2 finds)."""
-        out = []
-        for el in self._elements():
-            value = el.get(test.attr)
-            if value is None or (test.tag is not None and el.tag != test.tag):
-                continue
-            if (value == test.value) if test.equal else (test.value in value):
-                out.append(el)
-        return out
+        """Elements an XPath of a simple form selects, in document order (the same nodes libxml2 finds).
+
+        The attribute's values are read once a page: a site has several such rules.
+        """
+        pairs = self.by_attr.get(test.attr)
+        if pairs is None:
+            pairs = self.by_attr[test.attr] = [
+                (el, value) for el in self._elements() if (value := el.get(test.attr)) is not None
+            ]
+        wanted, tag = test.value, test.tag
+        if test.equal:
+            found = [el for el, value in pairs if value == wanted]
+        else:
+            found = [el for el, value in pairs if wanted in value]
+        return found if tag is None else [el for el in found if el.tag == tag]
 
 
 def read_site_page(doc: Any, site: Site | None, meta: Meta) -> tuple[Meta, bool, str | None]:
@@ -120,7 +127,7 @@ def plausible_body(found: tuple[Any, ...], generic: tuple[Any, ...]) -> bool:
 
 def _chars(elements: tuple[Any, ...]) -> int:
     """Characters of text under the elements, whitespace runs counted once."""
-    return sum(len(norm(text_of(el))) for el in elements)
+    return sum(map(text_length, elements))
 
 
 def _first(rules: tuple[DomRule, ...], doc: Any, attrs: str | None) -> str | None:
