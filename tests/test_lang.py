@@ -29,6 +29,13 @@ def test_pack_has_every_group(code) -> None:
 
 
 @pytest.mark.parametrize("code", CODES)
+def test_section_headings_are_related_headings(code) -> None:
+    """related-list reads a section heading as the related phrase it matched: each must be one."""
+    phrases = PACKS[code].phrases
+    assert set(phrases["section-heading"]) <= set(phrases["related"])
+
+
+@pytest.mark.parametrize("code", CODES)
 def test_pack_has_a_drop_example_for_every_verdict_group(code) -> None:
     shown = {example.group for example in PACKS[code].drop}
     assert not [g for g in VERDICT_GROUPS if g not in shown]

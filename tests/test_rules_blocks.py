@@ -202,6 +202,30 @@ def test_a_heading_only_a_pack_knows_takes_no_lines_the_story_goes_on_after() ->
     assert _spans(related_list, lines) == []
 
 
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        ("Artículos relacionados", ("Este es el hombre que eliminó la cuenta de Twitter", "Twitter muestra avances")),
+        ("Související", ("Řepka a spol. zůstali na trávníku sami", "Krmenčík divoce slavil gól")),
+        ("Read also", HEADLINES[:2]),
+    ],
+)
+def test_a_pack_heading_inside_the_story_takes_its_list(heading: str, items: tuple[str, ...]) -> None:
+    # A related box between two paragraphs: the story goes on after it, the headlines still go.
+    lines = _page(*PARAGRAPHS[:2], heading, *items, *PARAGRAPHS[2:])
+    assert [(start, end) for start, end, _ in _spans(related_list, lines)] == [(2, 3 + len(items))]
+
+
+@pytest.mark.parametrize(
+    "heading", ["See also", "Siehe auch", "Voir aussi", "Más información", "Zobacz też", "Viz také"]
+)
+def test_a_section_heading_takes_no_lines_the_story_goes_on_after(heading: str) -> None:
+    # Keep-trap: a heading the packs' section-heading group names heads a section of the story too.
+    facts = ("Turnout was 64 percent", "Three seats changed hands", "The count ended at 2 a.m.")
+    lines = _page(*PARAGRAPHS[:2], heading, *facts, *PARAGRAPHS[2:])
+    assert _spans(related_list, lines) == []
+
+
 def test_a_related_box_inside_the_story_costs_no_paragraph_after_it() -> None:
     # Keep-trap: a dropped list costs the article run one unit, not one a headline.
     page = "\n\n".join(("City budget passes", *PARAGRAPHS[:2], "Related stories", *HEADLINES, PARAGRAPHS[2]))

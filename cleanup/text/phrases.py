@@ -111,6 +111,16 @@ def is_bare_heading(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     return hit is not None and hit[0] == "related" and len(text.rstrip(" :»›").split()) <= len(hit[1].split())
 
 
+def related_phrase(text: str, rules_dirs: tuple[str, ...] = ()) -> str | None:
+    """The pack phrase of the ``related`` group that ``text`` is a heading of, or None.
+
+    >>> related_phrase("Siehe auch:"), related_phrase("Der Bericht")
+    ('Siehe auch', None)
+    """
+    hit = _hit(text, rules_dirs)
+    return hit[1] if hit is not None and hit[0] == "related" else None
+
+
 def phrase_verdicts(
     texts: Sequence[str], rules_dirs: tuple[str, ...] = (), lows: Sequence[str] | None = None
 ) -> list[tuple[str, str] | None]:

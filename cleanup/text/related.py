@@ -16,7 +16,7 @@ from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.blocks import is_prose, repeats_title, words_of
-from cleanup.text.phrases import is_bare_heading
+from cleanup.text.phrases import is_bare_heading, related_phrase
 from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
 from cleanup.text.units import Units, as_units
@@ -85,6 +85,26 @@ def _pack_heading_words(rules_dirs: tuple[str, ...] = ()) -> int:
     """Words in the longest related-stories heading of the packs, with room for decoration ('More »')."""
     phrases = lang.words("related", None, rules_dirs)
     return max((len(phrase.split()) for phrase in phrases), default=0) + PACK_HEADING_DECORATION
+
+
+@functools.lru_cache(maxsize=64)
+def _section_headings(rules_dirs: tuple[str, ...] = ()) -> frozenset[str]:
+    """The packs' ``section-heading`` phrases, case-folded: 'see also', 'siehe auch', 'voir aussi'."""
+    return frozenset(phrase.casefold() for phrase in lang.words("section-heading", None, rules_dirs))
+
+
+def names_a_section(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a related heading that stories also give a section of their own ("See also", "Siehe auch").
+
+    Under "Siehe auch" a story may list its own sources or footnotes; under
+    "Artículos relacionados" come other stories only. The packs' ``section-heading``
+    group names the first kind (each one a phrase of the ``related`` group).
+
+    >>> names_a_section("See also"), names_a_section("Artículos relacionados")
+    (True, False)
+    """
+    phrase = related_phrase(text, rules_dirs)
+    return phrase is not None and phrase.casefold() in _section_headings(rules_dirs)
 
 
 def is_pack_heading(text: str, low: str, rules_dirs: tuple[str, ...] = ()) -> bool:
@@ -156,13 +176,15 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """A 'Recent Stories' / 'Related' / 'Most Read' heading and the headlines under it.
 
     The heading alone is kept when no headline-like line follows it: a real
-    subheading is followed by prose. A heading only a language pack knows
-    ("See also", "Más información") also names sections of a story: its list
-    goes only where the story does not go on after it (no prose follows).
+    subheading is followed by prose. A heading only a language pack knows goes
+    with its list inside the story too ("Artículos relacionados" over two
+    headlines, then the story's next paragraph), except one that also names a
+    section of a story (``names_a_section``: "See also", "Más información"): its
+    list goes only where the story does not go on after it (no prose follows).
     A list needs one headline the other rules left: a heading over a footer line is no list.
     """
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
-    texts = found.visible
+    texts, dirs = found.visible, found.rules_dirs
     # A "Read next" heading may already be gone as a promo line; its list is still a list.
     headings = [
         (i, heading)
@@ -177,7 +199,7 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
         english = fullmatch(heading) is not None
         end = _list_items(lines, dropped_by, i + 1, strict=not english)
         items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
-        if not items or (not english and _prose_after(texts, dropped_by, end)):
+        if not items or (not english and _prose_after(texts, dropped_by, end) and names_a_section(heading, dirs)):
             end = i + 1
             continue
         yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
