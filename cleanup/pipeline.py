@@ -164,12 +164,12 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
     site_name = fields["site_name"] = plain_site_name(fields.get("site_name"))
     declared = lang.normalise_code(fields.pop("declared_language", None))
+    dirs = v.lines.rules_dirs  # a user's packs (``lang/xx.toml`` in a rules directory) extend the bundled ones
     sample = "\n".join(body)[:LANGUAGE_SAMPLE_CHARS]
-    detected = lang.detect(sample) if sample else None
+    detected = lang.detect(sample, dirs) if sample else None
     # A template's <html lang> is often the site's default, not the page's (lang="en" on a German
     # article, lang="de" on an English one): a clear stopword count over the body outranks it. The
     # count knows the pack languages only: a declared language without a pack ("da") stands.
-    dirs = v.lines.rules_dirs  # a user's packs (``lang/xx.toml`` in a rules directory) extend the bundled ones
     known = declared is None or declared in lang.languages(dirs)
     fields["language"] = (detected if known else None) or declared
     langs = lang.packs_for(declared, detected, dirs)  # the page's packs (and English); None: every pack

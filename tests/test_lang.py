@@ -311,13 +311,19 @@ Tåget försenat i morse
 
 def test_user_pack_reaches_the_block_rules_and_the_metadata(tmp_path) -> None:
     """A user's related heading opens its list and a byline lead splits a byline, as the bundled ones do."""
-    _write(tmp_path, "sv.toml", '[phrases]\nrelated = ["Fler nyheter"]\nbyline-lead = ["Skriven av"]\n')
+    stopwords = '["och", "att", "det", "som", "på", "är", "av", "för", "med", "till", "den", "har", "under", "kronor"]'
+    _write(
+        tmp_path,
+        "sv.toml",
+        f'[phrases]\nrelated = ["Fler nyheter"]\nbyline-lead = ["Skriven av"]\nstopwords = {stopwords}\n',
+    )
     bundled = cleanup.clean(USER_PACK_PAGE)
     assert {r.rule for r in bundled.removed} == {"page-chrome"} and bundled.byline is None
     result = cleanup.clean(USER_PACK_PAGE, rules_dirs=str(tmp_path))
     by_rule = {r.rule: r.text for r in result.removed}
     assert by_rule["related-list"] == "Fler nyheter\nNy skola öppnar i centrum\nTåget försenat i morse"
     assert by_rule["split-byline"] == "Skriven av\nAnna Svensson" and result.byline == "Anna Svensson"
+    assert result.language == "sv" and bundled.language is None  # its stopwords name the language
     assert result.text.endswith("enligt kommunens tekniska kontor.")
 
 
