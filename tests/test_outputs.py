@@ -340,6 +340,31 @@ def test_explain_file_takes_the_removals_and_stderr_keeps_the_summary(tmp_path: 
     assert "'Skip to content'" in log.read_text()
 
 
+@pytest.mark.parametrize("case", ["input", "files-from list", "output", "inside an input directory"])
+def test_explain_file_never_empties_an_input_the_list_or_the_output(tmp_path: Path, case: str) -> None:
+    # Found by a new-user trial: opening the explain file emptied the page it named, or the --files-from list.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = pages / "page.txt"
+    page.write_text(PAGE)
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{page}\n")
+    out = tmp_path / "all.jsonl"
+    out.write_text("{}\n")
+    args, log = {
+        "input": (["--explain-file", page, page], page),
+        "files-from list": (["--files-from", listing, "--explain-file", listing, "-o", tmp_path / "o"], listing),
+        "output": (["-f", "jsonl", "-o", out, "--explain-file", out, page], out),
+        "inside an input directory": (["--explain-file", pages / "log.txt", pages], pages / "log.txt"),
+    }[case]
+    before = {p: p.read_bytes() for p in (page, listing, out)}
+    result = run(args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines()[-1].startswith(f"Error: --explain-file {log}: ")
+    assert {p: p.read_bytes() for p in (page, listing, out)} == before
+    assert not (pages / "log.txt").exists()
+
+
 # Issue 16 item 8: -f json on stdout is one JSON document.
 
 
@@ -350,6 +375,24 @@ def test_json_format_with_several_pages_on_stdout_is_one_array(tmp_path: Path) -
     assert result.exit_code == 0, result.stderr
     records = json.loads(result.stdout)
     assert [Path(r["source"]).name for r in records] == ["a.txt", "b.txt", "c.txt"]
+
+
+@pytest.mark.parametrize("cleaned", [0, 1])
+def test_json_format_with_several_inputs_is_an_array_however_many_come_out(tmp_path: Path, cleaned: int) -> None:
+    # Found by a new-user trial: one good page and one missing gave an object, two missing gave no JSON at all.
+    (tmp_path / "a.txt").write_text(PAGE)
+    names = [tmp_path / "a.txt"] * cleaned + [tmp_path / "missing.txt", tmp_path / "gone.txt"][cleaned:]
+    result = run(["-f", "json", *names])
+    assert result.exit_code == 123, result.stderr
+    records = json.loads(result.stdout)
+    assert isinstance(records, list) and len(records) == cleaned
+
+
+def test_json_format_of_a_directory_of_one_page_is_an_array(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE)
+    result = run(["-f", "json", tmp_path])
+    assert result.exit_code == 0, result.stderr
+    assert [Path(r["source"]).name for r in json.loads(result.stdout)] == ["a.txt"]
 
 
 def test_json_format_with_one_page_on_stdout_is_one_object(tmp_path: Path) -> None:
@@ -499,7 +542,7 @@ def test_pyproject_tool_cleanup_gives_defaults_that_flags_override(tmp_path: Pat
     monkeypatch.chdir(tmp_path / "sub")
     result = run(["."])
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["source"] == "a.txt"
+    assert [r["source"] for r in json.loads(result.stdout)] == ["a.txt"]  # a directory: an array
     flag = run(["-f", "text", "."])
     assert flag.stdout.startswith("The council voted")
     ignored = run(["--no-config", "."])

@@ -35,12 +35,27 @@ from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 
 
-def _explain_file(path: Path) -> Any:
-    """The --explain-file, opened for writing (a usage error when it cannot be)."""
+def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
+    """The --explain-file, opened for writing (a usage error when it cannot be, or when it is an input or -o).
+
+    Opening it empties it: an input, the --files-from list or the output named there would be lost.
+    """
+    problem = InputGuard.of(inputs).problem(path)
+    if problem is not None:
+        inside = "inside the input directory" in problem
+        why = "it lies inside an input directory" if inside else "it is an input, and opening it would empty it"
+        raise click.UsageError(f"--explain-file {path}: {why}")
+    if output is not None and str(output) != "-" and _same_path(path, output):
+        raise click.UsageError(f"--explain-file {path}: it is also the output (-o)")
     try:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
         raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file (whether or not it exists yet)."""
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _target(
@@ -55,7 +70,8 @@ def _target(
         if streamed and (mode is not Mode.WRITE or flags["skip_existing"]):
             raise OutputError(f"-o {output} is a stream: --check, --diff and --skip-existing need a file")
         guard = InputGuard.of(sources) if output is not None else None
-        return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"])
+        many = len(sources) > 1 or flags["files_from"] is not None or any(Path(s).is_dir() for s in sources)
+        return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"], many=many)
     except (SourceError, OutputError) as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -202,13 +218,14 @@ def run_batch(
     from cleanup.input.records import Fields
 
     messages = Messages(colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
-    if flags["explain_file"] is not None:
-        messages.explain_to = _explain_file(flags["explain_file"])
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
     cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
     sel = selection(flags, fields, output, options, open_containers=cluster is None)
     listed, problem = listed_paths_of(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
+    if flags["explain_file"] is not None:
+        files_from = [Path(flags["files_from"])] if flags["files_from"] not in (None, "-") else []
+        messages.explain_to = _explain_file(flags["explain_file"], [*named, *files_from], output)
     target = _target(named, output, fmt, mode, flags, messages)
     report = Report(check=mode is not Mode.WRITE)
     items = leaving_out(inputs(sources, listed, problem, sel), report, messages)

@@ -41,15 +41,18 @@ class Stdout:
     Text pages are separated by a blank line (split them back with -f jsonl,
     not by blank lines: pages hold them too). With -f json, one page is one
     JSON object and several pages are one JSON array, so ``json.load`` reads
-    the whole output.
+    the whole output. ``many``: the command names several inputs (or a
+    directory, a list of files): the output is an array however many of them
+    come out clean, none or one included, so its shape depends on the command, not on the data.
     """
 
     name = None
 
-    def __init__(self, fmt: str = "text", stream: BinaryIO | None = None) -> None:
+    def __init__(self, fmt: str = "text", stream: BinaryIO | None = None, many: bool = False) -> None:
         self.stream = stream if stream is not None else sys.stdout.buffer
         self.separate = fmt == "text"  # JSON records are lines of their own already
         self.array = fmt == "json"
+        self.many = many
         self.held: str | None = None  # -f json: the first record, until a second one makes an array
         self.count = 0
         self.written = False
@@ -72,8 +75,11 @@ class Stdout:
     def _element(self, record: str) -> None:
         """One -f json record: held back while it is the only one, then written as an array element."""
         self.count += 1
-        if self.count == 1:
+        if self.count == 1 and not self.many:
             self.held = record
+            return
+        if self.count == 1:
+            self._write("[" + record.rstrip("\n"))
             return
         if self.count == 2 and self.held is not None:
             self._write("[" + self.held.rstrip("\n"))
@@ -94,8 +100,8 @@ class Stdout:
         """Finish a -f json array (or write its only record); a stream opened for -o is closed."""
         if self.held is not None:
             self._write(self.held)
-        elif self.array and self.count > 1:
-            self._write("]\n")
+        elif self.array and (self.count > 1 or self.many):
+            self._write("]\n" if self.count else "[]\n")
         if self.stream is not sys.stdout.buffer:
             self.stream.close()
 
@@ -189,14 +195,20 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def make_output(
-    output: Path | None, fmt: str, guard: InputGuard | None = None, max_bytes: int = 50_000_000, resume: bool = False
+    output: Path | None,
+    fmt: str,
+    guard: InputGuard | None = None,
+    max_bytes: int = 50_000_000,
+    resume: bool = False,
+    many: bool = False,
 ) -> Stdout | Directory | JsonLinesFile:
     """The target for -o: none or ``-``: stdout; with --format jsonl: one file (or a stream); else a directory.
 
     OutputError when ``-o FILE`` is neither a file, a link to one, a device nor a FIFO.
+    ``many``: several inputs are named (``Stdout``: -f json is then always an array).
     """
     if output is None or str(output) == "-":
-        return Stdout(fmt)
+        return Stdout(fmt, many=many)
     if fmt == "jsonl":
         where = destination(output)
         if where.stream:
