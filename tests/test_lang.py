@@ -29,10 +29,10 @@ def test_pack_has_every_group(code) -> None:
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_section_headings_are_related_headings(code) -> None:
-    """related-list reads a section heading as the related phrase it matched: each must be one."""
+def test_story_list_headings_are_related_headings(code) -> None:
+    """related-list reads a story-list heading as the related phrase it matched: each must be one."""
     phrases = PACKS[code].phrases
-    assert set(phrases["section-heading"]) <= set(phrases["related"])
+    assert set(phrases["story-list"]) <= set(phrases["related"])
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -325,6 +325,14 @@ def test_user_pack_reaches_the_block_rules_and_the_metadata(tmp_path) -> None:
     assert by_rule["split-byline"] == "Skriven av\nAnna Svensson" and result.byline == "Anna Svensson"
     assert result.language == "sv" and bundled.language is None  # its stopwords name the language
     assert result.text.endswith("enligt kommunens tekniska kontor.")
+
+
+def test_user_pack_read_more_phrase_marks_a_teaser(tmp_path) -> None:
+    from cleanup.text.bio import ends_in_read_more
+
+    _write(tmp_path, "sv.toml", '[phrases]\nread-more = ["Läs hela artikeln"]\n')
+    teaser = "Bron stängs i sommar och trafiken leds om via den nya bron Läs hela artikeln"
+    assert not ends_in_read_more(teaser) and ends_in_read_more(teaser, (str(tmp_path),))
 
 
 INVALID_PACKS = [

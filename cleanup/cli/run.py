@@ -35,12 +35,13 @@ from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 
 
-def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
+def _explain_file(path: Path, inputs: list[Path], files_from: Any, output: Path | None) -> Any:
     """The --explain-file, opened for writing (a usage error when it cannot be, or when it is an input or -o).
 
     Opening it empties it: an input, the --files-from list or the output named there would be lost.
     """
-    problem = InputGuard.of(inputs).problem(path)
+    listing = [Path(files_from)] if files_from is not None and str(files_from) != "-" else []
+    problem = InputGuard.of([*inputs, *listing]).problem(path)
     if problem is not None:
         inside = "inside the input directory" in problem
         why = "it lies inside an input directory" if inside else "it is an input, and opening it would empty it"
@@ -224,8 +225,7 @@ def run_batch(
     listed, problem = listed_paths_of(flags["files_from"], output is not None, flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
     if flags["explain_file"] is not None:
-        files_from = [Path(flags["files_from"])] if flags["files_from"] not in (None, "-") else []
-        messages.explain_to = _explain_file(flags["explain_file"], [*named, *files_from], output)
+        messages.explain_to = _explain_file(flags["explain_file"], named, flags["files_from"], output)
     target = _target(named, output, fmt, mode, flags, messages)
     report = Report(check=mode is not Mode.WRITE)
     items = leaving_out(inputs(sources, listed, problem, sel), report, messages)

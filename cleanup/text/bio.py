@@ -67,12 +67,18 @@ MIN_TEASER_HEADLINES = 2
 MAX_TEASER_CHARS = 320
 # A teaser that ends in its own link ("… diagnostics New research uses … Read now", "… Weiterlesen »"):
 # a read-more phrase of two words or more at its very end, after a space or an ellipsis, no full stop.
-READ_MORE_TAIL_RE = re.compile(
-    r"[\s…](?:"
-    + "|".join(re.escape(w) for w in sorted(lang.words("read-more"), key=len, reverse=True) if " " in w)
-    + r")\s*[»›→>]?$",
-    re.IGNORECASE,
-)
+
+
+@functools.lru_cache(maxsize=64)
+def read_more_tail_re(rules_dirs: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The read-more tail of a teaser, from the packs' read-more phrases (those in ``rules_dirs`` too)."""
+    phrases = sorted(lang.words("read-more", None, rules_dirs), key=len, reverse=True)
+    return re.compile(
+        r"[\s…](?:" + "|".join(re.escape(w) for w in phrases if " " in w) + r")\s*[»›→>]?$", re.IGNORECASE
+    )
+
+
+READ_MORE_TAIL_RE = read_more_tail_re()
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 SENTENCE_ENDS = frozenset('.!?"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
@@ -309,13 +315,13 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = prose_weight(texts, rest)
         before = prose_weight(texts, (j for j in range(first, i) if dropped_by[j] is None))
-        if after and _teasers_only([texts[j] for j in rest]) and before >= after:
+        if after and _teasers_only([texts[j] for j in rest], found.rules_dirs) and before >= after:
             return i
     return None
 
 
 @functools.lru_cache(maxsize=4096)
-def ends_in_read_more(text: str) -> bool:
+def ends_in_read_more(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     """True for a teaser that ends in its own read-more link: whatever its length, it is no paragraph of a story.
 
     >>> ends_in_read_more("Pets benefit our mental health A review lists the many ways in which pets help. Read now")
@@ -325,7 +331,8 @@ def ends_in_read_more(text: str) -> bool:
     """
     if text[-1:] in SENTENCE_ENDS:
         return False  # a link's label has no full stop: most units end like a sentence and are not searched
-    return READ_MORE_TAIL_RE.search(text[-READ_MORE_TAIL_CHARS:]) is not None
+    tail = READ_MORE_TAIL_RE if not rules_dirs else read_more_tail_re(rules_dirs)
+    return tail.search(text[-READ_MORE_TAIL_CHARS:]) is not None
 
 
 def _related_heading(text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = ()) -> bool:
@@ -337,10 +344,11 @@ def _related_heading(text: str, low: str, english_like: bool, rules_dirs: tuple[
     return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs)
 
 
-def _teasers_only(texts: Sequence[str]) -> bool:
+def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = ()) -> bool:
     """True when ``texts`` read as teasers: short prose, never two in a row, and MIN_TEASER_HEADLINES other units.
 
-    A unit that ends in a read-more link (``ends_in_read_more``) is a teaser, not prose, however long.
+    A unit that ends in a read-more link (``ends_in_read_more``) is a teaser, not prose, however long;
+    ``rules_dirs``: the language packs there add read-more phrases.
 
     >>> summary = "Joker killed at the box office, and the critics still argue why."
     >>> _teasers_only(["What made Joker so popular?", "Madeline Fry", summary, "Perdue: the agenda", "Sen. Perdue"])
@@ -349,7 +357,7 @@ def _teasers_only(texts: Sequence[str]) -> bool:
     >>> _teasers_only(["Council votes", "Mayor speaks", story, story])
     False
     """
-    flags = [is_prose(t) and not ends_in_read_more(t) for t in texts]
+    flags = [is_prose(t) and not ends_in_read_more(t, rules_dirs) for t in texts]
     if any(a and b for a, b in itertools.pairwise(flags)):
         return False  # two paragraphs in a row: the story goes on
     prose = [t for t, flag in zip(texts, flags, strict=True) if flag]

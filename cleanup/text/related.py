@@ -88,23 +88,24 @@ def _pack_heading_words(rules_dirs: tuple[str, ...] = ()) -> int:
 
 
 @functools.lru_cache(maxsize=64)
-def _section_headings(rules_dirs: tuple[str, ...] = ()) -> frozenset[str]:
-    """The packs' ``section-heading`` phrases, case-folded: 'see also', 'siehe auch', 'voir aussi'."""
-    return frozenset(phrase.casefold() for phrase in lang.words("section-heading", None, rules_dirs))
+def _story_list_headings(rules_dirs: tuple[str, ...] = ()) -> frozenset[str]:
+    """The packs' ``story-list`` phrases, case-folded: 'artículos relacionados', 'lesen sie auch'."""
+    return frozenset(phrase.casefold() for phrase in lang.words("story-list", None, rules_dirs))
 
 
-def names_a_section(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
-    """True for a related heading that stories also give a section of their own ("See also", "Siehe auch").
+def heads_other_stories(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a related heading that can only head a list of other stories ("Artículos relacionados").
 
-    Under "Siehe auch" a story may list its own sources or footnotes; under
-    "Artículos relacionados" come other stories only. The packs' ``section-heading``
-    group names the first kind (each one a phrase of the ``related`` group).
+    Under "Polecamy" (we recommend), "Da non perdere" (don't miss) or "See also"
+    a story may list its own dishes, sights, tour dates or sources; under
+    "Artículos relacionados" or "Lesen Sie auch" come other stories only. The
+    packs' ``story-list`` group names the second kind (each a phrase of ``related``).
 
-    >>> names_a_section("See also"), names_a_section("Artículos relacionados")
-    (True, False)
+    >>> heads_other_stories("Artículos relacionados"), heads_other_stories("Polecamy"), heads_other_stories("See also")
+    (True, False, False)
     """
     phrase = related_phrase(text, rules_dirs)
-    return phrase is not None and phrase.casefold() in _section_headings(rules_dirs)
+    return phrase is not None and phrase.casefold() in _story_list_headings(rules_dirs)
 
 
 def is_pack_heading(text: str, low: str, rules_dirs: tuple[str, ...] = ()) -> bool:
@@ -176,11 +177,12 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     """A 'Recent Stories' / 'Related' / 'Most Read' heading and the headlines under it.
 
     The heading alone is kept when no headline-like line follows it: a real
-    subheading is followed by prose. A heading only a language pack knows goes
-    with its list inside the story too ("Artículos relacionados" over two
-    headlines, then the story's next paragraph), except one that also names a
-    section of a story (``names_a_section``: "See also", "Más información"): its
-    list goes only where the story does not go on after it (no prose follows).
+    subheading is followed by prose. A heading only a language pack knows that
+    can only head other stories (``heads_other_stories``: "Artículos
+    relacionados" over two headlines, then the story's next paragraph) goes with
+    its list inside the story too. Any other pack heading ("Polecamy" over the
+    dishes of a restaurant review, "See also" over sources) may head a list of the
+    story's own: its list goes only where the story does not go on after it (no prose follows).
     A list needs one headline the other rules left: a heading over a footer line is no list.
     """
     fullmatch, found = P.LIST_HEADING_RE.fullmatch, as_units(lines)
@@ -199,7 +201,9 @@ def related_list(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
         english = fullmatch(heading) is not None
         end = _list_items(lines, dropped_by, i + 1, strict=not english)
         items = sum(1 for j in range(i + 1, end) if dropped_by[j] is None)
-        if not items or (not english and _prose_after(texts, dropped_by, end) and names_a_section(heading, dirs)):
+        if not items or (
+            not english and _prose_after(texts, dropped_by, end) and not heads_other_stories(heading, dirs)
+        ):
             end = i + 1
             continue
         yield i, end, f"'{heading}' list ({items} item{'' if items == 1 else 's'})"
