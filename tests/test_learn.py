@@ -251,6 +251,24 @@ def test_learn_applies_the_users_rules_first_and_its_file_holds_them_then_the_le
     assert f"the file holds the rules of {user / 'gazette.example.toml'} first" in out.output
 
 
+def test_learned_file_over_a_fivefilters_one_loads_and_leaves_its_body_rules_out(tmp_path: Path) -> None:
+    # Found by a new-user trial: global.txt's rules, numbered on their own, gave duplicate names
+    # ("strip#1" twice) and the file did not load; a FiveFilters body rule became a trusted TOML one.
+    user, pages = user_rules_and_pages(tmp_path)
+    (user / "gazette.example.toml").unlink()
+    (user / "gazette.example.txt").write_text(
+        "body: //div[@id='story']\nstrip: //div[@class='promo']\n", encoding="utf-8"
+    )
+    (user / "global.txt").write_text("strip: //div[@class='ad']\n", encoding="utf-8")
+    rules = tmp_path / "rules"
+    args = ["learn", str(pages), "-o", str(rules), "--site", "gazette.example", "--rules", str(user)]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    loaded = load_site(rules / "gazette.example.toml")
+    assert [r.id for r in loaded.strip] == ["gazette.example:strip#1", "gazette.example:global-strip#1"]
+    assert loaded.body == () and "not carried over: body" in out.output
+
+
 def test_one_shot_learn_adds_to_the_users_rules(tmp_path: Path) -> None:
     user, pages = user_rules_and_pages(tmp_path)
     out = tmp_path / "out"

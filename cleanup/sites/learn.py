@@ -135,7 +135,9 @@ class Learned:
         if base is None:
             return dump_site(self.rules, header=header)
         header += f"\nThe rules before the learned ones are those of {base.path}."
-        own = site_specs(base)
+        # A FiveFilters body rule is checked against the generic article (it rots as sites change);
+        # in TOML it would be trusted as written: it is not carried over.
+        own = [r for r in site_specs(base) if not (base.ftr and r.kind == "body")]
         names = {r.name for r in own}
         learned = [r for r in self.rules if r.name not in names]
         prints = tuple(fp.pattern for fp in base.fingerprints)

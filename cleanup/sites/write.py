@@ -68,12 +68,21 @@ def dump_site(
 
 
 def site_specs(site: Site) -> list[RuleSpec]:
-    """The removal rules of a loaded site as specs (names without the ``host:`` prefix)."""
+    """The removal rules of a loaded site as specs (names without the ``host:`` prefix).
+
+    A FiveFilters site holds the rules of ``global.txt`` too, numbered on their own
+    (``global:strip#1`` beside ``bbc.co.uk:strip#1``): a name that would repeat keeps its
+    prefix (``global-strip#1``), since a TOML file's names are unique per kind.
+    """
     specs = []
     for kind in RULE_KINDS:
+        seen: set[str] = set()
         for rule in getattr(site, kind):
             selector = rule.pattern.pattern if kind in ("drop_line", "drop_from") else rule.expr
-            specs.append(RuleSpec(kind, rule.id.split(":", 1)[1], rule.why, selector))
+            name = rule.id.split(":", 1)[1]
+            name = rule.id.replace(":", "-", 1) if name in seen else name
+            seen.add(name)
+            specs.append(RuleSpec(kind, name, rule.why, selector))
     return specs
 
 
