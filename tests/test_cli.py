@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -105,6 +106,16 @@ def test_empty_input_exits_123() -> None:
     result = run(["-"], input="")
     assert result.exit_code == 123, result.stderr
     assert "error: <stdin>: empty input" in result.stderr
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n"])
+def test_an_empty_gzip_file_is_empty_input_and_writes_nothing(tmp_path: Path, body: bytes) -> None:
+    # Found by a new-user trial: an empty .gz counted as cleaned and left a 0-byte output.
+    (tmp_path / "d.txt.gz").write_bytes(gzip.compress(body))
+    result = run(["-o", str(tmp_path / "out"), str(tmp_path / "d.txt.gz")])
+    assert result.exit_code == 123, result.stderr
+    assert f"error: {tmp_path / 'd.txt.gz'}: empty input" in result.stderr
+    assert not (tmp_path / "out" / "d.txt").exists()
 
 
 def test_missing_file_exits_123(tmp_path: Path) -> None:

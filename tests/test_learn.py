@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -128,6 +129,20 @@ def test_one_shot_learn_cleans_with_the_rules_learned_from_the_batch(tmp_path: P
         text = (out / f"{topic}.txt").read_text(encoding="utf-8")
         assert CHROME not in text
         assert all(p in text for p in article(topic))
+
+
+def test_one_shot_learn_reads_the_inputs_as_the_batch_does(tmp_path: Path) -> None:
+    # Found by a new-user trial: the learning pass ignored --text-field/--include, learned nothing, said nothing.
+    feed = tmp_path / "items.jsonl"
+    records = [{"body": page(topic), "link": f"https://gazette.example/{topic}"} for topic in TOPICS]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["--learn", "--text-field", "body", "--url-field", "link", "-o", str(out), str(feed)]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    assert "learned: gazette.example: 5 pages" in done.stderr
+    texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) == len(TOPICS) and all(CHROME not in text for text in texts)
 
 
 def test_one_shot_learn_warns_of_pages_with_no_host_and_still_cleans_them(tmp_path: Path) -> None:

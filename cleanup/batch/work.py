@@ -39,6 +39,23 @@ class Outcome:
     rules: tuple[tuple[str, int], ...] = ()
 
 
+def unpacked(data: bytes | str, max_bytes: int) -> bytes | str:
+    """``data`` gunzipped when it is gzip (so an empty .gz is empty input), else as it is.
+
+    A gzip inside the gzip is left for ``read_page`` to refuse, as before.
+
+    >>> import gzip
+    >>> unpacked(gzip.compress(b""), 100), unpacked(b"page", 100)
+    (b'', b'page')
+    """
+    from cleanup.input.decode import GZIP_MAGIC, gunzip
+
+    if not isinstance(data, bytes) or not data.startswith(GZIP_MAGIC):
+        return data  # a record's page is text already
+    inner = gunzip(data, max_bytes)
+    return data if inner.startswith(GZIP_MAGIC) else inner
+
+
 def process(source: Source, settings: Settings) -> Outcome:
     """Clean one source; a bad input gives an Outcome with ``error``, never an exception.
 
@@ -54,7 +71,7 @@ def process(source: Source, settings: Settings) -> Outcome:
     if source.url and not options.url:
         options = dataclasses.replace(options, url=source.url)
     try:
-        data = source.read(options.max_bytes)
+        data = unpacked(source.read(options.max_bytes), options.max_bytes)
         if not data or data.isspace():
             return Outcome(error="empty input")
         result = clean(data, options)

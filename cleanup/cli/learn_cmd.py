@@ -142,7 +142,9 @@ def _lost(base: Site) -> str:
     return f" (not carried over: {', '.join(lost)})" if lost else ""
 
 
-def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Options, quiet: bool) -> str:
+def one_shot_rules(
+    ctx: click.Context, sources: tuple[Path, ...], options: Options, flags: dict[str, Any], output: Path | None
+) -> str:
     """``cleanup --learn``: the first pass over the batch; the directory of the rules learned per host.
 
     The first pass applies the user's ``--rules`` (and ``--disable``), so the rules
@@ -150,20 +152,24 @@ def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Optio
     ones. A host a FiveFilters file serves keeps that file (its find/replace and
     metadata XPaths have no TOML form) and learns nothing. The rules are written to
     a private temporary directory, removed when the command ends; the second pass
-    reads it before the user's directories.
+    reads it before the user's directories. Both passes read the inputs as the
+    batch's flags say (``--include``, ``--html-field``, ``--input-format`` ...).
     """
     import shutil
     import tempfile
 
     from cleanup.batch.learn import gather
-    from cleanup.cli.inputs import DEFAULT_INCLUDE
-    from cleanup.input.sources import STDIN, Selection, iter_sources
+    from cleanup.cli.inputs import selection
+    from cleanup.input.records import Fields
+    from cleanup.input.sources import STDIN, iter_sources
     from cleanup.sites.learn import learn_site
 
     if any(str(s) == STDIN for s in sources) or not sources:
         raise click.UsageError("--learn reads the inputs twice: give files or directories, not standard input")
     first = Options(encoding=options.encoding, max_bytes=options.max_bytes, disable=options.disable)
-    got = _gather(gather, iter_sources(sources, Selection(DEFAULT_INCLUDE)), first, options.rules_dirs, options.site)
+    fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    sel = selection(flags, fields, output, options)
+    got = _gather(gather, iter_sources(sources, sel), first, options.rules_dirs, options.site)
     if got.no_host:  # the second pass still cleans them, with the rules there were (as the rules warning, not -q)
         pages = "1 page" if len(got.no_host) == 1 else f"{len(got.no_host)} pages"
         click.echo(
@@ -177,7 +183,7 @@ def one_shot_rules(ctx: click.Context, sources: tuple[Path, ...], options: Optio
         kept = base is not None and base.ftr
         if found.rules and not kept:
             (Path(tmp) / f"{host}.toml").write_text(found.toml(base), encoding="utf-8")
-        if not quiet:
+        if not flags["quiet"]:
             note = f" (not used: {base.path} serves it)" if kept and base else ""
             click.echo(f"learned: {host}: {found.pages} pages, {len(found.rules)} rules{note}", err=True)
     return tmp

@@ -392,7 +392,7 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
     if flags["learn"]:
         from cleanup.cli.learn_cmd import one_shot_rules
 
-        learned = one_shot_rules(ctx, sources, options, flags["quiet"])
+        learned = one_shot_rules(ctx, sources, options, flags, output)
         options = dataclasses.replace(
             options, rules_dirs=(learned, *options.rules_dirs)
         )  # learned files hold the user's
