@@ -284,6 +284,19 @@ def test_learned_file_over_a_fivefilters_one_loads_and_leaves_its_body_rules_out
     assert loaded.body == () and "not carried over: body" in out.output
 
 
+def test_learn_and_rules_list_take_the_config_files_rules(tmp_path: Path, monkeypatch) -> None:
+    # Found by a new-user trial: both said "as for cleanup itself" but ignored cleanup.toml's rules.
+    user, _ = user_rules_and_pages(tmp_path)
+    (tmp_path / "cleanup.toml").write_text(f'rules = ["{user.name}"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listed = CliRunner().invoke(main, ["rules", "list"])
+    assert listed.exit_code == 0 and "gazette.example:weekend-edition" in listed.stdout
+    assert "gazette.example:weekend-edition" not in CliRunner().invoke(main, ["rules", "list", "--no-config"]).stdout
+    out = CliRunner().invoke(main, ["learn", "pages", "-o", "rules", "--site", "gazette.example"])
+    assert out.exit_code == 0, out.output
+    assert f"the file holds the rules of {user / 'gazette.example.toml'} first" in out.output
+
+
 def test_one_shot_learn_adds_to_the_users_rules(tmp_path: Path) -> None:
     user, pages = user_rules_and_pages(tmp_path)
     out = tmp_path / "out"

@@ -159,10 +159,16 @@ class Command(click.Command):
         Command.closed = reopen_closed_streams()
         argv = list(sys.argv[1:] if args is None else args)
         if is_rules_command(argv):  # cleanup rules list|lint|test|export (cli/rules_cmd.py)
+            argv, dirs = _config_rules(argv, extra)
+            if dirs is not None:
+                extra["default_map"] = {"list": {"rules_dirs": dirs}}
             return rules.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} rules", **extra)
         if is_learn_command(argv):  # cleanup learn INPUTS... -o RULES_DIR (cli/learn_cmd.py)
             from cleanup.cli.learn_cmd import learn
 
+            argv, dirs = _config_rules(argv, extra)
+            if dirs is not None:
+                extra["default_map"] = {"rules_dirs": dirs}
             return learn.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} learn", **extra)
         return super().main(argv, prog_name, **extra)
 
@@ -179,6 +185,20 @@ class Command(click.Command):
 
 
 NO_CONFIG = "--no-config"
+
+
+def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], list[str] | None]:
+    """For ``cleanup learn`` and ``cleanup rules``: the arguments without --no-config, and the config's rules.
+
+    They take the config file's ``rules`` as their --rules default, as cleanup itself does;
+    its other keys are not theirs.
+    """
+    from cleanup.cli.config import find_config
+
+    if NO_CONFIG in argv or "default_map" in extra:
+        return [a for a in argv if a != NO_CONFIG], None
+    config = find_config(Path.cwd())
+    return argv, None if config is None else config.defaults.get("rules_dirs")
 
 
 @click.command(
