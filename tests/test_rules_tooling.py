@@ -134,6 +134,29 @@ def test_lint_reports_file_line_rule_problem_and_exits_1(tmp_path: Path) -> None
     assert f"{path}:4: tidy: note: fetch-time directive, ignored offline" in notes
 
 
+def test_lint_checks_the_language_packs_of_a_rules_directory(tmp_path: Path) -> None:
+    # Found by a new-user trial: lint passed a directory whose lang/de.toml --rules refused,
+    # and linting the pack itself read it as a site file.
+    pack = tmp_path / "lang" / "de.toml"
+    pack.parent.mkdir()
+    pack.write_text('[pack]\nname = "D"\n[phrases]\nread-mroe = ["x"]\n', encoding="utf-8")
+    want = f"{pack}:1: pack: [phrases]: unknown key 'read-mroe' (did you mean 'read-more'?)"
+    for target in (tmp_path, pack):
+        result = run(["rules", "lint", str(target)])
+        assert (result.exit_code, result.stdout.splitlines()) == (1, [want])
+    pack.write_text(
+        '[phrases]\nread-more = ["Hier weiter"]\n[[drop]]\ngroup = "read-more"\ntext = "Jetzt lesen"\n'
+        '[[keep]]\ntext = "Weiterlesen"\n[[keep]]\ntext = "Hier weiter ging es erst am Montag."\n',
+        encoding="utf-8",
+    )
+    result = run(["rules", "lint", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{pack}:5: drop: 'Jetzt lesen' is not found as read-more",
+        f"{pack}:7: keep: 'Weiterlesen' is chrome as read-more ('Weiterlesen')",
+    ]
+
+
 def test_lint_toml_names_the_rule_line(tmp_path: Path) -> None:
     (tmp_path / "b.com.toml").write_text('[[strip]]\nname = "box"\nwhy = "w"\nxpath = "//div[$v]"\n')
     result = run(["rules", "lint", str(tmp_path / "b.com.toml")])

@@ -20,13 +20,18 @@ RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
 SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
 
 
+PACK_DIR = "lang"  # a rules directory's language packs: DIR/lang/xx.toml
+
+
 def rule_files(paths: list[Path]) -> list[Path]:
-    """The rule files named, directories expanded (sorted); ValueError for a path that is neither."""
+    """The rule files named, directories expanded (sorted, their language packs last); ValueError otherwise."""
     out = []
     for path in paths:
         if path.is_dir():
             found = [p for p in path.iterdir() if p.suffix in (SUFFIX, FTR_SUFFIX) and p.name not in NOT_CONFIGS]
             out += sorted(found, key=lambda p: p.name)
+            if (path / PACK_DIR).is_dir():
+                out += sorted((p for p in (path / PACK_DIR).iterdir() if p.suffix == SUFFIX), key=lambda p: p.name)
         elif path.is_file() and path.suffix in (SUFFIX, FTR_SUFFIX):
             out.append(path)
         elif not path.exists():
@@ -53,7 +58,9 @@ def _toml_problem(path: Path, message: str) -> Problem:
 
 
 def lint_file(path: Path) -> list[Problem]:
-    """Every problem of one rule file (FiveFilters notes included, marked ``note``)."""
+    """Every problem of one rule file (FiveFilters notes included, marked ``note``); a pack in ``lang/`` too."""
+    if path.parent.name == PACK_DIR and path.suffix == SUFFIX:
+        return lint_pack(path)
     if path.suffix == FTR_SUFFIX:
         try:
             return load_ftr(path)[1]
@@ -64,6 +71,45 @@ def lint_file(path: Path) -> list[Problem]:
     except SiteRuleError as exc:
         return [_toml_problem(path, str(exc))]
     return _fingerprint_problems(site)
+
+
+def lint_pack(path: Path) -> list[Problem]:
+    """A language pack in a rules directory: that it loads as ``--rules`` loads it, and its examples hold.
+
+    Each ``[[drop]]`` must be found as its group, each ``[[keep]]`` must be chrome in no
+    group, with the bundled packs and the rules directory's packs together (as a run reads them).
+    """
+    from cleanup import lang
+
+    dirs = (str(path.parent.parent),)
+    try:
+        pack = lang.load_packs(dirs)[path.stem]
+    except lang.LangPackError as exc:
+        return [Problem(path, 1, "pack", str(exc).removeprefix(f"{path.name}: "))]
+    lines = _lines(path)
+    problems = []
+    for example in pack.drop:
+        if example.source == path.name and not lang.match(example.text, str(example.group), None, dirs):
+            line = _line_of(lines, example.text)
+            problems.append(Problem(path, line, "drop", f"{example.text!r} is not found as {example.group}"))
+    for example in pack.keep:
+        hit = lang.classify(example.text, None, rules_dirs=dirs) if example.source == path.name else None
+        if hit is not None:
+            line = _line_of(lines, example.text)
+            problems.append(Problem(path, line, "keep", f"{example.text[:60]!r} is chrome as {hit[0]} ({hit[1]!r})"))
+    return problems
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def _line_of(lines: list[str], text: str) -> int:
+    """The line holding ``text`` (as a TOML string, its start), or 1."""
+    return next((i for i, t in enumerate(lines, 1) if text[:40] in t), 1)
 
 
 def _fingerprint_problems(site: Site) -> list[Problem]:
