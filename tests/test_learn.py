@@ -119,6 +119,16 @@ def test_learn_with_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     assert out.exit_code == 2
 
 
+def test_learn_says_why_it_learned_nothing(tmp_path: Path) -> None:
+    # Found by a new-user trial: an empty directory gave exit 2 and no message; an empty page was a "page with no URL".
+    (tmp_path / "pages").mkdir()
+    out = CliRunner().invoke(main, ["learn", str(tmp_path / "pages"), "-o", str(tmp_path / "r")])
+    assert (out.exit_code, out.stderr) == (2, f"error: no pages in {tmp_path / 'pages'}\n")
+    (tmp_path / "pages" / "a.txt").write_text("  \n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["learn", str(tmp_path / "pages"), "-o", str(tmp_path / "r")])
+    assert (out.exit_code, out.stderr) == (2, f"error: {tmp_path / 'pages' / 'a.txt'}: empty input\n")
+
+
 def test_one_shot_learn_cleans_with_the_rules_learned_from_the_batch(tmp_path: Path) -> None:
     pages = site(tmp_path)
     out = tmp_path / "out"

@@ -60,6 +60,9 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
             continue
         try:
             raw = source.read()
+            if not raw or raw.isspace():
+                out.failed.append((source.name, "empty input"))
+                continue
             result = clean(raw, options)
         except (OSError, CleanupError) as exc:
             out.failed.append((source.name, str(exc)))

@@ -88,6 +88,8 @@ def learn(
     if got.no_host:
         pages = "1 page" if len(got.no_host) == 1 else f"{len(got.no_host)} pages"
         click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)
+    if not (got.by_host or got.no_host or got.failed):
+        click.echo(f"error: no pages in {', '.join(quote_name(str(p)) for p in inputs)}", err=True)
     rules_dir.mkdir(parents=True, exist_ok=True)
     for host in sorted(got.by_host):
         found = learn_site(host, got.by_host[host], min_pages or MIN_PAGES, min_share or MIN_SHARE)
@@ -185,5 +187,6 @@ def one_shot_rules(
             (Path(tmp) / f"{host}.toml").write_text(found.toml(base), encoding="utf-8")
         if not flags["quiet"]:
             note = f" (not used: {base.path} serves it)" if kept and base else ""
-            click.echo(f"learned: {host}: {found.pages} pages, {len(found.rules)} rules{note}", err=True)
+            rules = "1 rule" if len(found.rules) == 1 else f"{len(found.rules)} rules"
+            click.echo(f"learned: {host}: {found.pages} pages, {rules}{note}", err=True)
     return tmp

@@ -123,13 +123,14 @@ def test_cmd(paths: tuple[Path, ...], pages: Path | None) -> None:
     """Run [[expect]] and test_contains against saved pages: pass/FAIL/skip per expectation; exit 1 on a FAIL."""
     from cleanup.sites.lint import test_site
 
-    failed = ran = 0
+    failed = ran = skipped = 0
     for path in _files(paths):
         for outcome in test_site(path, pages, (str(path.parent),)):
             click.echo(str(outcome))
             failed += outcome.passed is False
             ran += outcome.passed is not None
-    click.echo(f"{ran} run, {failed} failed", err=True)
+            skipped += outcome.passed is None
+    click.echo(f"{ran} run, {failed} failed, {skipped} skipped (no saved page)", err=True)
     sys.exit(EXIT_CHANGED if failed else EXIT_OK)
 
 
