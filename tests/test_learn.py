@@ -119,6 +119,17 @@ def test_learn_with_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     assert out.exit_code == 2
 
 
+def test_learn_takes_the_batchs_input_flags(tmp_path: Path) -> None:
+    # Found by a new-user trial: learn had no --text-field, --url-field, --include ...
+    feed = tmp_path / "items.jsonl"
+    records = [{"body": page(topic), "link": f"https://gazette.example/{topic}"} for topic in TOPICS]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    args = ["learn", str(feed), "-o", str(tmp_path / "r"), "--text-field", "body", "--url-field", "link"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    assert "gazette.example: 5 pages" in out.stderr and (tmp_path / "r" / "gazette.example.toml").exists()
+
+
 def test_learn_says_why_it_learned_nothing(tmp_path: Path) -> None:
     # Found by a new-user trial: an empty directory gave exit 2 and no message; an empty page was a "page with no URL".
     (tmp_path / "pages").mkdir()

@@ -9,9 +9,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import click
+
 from cleanup.cli.messages import Messages
 from cleanup.input.remote import as_url, iter_urls
 from cleanup.input.sources import (
+    INPUT_FORMATS,
     STDIN,
     Selection,
     Source,
@@ -20,7 +23,7 @@ from cleanup.input.sources import (
     listed_paths,
     reason,
 )
-from cleanup.model import Options
+from cleanup.model import DEFAULT_OPTIONS, Options
 from cleanup.output.render import quote_name
 from cleanup.output.report import Report
 
@@ -36,6 +39,72 @@ DEFAULT_INCLUDE = (
     "*.jsonl.gz",
     "*.warc",
     "*.warc.gz",
+)
+
+
+def _stacked(*options: Any) -> Any:
+    """One decorator applying ``options`` in order (the first is listed first in --help)."""
+
+    def apply(f: Any) -> Any:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return apply
+
+
+# How records are read (JSON Lines, JSON, WARC): the batch's flags, and cleanup learn's.
+RECORD_OPTIONS = _stacked(
+    click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default="auto",
+        show_default=True,
+        help="page: each file is one page. jsonl, json (an array of objects), warc: files hold records. "
+        "auto: by suffix (*.jsonl[.gz], *.warc[.gz]), else by content (WARC header, JSON object or array).",
+    ),
+    click.option(
+        "--all-statuses",
+        is_flag=True,
+        help="WARC: also clean responses whose HTTP status is not 2xx (left out and counted by default).",
+    ),
+    click.option("--html-field", default="html", show_default=True, help="JSON Lines field holding the page HTML."),
+    click.option(
+        "--text-field",
+        default="text",
+        show_default=True,
+        help="JSON Lines field holding plain text (used when there is no HTML field).",
+    ),
+    click.option("--url-field", default="url", show_default=True, help="JSON Lines field holding the page URL."),
+    click.option(
+        "--id-field",
+        default="id",
+        show_default=True,
+        help="JSON Lines field holding the record id (output as 'id'; other fields pass through).",
+    ),
+)
+# How files are read and which files of a directory are taken.
+FILE_OPTIONS = _stacked(
+    click.option("--encoding", help="Decode inputs with this codec instead of guessing."),
+    click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_OPTIONS.max_bytes,
+        show_default=True,
+        help="Refuse inputs larger than this many bytes.",
+    ),
+    click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        help=f"In directories, clean files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}).",
+    ),
+    click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="In directories, skip files and directories matching GLOB (by name or path below the directory).",
+    ),
 )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, selection
 from cleanup.cli.rules_cmd import RULES_DIRS
 from cleanup.model import Options, SiteRuleError
 from cleanup.output.render import quote_name
@@ -58,6 +59,8 @@ def is_learn_command(argv: list[str]) -> bool:
     help="A line or block must recur on this share of the host's pages (default 0.15).",
 )
 @RULES_DIRS
+@RECORD_OPTIONS
+@FILE_OPTIONS
 def learn(
     inputs: tuple[Path, ...],
     rules_dir: Path,
@@ -65,6 +68,7 @@ def learn(
     min_pages: int | None,
     min_share: float | None,
     rules_dirs: tuple[Path, ...],
+    **flags: Any,
 ) -> None:
     """Learn site rules (drop_line, drop_from, strip, body) from pages of one or more sites; one HOST.toml per host.
 
@@ -72,8 +76,8 @@ def learn(
     them; a host's file then holds its --rules file's rules and the learned ones.
     """
     from cleanup.batch.learn import gather
-    from cleanup.cli.inputs import DEFAULT_INCLUDE
-    from cleanup.input.sources import Selection, iter_sources
+    from cleanup.input.records import Fields
+    from cleanup.input.sources import iter_sources
     from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site
 
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
@@ -82,7 +86,10 @@ def learn(
     if missing:
         raise SystemExit(EXIT_USAGE)
     dirs = tuple(str(d) for d in rules_dirs)
-    got = _gather(gather, iter_sources(inputs, Selection(DEFAULT_INCLUDE, output=rules_dir)), Options(), dirs, site)
+    options = Options(encoding=flags["encoding"], max_bytes=flags["max_bytes"])
+    fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    sel = selection(flags, fields, rules_dir, options)
+    got = _gather(gather, iter_sources(inputs, sel), options, dirs, site)
     for name, why in got.failed:
         click.echo(f"error: {name}: {why}", err=True)
     if got.no_host:

@@ -17,7 +17,7 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
-from cleanup.cli.inputs import DEFAULT_INCLUDE
+from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
@@ -25,8 +25,8 @@ from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import run_batch
 from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
-from cleanup.input.sources import INPUT_FORMATS, STDIN
-from cleanup.model import DEFAULT_OPTIONS, Options
+from cleanup.input.sources import STDIN
+from cleanup.model import Options
 from cleanup.output.modes import Mode
 from cleanup.output.render import FORMATS
 
@@ -233,33 +233,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
     help="text (default): headline, blank line, body. json: one object per input (a .json file "
     "each under -o DIR). jsonl: one object per line, keys in a fixed order, 'source' first.",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="page: each file is one page. jsonl, json (an array of objects), warc: files hold records. "
-    "auto: by suffix (*.jsonl[.gz], *.warc[.gz]), else by content (WARC header, JSON object or array).",
-)
-@click.option(
-    "--all-statuses",
-    is_flag=True,
-    help="WARC: also clean responses whose HTTP status is not 2xx (left out and counted by default).",
-)
-@click.option("--html-field", default="html", show_default=True, help="JSON Lines field holding the page HTML.")
-@click.option(
-    "--text-field",
-    default="text",
-    show_default=True,
-    help="JSON Lines field holding plain text (used when there is no HTML field).",
-)
-@click.option("--url-field", default="url", show_default=True, help="JSON Lines field holding the page URL.")
-@click.option(
-    "--id-field",
-    default="id",
-    show_default=True,
-    help="JSON Lines field holding the record id (output as 'id'; other fields pass through).",
-)
+@RECORD_OPTIONS
 @click.option(
     "--check",
     is_flag=True,
@@ -341,26 +315,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
     is_flag=True,
     help="List every rule: kind, stage, what it removes, where it is defined (--format json for tools); then exit.",
 )
-@click.option("--encoding", help="Decode inputs with this codec instead of guessing.")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_OPTIONS.max_bytes,
-    show_default=True,
-    help="Refuse inputs larger than this many bytes.",
-)
-@click.option(
-    "--include",
-    multiple=True,
-    metavar="GLOB",
-    help=f"In directories, clean files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}).",
-)
-@click.option(
-    "--exclude",
-    multiple=True,
-    metavar="GLOB",
-    help="In directories, skip files and directories matching GLOB (by name or path below the directory).",
-)
+@FILE_OPTIONS
 @click.option(
     "--color",
     type=click.Choice(("auto", "always", "never")),
