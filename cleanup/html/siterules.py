@@ -69,14 +69,20 @@ class TokenIndex:
         return self.elements
 
     def find(self, token: str) -> list[Any]:
-        """Elements whose class or id holds ``token`` (one or more whole, adjacent tokens)."""
+        """Elements whose class or id holds ``token`` (one or more whole, adjacent tokens).
+
+        The raw values are read once a page; only those holding ``token`` at all are split into tokens.
+
+        >>> page = etree.fromstring("<div><p class='share  box'/><p id='share'/><p class='sharebox'/></div>")
+        >>> [(p.get("class"), p.get("id")) for p in TokenIndex(page).find("share box")]
+        [('share  box', None)]
+        >>> len(TokenIndex(page).find("share"))
+        2
+        """
         if self.values is None:
-            self.values = [
-                (el, f" {' '.join((el.get('class') or '').split())} \0 {' '.join((el.get('id') or '').split())} ")
-                for el in self._elements()
-            ]
-        padded = f" {token} "
-        return [el for el, value in self.values if padded in value]
+            self.values = [(el, f"{el.get('class') or ''}\0{el.get('id') or ''}") for el in self._elements()]
+        padded, probe = f" {token} ", max(token.split(), key=len, default=token)  # "a b" may be "a  b" in the page
+        return [el for el, value in self.values if probe in value and padded in _tokens(value)]
 
     def select(self, test: SimpleTest) -> list[Any]:
         """Elements an XPath of a simple form selects, in document order (the same nodes libxml2 finds).
@@ -94,6 +100,12 @@ class TokenIndex:
         else:
             found = [el for el, value in pairs if wanted in value]
         return found if tag is None else [el for el in found if el.tag == tag]
+
+
+def _tokens(value: str) -> str:
+    """``class\\0id`` as " c1 c2 \\0 id ": each attribute's tokens single-spaced, framed by spaces."""
+    classes, _, ids = value.partition("\0")
+    return f" {' '.join(classes.split())} \0 {' '.join(ids.split())} "
 
 
 def read_site_page(doc: Any, site: Site | None, meta: Meta) -> tuple[Meta, bool, str | None]:
