@@ -15,7 +15,13 @@ from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
 from cleanup.sites import lookup
 from cleanup.text.article import HEADER_REASON, find_title
-from cleanup.text.engine import Verdicts, apply_block_rules, apply_line_rules, apply_site_rules
+from cleanup.text.engine import (
+    Verdicts,
+    apply_block_rules,
+    apply_line_rules,
+    apply_pack_date_lines,
+    apply_site_rules,
+)
 from cleanup.text.phrases import RULE as PHRASE_RULE
 from cleanup.text.phrases import apply_phrase_rule
 from cleanup.text.registry import HTML, TEXT, Rule
@@ -114,6 +120,8 @@ def run_rules(
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     apply_line_rules(v, line_rules)
+    if options.rules_dirs and any(r.name == "date-line" for r in line_rules):
+        apply_pack_date_lines(v, options.rules_dirs)
     apply_block_rules(v, [r for r in block_rules if r.name != "page-chrome"])
     if enabled(PHRASE_RULE, options):  # after the block rules: a list heading goes with its list
         apply_phrase_rule(v, options.rules_dirs, options.disable)

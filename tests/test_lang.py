@@ -290,6 +290,7 @@ def test_user_pack_adds_month_variants_in_their_slots(tmp_path) -> None:
     assert table["m3x"] == 3 and table["märz"] == 3
 
 
+PARAGRAPH_SV = "Kommunen beslutade på tisdagen att stänga den gamla bron över ån för reparationer i sommar.\n\n"
 USER_PACK_PAGE = """Bron stängs för reparation - Tidningen
 
 Bron stängs för reparation
@@ -325,6 +326,19 @@ def test_user_pack_reaches_the_block_rules_and_the_metadata(tmp_path) -> None:
     assert by_rule["split-byline"] == "Skriven av\nAnna Svensson" and result.byline == "Anna Svensson"
     assert result.language == "sv" and bundled.language is None  # its stopwords name the language
     assert result.text.endswith("enligt kommunens tekniska kontor.")
+
+
+def test_user_pack_months_and_date_leads_make_date_lines(tmp_path) -> None:
+    months = ", ".join(
+        f'["{m}"]' for m in ["jan", "feb", "mars", "april", "maij", "juni", "juli", "aug", "sept", "okt", "nov", "dec"]
+    )
+    _write(tmp_path, "sv.toml", f'[phrases]\nmonths = [{months}]\ndate-lead = ["Publicerad"]\n')
+    page = "Bron stängs\n\nPublicerad 12 maij 2024\n\n" + PARAGRAPH_SV * 3
+    bundled = cleanup.clean(page)
+    assert all(r.rule != "date-line" for r in bundled.removed) and bundled.date is None
+    result = cleanup.clean(page, rules_dirs=str(tmp_path))
+    assert [r.text for r in result.removed if r.rule == "date-line"] == ["Publicerad 12 maij 2024"]
+    assert result.date == "2024-05-12" and "Publicerad" not in result.text
 
 
 def test_user_pack_read_more_phrase_marks_a_teaser(tmp_path) -> None:

@@ -229,6 +229,20 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
             v.drop(i, *verdict)
 
 
+def apply_pack_date_lines(v: Verdicts, rules_dirs: tuple[str, ...]) -> None:
+    """``date-line`` once more, with the month, weekday and lead words the packs in ``rules_dirs`` add.
+
+    The line rule's pattern holds the bundled packs' words only (it is built once); a user's
+    ``lang/sv.toml`` with ``months`` makes "12 maj 2024" a date line here, on the units kept so far.
+    """
+    from cleanup.text.lines import pack_date_lines
+
+    todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
+    shown = v.lines.visible
+    for k in pack_date_lines([shown[i] for i in todo], rules_dirs):
+        v.drop(todo[k], "date-line", "publication date")
+
+
 def apply_site_rules(
     v: Verdicts, drop_line: Sequence[TextRule], drop_from: Sequence[TextRule], line_rules: Collection[str], start: int
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 from cleanup import lang
@@ -246,24 +247,11 @@ MAX_BYLINE_CHARS = 120
 # Month and weekday names of every language pack ("Dezember", "diciembre", "grudnia"), longest first.
 PACK_MONTHS: tuple[str, ...] = tuple(sorted(lang.calendar("months"), key=lambda w: (-len(w), w)))
 PACK_WEEKDAYS: tuple[str, ...] = tuple(sorted(lang.calendar("weekdays"), key=lambda w: (-len(w), w)))
-_MONTH = (
-    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-    rf"|{word_trie(PACK_MONTHS)}))\.?"
-)
 # A day: "1", "1st", "1." (German), "1er" (French), "1º" (Spanish); "de"/"del"/"di" may join day, month and year.
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|\.)?"
 _JOIN = r"\s+(?:(?:de|del|di|of)\s+)?"
-_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_DAY}{_JOIN}{_MONTH},?{_JOIN}\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-)
 # A time: "10:03 AM ET", "15.00 Uhr", "15h00", "15:00 h".
 _TIME = r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|hrs?|hs|h))?(?:\s*[A-Z]{2,4})?)"
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-    rf"|{word_trie(PACK_WEEKDAYS)})\.?,?"
-)
 # Between a date and its time: "at", "à", "a las", "às", "alle", "um", "om", "o", "godz.", "kl.".
 _AT = r"(?:at|à|a las|a la|às|alle|um|om|o|godz\.?|kl\.?|v)"
 RELATIVE_TIME = (
@@ -274,18 +262,40 @@ RELATIVE_TIME = (
 PACK_DATE_LEADS: tuple[str, ...] = tuple(
     dict.fromkeys(phrase.lower() for group in ("date-lead", "updated-lead") for phrase in lang.words(group))
 )
-_PACK_LEAD = "|".join(re.escape(w) for w in sorted(PACK_DATE_LEADS, key=len, reverse=True))
-# RE2 runs it (``lines.date_line``, case-insensitive): linear in the line, where ``re`` backtracked for
-# milliseconds on a long line that is almost a date line. So: no lookarounds and no \b; ``re`` gives the
-# same answers on every line of the dev sets (``tests/test_rules_lines.py``). A string, not compiled here:
-# ``re`` took 35 ms to compile it at every start.
-DATE_LINE_PATTERN = (
-    rf"(?:(?:published|updated|posted|last updated|modified|created|date|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
-    rf"(?:{RELATIVE_TIME}|"
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s|[|·•–—-])?\s*(?:{_DATE}|{_TIME}))*"
-    rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{_PACK_LEAD})\s*(?:on|at)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|{_AT}\s)?\s*{_TIME})?)*)"
-)
+
+
+def date_line_pattern(months: Sequence[str], weekdays: Sequence[str], leads: Sequence[str]) -> str:
+    """The pattern of a line that is only a date or time, with these pack month, weekday and lead words.
+
+    RE2 runs it (``lines.date_line``, case-insensitive): linear in the line, where ``re`` backtracked for
+    milliseconds on a long line that is almost a date line. So: no lookarounds and no \\b; ``re`` gives the
+    same answers on every line of the dev sets (``tests/test_rules_lines.py``). A string, not compiled here:
+    ``re`` took 35 ms to compile it at every start.
+    """
+    month = (
+        r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+        rf"|{word_trie(months)}))\.?"
+    )
+    date = (
+        rf"(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_DAY}{_JOIN}{month},?{_JOIN}\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    )
+    weekday = (
+        r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+        rf"|{word_trie(weekdays)})\.?,?"
+    )
+    lead = "|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True))
+    return (
+        rf"(?:(?:published|updated|posted|last updated|modified|created|date|{lead})\s*(?:on|at)?\s*:?\s*)?"
+        rf"(?:{RELATIVE_TIME}|"
+        rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*(?:,|{_AT}\s|[|·•–—-])?\s*(?:{date}|{_TIME}))*"
+        rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{lead})\s*(?:on|at)?\s*:?\s*)?"
+        rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*(?:,|{_AT}\s)?\s*{_TIME})?)*)"
+    )
+
+
+DATE_LINE_PATTERN = date_line_pattern(PACK_MONTHS, PACK_WEEKDAYS, PACK_DATE_LEADS)
 
 # --- headings of link lists (related, recent, popular) ---------------------
 LIST_HEADING_RE = re.compile(
