@@ -341,6 +341,17 @@ def test_user_pack_months_and_date_leads_make_date_lines(tmp_path) -> None:
     assert result.date == "2024-05-12" and "Publicerad" not in result.text
 
 
+def test_user_pack_phrases_reach_the_html_captions(tmp_path) -> None:
+    _write(tmp_path, "sv.toml", '[phrases]\nad-label = ["Annons"]\n')
+    story = "<p>" + PARAGRAPH_SV.strip() + "</p>"
+    page = (
+        "<html><body><article><h1>Bron stängs</h1><figure><img src=a.jpg><figcaption>Bron vid skymning. "
+        f"<span>Annons</span></figcaption></figure>{story * 4}</article></body></html>"
+    )
+    assert cleanup.clean(page).captions == ("Bron vid skymning. Annons",)
+    assert cleanup.clean(page, rules_dirs=str(tmp_path)).captions == ("Bron vid skymning.",)
+
+
 def test_user_pack_read_more_phrase_marks_a_teaser(tmp_path) -> None:
     from cleanup.text.bio import ends_in_read_more
 

@@ -123,13 +123,13 @@ def extract_html(
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
     captions, caption_removed = (
-        take_captions(choice.containers, marks) if enabled(CAPTION_ELEMENT, options) else ([], [])
+        take_captions(choice.containers, marks, options.rules_dirs) if enabled(CAPTION_ELEMENT, options) else ([], [])
     )
     removed += outside_removals(choice.containers)
     if enabled(CARDS_RULE, options):
         removed += drop_teaser_cards(choice.containers, meta.canonical_url or url)
     pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
-    removed += caption_removed + strip_chrome(choice.containers, pruned, scores)
+    removed += caption_removed + strip_chrome(choice.containers, pruned, scores, options.rules_dirs)
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, headline_removed = drop_headline(lines, meta.title)
     if enabled("link-list", options):

@@ -149,8 +149,10 @@ def _names_caption(ident: str | None, classes: str | None) -> bool:
 CAPTION_CHROME_GROUPS = ("gallery", "ad-label", "cta-label")
 
 
-def caption_text(el: Any) -> str:
+def caption_text(el: Any, rules_dirs: tuple[str, ...] = ()) -> str:
     """A caption's text without the gallery counters, toggles and ad labels inside it.
+
+    ``rules_dirs``: the language packs there add phrases.
 
     >>> caption_text(etree.fromstring(
     ...     "<figcaption><span>Image 1 of 23</span> The pier at dusk. <button>Caption Close</button></figcaption>"))
@@ -160,7 +162,8 @@ def caption_text(el: Any) -> str:
     >>> caption_text(etree.fromstring("<div class='caption'>Close to 300 people came. <a>Close</a></div>"))
     'Close to 300 people came.'
     """
-    return norm("".join(t for t in el.itertext() if classify(norm(t), only=CAPTION_CHROME_GROUPS) is None))
+    chrome = functools.partial(classify, only=CAPTION_CHROME_GROUPS, rules_dirs=rules_dirs)
+    return norm("".join(t for t in el.itertext() if chrome(norm(t)) is None))
 
 
 def _enclosing_article(el: Any) -> Any:
@@ -173,7 +176,9 @@ def _in_chrome(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
     return any(a in marks for a in (el, *el.iterancestors()))
 
 
-def take_captions(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> tuple[list[str], list[Removal]]:
+def take_captions(
+    containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], rules_dirs: tuple[str, ...] = ()
+) -> tuple[list[str], list[Removal]]:
     """Move caption and credit text out of the article (into HtmlPage.captions).
 
     <figcaption>s are looked for in the <article> enclosing each container too: a lead
@@ -192,7 +197,7 @@ def take_captions(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) ->
     ]
     captions, removed = [], []
     for el in outermost(found):
-        text = caption_text(el)
+        text = caption_text(el, rules_dirs)
         if text:
             captions.append(text)
             removed.append(removal_of(el, CAPTION_ELEMENT, "image caption or photo credit"))
@@ -207,7 +212,7 @@ WORD_BEFORE_RE = re.compile(r"[^\W_][,;]?\s*$")
 WORD_AFTER_RE = re.compile(r"^\s*[^\W_,.;:!?)’”»]|^[,.;:!?)’”»]")
 
 
-def in_sentence(el: Any) -> bool:
+def in_sentence(el: Any, rules_dirs: tuple[str, ...] = ()) -> bool:
     """True for an inline element with a word right before it and text right after it in its paragraph.
 
     Its class may name chrome ("popup" for a note that opens on click), but taking
@@ -223,11 +228,19 @@ def in_sentence(el: Any) -> bool:
     before = previous.tail if previous is not None else el.getparent().text
     if not before or WORD_BEFORE_RE.search(before) is None or WORD_AFTER_RE.match(el.tail) is None:
         return False
-    return classify(norm(text_of(el))) is None
+    return classify(norm(text_of(el)), rules_dirs=rules_dirs) is None
 
 
-def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], scores: dict[Any, Score]) -> list[Removal]:
-    """Remove marked chrome inside the containers, except weak marks holding most of the text."""
+def strip_chrome(
+    containers: tuple[Any, ...],
+    marks: dict[Any, ChromeGroup],
+    scores: dict[Any, Score],
+    rules_dirs: tuple[str, ...] = (),
+) -> list[Removal]:
+    """Remove marked chrome inside the containers, except weak marks holding most of the text.
+
+    ``rules_dirs``: their language packs say which inline marks are chrome phrases (``in_sentence``).
+    """
     removed = []
     for root in containers:
         found = [el for el in root.iter(etree.Element) if el is not root and el in marks]
@@ -242,7 +255,7 @@ def strip_chrome(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup], sco
         }
         for el in outermost([el for el in found if el not in spared]):
             group = marks[el]
-            if group is not HIDDEN_GROUP and in_sentence(el):
+            if group is not HIDDEN_GROUP and in_sentence(el, rules_dirs):
                 continue
             record = removal_of(el, group.rule, group.reason)
             if record.text:  # an empty ad slot or icon removes no text: nothing to explain
