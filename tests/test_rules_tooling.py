@@ -134,6 +134,23 @@ def test_lint_reports_file_line_rule_problem_and_exits_1(tmp_path: Path) -> None
     assert f"{path}:4: tidy: note: fetch-time directive, ignored offline" in notes
 
 
+def test_lint_lists_every_problem_of_a_toml_file_on_its_line(tmp_path: Path) -> None:
+    # Found by a new-user trial: one problem per run (three fix-and-lint rounds), the duplicate on the first name.
+    path = tmp_path / "a.com.toml"
+    path.write_text(
+        '[[strip]]\nname = "box"\nwhy = "w"\nxpath = "//div"\n\n'
+        '[[strip]]\nname = "box"\nwhy = "w"\nxpath = "//p"\n\n'
+        "[[drop_line]]\nname = 'back'\nwhy = 'w'\nregex = '(a)\\1'\n\n"
+        "[[drop_line]]\nname = 'look'\nwhy = 'w'\nregex = '(?=x)y'\n",
+        encoding="utf-8",
+    )
+    result = run(["rules", "lint", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [f"{path}:7", f"{path}:12", f"{path}:17"]
+    assert "duplicate rule name" in lines[0] and "backreferences" in lines[1] and "lookaround" in lines[2]
+
+
 def test_lint_checks_the_language_packs_of_a_rules_directory(tmp_path: Path) -> None:
     # Found by a new-user trial: lint passed a directory whose lang/de.toml --rules refused,
     # and linting the pack itself read it as a site file.

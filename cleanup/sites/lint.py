@@ -7,12 +7,29 @@ return values (``Problem``, ``Outcome``) the CLI prints; nothing here prints.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cleanup.model import CleanupError, Options, SiteRuleError
 from cleanup.sites.ftr import NOT_CONFIGS, Problem, load_ftr
-from cleanup.sites.load import FTR_SUFFIX, SUFFIX, Site, load_site
+from cleanup.sites.load import (
+    BUNDLED_DIR,
+    FTR_SUFFIX,
+    SITE_KEYS,
+    SUFFIX,
+    TOP_KEYS,
+    Site,
+    _check_keys,
+    _dom_rules,
+    _expects,
+    _fingerprints,
+    _rules,
+    _text_rules,
+    load_site,
+    read_rule_bytes,
+)
 
 # "… (at line 3, column 7)" in tomllib's messages; "rule 'name'" in ours.
 TOML_LINE_RE = re.compile(r"at line (\d+)")
@@ -41,6 +58,52 @@ def rule_files(paths: list[Path]) -> list[Path]:
     return out
 
 
+def site_problems(path: Path) -> list[str]:
+    """Every problem of a site file, one message each, for ``cleanup rules lint``.
+
+    ``load_site`` stops at the first; here each part (the top keys, [site], each rule
+    table on its own, duplicate names) is checked in turn, so one lint run lists them all.
+    """
+    try:
+        load_site.__wrapped__(path)
+        return []
+    except SiteRuleError as exc:
+        first = str(exc)
+    where, host = str(path) if path.parent != BUNDLED_DIR else path.name, path.name[: -len(SUFFIX)].lstrip(".")
+    try:
+        data = tomllib.loads(read_rule_bytes(path).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return [first]  # unreadable or not TOML: that is the one problem
+    found: list[str] = []
+
+    def attempt(check: Any, *args: Any) -> None:
+        try:
+            check(*args)
+        except SiteRuleError as exc:
+            found.append(str(exc))
+
+    attempt(_check_keys, data, frozenset(TOP_KEYS), where)
+    meta = data.get("site", {})
+    if isinstance(meta, dict):
+        attempt(_check_keys, meta, SITE_KEYS, f"{where}: [site]")
+        attempt(_fingerprints, meta.get("fingerprints", []), where)
+    checks = {"drop_line": _text_rules, "drop_from": _text_rules, "strip": _dom_rules, "body": _dom_rules}
+    for kind in (*checks, "expect"):
+        tables = data.get(kind, [])
+        if not isinstance(tables, list):
+            attempt(_rules, data, kind, host, where)
+            continue
+        names: set[str] = set()
+        for table in tables:
+            one = {kind: [table]}
+            attempt(_expects, one, host, where) if kind == "expect" else attempt(checks[kind], one, kind, host, where)
+            name = table.get("name") if isinstance(table, dict) and kind != "expect" else None
+            if isinstance(name, str) and name in names:
+                found.append(f"{where}: [[{kind}]] '{name}': duplicate rule name")
+            names.add(str(name))
+    return found or [first]
+
+
 def _toml_problem(path: Path, message: str) -> Problem:
     """A load error of a TOML file as a Problem, on the line it names or the rule's name line."""
     message = message.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
@@ -52,7 +115,8 @@ def _toml_problem(path: Path, message: str) -> Problem:
             text = path.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             text = []
-        line = next((i for i, t in enumerate(text, 1) if m.group(1) in t and "name" in t), 1)
+        named = [i for i, t in enumerate(text, 1) if m.group(1) in t and "name" in t] or [1]
+        line = named[1] if "duplicate rule name" in message and len(named) > 1 else named[0]  # the repeat
     rule = f"{path.name[: -len(SUFFIX)].lstrip('.')}:{m.group(1)}" if m and not m.group(0).startswith("at") else "load"
     return Problem(path, line, rule, message)
 
@@ -66,11 +130,10 @@ def lint_file(path: Path) -> list[Problem]:
             return load_ftr(path)[1]
         except SiteRuleError as exc:
             return [Problem(path, 1, "load", str(exc).removeprefix(f"{path}: "))]
-    try:
-        site = load_site.__wrapped__(path)  # uncached: lint reads the file as it is now
-    except SiteRuleError as exc:
-        return [_toml_problem(path, str(exc))]
-    return _fingerprint_problems(site)
+    problems = site_problems(path)  # every problem, not only the first (load_site's)
+    if problems:
+        return sorted((_toml_problem(path, message) for message in problems), key=lambda p: p.line)
+    return _fingerprint_problems(load_site.__wrapped__(path))  # uncached: lint reads the file as it is now
 
 
 def lint_pack(path: Path) -> list[Problem]:
