@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -138,6 +139,25 @@ def test_learn_says_why_it_learned_nothing(tmp_path: Path) -> None:
     (tmp_path / "pages" / "a.txt").write_text("  \n", encoding="utf-8")
     out = CliRunner().invoke(main, ["learn", str(tmp_path / "pages"), "-o", str(tmp_path / "r")])
     assert (out.exit_code, out.stderr) == (2, f"error: {tmp_path / 'pages' / 'a.txt'}: empty input\n")
+
+
+def test_learn_reads_as_the_batch_does_max_bytes_and_gzip(tmp_path: Path) -> None:
+    # Found by an attack review: learn read a 3 GB file whole, and counted an empty .gz as a page.
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "big.html").write_bytes(b"x" * 2000)
+    (tmp_path / "pages" / "e.txt.gz").write_bytes(gzip.compress(b" "))
+    out = CliRunner().invoke(main, ["learn", str(tmp_path / "pages"), "-o", str(tmp_path / "r"), "--max-bytes", "1000"])
+    assert out.exit_code == 2
+    assert f"error: {tmp_path / 'pages' / 'big.html'}: input is over the limit of 1,000 bytes" in out.stderr
+    assert f"error: {tmp_path / 'pages' / 'e.txt.gz'}: empty input" in out.stderr
+
+
+def test_a_broken_config_file_is_a_one_line_error_for_the_subcommands(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "cleanup.toml").write_text("rules = [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (["rules", "list"], ["learn", "x", "-o", "r"]):
+        out = CliRunner().invoke(main, args)
+        assert out.exit_code == 2 and "Error: config file" in out.stderr and "Traceback" not in out.output
 
 
 def test_one_shot_learn_cleans_with_the_rules_learned_from_the_batch(tmp_path: Path) -> None:

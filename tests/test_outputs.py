@@ -365,6 +365,56 @@ def test_explain_file_never_empties_an_input_the_list_or_the_output(tmp_path: Pa
     assert not (pages / "log.txt").exists()
 
 
+# Found by an attack review of the --explain-file fix.
+
+
+def test_explain_file_named_in_a_files_from_list_on_stdin_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE)
+    result = run(["--files-from", "-", "--explain-file", page], input=f"{page}\n")
+    assert result.exit_code == 2 and page.read_text() == PAGE
+
+
+def test_explain_file_is_left_alone_when_the_run_is_a_usage_error(tmp_path: Path) -> None:
+    page, log = tmp_path / "page.txt", tmp_path / "keep.log"
+    page.write_text(PAGE)
+    log.write_text("important\n")
+    result = run(["--explain-file", log, "-f", "jsonl", "-o", page, page])  # -o is the input: exit 2
+    assert result.exit_code == 2 and log.read_text() == "important\n"
+
+
+def test_explain_file_inside_the_output_directory_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE)
+    (tmp_path / "o").mkdir()
+    result = run(["-o", tmp_path / "o", "--prune", "--explain-file", tmp_path / "o" / "log.txt", page])
+    assert result.exit_code == 2 and "inside the output directory" in result.stderr
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+def test_explain_file_that_is_the_redirected_stdout_writes_through_it(tmp_path: Path) -> None:
+    page, out = tmp_path / "page.txt", tmp_path / "out.txt"
+    page.write_text(PAGE)
+    with out.open("wb") as handle:
+        done = subprocess.run(
+            [sys.executable, "-m", "cleanup", "--explain-file", str(out), str(page)],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+        )
+    assert done.returncode == 0, done.stderr
+    text = out.read_text()
+    assert "skip-link" in text and "The council voted on Tuesday" in text  # neither wrote over the other
+
+
+@pytest.mark.parametrize("records", [0, 1])
+def test_json_format_of_one_json_lines_file_is_an_array(tmp_path: Path, records: int) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": PAGE, "url": f"https://a.example/{n}"}) + "\n" for n in range(records)))
+    result = run(["-f", "json", feed])
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == records
+
+
 # Issue 16 item 8: -f json on stdout is one JSON document.
 
 

@@ -174,6 +174,17 @@ def test_lint_checks_the_language_packs_of_a_rules_directory(tmp_path: Path) -> 
     ]
 
 
+def test_lint_blames_a_broken_pack_on_itself_only(tmp_path: Path) -> None:
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "de.toml").write_text('[[keep]]\ntext = "Weiterlesen"\n', encoding="utf-8")
+    (tmp_path / "lang" / "fr.toml").write_text('[pack]\nnmae = "x"\n', encoding="utf-8")
+    result = run(["rules", "lint", str(tmp_path)])
+    assert [line.split(": ")[:2] for line in result.stdout.splitlines()] == [
+        [f"{tmp_path / 'lang' / 'de.toml'}:2", "keep"],
+        [f"{tmp_path / 'lang' / 'fr.toml'}:1", "pack"],
+    ]
+
+
 def test_lint_toml_names_the_rule_line(tmp_path: Path) -> None:
     (tmp_path / "b.com.toml").write_text('[[strip]]\nname = "box"\nwhy = "w"\nxpath = "//div[$v]"\n')
     result = run(["rules", "lint", str(tmp_path / "b.com.toml")])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cleanup.batch.work import unpacked
 from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
 from cleanup.model import CleanupError, Options, Result
@@ -59,7 +60,7 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
             out.failed.append((source.name, source.error))
             continue
         try:
-            raw = source.read()
+            raw = unpacked(source.read(options.max_bytes), options.max_bytes)  # as a batch reads it
             if not raw or raw.isspace():
                 out.failed.append((source.name, "empty input"))
                 continue

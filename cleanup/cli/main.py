@@ -197,7 +197,11 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 
     if NO_CONFIG in argv or "default_map" in extra:
         return [a for a in argv if a != NO_CONFIG], None
-    config = find_config(Path.cwd())
+    try:
+        config = find_config(Path.cwd())
+    except click.UsageError as exc:  # outside click's own handling here: say it as click would, exit 2
+        exc.show()
+        sys.exit(exc.exit_code)
     return argv, None if config is None else config.defaults.get("rules_dirs")
 
 

@@ -115,6 +115,16 @@ def _stat_error(path: Path) -> str | None:
     return None if stat.S_ISREG(st.st_mode) else "not a regular file"
 
 
+def holds_records(path: Path, input_format: str) -> bool:
+    """True when the file ``path`` is a JSON Lines, JSON or WARC file (its records are the inputs)."""
+    from cleanup.input import records
+
+    kind = records.kind_of(path.name, input_format)
+    if kind == "page" and input_format == "auto" and path.is_file():
+        kind = sniff.container_kind(sniff.file_head(path))
+    return kind != "page"
+
+
 def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
     """The page in one file, or the records of a JSON Lines / WARC file."""
     from cleanup.input import records

@@ -142,13 +142,30 @@ def lint_pack(path: Path) -> list[Problem]:
     Each ``[[drop]]`` must be found as its group, each ``[[keep]]`` must be chrome in no
     group, with the bundled packs and the rules directory's packs together (as a run reads them).
     """
-    from cleanup import lang
+    import shutil
+    import tempfile
 
-    dirs = (str(path.parent.parent),)
+    from cleanup import lang
+    from cleanup.lang.packs import load_pack
+
     try:
-        pack = lang.load_packs(dirs)[path.stem]
+        load_pack(path, lang.groups())  # this file alone: another pack's error is that pack's
     except lang.LangPackError as exc:
         return [Problem(path, 1, "pack", str(exc).removeprefix(f"{path.name}: "))]
+    alone = tempfile.mkdtemp(prefix="cleanup-lint-")  # its examples, with the bundled packs and this one
+    try:
+        (Path(alone) / PACK_DIR).mkdir()
+        shutil.copyfile(path, Path(alone) / PACK_DIR / path.name)
+        return _example_problems(path, (alone,))
+    finally:
+        shutil.rmtree(alone, ignore_errors=True)
+
+
+def _example_problems(path: Path, dirs: tuple[str, ...]) -> list[Problem]:
+    """The pack's [[drop]] examples not found as their group, and its [[keep]] traps that are chrome."""
+    from cleanup import lang
+
+    pack = lang.load_packs(dirs)[path.stem]
     lines = _lines(path)
     problems = []
     for example in pack.drop:
