@@ -80,7 +80,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     """
     try:
         return tomllib.loads(read_rule_bytes(path).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:  # its strerror: "Is a directory", not "[Errno 21] Is a directory: 3"
+        raise LangPackError(f"{path.name}: cannot read: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise LangPackError(f"{path.name}: cannot read: {exc}") from exc
     except RecursionError:
         raise LangPackError(f"{path.name}: invalid TOML: arrays or tables nested too deeply") from None

@@ -35,6 +35,7 @@ from cleanup.sites.load import (
 TOML_LINE_RE = re.compile(r"at line (\d+)")
 RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
 SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
+TEXT_KEY_RE = re.compile(r"\s*text\s*=")  # a pack example's text line
 
 
 PACK_DIR = "lang"  # a rules directory's language packs: DIR/lang/xx.toml
@@ -166,30 +167,39 @@ def _example_problems(path: Path, dirs: tuple[str, ...]) -> list[Problem]:
     from cleanup import lang
 
     pack = lang.load_packs(dirs)[path.stem]
-    lines = _lines(path)
+    lines = _text_lines(path)
     problems = []
     for example in pack.drop:
         if example.source == path.name and not lang.match(example.text, str(example.group), None, dirs):
-            line = _line_of(lines, example.text)
+            line = lines.get(example.text, 1)
             problems.append(Problem(path, line, "drop", f"{example.text!r} is not found as {example.group}"))
     for example in pack.keep:
         hit = lang.classify(example.text, None, rules_dirs=dirs) if example.source == path.name else None
         if hit is not None:
-            line = _line_of(lines, example.text)
+            line = lines.get(example.text, 1)
             problems.append(Problem(path, line, "keep", f"{example.text[:60]!r} is chrome as {hit[0]} ({hit[1]!r})"))
     return problems
 
 
-def _lines(path: Path) -> list[str]:
+def _text_lines(path: Path) -> dict[str, int]:
+    """Each ``text = "..."`` value of a pack file, decoded, and the line it is on (the first, if repeated).
+
+    One pass over the file: a pack with thousands of failing examples is placed in linear time.
+    """
+    found: dict[str, int] = {}
     try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
-        return []
-
-
-def _line_of(lines: list[str], text: str) -> int:
-    """The line holding ``text`` (as a TOML string, its start), or 1."""
-    return next((i for i, t in enumerate(lines, 1) if text[:40] in t), 1)
+        return found
+    for number, line in enumerate(lines, 1):
+        if TEXT_KEY_RE.match(line):
+            try:
+                value = tomllib.loads(line.strip()).get("text")
+            except tomllib.TOMLDecodeError:
+                continue
+            if isinstance(value, str):
+                found.setdefault(value, number)
+    return found
 
 
 def _fingerprint_problems(site: Site) -> list[Problem]:
