@@ -146,8 +146,9 @@ def _report(found: Learned, rules_dir: Path, base: Site | None = None) -> None:
 
 def _lost(base: Site) -> str:
     """What a FiveFilters file has that a TOML file cannot hold, as a note."""
-    lost = [k for k in ("title", "author", "date", "native_ad", "replacements") if getattr(base, k)]
-    lost += ["body"] if base.ftr and base.body else []  # trusted as written in TOML: left out
+    from cleanup.sites.write import not_in_toml
+
+    lost = not_in_toml(base) + (["body"] if base.ftr and base.body else [])  # trusted as written in TOML
     return f" (not carried over: {', '.join(lost)})" if lost else ""
 
 

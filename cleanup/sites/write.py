@@ -86,11 +86,15 @@ def site_specs(site: Site) -> list[RuleSpec]:
     return specs
 
 
+def not_in_toml(site: Site) -> list[str]:
+    """What a site (a FiveFilters file) holds that a TOML site file cannot: its metadata XPaths, find/replace ..."""
+    lost = [k for k in ("title", "author", "date", "native_ad", "replacements") if getattr(site, k)]
+    return [*lost, "prune: no"] if not site.prune else lost
+
+
 def site_to_toml(site: Site) -> str:
     """A site (a FiveFilters file, say) as TOML; what TOML cannot express is named in the header."""
-    lost = [k for k in ("title", "author", "date", "native_ad", "replacements") if getattr(site, k)]
-    if not site.prune:
-        lost.append("prune: no")
+    lost = not_in_toml(site)
     header = f"Converted from {site.path.name}."
     if lost:
         header += f"\nNot converted (no TOML form yet): {', '.join(lost)}."
