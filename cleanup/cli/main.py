@@ -370,6 +370,12 @@ def main(ctx: click.Context, sources: tuple[Path, ...], output: Path | None, fmt
     )
     if flags["learn"]:
         from cleanup.cli.learn_cmd import one_shot_rules
+        from cleanup.input.sources import SourceError, check_output
+
+        try:  # before the learning pass reads the whole batch, not after it
+            check_output(list(sources), output)
+        except SourceError as exc:
+            raise click.UsageError(str(exc)) from None
 
         learned = one_shot_rules(ctx, sources, options, flags, output)
         options = dataclasses.replace(
