@@ -45,3 +45,13 @@ def test_every_site_file_has_an_expectation() -> None:
     """A site rule arrives with a fixture that shows it working."""
     missing = [p.name for p in SITE_FILES if not load_site(p).expect]
     assert not missing, f"site files without [[expect]]: {missing}"
+
+
+def test_rule_directories_are_listed_once_per_process(tmp_path) -> None:
+    # A batch must not glob the rule directories again for each new host (a review found the
+    # cache lost once: 25 ms a page with 3,000 site files, against 4.5 ms).
+    from cleanup.sites.load import site_files
+
+    first = site_files((str(tmp_path),))
+    (tmp_path / "late.example.toml").write_text('[[strip]]\nname = "x"\nwhy = "w"\nxpath = "//aside"\n')
+    assert site_files((str(tmp_path),)) is first

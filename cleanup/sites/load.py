@@ -307,6 +307,7 @@ def load_site(path: Path) -> Site:
     )
 
 
+@functools.lru_cache(maxsize=64)
 def site_files(dirs: tuple[str, ...] = ()) -> tuple[Path, ...]:
     """Every site file, user directories first, one file per name (first wins).
 
