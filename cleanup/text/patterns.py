@@ -251,9 +251,15 @@ PACK_WEEKDAYS: tuple[str, ...] = tuple(sorted(lang.calendar("weekdays"), key=lam
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|\.)?"
 _JOIN = r"\s+(?:(?:de|del|di|of)\s+)?"
 # A time: "10:03 AM ET", "15.00 Uhr", "15h00", "15:00 h".
-_TIME = r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|hrs?|hs|h))?(?:\s*[A-Z]{2,4})?)"
+# A time zone: a known one in any case ("ist", "ET"), or capitals ("AEDT"), also where the pattern runs
+# case-insensitively: else any short word passed for one, and "Monday 5.00 km" in a story was a date line.
+_ZONE = (
+    r"(?:\s*(?:utc|gmt|ist|bst|cest|cet|eest|eet|west|wet|msk|akst|akdt|aest|aedt|acst|awst|jst|kst|pkt|hst"
+    r"|[ecmp][sd]t|[ecmp]t)|(?-i:\s*[A-Z]{2,4}))"
+)
+_TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|hrs?|hs|h))?{_ZONE}?)"
 # Between a date and its time: "at", "à", "a las", "às", "alle", "um", "om", "o", "godz.", "kl.".
-_AT = r"(?:at|à|a las|a la|às|alle|um|om|o|godz\.?|kl\.?|v)"
+_AT = r"(?:at|on|à|a las|a la|às|alle|um|om|o|godz\.?|kl\.?|v)"
 RELATIVE_TIME = (
     r"(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)"
     r"\s+ago(?:\s+at\s+" + _TIME + ")?"
