@@ -85,14 +85,18 @@ def site_problems(path: Path) -> list[str]:
 
     attempt(_check_keys, data, frozenset(TOP_KEYS), where)
     meta = data.get("site", {})
-    if isinstance(meta, dict):
+    if not isinstance(meta, dict):
+        found.append(f"{where}: 'site' must be a table ([site])")
+    else:
         attempt(_check_keys, meta, SITE_KEYS, f"{where}: [site]")
+        if meta.get("name") is not None and not isinstance(meta["name"], str):
+            found.append(f"{where}: [site] 'name' must be a string")
         attempt(_fingerprints, meta.get("fingerprints", []), where)
     checks = {"drop_line": _text_rules, "drop_from": _text_rules, "strip": _dom_rules, "body": _dom_rules}
     for kind in (*checks, "expect"):
         tables = data.get(kind, [])
-        if not isinstance(tables, list):
-            attempt(_rules, data, kind, host, where)
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            attempt(_rules, data, kind, host, where)  # "must be an array of tables", once
             continue
         names: set[str] = set()
         for table in tables:
@@ -101,7 +105,8 @@ def site_problems(path: Path) -> list[str]:
             name = table.get("name") if isinstance(table, dict) and kind != "expect" else None
             if isinstance(name, str) and name in names:
                 found.append(f"{where}: [[{kind}]] '{name}': duplicate rule name")
-            names.add(str(name))
+            if isinstance(name, str):
+                names.add(name)
     return found or [first]
 
 
