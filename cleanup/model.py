@@ -97,6 +97,9 @@ class Options:
         ``image-caption``); ``clean()`` raises RuleNameError for a name that
         is no rule.
     encoding: decode the input with this codec instead of guessing.
+    charset: the charset the transport declared (an HTTP Content-Type header, a
+        WARC record's): used for bytes that are not UTF-8, before the page's own
+        ``<meta charset>``, as browsers do; an unknown name is ignored.
     max_bytes: inputs larger than this are refused with a DecodeError.
     """
 
@@ -105,6 +108,7 @@ class Options:
     rules_dirs: tuple[str, ...] = ()
     disable: frozenset[str] = frozenset()
     encoding: str | None = None
+    charset: str | None = None
     max_bytes: int = 50_000_000
 
     def __post_init__(self) -> None:
@@ -113,7 +117,7 @@ class Options:
         object.__setattr__(self, "rules_dirs", tuple(str(d) for d in dirs))
         names = (self.disable,) if isinstance(self.disable, str) else self.disable
         object.__setattr__(self, "disable", frozenset(names))
-        for name in ("url", "site", "encoding"):
+        for name in ("url", "site", "encoding", "charset"):
             if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
                 raise TypeError(f"Options.{name} must be a string, not {type(getattr(self, name)).__name__}")
         if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) or self.max_bytes < 1:

@@ -55,7 +55,7 @@ def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) ->
     if overrides:
         options = dataclasses.replace(options, **overrides)
     check_disable(options)
-    page = read_page(data, encoding=options.encoding, max_bytes=options.max_bytes)
+    page = read_page(data, encoding=options.encoding, max_bytes=options.max_bytes, charset=options.charset)
     if page.kind == HTML:
         return clean_html(page, options)
     return clean_text(page, options)

@@ -102,3 +102,12 @@ def test_a_lone_surrogate_in_a_str_costs_no_text(page: str) -> None:
     # input. It crashed text mode (UTF-8 for RE2) and emptied an HTML page (lxml refuses it).
     result = clean(page)
     assert PROSE.strip() in result.text
+
+
+def test_a_declared_charset_decodes_bytes_that_are_not_utf8() -> None:
+    page = "<html><body><p>Городской совет утвердил новый бюджет на следующий год.</p></body></html>".encode("cp1251")
+    assert "Городской" in clean(page, charset="windows-1251").text
+    assert "Городской" not in clean(page).text  # no declaration anywhere: the cp1252 guess
+    assert "Городской" in clean(page, charset="no-such-charset", encoding="cp1251").text  # --encoding wins
+    with pytest.raises(TypeError, match=r"Options\.charset must be a string"):
+        clean(page, charset=1251)

@@ -268,8 +268,8 @@ def test_jsonl_records_go_to_one_file_each_under_output_dir(tmp_path: Path) -> N
     assert sorted(files(tmp_path / "out")) == ["crawl/000001.txt", "crawl/000002.txt"]
 
 
-def warc_file(path: Path, pages: list[tuple[str, str, str]]) -> Path:
-    """A gzipped WARC with one response record per (url, content type, body)."""
+def warc_file(path: Path, pages: list[tuple[str, str, str]], codec: str = "utf-8") -> Path:
+    """A gzipped WARC with one response record per (url, content type, body), bodies in ``codec``."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -277,9 +277,32 @@ def warc_file(path: Path, pages: list[tuple[str, str, str]]) -> Path:
         writer = WARCWriter(handle, gzip=True)
         for url, ctype, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()), http_headers=headers)
+            payload = io.BytesIO(body.encode(codec))
+            record = writer.create_warc_record(url, "response", payload=payload, http_headers=headers)
             writer.write_record(record)
     return path
+
+
+@pytest.mark.parametrize(
+    ("codec", "charset"), [("cp1251", "windows-1251"), ("koi8_r", "KOI8-R"), ("shift_jis", "Shift_JIS")]
+)
+def test_a_charset_declared_only_in_the_http_header_decodes_the_page(tmp_path: Path, codec: str, charset: str) -> None:
+    # Found by a new-user trial: the charset parameter was cut off the WARC record's Content-Type,
+    # and a Russian page read as cp1252 ("Íîâîñòè"), with no error.
+    pytest.importorskip("warcio")
+    story = (
+        "Городской совет утвердил новый бюджет на следующий год."
+        if codec != "shift_jis"
+        else "市議会は来年度の新しい予算を承認した。"
+    )
+    paragraphs = f"<p>{story}</p><p>{story} {story}</p>"
+    body = f"<html><head><title>T</title></head><body><article>{paragraphs}</article></body></html>"
+    crawl = warc_file(
+        tmp_path / "crawl.warc.gz", [("https://example.org/1", f"text/html; charset={charset}", body)], codec
+    )
+    result = run(["-f", "jsonl", crawl])
+    assert result.exit_code == 0, result.stderr
+    assert story in json.loads(result.stdout)["text"]
 
 
 def test_warc_response_records_are_cleaned_with_url_and_date(tmp_path: Path) -> None:

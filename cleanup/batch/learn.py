@@ -9,7 +9,7 @@ top of a text dump). Pages with no host are counted apart. A leading
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cleanup.batch.work import unpacked
 from cleanup.input.decode import read_page
@@ -64,7 +64,8 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
             if not raw or raw.isspace():
                 out.failed.append((source.name, "empty input"))
                 continue
-            result = clean(raw, options)
+            declared = options if options.charset or not source.charset else replace(options, charset=source.charset)
+            result = clean(raw, declared)
         except (OSError, CleanupError) as exc:
             out.failed.append((source.name, str(exc)))
             continue
@@ -72,12 +73,12 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
         if host is None:
             out.no_host.append(source.name)
             continue
-        out.by_host.setdefault(host, []).append(learn_page(source.name, raw, result, options))
+        out.by_host.setdefault(host, []).append(learn_page(source.name, raw, result, declared))
     return out
 
 
 def learn_page(name: str, raw: bytes | str, result: Result, options: Options) -> PageLines:
     """What the learner keeps of one cleaned page; the page is read again (HTML: for its DOM paths;
     text: for where its article ends)."""
-    markup = read_page(raw, encoding=options.encoding, max_bytes=options.max_bytes).text
+    markup = read_page(raw, encoding=options.encoding, max_bytes=options.max_bytes, charset=options.charset).text
     return page_lines(name, result, markup)

@@ -70,6 +70,8 @@ def process(source: Source, settings: Settings) -> Outcome:
     options = settings.options
     if source.url and not options.url:
         options = dataclasses.replace(options, url=source.url)
+    if source.charset and not options.charset:
+        options = dataclasses.replace(options, charset=source.charset)
     try:
         data = unpacked(source.read(options.max_bytes), options.max_bytes)
         if not data or data.isspace():

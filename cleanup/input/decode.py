@@ -245,8 +245,15 @@ def mostly_utf8(data: bytes) -> str | None:
     return ESCAPED_BYTE_RE.sub(_cp1252_byte, text)
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``data``; return the text and the codec used."""
+def decode(data: bytes, encoding: str | None = None, charset: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; return the text and the codec used.
+
+    ``charset``: what the transport declared (an HTTP header); it is tried, as browsers
+    do, before the page's own ``<meta charset>`` when the bytes are not UTF-8.
+
+    >>> decode("Новости".encode("cp1251"), charset="windows-1251")
+    ('Новости', 'cp1251')
+    """
     if encoding:
         if text_codec(encoding) is None:
             raise DecodeError(f"unknown encoding {encoding!r}")
@@ -268,7 +275,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return text, codecs.lookup(guess).name
     if (text := mostly_utf8(data)) is not None:
         return text, MIXED_CODEC
-    for guess in (_declared_charset(head), "cp1252"):
+    for guess in (text_codec(charset) if charset else None, _declared_charset(head), "cp1252"):
         if guess and (text := _try(data, guess)) is not None:
             return text, codecs.lookup(guess).name
     return data.decode("latin-1"), "latin-1"
@@ -303,7 +310,9 @@ def tagged_lines(text: str) -> bool:
     return TAGGED_LINES_SHARE * sum(1 for line in lines if HTML_TAG_RE.search(line)) >= len(lines)
 
 
-def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int = 50_000_000) -> Page:
+def read_page(
+    data: bytes | str, *, encoding: str | None = None, max_bytes: int = 50_000_000, charset: str | None = None
+) -> Page:
     """Turn raw input into a Page, or raise DecodeError saying what it is instead."""
     if isinstance(data, str):
         _check_str_size(data, max_bytes)
@@ -318,7 +327,7 @@ def read_page(data: bytes | str, *, encoding: str | None = None, max_bytes: int 
         what = binary_kind(data)
         if what:
             raise DecodeError(f"binary input ({what}), not a page")
-        text, codec = decode(data, encoding)
+        text, codec = decode(data, encoding, charset)
     if _may_hold_control(data, codec) and CONTROL_RE.search(text):
         sample = text[: SNIFF_BYTES * 4]
         if len(CONTROL_RE.findall(sample)) > MAX_CONTROL_SHARE * len(sample):

@@ -323,7 +323,8 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = _status(record.http_headers.get_statuscode())
-    ctype = (record.http_headers.get_header("Content-Type") or "text/html").split(";")[0].strip().lower()
+    content_type = record.http_headers.get_header("Content-Type") or "text/html"
+    ctype = content_type.split(";")[0].strip().lower()
     if ctype not in PAGE_TYPES:
         return Source(name, rel, skip=f"not a page: {ctype or 'no type'}")
     if not all_statuses and status is not None and not 200 <= status < 300:
@@ -337,7 +338,21 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         return failed(name, f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
-    return Source(name, rel, data=data, url=headers.get_header("WARC-Target-URI"), extra=extra)
+    url, charset = headers.get_header("WARC-Target-URI"), header_charset(content_type)
+    return Source(name, rel, data=data, url=url, extra=extra, charset=charset)
+
+
+def header_charset(content_type: str) -> str | None:
+    """The ``charset`` parameter of a Content-Type header, or None.
+
+    >>> header_charset('text/html; charset="windows-1251"'), header_charset("text/html")
+    ('windows-1251', None)
+    """
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
 
 
 def _status(code: Any) -> int | None:

@@ -22,7 +22,7 @@ class Source:
     output goes under -o DIR (before the suffix). A file is read from ``path``
     by the worker; standard input and records carry their page in ``data``.
     ``url`` and ``extra`` (fields passed through to the JSON record) come from
-    JSON Lines and WARC records.
+    JSON Lines and WARC records; ``charset`` from a WARC record's HTTP Content-Type.
     """
 
     name: str
@@ -34,6 +34,7 @@ class Source:
     error: str | None = None
     skip: str | None = None  # a record that is no article (HTTP 404, an image): left out and counted
     kind: str = "page"  # 'jsonl', 'json' or 'warc': a container file left unopened (Selection.open_containers)
+    charset: str | None = None  # declared by the transport (HTTP Content-Type): Options.charset
 
     def read(self, max_bytes: int | None = None) -> bytes | str:
         """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""
