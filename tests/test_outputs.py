@@ -685,6 +685,44 @@ def test_check_reports_a_jsonl_record_whose_input_is_gone(tmp_path: Path) -> Non
     assert f"would be removed: {golden}: the record of {src / 'b.txt'}" in check.stderr
 
 
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda lines: [*lines, "garbage\n"], "1 line that is no record"),
+        (lambda lines: [*lines, lines[0]], "1 record of a source that is there already"),
+        (lambda lines: lines[::-1], "its records in another order than the inputs'"),
+    ],
+    ids=["junk", "repeat", "order"],
+)
+def test_check_against_a_jsonl_golden_sees_what_a_run_would_rewrite(tmp_path: Path, spoil, message: str) -> None:
+    # Found by a second new-user trial: a golden with a junk line, a repeated record or its records
+    # in another order passed --check, though a run writes other bytes.
+    src, _ = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    golden = tmp_path / "all.jsonl"
+    assert run(["-o", golden, src]).exit_code == 0
+    assert run(["--check", "-o", golden, src]).exit_code == 0
+    golden.write_text("".join(spoil(golden.read_text().splitlines(keepends=True))))
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 1, check.stderr
+    assert f"would change: {golden}: {message}" in check.stderr
+
+
+def test_check_with_diff_names_each_change_and_prune_says_what_it_removed(tmp_path: Path) -> None:
+    # Found by a second new-user trial: --check --diff printed no 'would change:' lines (the README
+    # says "both"), and --prune removed goldens without a word unless -v.
+    src, golden = _golden(tmp_path)
+    (src / "b.txt").write_text(PAGE)
+    assert run(["-o", golden, src]).exit_code == 0
+    (golden / "a.txt").write_text("stale\n")
+    both = run(["--check", "--diff", "-o", golden, src])
+    assert both.exit_code == 1 and "+++ " in both.stdout
+    assert f"would change: {golden / 'a.txt'}" in both.stderr
+    (src / "b.txt").unlink()
+    pruned = run(["--prune", "-o", golden, src])
+    assert pruned.exit_code == 0 and f"removed: {golden / 'b.txt'} (its input is gone)" in pruned.stderr
+
+
 def test_o_device_with_text_format_says_what_it_is_and_leaves_it(tmp_path: Path) -> None:
     import stat
 

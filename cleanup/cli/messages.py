@@ -23,6 +23,7 @@ class Messages:
     verbose: bool = False
     console: Any = None  # a rich Console while a progress bar is shown
     explain_to: Any = None  # the --explain-file (None: stderr)
+    name_changes: bool = False  # --check with --diff: a 'would change:' line beside each diff
 
     def say(self, text: str, *, always: bool = False) -> None:
         """One line on stderr; under -q only when ``always``."""

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from cleanup.cli.cluster import open_cluster, remote_target
+from cleanup.cli.explain import open_explain_file
 from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, selection
 from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
@@ -36,72 +37,11 @@ from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT
 FATAL_WRITE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EDQUOT))
 
 
-def _open_explain_file(messages: Messages, target: Any, named: list[Path], output: Path | None, flags: Any) -> None:
-    """--explain-file, opened once the output is checked: a usage error before must leave it as it was."""
-    if flags["explain_file"] is None:
-        return
-    try:
-        messages.explain_to = _explain_file(flags["explain_file"], named, flags["files_from"], output)
-    except click.UsageError:
-        target.close(ok=False)
-        raise
-
-
-def _explain_file(path: Path, inputs: list[Path], files_from: Any, output: Path | None) -> Any:
-    """The --explain-file, opened for writing (a usage error when it cannot be, or when it is an input or -o).
-
-    Opening it empties it: an input, the --files-from list or the output named there would be lost;
-    inside the -o directory an output would replace it, or --prune remove it. A path that is this
-    process's stdout or stderr (/dev/stdout, or the file they are redirected to) is written through
-    that stream: a second opening would write over it.
-    """
-    listing = [Path(files_from)] if files_from is not None and str(files_from) != "-" else []
-    problem = InputGuard.of([*inputs, *listing]).problem(path)
-    if problem is not None:
-        inside = "inside the input directory" in problem
-        why = "it lies inside an input directory" if inside else "it is an input, and opening it would empty it"
-        raise click.UsageError(f"--explain-file {path}: {why}")
-    if output is not None and str(output) != "-":
-        if _same_path(path, output):
-            raise click.UsageError(f"--explain-file {path}: it is also the output (-o)")
-        if os.path.isdir(output) and _inside_dir(path, output):
-            raise click.UsageError(f"--explain-file {path}: it lies inside the output directory (-o)")
-    stream = _standard_stream(path)
-    if stream is not None:
-        return stream
-    try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
-
-
-def _inside_dir(path: Path, directory: Path) -> bool:
-    top = os.path.realpath(directory).rstrip(os.sep) + os.sep
-    return os.path.realpath(path).startswith(top)
-
-
-def _standard_stream(path: Path) -> Any:
-    """sys.stdout or sys.stderr when ``path`` is the file either writes to, else None."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    for fd, stream in ((1, sys.stdout), (2, sys.stderr)):
-        with contextlib.suppress(OSError, ValueError):
-            mine = os.fstat(fd)
-            if (mine.st_dev, mine.st_ino) == (st.st_dev, st.st_ino) and stream is not None:
-                return stream
-    return None
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    """True when ``a`` and ``b`` name one file (whether or not it exists yet; a hard link too)."""
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
+def _messages(flags: dict[str, Any]) -> Messages:
+    """What the run says on stderr, as the flags want it (--check with --diff names each change too)."""
+    messages = Messages(colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
+    messages.name_changes = bool(flags["check"] and flags["diff"])
+    return messages
 
 
 def _target(
@@ -160,6 +100,8 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
     if mode is Mode.DIFF:
         diff = unified_diff(old, new, quote_name(old_name), f"{quote_name(source.name)} (cleaned)")
         click.echo(colour_diff(diff) if messages.color is not False else diff, nl=False, color=messages.color)
+        if messages.name_changes:
+            messages.say(f"would change: {quote_name(old_name)}")
     else:
         messages.say(f"would change: {quote_name(old_name)}")
     return True
@@ -267,7 +209,7 @@ def run_batch(
     from cleanup.batch.work import Settings
     from cleanup.input.records import Fields
 
-    messages = Messages(colour_flag(flags["color"]), flags["quiet"], flags["verbose"])
+    messages = _messages(flags)
     fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
     cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
     sel = selection(flags, fields, output, options, open_containers=cluster is None)
@@ -275,7 +217,7 @@ def run_batch(
     listed, problem = listed_paths_of(flags["files_from"], bool(output or flags["explain_file"]), flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
     target = _target(named, output, fmt, mode, flags, messages)
-    _open_explain_file(messages, target, named, output, flags)
+    open_explain_file(messages, target, named, output, flags)
     report = Report(check=mode is not Mode.WRITE)
     items = leaving_out(inputs(sources, listed, problem, sel), report, messages)
     if flags["skip_existing"]:
@@ -297,9 +239,7 @@ def run_batch(
     if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
         _orphans(target, mode, report, messages)
     if code is None and isinstance(target, JsonLinesFile) and mode is not Mode.WRITE:
-        for gone in target.orphans():
-            report.done(changed=True)
-            messages.say(f"would be removed: {quote_name(target.given)}: the record of {quote_name(gone)}")
+        _stale_records(target, report, messages)
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     summarise = total > 1 or output is not None or bool(report.left_out)  # an input left out is said, even alone
@@ -346,6 +286,16 @@ def _batch(run: Callable[[], None], messages: Messages) -> int | None:
     return None
 
 
+def _stale_records(target: JsonLinesFile, report: Report, messages: Messages) -> None:
+    """Under --check/--diff -o FILE.jsonl: records whose input is gone, and what else a run would rewrite."""
+    for gone in target.orphans():
+        report.done(changed=True)
+        messages.say(f"would be removed: {quote_name(target.given)}: the record of {quote_name(gone)}")
+    for problem in target.layout_problems():
+        report.done(changed=True)
+        messages.say(f"would change: {quote_name(target.given)}: {problem}")
+
+
 def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) -> None:
     """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune."""
     for path in target.orphans():
@@ -359,7 +309,7 @@ def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) 
             report.failed(str(path), f"cannot remove it: {reason(exc)}")
             messages.error(str(path), f"cannot remove it: {reason(exc)}")
             continue
-        messages.status(str(path), "removed (its input is gone)")
+        messages.say(f"removed: {quote_name(str(path))} (its input is gone)")
 
 
 def _out_of_descriptors(exc: OSError) -> bool:

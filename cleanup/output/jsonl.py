@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,7 +45,8 @@ class JsonLinesFile:
         self.tmp: str | None = None
         self.failed = False  # a write failed: the file must never be committed
         self.index: dict[str, bytes] | None = None  # source -> its record in the existing file
-        self.compared: set[str] = set()  # sources looked up under --check/--diff
+        self.layout = Layout()  # what else the existing file holds: lines no record, repeats, its order
+        self.compared: dict[str, None] = {}  # sources looked up under --check/--diff, in input order
 
     def exists(self, source: Source) -> bool:
         """With --skip-existing: True when the existing file already holds a record of ``source``."""
@@ -52,7 +54,7 @@ class JsonLinesFile:
 
     def _existing(self) -> dict[str, bytes]:
         if self.index is None:
-            self.index = _index(self.path)
+            self.index = _index(self.path, self.layout)
         return self.index
 
     def _open(self) -> None:
@@ -89,13 +91,35 @@ class JsonLinesFile:
         record that would be removed is named): the file's name alone would be
         the same line for every input that changed.
         """
-        self.compared.add(source.name)
+        self.compared[source.name] = None
         record = self._existing().get(source.name, b"")
         return record.decode("utf-8", "replace"), f"{self.given}: the record of {source.name}"
 
     def orphans(self) -> list[str]:
         """Under --check/--diff: the sources of records in the existing file that no input of this run has."""
-        return sorted(set(self._existing()) - self.compared)
+        return sorted(set(self._existing()) - set(self.compared))
+
+    def layout_problems(self) -> list[str]:
+        """Under --check/--diff: how the existing file differs from what a run writes, besides its records.
+
+        A run writes one record per input, in input order, each on a whole line: lines
+        that are no record, a source twice, another order or a line cut short would
+        all be rewritten, so a check that passed over them would pass a stale golden.
+        """
+        index = self._existing()
+        found = []
+        if self.layout.junk:
+            found.append(f"{_count(self.layout.junk, 'line')} that {_is(self.layout.junk)} no record")
+        if self.layout.repeats:
+            found.append(
+                f"{_count(self.layout.repeats, 'record')} of a source that {_is(self.layout.repeats)} there already"
+            )
+        if self.layout.cut:
+            found.append("a last line cut short")
+        kept = [s for s in self.layout.order if s in self.compared]
+        if kept != [s for s in self.compared if s in index]:
+            found.append("its records in another order than the inputs'")
+        return found
 
     def close(self, ok: bool) -> None:
         """Rename the file into place when ``ok`` and no write failed; else remove it.
@@ -127,7 +151,25 @@ class JsonLinesFile:
                 self.tmp = None
 
 
-def _index(path: Path) -> dict[str, bytes]:
+@dataclass
+class Layout:
+    """What an existing JSON Lines file holds besides its first record of each source."""
+
+    order: list[str] = field(default_factory=list)  # the sources, in file order (first records)
+    junk: int = 0  # lines that are no record with a source
+    repeats: int = 0  # records of a source seen before
+    cut: bool = False  # a last line without its newline
+
+
+def _count(n: int, noun: str) -> str:
+    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _is(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def _index(path: Path, layout: Layout | None = None) -> dict[str, bytes]:
     """Each record of an existing JSON Lines file by its ``source`` (the first one wins).
 
     The file is opened without blocking and must be a regular file (a FIFO or
@@ -146,20 +188,26 @@ def _index(path: Path) -> dict[str, bytes]:
             raise OutputError(f"{quote_name(str(path))} is {kind_of(mode)}, not a regular file; refusing it")
         stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed(path) else raw  # type: ignore[assignment]
         try:
-            return _records(stream)
+            return _records(stream, layout if layout is not None else Layout())
         except (OSError, EOFError) as exc:
             raise OutputError(f"cannot read {quote_name(str(path))}: {exc}") from None
 
 
-def _records(stream: BinaryIO) -> dict[str, bytes]:
+def _records(stream: BinaryIO, layout: Layout) -> dict[str, bytes]:
     index: dict[str, bytes] = {}
     for line in stream:
         if not line.endswith(b"\n"):
+            layout.cut = True
             break
         try:
             source = json.loads(line).get("source")
         except (ValueError, AttributeError, RecursionError):
             source = None
-        if isinstance(source, str):
-            index.setdefault(source, line)
+        if not isinstance(source, str):
+            layout.junk += 1
+        elif source in index:
+            layout.repeats += 1
+        else:
+            index[source] = line
+            layout.order.append(source)
     return index

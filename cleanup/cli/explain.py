@@ -1,0 +1,82 @@
+"""--explain-file: checked like an output before it is opened, since opening it empties it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cleanup.cli.messages import Messages
+from cleanup.input.sources import InputGuard, reason
+
+
+def open_explain_file(messages: Messages, target: Any, named: list[Path], output: Path | None, flags: Any) -> None:
+    """--explain-file, opened once the output is checked: a usage error before must leave it as it was."""
+    if flags["explain_file"] is None:
+        return
+    try:
+        messages.explain_to = _explain_file(flags["explain_file"], named, flags["files_from"], output)
+    except click.UsageError:
+        target.close(ok=False)
+        raise
+
+
+def _explain_file(path: Path, inputs: list[Path], files_from: Any, output: Path | None) -> Any:
+    """The --explain-file, opened for writing (a usage error when it cannot be, or when it is an input or -o).
+
+    Opening it empties it: an input, the --files-from list or the output named there would be lost;
+    inside the -o directory an output would replace it, or --prune remove it. A path that is this
+    process's stdout or stderr (/dev/stdout, or the file they are redirected to) is written through
+    that stream: a second opening would write over it.
+    """
+    listing = [Path(files_from)] if files_from is not None and str(files_from) != "-" else []
+    problem = InputGuard.of([*inputs, *listing]).problem(path)
+    if problem is not None:
+        inside = "inside the input directory" in problem
+        why = "it lies inside an input directory" if inside else "it is an input, and opening it would empty it"
+        raise click.UsageError(f"--explain-file {path}: {why}")
+    if output is not None and str(output) != "-":
+        if _same_path(path, output):
+            raise click.UsageError(f"--explain-file {path}: it is also the output (-o)")
+        if os.path.isdir(output) and _inside_dir(path, output):
+            raise click.UsageError(f"--explain-file {path}: it lies inside the output directory (-o)")
+    stream = _standard_stream(path)
+    if stream is not None:
+        return stream
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
+
+
+def _inside_dir(path: Path, directory: Path) -> bool:
+    top = os.path.realpath(directory).rstrip(os.sep) + os.sep
+    return os.path.realpath(path).startswith(top)
+
+
+def _standard_stream(path: Path) -> Any:
+    """sys.stdout or sys.stderr when ``path`` is the file either writes to, else None."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for fd, stream in ((1, sys.stdout), (2, sys.stderr)):
+        with contextlib.suppress(OSError, ValueError):
+            mine = os.fstat(fd)
+            if (mine.st_dev, mine.st_ino) == (st.st_dev, st.st_ino) and stream is not None:
+                return stream
+    return None
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file (whether or not it exists yet; a hard link too)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
