@@ -111,3 +111,10 @@ def test_a_declared_charset_decodes_bytes_that_are_not_utf8() -> None:
     assert "Городской" in clean(page, charset="no-such-charset", encoding="cp1251").text  # --encoding wins
     with pytest.raises(TypeError, match=r"Options\.charset must be a string"):
         clean(page, charset=1251)
+
+
+def test_bytes_like_input_is_read_and_other_types_are_named() -> None:
+    page = b"The council voted on Tuesday to close the old bridge for repairs that take a year."
+    assert clean(memoryview(page)).text == clean(bytearray(page)).text == clean(page).text
+    with pytest.raises(TypeError, match="clean\\(\\) takes bytes or str, not int"):
+        clean(123)

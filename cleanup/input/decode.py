@@ -313,7 +313,14 @@ def tagged_lines(text: str) -> bool:
 def read_page(
     data: bytes | str, *, encoding: str | None = None, max_bytes: int = 50_000_000, charset: str | None = None
 ) -> Page:
-    """Turn raw input into a Page, or raise DecodeError saying what it is instead."""
+    """Turn raw input into a Page, or raise DecodeError saying what it is instead.
+
+    bytearray and memoryview read as bytes; any other type is a TypeError naming it.
+    """
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    elif not isinstance(data, (bytes, str)):
+        raise TypeError(f"clean() takes bytes or str, not {type(data).__name__}")
     if isinstance(data, str):
         _check_str_size(data, max_bytes)
         if not data.isascii() and LONE_SURROGATE_RE.search(data):
