@@ -723,6 +723,18 @@ def test_check_with_diff_names_each_change_and_prune_says_what_it_removed(tmp_pa
     assert pruned.exit_code == 0 and f"removed: {golden / 'b.txt'} (its input is gone)" in pruned.stderr
 
 
+def test_diff_against_a_jsonl_golden_shows_the_field_that_changed(tmp_path: Path) -> None:
+    # Found by the new-user trials: each changed record was one changed line of kilobytes.
+    src, _ = _golden(tmp_path)
+    golden = tmp_path / "all.jsonl"
+    assert run(["-o", golden, src]).exit_code == 0
+    golden.write_text(golden.read_text().replace("The council voted", "The council vetoed"))
+    diff = run(["--diff", "-o", golden, src])
+    assert diff.exit_code == 1
+    changed = [line for line in diff.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert [line[:10] for line in changed] == ['- "text": ', '+ "text": ']
+
+
 def test_o_device_with_text_format_says_what_it_is_and_leaves_it(tmp_path: Path) -> None:
     import stat
 

@@ -81,7 +81,12 @@ def _escape(ch: str) -> str:
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
-    """A unified diff of two outputs ('' when they are equal)."""
+    """A unified diff of two outputs ('' when they are equal).
+
+    JSON Lines records (one object a line) are laid out a field a line first: a
+    change in a long record is then one changed field, not one changed line of kilobytes.
+    """
+    old, new = _laid_out(old), _laid_out(new)
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=old_name, tofile=new_name
     )
@@ -89,6 +94,24 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _laid_out(text: str) -> str:
+    """A one-line JSON object as indented JSON (for reading a diff), anything else as it is.
+
+    >>> print(_laid_out('{"a": 1, "b": "x"}\\n'), end="")
+    {
+     "a": 1,
+     "b": "x"
+    }
+    """
+    if not text.startswith("{") or text.count("\n") > 1:
+        return text
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return text
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n" if isinstance(record, dict) else text
 
 
 def explain_lines(result: Result, source: str) -> list[str]:
