@@ -9,9 +9,9 @@ top of a text dump). Pages with no host are counted apart. A leading
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from cleanup.batch.work import unpacked
+from cleanup.batch.work import declared_charset, unpacked
 from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
 from cleanup.model import CleanupError, Options, Result
@@ -64,7 +64,7 @@ def gather(sources: Iterable[Source], options: Options, site: str | None = None)
             if not raw or raw.isspace():
                 out.failed.append((source.name, "empty input"))
                 continue
-            declared = options if options.charset or not source.charset else replace(options, charset=source.charset)
+            declared = declared_charset(options, source)
             result = clean(raw, declared)
         except (OSError, CleanupError) as exc:
             out.failed.append((source.name, str(exc)))

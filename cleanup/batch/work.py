@@ -56,6 +56,12 @@ def unpacked(data: bytes | str, max_bytes: int) -> bytes | str:
     return data if inner.startswith(GZIP_MAGIC) else inner
 
 
+def declared_charset(options: Options, source: Source) -> Options:
+    """``options`` with the charset the source's transport declared (a WARC record's HTTP header),
+    unless the caller gave one."""
+    return dataclasses.replace(options, charset=source.charset) if source.charset and not options.charset else options
+
+
 def process(source: Source, settings: Settings) -> Outcome:
     """Clean one source; a bad input gives an Outcome with ``error``, never an exception.
 
@@ -70,8 +76,7 @@ def process(source: Source, settings: Settings) -> Outcome:
     options = settings.options
     if source.url and not options.url:
         options = dataclasses.replace(options, url=source.url)
-    if source.charset and not options.charset:
-        options = dataclasses.replace(options, charset=source.charset)
+    options = declared_charset(options, source)
     try:
         data = unpacked(source.read(options.max_bytes), options.max_bytes)
         if not data or data.isspace():

@@ -108,6 +108,13 @@ FILE_OPTIONS = _stacked(
 )
 
 
+def record_fields(flags: dict[str, Any]) -> Any:
+    """The record fields the flags name (--html-field, --text-field, --url-field, --id-field)."""
+    from cleanup.input.records import Fields
+
+    return Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+
+
 def inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
     """Sources from the command line (URLs through fsspec), then from --files-from (``problem``: why the list
     cannot be read)."""

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, selection
+from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, record_fields, selection
 from cleanup.cli.rules_cmd import RULES_DIRS
 from cleanup.model import Options, SiteRuleError
-from cleanup.output.render import quote_name
+from cleanup.output.render import counted, quote_name
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # the learner loads only when `cleanup learn` runs
@@ -76,7 +76,6 @@ def learn(
     them; a host's file then holds its --rules file's rules and the learned ones.
     """
     from cleanup.batch.learn import gather
-    from cleanup.input.records import Fields
     from cleanup.input.sources import iter_sources
     from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site
 
@@ -87,13 +86,13 @@ def learn(
         raise SystemExit(EXIT_USAGE)
     dirs = tuple(str(d) for d in rules_dirs)
     options = Options(encoding=flags["encoding"], max_bytes=flags["max_bytes"])
-    fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    fields = record_fields(flags)
     sel = selection(flags, fields, rules_dir, options)
     got = _gather(gather, iter_sources(inputs, sel), options, dirs, site)
     for name, why in got.failed:
         click.echo(f"error: {name}: {why}", err=True)
     if got.no_host:
-        pages = "1 page" if len(got.no_host) == 1 else f"{len(got.no_host)} pages"
+        pages = counted(len(got.no_host), "page")
         click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)
     if not (got.by_host or got.no_host or got.failed):
         click.echo(f"error: no pages in {', '.join(quote_name(str(p)) for p in inputs)}", err=True)
@@ -170,18 +169,17 @@ def one_shot_rules(
 
     from cleanup.batch.learn import gather
     from cleanup.cli.inputs import selection
-    from cleanup.input.records import Fields
     from cleanup.input.sources import STDIN, iter_sources
     from cleanup.sites.learn import learn_site
 
     if any(str(s) == STDIN for s in sources) or not sources:
         raise click.UsageError("--learn reads the inputs twice: give files or directories, not standard input")
     first = Options(encoding=options.encoding, max_bytes=options.max_bytes, disable=options.disable)
-    fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    fields = record_fields(flags)
     sel = selection(flags, fields, output, options)
     got = _gather(gather, iter_sources(sources, sel), first, options.rules_dirs, options.site)
     if got.no_host:  # the second pass still cleans them, with the rules there were (as the rules warning, not -q)
-        pages = "1 page" if len(got.no_host) == 1 else f"{len(got.no_host)} pages"
+        pages = counted(len(got.no_host), "page")
         click.echo(
             f"warning: {pages} had no URL to tell their host, so nothing was learned for them (give --site HOST)",
             err=True,
@@ -195,6 +193,5 @@ def one_shot_rules(
             (Path(tmp) / f"{host}.toml").write_text(found.toml(base), encoding="utf-8")
         if not flags["quiet"]:
             note = f" (not used: {base.path} serves it)" if kept and base else ""
-            rules = "1 rule" if len(found.rules) == 1 else f"{len(found.rules)} rules"
-            click.echo(f"learned: {host}: {found.pages} pages, {rules}{note}", err=True)
+            click.echo(f"learned: {host}: {found.pages} pages, {counted(len(found.rules), 'rule')}{note}", err=True)
     return tmp

@@ -15,7 +15,7 @@ import click
 
 from cleanup.cli.cluster import open_cluster, remote_target
 from cleanup.cli.explain import open_explain_file
-from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, selection
+from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, record_fields, selection
 from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
 from cleanup.input.remote import as_url
@@ -207,10 +207,9 @@ def run_batch(
     """Run the batch; return the exit code."""
     from cleanup.batch.jobs import default_jobs
     from cleanup.batch.work import Settings
-    from cleanup.input.records import Fields
 
     messages = _messages(flags)
-    fields = Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    fields = record_fields(flags)
     cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
     sel = selection(flags, fields, output, options, open_containers=cluster is None)
     # The whole list is read first when outputs (or the explain file) must be checked against every input.

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from cleanup.input.sources import Source
 from cleanup.output.files import SAFE_READ, OutputError, kind_of
-from cleanup.output.render import quote_name
+from cleanup.output.render import counted, quote_name
 from cleanup.output.write import remove_stale_temp_files, signals_deferred, temp_file
 
 
@@ -109,10 +109,10 @@ class JsonLinesFile:
         index = self._existing()
         found = []
         if self.layout.junk:
-            found.append(f"{_count(self.layout.junk, 'line')} that {_is(self.layout.junk)} no record")
+            found.append(f"{counted(self.layout.junk, 'line')} that {_is(self.layout.junk)} no record")
         if self.layout.repeats:
             found.append(
-                f"{_count(self.layout.repeats, 'record')} of a source that {_is(self.layout.repeats)} there already"
+                f"{counted(self.layout.repeats, 'record')} of a source that {_is(self.layout.repeats)} there already"
             )
         if self.layout.cut:
             found.append("a last line cut short")
@@ -159,10 +159,6 @@ class Layout:
     junk: int = 0  # lines that are no record with a source
     repeats: int = 0  # records of a source seen before
     cut: bool = False  # a last line without its newline
-
-
-def _count(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _is(n: int) -> str:

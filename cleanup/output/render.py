@@ -80,6 +80,11 @@ def _escape(ch: str) -> str:
     return ch.encode("unicode_escape").decode("ascii") if ch not in "'\\" else "\\" + ch
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless it is one: '1 page', '3 pages'."""
+    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     """A unified diff of two outputs ('' when they are equal).
 

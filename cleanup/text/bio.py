@@ -78,7 +78,6 @@ def read_more_tail_re(rules_dirs: tuple[str, ...] = ()) -> re.Pattern[str]:
     )
 
 
-READ_MORE_TAIL_RE = read_more_tail_re()
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 SENTENCE_ENDS = frozenset('.!?"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
@@ -315,7 +314,7 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         after = prose_weight(texts, rest)
         before = prose_weight(texts, (j for j in range(first, i) if dropped_by[j] is None))
-        if after and _teasers_only([texts[j] for j in rest], found.rules_dirs) and before >= after:
+        if after and _teasers_only([texts[j] for j in rest], dirs) and before >= after:
             return i
     return None
 
@@ -331,8 +330,7 @@ def ends_in_read_more(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     """
     if text[-1:] in SENTENCE_ENDS:
         return False  # a link's label has no full stop: most units end like a sentence and are not searched
-    tail = READ_MORE_TAIL_RE if not rules_dirs else read_more_tail_re(rules_dirs)
-    return tail.search(text[-READ_MORE_TAIL_CHARS:]) is not None
+    return read_more_tail_re(rules_dirs).search(text[-READ_MORE_TAIL_CHARS:]) is not None
 
 
 def _related_heading(text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = ()) -> bool:

@@ -235,12 +235,16 @@ def apply_pack_date_lines(v: Verdicts, rules_dirs: tuple[str, ...]) -> None:
     The line rule's pattern holds the bundled packs' words only (it is built once); a user's
     ``lang/sv.toml`` with ``months`` makes "12 maj 2024" a date line here, on the units kept so far.
     """
-    from cleanup.text.lines import pack_date_lines
+    from cleanup.text.lines import DATE_LINE_MAX_CHARS, pack_date_pattern
 
-    todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
+    pattern = pack_date_pattern(rules_dirs)
+    if pattern is None:
+        return  # the packs add no such word: most runs with a rules directory (FiveFilters configs, site files)
     shown = v.lines.visible
-    for k in pack_date_lines([shown[i] for i in todo], rules_dirs):
-        v.drop(todo[k], "date-line", "publication date")
+    for i, text in enumerate(shown):
+        kept = v.dropped_by[i] is None and i not in v.protected
+        if kept and len(text) <= DATE_LINE_MAX_CHARS and pattern.fullmatch(text) is not None:
+            v.drop(i, "date-line", "publication date")
 
 
 def apply_site_rules(

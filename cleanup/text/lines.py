@@ -8,7 +8,6 @@ negative examples in the docstrings and in tests/test_rules_lines.py.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from typing import Any
 
 from cleanup.model import Line
@@ -226,20 +225,11 @@ def date_line(line: Line) -> str | None:
     return "publication date" if _date_line_re2().fullmatch(_text(line)) is not None else None
 
 
-def pack_date_lines(texts: Sequence[str], rules_dirs: tuple[str, ...]) -> list[int]:
-    """Indexes of ``texts`` that are date lines only with the month, weekday or lead words of the
-    language packs in ``rules_dirs`` ("12 maj 2024" with a user's Swedish pack): ``date_line``'s
-    pattern is built once from the bundled packs. None when those packs add no such word.
-    """
-    found = _pack_date_line_re2(rules_dirs)
-    if found is None:
-        return []
-    return [i for i, t in enumerate(texts) if len(t) <= DATE_LINE_MAX_CHARS and found.fullmatch(t) is not None]
-
-
 @functools.lru_cache(maxsize=16)
-def _pack_date_line_re2(rules_dirs: tuple[str, ...]) -> Any:
-    """The date-line pattern with the words of the packs in ``rules_dirs`` too; None when they add none."""
+def pack_date_pattern(rules_dirs: tuple[str, ...]) -> Any:
+    """The date-line pattern (RE2) with the month, weekday and lead words of the packs in ``rules_dirs``
+    too ("12 maj 2024" with a user's Swedish pack), or None when they add no such word: ``date_line``'s
+    own pattern is built once, from the bundled packs."""
     from cleanup import lang
 
     months, weekdays = lang.calendar("months", None, rules_dirs), lang.calendar("weekdays", None, rules_dirs)
