@@ -503,6 +503,27 @@ def test_check_counts_a_missing_golden_file_as_a_change(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.stderr
 
 
+def test_check_counts_a_missing_golden_as_a_change_even_for_an_empty_output(tmp_path: Path) -> None:
+    # A page whose article is empty writes an empty golden file; without that file a run would
+    # create it, so a check must not pass (it compared the empty output with '' for "none").
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "menu.txt").write_text("Skip to content\n")
+    run(["-o", tmp_path / "golden", tmp_path / "in"])
+    assert (tmp_path / "golden" / "menu.txt").read_text() == ""
+    (tmp_path / "golden" / "menu.txt").unlink()
+    result = run(["--check", "-o", tmp_path / "golden", tmp_path / "in"])
+    assert result.exit_code == 1, result.stderr
+    assert "would change" in result.stderr
+
+
+def test_diff_shows_a_missing_golden_as_a_new_file(tmp_path: Path) -> None:
+    src = tree(tmp_path / "in", 1)
+    result = run(["--diff", "-o", tmp_path / "golden", src])
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.startswith("--- /dev/null\n+++ "), result.stdout
+    assert "+Story 0\n" in result.stdout
+
+
 def test_diff_against_golden_prints_the_change_and_exits_1(tmp_path: Path) -> None:
     src = tree(tmp_path / "in", 1)
     run(["-o", tmp_path / "golden", src])

@@ -95,10 +95,11 @@ def _handle(source: Source, outcome: Any, mode: Mode, target: Any, messages: Mes
     if mode is Mode.WRITE:
         return target.emit(source, new)
     old, old_name = target.old(source)
-    if old == new:
+    if old == new:  # None (no golden) differs even from an empty output: a run would write it
         return False
     if mode is Mode.DIFF:
-        diff = unified_diff(old, new, quote_name(old_name), f"{quote_name(source.name)} (cleaned)")
+        from_name = "/dev/null" if old is None else quote_name(old_name)  # a new file, as git shows one
+        diff = unified_diff(old or "", new, from_name, f"{quote_name(source.name)} (cleaned)")
         click.echo(colour_diff(diff) if messages.color is not False else diff, nl=False, color=messages.color)
         if messages.name_changes:
             messages.say(f"would change: {quote_name(old_name)}")

@@ -84,16 +84,17 @@ class JsonLinesFile:
             raise
         return True
 
-    def old(self, source: Source) -> tuple[str, str]:
-        """The record for ``source`` in the existing file ('' when it has none), and its name.
+    def old(self, source: Source) -> tuple[str | None, str]:
+        """The record for ``source`` in the existing file (None when it has none), and its name.
 
         The name says which record ('all.jsonl: the record of pages/a.html', as a
         record that would be removed is named): the file's name alone would be
         the same line for every input that changed.
         """
         self.compared[source.name] = None
-        record = self._existing().get(source.name, b"")
-        return record.decode("utf-8", "replace"), f"{self.given}: the record of {source.name}"
+        record = self._existing().get(source.name)
+        name = f"{self.given}: the record of {source.name}"
+        return None if record is None else record.decode("utf-8", "replace"), name
 
     def orphans(self) -> list[str]:
         """Under --check/--diff: the sources of records in the existing file that no input of this run has."""

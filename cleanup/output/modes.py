@@ -90,7 +90,7 @@ class Stdout:
         self.stream.write(text.encode("utf-8"))
         self.stream.flush()
 
-    def old(self, source: Source) -> tuple[str, str]:
+    def old(self, source: Source) -> tuple[str | None, str]:
         """The input's own text, decoded, for --check/--diff without -o."""
         from cleanup.input.decode import read_page
 
@@ -157,10 +157,10 @@ class Directory:
         atomic_write(target, text)
         return True
 
-    def old(self, source: Source) -> tuple[str, str]:
-        """The golden output under ``root`` ('' when there is none)."""
+    def old(self, source: Source) -> tuple[str | None, str]:
+        """The golden output under ``root`` (None when there is none)."""
         target = self.target(source)
-        return self._read(source, target) or "", str(target)
+        return self._read(source, target), str(target)
 
     def close(self, ok: bool) -> None:
         """Nothing to finish: every file was complete when written."""

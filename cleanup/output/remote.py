@@ -80,10 +80,10 @@ class RemoteDirectory(Directory):
         write_atomic(self.fs, str(target), text.encode("utf-8"))
         return True
 
-    def old(self, source: Source) -> tuple[str, str]:
-        """The golden output under the root ('' when there is none)."""
+    def old(self, source: Source) -> tuple[str | None, str]:
+        """The golden output under the root (None when there is none)."""
         target = self.target(source)
-        return self._read(source, target) or "", self._url(target)
+        return self._read(source, target), self._url(target)
 
 
 class _RemotePath:
