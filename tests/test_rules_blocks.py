@@ -394,6 +394,27 @@ def test_bare_comments_heading_with_comment_lines_drops_the_rest() -> None:
     assert _spans(comment_section, lines) == [(4, 9, "reader comments ('Comments' and what follows)")]
 
 
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Alex on September 17, 2018 at 6:34 am said:"),
+        ("Anna Berger am 3. März 2019 um 14:05 Uhr sagt:", "Jan K. am 4. März 2019 um 09:12 Uhr sagt:"),
+        ("Marie Dupont le 3 mars 2019 à 14 h 05 min dit :", "Paul le 4 mars 2019 à 9 h 12 min dit :"),
+    ],
+)
+def test_bare_comments_heading_over_dated_comment_heads_drops_the_rest(heads: tuple[str, str]) -> None:
+    # WordPress themes head each comment "NAME on DATE at TIME said:" (translated with the site).
+    lines = _page(*PARAGRAPHS, "Comments", heads[0], "Thank you to every crew.", heads[1], "Any update?")
+    assert _spans(comment_section, lines) == [(4, 9, "reader comments ('Comments' and what follows)")]
+
+
+def test_comments_section_of_a_story_quoting_officials_stays() -> None:
+    # Keep-trap: a story's own "Comments" section, one official "said:" line over a quote, then prose.
+    quoted = ("The mayor's office said:", "We will answer every letter we received.", *PARAGRAPHS[2:])
+    lines = _page(*PARAGRAPHS[:2], "Comments", *quoted)
+    assert _spans(comment_section, lines) == []
+
+
 def test_comments_heading_after_too_little_prose_stays() -> None:
     lines = _page(PARAGRAPHS[0], "12 Comments", "Great story.")
     assert _spans(comment_section, lines) == []
