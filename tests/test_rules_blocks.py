@@ -714,6 +714,36 @@ def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -
     assert extend_closing_sentences(lines, _none(lines), 4) == 4
 
 
+@pytest.mark.parametrize(
+    ("closing", "inline"),
+    [
+        ("An end to the conflict is not in sight.", ["promo-line"]),  # a newsletter promo between
+        ("An end to the conflict is not in sight.", ["promo-line", "chrome-phrase"]),  # and an ad label
+        ("Der Kanzler hat die Entscheidung verteidigt.", []),  # German capitalises its nouns
+    ],
+)
+def test_a_short_closing_sentence_after_inline_chrome_stays(closing: str, inline: list[str]) -> None:
+    promos = ["Subscribe to our newsletter", "Advertisement"][: len(inline)]
+    lines = _page(*PARAGRAPHS, *promos, closing, "Share on Facebook", *FOOTER)
+    dropped = [*_none(lines[:4]), *inline, None, *["share-widget"] * (1 + len(FOOTER))]
+    assert extend_closing_sentences(lines, dropped, 4) == 5 + len(inline)
+
+
+@pytest.mark.parametrize(
+    ("after", "inline"),
+    [
+        (("Meet The New Team.",), "promo-line"),  # Title Case with a full stop: a teaser, not a sentence
+        (("We respect your privacy.", "Read our privacy policy and the terms of the service"), "promo-line"),
+        (("We respect your privacy.",), "related-list"),  # after a related list: not the story's
+        (("We respect your privacy.",), "page-chrome"),
+    ],
+)
+def test_a_sentence_after_other_chrome_stays_out(after: tuple[str, ...], inline: str) -> None:
+    lines = _page(*PARAGRAPHS, "Sign up for our newsletter", *after, "Share on Facebook")
+    dropped = [*_none(lines[:4]), inline, *_none(after), "share-widget"]
+    assert extend_closing_sentences(lines, dropped, 4) == 4
+
+
 # --- extend_closing_notes ---------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
 from cleanup.text.bio import bio_start, related_start
-from cleanup.text.blocks import ends_like_sentence, is_prose, is_title_case, title_case, weight
+from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
 from cleanup.text.patterns import WORD_RE
 from cleanup.text.registry import rules_in
@@ -46,6 +46,11 @@ ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # of at least this many words.
 MAX_CLOSING_SENTENCES = 2
 MIN_CLOSING_WORDS = 4
+# Chrome that sits inside a story (a promo, an ad label, a caption): at most this many such units
+# between the last paragraph and the closing sentences.
+INLINE_CHROME = frozenset({"promo-line", "chrome-phrase", "image-caption", "embed-shortcode", "embed-title"})
+MAX_INLINE_CHROME = 2
+MIN_LOWER_WORDS = 2  # lower-case words that make a full-stopped unit with capitalised nouns a sentence
 # Notes closing the story ("With Post wires", "* Dates may change"): at most this
 # many units, each of at least MIN_NOTE_WORDS words and at most
 # MAX_ANNOUNCED_ITEM_CHARS, or an attribution: a quote's or embedded post's
@@ -88,22 +93,48 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     page chrome after a story is menus and links, not sentences. The sentences may also lead into a
     list they announce ("This game will help you!" / "The game has:" / items).
     """
-    end = stop
-    while end < len(lines) and end - stop < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
-        text = visible(lines[end].text)
-        if (
-            is_prose(text)
-            or not ends_like_sentence(text)
-            or is_title_case(text)
-            or len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS
-        ):
+    first = end = _past_inline_chrome(dropped_by, stop)
+    while end < len(lines) and end - first < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
+        if not _closing_sentence(visible(lines[end].text)):
             break
         end += 1
+    if end == first:
+        return stop
     ends_page = end == len(lines) or dropped_by[end] is not None or _is_button(visible(lines[end].text))
-    if end > stop and not ends_page and _announces(visible(lines[end].text)):
+    if not ends_page and _announces(visible(lines[end].text)):
         listed = extend_announced_list(lines, dropped_by, end)
         return listed if listed > end else stop
     return end if ends_page else stop
+
+
+def _past_inline_chrome(dropped_by: Sequence[str | None], stop: int) -> int:
+    """The first unit from ``stop`` on past at most MAX_INLINE_CHROME units that INLINE_CHROME rules dropped.
+
+    A promo or an ad label between the last paragraph and a short closing sentence
+    sits inside the story; the output, without it, ends in that sentence.
+    """
+    at = stop
+    while at < len(dropped_by) and at - stop < MAX_INLINE_CHROME and dropped_by[at] in INLINE_CHROME:
+        at += 1
+    return at if at < len(dropped_by) and dropped_by[at] is None else stop
+
+
+def _closing_sentence(text: str) -> bool:
+    """A unit too short for prose that reads as a sentence: not Title Case, a few words, ending like one.
+
+    A unit ending in a full stop with MIN_LOWER_WORDS lower-case words is a sentence even
+    with most long words capitalised, as German capitalises every noun: headlines and menu
+    items end in no full stop, and a score row has one lower-case word ("Jane Doe 7 saves.").
+
+    >>> _closing_sentence("Der Kanzler hat die Entscheidung verteidigt."), _closing_sentence("Meet The New Team.")
+    (True, False)
+    """
+    words = WORD_RE.findall(text)
+    if is_prose(text) or not ends_like_sentence(text) or len(words) < MIN_CLOSING_WORDS:
+        return False
+    if not title_case(words):
+        return True
+    return text.rstrip("\"”»)").endswith(".") and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
 
 
 def _is_button(text: str) -> bool:
