@@ -19,7 +19,7 @@ from cleanup.text.engine import (
     Verdicts,
     apply_block_rules,
     apply_line_rules,
-    apply_pack_date_lines,
+    apply_pack_line_rules,
     apply_site_rules,
 )
 from cleanup.text.phrases import RULE as PHRASE_RULE
@@ -120,8 +120,8 @@ def run_rules(
     title = None
     v.drop_span(0, pre_dropped, "page-chrome", HEADER_REASON)
     apply_line_rules(v, line_rules)
-    if options.rules_dirs and any(r.name == "date-line" for r in line_rules):
-        apply_pack_date_lines(v, options.rules_dirs)
+    if options.rules_dirs:
+        apply_pack_line_rules(v, options.rules_dirs, {r.name for r in line_rules})
     apply_block_rules(v, [r for r in block_rules if r.name != "page-chrome"])
     if enabled(PHRASE_RULE, options):  # after the block rules: a list heading goes with its list
         apply_phrase_rule(v, options.rules_dirs, options.disable)

@@ -341,6 +341,20 @@ def test_user_pack_months_and_date_leads_make_date_lines(tmp_path) -> None:
     assert result.date == "2024-05-12" and "Publicerad" not in result.text
 
 
+def test_user_pack_byline_and_credit_leads_make_bylines_and_captions(tmp_path) -> None:
+    _write(tmp_path, "sv.toml", '[phrases]\nbyline-lead = ["Skribent"]\ncredit-lead = ["Bildkälla"]\n')
+    page = "Bron stängs\n\nSkribent: Anna Berg\n\nBron vid skymning. Bildkälla: TT\n\n" + PARAGRAPH_SV * 3
+    bundled = cleanup.clean(page)
+    assert bundled.byline is None and bundled.captions == ()
+    result = cleanup.clean(page, rules_dirs=str(tmp_path))
+    assert [(r.rule, r.text) for r in result.removed if r.rule in ("byline", "image-caption")] == [
+        ("byline", "Skribent: Anna Berg"),
+        ("image-caption", "Bron vid skymning. Bildkälla: TT"),
+    ]
+    assert result.captions == ("Bron vid skymning. Bildkälla: TT",)
+    assert result.text.startswith(PARAGRAPH_SV.strip()[:40])
+
+
 def test_user_pack_phrases_reach_the_html_captions(tmp_path) -> None:
     _write(tmp_path, "sv.toml", '[phrases]\nad-label = ["Annons"]\n')
     story = "<p>" + PARAGRAPH_SV.strip() + "</p>"

@@ -117,3 +117,22 @@ def test_a_declared_language_without_a_pack_is_not_taken_for_a_pack_language() -
     )
     page = f'<html lang="da"><body><article>{danish * 3}</article></body></html>'
     assert clean(page).language == "da"
+
+
+DUTCH_STORY = "De staking van het treinpersoneel heeft maandag het spoorverkeer vrijwel stilgelegd, meldt de NS. " * 3
+POLISH_STORY = "Strajk maszynistów w poniedziałek niemal całkowicie sparaliżował ruch pociągów w całym kraju. " * 3
+
+
+@pytest.mark.parametrize(
+    ("lead", "story", "names"),
+    [
+        ("Door Jan de Vries", DUTCH_STORY, "Jan de Vries"),
+        ("Tekst: Anna Berg", DUTCH_STORY, "Anna Berg"),
+        ("Autor: Jan Kowalski", POLISH_STORY, "Jan Kowalski"),
+    ],
+)
+def test_a_dump_keeps_its_headline_over_a_byline_in_another_language(lead: str, story: str, names: str) -> None:
+    # Found by a multilingual trial: a byline the text rules did not know was taken for the
+    # headline, and the real headline went as page header.
+    result = clean(f"Treinstaking legt spoorverkeer plat\n\n{lead}\n\n{story}")
+    assert (result.title, result.byline) == ("Treinstaking legt spoorverkeer plat", names)

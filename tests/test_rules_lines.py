@@ -148,12 +148,32 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Prices rose sharply (from $3/month to $5/month) in May.", None),
         ("The law firm (Smith/Jones) filed the suit on Monday.", None),
         ("He put it simply: the plan is dead.", None),
+        # the packs' credit leads, a dotted one, and an agency after ©
+        ("Reizigers wachten op hun trein op Utrecht Centraal. Beeld: ANP", "photo caption or credit"),
+        ("Podróżni czekają na pociąg na Dworcu Centralnym. Fot. PAP", "photo caption or credit"),
+        ("Fot. Jan Kowalski / Agencja Gazeta", "photo caption or credit"),
+        ("Crédit photo : AFP", "photo caption or credit"),
+        ("Yolcular Ankara Garı'nda trenlerini bekliyor. Fotoğraf: AA", "photo caption or credit"),
+        ("Les voyageurs attendent leur train. © AFP", "photo caption or credit"),
+        ("© picture alliance / dpa", "photo caption or credit"),
+        ("Fot. to skrót, którego fotografowie używają od stu lat.", None),  # a sentence about the word
+        ("© 2024 Example Publishing Ltd.", None),  # a copyright line (its own rule), not a credit
+        ("Beeld van de week: de trein die nooit kwam.", None),  # no colon right after the lead
     ],
     "byline": [
         ("By Jane Doe and John Roe", "author byline"),
         ("By JERUSALEM POST STAFF", "author byline"),
         ("By the time the polls closed, turnout had doubled.", None),
         ("By Tuesday, the vote had been delayed twice.", None),
+        # the packs' leads: "Door" as "By", a lead of two words, any lead before a colon
+        ("Door Jan de Vries en Anna Jansen", "author byline"),
+        ("Geschrieben von Max Mustermann", "author byline"),
+        ("Autor: Jan Kowalski", "author byline"),
+        ("Autor: Łukasz Nowak i Šárka Dvořáková", "author byline"),
+        ("Tekst: Anna de Vries", "author byline"),
+        ("Door de storm vielen bomen om.", None),
+        ("Text Messages Reveal The Plot", None),  # a noun lead without a colon: a headline
+        ("Autor: ten sam, co zawsze.", None),
     ],
     "date-line": [
         ("Published November 20, 2019 10:03 AM ET", "publication date"),

@@ -134,7 +134,7 @@ def _closing_sentence(text: str) -> bool:
         return False
     if not title_case(words):
         return True
-    return text.rstrip("\"”»)").endswith(".") and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
+    return text.rstrip('"”»)').endswith(".") and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
 
 
 def _is_button(text: str) -> bool:

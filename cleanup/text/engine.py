@@ -229,22 +229,25 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
             v.drop(i, *verdict)
 
 
-def apply_pack_date_lines(v: Verdicts, rules_dirs: tuple[str, ...]) -> None:
-    """``date-line`` once more, with the month, weekday and lead words the packs in ``rules_dirs`` add.
+def apply_pack_line_rules(v: Verdicts, rules_dirs: tuple[str, ...], names: Collection[str]) -> None:
+    """``date-line``, ``byline`` and ``image-caption`` (those of ``names``) once more, on the units kept so far,
+    with the words the packs in ``rules_dirs`` add.
 
-    The line rule's pattern holds the bundled packs' words only (it is built once); a user's
-    ``lang/sv.toml`` with ``months`` makes "12 maj 2024" a date line here, on the units kept so far.
+    The line rules' patterns hold the bundled packs' words only (they are built once); a user's
+    ``lang/sv.toml`` with ``months`` makes "12 maj 2024" a date line here, and one with
+    ``byline-lead = ["Skribent"]`` makes "Skribent: Anna Berg" a byline.
     """
-    from cleanup.text.lines import DATE_LINE_MAX_CHARS, pack_date_pattern
+    from cleanup.text.lines import pack_line_checks
 
-    pattern = pack_date_pattern(rules_dirs)
-    if pattern is None:
+    checks = [check for check in pack_line_checks(rules_dirs) if check[0] in names]
+    if not checks:
         return  # the packs add no such word: most runs with a rules directory (FiveFilters configs, site files)
     shown = v.lines.visible
     for i, text in enumerate(shown):
-        kept = v.dropped_by[i] is None and i not in v.protected
-        if kept and len(text) <= DATE_LINE_MAX_CHARS and pattern.fullmatch(text) is not None:
-            v.drop(i, "date-line", "publication date")
+        if v.dropped_by[i] is None and i not in v.protected:
+            rule = next((c for c in checks if len(text) <= c[3] and c[2](text)), None)
+            if rule is not None:
+                v.drop(i, rule[0], rule[1])
 
 
 def apply_site_rules(

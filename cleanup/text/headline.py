@@ -11,7 +11,8 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
-from cleanup.text.patterns import CREDIT_TAIL_RE, TITLE_SEPARATOR_RE, WORD_RE
+from cleanup.text.credits import CREDIT_TAIL_RE
+from cleanup.text.patterns import TITLE_SEPARATOR_RE, WORD_RE
 from cleanup.text.units import holding_in_order
 
 MAX_TITLE_WORDS = 40

@@ -8,14 +8,19 @@ negative examples in the docstrings and in tests/test_rules_lines.py.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from cleanup.model import Line
+from cleanup.text import credits as C
 from cleanup.text import patterns as P
 from cleanup.text.registry import line_rule
 from cleanup.text.units import may_search, re2_compile, visible
 
 DATE_LINE_MAX_CHARS = 120  # a date line is short; longer lines are not looked at
+CAPTION_REASON = "photo caption or credit"
+BYLINE_REASON = "author byline"
+DATE_REASON = "publication date"
 
 
 def _text(line: Line) -> str:
@@ -175,8 +180,8 @@ def share_widget(line: Line) -> str | None:
     return None
 
 
-# Every caption pattern needs "(", ":" or "/" (the Getty dateline's dash comes with a colon).
-@line_rule("image-caption", caption=True, contains=("(", ":", "/"), max_chars=P.MAX_CAPTION_CHARS)
+# Every caption pattern needs one of C.CAPTION_CONTAINS (the Getty dateline's dash comes with a colon).
+@line_rule("image-caption", caption=True, contains=C.CAPTION_CONTAINS, max_chars=C.MAX_CAPTION_CHARS)
 def image_caption(line: Line) -> str | None:
     """Photo captions and credits: Getty datelines, '(AP Photo/...)', 'Photo: ...'.
 
@@ -186,15 +191,15 @@ def image_caption(line: Line) -> str | None:
     True
     """
     text = _text(line)
-    if len(text) > P.MAX_CAPTION_CHARS:
+    if len(text) > C.MAX_CAPTION_CHARS:
         return None
-    if P.GETTY_DATELINE_RE.match(text):
-        return "photo caption or credit"
+    if C.GETTY_DATELINE_RE.match(text):
+        return CAPTION_REASON
     # CAPTION_RES, one pattern at a time: only those whose character is in the line, and
     # whose last character ends it, can match
-    for pattern, needs, end in zip(P.CAPTION_RES, P.CAPTION_NEEDS, P.CAPTION_ENDS, strict=True):
+    for pattern, needs, end in zip(C.CAPTION_RES, C.CAPTION_NEEDS, C.CAPTION_ENDS, strict=True):
         if needs in text and text.endswith(end) and pattern.fullmatch(text):
-            return "photo caption or credit"
+            return CAPTION_REASON
     return None
 
 
@@ -209,7 +214,7 @@ def byline(line: Line) -> str | None:
     """
     text = _text(line)
     if len(text) <= P.MAX_BYLINE_CHARS and P.BYLINE_RE.fullmatch(text):
-        return "author byline"
+        return BYLINE_REASON
     return None
 
 
@@ -222,7 +227,31 @@ def date_line(line: Line) -> str | None:
     >>> date_line(Line(1, "On November 20, 2019 the council met.")) is None
     True
     """
-    return "publication date" if _date_line_re2().fullmatch(_text(line)) is not None else None
+    return DATE_REASON if _date_line_re2().fullmatch(_text(line)) is not None else None
+
+
+@functools.lru_cache(maxsize=16)
+def pack_line_checks(rules_dirs: tuple[str, ...]) -> tuple[tuple[str, str, Callable[[str], bool], int], ...]:
+    """(rule, reason, test, max_chars) of the line rules the packs in ``rules_dirs`` extend: ``date-line``,
+    ``byline`` and ``image-caption`` with the month, weekday, date, byline and credit lead words a
+    user's pack adds. Their own patterns are built once, from the bundled packs; none when nothing is added."""
+    from cleanup import lang
+
+    checks: list[tuple[str, str, Callable[[str], bool], int]] = []
+    credits = lang.words("credit-lead", None, rules_dirs)
+    if not set(credits) <= set(C.CREDIT_LEADS):
+        patterns = C.credit_patterns(credits)
+        checks.append(
+            ("image-caption", CAPTION_REASON, lambda t: any(p.fullmatch(t) for p in patterns), C.MAX_CAPTION_CHARS)
+        )
+    leads = lang.words("byline-lead", None, rules_dirs)
+    if not set(leads) <= set(P.PACK_BYLINE_LEADS):
+        byline_re = P.byline_pattern(leads)
+        checks.append(("byline", BYLINE_REASON, lambda t: byline_re.fullmatch(t) is not None, P.MAX_BYLINE_CHARS))
+    dates = pack_date_pattern(rules_dirs)
+    if dates is not None:
+        checks.append(("date-line", DATE_REASON, lambda t: dates.fullmatch(t) is not None, DATE_LINE_MAX_CHARS))
+    return tuple(checks)
 
 
 @functools.lru_cache(maxsize=16)

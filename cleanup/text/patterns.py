@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cleanup import lang
-from cleanup.text.prefilter import literal_end, union, word_trie
+from cleanup.text.prefilter import union, word_trie
 
 WORDS = tomllib.loads(Path(__file__).with_name("words.toml").read_text(encoding="utf-8"))
 I = re.IGNORECASE
@@ -195,54 +195,29 @@ SOCIAL_HINT_RE = re.compile(r"\d|" + "|".join(sorted(SOCIAL_CORE)), I)
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 COUNTER_RE = re.compile(r"\d[\d,.]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|reactions?|replies|responses)", I)
 
-# --- photo captions and credits --------------------------------------------
-AGENCIES: tuple[str, ...] = tuple(WORDS["agencies"])
-_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
-CAPTION_RES = (
-    # "(Photo by Ron Sachs-Pool/Getty Images)", "(Photo credit: PTI File Photo)", "(Image: NASA)"
-    re.compile(
-        r".*\(\s*(?:photo(?:graph)?s?|image|picture|foto|illustration|video)(?: by| credit| courtesy(?: of)?)?"
-        r"\s*[:.-]?\s*[^()]{2,120}\)",
-        I,
-    ),
-    # "(Ron Sachs-Pool/Getty Images)", "(AP Photo/Evan Vucci)", "(Jane Doe/Reuters)"
-    re.compile(rf".*\((?:[^()]{{1,80}}/\s*{_AGENCY}(?:\s*/[^()]{{1,40}})?|{_AGENCY}\s*(?:photo)?\s*/[^()]{{1,80}})\)"),
-    # "Photo: Damian Dovarganes, AP", "Credit: Jane Doe/Getty", "Photograph: Tom Jenkins/The Guardian"
-    re.compile(
-        r"(?:.*[.!?”\"’]\s+)?(?:photo(?:graph)?s?|image|picture|credit|photo credit|illustration|foto|bild)"
-        r"\s*:\s*[^.!?]{2,120}",
-        I,
-    ),
-    # "Jane Doe / Getty Images", "REUTERS/Kevin Lamarque"
-    re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
-)
-# The character each of CAPTION_RES ends with ("" for none): most lines that reach
-# the rule are sentences with a colon or brackets inside, not at the end.
-CAPTION_ENDS = tuple(literal_end(pattern) for pattern in CAPTION_RES)
-# A character each of CAPTION_RES needs, in order: a line without it skips that
-# pattern (most lines reaching the rule hold a colon or a slash, not both).
-CAPTION_NEEDS = ("(", "/", ":", "/")
-# Getty-style dateline caption: "WASHINGTON, DC - NOVEMBER 24: United States ..."
-GETTY_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .,'’-]{1,60}\s+[-–—]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
-    r"NOVEMBER|DECEMBER) \d{1,2}(?:, \d{4})?:\s"
-)
-MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
-# A picture's caption that ends in its credit after a dash or bar ("Raspberry Pi 3, a $35
-# computer - Image: Raspberry Pi Foundation"): it may repeat the headline's words, but it is
-# no headline (the dump's own caption rule leaves such a line alone: captions stay unless sure).
-CREDIT_TAIL_RE = re.compile(
-    r".*\s[-–—|]\s*(?:photo(?:graph)?s?|image|picture|credit|photo credit|illustration|foto|bild)\s*:\s*[^.!?]{2,120}",
-    I,
-)
-
 # --- bylines and dates ------------------------------------------------------
-_NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
-BYLINE_RE = re.compile(
-    rf"(?i:by|written by|words by|von|par|por|di)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
-    rf"(?:\s*(?:,|and|&|und|et|e|y)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*"
-    r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?"
-)
+# A name's word opens with a letter that is no ASCII lower-case one ("Łukasz", "Özgür"), or is a particle.
+_NAME_WORD = r"(?:[^\W\d_a-z][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
+_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+# Leads a byline's names follow after a space: "By", "Von", "Door" (words.toml), and every pack lead of
+# two words or more ("Geschrieben von", "Escrito por"). Any pack lead may come before a colon:
+# "Autor: Jan Kowalski", "Tekst: Anna de Vries" (a noun such as "Text" alone opens headlines too).
+PACK_BYLINE_LEADS = tuple(sorted(set(lang.words("byline-lead")), key=lambda w: (-len(w), w)))
+
+
+def byline_pattern(pack_leads: Sequence[str]) -> re.Pattern[str]:
+    """A line that is a byline, with the lead words of these packs (``BYLINE_RE`` holds the bundled ones)."""
+    ordered = sorted(set(pack_leads), key=lambda w: (-len(w), w))
+    spaced = (*WORDS["byline_leads"], *(lead for lead in ordered if " " in lead))
+    colon = "|".join(map(re.escape, (*ordered, *WORDS["byline_leads"])))
+    return re.compile(
+        rf"(?:(?i:{'|'.join(map(re.escape, spaced))})\s+|(?i:{colon})\s*:\s*)"
+        rf"{_NAMES}(?:\s*(?:,|and|&|und|et|en|e|y|i|a|ve|и)\s*{_NAMES})*"
+        r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?"
+    )
+
+
+BYLINE_RE = byline_pattern(PACK_BYLINE_LEADS)
 MAX_BYLINE_CHARS = 120
 # Month and weekday names of every language pack ("Dezember", "diciembre", "grudnia"), longest first.
 PACK_MONTHS: tuple[str, ...] = tuple(sorted(lang.calendar("months"), key=lambda w: (-len(w), w)))
@@ -369,7 +344,10 @@ SKIP_PREFIXES: tuple[str, ...] = tuple(WORDS["skip_prefixes"])
 PROMO_PREFIXES: tuple[str, ...] = tuple(WORDS["promo_prefixes"])
 FOOTER_PREFIXES: tuple[str, ...] = tuple(WORDS["footer_prefixes"])
 SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
-BYLINE_PREFIXES: tuple[str, ...] = tuple(WORDS["byline_prefixes"])
+BYLINE_PREFIXES: tuple[str, ...] = (
+    *(f"{lead.lower()} " for lead in WORDS["byline_leads"]),
+    *(lead.lower() for lead in PACK_BYLINE_LEADS),
+)
 DATE_PREFIXES: tuple[str, ...] = (
     tuple("0123456789") + tuple(WORDS["date_words"]) + PACK_DATE_LEADS + PACK_MONTHS + PACK_WEEKDAYS
 )

@@ -1,0 +1,74 @@
+"""Photo captions and credits in a dump: the patterns of ``image-caption`` and the headline finder's credit tail.
+
+A caption ends in its credit: "(AP Photo/Evan Vucci)", "Photo: Jane Doe", "Beeld: ANP",
+"Fot. PAP", "© AFP". The words before a credit come from the language packs (``credit-lead``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleanup import lang
+from cleanup.text.patterns import WORDS
+from cleanup.text.prefilter import literal_end
+
+I = re.IGNORECASE
+
+AGENCIES: tuple[str, ...] = tuple(WORDS["agencies"])
+_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
+# The packs' words before a photo credit ("Foto", "Beeld", "Crédit photo"), longest first; a
+# dotted one ("Fot.") needs no colon after it.
+CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(w), w)))
+_CREDIT_COLON = "|".join(re.escape(lead) for lead in CREDIT_LEADS if not lead.endswith("."))
+
+
+def credit_patterns(leads: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A caption ending in a credit after one of ``leads``: with a colon ("Beeld: ANP"), and after a dotted
+    lead ("Fot. PAP"). The two patterns of CAPTION_RES a user's pack extends (``lines.pack_line_checks``)."""
+    ordered = sorted(set(leads), key=lambda w: (-len(w), w))
+    colon = "|".join(re.escape(lead) for lead in ordered if not lead.endswith(".")) or "(?!)"
+    dotted = "|".join(re.escape(lead) for lead in ordered if lead.endswith(".")) or "(?!)"
+    return (
+        re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:{colon})\s*:\s*[^.!?]{{2,120}}", I),
+        re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:{dotted})\s*[^.!?]{{2,120}}", I),
+    )
+
+
+_CREDIT_COLON_RE, _CREDIT_DOTTED_RE = credit_patterns(CREDIT_LEADS)
+CAPTION_RES = (
+    # "(Photo by Ron Sachs-Pool/Getty Images)", "(Photo credit: PTI File Photo)", "(Image: NASA)"
+    re.compile(
+        r".*\(\s*(?:photo(?:graph)?s?|image|picture|foto|illustration|video)(?: by| credit| courtesy(?: of)?)?"
+        r"\s*[:.-]?\s*[^()]{2,120}\)",
+        I,
+    ),
+    # "(Ron Sachs-Pool/Getty Images)", "(AP Photo/Evan Vucci)", "(Jane Doe/Reuters)"
+    re.compile(rf".*\((?:[^()]{{1,80}}/\s*{_AGENCY}(?:\s*/[^()]{{1,40}})?|{_AGENCY}\s*(?:photo)?\s*/[^()]{{1,80}})\)"),
+    # "Photo: Damian Dovarganes, AP", "Credit: Jane Doe/Getty", "Beeld: ANP", "Crédit photo : AFP"
+    _CREDIT_COLON_RE,
+    # "Jane Doe / Getty Images", "REUTERS/Kevin Lamarque"
+    re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
+    # "Fot. PAP", "Fot. Jan Kowalski / Agencja Gazeta": a credit lead that ends in its own dot
+    _CREDIT_DOTTED_RE,
+    # "© AFP", "© picture alliance / dpa": an agency after ©, no year (that is a copyright line)
+    re.compile(rf"(?:.*[.!?”\"’]\s+)?©\s*(?:[^©()\d]{{1,60}}/\s*)?{_AGENCY}(?:\s*/\s*[^©()\d]{{1,60}})?"),
+)
+# The character each of CAPTION_RES ends with ("" for none): most lines that reach
+# the rule are sentences with a colon or brackets inside, not at the end.
+CAPTION_ENDS = tuple(literal_end(pattern) for pattern in CAPTION_RES)
+# A character each of CAPTION_RES needs, in order: a line without it skips that
+# pattern (most lines reaching the rule hold a colon or a slash, not both).
+CAPTION_NEEDS = ("(", "/", ":", "/", ".", "©")
+# What a line needs at all to be tried as a caption (lower-cased): one of CAPTION_NEEDS, or a dotted credit lead.
+CAPTION_CONTAINS = ("(", ":", "/", "©", *(f"{lead.lower()} " for lead in CREDIT_LEADS if lead.endswith(".")))
+# Getty-style dateline caption: "WASHINGTON, DC - NOVEMBER 24: United States ..."
+GETTY_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .,'’-]{1,60}\s+[-–—]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+    r"NOVEMBER|DECEMBER) \d{1,2}(?:, \d{4})?:\s"
+)
+MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
+# A picture's caption that ends in its credit after a dash or bar ("Raspberry Pi 3, a $35
+# computer - Image: Raspberry Pi Foundation"): it may repeat the headline's words, but it is
+# no headline (the dump's own caption rule leaves such a line alone: captions stay unless sure).
+CREDIT_TAIL_RE = re.compile(rf".*\s[-–—|]\s*(?:{_CREDIT_COLON})\s*:\s*[^.!?]{{2,120}}", I)
