@@ -88,7 +88,9 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
     >>> iso_date("8 July 2024, 14:05"), iso_date("yesterday")
     ('2024-07-08T14:05', None)
     >>> iso_date("05/29/2007 09:49:00"), iso_date("05/06/2007")  # month first only where day first cannot be
-    ('2007-05-29', '2007-06-05')
+    ('2007-05-29T09:49', '2007-06-05')
+    >>> iso_date("Veröffentlicht am 03.03.2024 um 14:05 Uhr")
+    '2024-03-03T14:05'
     """
     if not raw:
         return None
@@ -99,7 +101,7 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
         day, month = found["d"], found["m"]
         if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
             day, month = month, day
-        return _iso(found["y"], month, day)
+        return _iso(found["y"], month, day, *_clock(text[found.end() :]))
     return _worded(text, months)
 
 
@@ -116,15 +118,20 @@ def _worded(text: str, months: Mapping[str, int]) -> str | None:
     day = DAY_RE.search(rest)
     if day is None:
         return None
-    time = TIME_RE.search(text[year.end() :])
-    hour = minute = None
-    if time is not None:
-        hour, minute = int(time.group(1)), time.group(2)
-        if time.group(3) and time.group(3).lower().startswith("p") and hour < 12:
-            hour += 12
-        if time.group(3) and time.group(3).lower().startswith("a") and hour == 12:
-            hour = 0
-    return _iso(year.group(1), str(month), day.group(1), None if hour is None else str(hour), minute)
+    return _iso(year.group(1), str(month), day.group(1), *_clock(text[year.end() :]))
+
+
+def _clock(text: str) -> tuple[str | None, str | None]:
+    """(hour, minute) of the first time in ``text`` on a 24-hour clock ("2:05 pm" is 14, 05), or Nones."""
+    time = TIME_RE.search(text)
+    if time is None:
+        return None, None
+    hour, minute, half = int(time.group(1)), time.group(2), (time.group(3) or "").lower()
+    if half.startswith("p") and hour < 12:
+        hour += 12
+    if half.startswith("a") and hour == 12:
+        hour = 0
+    return str(hour), minute
 
 
 def _iso(

@@ -192,6 +192,11 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("segunda-feira, 22 de janeiro de 2018 às 0:13", "publication date"),
         ("1 grudnia 2017, 15:00", "publication date"),
         ("Pubblicato il 1 dicembre 2017 alle 15:00", "publication date"),
+        ("Pubblicato il 3 marzo 2024, ore 14:05", "publication date"),  # found by a multilingual trial
+        ("Atualizado a 3 de março de 2024, às 14:05", "publication date"),
+        ("Publié le 3 mars 2024 à 14h05, mis à jour le 4 mars 2024 à 09h12", "publication date"),
+        ("Published March 3, 2024, updated March 4, 2024", "publication date"),
+        ("3 marzo 2024, ore 14:05 la giunta ha votato il bilancio.", None),
         ("1 de diciembre de 2017 fue un día importante.", None),  # keep-traps: prose opening with a date
         ("1 grudnia 2017 rada miasta przyjęła budżet", None),
         ("Marzo de 2017", None),  # a month and a year: an archive heading, no publication date

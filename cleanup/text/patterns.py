@@ -233,8 +233,10 @@ _ZONE = (
     r"|[ecmp][sd]t|[ecmp]t)|(?-i:\s*[A-Z]{2,4}))"
 )
 _TIME = rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|hrs?|hs|h))?{_ZONE}?)"
-# Between a date and its time: "at", "à", "a las", "às", "alle", "um", "om", "o", "godz.", "kl.".
-_AT = r"(?:at|on|à|a las|a la|às|alle|um|om|o|godz\.?|kl\.?|v)"
+# Between a date and its time: "at", "à", "a las", "às", "alle", "ore", "um", "om", "o", "godz.", "kl.";
+# a comma may come before it ("3 de março de 2024, às 14:05").
+_AT = r"(?:at|on|à|a las|a la|às|alle|ore|um|om|o|godz\.?|kl\.?|v)"
+_DATE_TIME_JOIN = rf"(?:,?\s*{_AT}\s|,|[|·•–—-])"
 RELATIVE_TIME = (
     r"(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)"
     r"\s+ago(?:\s+at\s+" + _TIME + ")?"
@@ -270,9 +272,10 @@ def date_line_pattern(months: Sequence[str], weekdays: Sequence[str], leads: Seq
     return (
         rf"(?:(?:published|updated|posted|last updated|modified|created|date|{lead})\s*(?:on|at)?\s*:?\s*)?"
         rf"(?:{RELATIVE_TIME}|"
-        rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*(?:,|{_AT}\s|[|·•–—-])?\s*(?:{date}|{_TIME}))*"
-        rf"(?:\s*[|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{lead})\s*(?:on|at)?\s*:?\s*)?"
-        rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*(?:,|{_AT}\s)?\s*{_TIME})?)*)"
+        rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*{_DATE_TIME_JOIN}?\s*(?:{date}|{_TIME}))*"
+        # then another date after its own lead: "…, mis à jour le 4 mars 2024 à 09h12", "| Updated 2:05 PM"
+        rf"(?:\s*[,|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{lead})\s*(?:on|at)?\s*:?\s*)?"
+        rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*{_DATE_TIME_JOIN}?\s*{_TIME})?)*)"
     )
 
 
