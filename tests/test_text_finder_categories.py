@@ -139,3 +139,31 @@ def test_a_sentence_that_counts_comments_opens_no_thread() -> None:
     said = "There are 13 comments in the report, and officials said they would answer every one of them."
     lines = _page(*PARAGRAPHS[:2], said, "joe says:", "Reply", *PARAGRAPHS[2:])
     assert list(comment_section(lines, [None] * len(lines))) == []
+
+
+# --- steps of a list the story announces -------------------------------------
+
+STEPS = {
+    "en": ("Here are the steps:", "Download the app on your phone.", "Subscribe to our newsletter for the reminders."),
+    "it": ("Per presentare la domanda:", "Scarica l'app IO sul tuo smartphone.", "Accedi con SPID o con la CIE."),
+    "pt": ("Siga estes passos:", "Descarregue a app do Portal das Finanças.", "Confirme os dados e submeta."),
+}
+
+
+def test_calls_to_action_that_are_steps_the_story_announces_stay() -> None:
+    # Found by a multilingual trial: a how-to story's "Download the app …" step went as an app prompt.
+    for steps in STEPS.values():
+        dump = "\n\n".join(("Tax returns 2024: how to file online", PARAGRAPHS[0], *steps, *PARAGRAPHS[1:], *MENU))
+        result = clean(dump)
+        assert all(step in result.text for step in steps[1:]), result.text
+        assert all(r.rule not in ("promo-line", "chrome-phrase") for r in result.removed), result.removed
+
+
+def test_the_same_calls_to_action_after_the_story_still_go() -> None:
+    # Keep-trap the other way: chrome after a story under a short heading with no paragraph after it.
+    prompts = ("Stay in touch with us:", "Download the app on your phone.", "Subscribe to our newsletter today.")
+    dump = "\n\n".join(("Tax returns 2024: how to file online", *PARAGRAPHS, *prompts, *MENU))
+    result = clean(dump)
+    assert not any(p in result.text for p in prompts[1:])
+    dump = "\n\n".join(("Tax returns 2024", PARAGRAPHS[0], "Get the app:", prompts[1], *PARAGRAPHS[1:], *MENU))
+    assert prompts[1] not in clean(dump).text  # two words announce no steps

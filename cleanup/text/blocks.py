@@ -111,6 +111,18 @@ def prose_weight(texts: Sequence[str], indices: Iterable[int]) -> int:
     return sum(weight(texts[i]) for i in indices if is_prose(texts[i]))
 
 
+LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
+
+
+def is_list_heading(text: str) -> bool:
+    """True for the heading of a link list ("Most Read", "Related:", "More »") on a visible text.
+
+    >>> is_list_heading("Related:"), is_list_heading("Related work by the council")
+    (True, False)
+    """
+    return P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) is not None
+
+
 def is_word_list(text: str) -> bool:
     """True for a list of names or keywords run together with commas: kudos, tags, keywords.
 

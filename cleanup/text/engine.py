@@ -220,12 +220,22 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[st
 
 
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
-    """Run the generic line rules; the first rule that fires drops the unit."""
+    """Run the generic line rules; the first rule that fires drops the unit.
+
+    A call to action that is a step of a list the story announces stays (``steps``).
+    """
+    from cleanup.text.steps import STEP_RULES, steps_among
+
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown, lows = v.lines.visible, v.lines.lows
     verdicts = line_verdicts([shown[i] for i in todo], rules, [lows[i] for i in todo])
+    steps = None
     for i, verdict in zip(todo, verdicts, strict=True):
         if verdict is not None:
+            if verdict[0] in STEP_RULES:
+                steps = steps_among(shown, v.dropped_by, todo, verdicts) if steps is None else steps
+                if i in steps:
+                    continue
             v.drop(i, *verdict)
 
 

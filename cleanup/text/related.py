@@ -15,26 +15,16 @@ from collections.abc import Set as AbstractSet
 from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import patterns as P
-from cleanup.text.blocks import is_prose, repeats_title, words_of
+from cleanup.text.blocks import LIST_HEADING_TAIL, is_list_heading, is_prose, repeats_title, words_of
 from cleanup.text.phrases import is_bare_heading, related_phrase
 from cleanup.text.prefilter import literal_prefixes, prefix_table
 from cleanup.text.registry import Span, block_rule
 from cleanup.text.units import Units, as_units
 
-LIST_HEADING_TAIL = " :»›>|-–—"  # stripped from a list heading's end ("Related:", "More »")
 # Every list heading starts with one of these (read from LIST_HEADING_RE), by first character.
 _HEADING_PREFIXES = literal_prefixes(P.LIST_HEADING_RE)
 LIST_HEADING_STARTS = prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else None
 _HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
-
-
-def is_list_heading(text: str) -> bool:
-    """True for the heading of a link list ("Most Read", "Related:", "More »") on a visible text.
-
-    >>> is_list_heading("Related:"), is_list_heading("Related work by the council")
-    (True, False)
-    """
-    return P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) is not None
 
 
 def may_be_list_heading(low: str) -> bool:
