@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,22 +20,23 @@ def open_explain_file(messages: Messages, target: Any, named: list[Path], output
     if flags["explain_file"] is None:
         return
     try:
-        messages.explain_to = _explain_file(flags["explain_file"], named, flags["files_from"], output)
+        messages.explain_to = _explain_file(flags["explain_file"], named, output)
     except click.UsageError:
         target.close(ok=False)
         raise
 
 
-def _explain_file(path: Path, inputs: list[Path], files_from: Any, output: Path | None) -> Any:
+def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
     """The --explain-file, opened for writing (a usage error when it cannot be, or when it is an input or -o).
 
-    Opening it empties it: an input, the --files-from list or the output named there would be lost;
-    inside the -o directory an output would replace it, or --prune remove it. A path that is this
-    process's stdout or stderr (/dev/stdout, or the file they are redirected to) is written through
-    that stream: a second opening would write over it.
+    Opening it empties it: an input (``inputs``: those named, the --files-from list, the rule
+    files), a file a link names inside an input directory, another hard link of the same file,
+    or the output named there would be lost; inside the -o directory an output would replace it,
+    or --prune remove it. A path that is this process's stdout or stderr (/dev/stdout, or the
+    file they are redirected to) is written through that stream: a second opening would write
+    over it. A FIFO nobody reads is refused: opening it would wait for ever.
     """
-    listing = [Path(files_from)] if files_from is not None and str(files_from) != "-" else []
-    problem = InputGuard.of([*inputs, *listing]).problem(path)
+    problem = InputGuard.of(inputs).problem(path)
     if problem is not None:
         inside = "inside the input directory" in problem
         why = "it lies inside an input directory" if inside else "it is an input, and opening it would empty it"
@@ -47,10 +49,27 @@ def _explain_file(path: Path, inputs: list[Path], files_from: Any, output: Path 
     stream = _standard_stream(path)
     if stream is not None:
         return stream
+    _check_kind(path)
     try:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
         raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
+
+
+def _check_kind(path: Path) -> None:
+    """A usage error for a file with other hard links (opening it empties them too) or a FIFO with no reader."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return  # a new file
+    if stat.S_ISREG(st.st_mode) and st.st_nlink > 1:
+        raise click.UsageError(f"--explain-file {path}: it has other hard links, and opening it would empty them too")
+    if stat.S_ISFIFO(st.st_mode):
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            why = "a FIFO that nothing reads (start its reader first)"
+            raise click.UsageError(f"--explain-file {path}: {why}") from None
 
 
 def _inside_dir(path: Path, directory: Path) -> bool:

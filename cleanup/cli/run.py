@@ -44,18 +44,41 @@ def _messages(flags: dict[str, Any]) -> Messages:
     return messages
 
 
+def read_besides(flags: dict[str, Any], options: Options) -> list[Path]:
+    """What a run reads besides its inputs: the --files-from list (a file) and the rule files of --rules.
+
+    The rule files, not their directories: an output may go under a rules directory
+    (``--rules .``), but not onto a site file, a FiveFilters config or a language pack there.
+    """
+    listing = flags["files_from"]
+    rule_files = [
+        path
+        for directory in map(Path, options.rules_dirs)
+        if directory.is_dir()
+        for path in (*directory.glob("*.toml"), *directory.glob("*.txt"), *directory.glob("lang/*.toml"))
+    ]
+    return [*([Path(listing)] if listing is not None and str(listing) != "-" else []), *sorted(rule_files)]
+
+
 def _target(
-    sources: list[Path], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any], messages: Messages
+    sources: list[Path],
+    guarded: list[Path],
+    output: Path | None,
+    fmt: str,
+    mode: Mode,
+    flags: dict[str, Any],
+    messages: Messages,
 ) -> Any:
-    """The output target, once -o is checked against every input; a usage error when it cannot be used."""
+    """The output target, once -o is checked against every input and ``guarded`` file; a usage error when it
+    cannot be used."""
     if output is not None and as_url(output):
         return remote_target(output, fmt, messages)  # -o s3://... (on a cluster)
     try:
-        check_output(sources, output)
+        check_output(guarded, output)
         streamed = output is not None and fmt == "jsonl" and destination(output).stream
         if streamed and (mode is not Mode.WRITE or flags["skip_existing"]):
             raise OutputError(f"-o {output} is a stream: --check, --diff and --skip-existing need a file")
-        guard = InputGuard.of(sources) if output is not None else None
+        guard = InputGuard.of(guarded) if output is not None else None
         many = (
             len(sources) > 1
             or flags["files_from"] is not None
@@ -216,8 +239,10 @@ def run_batch(
     # The whole list is read first when outputs (or the explain file) must be checked against every input.
     listed, problem = listed_paths_of(flags["files_from"], bool(output or flags["explain_file"]), flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
-    target = _target(named, output, fmt, mode, flags, messages)
-    open_explain_file(messages, target, named, output, flags)
+    # No output lands on what the run reads besides its inputs: the --files-from list, the rules.
+    guarded = [*named, *read_besides(flags, options)]
+    target = _target(named, guarded, output, fmt, mode, flags, messages)
+    open_explain_file(messages, target, guarded, output, flags)
     report = Report(check=mode is not Mode.WRITE)
     items = leaving_out(inputs(sources, listed, problem, sel), report, messages)
     if flags["skip_existing"]:

@@ -65,6 +65,15 @@ def kind_of(name: str, input_format: str) -> str:
     return "page"
 
 
+TRUNCATED = "truncated gzip data: the last record is cut off or missing"
+
+
+def container_failed(name: str, base: Path, reason: str) -> Source:
+    """A records file that failed as a whole (or from some record on): kind "container", ``rel`` the
+    directory of its records' outputs, which --prune then leaves alone (they are not orphans)."""
+    return Source(name, base, error=reason, kind="container")
+
+
 def _base(rel: Path) -> Path:
     """``crawl/items.jsonl.gz`` -> ``crawl/items``: the directory of its records' outputs."""
     name = rel.name
@@ -106,7 +115,7 @@ def json_array_records(name: str, stream: BinaryIO, base: Path, fields: Fields, 
     try:
         yield from _array_items(name, _unzipped(stream), base, fields, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
-        yield failed(name, f"cannot read: {exc}")
+        yield container_failed(name, base, f"cannot read: {exc}")
 
 
 def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
@@ -117,7 +126,7 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
             pos += 1
         if pos < len(buf) and (buf[pos] == "]" or (no == 0 and buf[pos] != "[")):
             if buf[pos] != "]":
-                yield failed(name, "not a JSON array")
+                yield container_failed(name, base, "not a JSON array")
             return
         if no == 0 and pos < len(buf):  # the opening [
             no, pos = 1, pos + 1
@@ -182,12 +191,14 @@ def jsonl_records(
                 _skip_line(lines)
                 yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
             elif no == 1 and raw.lstrip().startswith(b"["):
-                yield failed(name, ARRAY_HINT)
+                yield container_failed(name, base, ARRAY_HINT)
                 return
             elif raw.strip():
                 yield jsonl_record(f"{name}:{no}", raw, base / f"{no:06d}", fields)
-    except (OSError, EOFError, zlib.error) as exc:  # a corrupt or truncated .gz
-        yield failed(name, f"cannot read: {exc}")
+    except EOFError:  # gzip's "Compressed file ended before the end-of-stream marker was reached"
+        yield container_failed(name, base, TRUNCATED)
+    except (OSError, zlib.error) as exc:  # a corrupt .gz
+        yield container_failed(name, base, f"cannot read: {exc}")
 
 
 def _skip_line(lines: BinaryIO) -> None:
@@ -271,7 +282,7 @@ def warc_records(
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
-        yield failed(name, WARC_MISSING)
+        yield container_failed(name, base, WARC_MISSING)
         return
     try:
         for no, record in enumerate(itertools.islice(ArchiveIterator(stream), limit), first):
@@ -279,9 +290,10 @@ def warc_records(
             if source is not None:
                 yield source
         if limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
-            yield failed(name, "truncated gzip data: the last record is cut off or missing")
+            yield container_failed(name, base, TRUNCATED)
     except (ArchiveLoadFailed, *WARC_READ_ERRORS) as exc:
-        yield failed(name, f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}")
+        first_line = str(exc).splitlines()[0] if str(exc) else repr(exc)
+        yield container_failed(name, base, f"not a readable WARC file: {first_line}")
 
 
 def gzip_truncated(stream: BinaryIO) -> bool:

@@ -269,11 +269,14 @@ class InputGuard:
         return cls(frozenset(files), tuple(dirs))
 
     def problem(self, target: Path) -> str | None:
-        """Why writing ``target`` would hit an input, or None when it is safe."""
-        parent = os.path.realpath(target.parent)
-        for top in self.dirs:
-            if parent == top or parent.startswith(top.rstrip(os.sep) + os.sep):
-                return f"its output {target} would be written inside the input directory {top}"
+        """Why writing ``target`` would hit an input, or None when it is safe.
+
+        ``target`` itself is resolved too: a link to a file in an input directory is that file.
+        """
+        for place in (os.path.realpath(target.parent), os.path.dirname(os.path.realpath(target))):
+            for top in self.dirs:
+                if place == top or place.startswith(top.rstrip(os.sep) + os.sep):
+                    return f"its output {target} would be written inside the input directory {top}"
         try:
             st = target.stat()
         except (OSError, ValueError):

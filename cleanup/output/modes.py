@@ -115,6 +115,7 @@ class Directory:
         self.guard = guard or InputGuard()
         self.limit = limit  # bytes read of an existing output or golden file
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
+        self.kept_dirs: list[Path] = []  # output directories of records files that failed: no orphans there
         self.swept: set[Path] = set()  # directories cleared of stale temporary files
 
     def target(self, source: Source) -> Path:
@@ -166,7 +167,14 @@ class Directory:
         """Nothing to finish: every file was complete when written."""
 
     def claim(self, source: Source) -> None:
-        """Count the output of ``source`` as planned though it failed (its file is no orphan)."""
+        """Count the output of ``source`` as planned though it failed (its file is no orphan).
+
+        A records file that failed as a whole (or from some record on) plans every output
+        under its records' directory: a truncated crawl.jsonl.gz keeps crawl/000001.txt ….
+        """
+        if source.kind == "container":
+            self.kept_dirs.append(self.root / source.rel)
+            return
         with contextlib.suppress(OutputError):
             self.target(source)
 
@@ -174,14 +182,19 @@ class Directory:
         """Output files under ``root`` that no input of this run has (their input is gone), sorted.
 
         Only files with this format's suffix count; hidden files (our
-        temporary files among them) and linked directories are left alone.
+        temporary files among them) and linked directories are left alone, and
+        so are inputs and files inside an input directory (an input may lie under
+        -o: ``cleanup --prune -o . pages/``), and the outputs of a records file that failed.
         """
         found = []
         for top, dirs, names in os.walk(self.root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            if any(Path(top).is_relative_to(kept) for kept in self.kept_dirs):
+                continue
             for name in names:
                 path = Path(top) / name
-                if name.endswith(self.suffix) and not name.startswith(".") and path not in self.owners:
+                ours = name.endswith(self.suffix) and not name.startswith(".") and path not in self.owners
+                if ours and self.guard.problem(path) is None:
                     found.append(path)
         return sorted(found)
 

@@ -1,0 +1,106 @@
+"""What the run reads is never written, emptied or removed: found by an attack run (2026-12-02).
+
+--prune leaves inputs under -o alone; --explain-file refuses a link into an input directory,
+another hard link of a file, and a FIFO nobody reads; the --files-from list and the rule files
+are guarded like inputs; a records file that fails keeps its records' outputs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli.main import main
+
+PAGE = (
+    "<html><body><nav>Home</nav><article><h1>Head</h1><p>This is the first paragraph of a long story "
+    "about the council meeting where many topics were discussed at length.</p></article></body></html>"
+)
+TEXT = "Head\n\nA plain text story with one sentence long enough to be kept as prose here.\n"
+
+
+def run(args: list, cwd: Path):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [str(a) for a in args])
+    finally:
+        os.chdir(old)
+
+
+def test_prune_leaves_an_input_directory_under_the_output_alone(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "b.html").write_text(PAGE)
+    (tmp_path / "pages" / "a.txt").write_text(TEXT)
+    result = run(["--prune", "-o", ".", "pages/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "pages" / "a.txt").read_text() == TEXT
+    assert "removed" not in result.stderr
+
+
+def test_prune_leaves_a_named_input_inside_the_output_alone(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "golden").mkdir()
+    (tmp_path / "pages" / "b.html").write_text(PAGE)
+    (tmp_path / "golden" / "notes.txt").write_text(TEXT)
+    result = run(["--prune", "-o", "golden/", "pages/", "golden/notes.txt"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "golden" / "notes.txt").read_text() == TEXT
+
+
+def test_prune_keeps_the_outputs_of_a_records_file_that_fails(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    records = "".join(json.dumps({"html": PAGE.replace("Head", f"Head {n}")}) + "\n" for n in range(3))
+    crawl = tmp_path / "pages" / "crawl.jsonl.gz"
+    crawl.write_bytes(gzip.compress(records.encode()))
+    assert run(["-q", "-o", "golden", "pages/"], tmp_path).exit_code == 0
+    before = sorted(p.name for p in (tmp_path / "golden" / "crawl").iterdir())
+    assert len(before) == 3
+    crawl.write_bytes(crawl.read_bytes()[:100])  # truncated: fails as a whole
+    result = run(["--prune", "-o", "golden", "pages/"], tmp_path)
+    assert result.exit_code == 123
+    assert "truncated gzip data" in result.stderr and "removed" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "golden" / "crawl").iterdir()) == before
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_explain_file_refuses_a_link_to_a_file_in_an_input_directory(tmp_path: Path, link: str) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(TEXT)
+    make = os.symlink if link == "symlink" else os.link
+    make(tmp_path / "pages" / "a.txt", tmp_path / "removed.log")
+    result = run(["--explain-file", "removed.log", "-o", "out", "pages/"], tmp_path)
+    assert result.exit_code == 2, result.stderr
+    assert (tmp_path / "pages" / "a.txt").read_text() == TEXT
+    assert not (tmp_path / "out").exists()
+
+
+def test_explain_file_refuses_a_fifo_nothing_reads(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "log")
+    (tmp_path / "a.txt").write_text(TEXT)
+    result = run(["--explain-file", "log", "a.txt"], tmp_path)
+    assert result.exit_code == 2 and "FIFO" in result.stderr
+
+
+def test_explain_file_refuses_a_site_file_of_the_rules(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    site = tmp_path / "rules" / "example.com.toml"
+    site.write_text('[[strip]]\nname = "x"\nwhy = "y"\nxpath = "//aside"\n')
+    (tmp_path / "a.txt").write_text(TEXT)
+    result = run(["--rules", "rules", "--explain-file", "rules/example.com.toml", "a.txt"], tmp_path)
+    assert result.exit_code == 2, result.stderr
+    assert site.read_text().startswith("[[strip]]")
+
+
+def test_the_files_from_list_is_never_an_output(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(PAGE)
+    (tmp_path / "story.html").write_text(PAGE)
+    (tmp_path / "index.txt").write_text("index.html\nstory.html\n")
+    result = run(["--files-from", "index.txt", "-o", "."], tmp_path)
+    assert (tmp_path / "index.txt").read_text() == "index.html\nstory.html\n"
+    assert result.exit_code == 123 and "index.txt" in result.stderr
