@@ -6,6 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cleanup import clean
@@ -113,6 +114,37 @@ def test_learn_groups_pages_by_the_url_in_each_dump(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules)])
     assert out.exit_code == 0, out.output
     assert "a.example: 2 pages" in out.output and "b.example: 3 pages" in out.output
+
+
+@pytest.mark.parametrize("given", ["../../escaped", "bad host", "x" * 300])
+def test_learn_refuses_a_site_that_is_no_host_name(tmp_path: Path, given: str) -> None:
+    # Found by an attack run: --site became a file name as given, so ../../escaped.toml was written outside -o.
+    rules = tmp_path / "deep" / "er" / "rules"
+    out = CliRunner().invoke(main, ["learn", str(site(tmp_path)), "-o", str(rules), "--site", given])
+    assert out.exit_code == 2 and "--site: not a host name" in out.output
+    assert not list(tmp_path.rglob("*.toml"))
+
+
+def test_learn_takes_a_url_for_site(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    out = CliRunner().invoke(
+        main, ["learn", str(site(tmp_path)), "-o", str(rules), "--site", "https://www.b.example/x"]
+    )
+    assert out.exit_code == 0, out.output
+    assert [p.name for p in rules.iterdir()] == ["b.example.toml"]
+
+
+def test_a_record_url_whose_host_is_no_file_name_does_not_stop_learning(tmp_path: Path) -> None:
+    # A NUL in a record's URL, or a host longer than a file name may be, crashed the whole run.
+    bad = ["http://a\x00b.example/1", "http://" + "x" * 300 + ".example/1"]
+    records = [{"url": url, "text": page(TOPICS[0])} for url in bad]
+    records += [{"url": f"http://b.example/{t}", "text": page(t)} for t in TOPICS]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = CliRunner().invoke(main, ["learn", str(crawl), "-o", str(tmp_path / "rules")])
+    assert out.exit_code == 0, out.output
+    assert [p.name for p in (tmp_path / "rules").iterdir()] == ["b.example.toml"]
+    assert "2 pages with no URL to tell their host" in out.output
 
 
 def test_learn_with_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ top of a text dump). Pages with no host are counted apart. A leading
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,10 @@ from cleanup.model import CleanupError, Options, Result
 from cleanup.pipeline import URL_RE, URL_SCAN_LINES, clean
 from cleanup.sites.learn import PageLines, page_lines
 from cleanup.sites.load import host_of
+
+# A host name a site file may be named after: labels of word characters and "-", 63 at most each.
+HOST_RE = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*")
+MAX_HOST_CHARS = 253
 
 
 @dataclass
@@ -30,15 +35,18 @@ class Gathered:
 
 
 def site_host(host: str | None) -> str | None:
-    """The host a site file is named after: lower-cased, without one leading ``www.``.
+    """The host a site file is named after: lower-cased, without one leading ``www.``; None when it is
+    no host name (labels of letters, digits, "-" and "_", joined by dots; at most 253 characters): it
+    becomes a file name, so "../x", a NUL or a name longer than a file system allows never gets there.
 
-    >>> site_host("WWW.Example.com")
-    'example.com'
+    >>> site_host("WWW.Example.com"), site_host("bücher.de"), site_host("../../escaped"), site_host("a\x00b")
+    ('example.com', 'bücher.de', None, None)
     """
     if not host:
         return None
     host = host.lower()
-    return host[4:] if host.startswith("www.") else host
+    host = host[4:] if host.startswith("www.") else host
+    return host if len(host) <= MAX_HOST_CHARS and HOST_RE.fullmatch(host) else None
 
 
 def page_url(source: Source, raw: bytes | str, result: Result) -> str | None:

@@ -75,15 +75,20 @@ def learn(
     The pages are first cleaned with the rules of --rules, so what is learned adds to
     them; a host's file then holds its --rules file's rules and the learned ones.
     """
-    from cleanup.batch.learn import gather
+    from cleanup.batch.learn import gather, site_host
     from cleanup.input.sources import iter_sources
     from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site
+    from cleanup.sites.load import host_of
 
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     for path in missing:  # one 'error: PATH: problem' line each, as a batch says it
         click.echo(f"error: {quote_name(path)}: no such file or directory", err=True)
     if missing:
         raise SystemExit(EXIT_USAGE)
+    if site is not None:  # a URL or a host; it becomes a file name
+        site = site_host(host_of(site) or site)
+        if site is None:
+            raise click.UsageError("--site: not a host name (such as example.com)")
     dirs = tuple(str(d) for d in rules_dirs)
     options = Options(encoding=flags["encoding"], max_bytes=flags["max_bytes"])
     fields = record_fields(flags)
