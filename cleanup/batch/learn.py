@@ -39,7 +39,7 @@ def site_host(host: str | None) -> str | None:
     no host name (labels of letters, digits, "-" and "_", joined by dots; at most 253 characters): it
     becomes a file name, so "../x", a NUL or a name longer than a file system allows never gets there.
 
-    >>> site_host("WWW.Example.com"), site_host("bücher.de"), site_host("../../escaped"), site_host("a\x00b")
+    >>> site_host("WWW.Example.com"), site_host("bücher.de"), site_host("../../escaped"), site_host("a\\x00b")
     ('example.com', 'bücher.de', None, None)
     """
     if not host:
