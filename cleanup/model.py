@@ -84,6 +84,9 @@ class Removal:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
+MAX_INPUT_BYTES = 1 << 50  # the largest max_bytes taken: past it a read size overflows the C types
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """How to clean a page. Every field has a safe default.
@@ -122,6 +125,8 @@ class Options:
                 raise TypeError(f"Options.{name} must be a string, not {type(getattr(self, name)).__name__}")
         if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) or self.max_bytes < 1:
             raise TypeError(f"Options.max_bytes must be a positive int, not {self.max_bytes!r}")
+        if self.max_bytes > MAX_INPUT_BYTES:
+            raise ValueError(f"Options.max_bytes must be at most {MAX_INPUT_BYTES:,} (MAX_INPUT_BYTES)")
 
 
 DEFAULT_OPTIONS = Options()

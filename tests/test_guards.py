@@ -104,3 +104,27 @@ def test_the_files_from_list_is_never_an_output(tmp_path: Path) -> None:
     result = run(["--files-from", "index.txt", "-o", "."], tmp_path)
     assert (tmp_path / "index.txt").read_text() == "index.html\nstory.html\n"
     assert result.exit_code == 123 and "index.txt" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--timeout", "inf"), ("--timeout", "1e300"), ("--max-memory", "99999999999999"), ("--max-bytes", "9" * 23)],
+)
+def test_an_out_of_range_limit_is_a_usage_error(tmp_path: Path, flag: str, value: str) -> None:
+    # Found by an attack run: each gave a traceback, or an internal error for every page.
+    (tmp_path / "a.txt").write_text(TEXT)
+    result = run([flag, value, "a.txt"], tmp_path)
+    assert result.exit_code == 2 and "is not in the range" in result.stderr
+
+
+def test_a_full_disk_behind_stdout_is_one_error_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a.html").write_text(PAGE)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "cleanup", "-f", "json", "a.html"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE
+        )
+    assert done.returncode == 123
+    assert done.stderr.decode().splitlines() == ["error: stdout: cannot write output: No space left on device"]

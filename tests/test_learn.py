@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -545,3 +550,57 @@ def test_a_recurring_line_next_to_the_sentence_every_story_repeats_is_inside_the
     assert refused["Most read"] == "inside the article on 1 of 1 pages that keep it"  # the keep-trap
     assert refused[TRAP] == "inside the article on 5 of 5 pages that keep it"
     assert [r.selector for r in found.rules] == [line_regex("Weather warning for the valley")]  # the positive
+
+
+SLOW_RULE = '[site]\nname = "Slow"\n\n[[body]]\nname = "b"\nwhy = "cubic"\nxpath = "//*[count(//*[count(//*)<0])<0]"\n'
+
+
+def _slow_site(tmp_path: Path) -> tuple[Path, Path]:
+    """A rules directory whose body XPath takes minutes on the page beside it (an attack run's)."""
+    rules, pages = tmp_path / "rules", tmp_path / "pages"
+    rules.mkdir()
+    pages.mkdir()
+    (rules / "slow.example.toml").write_text(SLOW_RULE)
+    body = "".join(
+        f"<div><p>Paragraph {n} of the story about the council budget and the roads.</p></div>" for n in range(1500)
+    )
+    head = '<link rel="canonical" href="https://slow.example/story">'
+    (pages / "p.html").write_text(f"<html><head>{head}</head><body><article>{body}</article></body></html>")
+    return rules, pages
+
+
+def test_the_learning_pass_keeps_the_batchs_time_limit(tmp_path: Path) -> None:
+    # The first pass of --learn cleaned every page in this process: a page past --timeout hung it.
+    rules, pages = _slow_site(tmp_path)
+    cmd = [
+        sys.executable,
+        "-m",
+        "cleanup",
+        "--learn",
+        "-q",
+        "--rules",
+        rules,
+        "--timeout",
+        "1",
+        "-o",
+        tmp_path / "o",
+        pages,
+    ]
+    done = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 123, done.stderr
+    assert "took longer than 1 s" in done.stderr
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_stops_cleanup_learn_with_its_exit_code_and_no_worker_left(
+    tmp_path: Path, sig: int, code: int
+) -> None:
+    rules, pages = _slow_site(tmp_path)
+    cmd = [sys.executable, "-m", "cleanup", "learn", "--rules", str(rules), str(pages), "-o", str(tmp_path / "lr")]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(2)  # in the XPath by now
+    proc.send_signal(sig)
+    assert proc.wait(timeout=30) == code
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # the whole session is gone: the worker too

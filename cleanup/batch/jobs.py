@@ -49,6 +49,9 @@ PRELOAD = ("cleanup.batch.work", "cleanup.pipeline", "cleanup.html.extract")
 MAX_CRASHES_IN_A_ROW = 8
 DEFAULT_SECONDS = 30.0  # per page, as trafilatura's default
 DEFAULT_MEMORY_MB = 1024  # per page: address space a worker may add to what it holds at start
+# The largest limits taken (a week; a petabyte): past them the OS's timer and rlimit overflow.
+MAX_TIMEOUT = 7 * 24 * 3600.0
+MAX_MEMORY_MB = 1 << 30
 JOIN_SECONDS = 5.0  # a killed worker is gone long before this
 
 
@@ -62,6 +65,11 @@ class Limits:
 
     seconds: float | None = DEFAULT_SECONDS
     memory: int | None = DEFAULT_MEMORY_MB << 20
+
+    @classmethod
+    def given(cls, seconds: float, memory_mb: int) -> Limits:
+        """The limits as --timeout and --max-memory give them (0 turns a limit off)."""
+        return cls(seconds=seconds or None, memory=(memory_mb << 20) or None)
 
 
 NO_LIMITS = Limits(None, None)

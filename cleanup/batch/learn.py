@@ -8,10 +8,14 @@ top of a text dump). Pages with no host are counted apart. A leading
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from cleanup.batch.jobs import NO_LIMITS, Limits, ordered_map
 from cleanup.batch.work import declared_charset, unpacked
 from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
@@ -60,29 +64,57 @@ def page_url(source: Source, raw: bytes | str, result: Result) -> str | None:
     return next((m.group(0) for line in head for m in URL_RE.finditer(line)), None)
 
 
-def gather(sources: Iterable[Source], options: Options, site: str | None = None) -> Gathered:
-    """Clean every source with the generic rules and group the kept lines by host."""
+def gather(
+    sources: Iterable[Source], options: Options, site: str | None = None, jobs: int = 1, limits: Limits = NO_LIMITS
+) -> Gathered:
+    """Clean every source with the generic rules and group the kept lines by host.
+
+    As a batch does: in ``jobs`` worker processes, each page under ``limits`` (a page past
+    the time or memory limit is a failure, and a hostile page or rule cannot hang the run).
+    """
     out = Gathered()
-    for source in sources:
-        if source.error is not None:
-            out.failed.append((source.name, source.error))
-            continue
-        try:
-            raw = unpacked(source.read(options.max_bytes), options.max_bytes)  # as a batch reads it
-            if not raw or raw.isspace():
-                out.failed.append((source.name, "empty input"))
-                continue
-            declared = declared_charset(options, source)
-            result = clean(raw, declared)
-        except (OSError, CleanupError) as exc:
-            out.failed.append((source.name, str(exc)))
-            continue
-        host = site_host(site) or site_host(host_of(page_url(source, raw, result)))
-        if host is None:
-            out.no_host.append(source.name)
-            continue
-        out.by_host.setdefault(host, []).append(learn_page(source.name, raw, result, declared))
+    one = functools.partial(learn_one, options=options, site=site)
+    found = ordered_map(one, sources, jobs, _crashed, _timed_out, limits, _too_big)
+    with contextlib.closing(found):
+        for source, (kind, what) in found:
+            if kind == "page":
+                host, lines = what
+                out.by_host.setdefault(host, []).append(lines)
+            elif kind == "no-host":
+                out.no_host.append(source.name)
+            else:
+                out.failed.append((source.name, what))
     return out
+
+
+def learn_one(source: Source, options: Options, site: str | None) -> tuple[str, Any]:
+    """One page for the learner: ("page", (host, PageLines)), ("no-host", None) or ("failed", why)."""
+    if source.error is not None:
+        return "failed", source.error
+    try:
+        raw = unpacked(source.read(options.max_bytes), options.max_bytes)  # as a batch reads it
+        if not raw or raw.isspace():
+            return "failed", "empty input"
+        declared = declared_charset(options, source)
+        result = clean(raw, declared)
+    except (OSError, CleanupError) as exc:
+        return "failed", str(exc)
+    host = site_host(site) or site_host(host_of(page_url(source, raw, result)))
+    if host is None:
+        return "no-host", None
+    return "page", (host, learn_page(source.name, raw, result, declared))
+
+
+def _crashed(source: Source) -> tuple[str, str]:
+    return "failed", "the worker process cleaning it died (a crash or out of memory)"
+
+
+def _timed_out(source: Source) -> tuple[str, str]:
+    return "failed", "took longer than the time limit for a page (--timeout)"
+
+
+def _too_big(source: Source) -> tuple[str, str]:
+    return "failed", "needed more memory than the limit for a page (--max-memory)"
 
 
 def learn_page(name: str, raw: bytes | str, result: Result, options: Options) -> PageLines:

@@ -23,7 +23,7 @@ from cleanup.input.sources import (
     listed_paths,
     reason,
 )
-from cleanup.model import DEFAULT_OPTIONS, Options
+from cleanup.model import DEFAULT_OPTIONS, MAX_INPUT_BYTES, Options
 from cleanup.output.render import quote_name
 from cleanup.output.report import Report
 
@@ -88,7 +88,7 @@ FILE_OPTIONS = _stacked(
     click.option("--encoding", help="Decode inputs with this codec instead of guessing."),
     click.option(
         "--max-bytes",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=MAX_INPUT_BYTES),
         default=DEFAULT_OPTIONS.max_bytes,
         show_default=True,
         help="Refuse inputs larger than this many bytes.",

@@ -109,17 +109,38 @@ def learn(
 
 
 def _gather(
-    gather: Callable[..., Gathered], sources: Any, options: Options, dirs: tuple[str, ...], site: str | None
+    gather: Callable[..., Gathered],
+    sources: Any,
+    options: Options,
+    dirs: tuple[str, ...],
+    site: str | None,
+    limits: Any = None,
+    jobs: int = 0,
 ) -> Gathered:
-    """The first pass, with the user's rules: ``--site`` names the host only when a file serves it."""
+    """The first pass, with the user's rules: ``--site`` names the host only when a file serves it.
+
+    As a batch runs: in worker processes (``jobs``, 0 for one per core), each page under ``limits``
+    (the batch's defaults when None); Ctrl-C exits 130 and SIGTERM 143, with no worker left.
+    """
+    from cleanup.batch.jobs import Limits, default_jobs
+    from cleanup.cli.signals import Terminated, signals
+    from cleanup.output.report import EXIT_INTERRUPTED, EXIT_TERMINATED
     from cleanup.sites.load import host_of
     from cleanup.sites.lookup import site_for_host
 
     chosen = site if site and dirs and site_for_host(host_of(site) or site, dirs) else None
+    first = dataclasses.replace(options, rules_dirs=dirs, site=chosen)
     try:
-        return gather(sources, dataclasses.replace(options, rules_dirs=dirs, site=chosen), site)
+        with signals():
+            return gather(sources, first, site, jobs or default_jobs(), Limits() if limits is None else limits)
     except SiteRuleError as exc:
         raise click.UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was learned", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except Terminated:
+        click.echo("terminated: nothing was learned", err=True)
+        raise SystemExit(EXIT_TERMINATED) from None
 
 
 def _base(host: str, dirs: tuple[str, ...]) -> Site | None:
@@ -172,6 +193,7 @@ def one_shot_rules(
     import shutil
     import tempfile
 
+    from cleanup.batch.jobs import Limits
     from cleanup.batch.learn import gather
     from cleanup.cli.inputs import selection
     from cleanup.input.sources import STDIN, iter_sources
@@ -182,7 +204,8 @@ def one_shot_rules(
     first = Options(encoding=options.encoding, max_bytes=options.max_bytes, disable=options.disable)
     fields = record_fields(flags)
     sel = selection(flags, fields, output, options)
-    got = _gather(gather, iter_sources(sources, sel), first, options.rules_dirs, options.site)
+    limits = Limits.given(flags["timeout"], flags["max_memory"])
+    got = _gather(gather, iter_sources(sources, sel), first, options.rules_dirs, options.site, limits, flags["jobs"])
     if got.no_host:  # the second pass still cleans them, with the rules there were (as the rules warning, not -q)
         pages = counted(len(got.no_host), "page")
         click.echo(

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from cleanup import __version__
-from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT
 from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
@@ -266,7 +266,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 @click.option(
     "--timeout",
     metavar="SECONDS",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(min=0, max=MAX_TIMEOUT),
     default=DEFAULT_SECONDS,
     show_default=True,
     help="Give up on a page after this many seconds (an error for that page; the batch goes on). 0: no limit.",
@@ -274,7 +274,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 @click.option(
     "--max-memory",
     metavar="MB",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=MAX_MEMORY_MB),
     default=DEFAULT_MEMORY_MB,
     show_default=True,
     help="Give up on a page that needs more memory than this (an error for that page). 0: no limit.",

@@ -222,7 +222,7 @@ def _limits(flags: dict[str, Any]) -> Any:
     """--timeout and --max-memory as the pool's Limits (0 turns a limit off)."""
     from cleanup.batch.jobs import Limits
 
-    return Limits(seconds=flags["timeout"] or None, memory=(flags["max_memory"] << 20) or None)
+    return Limits.given(flags["timeout"], flags["max_memory"])
 
 
 def run_batch(
@@ -300,8 +300,7 @@ def _batch(run: Callable[[], None], messages: Messages) -> int | None:
         messages.say("terminated: every output written is complete; rerun with --skip-existing to finish", always=True)
         return EXIT_TERMINATED
     except BrokenPipeError:
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return EXIT_PIPE
     except OSError as exc:
         if not _out_of_descriptors(exc):
@@ -349,11 +348,28 @@ def _fd_limit() -> str:
 
 
 def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:
-    """Finish the output (commit it or remove it); EXIT_FAILED when its last bytes cannot be written."""
+    """Finish the output (commit it or remove it); EXIT_FAILED when its last bytes cannot be written
+    (a full disk behind stdout or -o: one error line, as for any page)."""
     try:
         target.close(ok=commit)
     except OutputError as exc:
         report.failed("-o", str(exc))
         messages.error("-o", str(exc))
         return EXIT_FAILED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE
+    except OSError as exc:
+        where = "stdout" if isinstance(target, Stdout) and target.stream is sys.stdout.buffer else "-o"
+        if where == "stdout":
+            _quiet_stdout()
+        report.failed(where, f"cannot write output: {reason(exc)}")
+        messages.error(where, f"cannot write output: {reason(exc)}")
+        return EXIT_FAILED
     return None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null: what is left in its buffer would fail again at exit, with a traceback."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cleanup.input.source import Source, failed
+from cleanup.input.source import Source, failed, read_chunks
+from cleanup.model import DecodeError
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -347,8 +348,9 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
         ("warc_record_id", headers.get_header("WARC-Record-ID")),
         ("http_status", status),
     )
-    data = record.content_stream().read(max_bytes + 1)
-    if len(data) > max_bytes:
+    try:  # in chunks: read(max_bytes + 1) allocated the whole limit for every record
+        data = read_chunks(record.content_stream(), max_bytes, max_bytes)
+    except DecodeError:
         return failed(name, f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
     url, charset = headers.get_header("WARC-Target-URI"), header_charset(content_type)
     return Source(name, rel, data=data, url=url, extra=extra, charset=charset)

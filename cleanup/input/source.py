@@ -7,9 +7,11 @@ Its own module so that ``sources`` (files, directories, lists) and ``records``
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cleanup.model import DecodeError
 
@@ -43,10 +45,41 @@ class Source:
         if self.path is None:
             raise OSError(errno.ENOENT, "no data")
         with self.path.open("rb") as handle:
-            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
-        if max_bytes is not None and len(data) > max_bytes:
+            return read_at_most(handle, max_bytes)
+
+
+READ_CHUNK = 1 << 20
+
+
+def read_at_most(handle: BinaryIO, max_bytes: int | None) -> bytes:
+    """What ``handle`` holds; DecodeError when that is more than ``max_bytes``.
+
+    A regular file is read in one call sized to it, and not at all when its size is
+    over the limit: ``read(max_bytes + 1)`` allocated the whole limit first (50 MB for
+    every page; 7 times slower on a 100 KB file). A pipe or device is read in chunks.
+    """
+    if max_bytes is None:
+        return handle.read()
+    st = os.fstat(handle.fileno())
+    if stat.S_ISREG(st.st_mode):
+        if st.st_size > max_bytes:
             raise DecodeError(over_limit(max_bytes))
-        return data
+        data = handle.read(st.st_size + 1)
+        if len(data) <= st.st_size:
+            return data
+        return data + read_chunks(handle, max_bytes - len(data), max_bytes)  # it grew since the stat
+    return read_chunks(handle, max_bytes, max_bytes)
+
+
+def read_chunks(handle: BinaryIO, room: int, max_bytes: int) -> bytes:
+    """The rest of ``handle``, read in chunks; DecodeError past ``room`` more bytes (the input past ``max_bytes``)."""
+    chunks, total = [], 0
+    while total <= room and (chunk := handle.read(min(READ_CHUNK, room + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > room:
+        raise DecodeError(over_limit(max_bytes))
+    return b"".join(chunks)
 
 
 def over_limit(max_bytes: int) -> str:
