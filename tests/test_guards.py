@@ -128,3 +128,16 @@ def test_a_full_disk_behind_stdout_is_one_error_line(tmp_path: Path) -> None:
         )
     assert done.returncode == 123
     assert done.stderr.decode().splitlines() == ["error: stdout: cannot write output: No space left on device"]
+
+
+@pytest.mark.parametrize("output", ["all.jsonl", "out/a.txt"])
+def test_a_rewritten_output_keeps_its_permissions(tmp_path: Path, output: str) -> None:
+    # Found by an attack run: a 0600 output came back 0644 (the umask's mode) when rewritten.
+    (tmp_path / "a.html").write_text(PAGE)
+    target = tmp_path / output
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("{}\n" if output.endswith("jsonl") else "old\n")
+    target.chmod(0o600)
+    result = run(["-q", "-o", "all.jsonl" if output.endswith("jsonl") else "out", "a.html"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text() != "old\n" and (target.stat().st_mode & 0o777) == 0o600

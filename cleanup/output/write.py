@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -45,7 +46,8 @@ FILE_MODE = 0o666 & ~_umask()
 
 
 def temp_file(path: Path) -> tuple[int, str]:
-    """Create the temporary file for ``path`` in its directory (made if missing), with the usual mode.
+    """Create the temporary file for ``path`` in its directory (made if missing), with the mode of the file
+    it replaces, or the usual one.
 
     Its name holds our process id (``.page.txt.4242.k3j9x_q1.tmp``), so a later
     run can tell a file left by a killed run from one a running process still writes.
@@ -56,8 +58,16 @@ def temp_file(path: Path) -> tuple[int, str]:
     except FileNotFoundError:  # the first file in this directory
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
-    os.fchmod(fd, FILE_MODE)
+    os.fchmod(fd, _mode_of(path))
     return fd, tmp
+
+
+def _mode_of(path: Path) -> int:
+    """The permissions the file at ``path`` has (a 0600 output stays 0600 when rewritten), else FILE_MODE."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return FILE_MODE
 
 
 # Our temporary files: '.' + output name + '.' + process id + '.' + mkstemp's 8 characters + '.tmp'.
