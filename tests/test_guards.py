@@ -141,3 +141,21 @@ def test_a_rewritten_output_keeps_its_permissions(tmp_path: Path, output: str) -
     result = run(["-q", "-o", "all.jsonl" if output.endswith("jsonl") else "out", "a.html"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert target.read_text() != "old\n" and (target.stat().st_mode & 0o777) == 0o600
+
+
+def test_an_input_named_twice_is_cleaned_once(tmp_path: Path) -> None:
+    # Found by an attack run: two records of one source, so --check failed right after the write.
+    (tmp_path / "b.html").write_text(PAGE)
+    assert run(["-q", "-o", "all.jsonl", "b.html", "b.html", "./b.html"], tmp_path).exit_code == 0
+    assert len((tmp_path / "all.jsonl").read_text().splitlines()) == 1
+    assert run(["--check", "-o", "all.jsonl", "b.html", "b.html"], tmp_path).exit_code == 0
+
+
+def test_a_pretty_printed_json_file_in_a_crawl_directory_is_left_out(tmp_path: Path) -> None:
+    # Found by an attack run: read as JSON Lines, each of its lines was an error (exit 123).
+    (tmp_path / "crawl").mkdir()
+    (tmp_path / "crawl" / "package.json").write_text('{\n  "name": "x",\n  "html": "<p>y</p>"\n}\n')
+    (tmp_path / "crawl" / "a.html").write_text(PAGE)
+    result = run(["-o", "out", "crawl/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "1 left out" in result.stderr and "error" not in result.stderr

@@ -27,6 +27,12 @@ def container_kind(head: bytes) -> str:
 
     >>> [container_kind(h) for h in (b"WARC/1.1\\r\\n", b'{"url": "x"}', b'[\\n {"a": 1}', b"<html>", b"{{ x }}")]
     ['warc', 'jsonl', 'json', 'page', 'page']
+
+    A JSON object over several lines (a pretty-printed ``package.json``) is no JSON Lines:
+    each of its lines was a failed record.
+
+    >>> container_kind(b'{\\n  "name": "x",\\n  "version": "1.0"\\n}\\n')
+    'page'
     """
     if head.startswith(GZIP_MAGIC):
         head = _gunzipped_head(head)
@@ -34,7 +40,8 @@ def container_kind(head: bytes) -> str:
     if head.startswith(WARC_MAGIC):
         return "warc"
     if JSON_OBJECT_RE.match(head):
-        return "jsonl"
+        end = head.find(b"\n")
+        return "jsonl" if end < 0 or head[:end].rstrip().endswith(b"}") else "page"
     if JSON_ARRAY_RE.match(head):
         return "json"
     return "page"

@@ -291,9 +291,11 @@ def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
 
     Under -o DIR, one directory's files go to ``DIR/<path below it>`` and one
     file to ``DIR/<its name>``; several inputs keep their paths below the
-    directory they share (``a/x.html`` and ``b/x.html`` do not collide).
+    directory they share (``a/x.html`` and ``b/x.html`` do not collide). An input named twice
+    is cleaned once: ``-o all.jsonl b.html b.html`` wrote two records that --check then
+    counted as a repeated source.
     """
-    sources = list(sources)
+    sources = _once(sources)
     paths = [Path(os.path.abspath(src)) for src in sources if str(src) != STDIN]
     base = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
     for src in sources:
@@ -304,6 +306,18 @@ def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
         else:
             rel = Path(os.path.abspath(src)).relative_to(base)
         yield from _one(src, rel, sel)
+
+
+def _once(sources: Iterable[Path]) -> list[Path]:
+    """``sources`` without a path named again (``b.html ./b.html``), in first-seen order."""
+    seen: set[str] = set()
+    once = []
+    for src in sources:
+        key = str(src) if str(src) == STDIN else os.path.abspath(src)
+        if key not in seen:
+            seen.add(key)
+            once.append(src)
+    return once
 
 
 def _relative(path: Path, cwd: Path | None = None) -> Path:
