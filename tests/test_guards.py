@@ -159,3 +159,12 @@ def test_a_pretty_printed_json_file_in_a_crawl_directory_is_left_out(tmp_path: P
     result = run(["-o", "out", "crawl/"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "1 left out" in result.stderr and "error" not in result.stderr
+
+
+def test_a_warc_header_line_past_a_megabyte_is_refused(tmp_path: Path) -> None:
+    # Found by an attack run: warcio read it in quadratic time (32 MB: 21 s), outside --timeout.
+    junk = b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"a" * 3_000_000 + b"\r\n\r\n"
+    (tmp_path / "bad.warc").write_bytes(junk)
+    result = run(["-f", "jsonl", "bad.warc"], tmp_path)
+    assert result.exit_code == 123
+    assert "not a readable WARC file: a header line over 1,048,576 bytes" in result.stderr

@@ -282,6 +282,10 @@ def warc_records(
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
+
+        from cleanup.input import warcline
+
+        warcline.install()
     except ImportError:
         yield container_failed(name, base, WARC_MISSING)
         return
