@@ -84,6 +84,26 @@ class Removal:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
+def without_password(url: str | None) -> str | None:
+    """``url`` with the password of its user part as ``***``: JSON outputs and messages never hold it.
+
+    >>> without_password("https://joe:s3cret@example.com/a"), without_password("https://example.com/a")
+    ('https://joe:***@example.com/a', 'https://example.com/a')
+    """
+    if not url or "@" not in url:
+        return url
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+    except ValueError:
+        return url
+
+
 MAX_INPUT_BYTES = 1 << 50  # the largest max_bytes taken: past it a read size overflows the C types
 
 
@@ -182,7 +202,7 @@ class Result:
             "date": self.date,
             "date_text": self.date_text,
             "language": self.language,
-            "url": self.url,
+            "url": without_password(self.url),
             "site": self.site,
             "site_name": self.site_name,
             "kind": self.kind,

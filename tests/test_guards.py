@@ -168,3 +168,12 @@ def test_a_warc_header_line_past_a_megabyte_is_refused(tmp_path: Path) -> None:
     result = run(["-f", "jsonl", "bad.warc"], tmp_path)
     assert result.exit_code == 123
     assert "not a readable WARC file: a header line over 1,048,576 bytes" in result.stderr
+
+
+def test_a_password_in_a_url_is_never_written_out(tmp_path: Path) -> None:
+    # Found by an attack run: --url, a record's url and a URL given as input came out whole.
+    (tmp_path / "a.html").write_text(PAGE)
+    result = run(["--url", "https://joe:s3cret@example.com/a", "-f", "json", "a.html"], tmp_path)
+    assert json.loads(result.stdout)["url"] == "https://joe:***@example.com/a"
+    result = run(["https://joe:s3cret@example.com/a"], tmp_path)
+    assert result.exit_code == 2 and "s3cret" not in result.stderr and "joe:***@example.com" in result.stderr

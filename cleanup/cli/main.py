@@ -26,7 +26,7 @@ from cleanup.cli.run import run_batch
 from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
 from cleanup.input.sources import STDIN
-from cleanup.model import Options
+from cleanup.model import Options, without_password
 from cleanup.output.modes import Mode
 from cleanup.output.render import FORMATS
 
@@ -141,7 +141,7 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--skip-existing needs -o DIR or -o FILE.jsonl, and no --check/--diff")
     if flags["files_from"] == STDIN and any(str(s) == STDIN for s in sources):
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
-    urls = [url for p in (*sources, output) if (url := as_url(p))]
+    urls = [str(without_password(url)) for p in (*sources, output) if (url := as_url(p))]
     if not flags["scheduler"] and urls:
         hint = f"curl -sL '{urls[0]}' | cleanup --url '{urls[0]}'" if urls[0].startswith("http") else ""
         raise click.UsageError(

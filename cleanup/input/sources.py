@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 from cleanup.input import sniff
 from cleanup.input.source import Source, failed, over_limit
+from cleanup.model import without_password
 
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
@@ -61,7 +62,7 @@ def _url_error(path: Path) -> str | None:
         return None
     scheme, rest = text.split(":/", 1)
     url = f"{scheme}://{rest.lstrip('/')}"
-    return CURL_HINT.format(url=url)
+    return CURL_HINT.format(url=without_password(url))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from cleanup.input.remote import RemoteError, as_url, filesystem
 from cleanup.input.sources import Source
+from cleanup.model import without_password
 from cleanup.output.modes import Directory, JsonLinesFile, OutputError
 
 OBJECT_STORES = frozenset(("s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "oci", "memory"))
@@ -57,7 +58,7 @@ class RemoteDirectory(Directory):
         super().__init__(Path(root), fmt)
 
     def _url(self, target: Path) -> str:
-        return str(self.fs.unstrip_protocol(str(target)))
+        return str(without_password(self.fs.unstrip_protocol(str(target))))
 
     def exists(self, source: Source) -> bool:
         """True when the output of ``source`` is already there (--skip-existing)."""
