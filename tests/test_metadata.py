@@ -138,3 +138,14 @@ def test_a_dump_keeps_its_headline_over_a_byline_in_another_language(lead: str, 
     # headline, and the real headline went as page header.
     result = clean(f"Treinstaking legt spoorverkeer plat\n\n{lead}\n\n{story}")
     assert (result.title, result.byline) == ("Treinstaking legt spoorverkeer plat", names)
+
+
+def test_a_wordpress_author_hcard_gives_the_byline_and_a_comment_hcard_does_not() -> None:
+    # Found by a multilingual trial: null in every language for this common theme markup.
+    story = "<p>" + "Der Streik der GDL hat den Fernverkehr der Bahn am Montag fast vollständig gestoppt. " * 4 + "</p>"
+    header = '<header class="entry-header"><h1>Bahnstreik</h1><span class="byline">Von <span class="author vcard">'
+    header += '<a class="url fn n" href="#">Max Mustermann</a></span></span></header>'
+    comment = '<div class="comment-author vcard"><cite class="fn">Leser 42</cite></div>'
+    page = f"<html><body><article>{header}{story}</article>{comment}</body></html>"
+    assert clean(page).byline == "Max Mustermann"
+    assert clean(f"<html><body><article>{story}</article>{comment}</body></html>").byline is None
