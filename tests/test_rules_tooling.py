@@ -220,6 +220,26 @@ def test_rules_test_runs_test_contains_against_saved_pages(tmp_path: Path) -> No
     assert "d.com_c: skip" in out[2]
 
 
+def test_rules_test_gives_up_on_a_page_past_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Found by an attack run: a rule XPath of cubic cost kept `rules test` running for hours.
+    import cleanup.sites.lint
+    from cleanup.batch.jobs import Limits
+
+    monkeypatch.setattr(cleanup.sites.lint, "SAVED_PAGE_LIMITS", Limits(seconds=1))
+    rules, pages = tmp_path / "rules", tmp_path / "pages"
+    rules.mkdir()
+    pages.mkdir()
+    (rules / "slow.example.toml").write_text(
+        '[site]\nname = "Slow"\n\n[[body]]\nname = "b"\nwhy = "cubic"\nxpath = "//*[count(//*[count(//*)<0])<0]"\n'
+        '\n[[expect]]\nfixture = "p"\nkeeps = ["Paragraph 1"]\n'
+    )
+    body = "".join(f"<div><p>Paragraph {n} of the story about the council budget.</p></div>" for n in range(1500))
+    (pages / "p.html").write_text(f"<html><body><article>{body}</article></body></html>")
+    result = run(["rules", "test", str(rules), "--pages", str(pages)])
+    assert result.exit_code == 1
+    assert "p: FAIL: " in result.stdout and "took longer than 1 s" in result.stdout
+
+
 def test_rules_test_runs_toml_expectations(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     result = run(["rules", "test", str(root / "cleanup" / "sites"), "--pages", str(root / "fixtures")])

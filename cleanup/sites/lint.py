@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleanup.batch.jobs import Limits
 from cleanup.model import CleanupError, Options, SiteRuleError
 from cleanup.sites.ftr import NOT_CONFIGS, Problem, load_ftr
 from cleanup.sites.load import (
@@ -255,14 +256,40 @@ def _saved_page(pages: Path, stem: str) -> Path | None:
     return None
 
 
+SAVED_PAGE_LIMITS = Limits()  # the batch's defaults: 30 s and 1024 MB a page
+
+
 def _clean_saved(path: Path, options: Options) -> str:
-    """The cleaned text of a saved page."""
+    """The cleaned text of a saved page, cleaned in a worker process under SAVED_PAGE_LIMITS: a rule's
+    XPath that takes hours fails its expectation instead of hanging the run."""
+    import functools
+
+    from cleanup.batch.jobs import ordered_map
+
+    def failed(why: str) -> Any:
+        return lambda _: (False, why)
+
+    limits = SAVED_PAGE_LIMITS
+    slow = failed(f"took longer than {limits.seconds or 0:g} s (the limit per page)")
+    big = failed(f"needed more than {(limits.memory or 0) >> 20} MB (the limit per page)")
+    work = functools.partial(_cleaned_text, options=options)
+    ((_, (ok, text)),) = ordered_map(work, [path], 1, failed("the worker cleaning it died"), slow, limits, big)
+    if not ok:
+        raise CleanupError(text)
+    return text
+
+
+def _cleaned_text(path: Path, options: Options) -> tuple[bool, str]:
+    """(True, the cleaned text) of a saved page, or (False, why not)."""
     import gzip
 
     from cleanup import clean
 
-    data = path.read_bytes()
-    return clean(gzip.decompress(data) if path.suffix == ".gz" else data, options).to_text()
+    try:
+        data = path.read_bytes()
+        return True, clean(gzip.decompress(data) if path.suffix == ".gz" else data, options).to_text()
+    except (CleanupError, OSError, EOFError) as exc:
+        return False, str(exc)
 
 
 def _norm(text: str) -> str:
