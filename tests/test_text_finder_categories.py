@@ -167,3 +167,32 @@ def test_the_same_calls_to_action_after_the_story_still_go() -> None:
     assert not any(p in result.text for p in prompts[1:])
     dump = "\n\n".join(("Tax returns 2024", PARAGRAPHS[0], "Get the app:", prompts[1], *PARAGRAPHS[1:], *MENU))
     assert prompts[1] not in clean(dump).text  # two words announce no steps
+
+
+# --- a story about cookies ------------------------------------------------------
+
+COOKIE_STORY = (
+    "New law: cookie banners to disappear",
+    "The government wants to largely abolish annoying cookie banners on websites. A draft provides that users "
+    "will in future give their consent centrally in the browser.",
+    "We use cookies to give you a better experience – this sentence appears on almost every website today, and "
+    "hardly any user reads on.",
+    "Criticism comes from the advertising industry, which fears losing millions in revenue because fewer users "
+    "would consent.",
+)
+
+
+def test_a_cookie_sentence_in_a_story_about_cookies_stays() -> None:
+    # Found by a multilingual trial: the story's paragraph went as a cookie notice, in 7 languages.
+    for story in (COOKIE_STORY, tuple(t.replace("We use cookies", "Wir verwenden Cookies") for t in COOKIE_STORY)):
+        result = clean("\n\n".join((*story, "Share", *MENU)))
+        assert story[2] in result.text, result.removed
+
+
+def test_a_consent_placeholder_between_paragraphs_of_another_story_still_goes() -> None:
+    placeholder = "We use cookies to show you this video from YouTube. Accept all cookies to watch it."
+    dump = "\n\n".join(("Council approves rail yard homes", PARAGRAPHS[0], placeholder, *PARAGRAPHS[1:], *MENU))
+    dump += "\n\nCookie policy\n\nCookie settings\n"
+    result = clean(dump)
+    assert placeholder not in result.text
+    assert any(r.rule == "cookie-notice" and r.text == placeholder for r in result.removed)

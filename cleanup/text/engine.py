@@ -222,20 +222,17 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[st
 def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
     """Run the generic line rules; the first rule that fires drops the unit.
 
-    A call to action that is a step of a list the story announces stays (``steps``).
+    A unit the story uses itself stays (``spared``: a step of a list it announces, a
+    cookie notice in a story about cookies).
     """
-    from cleanup.text.steps import STEP_RULES, steps_among
+    from cleanup.text.spared import GUARD_OF_RULE, Spared
 
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown, lows = v.lines.visible, v.lines.lows
     verdicts = line_verdicts([shown[i] for i in todo], rules, [lows[i] for i in todo])
-    steps = None
+    spared = Spared(shown, v.dropped_by, todo, verdicts)
     for i, verdict in zip(todo, verdicts, strict=True):
-        if verdict is not None:
-            if verdict[0] in STEP_RULES:
-                steps = steps_among(shown, v.dropped_by, todo, verdicts) if steps is None else steps
-                if i in steps:
-                    continue
+        if verdict is not None and not spared(GUARD_OF_RULE.get(verdict[0]), i):
             v.drop(i, *verdict)
 
 

@@ -139,23 +139,21 @@ def apply_phrase_rule(v: Verdicts, rules_dirs: tuple[str, ...] = (), disabled: C
 
     A group whose English rule is in ``disabled`` is off too (SAME_AS). A bare
     related-stories heading with prose right under it is a real subheading,
-    and stays ("See also" is also a section of a story); so does a call to action
-    that is a step of a list the story announces (``steps``).
+    and stays ("See also" is also a section of a story); so does a unit the story
+    uses itself (``spared``: a step of a list it announces, a cookie notice in a story about cookies).
     """
-    from cleanup.text.steps import STEP_GROUPS, steps_among
+    from cleanup.text.spared import GUARD_OF_GROUP, Spared
 
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown, lows = v.lines.visible, v.lines.lows
     verdicts = phrase_verdicts([shown[i] for i in todo], rules_dirs, [lows[i] for i in todo])
-    steps = None
+    spared = Spared(shown, v.dropped_by, todo, verdicts)
     for i, verdict in zip(todo, verdicts, strict=True):
         if verdict is None or SAME_AS.get(verdict[0]) in disabled:
             continue
         group, reason = verdict
-        if group in STEP_GROUPS:
-            steps = steps_among(shown, v.dropped_by, todo, verdicts) if steps is None else steps
-            if i in steps:
-                continue
+        if spared(GUARD_OF_GROUP.get(group), i):
+            continue
         if (
             group == "related"
             and i + 1 < len(shown)

@@ -1,0 +1,138 @@
+"""Chrome phrases a story uses itself: the units a chrome rule takes elsewhere but that stay here.
+
+Two cases, each a named guard, computed once per page where its rules fire:
+
+**Steps of a list the story announces.** A how-to story tells its readers to download
+an app or to sign up::
+
+    Here are the steps:
+    Download the app on your phone.
+    Sign in with your tax number.
+    According to the ministry, more than 40 million households filed last year, ...
+
+The promo and app phrases that rightly take "Download the app" on a page's chrome
+(``promo-line``, and the packs' ``promo``, ``newsletter``, ``app`` and ``follow``
+groups for ``chrome-phrase``) are wrong there. A step sits in a run of short
+sentences (no prose) between a line that announces them (a sentence of a few words ending in a
+colon, no list heading such as "Related:") and the story's prose right after them:
+chrome after a story is followed by more chrome, not by a paragraph.
+
+**A story about cookies.** "We use cookies to give you a better experience – this
+sentence appears on almost every website today, …" opens a paragraph of a story about
+the cookie law. A cookie notice (``cookie-notice``, the packs' ``cookie`` group) between
+two kept paragraphs of prose stays when the page speaks of cookies elsewhere, in its
+prose too (``cookie_story``): a banner is not the story's topic, and one between
+paragraphs (a consent placeholder for an embedded video) still goes on any other page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose
+from cleanup.text.patterns import WORD_RE
+
+MAX_STEPS = 12  # units between the announcement and the prose after them
+MAX_STEP_CHARS = 220  # the longest promo or newsletter phrase line (their packs' max_chars)
+MIN_STEP_WORDS = 3
+MIN_ANNOUNCE_WORDS = 3  # "Siga estes passos:", "Here are the steps:", not "Follow us:"
+# Other kept units that say "cookie", paragraphs of prose among them: the story is about cookies.
+MIN_COOKIE_MENTIONS = 2
+MIN_COOKIE_PROSE = 1
+# A unit this long is a paragraph that quotes the banner; a banner line in the middle of a
+# page (fixtures/keep-cookie-article: "By continuing to use this site, you agree …") is shorter.
+MIN_COOKIE_PARAGRAPH_CHARS = 100
+# The guard each verdict may be spared by: English line rules, and the packs' groups (chrome-phrase).
+GUARD_OF_RULE = {"promo-line": "steps", "cookie-notice": "cookies"}
+GUARD_OF_GROUP = {"promo": "steps", "newsletter": "steps", "app": "steps", "follow": "steps", "cookie": "cookies"}
+
+
+def announced_steps(texts: Sequence[str], chrome: Collection[int] = ()) -> frozenset[int]:
+    """Indexes of the units that are steps of a list the story announces (visible ``texts``).
+
+    ``chrome``: units a rule takes; one of them announces nothing ("Get the app:").
+
+    >>> announced_steps(["Here are the steps:", "Download the app on your phone.", "Sign in with your number.",
+    ...                  "More than 40 million households filed online last year, the ministry said on Monday."])
+    frozenset({1, 2})
+    >>> announced_steps(["Follow us:", "Download the app on your phone.", "The ministry said 40 million filed."])
+    frozenset()
+    """
+    found: set[int] = set()
+    for at, text in enumerate(texts):
+        if not text.endswith(":") or at in chrome or not _announces(text):
+            continue
+        end = at + 1
+        while end < len(texts) and end - at <= MAX_STEPS and not is_prose(texts[end]) and _is_step(texts[end]):
+            end += 1
+        if end > at + 1 and end < len(texts) and is_prose(texts[end]):
+            found.update(range(at + 1, end))
+    return frozenset(found)
+
+
+class Spared:
+    """Whether a verdict's unit is one the story uses itself, each guard computed on its first question.
+
+    ``todo`` and ``verdicts``: the units a rule pass judges and its verdicts; with the units
+    dropped before, they are the chrome an announcement or a paragraph may not be.
+    """
+
+    def __init__(
+        self, texts: Sequence[str], dropped_by: Sequence[str | None], todo: Sequence[int], verdicts: Sequence[object]
+    ) -> None:
+        self.texts, self.dropped_by, self.todo, self.verdicts = texts, dropped_by, todo, verdicts
+        self.found: dict[str, frozenset[int]] = {}
+
+    def __call__(self, guard: str | None, index: int) -> bool:
+        """True when ``guard`` ("steps", "cookies"; None: no guard) spares the unit at ``index``."""
+        if guard is None:
+            return False
+        if guard not in self.found:
+            chrome = {i for i, rule in enumerate(self.dropped_by) if rule is not None}
+            chrome.update(k for k, found in zip(self.todo, self.verdicts, strict=True) if found is not None)
+            spare = announced_steps if guard == "steps" else cookie_story
+            self.found[guard] = spare(self.texts, chrome)
+        return index in self.found[guard]
+
+
+def cookie_story(texts: Sequence[str], chrome: Collection[int] = ()) -> frozenset[int]:
+    """Paragraphs (MIN_COOKIE_PARAGRAPH_CHARS) that say "cookie" between two paragraphs of kept prose, on a
+    page that speaks of cookies elsewhere (MIN_COOKIE_MENTIONS other kept units, MIN_COOKIE_PROSE of them
+    prose: a headline and a paragraph).
+
+    >>> law = "The draft law would let users give their consent once, in the browser, instead of on every site."
+    >>> said = "Critics say cookie banners annoy users more than they protect them, the report found."
+    >>> quoted = "We use cookies to give you a better experience – this sentence appears on almost every website today."
+    >>> texts = [law, quoted, said, said]
+    >>> cookie_story(texts, chrome={1})
+    frozenset({1})
+    >>> cookie_story([law, "We use cookies to show you this video. Accept to watch it.", law], chrome={1})
+    frozenset()
+    """
+    lows = [text.lower() for text in texts]
+    saying = [i for i, low in enumerate(lows) if "cookie" in low]
+    if len(saying) <= MIN_COOKIE_MENTIONS:
+        return frozenset()
+    kept = [i for i in range(len(texts)) if i not in chrome]
+    found = set()
+    for i in saying:
+        if len(texts[i]) < MIN_COOKIE_PARAGRAPH_CHARS:
+            continue
+        before = next((k for k in reversed(kept) if k < i), None)
+        after = next((k for k in kept if k > i), None)
+        if before is None or after is None or not (is_prose(texts[before]) and is_prose(texts[after])):
+            continue
+        others = [k for k in saying if k != i and k not in chrome]
+        if len(others) >= MIN_COOKIE_MENTIONS and sum(map(is_prose, (texts[k] for k in others))) >= MIN_COOKIE_PROSE:
+            found.add(i)
+    return frozenset(found)
+
+
+def _announces(text: str) -> bool:
+    """A sentence of a few words that ends in a colon and heads no link list."""
+    return len(WORD_RE.findall(text)) >= MIN_ANNOUNCE_WORDS and not is_list_heading(text)
+
+
+def _is_step(text: str) -> bool:
+    """A short sentence: a few words, ending like one, no longer than a promo line may be."""
+    return len(text) <= MAX_STEP_CHARS and ends_like_sentence(text) and len(WORD_RE.findall(text)) >= MIN_STEP_WORDS
