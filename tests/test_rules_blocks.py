@@ -408,6 +408,15 @@ def test_bare_comments_heading_over_dated_comment_heads_drops_the_rest(heads: tu
     assert _spans(comment_section, lines) == [(4, 9, "reader comments ('Comments' and what follows)")]
 
 
+def test_quote_intros_after_a_comment_button_do_not_open_a_thread() -> None:
+    # Keep-trap (found by a review): lines that introduce quotes, after a share bar's "Comment" button.
+    quotes = ("Le maire de la ville a dit :", "“We will rebuild.”", "Council leader Jane Smith said:", "“Soon.”")
+    lines = _page(*PARAGRAPHS[:2], "Comment", *quotes, *PARAGRAPHS[2:])
+    assert _spans(comment_section, lines) == []
+    lines = _page(*PARAGRAPHS[:2], "Comments", *quotes, *PARAGRAPHS[2:])
+    assert _spans(comment_section, lines) == []  # no date or time in the heads: no comment heads
+
+
 def test_comments_section_of_a_story_quoting_officials_stays() -> None:
     # Keep-trap: a story's own "Comments" section, one official "said:" line over a quote, then prose.
     quoted = ("The mayor's office said:", "We will answer every letter we received.", *PARAGRAPHS[2:])

@@ -159,6 +159,12 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Fot. to skrót, którego fotografowie używają od stu lat.", None),  # a sentence about the word
         ("© 2024 Example Publishing Ltd.", None),  # a copyright line (its own rule), not a credit
         ("Beeld van de week: de trein die nooit kwam.", None),  # no colon right after the lead
+        # an agency's name that is also an abbreviation (found by a review): no photographer's name after it
+        ("The hall is open until nine every evening. AA/NA meetings are held on Tuesdays.", None),
+        ("Essays must cite their sources. APA/MLA style is accepted.", None),
+        ("The kit comes with two rechargeable batteries (AA/AAA)", None),
+        ("Fans celebrate in the square. PAP/Łukasz Gągulski", "photo caption or credit"),
+        ("(AP/Evan Vucci)", "photo caption or credit"),
     ],
     "byline": [
         ("By Jane Doe and John Roe", "author byline"),

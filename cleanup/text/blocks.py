@@ -363,6 +363,8 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         headings = [(i, heading) for i, heading in headings if i >= first]
     for i, heading in headings:
         counted = heading[:1].isdigit()
+        if heading.strip(" :").lower() == "comment":
+            continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
         if counted or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
             return

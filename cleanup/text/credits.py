@@ -17,6 +17,13 @@ I = re.IGNORECASE
 
 AGENCIES: tuple[str, ...] = tuple(WORDS["agencies"])
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
+# An agency's name of three letters or fewer ("AA", "AP", "dpa") is also an abbreviation ("AA/AAA
+# batteries", "APA/MLA style"): before the slash it needs a photographer's name of two words after it.
+_LONG_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) > 3) + ")"
+# A photographer's name after "AGENCY/": capitalised words ("Kevin Lamarque", "Evan Vucci"), no sentence.
+_CREDITED = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĹĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
+_CREDITED_NAME = rf"[{_UPPER}][\w.'’-]*(?:\s+[{_UPPER}][\w.'’-]*){{1,4}}"
 # The packs' words before a photo credit ("Foto", "Beeld", "Crédit photo"), longest first; a
 # dotted one ("Fot.") needs no colon after it.
 CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(w), w)))
@@ -44,11 +51,17 @@ CAPTION_RES = (
         I,
     ),
     # "(Ron Sachs-Pool/Getty Images)", "(AP Photo/Evan Vucci)", "(Jane Doe/Reuters)"
-    re.compile(rf".*\((?:[^()]{{1,80}}/\s*{_AGENCY}(?:\s*/[^()]{{1,40}})?|{_AGENCY}\s*(?:photo)?\s*/[^()]{{1,80}})\)"),
+    re.compile(
+        rf".*\((?:[^()]{{1,80}}/\s*{_AGENCY}(?:\s*/[^()]{{1,40}})?|{_LONG_AGENCY}\s*(?:photo)?\s*/[^()]{{1,80}}"
+        rf"|{_AGENCY}\s*(?:photo)?\s*/\s*{_CREDITED_NAME})\)"
+    ),
     # "Photo: Damian Dovarganes, AP", "Credit: Jane Doe/Getty", "Beeld: ANP", "Crédit photo : AFP"
     _CREDIT_COLON_RE,
     # "Jane Doe / Getty Images", "REUTERS/Kevin Lamarque"
-    re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_AGENCY}\s*/\s*[\w.'’ -]{{2,60}})"),
+    re.compile(
+        rf"(?:.*[.!?”\"’]\s+)?(?:[\w.'’ -]{{2,60}}\s*/\s*{_AGENCY}|{_LONG_AGENCY}\s*/\s*{_CREDITED}"
+        rf"|{_AGENCY}\s*/\s*{_CREDITED_NAME})"
+    ),
     # "Fot. PAP", "Fot. Jan Kowalski / Agencja Gazeta": a credit lead that ends in its own dot
     _CREDIT_DOTTED_RE,
     # "© AFP", "© picture alliance / dpa": an agency after ©, no year (that is a copyright line)
