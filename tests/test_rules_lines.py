@@ -180,6 +180,15 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Door de storm vielen bomen om.", None),
         ("Text Messages Reveal The Plot", None),  # a noun lead without a colon: a headline
         ("Autor: ten sam, co zawsze.", None),
+        # headings a review found dropped as bylines: lower-case words, "a" between, one word after "Door"
+        ("Di Maio a Roma", None),
+        ("Por último", None),
+        ("Par écrit", None),
+        ("Door County", None),
+        ("Door Locks And Security", None),
+        ("By The Numbers", None),
+        ("Текст: правительство России и США", None),
+        ("Автор: Иван Петров", "author byline"),
     ],
     "date-line": [
         ("Published November 20, 2019 10:03 AM ET", "publication date"),

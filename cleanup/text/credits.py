@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from cleanup import lang
-from cleanup.text.patterns import WORDS
+from cleanup.text.patterns import UPPER, WORDS
 from cleanup.text.prefilter import literal_end
 
 I = re.IGNORECASE
@@ -22,8 +22,7 @@ _AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, rever
 _LONG_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) > 3) + ")"
 # A photographer's name after "AGENCY/": capitalised words ("Kevin Lamarque", "Evan Vucci"), no sentence.
 _CREDITED = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĹĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
-_CREDITED_NAME = rf"[{_UPPER}][\w.'’-]*(?:\s+[{_UPPER}][\w.'’-]*){{1,4}}"
+_CREDITED_NAME = rf"[{UPPER}][\w.'’-]*(?:\s+[{UPPER}][\w.'’-]*){{1,4}}"
 # The packs' words before a photo credit ("Foto", "Beeld", "Crédit photo"), longest first; a
 # dotted one ("Fot.") needs no colon after it.
 CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(w), w)))

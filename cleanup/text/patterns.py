@@ -196,23 +196,33 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 COUNTER_RE = re.compile(r"\d[\d,.]*\s*[km]?\s*(?:comments?|shares?|likes?|views?|reactions?|replies|responses)", I)
 
 # --- bylines and dates ------------------------------------------------------
-# A name's word opens with a letter that is no ASCII lower-case one ("Łukasz", "Özgür"), or is a particle.
-_NAME_WORD = r"(?:[^\W\d_a-z][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
+# Upper-case letters of the pack languages (re has no \p{Lu}): a name's word opens with one.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĹĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
+_FUNCTION_WORD = "(?:" + "|".join(WORDS["title_function_words"]) + r")\b"
+# A name's word: capitalised and no function word of a headline ("By The Numbers"), or a particle.
+_NAME_WORD = rf"(?:(?!{_FUNCTION_WORD})[{UPPER}][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
 _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
-# Leads a byline's names follow after a space: "By", "Von", "Door" (words.toml), and every pack lead of
-# two words or more ("Geschrieben von", "Escrito por"). Any pack lead may come before a colon:
-# "Autor: Jan Kowalski", "Tekst: Anna de Vries" (a noun such as "Text" alone opens headlines too).
+_TWO_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+# "and" between names; after a colon also the short ones that open headlines after "Di", "Por":
+# Czech "a", Polish "i", Turkish "ve" ("Di Maio a Roma" is a headline).
+_AND = r"(?:,|and|&|und|et|en|e|y)"
+_AND_AFTER_COLON = r"(?:,|and|&|und|et|en|e|y|i|a|ve|и)"
+# Leads a byline's names follow after a space: "By", "Von" (words.toml), "Door" with two names or more,
+# and every pack lead of two words or more ("Geschrieben von", "Escrito por"). Any pack lead may come
+# before a colon: "Autor: Jan Kowalski", "Tekst: Anna de Vries" (a noun such as "Text" alone opens headlines too).
 PACK_BYLINE_LEADS = tuple(sorted(set(lang.words("byline-lead")), key=lambda w: (-len(w), w)))
 
 
 def byline_pattern(pack_leads: Sequence[str]) -> re.Pattern[str]:
     """A line that is a byline, with the lead words of these packs (``BYLINE_RE`` holds the bundled ones)."""
     ordered = sorted(set(pack_leads), key=lambda w: (-len(w), w))
-    spaced = (*WORDS["byline_leads"], *(lead for lead in ordered if " " in lead))
-    colon = "|".join(map(re.escape, (*ordered, *WORDS["byline_leads"])))
+    spaced = "|".join(map(re.escape, (*WORDS["byline_leads"], *(lead for lead in ordered if " " in lead))))
+    named = "|".join(map(re.escape, WORDS["byline_leads_named"]))
+    colon = "|".join(map(re.escape, (*ordered, *WORDS["byline_leads"], *WORDS["byline_leads_named"])))
     return re.compile(
-        rf"(?:(?i:{'|'.join(map(re.escape, spaced))})\s+|(?i:{colon})\s*:\s*)"
-        rf"{_NAMES}(?:\s*(?:,|and|&|und|et|en|e|y|i|a|ve|и)\s*{_NAMES})*"
+        rf"(?:(?i:{spaced})\s+{_NAMES}(?:\s*{_AND}\s*{_NAMES})*"
+        rf"|(?i:{named})\s+{_TWO_NAMES}(?:\s*{_AND}\s*{_NAMES})*"
+        rf"|(?i:{colon})\s*:\s*{_NAMES}(?:\s*{_AND_AFTER_COLON}\s*{_NAMES})*)"
         r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?"
     )
 
@@ -349,7 +359,7 @@ PROMO_PREFIXES: tuple[str, ...] = tuple(WORDS["promo_prefixes"])
 FOOTER_PREFIXES: tuple[str, ...] = tuple(WORDS["footer_prefixes"])
 SHARE_PREFIXES = tuple(sorted(SOCIAL_TOKENS)) + tuple("0123456789")
 BYLINE_PREFIXES: tuple[str, ...] = (
-    *(f"{lead.lower()} " for lead in WORDS["byline_leads"]),
+    *(f"{lead.lower()} " for lead in (*WORDS["byline_leads"], *WORDS["byline_leads_named"])),
     *(lead.lower() for lead in PACK_BYLINE_LEADS),
 )
 DATE_PREFIXES: tuple[str, ...] = (
