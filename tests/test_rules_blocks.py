@@ -745,6 +745,10 @@ def test_a_short_closing_sentence_after_inline_chrome_stays(closing: str, inline
         (("We respect your privacy.", "Read our privacy policy and the terms of the service"), "promo-line"),
         (("We respect your privacy.",), "related-list"),  # after a related list: not the story's
         (("We respect your privacy.",), "page-chrome"),
+        # found by a review: the site's own sentences after an ad label, or a teaser in Title Case
+        (("The Example Times is owned by Example Media Group.", "Our journalism is funded by readers."), "promo-line"),
+        (("Check out our other great stories today.",), "promo-line"),
+        (("Local News You Can Trust, Delivered to your Inbox.",), "page-chrome"),
     ],
 )
 def test_a_sentence_after_other_chrome_stays_out(after: tuple[str, ...], inline: str) -> None:

@@ -18,7 +18,7 @@ from cleanup.text import lines as line_rules
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
-from cleanup.text.patterns import WORD_RE
+from cleanup.text.patterns import WORD_RE, WORDS
 from cleanup.text.registry import rules_in
 from cleanup.text.related import is_list_heading
 from cleanup.text.ticker import ticker_start
@@ -94,13 +94,18 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     list they announce ("This game will help you!" / "The game has:" / items).
     """
     first = end = _past_inline_chrome(dropped_by, stop)
-    while end < len(lines) and end - first < MAX_CLOSING_SENTENCES and dropped_by[end] is None:
-        if not _closing_sentence(visible(lines[end].text)):
+    skipped = first > stop  # past a promo: one sentence, not in the site's voice, that ends the story
+    most = 1 if skipped else MAX_CLOSING_SENTENCES
+    while end < len(lines) and end - first < most and dropped_by[end] is None:
+        text = visible(lines[end].text)
+        if not _closing_sentence(text) or (skipped and _in_site_voice(text)):
             break
         end += 1
     if end == first:
         return stop
     ends_page = end == len(lines) or dropped_by[end] is not None or _is_button(visible(lines[end].text))
+    if skipped and not ends_page:
+        return stop
     if not ends_page and _announces(visible(lines[end].text)):
         listed = extend_announced_list(lines, dropped_by, end)
         return listed if listed > end else stop
@@ -134,7 +139,20 @@ def _closing_sentence(text: str) -> bool:
         return False
     if not title_case(words):
         return True
-    return text.rstrip('"”»)').endswith(".") and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
+    full_stop = text.rstrip('"”»)').endswith(".")
+    return full_stop and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS and not _in_site_voice(text)
+
+
+SITE_VOICE = frozenset(WORDS["site_voice"])
+
+
+def _in_site_voice(text: str) -> bool:
+    """True when ``text`` holds a word in which a site speaks of itself ("our", "unsere", "notre").
+
+    >>> _in_site_voice("Local News You Can Trust, Delivered to your Inbox."), _in_site_voice("He left.")
+    (True, False)
+    """
+    return not SITE_VOICE.isdisjoint(w.lower() for w in WORD_RE.findall(text))
 
 
 def _is_button(text: str) -> bool:
