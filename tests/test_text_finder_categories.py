@@ -144,7 +144,11 @@ def test_a_sentence_that_counts_comments_opens_no_thread() -> None:
 # --- steps of a list the story announces -------------------------------------
 
 STEPS = {
-    "en": ("Here are the steps:", "Download the app on your phone.", "Subscribe to our newsletter for the reminders."),
+    "en": (
+        "Here are the steps:",
+        "Download the app on your phone.",
+        "Subscribe to the tax office newsletter for reminders.",
+    ),
     "it": ("Per presentare la domanda:", "Scarica l'app IO sul tuo smartphone.", "Accedi con SPID o con la CIE."),
     "pt": ("Siga estes passos:", "Descarregue a app do Portal das Finanças.", "Confirme os dados e submeta."),
 }
@@ -196,3 +200,12 @@ def test_a_consent_placeholder_between_paragraphs_of_another_story_still_goes() 
     result = clean(dump)
     assert placeholder not in result.text
     assert any(r.rule == "cookie-notice" and r.text == placeholder for r in result.removed)
+
+
+def test_a_social_block_that_looks_like_steps_still_goes() -> None:
+    # Found by a review: an announcement, prompts, then a site blurb paragraph, after the story.
+    prompts = ("Like us on Facebook.", "Follow us on Twitter for updates.", "Download our app on your phone.")
+    blurb = "The Example Times is an independent daily newspaper founded in 1901 and serving readers across the county."
+    dump = "\n\n".join(("Council approves rail yard homes", *PARAGRAPHS, "Stay connected with The Example Times:"))
+    result = clean(dump + "\n\n" + "\n\n".join((*prompts, blurb, *MENU)))
+    assert not any(p in result.text for p in prompts)

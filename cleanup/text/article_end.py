@@ -143,7 +143,7 @@ def _closing_sentence(text: str) -> bool:
     return full_stop and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS and not _in_site_voice(text)
 
 
-SITE_VOICE = frozenset(WORDS["site_voice"])
+SITE_VOICE = frozenset((*WORDS["site_voice"], *WORDS["reader_voice"]))
 
 
 def _in_site_voice(text: str) -> bool:

@@ -14,8 +14,8 @@ The promo and app phrases that rightly take "Download the app" on a page's chrom
 (``promo-line``, and the packs' ``promo``, ``newsletter``, ``app`` and ``follow``
 groups for ``chrome-phrase``) are wrong there. A step sits in a run of short
 sentences (no prose) between a line that announces them (a sentence of a few words ending in a
-colon, no list heading such as "Related:") and the story's prose right after them:
-chrome after a story is followed by more chrome, not by a paragraph.
+colon, no list heading such as "Related:", after a paragraph) and the story's prose right after
+them: chrome after a story is followed by more chrome, not by the story.
 
 **A story about cookies.** "We use cookies to give you a better experience – this
 sentence appears on almost every website today, …" opens a paragraph of a story about
@@ -30,9 +30,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose
-from cleanup.text.patterns import WORD_RE
+from cleanup.text.patterns import SOCIAL_CORE, WORD_RE, WORDS
 
 MAX_STEPS = 12  # units between the announcement and the prose after them
+MIN_PROSE_AFTER_STEPS = 1  # paragraphs of the story right after the steps
 MAX_STEP_CHARS = 220  # the longest promo or newsletter phrase line (their packs' max_chars)
 MIN_STEP_WORDS = 3
 MIN_ANNOUNCE_WORDS = 3  # "Siga estes passos:", "Here are the steps:", not "Follow us:"
@@ -42,6 +43,7 @@ MIN_COOKIE_PROSE = 1
 # A unit this long is a paragraph that quotes the banner; a banner line in the middle of a
 # page (fixtures/keep-cookie-article: "By continuing to use this site, you agree …") is shorter.
 MIN_COOKIE_PARAGRAPH_CHARS = 100
+SITE_VOICE = frozenset(WORDS["site_voice"])
 # The guard each verdict may be spared by: English line rules, and the packs' groups (chrome-phrase).
 GUARD_OF_RULE = {"promo-line": "steps", "cookie-notice": "cookies"}
 GUARD_OF_GROUP = {"promo": "steps", "newsletter": "steps", "app": "steps", "follow": "steps", "cookie": "cookies"}
@@ -50,24 +52,41 @@ GUARD_OF_GROUP = {"promo": "steps", "newsletter": "steps", "app": "steps", "foll
 def announced_steps(texts: Sequence[str], chrome: Collection[int] = ()) -> frozenset[int]:
     """Indexes of the units that are steps of a list the story announces (visible ``texts``).
 
-    ``chrome``: units a rule takes; one of them announces nothing ("Get the app:").
+    ``chrome``: units a rule takes; one of them announces nothing ("Get the app:"). The
+    announcement follows a paragraph of the story, MIN_PROSE_AFTER_STEPS paragraphs follow the
+    steps, and a step in which the site speaks of itself or names a social network ("Like us on
+    Facebook.", "Download our app.") is a prompt whatever stands around it.
 
-    >>> announced_steps(["Here are the steps:", "Download the app on your phone.", "Sign in with your number.",
-    ...                  "More than 40 million households filed online last year, the ministry said on Monday."])
-    frozenset({1, 2})
-    >>> announced_steps(["Follow us:", "Download the app on your phone.", "The ministry said 40 million filed."])
+    >>> story = "More than 40 million households filed online last year, the ministry said on Monday."
+    >>> announced_steps([story, "Here are the steps:", "Download the app on your phone.", "Sign in with your number.",
+    ...                  story])
+    frozenset({2, 3})
+    >>> announced_steps([story, "Stay connected with us:", "Like us on Facebook.", story])
     frozenset()
     """
     found: set[int] = set()
     for at, text in enumerate(texts):
-        if not text.endswith(":") or at in chrome or not _announces(text):
+        if not text.endswith(":") or at in chrome or not _announces(text) or not _prose_before(texts, at, chrome):
             continue
         end = at + 1
         while end < len(texts) and end - at <= MAX_STEPS and not is_prose(texts[end]) and _is_step(texts[end]):
             end += 1
-        if end > at + 1 and end < len(texts) and is_prose(texts[end]):
-            found.update(range(at + 1, end))
+        after = [k for k in range(end, len(texts)) if k not in chrome][:MIN_PROSE_AFTER_STEPS]
+        if end > at + 1 and len(after) == MIN_PROSE_AFTER_STEPS and all(is_prose(texts[k]) for k in after):
+            found.update(k for k in range(at + 1, end) if not _prompt_words(texts[k]))
     return frozenset(found)
+
+
+def _prose_before(texts: Sequence[str], at: int, chrome: Collection[int]) -> bool:
+    """True when the kept unit before ``at`` is a paragraph of prose."""
+    before = next((k for k in range(at - 1, -1, -1) if k not in chrome), None)
+    return before is not None and is_prose(texts[before])
+
+
+def _prompt_words(text: str) -> bool:
+    """True for a step in the site's voice or naming a social network: "Follow us on Twitter."."""
+    words = {w.lower() for w in WORD_RE.findall(text)}
+    return not (SITE_VOICE.isdisjoint(words) and SOCIAL_CORE.isdisjoint(words))
 
 
 class Spared:
