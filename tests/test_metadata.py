@@ -19,6 +19,9 @@ GERMAN_MONTHS = {"januar": 1, "juli": 7, "märz": 3, "mär": 3}
         ("2024-07-08 12:05", "2024-07-08T12:05"),
         ("Veröffentlicht am 08.07.2024 um 12:05 Uhr", "2024-07-08T12:05"),  # a numeric date keeps its time
         ("Publicado em 08/07/2024 12h05", "2024-07-08T12:05"),
+        ("03.03.2024 - 04.03.2024", "2024-03-03"),  # found by a review: not "04:03" from the second date
+        ("12.03.2024 · 2.345 Aufrufe", "2024-03-12"),  # nor "02:34" from a count
+        ("Published 05/06/2007, updated 06/06/2007 at 10:30", "2007-06-05"),  # nor the update's time
         ("Jul. 8, 2024", "2024-07-08"),
         ("July 8th, 2024 at 2:05 p.m. ET", "2024-07-08T14:05"),
         ("Updated: Jul 8, 2024 12:05 PM", "2024-07-08T12:05"),
