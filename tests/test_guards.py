@@ -177,3 +177,16 @@ def test_a_password_in_a_url_is_never_written_out(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["url"] == "https://joe:***@example.com/a"
     result = run(["https://joe:s3cret@example.com/a"], tmp_path)
     assert result.exit_code == 2 and "s3cret" not in result.stderr and "joe:***@example.com" in result.stderr
+
+
+def test_a_rerun_with_rules_and_output_in_one_directory_rewrites_its_own_outputs(tmp_path: Path) -> None:
+    # Found by a review: every *.txt of a rules directory was guarded, the last run's outputs too.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(PAGE)
+    (tmp_path / "bbc.co.uk.txt").write_text("body: //article\n")  # a FiveFilters config stays guarded
+    (tmp_path / "in" / "bbc.co.uk.html").write_text(PAGE)
+    first = run(["--rules", ".", "-o", ".", "in/"], tmp_path)
+    second = run(["--rules", ".", "-o", ".", "in/"], tmp_path)
+    assert "page.txt" not in first.stderr and "page.txt" not in second.stderr
+    assert (tmp_path / "bbc.co.uk.txt").read_text() == "body: //article\n"
+    assert "bbc.co.uk" in second.stderr and second.exit_code == 123

@@ -48,14 +48,20 @@ def read_besides(flags: dict[str, Any], options: Options) -> list[Path]:
     """What a run reads besides its inputs: the --files-from list (a file) and the rule files of --rules.
 
     The rule files, not their directories: an output may go under a rules directory
-    (``--rules .``), but not onto a site file, a FiveFilters config or a language pack there.
+    (``--rules .``), but not onto a site file, a FiveFilters config (named after a host:
+    ``bbc.co.uk.txt``, ``global.txt``) or a language pack there. A ``page.txt`` beside them is
+    no config, and may be the output of an earlier run into the same directory.
     """
     listing = flags["files_from"]
     rule_files = [
         path
         for directory in map(Path, options.rules_dirs)
         if directory.is_dir()
-        for path in (*directory.glob("*.toml"), *directory.glob("*.txt"), *directory.glob("lang/*.toml"))
+        for path in (
+            *directory.glob("*.toml"),
+            *(txt for txt in directory.glob("*.txt") if "." in txt.stem or txt.stem == "global"),
+            *directory.glob("lang/*.toml"),
+        )
     ]
     return [*([Path(listing)] if listing is not None and str(listing) != "-" else []), *sorted(rule_files)]
 
