@@ -749,6 +749,7 @@ def test_a_short_closing_sentence_after_inline_chrome_stays(closing: str, inline
         (("The Example Times is owned by Example Media Group.", "Our journalism is funded by readers."), "promo-line"),
         (("Check out our other great stories today.",), "promo-line"),
         (("Local News You Can Trust, Delivered to your Inbox.",), "page-chrome"),
+        (("Julius is an LA Entertainment Reporter for Fox News.",), "page-chrome"),  # a bio: it names a job
     ],
 )
 def test_a_sentence_after_other_chrome_stays_out(after: tuple[str, ...], inline: str) -> None:

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
 from cleanup.text.bio import bio_start, related_start
@@ -140,7 +141,18 @@ def _closing_sentence(text: str) -> bool:
     if not title_case(words):
         return True
     full_stop = text.rstrip('"”»)').endswith(".")
-    return full_stop and sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS and not _in_site_voice(text)
+    lower = sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
+    return full_stop and lower and not _in_site_voice(text) and not _names_a_role(words)
+
+
+@functools.cache
+def _roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.words("byline-role"))
+
+
+def _names_a_role(words: Sequence[str]) -> bool:
+    """True for an author's bio line: it names a job ("Julius is an LA Entertainment Reporter for Fox News.")."""
+    return not _roles().isdisjoint(w.lower() for w in words)
 
 
 SITE_VOICE = frozenset((*WORDS["site_voice"], *WORDS["reader_voice"]))
