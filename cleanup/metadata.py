@@ -22,8 +22,10 @@ SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
 WORD_RE = re.compile(r"[^\W\d_]+\.?")
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.|º|er)?(?!\d)")
-# A time: "14:05", "14h05", "2.05 pm"; not the start of a date ("04.03.2024") or a number ("2.345").
-TIME_RE = re.compile(r"\b(\d{1,2})[:h.](\d{2})(?![\d]|[./]\d)\s*([ap]\.?m\.?)?", re.I)
+# A time: "14:05", "14h05", "2.05 pm"; not part of a date ("04.03.2024", "05.03.24") or a number ("2.345").
+# Where a second date starts after a first one: "05.03.24", "05.03.", "2024-03-05", "6/6/2007".
+LATER_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]|\b\d{4}-\d{2}-\d{2}")
+TIME_RE = re.compile(r"(?<!\d[./])\b(\d{1,2})[:h.](\d{2})(?![\d]|[./]\d)\s*([ap]\.?m\.?)?", re.I)
 # What a byline holds besides names: handles, reading times, dates, "and more".
 HANDLE_RE = re.compile(r"(?:^|\s)@\w+")
 READING_TIME_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuty?)\b.*$", re.I)
@@ -103,7 +105,7 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
         if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
             day, month = month, day
         rest = text[found.end() :]
-        later = (SLASH_US_RE if us_order else NUMERIC_RE).search(rest)  # a second date: its time is not ours
+        later = LATER_DATE_RE.search(rest)  # a second date (an update's): its time is not ours
         return _iso(found["y"], month, day, *_clock(rest[: later.start()] if later else rest))
     return _worded(text, months)
 

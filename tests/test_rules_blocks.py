@@ -400,6 +400,8 @@ def test_bare_comments_heading_with_comment_lines_drops_the_rest() -> None:
         ("Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Alex on September 17, 2018 at 6:34 am said:"),
         ("Anna Berger am 3. März 2019 um 14:05 Uhr sagt:", "Jan K. am 4. März 2019 um 09:12 Uhr sagt:"),
         ("Marie Dupont le 3 mars 2019 à 14 h 05 min dit :", "Paul le 4 mars 2019 à 9 h 12 min dit :"),
+        ("Joe Toronto says:", "Mary Ann Mason wrote:"),  # a name alone (a second review)
+        ("Hans Meier schreibt:", "Petra K. sagt:"),
     ],
 )
 def test_bare_comments_heading_over_dated_comment_heads_drops_the_rest(heads: tuple[str, str]) -> None:
@@ -729,6 +731,9 @@ def test_closing_sentences_followed_by_chrome_stay_out(after: tuple[str, ...]) -
         ("An end to the conflict is not in sight.", ["promo-line"]),  # a newsletter promo between
         ("An end to the conflict is not in sight.", ["promo-line", "chrome-phrase"]),  # and an ad label
         ("Der Kanzler hat die Entscheidung verteidigt.", []),  # German capitalises its nouns
+        ("Das bestätigte ein Sprecher der Stadt unserer Redaktion.", []),  # a second review's
+        ("The US Embassy declined to comment.", ["promo-line"]),
+        ('"We will reopen it by June," she said.', ["promo-line"]),
     ],
 )
 def test_a_short_closing_sentence_after_inline_chrome_stays(closing: str, inline: list[str]) -> None:

@@ -165,6 +165,10 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("The kit comes with two rechargeable batteries (AA/AAA)", None),
         ("Fans celebrate in the square. PAP/Łukasz Gągulski", "photo caption or credit"),
         ("(AP/Evan Vucci)", "photo caption or credit"),
+        ("Reizigers wachten op de trein. ANP/Koen van Weel", "photo caption or credit"),  # a second review's
+        ("Macron speaks in Paris. (AFP/Ludovic Marin/POOL)", "photo caption or credit"),
+        ("(AFP/Files)", "photo caption or credit"),
+        ("dpa/Archiv", "photo caption or credit"),
     ],
     "byline": [
         ("By Jane Doe and John Roe", "author byline"),
@@ -185,8 +189,9 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Por último", None),
         ("Par écrit", None),
         ("Door County", None),
-        ("Door Locks And Security", None),
-        ("By The Numbers", None),
+        ("By The Associated Press", "author byline"),  # capitalised words are names' (a second review)
+        ("Von Ursula Von Der Leyen", "author byline"),
+        ("Door Jansen en Smit", "author byline"),
         ("Текст: правительство России и США", None),
         ("Автор: Иван Петров", "author byline"),
     ],

@@ -142,7 +142,8 @@ def _closing_sentence(text: str) -> bool:
         return True
     full_stop = text.rstrip('"”»)').endswith(".")
     lower = sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
-    return full_stop and lower and not _in_site_voice(text) and not _names_a_role(words)
+    to_reader = not READER_VOICE.isdisjoint(w.lower() for w in words)  # "Delivered to your Inbox."
+    return full_stop and lower and not to_reader and not _bio_line(text, words)
 
 
 @functools.cache
@@ -150,21 +151,32 @@ def _roles() -> frozenset[str]:
     return frozenset(w.lower() for w in lang.words("byline-role"))
 
 
-def _names_a_role(words: Sequence[str]) -> bool:
-    """True for an author's bio line: it names a job ("Julius is an LA Entertainment Reporter for Fox News.")."""
-    return not _roles().isdisjoint(w.lower() for w in words)
+def _bio_line(text: str, words: Sequence[str]) -> bool:
+    """True for an author's bio line: a name, "is a", a job of the packs' byline-role group.
+
+    >>> bio = "Julius is an LA Entertainment Reporter for Fox News."
+    >>> _bio_line(bio, bio.split()), _bio_line("Die Stadt hat der Redaktion zugesagt.", ["Redaktion"])
+    (True, False)
+    """
+    return BIO_SHAPE_RE.match(text) is not None and not _roles().isdisjoint(w.lower() for w in words)
 
 
-SITE_VOICE = frozenset((*WORDS["site_voice"], *WORDS["reader_voice"]))
+READER_VOICE = frozenset(WORDS["reader_voice"])
+SITE_VOICE = frozenset(WORDS["site_voice"]) | READER_VOICE
+QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’')
+# "Julius is an LA Entertainment Reporter …", "Anna Berg ist Redakteurin …": a name, then "is (a)".
+BIO_SHAPE_RE = re.compile(r"(?:\S+\s+){1,3}(?:is|was|ist|war|est|es|è|é|jest)\s")
 
 
 def _in_site_voice(text: str) -> bool:
-    """True when ``text`` holds a word in which a site speaks of itself ("our", "unsere", "notre").
+    """True when ``text`` holds, outside quotation marks, a word in which a site speaks of itself or to its
+    reader ("our", "unsere", "your"), in lower case or opening the sentence ("US" is no "us").
 
-    >>> _in_site_voice("Local News You Can Trust, Delivered to your Inbox."), _in_site_voice("He left.")
+    >>> _in_site_voice("Check out our other stories today."), _in_site_voice('"We will reopen," she said.')
     (True, False)
     """
-    return not SITE_VOICE.isdisjoint(w.lower() for w in WORD_RE.findall(text))
+    words = WORD_RE.findall(QUOTED_RE.sub(" ", text))
+    return any(w.lower() in SITE_VOICE and (w.islower() or (k == 0 and w[1:].islower())) for k, w in enumerate(words))
 
 
 def _is_button(text: str) -> bool:

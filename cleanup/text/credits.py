@@ -22,7 +22,13 @@ _AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, rever
 _LONG_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) > 3) + ")"
 # A photographer's name after "AGENCY/": capitalised words ("Kevin Lamarque", "Evan Vucci"), no sentence.
 _CREDITED = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
-_CREDITED_NAME = rf"[{UPPER}][\w.'’-]*(?:\s+[{UPPER}][\w.'’-]*){{1,4}}"
+_PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|di|del|la|le)"
+# Words a short credit may be alone: "(AFP/Files)", "dpa/Archiv", "(EPA/STR)", "(AFP/POOL)".
+_LONE_CREDIT = "(?:" + "|".join(map(re.escape, WORDS["lone_credits"])) + ")"
+_CREDITED_NAME = (
+    rf"(?:[{UPPER}][\w.'’-]*(?:\s+(?:[{UPPER}][\w.'’-]*|{_PARTICLE})){{1,4}}|{_LONE_CREDIT})"
+    rf"(?:\s*/\s*(?:[{UPPER}][\w.'’-]*|{_LONE_CREDIT}))?"
+)
 # The packs' words before a photo credit ("Foto", "Beeld", "Crédit photo"), longest first; a
 # dotted one ("Fot.") needs no colon after it.
 CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(w), w)))

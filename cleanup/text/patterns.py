@@ -198,16 +198,14 @@ COUNTER_RE = re.compile(r"\d[\d,.]*\s*[km]?\s*(?:comments?|shares?|likes?|views?
 # --- bylines and dates ------------------------------------------------------
 # Upper-case letters of the pack languages (re has no \p{Lu}): a name's word opens with one.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĹĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
-_FUNCTION_WORD = "(?:" + "|".join(WORDS["title_function_words"]) + r")\b"
-# A name's word: capitalised and no function word of a headline ("By The Numbers"), or a particle.
-_NAME_WORD = rf"(?:(?!{_FUNCTION_WORD})[{UPPER}][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
+# A name's word: capitalised ("By The Associated Press", "Von Der Leyen"), or a particle.
+_NAME_WORD = rf"(?:[{UPPER}][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
 _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
-_TWO_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 # "and" between names; after a colon also the short ones that open headlines after "Di", "Por":
 # Czech "a", Polish "i", Turkish "ve" ("Di Maio a Roma" is a headline).
-_AND = r"(?:,|and|&|und|et|en|e|y)"
+_AND = r"(?:,|and|And|&|und|et|en|e|y)"
 _AND_AFTER_COLON = r"(?:,|and|&|und|et|en|e|y|i|a|ve|и)"
-# Leads a byline's names follow after a space: "By", "Von" (words.toml), "Door" with two names or more,
+# Leads a byline's names follow after a space: "By", "Von" (words.toml), "Door" with two words or more,
 # and every pack lead of two words or more ("Geschrieben von", "Escrito por"). Any pack lead may come
 # before a colon: "Autor: Jan Kowalski", "Tekst: Anna de Vries" (a noun such as "Text" alone opens headlines too).
 PACK_BYLINE_LEADS = tuple(sorted(set(lang.words("byline-lead")), key=lambda w: (-len(w), w)))
@@ -221,7 +219,7 @@ def byline_pattern(pack_leads: Sequence[str]) -> re.Pattern[str]:
     colon = "|".join(map(re.escape, (*ordered, *WORDS["byline_leads"], *WORDS["byline_leads_named"])))
     return re.compile(
         rf"(?:(?i:{spaced})\s+{_NAMES}(?:\s*{_AND}\s*{_NAMES})*"
-        rf"|(?i:{named})\s+{_TWO_NAMES}(?:\s*{_AND}\s*{_NAMES})*"
+        rf"|(?i:{named})\s+(?=\S+\s+\S){_NAMES}(?:\s*{_AND}\s*{_NAMES})*"
         rf"|(?i:{colon})\s*:\s*{_NAMES}(?:\s*{_AND_AFTER_COLON}\s*{_NAMES})*)"
         r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?"
     )
@@ -324,11 +322,13 @@ COMMENTS_HEADING_RE = re.compile(
 )
 # Lines typical of a comment thread: "joetoronto says:", "Mason wrote :", "2 days ago at 07:52 am",
 # "Rating: 36 Votes", "Reply", "Like"; a longer head ending in a colon that holds a date or time, as
-# WordPress themes write it: "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Anna am
-# 3. März 2019 sagt:" (without one, "Council leader Jane Smith said:" introduces a quote in a story).
+# WordPress themes write it ("Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Anna am
+# 3. März 2019 sagt:"), or is a name alone ("Mary Ann Mason wrote:", "Petra K. sagt:"). Without either,
+# "Council leader Jane Smith said:" introduces a quote in a story.
 COMMENT_MARKER_RE = re.compile(
     r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu) ?:?"
-    r"|.{0,80}\d.{0,80} (?:says|said|wrote|writes|schreibt|sagt|schrieb|a écrit|dit|escribió|dice|scrive|escreveu|"
+    r"|(?:.{0,80}\d.{0,80}|(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}))"
+    r" (?:says|said|wrote|writes|schreibt|sagt|schrieb|a écrit|dit|escribió|dice|scrive|escreveu|"
     r"disse|zegt|schreef|pisze|napisał|napisała) ?:"
     r"|reply|report|like|likes|flag|share|antworten|répondre|responder|rispondi|responder"
     r"|\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"

@@ -30,10 +30,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose
-from cleanup.text.patterns import SOCIAL_CORE, WORD_RE, WORDS
+from cleanup.text.patterns import WORD_RE, WORDS
 
 MAX_STEPS = 12  # units between the announcement and the prose after them
 MIN_PROSE_AFTER_STEPS = 1  # paragraphs of the story right after the steps
+MAX_HEADINGS_BETWEEN = 2  # short units (a subheading) between the story's paragraph and the announcement
+MAX_HEADING_CHARS = 80
 MAX_STEP_CHARS = 220  # the longest promo or newsletter phrase line (their packs' max_chars)
 MIN_STEP_WORDS = 3
 MIN_ANNOUNCE_WORDS = 3  # "Siga estes passos:", "Here are the steps:", not "Follow us:"
@@ -43,7 +45,7 @@ MIN_COOKIE_PROSE = 1
 # A unit this long is a paragraph that quotes the banner; a banner line in the middle of a
 # page (fixtures/keep-cookie-article: "By continuing to use this site, you agree …") is shorter.
 MIN_COOKIE_PARAGRAPH_CHARS = 100
-SITE_VOICE = frozenset(WORDS["site_voice"])
+SITE_VOICE = frozenset((*WORDS["site_voice"], "us"))  # "Like us on …": a step, not a story's "US"
 # The guard each verdict may be spared by: English line rules, and the packs' groups (chrome-phrase).
 GUARD_OF_RULE = {"promo-line": "steps", "cookie-notice": "cookies"}
 GUARD_OF_GROUP = {"promo": "steps", "newsletter": "steps", "app": "steps", "follow": "steps", "cookie": "cookies"}
@@ -54,8 +56,8 @@ def announced_steps(texts: Sequence[str], chrome: Collection[int] = ()) -> froze
 
     ``chrome``: units a rule takes; one of them announces nothing ("Get the app:"). The
     announcement follows a paragraph of the story, MIN_PROSE_AFTER_STEPS paragraphs follow the
-    steps, and a step in which the site speaks of itself or names a social network ("Like us on
-    Facebook.", "Download our app.") is a prompt whatever stands around it.
+    steps, and a step in which the site speaks of itself ("Like us on Facebook.", "Download our
+    app.") is a prompt whatever stands around it.
 
     >>> story = "More than 40 million households filed online last year, the ministry said on Monday."
     >>> announced_steps([story, "Here are the steps:", "Download the app on your phone.", "Sign in with your number.",
@@ -78,15 +80,20 @@ def announced_steps(texts: Sequence[str], chrome: Collection[int] = ()) -> froze
 
 
 def _prose_before(texts: Sequence[str], at: int, chrome: Collection[int]) -> bool:
-    """True when the kept unit before ``at`` is a paragraph of prose."""
-    before = next((k for k in range(at - 1, -1, -1) if k not in chrome), None)
-    return before is not None and is_prose(texts[before])
+    """True when a paragraph of prose comes before ``at``, with at most MAX_HEADINGS_BETWEEN short
+    units between (a subheading: "How to sign up")."""
+    kept = [k for k in range(at - 1, -1, -1) if k not in chrome][: MAX_HEADINGS_BETWEEN + 1]
+    for k in kept:
+        if is_prose(texts[k]):
+            return True
+        if len(texts[k]) > MAX_HEADING_CHARS:
+            return False
+    return False
 
 
 def _prompt_words(text: str) -> bool:
-    """True for a step in the site's voice or naming a social network: "Follow us on Twitter."."""
-    words = {w.lower() for w in WORD_RE.findall(text)}
-    return not (SITE_VOICE.isdisjoint(words) and SOCIAL_CORE.isdisjoint(words))
+    """True for a step in which the site speaks of itself: "Like us on Facebook.", "Download our app."."""
+    return not SITE_VOICE.isdisjoint(w.lower() for w in WORD_RE.findall(text))
 
 
 class Spared:
