@@ -27,6 +27,8 @@ paragraphs (a consent placeholder for an embedded video) still goes on any other
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Collection, Sequence
 
 from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose
@@ -73,7 +75,7 @@ def announced_steps(texts: Sequence[str], chrome: Collection[int] = ()) -> froze
         end = at + 1
         while end < len(texts) and end - at <= MAX_STEPS and not is_prose(texts[end]) and _is_step(texts[end]):
             end += 1
-        after = [k for k in range(end, len(texts)) if k not in chrome][:MIN_PROSE_AFTER_STEPS]
+        after = list(itertools.islice((k for k in range(end, len(texts)) if k not in chrome), MIN_PROSE_AFTER_STEPS))
         if end > at + 1 and len(after) == MIN_PROSE_AFTER_STEPS and all(is_prose(texts[k]) for k in after):
             found.update(k for k in range(at + 1, end) if not _prompt_words(texts[k]))
     return frozenset(found)
@@ -82,7 +84,7 @@ def announced_steps(texts: Sequence[str], chrome: Collection[int] = ()) -> froze
 def _prose_before(texts: Sequence[str], at: int, chrome: Collection[int]) -> bool:
     """True when a paragraph of prose comes before ``at``, with at most MAX_HEADINGS_BETWEEN short
     units between (a subheading: "How to sign up")."""
-    kept = [k for k in range(at - 1, -1, -1) if k not in chrome][: MAX_HEADINGS_BETWEEN + 1]
+    kept = itertools.islice((k for k in range(at - 1, -1, -1) if k not in chrome), MAX_HEADINGS_BETWEEN + 1)
     for k in kept:
         if is_prose(texts[k]):
             return True
@@ -140,16 +142,17 @@ def cookie_story(texts: Sequence[str], chrome: Collection[int] = ()) -> frozense
     if len(saying) <= MIN_COOKIE_MENTIONS:
         return frozenset()
     kept = [i for i in range(len(texts)) if i not in chrome]
+    mentions = {k for k in saying if k not in chrome}  # each unit's "others" are these but itself:
+    in_prose = {k for k in mentions if is_prose(texts[k])}  # counted once, not once per unit
     found = set()
     for i in saying:
         if len(texts[i]) < MIN_COOKIE_PARAGRAPH_CHARS:
             continue
-        before = next((k for k in reversed(kept) if k < i), None)
-        after = next((k for k in kept if k > i), None)
-        if before is None or after is None or not (is_prose(texts[before]) and is_prose(texts[after])):
+        at = bisect.bisect_left(kept, i)
+        later = at + (at < len(kept) and kept[at] == i)
+        if at == 0 or later == len(kept) or not (is_prose(texts[kept[at - 1]]) and is_prose(texts[kept[later]])):
             continue
-        others = [k for k in saying if k != i and k not in chrome]
-        if len(others) >= MIN_COOKIE_MENTIONS and sum(map(is_prose, (texts[k] for k in others))) >= MIN_COOKIE_PROSE:
+        if len(mentions - {i}) >= MIN_COOKIE_MENTIONS and len(in_prose - {i}) >= MIN_COOKIE_PROSE:
             found.add(i)
     return frozenset(found)
 
