@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from cleanup import lang
 from cleanup.input.decode import Page, read_page
-from cleanup.metadata import byline_names, iso_date, plain_site_name
+from cleanup.metadata import byline_names, iso_date, plain_site_name, posted_by
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
@@ -182,10 +182,11 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     fields["language"] = (detected if known else None) or declared
     langs = lang.packs_for(declared, detected, dirs)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs, dirs)
-    raw_byline = fields.get("byline") or _metadata(v, "byline", first_body)
+    date_text = fields.get("date") or _metadata(v, "date", first_body)
+    raw_byline = fields.get("byline") or _metadata(v, "byline", first_body) or posted_by(date_text)
     roles = lang.words("byline-role", langs, dirs)
     fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name, roles=roles)
-    fields["date_text"] = fields.get("date") or _metadata(v, "date", first_body)
+    fields["date_text"] = date_text
     fields["date"] = iso_date(fields["date_text"], months=lang.calendar("months", langs, dirs))
     if title_index is not None:
         fields["title"] = v.lines[title_index].text

@@ -152,3 +152,14 @@ def test_a_wordpress_author_hcard_gives_the_byline_and_a_comment_hcard_does_not(
     page = f"<html><body><article>{header}{story}</article>{comment}</body></html>"
     assert clean(page).byline == "Max Mustermann"
     assert clean(f"<html><body><article>{story}</article>{comment}</body></html>").byline is None
+
+
+def test_a_blog_post_line_gives_date_and_author_and_leaves_the_headline() -> None:
+    # Found by a full-page trial: "Veröffentlicht am … von Jana" was taken for the headline, which went.
+    story = (
+        "Vor einem Jahr habe ich meinen alten Golf verkauft, und seitdem fahre ich mit dem Rad durch die Stadt. " * 3
+    )
+    head = "Warum ich kein Auto mehr brauche | Blog\n\nAutofrei in Leipzig\n\n"
+    dump = f"{head}Veröffentlicht am 2. Februar 2024 von Jana\n\n{story}"
+    result = clean(dump)
+    assert (result.title, result.byline, result.date) == ("Autofrei in Leipzig", "Jana", "2024-02-02")

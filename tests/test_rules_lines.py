@@ -217,6 +217,9 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Publié le 3 mars 2024 à 14h05, mis à jour le 4 mars 2024 à 09h12", "publication date"),
         ("Published March 3, 2024, updated March 4, 2024", "publication date"),
         ("3 marzo 2024, ore 14:05 la giunta ha votato il bilancio.", None),
+        ("Posted on March 3, 2024 by Jana", "publication date"),  # a blog's post line ends in its author
+        ("Veröffentlicht am 2. Februar 2024 von Jana Müller", "publication date"),
+        ("Published March 3, 2024 by the council, the plan is due next year.", None),
         ("1 de diciembre de 2017 fue un día importante.", None),  # keep-traps: prose opening with a date
         ("1 grudnia 2017 rada miasta przyjęła budżet", None),
         ("Marzo de 2017", None),  # a month and a year: an archive heading, no publication date

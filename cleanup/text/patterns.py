@@ -255,6 +255,16 @@ PACK_DATE_LEADS: tuple[str, ...] = tuple(
 )
 
 
+# A blog's post line ends in its author: "Posted on March 3, 2024 by Jana", "Veröffentlicht am 2. Februar
+# 2024 von Jana Müller". Capitalised names (case-sensitive inside the case-insensitive pattern), for RE2
+# and re alike ([^\s,.;:], not \w: RE2's \w is ASCII).
+_NAME_PART = rf"(?-i:[{UPPER}][^\s,.;:]*)"
+_BY_NAME = (
+    rf"(?:\s*,?\s+(?:by|von|par|por|di|door|av)\s+{_NAME_PART}"
+    rf"(?:\s+(?:{_NAME_PART}|de|da|van|von|der|di|la|le)){{0,3}})"
+)
+
+
 def date_line_pattern(months: Sequence[str], weekdays: Sequence[str], leads: Sequence[str]) -> str:
     """The pattern of a line that is only a date or time, with these pack month, weekday and lead words.
 
@@ -284,6 +294,7 @@ def date_line_pattern(months: Sequence[str], weekdays: Sequence[str], leads: Seq
         # then another date after its own lead: "…, mis à jour le 4 mars 2024 à 09h12", "| Updated 2:05 PM"
         rf"(?:\s*[,|·•–—-]?\s*(?:(?:published|updated|posted|last updated|{lead})\s*(?:on|at)?\s*:?\s*)?"
         rf"(?:{weekday}\s*)?(?:{date}|{_TIME})(?:\s*{_DATE_TIME_JOIN}?\s*{_TIME})?)*)"
+        rf"{_BY_NAME}?"
     )
 
 
