@@ -410,6 +410,20 @@ def test_bare_comments_heading_over_dated_comment_heads_drops_the_rest(heads: tu
     assert _spans(comment_section, lines) == [(4, 9, "reader comments ('Comments' and what follows)")]
 
 
+@pytest.mark.parametrize("heading", ["Commenti (48)", "Kommentare (12)", "Contributions"])
+def test_a_counted_or_named_comments_heading_in_another_language_opens_the_thread(heading: str) -> None:
+    # Found by a full-page trial: "Commenti (48)" and Le Monde's "Contributions" opened nothing.
+    thread = (heading, "Marco R.", "Finalmente una città più sicura per le bici.", "Rispondi", "Anna", "Rispondi")
+    lines = _page(*PARAGRAPHS, *thread)
+    assert _spans(comment_section, lines) == [(4, 10, f"reader comments ('{heading}' and what follows)")]
+
+
+def test_a_contributions_section_of_a_story_stays() -> None:
+    # Keep-trap: a story's own "Contributions" section, with no comment lines under it.
+    lines = _page(*PARAGRAPHS[:2], "Contributions", "The state pays half of the cost.", *PARAGRAPHS[2:])
+    assert _spans(comment_section, lines) == []
+
+
 def test_quote_intros_after_a_comment_button_do_not_open_a_thread() -> None:
     # Keep-trap (found by a review): lines that introduce quotes, after a share bar's "Comment" button.
     quotes = ("Le maire de la ville a dit :", "“We will rebuild.”", "Council leader Jane Smith said:", "“Soon.”")

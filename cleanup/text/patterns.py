@@ -324,11 +324,11 @@ COMMENTS_HEADING_RE = re.compile(
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties)[.:!]?"
     r"|[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
-    r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments)"
+    r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments"
+    r"|kommentare|commentaires|comentarios|commenti|comentários|reacties|contributions)"
     r"(?:\s*\(\d+(?: of \d+)?\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
     r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add a comment"
-    r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??"
-    r"|commentaires|kommentare|comentarios|commenti|comentários",
+    r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??",
     I,
 )
 # Lines typical of a comment thread: "joetoronto says:", "Mason wrote :", "2 days ago at 07:52 am",
@@ -351,6 +351,7 @@ COMMENT_MARKER_RE = re.compile(
 # checks each of its branches): a unit holding none of them is not matched against it.
 COMMENTS_HEADING_KEYS = (
     "comment", "respons", "repl", "reaction", "reacties", "thought", "kommentare", "comentario", "comentário",
+    "contribution",
     "join the", "leave a", "discuss this", "what do you think",
 )  # fmt: skip
 # Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
