@@ -80,22 +80,6 @@ ENGLISH_BYLINE_ROLES = (
 )  # as the English pack's byline-role
 
 
-# The author at the end of a blog's post line: "Posted on March 3, 2024 by Jana" (text/patterns.py _BY_NAME).
-POSTED_BY_RE = re.compile(r"\s(?:by|von|par|por|di|door|av)\s+([^\W\d_][^\s,.;:]*(?:\s+[^\s,.;:]+){0,3})$")
-
-
-def posted_by(date_text: str | None) -> str | None:
-    """The author a date line ends in, or None.
-
-    >>> posted_by("Posted on March 3, 2024 by Jana"), posted_by("Veröffentlicht am 2. Februar 2024 von Jana Müller")
-    ('Jana', 'Jana Müller')
-    >>> posted_by("March 3, 2024") is None
-    True
-    """
-    found = POSTED_BY_RE.search(date_text or "")
-    return found.group(1) if found and found.group(1)[0].isupper() else None
-
-
 def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool = False) -> str | None:
     """``raw`` as an ISO 8601 date or date-time, or None when it cannot be read for certain.
 

@@ -75,6 +75,16 @@ class Limits:
 NO_LIMITS = Limits(None, None)
 
 
+def why_failed(limits: Limits) -> tuple[str, str, str]:
+    """Why a page failed in a worker, as every command says it: the worker died, past the time limit,
+    past the memory limit."""
+    return (
+        "the worker process cleaning it died (a crash or out of memory)",
+        f"took longer than {limits.seconds or 0:g} s (the limit per page; see --timeout)",
+        f"needed more than {(limits.memory or 0) >> 20} MB (the limit per page; see --max-memory)",
+    )
+
+
 def default_jobs() -> int:
     """The number of cores this process may run on."""
     try:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanup.batch.jobs import NO_LIMITS, Limits, ordered_map
+from cleanup.batch.jobs import NO_LIMITS, Limits, ordered_map, why_failed
 from cleanup.batch.work import declared_charset, unpacked
 from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
@@ -74,7 +74,8 @@ def gather(
     """
     out = Gathered()
     one = functools.partial(learn_one, options=options, site=site)
-    found = ordered_map(one, sources, jobs, _crashed, _timed_out, limits, _too_big)
+    crashed, timed_out, too_big = (functools.partial(_failed, why=why) for why in why_failed(limits))
+    found = ordered_map(one, sources, jobs, crashed, timed_out, limits, too_big)
     with contextlib.closing(found):
         for source, (kind, what) in found:
             if kind == "page":
@@ -105,16 +106,9 @@ def learn_one(source: Source, options: Options, site: str | None) -> tuple[str, 
     return "page", (host, learn_page(source.name, raw, result, declared))
 
 
-def _crashed(source: Source) -> tuple[str, str]:
-    return "failed", "the worker process cleaning it died (a crash or out of memory)"
-
-
-def _timed_out(source: Source) -> tuple[str, str]:
-    return "failed", "took longer than the time limit for a page (--timeout)"
-
-
-def _too_big(source: Source) -> tuple[str, str]:
-    return "failed", "needed more memory than the limit for a page (--max-memory)"
+def _failed(source: Source, why: str) -> tuple[str, str]:
+    """A page its worker could not clean (``why_failed``)."""
+    return "failed", why
 
 
 def learn_page(name: str, raw: bytes | str, result: Result, options: Options) -> PageLines:

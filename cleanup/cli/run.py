@@ -150,13 +150,11 @@ def _run(
     cluster: Any = None,
 ) -> None:
     """Clean every item (in workers when jobs > 1 or under a limit) and handle the outputs in input order."""
-    from cleanup.batch.jobs import ordered_map
+    from cleanup.batch.jobs import ordered_map, why_failed
     from cleanup.batch.work import Outcome, process
 
     work = functools.partial(process, settings=settings)
-    crashed = functools.partial(_crashed, outcome=Outcome)
-    timed_out = functools.partial(_failed, outcome=Outcome, why=f"took longer than {limits.seconds or 0:g} s")
-    too_big = functools.partial(_failed, outcome=Outcome, why=f"needed more than {(limits.memory or 0) >> 20} MB")
+    crashed, timed_out, too_big = (functools.partial(_failed, outcome=Outcome, why=why) for why in why_failed(limits))
     mapper, status = (ordered_map, None) if cluster is None else (cluster.map, cluster.status)  # --scheduler
     mapped = mapper(work, items, jobs, crashed, timed_out, limits, too_big)
     with (
@@ -208,14 +206,9 @@ def _data_to_terminal(mode: Mode, target: Any) -> bool:
     return prints and sys.stdout.isatty()
 
 
-def _crashed(source: Source, outcome: Any) -> Any:
-    return outcome(error="the worker process cleaning it died (a crash or out of memory)")
-
-
 def _failed(source: Source, outcome: Any, why: str) -> Any:
-    """A page past a limit: ``why`` names the limit, then how to change it."""
-    flag = "--timeout" if why.startswith("took") else "--max-memory"
-    return outcome(error=f"{why} (the limit per page; see {flag})")
+    """A page its worker could not clean: died, or past a limit (``why_failed``)."""
+    return outcome(error=why)
 
 
 def _status(changed: bool, mode: Mode) -> str:

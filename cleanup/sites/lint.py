@@ -264,19 +264,18 @@ def _clean_saved(path: Path, options: Options) -> str:
     XPath that takes hours fails its expectation instead of hanging the run."""
     import functools
 
-    from cleanup.batch.jobs import ordered_map
+    from cleanup.batch.jobs import ordered_map, why_failed
 
-    def failed(why: str) -> Any:
-        return lambda _: (False, why)
-
-    limits = SAVED_PAGE_LIMITS
-    slow = failed(f"took longer than {limits.seconds or 0:g} s (the limit per page)")
-    big = failed(f"needed more than {(limits.memory or 0) >> 20} MB (the limit per page)")
+    died, slow, big = (functools.partial(_not_cleaned, why=why) for why in why_failed(SAVED_PAGE_LIMITS))
     work = functools.partial(_cleaned_text, options=options)
-    ((_, (ok, text)),) = ordered_map(work, [path], 1, failed("the worker cleaning it died"), slow, limits, big)
+    ((_, (ok, text)),) = ordered_map(work, [path], 1, died, slow, SAVED_PAGE_LIMITS, big)
     if not ok:
         raise CleanupError(text)
     return text
+
+
+def _not_cleaned(path: Path, why: str) -> tuple[bool, str]:
+    return False, why
 
 
 def _cleaned_text(path: Path, options: Options) -> tuple[bool, str]:

@@ -10,40 +10,50 @@ import re
 from collections.abc import Sequence
 
 from cleanup import lang
-from cleanup.text.patterns import UPPER, WORDS
+from cleanup.text.patterns import PARTICLE, UPPER, WORDS
 from cleanup.text.prefilter import literal_end
 
 I = re.IGNORECASE
 
 AGENCIES: tuple[str, ...] = tuple(WORDS["agencies"])
-_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + ")"
+
+
+def _either(words: Sequence[str]) -> str:
+    """``words`` as one alternation, longest first (an empty one matches nothing)."""
+    return (
+        "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+        if words
+        else "(?!)"
+    )
+
+
+_AGENCY = _either(AGENCIES)
 # An agency's name of three letters or fewer ("AA", "AP", "dpa") is also an abbreviation ("AA/AAA
 # batteries", "APA/MLA style"): before the slash it needs a photographer's name of two words after it.
-_LONG_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) > 3) + ")"
-# A photographer's name after "AGENCY/": capitalised words ("Kevin Lamarque", "Evan Vucci"), no sentence.
+_LONG_AGENCY = _either([a for a in AGENCIES if len(a) > 3])
+# After a longer agency's slash, any words ("Getty Images/iStockphoto", "REUTERS/Kevin Lamarque").
 _CREDITED = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
-_PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|di|del|la|le)"
 # Words a short credit may be alone: "(AFP/Files)", "dpa/Archiv", "(EPA/STR)", "(AFP/POOL)".
-_LONE_CREDIT = "(?:" + "|".join(map(re.escape, WORDS["lone_credits"])) + ")"
+_LONE_CREDIT = _either(WORDS["lone_credits"])
+# After a short agency's slash, a photographer's name: capitalised words ("Evan Vucci", "Koen van Weel").
 _CREDITED_NAME = (
-    rf"(?:[{UPPER}][\w.'’-]*(?:\s+(?:[{UPPER}][\w.'’-]*|{_PARTICLE})){{1,4}}|{_LONE_CREDIT})"
+    rf"(?:[{UPPER}][\w.'’-]*(?:\s+(?:[{UPPER}][\w.'’-]*|{PARTICLE})){{1,4}}|{_LONE_CREDIT})"
     rf"(?:\s*/\s*(?:[{UPPER}][\w.'’-]*|{_LONE_CREDIT}))?"
 )
-# The packs' words before a photo credit ("Foto", "Beeld", "Crédit photo"), longest first; a
-# dotted one ("Fot.") needs no colon after it.
+# The packs' words before a photo credit ("Foto", "Beeld", "Crédit photo"); a dotted one ("Fot.")
+# needs no colon after it.
 CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(w), w)))
-_CREDIT_COLON = "|".join(re.escape(lead) for lead in CREDIT_LEADS if not lead.endswith("."))
+_CREDIT_COLON = _either([lead for lead in CREDIT_LEADS if not lead.endswith(".")])
 
 
 def credit_patterns(leads: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A caption ending in a credit after one of ``leads``: with a colon ("Beeld: ANP"), and after a dotted
     lead ("Fot. PAP"). The two patterns of CAPTION_RES a user's pack extends (``lines.pack_line_checks``)."""
-    ordered = sorted(set(leads), key=lambda w: (-len(w), w))
-    colon = "|".join(re.escape(lead) for lead in ordered if not lead.endswith(".")) or "(?!)"
-    dotted = "|".join(re.escape(lead) for lead in ordered if lead.endswith(".")) or "(?!)"
+    colon = _either([lead for lead in leads if not lead.endswith(".")])
+    dotted = _either([lead for lead in leads if lead.endswith(".")])
     return (
-        re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:{colon})\s*:\s*[^.!?]{{2,120}}", I),
-        re.compile(rf"(?:.*[.!?”\"’]\s+)?(?:{dotted})\s*[^.!?]{{2,120}}", I),
+        re.compile(rf"(?:.*[.!?”\"’]\s+)?{colon}\s*:\s*[^.!?]{{2,120}}", I),
+        re.compile(rf"(?:.*[.!?”\"’]\s+)?{dotted}\s*[^.!?]{{2,120}}", I),
     )
 
 
@@ -89,4 +99,4 @@ MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
 # A picture's caption that ends in its credit after a dash or bar ("Raspberry Pi 3, a $35
 # computer - Image: Raspberry Pi Foundation"): it may repeat the headline's words, but it is
 # no headline (the dump's own caption rule leaves such a line alone: captions stay unless sure).
-CREDIT_TAIL_RE = re.compile(rf".*\s[-–—|]\s*(?:{_CREDIT_COLON})\s*:\s*[^.!?]{{2,120}}", I)
+CREDIT_TAIL_RE = re.compile(rf".*\s[-–—|]\s*{_CREDIT_COLON}\s*:\s*[^.!?]{{2,120}}", I)

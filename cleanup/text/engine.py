@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from cleanup.model import Line, Removal
 from cleanup.sites.load import TextRule
 from cleanup.text.registry import Rule, Span
+from cleanup.text.spared import GUARD_OF_RULE, Spared
 from cleanup.text.units import SEP, Units, as_units, holding_any, lowered
 
 
@@ -225,8 +226,6 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
     A unit the story uses itself stays (``spared``: a step of a list it announces, a
     cookie notice in a story about cookies).
     """
-    from cleanup.text.spared import GUARD_OF_RULE, Spared
-
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown, lows = v.lines.visible, v.lines.lows
     verdicts = line_verdicts([shown[i] for i in todo], rules, [lows[i] for i in todo])

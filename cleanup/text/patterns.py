@@ -199,7 +199,8 @@ COUNTER_RE = re.compile(r"\d[\d,.]*\s*[km]?\s*(?:comments?|shares?|likes?|views?
 # Upper-case letters of the pack languages (re has no \p{Lu}): a name's word opens with one.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĹĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
 # A name's word: capitalised ("By The Associated Press", "Von Der Leyen"), or a particle.
-_NAME_WORD = rf"(?:[{UPPER}][\w.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)"
+PARTICLE = "(?:" + "|".join(WORDS["name_particles"]) + ")"
+_NAME_WORD = rf"(?:[{UPPER}][\w.'’-]*|{PARTICLE})"
 _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 # "and" between names; after a colon also the short ones that open headlines after "Di", "Por":
 # Czech "a", Polish "i", Turkish "ve" ("Di Maio a Roma" is a headline).
@@ -259,10 +260,22 @@ PACK_DATE_LEADS: tuple[str, ...] = tuple(
 # 2024 von Jana Müller". Capitalised names (case-sensitive inside the case-insensitive pattern), for RE2
 # and re alike ([^\s,.;:], not \w: RE2's \w is ASCII).
 _NAME_PART = rf"(?-i:[{UPPER}][^\s,.;:]*)"
-_BY_NAME = (
-    rf"(?:\s*,?\s+(?:by|von|par|por|di|door|av)\s+{_NAME_PART}"
-    rf"(?:\s+(?:{_NAME_PART}|de|da|van|von|der|di|la|le)){{0,3}})"
-)
+_POSTED_BY = "(?:" + "|".join(WORDS["posted_by_leads"]) + ")"
+_BY_NAME = rf"(?:\s*,?\s+{_POSTED_BY}\s+{_NAME_PART}(?:\s+(?:{_NAME_PART}|{PARTICLE})){{0,3}})"
+# The author a date line ends in (``posted_by``), as _BY_NAME finds it there.
+POSTED_BY_RE = re.compile(rf"\s{_POSTED_BY}\s+([{UPPER}][^\s,.;:]*(?:\s+[^\s,.;:]+){{0,3}})$")
+
+
+def posted_by(date_text: str | None) -> str | None:
+    """The author a date line ends in, or None.
+
+    >>> posted_by("Posted on March 3, 2024 by Jana"), posted_by("Veröffentlicht am 2. Februar 2024 von Jana Müller")
+    ('Jana', 'Jana Müller')
+    >>> posted_by("March 3, 2024") is None
+    True
+    """
+    found = POSTED_BY_RE.search(date_text or "")
+    return found.group(1) if found else None
 
 
 def date_line_pattern(months: Sequence[str], weekdays: Sequence[str], leads: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ from cleanup.model import Line
 from cleanup.text.blocks import is_prose
 from cleanup.text.engine import Verdicts
 from cleanup.text.registry import line_rule
+from cleanup.text.spared import GUARD_OF_GROUP, Spared
 from cleanup.text.units import lowered, visible
 
 RULE = "chrome-phrase"
@@ -142,8 +143,6 @@ def apply_phrase_rule(v: Verdicts, rules_dirs: tuple[str, ...] = (), disabled: C
     and stays ("See also" is also a section of a story); so does a unit the story
     uses itself (``spared``: a step of a list it announces, a cookie notice in a story about cookies).
     """
-    from cleanup.text.spared import GUARD_OF_GROUP, Spared
-
     todo = [i for i in range(len(v.lines)) if v.dropped_by[i] is None and i not in v.protected]
     shown, lows = v.lines.visible, v.lines.lows
     verdicts = phrase_verdicts([shown[i] for i in todo], rules_dirs, [lows[i] for i in todo])
