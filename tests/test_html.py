@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cleanup import clean
 from cleanup.html.extract import PARSER_MAX_DEPTH, extract_html, parse_html
 from cleanup.html.meta import clean_title
 from cleanup.model import ExtractionError, Options
@@ -342,6 +343,38 @@ def test_og_title_beats_an_h1_matching_only_the_title_tag() -> None:
         f"<h1>Village Notes</h1><div class='post'><h3>Bridge reopens after two winters</h3>{story(3)}</div>", head=head
     )
     assert extract_html(markup).title == "Bridge reopens after two winters"
+
+
+def test_the_only_h1_beats_an_seo_title_tag_that_words_it_otherwise() -> None:
+    head = "<title>Tram line north: council approves extension | City Paper</title>"
+    markup = page(f"<article><h1>Line 4 will soon run to the new estate</h1>{story(3)}</article>", head=head)
+    assert extract_html(markup).title == "Line 4 will soon run to the new estate"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1><a href='/'>Archive of Our Own beta</a></h1>",  # a logo linking home
+        "<h1>City Paper Online News <img src='logo.png' alt=''></h1>",  # a logo image
+        "<h1>City Paper</h1>",  # too short for a headline
+    ],
+)
+def test_a_logo_h1_does_not_beat_the_title_tag(h1: str) -> None:
+    head = "<title>Tram line north: council approves extension</title>"
+    assert extract_html(page(f"{h1}<article>{story(3)}</article>", head=head)).title == (
+        "Tram line north: council approves extension"
+    )
+
+
+def test_live_blog_entries_keep_their_time_and_heading() -> None:
+    entries = "".join(
+        f"<article class='live-post'><div class='live-post__header'><time>1{n}:05</time><h3>Entry heading {n}</h3>"
+        f"</div><div class='live-post__content'>{story(1, f'Entry {n}')}</div></article>"
+        for n in range(3)
+    )
+    result = clean(page(f"<main><h1>Strike: the latest</h1><div class='live__posts'>{entries}</div></main>"))
+    assert [f"Entry heading {n}" in result.text for n in range(3)] == [True] * 3
+    assert "page-header" not in {r.rule for r in result.removed}
 
 
 def test_kicker_before_a_colon_stays_in_the_title() -> None:

@@ -38,6 +38,8 @@ from cleanup.html.chrome import _plain_token_group
         ("g-artboard", "chart"),  # a video player's controls
         ("vjs-control-bar", "player"),  # Video.js
         ("cmp-text--meta", "article-meta"),  # a metadata variant of a text block
+        ("site-header__inner", "page-header"),  # the page's header block, in BEM
+        ("l-page__header", "page-header"),
         ("card__info--date", "article-meta"),
     ],
 )
@@ -69,6 +71,9 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "galleryitem-caption",
         "gallery-article__intro",  # a gallery page's intro (fixtures/coastline-gallery-lighthouses)
         "category-uncategorized",  # WordPress names the <article> by its category
+        "live-post__header",  # one live-blog entry's time and heading, not the page's header
+        "c-entry__header",
+        "news-item__header",
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:

@@ -31,6 +31,7 @@ from cleanup.html.vocab import (
     HIDDEN_STYLE_RE,
     KEEP_TOKEN_RE,
     TOKEN_SPLIT_RE,
+    UNIT_BLOCKS,
     ChromeGroup,
 )
 
@@ -54,6 +55,8 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
     'article-meta'
     """
     group = _vocabulary_group(plain)
+    if group is not None and group.rule in BEM_ELEMENT_SKIPPED and _unit_element(plain):
+        group = None
     if group is None:
         parts = TOKEN_SPLIT_RE.split(plain.rpartition("__")[2])  # a BEM element names its own role
         group = next((GROUP_BY_COMPONENT[c] for c in parts if c in GROUP_BY_COMPONENT), None)
@@ -72,6 +75,16 @@ def _plain_token_group(plain: str) -> ChromeGroup | None:
             None,
         )
     return group
+
+
+def _unit_element(plain: str) -> bool:
+    """True for a BEM element of one unit of content ("live-post__header"): see ``UNIT_BLOCKS``.
+
+    >>> _unit_element("live-post__header"), _unit_element("site-header__inner"), _unit_element("post-header")
+    (True, False, False)
+    """
+    block, sep, _ = plain.rpartition("__")
+    return bool(sep) and TOKEN_SPLIT_RE.split(block)[-1] in UNIT_BLOCKS
 
 
 @functools.lru_cache(maxsize=16384)

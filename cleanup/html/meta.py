@@ -147,6 +147,10 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
     return title
 
 
+# An h1 of at least this many words is a headline, not a site's logo ("Stadtanzeiger").
+MIN_H1_HEADLINE_WORDS = 4
+
+
 def _matches(h1: str, title: str) -> bool:
     """True when one of an h1 text and a metadata title contains the other (case-blind)."""
     return h1.casefold() in title.casefold() or title.casefold() in h1.casefold()
@@ -159,7 +163,8 @@ def _headline(doc: Any, declared: list[str], page_title: str | None) -> str | No
     ``page_title`` is the <title>, which often leads with the site's name. An h1 equal to
     any of them wins; then an h1 matching a declared title; then a declared title, ahead of
     an h1 that only matches part of the <title> (a blog's name: fixtures/hollowmere-blogger-
-    br-paragraphs); then an h1 matching the <title>, the <title>, the first h1.
+    br-paragraphs); then an h1 matching the <title>; then the page's only h1 of a headline's
+    length (MIN_H1_HEADLINE_WORDS), when the <title> says it in other words; the <title>, the first h1.
     """
     h1s = [t for t in (norm(text_of(h)) for h in doc.iter("h1")) if t]
     titles = [*declared, page_title] if page_title else declared
@@ -169,7 +174,26 @@ def _headline(doc: Any, declared: list[str], page_title: str | None) -> str | No
     if found or declared:
         return found or declared[0]
     found = next((h1 for h1 in h1s if page_title and _matches(h1, page_title)), None)
+    if not found and (only := _only_headline_h1(doc)):
+        return only  # the page's one h1 of a headline's length, under an SEO <title> that says it otherwise
     return found or page_title or (h1s[0] if h1s else None)
+
+
+def _only_headline_h1(doc: Any) -> str | None:
+    """The text of the page's only h1 that reads as a headline, else None.
+
+    A headline has MIN_H1_HEADLINE_WORDS words or more and is no logo: no image
+    in it, not all of it a link ("Archive of Our Own beta" linking home).
+    """
+    found = []
+    for h in doc.iter("h1"):
+        text = norm(text_of(h))
+        if not text or len(text.split()) < MIN_H1_HEADLINE_WORDS or next(h.iter("img"), None) is not None:
+            continue
+        linked = norm(" ".join(text_of(a) for a in h.iter("a")))
+        if linked != text:
+            found.append(text)
+    return found[0] if len(found) == 1 else None
 
 
 def _byline(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> str | None:

@@ -146,6 +146,7 @@ CHROME_GROUPS: tuple[ChromeGroup, ...] = tuple(_group(entry) for entry in _VOCAB
 # A class/id token containing one of these names article content even when it also holds a
 # chrome word ("aside pullquote", "pull-quote hidden-mobile"): such elements are never marked.
 KEEP_TOKEN_PARTS: tuple[str, ...] = tuple(_VOCAB["keep_parts"])
+UNIT_BLOCKS: frozenset[str] = frozenset(_VOCAB["unit_blocks"])
 KEEP_TOKEN_RE = re.compile("|".join(KEEP_TOKEN_PARTS), re.I)
 # Image captions and credits; moved to HtmlPage.captions.
 CAPTION_TAGS: tuple[str, ...] = tuple(_VOCAB["caption"]["tags"])
