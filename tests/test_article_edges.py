@@ -186,6 +186,26 @@ def test_teasers_with_one_line_summaries_under_a_related_heading_end_the_article
     assert article_bounds(lines, [None] * len(lines)) == (len(MENU), len(MENU) + len(PARAGRAPHS))
 
 
+def test_a_closing_section_after_an_in_story_related_box_stays() -> None:
+    # Keep-trap: a subheading and a paragraph of three sentences after a "Bekijk ook" box are the
+    # story's last section, not a teaser and its summary (a multilingual trial lost a Dutch story's end).
+    paragraphs = (
+        "Het akkoord moet ervoor zorgen dat de stikstofneerslag op de kwetsbare natuur van de Veluwe in 2035 "
+        "met veertig procent is gedaald. Ongeveer tweehonderd veehouders krijgen een aanbod.",
+        '"Dit is een akkoord van de streek zelf", zei gedeputeerde Peter Drenth in Arnhem. De provincie trekt '
+        "ruim 1,3 miljard euro uit, grotendeels uit het landelijke transitiefonds.",
+        "Toch is er onzekerheid. Het nieuwe kabinet heeft aangekondigd het transitiefonds te verkleinen. Als dat "
+        "geld wegvalt, kan Gelderland de afspraken niet nakomen.",
+    )
+    closing = (
+        "De komende maanden worden gebiedsplannen per gemeente uitgewerkt. Veehouders die willen stoppen, kunnen "
+        "zich vanaf oktober melden bij een speciaal loket. Provinciale Staten stemmen na de zomer over het akkoord."
+    )
+    teaser = "Vierde boerenprotest in Arnhem: 'Wij zijn het kind van de rekening'"
+    page = _dump("Boeren en provincie bereiken akkoord", *paragraphs, "Bekijk ook", teaser, "Hoe nu verder?", closing)
+    assert clean(page).text.endswith(closing)
+
+
 LINKED_TEASERS = (
     "Pets benefit our mental health A review of existing studies lists the many ways in which pets "
     "provide people with mental health issues some much-needed comfort. Read now",

@@ -65,6 +65,10 @@ MAX_POLICY_CHARS = 400
 # most MAX_TEASER_CHARS only (one-line summaries; a story's own paragraphs run longer).
 MIN_TEASER_HEADLINES = 2
 MAX_TEASER_CHARS = 320
+# ...and of fewer than MAX_TEASER_SENTENCES sentences: a summary is a sentence or two, a closing
+# section's paragraph under its subheading ("Hoe nu verder?") says three things.
+MAX_TEASER_SENTENCES = 3
+SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=[\s\"”’»)]*(?:\s[^\W\d_]|$))")
 # A teaser that ends in its own link ("… diagnostics New research uses … Read now", "… Weiterlesen »"):
 # a read-more phrase of two words or more at its very end, after a space or an ellipsis, no full stop.
 
@@ -359,4 +363,6 @@ def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = ()) -> boo
     if any(a and b for a, b in itertools.pairwise(flags)):
         return False  # two paragraphs in a row: the story goes on
     prose = [t for t, flag in zip(texts, flags, strict=True) if flag]
-    return len(texts) - len(prose) >= MIN_TEASER_HEADLINES and all(weight(t) <= MAX_TEASER_CHARS for t in prose)
+    return len(texts) - len(prose) >= MIN_TEASER_HEADLINES and all(
+        weight(t) <= MAX_TEASER_CHARS and len(SENTENCE_BREAK_RE.findall(t)) < MAX_TEASER_SENTENCES for t in prose
+    )
