@@ -143,6 +143,34 @@ def test_a_dump_keeps_its_headline_over_a_byline_in_another_language(lead: str, 
     assert (result.title, result.byline) == ("Treinstaking legt spoorverkeer plat", names)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Madrid - 04 jul 2024 - 05:40 CEST",  # a place-led dateline
+        "Camariñas 05/07/2024 13:45 h",
+        "6. 7. 2024 9:15",
+        "Giriş: 06.07.2024 - 10:45",
+        "Publicerad 2024-07-05 06:00",  # a language with no pack: the date alone says it
+        "Pubblicato da Giuseppina Russo il 3 luglio 2024",
+        "Par Laurence Girard (Chartres, envoyée spéciale)",
+        "Temps de lecture 4 min.",
+        "Home > News > Local",
+    ],
+)
+def test_a_dump_keeps_its_headline_over_a_dateline_or_byline_under_it(line: str) -> None:
+    # Found by a multilingual trial: the nearest short line above the story became the headline
+    # (12 of 24 pages), and the real headline went as page header.
+    result = clean(f"Treinstaking legt spoorverkeer plat\n\n{line}\n\n{DUTCH_STORY}")
+    assert result.title == "Treinstaking legt spoorverkeer plat"
+    assert result.text.startswith("De staking")
+
+
+@pytest.mark.parametrize("headline", ["Door hevige regen lopen kelders onder", "Par avion: la poste ferme"])
+def test_a_headline_that_opens_with_a_byline_word_is_still_the_headline(headline: str) -> None:
+    # Keep-trap: "Door" (by / through) and "Par" start real headlines too; a byline has a name after them.
+    assert clean(f"{headline}\n\n{DUTCH_STORY}").title == headline
+
+
 def test_a_wordpress_author_hcard_gives_the_byline_and_a_comment_hcard_does_not() -> None:
     # Found by a multilingual trial: null in every language for this common theme markup.
     story = "<p>" + "Der Streik der GDL hat den Fernverkehr der Bahn am Montag fast vollständig gestoppt. " * 4 + "</p>"

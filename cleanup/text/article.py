@@ -37,7 +37,7 @@ from cleanup.text.blocks import (
     weight,
     words_of,
 )
-from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
+from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, metadata_like, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
 from cleanup.text.units import as_units, visible
 
@@ -348,25 +348,24 @@ def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int |
 
     Preference goes to a unit that repeats most words of the page's first
     unit (dumps start with the HTML <title>, "Headline - Site Name"), then to
-    the nearest headline-like unit above the first paragraph.
+    the nearest headline-like unit above the first paragraph that is no
+    dateline, byline or reading time (``headline.metadata_like``).
     """
     bounds = article_bounds(lines, dropped_by)
     if bounds is None:
         return None
     start = bounds[0]
     window = [i for i in range(max(0, start - TITLE_WINDOW), start + 1) if dropped_by[i] is None]
-    candidates = [
-        i for i in window if is_headline(visible(lines[i].text)) and (i < start or not is_prose(visible(lines[i].text)))
-    ]
+    texts = {i: visible(lines[i].text) for i in window}
+    candidates = [i for i in window if is_headline(texts[i]) and (i < start or not is_prose(texts[i]))]
+    page_title = words_of(visible(lines[0].text))
+    named = [i for i in candidates if not metadata_like(texts[i]) or repeats_title(texts[i], page_title)]
+    candidates = named or candidates  # not a dateline, unless it repeats the <title> (a breadcrumb's last step)
     if not candidates:
         return None
     if candidates[0] == 0 and _opens_story(lines, dropped_by):
         return 0
-    page_title = words_of(visible(lines[0].text))
-    for i in reversed(candidates):
-        if i > 0 and repeats_title(visible(lines[i].text), page_title):
-            return i
-    return candidates[-1]
+    return next((i for i in reversed(candidates) if i > 0 and repeats_title(texts[i], page_title)), candidates[-1])
 
 
 def _opens_story(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> bool:

@@ -8,16 +8,33 @@ matters: the quick first guess and the article finder both ask.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
 from cleanup.text.credits import CREDIT_TAIL_RE
-from cleanup.text.patterns import TITLE_SEPARATOR_RE, WORD_RE
+from cleanup.text.patterns import PACK_BYLINE_LEADS, PACK_DATE_LEADS, TITLE_SEPARATOR_RE, WORD_RE
 from cleanup.text.units import holding_in_order
 
 MAX_TITLE_WORDS = 40
 TITLE_FIRST_CHUNK = 16  # lines; the headline is usually near the top
 MAX_HEADLINE_CHARS = 250
+# What a headline does not hold: a clock time, a numeric date ("Madrid - 04 jul 2024 - 05:40 CEST",
+# "6. 7. 2024 9:15", "Giriş: 06.07.2024 - 10:45"), a reading time ("Temps de lecture 4 min.").
+DATED_RE = re.compile(
+    r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"
+    r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
+    r"|(?<!\d)\d{1,3}\s?min\w*\.?$",
+    re.I,
+)
+# Lead words of the packs' byline lines, lower-cased ("par", "door", "a cura di"), and the first
+# word of their date and update lines' leads ("pubblicato", "giriş").
+BYLINE_LEADS = tuple(f"{lead.lower()} " for lead in PACK_BYLINE_LEADS)
+DATE_FIRST_WORDS = frozenset(lead.split()[0].lower().rstrip(":") for lead in PACK_DATE_LEADS)
+MAX_BYLINE_WORDS = 8
+# A breadcrumb's steps ("Home > Tech > News", "首页 >> 教育资讯 >> 正文") are no headline either.
+BREADCRUMB_RE = re.compile(r"\s(?:>>?|»|›|/|\|)\s")
+MIN_BREADCRUMB_STEPS = 2
 
 
 def title_repeats(
@@ -97,3 +114,29 @@ def title_head(title: str) -> frozenset[str] | None:
 def is_headline(text: str) -> bool:
     """True for a unit that can be a headline: a few words, not a running sentence."""
     return weight(text) <= MAX_HEADLINE_CHARS and len(WORD_RE.findall(text)) >= MIN_HEADLINE_WORDS
+
+
+def metadata_like(text: str) -> bool:
+    """True for a short line above a story that is its metadata, not its headline.
+
+    A dateline or time ("Madrid - 04 jul 2024 - 05:40 CEST"), a reading time, a
+    date line after its lead word ("Pubblicato da Giuseppina Russo il 3 luglio 2024"),
+    a byline with a name after its lead word ("Par Laurence Girard (Chartres, envoyée
+    spéciale)"). The text finder's headline is the nearest headline-like line above the
+    story that is none of these (``article.find_title``).
+
+    >>> metadata_like("Madrid - 04 jul 2024 - 05:40 CEST"), metadata_like("Door Sanne Vermeulen")
+    (True, True)
+    >>> metadata_like("Door hevige regen lopen kelders onder"), metadata_like("A Fantástica Loja dos Materiais")
+    (False, False)
+    """
+    if DATED_RE.search(text) or len(BREADCRUMB_RE.findall(text)) >= MIN_BREADCRUMB_STEPS:
+        return True
+    words = text.split()
+    first = words[0].lower().rstrip(":") if words else ""
+    if first in DATE_FIRST_WORDS and any(c.isdigit() for c in text):
+        return True
+    if len(words) > MAX_BYLINE_WORDS or not text.lower().startswith(BYLINE_LEADS):
+        return False
+    lead = next(lead for lead in BYLINE_LEADS if text.lower().startswith(lead))
+    return text[len(lead) : len(lead) + 1].isupper()  # a name after the lead word
