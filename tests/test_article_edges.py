@@ -206,6 +206,23 @@ def test_a_closing_section_after_an_in_story_related_box_stays() -> None:
     assert clean(page).text.endswith(closing)
 
 
+def test_a_bare_bio_heading_over_a_name_and_a_role_ends_the_story() -> None:
+    # Found by a multilingual trial: El País-style "Sobre la firma" / name / bio, the bio not repeating the name.
+    story = "El pleno aprobó este jueves el nuevo plan de movilidad urbana con los votos del gobierno municipal. " * 3
+    bio = "Es redactor jefe de Economía. Antes fue corresponsal en Bruselas y trabajó en Madrid."
+    result = clean(_dump("El plan de movilidad", "Por Lluís Pellicer", story, "Sobre la firma", "Lluís Pellicer", bio))
+    assert result.text == story.strip()
+    assert any(r.reason == BIO_REASON and r.text.startswith("Sobre la firma") for r in result.removed)
+
+
+def test_a_bare_bio_heading_over_a_name_and_prose_that_says_no_role_stays() -> None:
+    # Keep-trap: "About" over a person's name and the story's next paragraph is no bio.
+    story = "The council met on Tuesday and voted to close the old bridge for repairs next spring. " * 3
+    after = "She said the village had waited for years and would now wait a little longer for its bridge."
+    result = clean(_dump("Bridge to close", "By Jane Doe", story, "About", "Mary Smith", after))
+    assert result.text.endswith(after)
+
+
 LINKED_TEASERS = (
     "Pets benefit our mental health A review of existing studies lists the many ways in which pets "
     "provide people with mental health issues some much-needed comfort. Read now",

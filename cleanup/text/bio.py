@@ -216,6 +216,13 @@ def _opens_thread(text: str) -> bool:
     return COMMENTS_HEADING_RE.fullmatch(text) is not None or is_comment_policy(text)
 
 
+def _headed_name(heading: str, name: str, text: str) -> bool:
+    """True for a bare bio heading ("Sobre la firma", "About the author") over a name alone and a bio that
+    says a role: the bio need not repeat the name ("Es redactor jefe de Economía")."""
+    m = BIO_HEADING_RE.fullmatch(heading)
+    return m is not None and not m["name"] and is_name(name) and says_role(text)
+
+
 def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
     """Index in [start, stop) where an author bio or a comment thread starts, or None (see the module's docstring).
 
@@ -240,6 +247,8 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
             name = ""  # a comment thread: no name to know
         elif i > first and nxt and is_prose(nxt) and not is_prose(text):
             name = bio_name(text, nxt)
+            if name is None and k and _headed_name(texts[kept[k - 1]], text, nxt):
+                name, i = text, kept[k - 1]  # "Sobre la firma" / "Lluís Pellicer" / "Es redactor jefe de ..."
         elif i > first and is_prose(text):
             name = bio_name("", text)
         else:
