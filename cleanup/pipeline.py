@@ -183,8 +183,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     fields["language"] = (detected if known else None) or declared
     langs = lang.packs_for(declared, detected, dirs)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs, dirs)
-    date_text = fields.get("date") or _metadata(v, "date", first_body)
-    raw_byline = fields.get("byline") or _metadata(v, "byline", first_body) or posted_by(date_text)
+    header_byline, header_date = fields.pop("header", (None, None))  # HTML: lines above the body container
+    date_text = fields.get("date") or _metadata(v, "date", first_body) or header_date
+    raw_byline = fields.get("byline") or _metadata(v, "byline", first_body) or posted_by(date_text) or header_byline
     roles = lang.words("byline-role", langs, dirs)
     fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name, roles=roles)
     fields["date_text"] = date_text
@@ -270,4 +271,5 @@ def clean_html(page: Page, options: Options) -> Result:
         declared_language=(found.group(1) if (found := HTML_LANG_RE.search(head)) else None),
         date=doc.date,
         native_ad=doc.native_ad,
+        header=doc.header,
     )

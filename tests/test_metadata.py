@@ -171,6 +171,38 @@ def test_a_headline_that_opens_with_a_byline_word_is_still_the_headline(headline
     assert clean(f"{headline}\n\n{DUTCH_STORY}").title == headline
 
 
+GERMAN_BODY = (
+    "<div class='article-body'>"
+    + (
+        "<p>Der Stadtrat hat am Mittwoch nach langer Debatte beschlossen, die Straßenbahnlinie bis zum neuen "
+        "Wohngebiet im Norden zu verlängern. Die Bauarbeiten sollen im Frühjahr beginnen.</p>" * 3
+    )
+    + "</div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "date"),
+    [
+        ("<p class='byline'>Von Anna Schmidt | 12. März 2024</p>", "Anna Schmidt", "2024-03-12"),
+        ("<div class='cmp-text'>15.04.2024 | Autor: Katarzyna Nowak</div>", "Katarzyna Nowak", "2024-04-15"),
+        ("<h2 class='date-header'><span>Samstag, 9. März 2024</span></h2>", None, "2024-03-09"),  # Blogger
+    ],
+)
+def test_a_byline_or_date_line_above_the_body_container_is_read(header: str, byline: str | None, date: str) -> None:
+    # Found by a multilingual CMS trial: with no meta tag or JSON-LD, a byline or date line shown
+    # above the body (outside the container the scorer picks) gave None.
+    result = clean(f"<html><body><article><h1>Die Linie 4 fährt bald</h1>{header}{GERMAN_BODY}</article></body></html>")
+    assert (result.byline, result.date) == (byline, date)
+
+
+def test_a_teasers_byline_in_a_related_box_above_the_body_is_not_the_pages() -> None:
+    # Keep-trap: a related box above the story holds another story's byline and date.
+    box = "<div class='related-posts'><h3>Mehr zum Thema</h3><p>Von John Roe | 1. Januar 2020</p></div>"
+    result = clean(f"<html><body><article><h1>Die Linie 4 fährt bald</h1>{box}{GERMAN_BODY}</article></body></html>")
+    assert (result.byline, result.date) == (None, None)
+
+
 def test_a_wordpress_author_hcard_gives_the_byline_and_a_comment_hcard_does_not() -> None:
     # Found by a multilingual trial: null in every language for this common theme markup.
     story = "<p>" + "Der Streik der GDL hat den Fernverkehr der Bahn am Montag fast vollständig gestoppt. " * 4 + "</p>"

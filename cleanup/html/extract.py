@@ -39,6 +39,7 @@ from cleanup.html.evidence import (
     lift_out,
     spare_named,
 )
+from cleanup.html.header_meta import header_metadata
 from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
     apply_site_strip,
@@ -88,6 +89,7 @@ class HtmlPage:
     canonical_url: str | None = None
     site_name: str | None = None
     native_ad: bool = False  # a site's native_ad_clue matched
+    header: tuple[str | None, str | None] = (None, None)  # byline and date lines above the body (header_meta)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def extract_html(
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
         native_ad=native_ad,
+        header=(None, None) if meta.byline and meta.date else header_metadata(choice.containers[0], marks),
     )
 
 

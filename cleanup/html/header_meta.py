@@ -1,0 +1,94 @@
+"""Byline and date from the article's header: the short blocks right above the body container.
+
+Many pages declare neither in meta tags nor JSON-LD, and show them in a line
+above the body, outside the container the scorer picks ("Von Anna Schmidt |
+12. März 2024", "15.04.2024 | Autor: Katarzyna Nowak", a Blogger date header).
+The text rules know such lines in every pack language (``text.lines.byline``
+and ``date_line``); this module hands them the header's short blocks, nearest
+first, each whole and split at its separators. The pipeline normalises what
+it finds as it does a byline or date line of the body (names only, ISO 8601).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lxml import etree
+
+from cleanup.model import Line
+from cleanup.text.lines import byline, date_line
+
+# Blocks of at most this many characters can be a byline or date line (a paragraph is not).
+MAX_HEADER_LINE_CHARS = 160
+# How far up to look: the blocks before the container and before this many of its wrappers ...
+HEADER_LEVELS = 3
+# ... and at most this many blocks, nearest first.
+MAX_HEADER_BLOCKS = 12
+# Separators inside one header line: "Von Anna Schmidt | 12. März 2024".
+PART_SPLIT_RE = re.compile(r"\s+[|•·–—]\s+|\s*\|\s*")
+# Chrome marks a header line may carry: a metadata block, the article's own header.
+HEADER_GROUPS = frozenset({"article-meta", "page-header"})
+BLOCK_TAGS = frozenset({"p", "div", "span", "time", "address", "h2", "h3", "h4", "h5", "h6", "li", "small", "abbr"})
+
+
+def header_metadata(container: Any, marks: Mapping[Any, Any]) -> tuple[str | None, str | None]:
+    """(byline line, date line) found in the short blocks above ``container``, each None when none is.
+
+    Blocks marked as chrome (``marks``: a related box, a sidebar, navigation) are passed over: a
+    teaser's "By John Roe" is another story's byline.
+
+    >>> doc = etree.fromstring("<article><h1>T</h1><p>Von Anna Schmidt | 12. März 2024</p><div id='b'/></article>")
+    >>> header_metadata(doc.find(".//div"), {})
+    ('Von Anna Schmidt', '12. März 2024')
+    """
+    found_byline: str | None = None
+    found_date: str | None = None
+    for text in _header_lines(container, marks):
+        for part in (text, *PART_SPLIT_RE.split(text)):
+            line = Line(0, part.strip())
+            if found_byline is None and line.text and byline(line):
+                found_byline = line.text
+            elif found_date is None and line.text and date_line(line):
+                found_date = line.text
+        if found_byline is not None and found_date is not None:
+            break
+    return found_byline, found_date
+
+
+def _header_lines(container: Any, marks: Mapping[Any, Any]) -> Iterator[str]:
+    """Texts of the innermost short blocks before ``container`` and its wrappers, nearest first."""
+    el, seen = container, 0
+    for _ in range(HEADER_LEVELS):
+        parent = el.getparent()
+        if parent is None or el.tag == "body":
+            return
+        for sibling in el.itersiblings(etree.Element, preceding=True):
+            if _chrome(sibling, marks):
+                continue
+            for block in reversed(list(_short_blocks(sibling, marks))):
+                yield block
+                seen += 1
+                if seen >= MAX_HEADER_BLOCKS:
+                    return
+        el = parent
+
+
+def _short_blocks(el: Any, marks: Mapping[Any, Any]) -> Iterator[str]:
+    """The short texts of ``el``: itself when short, else its block children's, in document order."""
+    text = " ".join(" ".join(el.itertext()).split())  # blocks and <br> inside hold no spaces
+    if not text:
+        return
+    if len(text) <= MAX_HEADER_LINE_CHARS:
+        yield text
+        return
+    for child in el.iterchildren(etree.Element):
+        if child.tag in BLOCK_TAGS and not _chrome(child, marks):
+            yield from _short_blocks(child, marks)
+
+
+def _chrome(el: Any, marks: Mapping[Any, Any]) -> bool:
+    """True for a block marked as chrome other than a metadata block or the article's header."""
+    group = marks.get(el)
+    return group is not None and group.rule not in HEADER_GROUPS
