@@ -240,8 +240,8 @@ def apply_pack_line_rules(v: Verdicts, rules_dirs: tuple[str, ...], names: Colle
     with the words the packs in ``rules_dirs`` add.
 
     The line rules' patterns hold the bundled packs' words only (they are built once); a user's
-    ``lang/sv.toml`` with ``months`` makes "12 maj 2024" a date line here, and one with
-    ``byline-lead = ["Skribent"]`` makes "Skribent: Anna Berg" a byline.
+    ``lang/da.toml`` with ``months`` makes "12 maj 2024" a date line here, and one with
+    ``byline-lead = ["Forfatter"]`` makes "Forfatter: Anne Berg" a byline.
     """
     from cleanup.text.lines import pack_line_checks
 

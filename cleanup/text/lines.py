@@ -257,7 +257,7 @@ def pack_line_checks(rules_dirs: tuple[str, ...]) -> tuple[tuple[str, str, Calla
 @functools.lru_cache(maxsize=16)
 def pack_date_pattern(rules_dirs: tuple[str, ...]) -> Any:
     """The date-line pattern (RE2) with the month, weekday and lead words of the packs in ``rules_dirs``
-    too ("12 maj 2024" with a user's Swedish pack), or None when they add no such word: ``date_line``'s
+    too ("12 maj 2024" with a user's Danish pack), or None when they add no such word: ``date_line``'s
     own pattern is built once, from the bundled packs."""
     from cleanup import lang
 
