@@ -17,8 +17,8 @@ from types import MappingProxyType
 # Decoration a label may carry before and after its words: bullets, arrows, brackets,
 # ellipses ("» Weiterlesen …", "[Anzeige]", "Read more >>"). Quotation marks are not
 # decoration: a quoted phrase is prose quoting the chrome.
-HEAD_MARKS = "»›>→▸▶►•·|*#+¿¡[(- "
-TAIL_MARKS = ".:!?»›>→▸▶►|…])↓⬇\ufe0f "
+HEAD_MARKS = "»›>→▸▶►•·|*#+¿¡[(-–— "
+TAIL_MARKS = ".:!?»›>→▸▶►|…])↓⬇\ufe0f-–— "
 TOPIC_TAIL_MARKS = ":»›>→▸▶►|])↓⬇\ufe0f "  # after a {topic}: no full stop, "More from him." is prose
 # After a prefix phrase: a separator, then the rest of the line ("Lire aussi : Le titre").
 SEPARATOR_RE = re.compile(r" ?(?:[:|»›>→▸▶►]|[-–—](?= )) ?\S")
