@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleanup import clean
 from cleanup.input.decode import sniff_kind
 from cleanup.model import Line
@@ -138,6 +140,22 @@ def test_a_sentence_that_counts_comments_opens_no_thread() -> None:
     # Keep-trap: prose that starts "There are 13 comments ..." is the story's.
     said = "There are 13 comments in the report, and officials said they would answer every one of them."
     lines = _page(*PARAGRAPHS[:2], said, "joe says:", "Reply", *PARAGRAPHS[2:])
+    assert list(comment_section(lines, [None] * len(lines))) == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["Kommentarer (3)", "Komentarze (12)", "Komentáře (5)", "Комментарии (4)", "3 yorum"]
+)
+def test_a_counted_comments_heading_in_another_language_opens_the_thread(heading: str) -> None:
+    # Found by a multilingual CMS trial: a Swedish thread with no class hints stayed whole.
+    thread = ("Gunnel, Hjo", "Best cakes in the county, no doubt about it!", "Stefan B", "Went there every week.")
+    lines = _page("Bakery turns 100", *PARAGRAPHS, heading, *thread)
+    assert [s[:2] for s in comment_section(lines, [None] * len(lines))] == [(1 + len(PARAGRAPHS), len(lines))]
+
+
+def test_a_bare_comments_heading_over_the_storys_prose_opens_no_thread() -> None:
+    # Keep-trap: "Kommentarer" with no count and no comment lines after it heads a section of the story.
+    lines = _page("Bakery turns 100", *PARAGRAPHS[:2], "Kommentarer", *PARAGRAPHS[2:])
     assert list(comment_section(lines, [None] * len(lines))) == []
 
 

@@ -277,6 +277,12 @@ def _prose_reached(texts: Sequence[str], dropped_by: Sequence[str | None], begin
     return len(texts)
 
 
+def _name_under(texts: Sequence[str], i: int) -> bool:
+    """True when the unit under a counted heading ("Kommentarer (3)") is no prose: a commenter's name,
+    as a thread starts; prose under it is the story going on ("Comments (3 of 3)" as a table's caption)."""
+    return i + 1 < len(texts) and not ends_like_sentence(texts[i + 1])
+
+
 def _comment_headings(texts: Sequence[str], dropped_by: Sequence[str | None], first: int) -> list[tuple[int, str]]:
     """(index, heading) of the units from ``first`` on that read as a comments heading."""
     fullmatch = P.COMMENTS_HEADING_RE.fullmatch
@@ -362,7 +368,7 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         first = _prose_reached(texts, dropped_by, headline + 1)
         headings = [(i, heading) for i, heading in headings if i >= first]
     for i, heading in headings:
-        counted = heading[:1].isdigit()
+        counted = heading[:1].isdigit() or (heading.rstrip(" :").endswith(")") and _name_under(texts, i))
         if heading.strip(" :").lower() == "comment":
             continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
         if counted or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:

@@ -336,9 +336,11 @@ COMMENTS_HEADING_RE = re.compile(
     r"(?:there (?:are|is)|es gibt|il y a|hay|ci sono|há|er zijn) \d[\d,.]* (?:comments?|responses?|replies|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties)[.:!]?"
     r"|[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
-    r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
+    r"kommentare|commentaires|comentarios|commenti|comentários|kommentarer|komentarze|komentarzy|komentáře|"
+    r"komentářů|yorum|yorumlar|комментари[йяи]|комментариев)\b.{0,120}"
     r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments"
-    r"|kommentare|commentaires|comentarios|commenti|comentários|reacties|contributions)"
+    r"|kommentare|commentaires|comentarios|commenti|comentários|reacties|contributions|kommentarer|komentarze|"
+    r"komentáře|diskuse|yorumlar|комментарии)"
     r"(?:\s*\(\d+(?: of \d+)?\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
     r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add a comment"
     r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??",
@@ -364,7 +366,7 @@ COMMENT_MARKER_RE = re.compile(
 # checks each of its branches): a unit holding none of them is not matched against it.
 COMMENTS_HEADING_KEYS = (
     "comment", "respons", "repl", "reaction", "reacties", "thought", "kommentare", "comentario", "comentário",
-    "contribution",
+    "contribution", "kommentar", "komentar", "komentář", "diskuse", "yorum", "комментари",
     "join the", "leave a", "discuss this", "what do you think",
 )  # fmt: skip
 # Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
