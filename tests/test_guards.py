@@ -40,7 +40,7 @@ def test_prune_leaves_an_input_directory_under_the_output_alone(tmp_path: Path) 
     result = run(["--prune", "-o", ".", "pages/"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "pages" / "a.txt").read_text() == TEXT
-    assert "removed" not in result.stderr
+    assert "its input is gone" not in result.stderr and "holds the input pages" in result.stderr
 
 
 def test_prune_leaves_a_named_input_inside_the_output_alone(tmp_path: Path) -> None:
@@ -51,6 +51,36 @@ def test_prune_leaves_a_named_input_inside_the_output_alone(tmp_path: Path) -> N
     result = run(["--prune", "-o", "golden/", "pages/", "golden/notes.txt"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "golden" / "notes.txt").read_text() == TEXT
+
+
+def test_prune_removes_no_file_it_did_not_write_beside_the_inputs(tmp_path: Path) -> None:
+    # Found by an attack run: "cleanup --prune -o . pages/" removed requirements.txt and docs/LICENSE.txt.
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "pages" / "a.html").write_text(PAGE)
+    (tmp_path / "requirements.txt").write_text("click\n")
+    (tmp_path / "docs" / "LICENSE.txt").write_text("MIT\n")
+    result = run(["--prune", "-o", ".", "pages/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "requirements.txt").exists() and (tmp_path / "docs" / "LICENSE.txt").exists()
+    assert "--prune: removed nothing: -o . holds the input pages" in result.stderr
+
+
+@pytest.mark.parametrize("given", [["pagez/"], ["--files-from", "missing.lst"]])
+def test_prune_removes_nothing_when_an_input_fails(tmp_path: Path, given: list[str]) -> None:
+    # Found by an attack run: a typo in the input (or a missing list) removed every golden file.
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_text(PAGE)
+    assert run(["-q", "-o", "golden", "pages/"], tmp_path).exit_code == 0
+    result = run(["--prune", "-o", "golden", *given], tmp_path)
+    assert result.exit_code in (2, 123), result.stderr
+    assert (tmp_path / "golden" / "a.txt").exists()
+
+
+def test_an_empty_output_path_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT)
+    result = run(["--prune", "-o", "", "a.txt"], tmp_path)
+    assert result.exit_code == 2 and "an empty path" in result.stderr
 
 
 def test_prune_keeps_the_outputs_of_a_records_file_that_fails(tmp_path: Path) -> None:
@@ -64,7 +94,7 @@ def test_prune_keeps_the_outputs_of_a_records_file_that_fails(tmp_path: Path) ->
     crawl.write_bytes(crawl.read_bytes()[:100])  # truncated: fails as a whole
     result = run(["--prune", "-o", "golden", "pages/"], tmp_path)
     assert result.exit_code == 123
-    assert "truncated gzip data" in result.stderr and "removed" not in result.stderr
+    assert "truncated gzip data" in result.stderr and "its input is gone" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "golden" / "crawl").iterdir()) == before
 
 

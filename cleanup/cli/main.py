@@ -118,6 +118,15 @@ def _check_output_name(output: Path, fmt: str) -> None:
         )
 
 
+class OutputPath(click.Path):
+    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail("an empty path (an unset shell variable?)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> None:
     """Flag combinations click cannot check on its own."""
     if mode is not Mode.WRITE and output is None and fmt != "text":
@@ -223,7 +232,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(path_type=Path),
     help="Write into DIR (one file per input, mirroring the input tree), or into FILE.jsonl "
     "(FILE.jsonl.gz: compressed) with --format jsonl; - is stdout. Files are replaced atomically, "
     "a link is written through, a device or FIFO is streamed to; an output that is an input is refused.",

@@ -261,7 +261,7 @@ def run_batch(
             cluster.close()
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
     if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
-        _orphans(target, mode, report, messages)
+        _orphans(target, mode, report, messages, named)
     if code is None and isinstance(target, JsonLinesFile) and mode is not Mode.WRITE:
         _stale_records(target, report, messages)
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
@@ -319,8 +319,17 @@ def _stale_records(target: JsonLinesFile, report: Report, messages: Messages) ->
         messages.say(f"would change: {quote_name(target.given)}: {problem}")
 
 
-def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) -> None:
-    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune."""
+def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages, named: list[Any]) -> None:
+    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune.
+
+    Not looked for when an input failed (a typo, an unmounted share, a full disk: its outputs are
+    not orphans) or when -o holds an input (``-o . pages/``: the files beside the inputs are not ours).
+    """
+    why = _orphans_unknown(target, report, named)
+    if why is not None:
+        done = "removed nothing" if mode is Mode.WRITE else "looked for no output whose input is gone"
+        messages.say(f"{'--prune' if mode is Mode.WRITE else 'note'}: {done}: {why}", always=True)
+        return
     for path in target.orphans():
         if mode is not Mode.WRITE:
             report.done(changed=True)
@@ -333,6 +342,18 @@ def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages) 
             messages.error(str(path), f"cannot remove it: {reason(exc)}")
             continue
         messages.say(f"removed: {quote_name(str(path))} (its input is gone)")
+
+
+def _orphans_unknown(target: Directory, report: Report, named: list[Any]) -> str | None:
+    """Why the outputs whose input is gone cannot be told from the others, or None when they can."""
+    if report.failures:
+        return f"{len(report.failures)} input{'' if len(report.failures) == 1 else 's'} failed"
+    root = target.root.resolve()
+    for name in named:
+        if isinstance(name, Path) and name.resolve().is_relative_to(root):
+            where, given = quote_name(str(target.root)), quote_name(str(name))
+            return f"-o {where} holds the input {given}: give the outputs a directory of their own"
+    return None
 
 
 def _out_of_descriptors(exc: OSError) -> bool:
