@@ -90,6 +90,17 @@ def test_two_pages_learn_nothing() -> None:
     assert "fewer than --min-pages" in found.note
 
 
+def test_a_story_crawled_under_several_urls_counts_once() -> None:
+    # Found by an attack run: one story under three URL variants among six others had its paragraphs
+    # learned as the site's chrome (327 words cut to 50).
+    topics = [*TOPICS, "stadium", "harbour", "harbour"]
+    pages = [page_lines(f"{t}-{n}", clean(page(t))) for n, t in enumerate(topics)]
+    found = learn_site("gazette.example", pages)
+    assert found.pages == 6
+    assert not any("harbour" in r.selector for r in found.rules)
+    assert line_regex(CHROME) in {r.selector for r in found.rules}
+
+
 def test_line_regex_escapes_metacharacters() -> None:
     assert line_regex("Price (USD): $5.00 [1/2]") == r"^Price \(USD\): \$5\.00 \[1/2\]$"
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cleanup.model import Removal, Result
-from cleanup.sites.learn_shapes import escape, shape_keys, shapes
+from cleanup.sites.learn_shapes import distinct, escape, shape_keys, shapes
 from cleanup.sites.load import Site
 from cleanup.sites.write import RuleSpec, dump_site, site_specs
 from cleanup.text.units import split_lines, visible
@@ -244,10 +244,11 @@ def learn_site(
     """The rules for one site from the generic results of its pages (text rules, then DOM rules)."""
     from cleanup.sites.learn_dom import learn_dom
 
+    # The same rules and examples in any input order; a story crawled under several URLs counts once.
+    pages = distinct(sorted(pages, key=lambda p: (p.name, p.kept)))
     n = len(pages)
     if n < min_pages:
         return Learned(host, n, note=f"{n} pages, fewer than --min-pages {min_pages}: nothing learned")
-    pages = sorted(pages, key=lambda p: (p.name, p.kept))  # the same rules and examples in any input order
     # A line counts on every page that has it, kept or removed: the generic rules catch
     # some chrome on some pages only, and those pages are evidence too.
     counts: Counter[str] = Counter(t for p in pages for t in p.removed.union(p.kept))

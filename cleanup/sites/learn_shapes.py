@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # A label: up to three words before a colon, then more text ("Next: ...", "Filed under: ...").
 LABEL_RE = re.compile(r"(\w[\w'’]*(?: [\w'’]+){0,2}):\s+\S")
@@ -104,3 +104,36 @@ def shapes(pages: Sequence[Lines], need: int, exact: frozenset[str]) -> Iterator
     for found in sorted(on):
         if len(on[found]) >= need and len(texts[found]) >= 2 and found in fresh:
             yield found, fresh[found], len(on[found])
+
+
+# A kept line this long is the story's own (a paragraph): pages with the same such lines are one story.
+STORY_LINE_CHARS = 80
+
+
+class Kept(Protocol):
+    """A page as ``distinct`` reads it: the lines the generic rules kept (``learn.PageLines``)."""
+
+    @property
+    def kept(self) -> tuple[str, ...]: ...
+
+
+P = TypeVar("P", bound=Kept)
+
+
+def distinct(pages: Sequence[P]) -> list[P]:
+    """``pages`` with one page of each story: the first of those whose article lines are the same.
+
+    A crawl holds a story under URL variants ("?utm_source=x", "?amp=1"); counted three
+    times, its paragraphs recur on three pages and read as the site's chrome. Pages
+    are the same story when the long lines the generic rules kept (its paragraphs) are
+    the same; a page with no long kept line is keyed by all its kept lines.
+    """
+    seen: set[frozenset[str] | tuple[str, ...]] = set()
+    found = []
+    for page in pages:
+        key: frozenset[str] | tuple[str, ...] = frozenset(t for t in page.kept if len(t) >= STORY_LINE_CHARS)
+        key = key or page.kept
+        if key not in seen:
+            seen.add(key)
+            found.append(page)
+    return found
