@@ -154,6 +154,17 @@ def test_outputs_are_byte_identical_to_one_process(
         assert (tmp_path / "all.jsonl").read_bytes() == jsonl_1
 
 
+def test_a_file_url_output_gets_the_local_guards(cluster, corpus: Path, tmp_path: Path) -> None:
+    # Found by an attack run: on a cluster, -o file:///in/ over the input directory in/ replaced the inputs.
+    address, _ = cluster
+    tree = tmp_path / "in"
+    shutil.copytree(corpus / "tree", tree)
+    before = _tree(tree)
+    code, _, stderr = _on(address, "-o", f"file://{tree}/", f"file://{tree}/")
+    assert code == 2, stderr
+    assert _tree(tree) == before
+
+
 def test_bad_inputs_are_reported_one_by_one_and_the_batch_goes_on(cluster, corpus: Path, tmp_path: Path) -> None:
     address, _ = cluster
     tree = tmp_path / "in"

@@ -18,7 +18,7 @@ from cleanup.cli.explain import open_explain_file
 from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, record_fields, selection
 from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
-from cleanup.input.remote import as_url
+from cleanup.input.remote import as_url, local_path
 from cleanup.input.sources import (
     InputGuard,
     Source,
@@ -232,6 +232,7 @@ def run_batch(
     from cleanup.batch.work import Settings
 
     messages = _messages(flags)
+    output, sources = local_path(output), tuple(local_path(s) or s for s in sources)  # file://: a local path
     fields = record_fields(flags)
     cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
     sel = selection(flags, fields, output, options, open_containers=cluster is None)

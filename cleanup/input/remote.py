@@ -45,6 +45,20 @@ def as_url(path: Path | str | None) -> str | None:
     return f"file:///{rest}" if scheme == "file" else f"{scheme}://{rest}"
 
 
+def local_path(path: Path | None) -> Path | None:
+    """A ``file://`` URL as the local path it names (every local guard then applies to it); else ``path``.
+
+    >>> local_path(Path("file:///tmp/out/")), local_path(Path("s3://bucket/out"))
+    (PosixPath('/tmp/out'), PosixPath('s3:/bucket/out'))
+    """
+    url = as_url(path)
+    if url is None or not url.startswith("file:///"):
+        return path
+    from urllib.parse import unquote
+
+    return Path(unquote(url[len("file://") :]))
+
+
 def filesystem(url: str) -> tuple[Any, str]:
     """The fsspec filesystem of ``url`` and the path on it; RemoteError says what to install."""
     scheme = url.split("://", 1)[0]
