@@ -6,6 +6,7 @@ was given, so a result can be explained after the fact and compared in tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from os import PathLike
@@ -100,8 +101,21 @@ def without_password(url: str | None) -> str | None:
             return url
         host = parts.netloc.rpartition("@")[2]
         return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
-    except ValueError:
-        return url
+    except ValueError:  # not a URL urlsplit reads ("http://u:pw@[::1/"): the user part all the same
+        return hide_passwords(url)
+
+
+# The user part of a URL anywhere in a text: "scheme://user:password@".
+USER_PART_RE = re.compile(r"(//[^/@:\s]*):[^@/\s]*@")
+
+
+def hide_passwords(text: str) -> str:
+    """``text`` with the password of every URL's user part as ``***`` (a message naming a URL).
+
+    >>> hide_passwords("error: s3://AKIA:SECRET@bucket/key: access denied")
+    'error: s3://AKIA:***@bucket/key: access denied'
+    """
+    return USER_PART_RE.sub(r"\1:***@", text) if "@" in text else text
 
 
 MAX_INPUT_BYTES = 1 << 50  # the largest max_bytes taken: past it a read size overflows the C types

@@ -209,6 +209,21 @@ def test_a_password_in_a_url_is_never_written_out(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "s3cret" not in result.stderr and "joe:***@example.com" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["--url", "http://joe:s3cret@[::1/", "-f", "json", "a.html"], "stdout"),  # no URL urlsplit reads
+        (["--site", "http://joe:s3cret@example.com", "a.html"], "stderr"),  # an error naming the URL
+    ],
+)
+def test_a_password_in_an_odd_url_or_an_error_is_hidden(tmp_path: Path, args: list[str], where: str) -> None:
+    # Found by an attack run: a URL urlsplit refuses kept its password, and so did error lines.
+    (tmp_path / "a.html").write_text(PAGE)
+    result = run(args, tmp_path)
+    assert "s3cret" not in result.stdout + result.stderr
+    assert "joe:***@" in getattr(result, where)
+
+
 def test_a_rerun_with_rules_and_output_in_one_directory_rewrites_its_own_outputs(tmp_path: Path) -> None:
     # Found by a review: every *.txt of a rules directory was guarded, the last run's outputs too.
     (tmp_path / "in").mkdir()

@@ -16,7 +16,7 @@ import click
 
 from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, record_fields, selection
 from cleanup.cli.rules_cmd import RULES_DIRS
-from cleanup.model import Options, SiteRuleError
+from cleanup.model import Options, SiteRuleError, hide_passwords
 from cleanup.output.render import counted, quote_name
 from cleanup.output.report import EXIT_OK, EXIT_USAGE
 
@@ -95,7 +95,7 @@ def learn(
     sel = selection(flags, fields, rules_dir, options)
     got = _gather(gather, iter_sources(inputs, sel), options, dirs, site)
     for name, why in got.failed:
-        click.echo(f"error: {name}: {why}", err=True)
+        click.echo(hide_passwords(f"error: {name}: {why}"), err=True)
     if got.no_host:
         pages = counted(len(got.no_host), "page")
         click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from cleanup.model import hide_passwords
 from cleanup.output.render import quote_name
 
 
@@ -29,6 +30,7 @@ class Messages:
         """One line on stderr; under -q only when ``always``."""
         if self.quiet and not always:
             return
+        text = hide_passwords(text)  # a URL's password never reaches the terminal or a log
         if self.console is not None:
             self.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
