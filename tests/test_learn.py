@@ -120,6 +120,39 @@ def test_learn_then_clean_with_the_rules_drops_the_chrome_and_keeps_every_articl
         assert any(r.rule.startswith("gazette.example:learned-") for r in result.removed)
 
 
+def test_learn_replaces_a_linked_site_file_instead_of_writing_through_it(tmp_path: Path) -> None:
+    # Found by an attack run: learn wrote the rules through a link in -o to a file outside it.
+    pages, rules, victim = site(tmp_path), tmp_path / "rules", tmp_path / "victim.txt"
+    rules.mkdir()
+    victim.write_text("VICTIM\n")
+    (rules / "gazette.example.toml").symlink_to(victim)
+    out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"])
+    assert out.exit_code == 0, out.output
+    assert victim.read_text() == "VICTIM\n"
+    assert not (rules / "gazette.example.toml").is_symlink() and load_site(rules / "gazette.example.toml").drop_line
+
+
+def test_learn_never_overwrites_an_input(tmp_path: Path) -> None:
+    pages, rules = site(tmp_path), tmp_path / "rules"
+    rules.mkdir()
+    dump = rules / "gazette.example.toml"  # a page dump that happens to carry the site file's name
+    dump.write_text(page("stadium"), encoding="utf-8")
+    out = CliRunner().invoke(main, ["learn", str(pages), str(dump), "-o", str(rules), "--site", "gazette.example"])
+    assert out.exit_code == 123 and "it is an input of this run" in out.output
+    assert dump.read_text(encoding="utf-8") == page("stadium")
+
+
+@pytest.mark.parametrize("bad", ["a-file", "loop"])
+def test_learn_with_an_unusable_rules_directory_says_so(tmp_path: Path, bad: str) -> None:
+    # Found by an attack run: a file or a link loop as -o gave a traceback.
+    pages = site(tmp_path)
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(tmp_path / bad), "--site", "gazette.example"])
+    assert out.exit_code == 2 and "Traceback" not in out.output
+    assert "cannot use it as the rules directory" in out.output or "is a file" in out.output
+
+
 def test_learn_groups_pages_by_the_url_in_each_dump(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

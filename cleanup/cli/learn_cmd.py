@@ -7,6 +7,7 @@ command only when no file or directory of that name exists.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,9 +17,10 @@ import click
 
 from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, record_fields, selection
 from cleanup.cli.rules_cmd import RULES_DIRS
+from cleanup.input.sources import reason
 from cleanup.model import Options, SiteRuleError, hide_passwords
 from cleanup.output.render import counted, quote_name
-from cleanup.output.report import EXIT_OK, EXIT_USAGE
+from cleanup.output.report import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # the learner loads only when `cleanup learn` runs
     from cleanup.batch.learn import Gathered
@@ -101,11 +103,24 @@ def learn(
         click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)
     if not (got.by_host or got.no_host or got.failed):
         click.echo(f"error: no pages in {', '.join(quote_name(str(p)) for p in inputs)}", err=True)
-    rules_dir.mkdir(parents=True, exist_ok=True)
+    _make_dir(rules_dir)
+    written = True
     for host in sorted(got.by_host):
         found = learn_site(host, got.by_host[host], min_pages or MIN_PAGES, min_share or MIN_SHARE)
-        _report(found, rules_dir, _base(host, dirs))
-    raise SystemExit(EXIT_OK if got.by_host else EXIT_USAGE)
+        written = _report(found, rules_dir, inputs, _base(host, dirs)) and written
+    raise SystemExit(EXIT_USAGE if not got.by_host else EXIT_OK if written else EXIT_FAILED)
+
+
+def _make_dir(rules_dir: Path) -> None:
+    """Create -o RULES_DIR; exit 2 with one error line when it cannot be (a file, a link loop, a long name)."""
+    try:
+        rules_dir.mkdir(parents=True, exist_ok=True)
+        if not rules_dir.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a directory")
+    except (OSError, RuntimeError) as exc:
+        why = reason(exc) if isinstance(exc, OSError) else "a loop of symbolic links"
+        click.echo(f"error: -o {quote_name(str(rules_dir))}: cannot use it as the rules directory: {why}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
 
 
 def _gather(
@@ -150,16 +165,23 @@ def _base(host: str, dirs: tuple[str, ...]) -> Site | None:
     return site_for_host(host, dirs)
 
 
-def _report(found: Learned, rules_dir: Path, base: Site | None = None) -> None:
-    """Write the host's file (when it has rules) and print its summary on stderr."""
+def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Site | None = None) -> bool:
+    """Write the host's file (when it has rules) and print its summary on stderr; False when it cannot be written.
+
+    The file replaces what is there atomically (a link is replaced, not written through) and is
+    never an input of the run; a write that fails (a full disk, a name too long) leaves nothing.
+    """
     from cleanup.sites.load import RULE_KINDS
 
     if found.note:
         click.echo(f"{found.host}: {found.note}", err=True)
-        return
+        return True
     path = rules_dir / f"{found.host}.toml"
     if found.rules:
-        path.write_text(found.toml(base), encoding="utf-8")
+        problem = _cannot_write(path, found.toml(base), inputs)
+        if problem is not None:
+            click.echo(f"error: {quote_name(str(path))}: {problem}", err=True)
+            return False
     kinds = ", ".join(f"{sum(r.kind == k for r in found.rules)} {k}" for k in RULE_KINDS)
     where = f" -> {path}" if found.rules else " (no file written)"
     click.echo(f"{found.host}: {found.pages} pages, {kinds}{where}", err=True)
@@ -167,6 +189,27 @@ def _report(found: Learned, rules_dir: Path, base: Site | None = None) -> None:
         click.echo(f"  the file holds the rules of {base.path} first{_lost(base)}", err=True)
     for r in found.refused:
         click.echo(f"  refused as article text ({r.reason}): {r.text[:80]!r}", err=True)
+    return True
+
+
+def _cannot_write(path: Path, text: str, inputs: tuple[Path, ...]) -> str | None:
+    """Write ``text`` to ``path`` atomically; the reason it cannot be, or None once it is."""
+    from cleanup.output.write import atomic_write
+
+    if any(_same_file(path, given) for given in inputs):
+        return "it is an input of this run: not overwritten"
+    try:
+        atomic_write(path, text)
+    except OSError as exc:
+        return f"cannot write it: {reason(exc)}"
+    return None
+
+
+def _same_file(path: Path, given: Path) -> bool:
+    try:
+        return os.path.samefile(path, given)
+    except (OSError, ValueError):
+        return False
 
 
 def _lost(base: Site) -> str:
@@ -217,8 +260,8 @@ def one_shot_rules(
     for host in sorted(got.by_host):
         found, base = learn_site(host, got.by_host[host]), _base(host, options.rules_dirs)
         kept = base is not None and base.ftr
-        if found.rules and not kept:
-            (Path(tmp) / f"{host}.toml").write_text(found.toml(base), encoding="utf-8")
+        if found.rules and not kept and (problem := _cannot_write(Path(tmp) / f"{host}.toml", found.toml(base), ())):
+            click.echo(f"warning: {host}: its learned rules are not used: {problem}", err=True)
         if not flags["quiet"]:
             note = f" (not used: {base.path} serves it)" if kept and base else ""
             click.echo(f"learned: {host}: {found.pages} pages, {counted(len(found.rules), 'rule')}{note}", err=True)
