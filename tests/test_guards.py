@@ -224,6 +224,19 @@ def test_a_password_in_an_odd_url_or_an_error_is_hidden(tmp_path: Path, args: li
     assert "joe:***@" in getattr(result, where)
 
 
+def test_odd_names_fail_one_input_each_and_the_batch_goes_on(tmp_path: Path) -> None:
+    # Found by an attack run: "..jsonl" in a directory and a name over 255 bytes gave tracebacks.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    (tmp_path / "in" / "..jsonl").write_text(json.dumps({"html": PAGE}) + "\n")
+    result = run(["-o", "out", "in/", "x" * 300], tmp_path)
+    assert result.exit_code == 123 and "Traceback" not in result.stderr
+    assert "File name too long" in result.stderr and (tmp_path / "out" / "in" / "a.txt").exists()
+    assert (tmp_path / "out" / "in" / "records" / "000001.txt").exists()  # "..jsonl": its records in records/
+    result = run(["-o", "y" * 300 + "/out", "in/a.html"], tmp_path)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
 def test_a_rerun_with_rules_and_output_in_one_directory_rewrites_its_own_outputs(tmp_path: Path) -> None:
     # Found by a review: every *.txt of a rules directory was guarded, the last run's outputs too.
     (tmp_path / "in").mkdir()

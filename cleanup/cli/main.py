@@ -25,10 +25,10 @@ from cleanup.cli.rules_cmd import is_rules_command, rules
 from cleanup.cli.run import run_batch
 from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
-from cleanup.input.sources import STDIN
+from cleanup.input.sources import STDIN, reason
 from cleanup.model import Options, without_password
 from cleanup.output.modes import Mode
-from cleanup.output.render import FORMATS
+from cleanup.output.render import FORMATS, quote_name
 
 HELP = """Strip site chrome (menus, promos, captions, related lists) from scraped news pages.
 
@@ -103,7 +103,11 @@ def _one_file_hint(output: Path, fmt: str) -> str:
 
 def _check_output_name(output: Path, fmt: str) -> None:
     """-o with --format text/json takes a directory: refuse a value that looks like a file, with a hint."""
-    if output.exists() and not output.is_dir():
+    try:
+        exists = output.exists()
+    except OSError as exc:  # a name too long
+        raise click.UsageError(f"-o {quote_name(str(output))}: {reason(exc)}") from None
+    if exists and not output.is_dir():
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)

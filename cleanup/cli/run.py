@@ -88,7 +88,7 @@ def _target(
         many = (
             len(sources) > 1
             or flags["files_from"] is not None
-            or any(Path(s).is_dir() or holds_records(Path(s), flags["input_format"]) for s in sources)
+            or any(os.path.isdir(s) or holds_records(Path(s), flags["input_format"]) for s in sources)
         )
         return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"], many=many)
     except (SourceError, OutputError) as exc:

@@ -80,7 +80,8 @@ def _base(rel: Path) -> Path:
     name = rel.name
     for suffix in (*JSONL_SUFFIXES, *WARC_SUFFIXES):
         if name.lower().endswith(suffix):
-            return rel.with_name(name[: -len(suffix)] or "records")
+            stem = name[: -len(suffix)]
+            return rel.with_name(stem if stem.strip(".") else "records")  # "..jsonl": no "." or ".." directory
     return rel.with_name(name + ".records") if name else Path("records")
 
 

@@ -214,7 +214,7 @@ def _one(src: Path, rel: Path, sel: Selection, listed: bool = False) -> Iterator
     """One input; ``listed``: named in a --files-from list, where ``-`` is a file (Path("./-") is Path("-"))."""
     if str(src) == STDIN and not listed:
         yield from _stdin(sel)
-    elif src.is_dir():
+    elif os.path.isdir(src):  # False for a name too long: it fails as a file, and the batch goes on
         if sel.output is not None and _inside(sel.output, src):
             yield failed(shown(src), f"the output {sel.output} is inside this input directory; refusing to read it")
             return
@@ -231,7 +231,7 @@ def check_output(sources: Iterable[Path], output: Path | None) -> None:
     if output is None or str(output) == STDIN:
         return
     for src in sources:
-        if str(src) == STDIN:
+        if str(src) == STDIN or not os.path.lexists(src):  # a name too long fails as an input of its own
             continue
         if src.is_dir() and _inside(output, src):
             raise SourceError(f"the output {output} is inside the input directory {src}")
