@@ -110,6 +110,17 @@ def test_explain_file_refuses_a_link_to_a_file_in_an_input_directory(tmp_path: P
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_explain_file_that_cannot_be_written_stops_with_one_error_line(tmp_path: Path) -> None:
+    # Found by an attack run: a full disk (here /dev/full) behind --explain-file gave a traceback.
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "rollcall-obama-hollande" / "input.txt"
+    (tmp_path / "a.txt").write_bytes(seed.read_bytes())  # a page with removals to explain
+    os.symlink("/dev/full", tmp_path / "removed.log")
+    result = run(["--explain-file", "removed.log", "-o", "out", "a.txt"], tmp_path)
+    assert result.exit_code == 123 and "Traceback" not in result.stderr
+    assert "--explain-file removed.log: cannot write it: No space left on device; stopping" in result.stderr
+
+
 def test_explain_file_refuses_a_fifo_nothing_reads(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "log")
     (tmp_path / "a.txt").write_text(TEXT)

@@ -15,6 +15,10 @@ from cleanup.model import hide_passwords
 from cleanup.output.render import quote_name
 
 
+class ExplainFileError(Exception):
+    """The --explain-file cannot be written (a full disk, /dev/full): the batch stops, as for any output."""
+
+
 @dataclass
 class Messages:
     """Everything the command says on stderr, in one place (errors even under -q)."""
@@ -41,8 +45,23 @@ class Messages:
         if self.explain_to is None:
             self.say(line, always=True)
         else:
-            self.explain_to.write(line + "\n")
-            self.explain_to.flush()
+            try:
+                self.explain_to.write(line + "\n")
+                self.explain_to.flush()
+            except OSError as exc:
+                raise ExplainFileError(self._drop_explain_file(exc)) from None
+
+    def _drop_explain_file(self, exc: OSError) -> str:
+        """Close the --explain-file that a write failed on, remove it when it is a regular file (no
+        partial log is left), and say why: ``--explain-file PATH: cannot write it: No space left``."""
+        handle, self.explain_to = self.explain_to, None
+        name = getattr(handle, "name", "")
+        with contextlib.suppress(OSError):
+            handle.close()
+        if isinstance(name, str) and os.path.isfile(name) and not os.path.islink(name):
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+        return f"--explain-file {quote_name(name)}: cannot write it: {exc.strerror or exc}"
 
     def error(self, name: str, why: str) -> None:
         """``error: name: reason``, one line (a name with a newline or control character is quoted)."""

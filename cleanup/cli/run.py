@@ -16,7 +16,7 @@ import click
 from cleanup.cli.cluster import open_cluster, remote_target
 from cleanup.cli.explain import open_explain_file
 from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, record_fields, selection
-from cleanup.cli.messages import Messages, colour_diff, colour_flag, progress_bar
+from cleanup.cli.messages import ExplainFileError, Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
 from cleanup.input.remote import as_url, local_path
 from cleanup.input.sources import (
@@ -290,6 +290,9 @@ def _batch(run: Callable[[], None], messages: Messages) -> int | None:
     except SiteRuleError as exc:
         messages.error("site rules", str(exc))
         return EXIT_USAGE
+    except ExplainFileError as exc:
+        messages.say(f"error: {exc}; stopping", always=True)
+        return EXIT_FAILED
     except WorkerError as exc:
         messages.error("-j", f"{exc}; try -j 1")
         return EXIT_FAILED
