@@ -292,6 +292,16 @@ def test_remote_paths_through_fsspec_memory_filesystem(cluster, corpus: Path, tm
     assert code == 123 and "nosuchfs://" in stderr
 
 
+@pytest.mark.parametrize("address", ["garbage", "tcp://", "ucx://host:1", "file:///tmp/x"])
+def test_a_bad_scheduler_address_is_one_usage_error_at_once(address: str, tmp_path: Path) -> None:
+    # Found by an attack run: a traceback after 44 seconds, exit 1.
+    (tmp_path / "a.txt").write_text("Head\n\nThe council met on Tuesday and voted to close the bridge for good.\n")
+    started = time.monotonic()
+    code, _, stderr = _on(address, tmp_path / "a.txt")
+    assert code == 2 and "not a scheduler address" in stderr and "Traceback" not in stderr
+    assert time.monotonic() - started < 10
+
+
 def test_without_scheduler_urls_are_refused() -> None:
     result = CliRunner().invoke(main, ["-o", "s3://bucket/out", "page.html"])
     assert result.exit_code == 2 and "--scheduler" in result.output

@@ -16,6 +16,7 @@ import collections
 import functools
 import json
 import os
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 TASKS_PER_THREAD = 4  # tasks in flight per worker thread: enough to keep each one busy
 CONNECT_TIMEOUT = "20s"
+# A scheduler address: TCP or TLS, a host (name, IPv4 or [IPv6]) and a port.
+SCHEDULER_RE = re.compile(r"(?:(?:tcp|tls)://)?(?:\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}/?")
 WAIT_SLICE = 0.1  # seconds between looks at a pending signal while waiting for a task
 WORKERS_TIMEOUT = 60  # seconds to wait for a first worker to join
 
@@ -113,9 +116,11 @@ class Cluster:
     def __init__(self, address: str) -> None:
         from distributed import Client
 
+        if SCHEDULER_RE.fullmatch(address) is None:
+            raise ClusterError(f"{address}: not a scheduler address (tcp://HOST:PORT, tls://HOST:PORT or HOST:PORT)")
         try:
             self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
+        except Exception as exc:  # OSError, TimeoutError, and whatever a transport raises for a bad address
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         try:
             self.client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
