@@ -13,6 +13,7 @@ from cleanup import clean
 from cleanup.input.decode import sniff_kind
 from cleanup.model import Line
 from cleanup.text.blocks import comment_section, ends_like_sentence, is_prose
+from cleanup.text.units import _blocks, is_wrapped
 
 from conftest import STORY_PARAGRAPHS as PARAGRAPHS
 
@@ -157,6 +158,32 @@ def test_a_bare_comments_heading_over_the_storys_prose_opens_no_thread() -> None
     # Keep-trap: "Kommentarer" with no count and no comment lines after it heads a section of the story.
     lines = _page("Bakery turns 100", *PARAGRAPHS[:2], "Kommentarer", *PARAGRAPHS[2:])
     assert list(comment_section(lines, [None] * len(lines))) == []
+
+
+def test_a_menu_and_single_spaced_paragraphs_are_no_hard_wrapped_text() -> None:
+    # Found by an attack run: short menu items and a "Most Read" list made an innerText-style page
+    # (paragraphs one line each, no blank line between them) read as hard-wrapped, so the story was one
+    # unit with its kicker, date and "Share" lines inside, and cleaning the output again removed them.
+    # Wrapped text has its inner lines near the wrap width: the short ones here are items, not wraps.
+    paragraph = "The grant covers a third of the price of the extension, and the rest comes from the state. " * 2
+    page = [
+        *["News", "Sports", "Opinion"],
+        "",
+        "Light rail extension wins a federal grant of $412 million",
+        "",
+        *["Transit", "June 6, 2024 at 6:15 p.m. EDT", "Share", *[paragraph.strip()] * 4],
+        "",
+        paragraph.strip(),
+        "Most Read",
+        *[f"Heat advisory issued for the weekend as temperatures near {n}" for n in (97, 98, 99, 100)],
+    ]
+    blocks = _blocks([i for i, line in enumerate(page) if line])
+    assert not is_wrapped(page, blocks)
+    wrapped = [
+        "The council met on Tuesday and voted to close the old",
+        "bridge for repairs next spring, officials said.",
+    ]
+    assert is_wrapped([*wrapped, "", *wrapped], _blocks([0, 1, 3, 4]))
 
 
 # --- steps of a list the story announces -------------------------------------

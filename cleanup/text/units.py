@@ -334,9 +334,10 @@ def is_wrapped(stripped: list[str], blocks: list[list[int]]) -> bool:
     lengths = [len(stripped[i]) for b in multi for i in b]
     if not MIN_WRAPPED_LINE <= statistics.median(lengths) <= MAX_WRAPPED_LINE:
         return False
-    inner = [stripped[i] for b in multi for i in b[:-1]]
+    # A wrapped paragraph's inner lines run to the wrap width: short ones are a menu's or a list's items.
+    inner = [stripped[i] for b in multi for i in b[:-1] if len(stripped[i]) >= MIN_WRAPPED_LINE]
     open_ends = sum(not SENTENCE_END_RE.search(visible(t)) for t in inner)  # a soft hyphen ends no line
-    return open_ends / len(inner) > 0.5
+    return bool(inner) and open_ends / len(inner) > 0.5
 
 
 def stripped_lines(text: str) -> list[str]:
