@@ -128,6 +128,17 @@ def test_warc_response_without_target_uri_is_one_error(tmp_path: Path) -> None:
     assert_one_failed(result, "crawl.warc", "not a readable WARC file")
 
 
+def test_a_warc_record_whose_content_length_runs_past_the_end_is_one_error(tmp_path: Path) -> None:
+    # Found by an attack run: the next record's headers and page were read into this one's text, exit 0.
+    one = _warc([("http://x/1", "200 OK", "text/html", GOOD_HTML.encode())])
+    length = one.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = one.index(b"\r\n", length)
+    cut = one[:length] + str(int(one[length:end]) + 100_000).encode() + one[end:]
+    second = _warc([("http://x/2", "200 OK", "text/html", GOOD_HTML.encode())])
+    result = batch(tmp_path, "crawl.warc", cut + second)
+    assert_one_failed(result, "crawl.warc:1", "record cut short")
+
+
 def test_nul_byte_in_a_files_from_path_is_one_error(tmp_path: Path) -> None:
     (tmp_path / "good.html").write_text(GOOD_HTML)
     listing = f"{tmp_path / 'good.html'}\n{tmp_path / 'ba'}\0d.html\n".encode()

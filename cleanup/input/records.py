@@ -357,6 +357,9 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
         data = read_chunks(record.content_stream(), max_bytes, max_bytes)
     except DecodeError:
         return failed(name, f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+    missing = getattr(record.raw_stream, "limit", 0)  # what its Content-Length says is still to come
+    if isinstance(missing, int) and missing > 0:
+        return failed(name, f"record cut short: {missing:,} bytes of its Content-Length are missing")
     url, charset = headers.get_header("WARC-Target-URI"), header_charset(content_type)
     return Source(name, rel, data=data, url=url, extra=extra, charset=charset)
 
