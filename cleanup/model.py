@@ -106,7 +106,7 @@ def without_password(url: str | None) -> str | None:
 
 
 # The user part of a URL anywhere in a text: "scheme://user:password@".
-USER_PART_RE = re.compile(r"(//[^/@:\s]*):[^@/\s]*@")
+USER_PART_RE = re.compile(r"(//[^/@:\s]*):\S*@")  # to the last "@": a password may hold "@" or "/"
 
 
 def hide_passwords(text: str) -> str:
@@ -114,6 +114,8 @@ def hide_passwords(text: str) -> str:
 
     >>> hide_passwords("error: s3://AKIA:SECRET@bucket/key: access denied")
     'error: s3://AKIA:***@bucket/key: access denied'
+    >>> hide_passwords("--site http://u:p@ss/w@example.com: no site rule file")
+    '--site http://u:***@example.com: no site rule file'
     """
     return USER_PART_RE.sub(r"\1:***@", text) if "@" in text else text
 

@@ -302,6 +302,24 @@ def test_a_bad_scheduler_address_is_one_usage_error_at_once(address: str, tmp_pa
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "tcp://127.0.0.1:8786",
+        "TCP://h:1",
+        "ws://h:8786",
+        "wss://sched-1.example:443",
+        "tcp://[::1]:8786",
+        "[fe80::1%eth0]:8786",
+        "sched-1:8786",
+    ],
+)
+def test_every_scheduler_address_form_is_taken(address: str) -> None:
+    from cleanup.batch.dask import SCHEDULER_RE
+
+    assert SCHEDULER_RE.fullmatch(address)
+
+
 def test_without_scheduler_urls_are_refused() -> None:
     result = CliRunner().invoke(main, ["-o", "s3://bucket/out", "page.html"])
     assert result.exit_code == 2 and "--scheduler" in result.output

@@ -366,6 +366,20 @@ def test_a_logo_h1_does_not_beat_the_title_tag(h1: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<div class='cookie-banner'><h1>We value your privacy here</h1></div>",
+        "<header><h1>Riverton's news since the year 1887</h1></header>",
+    ],
+)
+def test_an_h1_in_chrome_does_not_beat_the_title_tag(chrome: str) -> None:
+    # Found by a review: a cookie banner's or the site header's h1 became the headline.
+    head = "<title>Bridge closes for the summer | Riverton Gazette</title>"
+    markup = page(f"{chrome}<main><article><h2>Bridge closes for the summer</h2>{story(3)}</article></main>", head=head)
+    assert extract_html(markup).title == "Bridge closes for the summer"
+
+
 def test_live_blog_entries_keep_their_time_and_heading() -> None:
     entries = "".join(
         f"<article class='live-post'><div class='live-post__header'><time>1{n}:05</time><h3>Entry heading {n}</h3>"

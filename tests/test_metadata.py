@@ -203,6 +203,27 @@ def test_a_teasers_byline_in_a_related_box_above_the_body_is_not_the_pages() -> 
     assert (result.byline, result.date) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "<h1>By Royal Appointment</h1>",  # the headline itself
+        "<div class='col-left'><h3>Columnists</h3><h4>Why the bridge matters</h4><p>By Mary Major</p>"
+        "<p>12 March 2019</p><h4>Summer of roadworks</h4><p>By Richard Roe</p></div><h1>Bridge closes</h1>",
+    ],
+)
+def test_the_headline_and_a_column_of_teasers_give_no_byline_or_date(before: str) -> None:
+    # Keep-traps (found by a review): the h1 is the headline, a block of several headings is other stories.
+    result = clean(f"<html><body><div class='wrap'>{before}{GERMAN_BODY}</div></body></html>")
+    assert (result.byline, result.date) == (None, None)
+
+
+def test_deep_markup_above_the_body_is_read_quickly_and_safely() -> None:
+    # Found by a review: the header walk recursed once per level (RecursionError at 1,000 levels).
+    deep = "<div>" * 1900 + "Von Anna Schmidt" + "</div>" * 1900
+    result = clean(f"<html><body><article>{deep}{GERMAN_BODY}</article></body></html>")
+    assert result.text.startswith("Der Stadtrat")
+
+
 def test_a_wordpress_author_hcard_gives_the_byline_and_a_comment_hcard_does_not() -> None:
     # Found by a multilingual trial: null in every language for this common theme markup.
     story = "<p>" + "Der Streik der GDL hat den Fernverkehr der Bahn am Montag fast vollständig gestoppt. " * 4 + "</p>"

@@ -145,13 +145,22 @@ def test_a_sentence_that_counts_comments_opens_no_thread() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Kommentarer (3)", "Komentarze (12)", "Komentáře (5)", "Комментарии (4)", "3 yorum"]
+    "heading", ["Kommentarer (3)", "Komentarze (12)", "Komentáře (5)", "Комментарии (4)", "12 komentarzy"]
 )
 def test_a_counted_comments_heading_in_another_language_opens_the_thread(heading: str) -> None:
     # Found by a multilingual CMS trial: a Swedish thread with no class hints stayed whole.
     thread = ("Gunnel, Hjo", "Best cakes in the county, no doubt about it!", "Stefan B", "Went there every week.")
     lines = _page("Bakery turns 100", *PARAGRAPHS, heading, *thread)
     assert [s[:2] for s in comment_section(lines, [None] * len(lines))] == [(1 + len(PARAGRAPHS), len(lines))]
+
+
+@pytest.mark.parametrize(
+    "heading", ["3 yorum: Ekonomistler karar hakkında ne diyor?", "12 komentarzy: co mówią eksperci"]
+)
+def test_a_story_subheading_that_counts_comments_opens_no_thread(heading: str) -> None:
+    # Keep-trap (found by a review): "yorum" is also commentary; a count before a colon and words heads a section.
+    lines = _page("Bakery turns 100", *PARAGRAPHS[:2], heading, *PARAGRAPHS[2:])
+    assert list(comment_section(lines, [None] * len(lines))) == []
 
 
 def test_a_bare_comments_heading_over_the_storys_prose_opens_no_thread() -> None:

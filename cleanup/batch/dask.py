@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 TASKS_PER_THREAD = 4  # tasks in flight per worker thread: enough to keep each one busy
 CONNECT_TIMEOUT = "20s"
-# A scheduler address: TCP or TLS, a host (name, IPv4 or [IPv6]) and a port.
-SCHEDULER_RE = re.compile(r"(?:(?:tcp|tls)://)?(?:\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}/?")
+# A scheduler address: TCP, TLS or WebSocket, a host (name, IPv4 or [IPv6]) and a port.
+SCHEDULER_RE = re.compile(r"(?:(?:tcp|tls|ws|wss)://)?(?:\[[0-9a-fA-F:.]+(?:%\w+)?\]|[\w.-]+):\d{1,5}/?", re.I)
 WAIT_SLICE = 0.1  # seconds between looks at a pending signal while waiting for a task
 WORKERS_TIMEOUT = 60  # seconds to wait for a first worker to join
 
@@ -117,7 +117,9 @@ class Cluster:
         from distributed import Client
 
         if SCHEDULER_RE.fullmatch(address) is None:
-            raise ClusterError(f"{address}: not a scheduler address (tcp://HOST:PORT, tls://HOST:PORT or HOST:PORT)")
+            raise ClusterError(
+                f"{address}: not a scheduler address (tcp://HOST:PORT, tls://, ws://, wss:// or HOST:PORT)"
+            )
         try:
             self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except Exception as exc:  # OSError, TimeoutError, and whatever a transport raises for a bad address

@@ -21,6 +21,7 @@ def open_explain_file(messages: Messages, target: Any, named: list[Path], output
         return
     try:
         messages.explain_to = _explain_file(flags["explain_file"], named, output)
+        messages.explain_path = str(flags["explain_file"])
     except click.UsageError:
         target.close(ok=False)
         raise

@@ -189,3 +189,12 @@ def selection(
         sniff_unlisted=not flags["include"],
         open_containers=open_containers,
     )
+
+
+class OutputPath(click.Path):
+    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail("an empty path (an unset shell variable?)", param, ctx)
+        return super().convert(value, param, ctx)

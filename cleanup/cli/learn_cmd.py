@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, record_fields, selection
+from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath, record_fields, selection
 from cleanup.cli.rules_cmd import RULES_DIRS
 from cleanup.input.sources import reason
 from cleanup.model import Options, SiteRuleError, hide_passwords
@@ -42,7 +42,7 @@ def is_learn_command(argv: list[str]) -> bool:
     "--output",
     "rules_dir",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False, path_type=Path),
     help="Directory to write one HOST.toml per host into (created if missing).",
 )
 @click.option("--site", default=None, metavar="HOST", help="Treat every page as a page of HOST.")

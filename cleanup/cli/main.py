@@ -17,7 +17,7 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT
-from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS
+from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
@@ -120,15 +120,6 @@ def _check_output_name(output: Path, fmt: str) -> None:
             f"-o {output} looks like a file name, but --format {fmt} writes one file per input into a "
             f"directory; {_one_file_hint(output, fmt)}"
         )
-
-
-class OutputPath(click.Path):
-    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value:
-            self.fail("an empty path (an unset shell variable?)", param, ctx)
-        return super().convert(value, param, ctx)
 
 
 def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> None:

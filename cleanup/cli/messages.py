@@ -28,6 +28,7 @@ class Messages:
     verbose: bool = False
     console: Any = None  # a rich Console while a progress bar is shown
     explain_to: Any = None  # the --explain-file (None: stderr)
+    explain_path: str = ""  # its path as given
     name_changes: bool = False  # --check with --diff: a 'would change:' line beside each diff
 
     def say(self, text: str, *, always: bool = False) -> None:
@@ -35,10 +36,13 @@ class Messages:
         if self.quiet and not always:
             return
         text = hide_passwords(text)  # a URL's password never reaches the terminal or a log
-        if self.console is not None:
-            self.console.print(text, markup=False, highlight=False, soft_wrap=True)
-        else:
-            click.echo(text, err=True, color=self.color)
+        try:
+            if self.console is not None:
+                self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+            else:
+                click.echo(text, err=True, color=self.color)
+        except OSError:  # stderr itself cannot be written (a full disk behind 2>log): the exit code still says
+            pass
 
     def explain(self, line: str) -> None:
         """One --explain line: on stderr, or in the --explain-file."""
@@ -55,13 +59,15 @@ class Messages:
         """Close the --explain-file that a write failed on, remove it when it is a regular file (no
         partial log is left), and say why: ``--explain-file PATH: cannot write it: No space left``."""
         handle, self.explain_to = self.explain_to, None
-        name = getattr(handle, "name", "")
+        name = self.explain_path or getattr(handle, "name", "")
+        if handle in (sys.stdout, sys.stderr):  # /dev/stdout or /dev/stderr: the stream stays open
+            return f"--explain-file {quote_name(str(name))}: cannot write it: {exc.strerror or exc}"
         with contextlib.suppress(OSError):
             handle.close()
         if isinstance(name, str) and os.path.isfile(name) and not os.path.islink(name):
             with contextlib.suppress(OSError):
                 os.unlink(name)
-        return f"--explain-file {quote_name(name)}: cannot write it: {exc.strerror or exc}"
+        return f"--explain-file {quote_name(str(name))}: cannot write it: {exc.strerror or exc}"
 
     def error(self, name: str, why: str) -> None:
         """``error: name: reason``, one line (a name with a newline or control character is quoted)."""

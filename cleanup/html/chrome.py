@@ -101,6 +101,22 @@ def _token_verdict(token: str) -> ChromeGroup | None:
     return _plain_token_group(plain)
 
 
+def in_chrome(el: Any) -> bool:
+    """True when ``el`` sits in a page header, navigation, footer, aside or a box its class or id
+    names as chrome (a cookie banner's "We value your privacy"): asked of an h1 before the marks exist."""
+    for node in el.iterancestors():
+        if node.tag in CHROME_ANCESTOR_TAGS:
+            return True
+        names = f"{node.get('id') or ''} {node.get('class') or ''}"
+        if names.strip() and _token_group(names) is not None:
+            return True
+    return False
+
+
+# Tags whose whole content is the page's chrome, never the article's headline.
+CHROME_ANCESTOR_TAGS = frozenset({"header", "nav", "footer", "aside"})
+
+
 def _token_group(tokens: str) -> ChromeGroup | None:
     """The chrome group named by any whitespace token of a class/id value."""
     for token in tokens.split():

@@ -30,6 +30,12 @@ MAX_HEADER_BLOCKS = 12
 PART_SPLIT_RE = re.compile(r"\s+[|•·–—]\s+|\s*\|\s*")
 # Chrome marks a header line may carry: a metadata block, the article's own header.
 HEADER_GROUPS = frozenset({"article-meta", "page-header"})
+# How deep and wide the blocks of one header sibling are looked at.
+MAX_BLOCK_DEPTH = 4
+MAX_CHILDREN = 20
+# A sibling with this many subheadings is a list of teasers, not the article's header.
+SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+MIN_TEASER_HEADINGS = 2
 BLOCK_TAGS = frozenset({"p", "div", "span", "time", "address", "h2", "h3", "h4", "h5", "h6", "li", "small", "abbr"})
 
 
@@ -58,34 +64,62 @@ def header_metadata(container: Any, marks: Mapping[Any, Any]) -> tuple[str | Non
 
 
 def _header_lines(container: Any, marks: Mapping[Any, Any]) -> Iterator[str]:
-    """Texts of the innermost short blocks before ``container`` and its wrappers, nearest first."""
+    """Texts of the innermost short blocks before ``container`` and its wrappers, nearest first.
+
+    The article's header ends at its headline: past the level that holds the h1, the blocks
+    before belong to the page (a column of other stories' teasers), and are not looked at. A
+    block holding two headings or more is a list of teasers; the h1 itself is the headline.
+    """
     el, seen = container, 0
     for _ in range(HEADER_LEVELS):
-        parent = el.getparent()
-        if parent is None or el.tag == "body":
+        if el.getparent() is None or el.tag == "body":
             return
+        headline = False
         for sibling in el.itersiblings(etree.Element, preceding=True):
-            if _chrome(sibling, marks):
+            holds_h1 = sibling.tag == "h1" or next(sibling.iter("h1"), None) is not None
+            headline = headline or holds_h1
+            if _chrome(sibling, marks) or sum(1 for _ in sibling.iter(*SUBHEADINGS)) >= MIN_TEASER_HEADINGS:
                 continue
             for block in reversed(list(_short_blocks(sibling, marks))):
                 yield block
                 seen += 1
                 if seen >= MAX_HEADER_BLOCKS:
                     return
-        el = parent
+        if headline:
+            return
+        el = el.getparent()
 
 
-def _short_blocks(el: Any, marks: Mapping[Any, Any]) -> Iterator[str]:
-    """The short texts of ``el``: itself when short, else its block children's, in document order."""
-    text = " ".join(" ".join(el.itertext()).split())  # blocks and <br> inside hold no spaces
-    if not text:
+def _short_blocks(el: Any, marks: Mapping[Any, Any], depth: int = 0) -> Iterator[str]:
+    """The short texts of ``el``: itself when short, else its block children's, in document order.
+
+    Bounded: at most MAX_BLOCK_DEPTH levels down and MAX_CHILDREN children a level, and a text is
+    read only up to the length that makes it too long (a deep or wide tree costs no more).
+    """
+    if el.tag == "h1":
         return
-    if len(text) <= MAX_HEADER_LINE_CHARS:
+    text = _short_text(el)
+    if text:
         yield text
         return
-    for child in el.iterchildren(etree.Element):
-        if child.tag in BLOCK_TAGS and not _chrome(child, marks):
-            yield from _short_blocks(child, marks)
+    if text is None and depth < MAX_BLOCK_DEPTH:
+        for n, child in enumerate(el.iterchildren(etree.Element)):
+            if n >= MAX_CHILDREN:
+                return
+            if child.tag in BLOCK_TAGS and not _chrome(child, marks):
+                yield from _short_blocks(child, marks, depth + 1)
+
+
+def _short_text(el: Any) -> str | None:
+    """The text of ``el`` with its spaces folded, or None when it runs past MAX_HEADER_LINE_CHARS."""
+    parts, size = [], 0
+    for part in el.itertext():
+        parts.append(part)
+        size += len(part)
+        if size > 2 * MAX_HEADER_LINE_CHARS:
+            return None
+    text = " ".join(" ".join(parts).split())  # blocks and <br> inside hold no spaces
+    return text if len(text) <= MAX_HEADER_LINE_CHARS else None
 
 
 def _chrome(el: Any, marks: Mapping[Any, Any]) -> bool:

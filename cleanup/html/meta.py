@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from cleanup.html.chrome import in_chrome
 from cleanup.html.dom import norm, text_of
 from cleanup.text.patterns import TITLE_SEPARATOR_RE
 
@@ -183,13 +184,16 @@ def _only_headline_h1(doc: Any) -> str | None:
     """The text of the page's only h1 that reads as a headline, else None.
 
     A headline has MIN_H1_HEADLINE_WORDS words or more and is no logo: no image
-    in it, not all of it a link ("Archive of Our Own beta" linking home).
+    in it, not all of it a link ("Archive of Our Own beta" linking home), not inside the
+    page's header, navigation, footer, an aside or a box named as chrome (``chrome.in_chrome``).
     """
     found = []
     for h in doc.iter("h1"):
         text = norm(text_of(h))
         if not text or len(text.split()) < MIN_H1_HEADLINE_WORDS or next(h.iter("img"), None) is not None:
             continue
+        if in_chrome(h):
+            continue  # a cookie banner's or the site header's h1
         linked = norm(" ".join(text_of(a) for a in h.iter("a")))
         if linked != text:
             found.append(text)

@@ -17,8 +17,11 @@ from types import MappingProxyType
 # Decoration a label may carry before and after its words: bullets, arrows, brackets,
 # ellipses ("» Weiterlesen …", "[Anzeige]", "Read more >>"). Quotation marks are not
 # decoration: a quoted phrase is prose quoting the chrome.
-HEAD_MARKS = "»›>→▸▶►•·|*#+¿¡[(-–— "
-TAIL_MARKS = ".:!?»›>→▸▶►|…])↓⬇\ufe0f-–— "
+HEAD_MARKS = "»›>→▸▶►•·|*#+¿¡[(- "
+TAIL_MARKS = ".:!?»›>→▸▶►|…])↓⬇\ufe0f "
+# A label framed by these on both sides is the label ("- Publicidade -", "— Advertisement —"). A
+# dash on one side only opens quoted speech in many languages ("— Wir verwenden Cookies, sagte er").
+DASHES = "-–—"
 TOPIC_TAIL_MARKS = ":»›>→▸▶►|])↓⬇\ufe0f "  # after a {topic}: no full stop, "More from him." is prose
 # After a prefix phrase: a separator, then the rest of the line ("Lire aussi : Le titre").
 SEPARATOR_RE = re.compile(r" ?(?:[:|»›>→▸▶►]|[-–—](?= )) ?\S")
@@ -248,6 +251,8 @@ class LineIndex:
     def _classify(self, text: str) -> tuple[str, str] | None:
         if not text or len(text) > self.max_chars:
             return None
+        if text[0] in DASHES and text[-1] in DASHES and len(text) > 2:
+            text = text[1:-1].strip()  # a label framed by dashes ("– Anzeige –"); one dash opens a quote
         # Most lines start with a word no phrase starts with and hold no "contains" phrase: the
         # first words of the line decide that without normalising all of it.
         word = plain_first_word(text)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
 from cleanup.text.credits import CREDIT_TAIL_RE
-from cleanup.text.patterns import PACK_BYLINE_LEADS, PACK_DATE_LEADS, TITLE_SEPARATOR_RE, WORD_RE
+from cleanup.text.patterns import PACK_BYLINE_LEADS, PACK_DATE_LEADS, TITLE_SEPARATOR_RE, WORD_RE, WORDS
 from cleanup.text.units import holding_in_order
 
 MAX_TITLE_WORDS = 40
@@ -23,15 +23,19 @@ MAX_HEADLINE_CHARS = 250
 # "6. 7. 2024 9:15", "Giriş: 06.07.2024 - 10:45"), a reading time ("Temps de lecture 4 min.").
 DATED_RE = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"
-    r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
-    r"|(?<!\d)\d{1,3}\s?min\w*\.?$",
-    re.I,
+    r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
 )
-# Lead words of the packs' byline lines, lower-cased ("par", "door", "a cura di"), and the first
-# word of their date and update lines' leads ("pubblicato", "giriş").
+# A reading time ("Temps de lecture 4 min.", "Lesezeit: 3 Min."): a short line ending in it.
+READING_TIME_RE = re.compile(r"(?<!\d)\d{1,3}\s?(?:min|mins|minutes?|minuten|minutos|minuti|minuter)\.?$", re.I)
+MAX_READING_TIME_WORDS = 6
+# The packs' byline and date-line leads, lower-cased and followed by a space ("par ", "a cura di ",
+# "pubblicato ", "last updated "): a whole lead, not its first word ("First 100 days" is a headline).
 BYLINE_LEADS = tuple(f"{lead.lower()} " for lead in PACK_BYLINE_LEADS)
-DATE_FIRST_WORDS = frozenset(lead.split()[0].lower().rstrip(":") for lead in PACK_DATE_LEADS)
-MAX_BYLINE_WORDS = 8
+DATE_LEADS = tuple(f"{lead.lower().rstrip(':')}{end}" for lead in PACK_DATE_LEADS for end in (" ", ":"))
+# A byline's name: one to three capitalised words (a headline in Title Case runs longer).
+MAX_NAME_WORDS = 3
+NAME_PARTICLES = frozenset(WORDS["name_particles"])  # "Jan de Vries"
+NAME_END_RE = re.compile(r"\s*[(,|]|\s[-–—]\s")
 # A breadcrumb's steps ("Home > Tech > News", "首页 >> 教育资讯 >> 正文") are no headline either.
 BREADCRUMB_RE = re.compile(r"\s(?:>>?|»|›|/|\|)\s")
 MIN_BREADCRUMB_STEPS = 2
@@ -129,14 +133,20 @@ def metadata_like(text: str) -> bool:
     (True, True)
     >>> metadata_like("Door hevige regen lopen kelders onder"), metadata_like("A Fantástica Loja dos Materiais")
     (False, False)
+    >>> metadata_like("Di Maria scores twice as Argentina win"), metadata_like("First 100 days of the new mayor")
+    (False, False)
+    >>> metadata_like("Meet the new cabinet and its 12 ministers"), metadata_like("Temps de lecture 4 min.")
+    (False, True)
     """
     if DATED_RE.search(text) or len(BREADCRUMB_RE.findall(text)) >= MIN_BREADCRUMB_STEPS:
         return True
-    words = text.split()
-    first = words[0].lower().rstrip(":") if words else ""
-    if first in DATE_FIRST_WORDS and any(c.isdigit() for c in text):
+    if READING_TIME_RE.search(text) and len(text.split()) <= MAX_READING_TIME_WORDS:
         return True
-    if len(words) > MAX_BYLINE_WORDS or not text.lower().startswith(BYLINE_LEADS):
+    low = text.lower()
+    if low.startswith(DATE_LEADS) and any(c.isdigit() for c in text):
+        return True
+    lead = next((lead for lead in BYLINE_LEADS if low.startswith(lead)), None)
+    if lead is None:
         return False
-    lead = next(lead for lead in BYLINE_LEADS if text.lower().startswith(lead))
-    return text[len(lead) : len(lead) + 1].isupper()  # a name after the lead word
+    name = NAME_END_RE.split(text[len(lead) :], maxsplit=1)[0].split()  # "Laurence Girard (Chartres, ...)"
+    return 0 < len(name) <= MAX_NAME_WORDS and all(w[:1].isupper() or w in NAME_PARTICLES for w in name)
