@@ -153,6 +153,15 @@ def test_learn_with_an_unusable_rules_directory_says_so(tmp_path: Path, bad: str
     assert "cannot use it as the rules directory" in out.output or "is a file" in out.output
 
 
+def test_learn_with_an_input_that_fails_exits_123_and_still_writes_the_rules(tmp_path: Path) -> None:
+    # Found by an attack run: an "error:" line for an input, and exit 0, as if every page was read.
+    pages, rules = site(tmp_path), tmp_path / "rules"
+    (pages / "empty.txt").write_text("")
+    out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"])
+    assert out.exit_code == 123 and "empty input" in out.output
+    assert (rules / "gazette.example.toml").exists()
+
+
 def test_learn_groups_pages_by_the_url_in_each_dump(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

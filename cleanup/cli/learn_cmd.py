@@ -108,7 +108,7 @@ def learn(
     for host in sorted(got.by_host):
         found = learn_site(host, got.by_host[host], min_pages or MIN_PAGES, min_share or MIN_SHARE)
         written = _report(found, rules_dir, inputs, _base(host, dirs)) and written
-    raise SystemExit(EXIT_USAGE if not got.by_host else EXIT_OK if written else EXIT_FAILED)
+    raise SystemExit(EXIT_USAGE if not got.by_host else EXIT_OK if written and not got.failed else EXIT_FAILED)
 
 
 def _make_dir(rules_dir: Path) -> None:
