@@ -248,6 +248,14 @@ def test_odd_names_fail_one_input_each_and_the_batch_goes_on(tmp_path: Path) -> 
     assert result.exit_code == 2 and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("output", [[], ["-o", "out"]])
+def test_a_files_from_list_with_a_line_no_path_could_be_is_refused(tmp_path: Path, output: list[str]) -> None:
+    # Found by an attack run: --files-from /dev/zero read one endless line into memory.
+    (tmp_path / "zeros").write_bytes(b"\0" * 200_000)
+    result = run(["--files-from", "zeros", *output], tmp_path)
+    assert result.exit_code == 123 and "a line over 65,536 bytes: not a list of paths" in result.stderr
+
+
 def test_a_rerun_with_rules_and_output_in_one_directory_rewrites_its_own_outputs(tmp_path: Path) -> None:
     # Found by a review: every *.txt of a rules directory was guarded, the last run's outputs too.
     (tmp_path / "in").mkdir()

@@ -121,7 +121,10 @@ def inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | Non
     yield from iter_urls(sources, sel) if any(as_url(src) for src in sources) else iter_sources(sources, sel)
     if problem is not None:
         yield Source("--files-from", Path(), error=problem)
-    yield from iter_listed(listed, sel)
+    try:
+        yield from iter_listed(listed, sel)
+    except OSError as exc:  # a list read as it comes (stdin) that turns out to be none ("a line over …")
+        yield Source("--files-from", Path(), error=f"cannot read the list of files: {reason(exc)}")
 
 
 def count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> int | None:
@@ -154,10 +157,10 @@ def listed_paths_of(files_from: str | None, whole: bool, null: bool = False) -> 
     """
     if files_from is None:
         return (), None
-    if files_from == STDIN:
-        paths = listed_paths(sys.stdin.buffer, null)
-        return (list(paths) if whole else paths), None
     try:
+        if files_from == STDIN:
+            paths = listed_paths(sys.stdin.buffer, null)
+            return (list(paths) if whole else paths), None
         with open(files_from, "rb") as handle:
             return list(listed_paths(handle, null)), None
     except OSError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -90,3 +91,19 @@ def over_limit(max_bytes: int) -> str:
 def failed(name: str, reason: str) -> Source:
     """An input that cannot be cleaned, reported as ``error: name: reason``."""
     return Source(name, Path(), error=reason)
+
+
+# A line of a --files-from list longer than this is no path (PATH_MAX is 4096): the list is refused.
+MAX_LISTED_LINE = 65_536
+
+
+def bounded_lines(stream: Iterable[bytes] | BinaryIO) -> Iterator[bytes]:
+    """The lines of ``stream``, each read at most MAX_LISTED_LINE bytes at a time (``/dev/zero`` as a list)."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        yield from stream
+        return
+    while line := readline(MAX_LISTED_LINE + 1):
+        if len(line) > MAX_LISTED_LINE:
+            raise OSError(errno.E2BIG, f"a line over {MAX_LISTED_LINE:,} bytes: not a list of paths")
+        yield line

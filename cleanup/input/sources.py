@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleanup.input import sniff
-from cleanup.input.source import Source, failed, over_limit
+from cleanup.input.source import Source, bounded_lines, failed, over_limit
 from cleanup.model import without_password
 
 STDIN = "-"
@@ -344,7 +344,7 @@ def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iter
     if null:
         yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
         return
-    for raw in stream:
+    for raw in bounded_lines(stream):
         line = os.fsdecode(raw.rstrip(b"\r\n"))
         if line.strip():
             yield Path(line)
