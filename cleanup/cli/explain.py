@@ -43,7 +43,7 @@ def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
         why = "it lies inside an input directory" if inside else "it is an input, and opening it would empty it"
         raise click.UsageError(f"--explain-file {path}: {why}")
     if output is not None and str(output) != "-":
-        if _same_path(path, output):
+        if same_path(path, output):
             raise click.UsageError(f"--explain-file {path}: it is also the output (-o)")
         if os.path.isdir(output) and _inside_dir(path, output):
             raise click.UsageError(f"--explain-file {path}: it lies inside the output directory (-o)")
@@ -92,7 +92,7 @@ def _standard_stream(path: Path) -> Any:
     return None
 
 
-def _same_path(a: Path, b: Path) -> bool:
+def same_path(a: Path, b: Path) -> bool:
     """True when ``a`` and ``b`` name one file (whether or not it exists yet; a hard link too)."""
     if os.path.realpath(a) == os.path.realpath(b):
         return True

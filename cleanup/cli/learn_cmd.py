@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath, record_fields, selection
+from cleanup.cli.messages import echo_error
 from cleanup.cli.rules_cmd import RULES_DIRS
 from cleanup.input.sources import reason
-from cleanup.model import Options, SiteRuleError, hide_passwords
+from cleanup.model import Options, SiteRuleError
 from cleanup.output.render import counted, quote_name
 from cleanup.output.report import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
@@ -97,7 +98,7 @@ def learn(
     sel = selection(flags, fields, rules_dir, options)
     got = _gather(gather, iter_sources(inputs, sel), options, dirs, site)
     for name, why in got.failed:
-        click.echo(hide_passwords(f"error: {name}: {why}"), err=True)
+        echo_error(f"{name}: {why}")
     if got.no_host:
         pages = counted(len(got.no_host), "page")
         click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)
@@ -194,22 +195,16 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
 
 def _cannot_write(path: Path, text: str, inputs: tuple[Path, ...]) -> str | None:
     """Write ``text`` to ``path`` atomically; the reason it cannot be, or None once it is."""
+    from cleanup.cli.explain import same_path
     from cleanup.output.write import atomic_write
 
-    if any(_same_file(path, given) for given in inputs):
+    if any(same_path(path, given) for given in inputs):
         return "it is an input of this run: not overwritten"
     try:
         atomic_write(path, text)
     except OSError as exc:
         return f"cannot write it: {reason(exc)}"
     return None
-
-
-def _same_file(path: Path, given: Path) -> bool:
-    try:
-        return os.path.samefile(path, given)
-    except (OSError, ValueError):
-        return False
 
 
 def _lost(base: Site) -> str:

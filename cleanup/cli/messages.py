@@ -59,15 +59,14 @@ class Messages:
         """Close the --explain-file that a write failed on, remove it when it is a regular file (no
         partial log is left), and say why: ``--explain-file PATH: cannot write it: No space left``."""
         handle, self.explain_to = self.explain_to, None
-        name = self.explain_path or getattr(handle, "name", "")
-        if handle in (sys.stdout, sys.stderr):  # /dev/stdout or /dev/stderr: the stream stays open
-            return f"--explain-file {quote_name(str(name))}: cannot write it: {exc.strerror or exc}"
-        with contextlib.suppress(OSError):
-            handle.close()
-        if isinstance(name, str) and os.path.isfile(name) and not os.path.islink(name):
+        name = str(self.explain_path or getattr(handle, "name", ""))
+        if handle not in (sys.stdout, sys.stderr):  # /dev/stdout or /dev/stderr: the stream stays open
             with contextlib.suppress(OSError):
-                os.unlink(name)
-        return f"--explain-file {quote_name(str(name))}: cannot write it: {exc.strerror or exc}"
+                handle.close()
+            if os.path.isfile(name) and not os.path.islink(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
+        return f"--explain-file {quote_name(name)}: cannot write it: {exc.strerror or exc}"
 
     def error(self, name: str, why: str) -> None:
         """``error: name: reason``, one line (a name with a newline or control character is quoted)."""
@@ -195,3 +194,8 @@ def reopen_closed_streams() -> frozenset[int]:
         if fd in closed and getattr(sys, name) is None:
             setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
     return frozenset(closed)
+
+
+def echo_error(text: str) -> None:
+    """An ``error: ...`` line on stderr from a command that has no Messages, passwords hidden as ``say`` hides them."""
+    click.echo(hide_passwords(f"error: {text}"), err=True)

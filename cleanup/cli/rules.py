@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError, hide_passwords
+from cleanup.cli.messages import echo_error
+from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError
 from cleanup.output.report import EXIT_USAGE
 
 
@@ -59,7 +60,7 @@ def list_rules_or_exit(dirs: tuple[str, ...], fmt: str | None = None) -> None:
     try:
         entries = all_entries(dirs) + ftr_entries(dirs)
     except SiteRuleError as exc:
-        click.echo(hide_passwords(f"error: {exc}"), err=True)
+        echo_error(str(exc))
         sys.exit(EXIT_USAGE)
     if fmt in ("json", "jsonl"):
         click.echo(rule_json(entries, fmt), nl=False)
@@ -88,7 +89,7 @@ def check_rules(options: Options) -> None:
         if options.site and site_for_host(options.site, options.rules_dirs) is None:
             raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
     except SiteRuleError as exc:
-        click.echo(hide_passwords(f"error: {exc}"), err=True)
+        echo_error(str(exc))
         sys.exit(EXIT_USAGE)
     for site in sites:
         if not HOST_RE.fullmatch(site.host):

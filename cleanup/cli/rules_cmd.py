@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from cleanup.model import hide_passwords
+from cleanup.cli.messages import echo_error
 from cleanup.output.report import EXIT_CHANGED, EXIT_OK, EXIT_USAGE
 
 SUBCOMMAND = "rules"
@@ -63,7 +63,7 @@ def list_cmd(rules_dirs: tuple[Path, ...]) -> None:
         for row in rule_rows(tuple(str(d) for d in rules_dirs)):
             click.echo("\t".join(row))
     except SiteRuleError as exc:
-        click.echo(hide_passwords(f"error: {exc}"), err=True)
+        echo_error(str(exc))
         sys.exit(EXIT_USAGE)
 
 
@@ -147,6 +147,6 @@ def export_cmd(path: Path) -> None:
     try:
         site = load_ftr(path)[0] if path.suffix == FTR_SUFFIX else load_site(path)
     except SiteRuleError as exc:
-        click.echo(hide_passwords(f"error: {exc}"), err=True)
+        echo_error(str(exc))
         sys.exit(EXIT_USAGE)
     click.echo(site_to_toml(site), nl=False)

@@ -101,22 +101,6 @@ def _token_verdict(token: str) -> ChromeGroup | None:
     return _plain_token_group(plain)
 
 
-def in_chrome(el: Any) -> bool:
-    """True when ``el`` sits in a page header, navigation, footer, aside or a box its class or id
-    names as chrome (a cookie banner's "We value your privacy"): asked of an h1 before the marks exist."""
-    for node in el.iterancestors():
-        if node.tag in CHROME_ANCESTOR_TAGS:
-            return True
-        names = f"{node.get('id') or ''} {node.get('class') or ''}"
-        if names.strip() and _token_group(names) is not None:
-            return True
-    return False
-
-
-# Tags whose whole content is the page's chrome, never the article's headline.
-CHROME_ANCESTOR_TAGS = frozenset({"header", "nav", "footer", "aside"})
-
-
 def _token_group(tokens: str) -> ChromeGroup | None:
     """The chrome group named by any whitespace token of a class/id value."""
     for token in tokens.split():
@@ -143,6 +127,19 @@ def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
     if KEEP_TOKEN_RE.search(names):
         return True, None, content
     return False, _token_group(names) if names.strip() else None, content
+
+
+# Tags whose whole content is the page's chrome, never the article's headline.
+CHROME_ANCESTOR_TAGS = frozenset({"header", "nav", "footer", "aside"})
+
+
+def in_chrome(el: Any) -> bool:
+    """True when ``el`` sits in a page header, navigation, footer, aside or a box its class or id
+    names as chrome (a cookie banner's "We value your privacy"): asked of an h1 before the marks exist."""
+    return any(
+        node.tag in CHROME_ANCESTOR_TAGS or _names_verdict(node.get("id"), node.get("class"))[1] is not None
+        for node in el.iterancestors()
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -11,6 +11,7 @@ it finds as it does a byline or date line of the body (names only, ISO 8601).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -76,9 +77,9 @@ def _header_lines(container: Any, marks: Mapping[Any, Any]) -> Iterator[str]:
             return
         headline = False
         for sibling in el.itersiblings(etree.Element, preceding=True):
-            holds_h1 = sibling.tag == "h1" or next(sibling.iter("h1"), None) is not None
-            headline = headline or holds_h1
-            if _chrome(sibling, marks) or sum(1 for _ in sibling.iter(*SUBHEADINGS)) >= MIN_TEASER_HEADINGS:
+            headline = headline or next(sibling.iter("h1"), None) is not None  # iter() holds the sibling too
+            teasers = itertools.islice(sibling.iter(*SUBHEADINGS), MIN_TEASER_HEADINGS)  # stop at the second
+            if _chrome(sibling, marks) or len(list(teasers)) == MIN_TEASER_HEADINGS:
                 continue
             for block in reversed(list(_short_blocks(sibling, marks))):
                 yield block
