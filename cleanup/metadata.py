@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from cleanup.text.patterns import WORDS
+
 ISO_RE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
@@ -45,6 +47,16 @@ MAX_TITLE_WORDS = 5  # a job title after a comma: "AP National Political Writer"
 # Words joining two names in the packs' languages: a part after a comma holding one names someone.
 CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz"})
 CONJUNCTION_AFTER_COMMA_RE = re.compile(r",\s*(and|und|et|y|e|en|i|oraz)\s+")
+# Wire services credited after the names (text/words.toml), matched case-blind, "The" allowed.
+WIRE_SERVICES = frozenset(name.casefold() for name in WORDS["wire_services"])
+# A web address in a part after a comma: "Troy L. Smith, Cleveland.com" (not "R.J." or "F.").
+DOMAIN_RE = re.compile(r"[^\W_][\w-]+\.(?:com|org|net|info|news|[a-z]{2})\b", re.I)
+# A full stop after a word of three letters or more ends the names: "Jane Doe. Sputnik International"
+# (not an initial's "Y. Lee", "R.J." or "Jr.").
+SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
+# An organisation's initials right after a mixed-case name: "Jane Doe BBC World Service",
+# "Jane Doe BBC, Washington" (not all-caps names, "JANE DOE", nor a roman numeral).
+ACRONYM_AFTER_NAME_RE = re.compile(r"(?<=[a-z’'])\s+(?![IVXLC]+\b)[A-Z]{2,6}\b(?![.’'-])")
 ENGLISH_MONTHS = {
     name: number
     for number, names in enumerate(
@@ -179,9 +191,10 @@ def byline_names(
     text = READING_TIME_RE.sub("", ADDRESS_RE.sub(" ", HANDLE_RE.sub(" ", raw))).strip(" ,;:|·•-–—")
     if re.match(r"(?:https?:)?//|www\.", text, re.I):
         return None
-    text = _after_lead(text, leads)
+    text = SENTENCE_END_RE.split(_after_lead(text, leads), maxsplit=1)[0]
     parts = [p for p in BYLINE_CUT_RE.split(text) if p and not _is_publisher(p, publisher) and not iso_date(p)]
-    names = _without_title(parts[0], roles).strip(" ,;:") if parts else ""
+    names = _without_title(_without_org(parts[0], publisher), roles).strip(" ,;:") if parts else ""
+    names = _without_trailing_role(_undoubled(names), roles)
     if not names or len(names.split()) > MAX_NAME_WORDS or names.startswith(("http://", "https://")):
         return None
     if any(c.isdigit() for c in names) or not any(c.isalpha() for c in names):
@@ -239,6 +252,79 @@ def _is_title(part: str, role_words: set[str]) -> bool:
 
 def _is_publisher(part: str, publisher: str | None) -> bool:
     return bool(publisher) and part.strip().casefold() == (publisher or "").strip().casefold()
+
+
+def _without_org(names: str, publisher: str | None) -> str:
+    """``names`` without the organisation credited after them: a wire service, the site, a web address.
+
+    A part after a comma goes when it is a wire service ("Jane Doe, Associated Press"),
+    the site's name or a longer or shorter form of it ("Jane Doe, CNN Business" on CNN),
+    or a web address ("Troy Smith, Cleveland.com"); another name ("Lia Roe, Yaron Doe"),
+    a surname-first initial ("Kooman, F.") or a credential ("Brenda Goodman, MA") stays.
+    A wire service right after the names goes too ("JANE DOE and JOHN ROE Associated
+    Press"), and so do an organisation's initials after a mixed-case name ("Maryam Maruf
+    BBC World Service").
+
+    >>> _without_org("Jill Roe, CNN Business", "CNN"), _without_org("Lia Roe, Yaron Doe", None)
+    ('Jill Roe', 'Lia Roe, Yaron Doe')
+    >>> _without_org("JANE DOE and JOHN ROE Associated Press", None), _without_org("Jane O'Brien BBC, Washington", None)
+    ('JANE DOE and JOHN ROE', "Jane O'Brien")
+    """
+    first, *rest = names.split(",")
+    kept = [first, *(part for part in rest if not _is_org(part, publisher))]
+    names = ",".join(kept) if len(kept) < len(rest) + 1 else names
+    words = names.split()
+    for n in (3, 2, 1):  # the longest wire service name at the end, when two words or more stay
+        if len(words) > n + 1 and _is_wire_service(" ".join(words[-n:])):
+            names = " ".join(words[:-n])
+            break
+    acronym = ACRONYM_AFTER_NAME_RE.search(names)
+    before = names[: acronym.start()].split() if acronym else []
+    if len(before) >= 2 and before[-1][:1].isupper() and "," not in "".join(before):  # "Jane Doe BBC", not "and JOHN"
+        names = " ".join(before)
+    return names
+
+
+def _is_org(part: str, publisher: str | None) -> bool:
+    """True for a part of a byline after a comma that names an organisation, not a person."""
+    low = " ".join(part.casefold().split())
+    site = " ".join((publisher or "").casefold().split())
+    same_site = bool(site) and (low == site or low.startswith(site + " ") or site.startswith(low + " "))
+    return bool(low) and (same_site or _is_wire_service(low) or bool(DOMAIN_RE.search(low)))
+
+
+def _is_wire_service(text: str) -> bool:
+    low = text.casefold().strip(" .")
+    return low in WIRE_SERVICES or (low.startswith("the ") and low[4:] in WIRE_SERVICES)
+
+
+def _undoubled(names: str) -> str:
+    """One copy of a name a page printed twice in a row: "Sean Martin Sean Martin" is "Sean Martin"."""
+    words = names.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half >= 2 and len(words) == 2 * half and words[:half] == words[half:] else names
+
+
+def _without_trailing_role(names: str, roles: Iterable[str]) -> str:
+    """``names`` without a job title written after them with no comma: "Meg James Staff Writer".
+
+    Two names' words at least stay, and "staff" alone is a collective byline ("Science X staff").
+    One role word after three words stays: a word of the title may come first ("Business Columnist").
+
+    >>> roles = ("staff", "writer")
+    >>> _without_trailing_role("Meg James Staff Writer", roles), _without_trailing_role("Science X staff", roles)
+    ('Meg James', 'Science X staff')
+    """
+    role_words = {r.casefold() for r in roles}
+    words = names.split()
+    end = len(words)
+    while end > 2 and words[end - 1].casefold() in role_words:
+        end -= 1
+    trailing = [w.casefold() for w in words[end:]]
+    # One role word after three words or more may follow a modifier: "Michael Roe Business Columnist".
+    if not trailing or trailing == ["staff"] or (len(trailing) == 1 and end > 2) or words[end - 1].endswith(","):
+        return names
+    return " ".join(words[:end])
 
 
 def plain_site_name(name: str | None) -> str | None:

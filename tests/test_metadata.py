@@ -84,6 +84,41 @@ def test_lead_words_of_other_languages_come_from_the_caller() -> None:
     assert byline_names("Anna Schmidt, Korrespondentin", roles=("Korrespondentin",)) == "Anna Schmidt"
 
 
+@pytest.mark.parametrize(
+    ("raw", "site", "names"),
+    [
+        # the organisation credited after the names goes (dev-set bylines, names changed)
+        ("Jill Roe, CNN Business", "CNN", "Jill Roe"),  # a longer form of the site's name
+        ("Tanya Doe, Business Insider", "Business Insider Deutschland", "Tanya Doe"),  # a shorter one
+        ("MEG ROE and ERRIN DOE, Associated Press", "Connecticut Post", "MEG ROE and ERRIN DOE"),  # a wire service
+        ("DANA ROE and JILL DOE Associated Press", None, "DANA ROE and JILL DOE"),  # no comma
+        ("Jane Doe, The Associated Press", None, "Jane Doe"),
+        ("Troy L. Smith, Cleveland.com", None, "Troy L. Smith"),  # a web address
+        ("Fin Roe. Sputnik International", None, "Fin Roe"),  # after a full stop
+        ("Mara Maruf BBC World Service", None, "Mara Maruf"),  # initials after a mixed-case name
+        ("Jane O'Brien BBC, Washington", None, "Jane O'Brien"),
+        ("Meg James Staff Writer", None, "Meg James"),  # a job title with no comma
+        ("Jane Doe Reporter", None, "Jane Doe"),
+        ("Sean Martin Sean Martin", None, "Sean Martin"),  # printed twice
+        # what looks like an organisation or a title and is part of the names stays
+        ("Lia Roe, Yaron Doe", "New York Post", "Lia Roe, Yaron Doe"),  # two people
+        ("Kooman, F.", None, "Kooman, F."),  # surname first
+        ("Brenda Goodman, MA", None, "Brenda Goodman, MA"),  # a credential after a comma
+        ("Bruce Y. Lee", None, "Bruce Y. Lee"),  # an initial's full stop
+        ("Richard (R.J.) Roe", None, "Richard (R.J.) Roe"),
+        ("ROBERT BURNS", None, "ROBERT BURNS"),  # an all-caps name is no organisation's initials
+        ("Louis XIV Roe", None, "Louis XIV Roe"),  # a roman numeral
+        ("Associated Press", None, "Associated Press"),  # the wire service is the whole credit
+        ("Science X staff", None, "Science X staff"),  # a collective byline
+        ("Michael Roe Business Columnist", None, "Michael Roe Business Columnist"),  # a modifier may be a name
+        ("Anna Press", None, "Anna Press"),  # a surname that is a word of a wire service's name
+    ],
+)
+def test_a_byline_leaves_out_the_organisation_after_the_names(raw: str, site: str | None, names: str) -> None:
+    roles = ("writer", "editor", "correspondent", "reporter", "columnist", "staff")
+    assert byline_names(raw, publisher=site, roles=roles) == names
+
+
 @pytest.mark.parametrize("raw", ["@jdoe", "12/25/2024", "https://example.com/staff/jdoe", "4 min read"])
 def test_a_byline_without_a_name_gives_none(raw: str) -> None:
     assert byline_names(raw) is None
