@@ -14,7 +14,7 @@ from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteR
 from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
 from cleanup.sites import lookup
-from cleanup.text.article import HEADER_REASON, find_title
+from cleanup.text.article import HEADER_REASON
 from cleanup.text.engine import (
     Verdicts,
     apply_block_rules,
@@ -26,6 +26,7 @@ from cleanup.text.patterns import posted_by
 from cleanup.text.phrases import RULE as PHRASE_RULE
 from cleanup.text.phrases import apply_phrase_rule
 from cleanup.text.registry import HTML, TEXT, Rule
+from cleanup.text.title import find_standfirst, find_title
 from cleanup.text.units import Units, has_invisible, stripped_lines, units, visible
 from cleanup.text.window import find_article
 
@@ -130,6 +131,9 @@ def run_rules(
         title = find_title(v.lines, v.dropped_by)
         if title is not None:
             v.protected.add(title)
+            lead = find_standfirst(v.lines, v.dropped_by, title)
+            if lead is not None:
+                v.protected.add(lead)
     apply_block_rules(v, [r for r in block_rules if r.name == "page-chrome"])
     if site:
         # A drop_from never starts at a unit a line rule or a pack phrase took: "Advert" between paragraphs.

@@ -19,7 +19,6 @@ from cleanup.text.article import (
     FOOTER_REASON,
     HEADER_REASON,
     article_bounds,
-    find_title,
     page_chrome,
     repeated_title,
     unit_values,
@@ -33,6 +32,7 @@ from cleanup.text.article_end import (
 from cleanup.text.blocks import comment_section, embed_title, is_prose, split_byline
 from cleanup.text.headline import title_repeats
 from cleanup.text.related import related_list
+from cleanup.text.title import find_title
 from cleanup.text.window import WINDOW_CONTEXT, coarse_window
 
 from conftest import STORY_PARAGRAPHS as PARAGRAPHS

@@ -33,11 +33,10 @@ from cleanup.text.blocks import (
     ends_like_sentence,
     is_prose,
     is_title_case,
-    repeats_title,
     weight,
     words_of,
 )
-from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, metadata_like, title_head, title_repeats
+from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
 from cleanup.text.units import as_units, visible
 
@@ -69,8 +68,6 @@ LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
 COSTLY_DROPS = frozenset({"chrome-phrase", "split-byline", "related-list"})
 HEADER_REASON = "page header and navigation before the article"
 FOOTER_REASON = "page footer and links after the article"
-# The headline sits at most this many kept units above the first paragraph.
-TITLE_WINDOW = 8
 
 
 def unit_value(text: str) -> int:
@@ -341,42 +338,6 @@ def _sentence_headline(text: str) -> bool:
 def _prose_weight(values: Sequence[int], start: int, stop: int) -> int:
     """Total value of the prose units in [start, stop) (clamped to the page)."""
     return sum(v for v in values[max(0, start) : stop] if v > 0)
-
-
-def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int | None:
-    """Index of the headline: a kept headline-like unit just before the article.
-
-    Preference goes to a unit that repeats most words of the page's first
-    unit (dumps start with the HTML <title>, "Headline - Site Name"), then to
-    the nearest headline-like unit above the first paragraph that is no
-    dateline, byline or reading time (``headline.metadata_like``).
-    """
-    bounds = article_bounds(lines, dropped_by)
-    if bounds is None:
-        return None
-    start = bounds[0]
-    window = [i for i in range(max(0, start - TITLE_WINDOW), start + 1) if dropped_by[i] is None]
-    texts = {i: visible(lines[i].text) for i in window}
-    candidates = [i for i in window if is_headline(texts[i]) and (i < start or not is_prose(texts[i]))]
-    page_title = words_of(visible(lines[0].text))
-    named = [i for i in candidates if not metadata_like(texts[i]) or repeats_title(texts[i], page_title)]
-    candidates = named or candidates  # not a dateline, unless it repeats the <title> (a breadcrumb's last step)
-    if not candidates:
-        return None
-    if candidates[0] == 0 and _opens_story(lines, dropped_by):
-        return 0
-    return next((i for i in reversed(candidates) if i > 0 and repeats_title(texts[i], page_title)), candidates[-1])
-
-
-def _opens_story(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> bool:
-    """``starts_with_story`` asked by the headline finder: the first unit is the headline, not a row under it.
-
-    The article finder anchored the run there; a score row or dateline
-    between the headline and the prose must not be taken for the headline.
-    """
-    values = unit_values(lines, dropped_by)
-    value_tables(lines, dropped_by, values)
-    return starts_with_story(as_units(lines).visible, dropped_by, values, lines)
 
 
 @block_rule("page-chrome", kinds=(TEXT,))

@@ -99,4 +99,11 @@ MAX_CAPTION_CHARS = 700  # Getty captions run long; a longer line is a paragraph
 # A picture's caption that ends in its credit after a dash or bar ("Raspberry Pi 3, a $35
 # computer - Image: Raspberry Pi Foundation"): it may repeat the headline's words, but it is
 # no headline (the dump's own caption rule leaves such a line alone: captions stay unless sure).
+# A caption ends in its credit: an agency or a credit lead in brackets ("... nel quartiere Borgo
+# (ansa)", "(Credit: iStock)"), or a photographer's name in capitals after a full stop ("..., en
+# Madrid, el pasado junio. CLAUDIO ÁLVAREZ"). A headline does not (text/headline.metadata_like).
+CAPTION_CREDIT_END_RE = re.compile(
+    rf"(?:(?i:\(\s*(?:{_AGENCY})\s*\)|\(\s*{_CREDIT_COLON}\s*:[^()]{{2,80}}\))"
+    rf"|[.!?]\s+[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+){{1,3}})\s*$"
+)
 CREDIT_TAIL_RE = re.compile(rf".*\s[-–—|]\s*{_CREDIT_COLON}\s*:\s*[^.!?]{{2,120}}", I)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from cleanup.text.blocks import MIN_HEADLINE_WORDS, is_prose, repeats_title, weight, words_of
-from cleanup.text.credits import CREDIT_TAIL_RE
+from cleanup.text.credits import CAPTION_CREDIT_END_RE, CREDIT_TAIL_RE
 from cleanup.text.patterns import PACK_BYLINE_LEADS, PACK_DATE_LEADS, TITLE_SEPARATOR_RE, WORD_RE, WORDS
 from cleanup.text.units import holding_in_order
 
@@ -124,10 +124,11 @@ def metadata_like(text: str) -> bool:
     """True for a short line above a story that is its metadata, not its headline.
 
     A dateline or time ("Madrid - 04 jul 2024 - 05:40 CEST"), a reading time, a
+    photo caption ending in its credit ("... nel quartiere Borgo (ansa)"), a
     date line after its lead word ("Pubblicato da Giuseppina Russo il 3 luglio 2024"),
     a byline with a name after its lead word ("Par Laurence Girard (Chartres, envoyée
     spéciale)"). The text finder's headline is the nearest headline-like line above the
-    story that is none of these (``article.find_title``).
+    story that is none of these (``title.find_title``).
 
     >>> metadata_like("Madrid - 04 jul 2024 - 05:40 CEST"), metadata_like("Door Sanne Vermeulen")
     (True, True)
@@ -137,8 +138,12 @@ def metadata_like(text: str) -> bool:
     (False, False)
     >>> metadata_like("Meet the new cabinet and its 12 ministers"), metadata_like("Temps de lecture 4 min.")
     (False, True)
+    >>> metadata_like("Un cartel en Lavapiés, el pasado junio. CLAUDIO ÁLVAREZ"), metadata_like("Police raid (VIDEO)")
+    (True, False)
     """
     if DATED_RE.search(text) or len(BREADCRUMB_RE.findall(text)) >= MIN_BREADCRUMB_STEPS:
+        return True
+    if CAPTION_CREDIT_END_RE.search(text):  # a photo's caption ending in its credit
         return True
     if READING_TIME_RE.search(text) and len(text.split()) <= MAX_READING_TIME_WORDS:
         return True
