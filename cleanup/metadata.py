@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from cleanup.text.patterns import WORDS
+from cleanup.text.patterns import POSTED_BY_RE, WORDS
 
 ISO_RE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -30,6 +30,7 @@ LATER_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]|\b\d{4}-\d{2}-\d{2}")
 TIME_RE = re.compile(r"(?<!\d[./])\b(\d{1,2})[:h.](\d{2})(?![\d]|[./]\d)\s*([ap]\.?m\.?)?", re.I)
 # What a byline holds besides names: handles, reading times, dates, "and more".
 HANDLE_RE = re.compile(r"(?:^|\s)@\w+")
+PHONE_RE = re.compile(r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")  # "(509) 459-5382" after a reporter's name
 READING_TIME_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuty?)\b.*$", re.I)
 BYLINE_CUT_RE = re.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
 # A link or address in a byline ("Jane Doe (https://example.com/jdoe)", "jdoe@example.com"),
@@ -188,7 +189,7 @@ def byline_names(
     """
     if not raw:
         return None
-    text = READING_TIME_RE.sub("", ADDRESS_RE.sub(" ", HANDLE_RE.sub(" ", raw))).strip(" ,;:|·•-–—")
+    text = READING_TIME_RE.sub("", ADDRESS_RE.sub(" ", HANDLE_RE.sub(" ", PHONE_RE.sub(" ", raw)))).strip(" ,;:|·•-–—")
     if re.match(r"(?:https?:)?//|www\.", text, re.I):
         return None
     text = SENTENCE_END_RE.split(_after_lead(text, leads), maxsplit=1)[0]
@@ -336,3 +337,15 @@ def plain_site_name(name: str | None) -> str | None:
     if not name or re.match(r"(?:https?:)?//|www\.", name.strip(), re.I):
         return None
     return name.strip()
+
+
+def posted_by(date_text: str | None) -> str | None:
+    """The author a date line ends in, or None.
+
+    >>> posted_by("Posted on March 3, 2024 by Jana"), posted_by("Veröffentlicht am 2. Februar 2024 von Jana Müller")
+    ('Jana', 'Jana Müller')
+    >>> posted_by("March 3, 2024") is None
+    True
+    """
+    found = POSTED_BY_RE.search(date_text or "")
+    return found.group(1) if found else None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from cleanup import lang
 from cleanup.input.decode import Page, read_page
-from cleanup.metadata import byline_names, iso_date, plain_site_name
+from cleanup.metadata import byline_names, iso_date, plain_site_name, posted_by
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
 from cleanup.sites import load as S
@@ -22,7 +22,6 @@ from cleanup.text.engine import (
     apply_pack_line_rules,
     apply_site_rules,
 )
-from cleanup.text.patterns import posted_by
 from cleanup.text.phrases import RULE as PHRASE_RULE
 from cleanup.text.phrases import apply_phrase_rule
 from cleanup.text.registry import HTML, TEXT, Rule

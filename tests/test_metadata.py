@@ -7,6 +7,8 @@ import pytest
 from cleanup import clean
 from cleanup.metadata import byline_names, iso_date, plain_site_name
 
+from conftest import STORY_PARAGRAPHS as PARAGRAPHS
+
 GERMAN_MONTHS = {"januar": 1, "juli": 7, "märz": 3, "mär": 3}
 
 
@@ -279,3 +281,38 @@ def test_a_blog_post_line_gives_date_and_author_and_leaves_the_headline() -> Non
     dump = f"{head}Veröffentlicht am 2. Februar 2024 von Jana\n\n{story}"
     result = clean(dump)
     assert (result.title, result.byline, result.date) == ("Autofrei in Leipzig", "Jana", "2024-02-02")
+
+
+STORY_HTML = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize("line", ["By Jane Roe", "By Jane Roe · 4 min read", "By Jane Roe | Reuters"])
+def test_the_byline_block_inside_the_article_gives_the_byline(line: str) -> None:
+    # A new-user trial: a <p class="byline"> inside <article> was taken out of the text and
+    # the result said byline null, with no meta tag to read it from.
+    header = f"<h1>Council approves budget plan</h1><p class='byline'>{line}</p>"
+    page = f"<html><body><article>{header}{STORY_HTML}</article></body></html>"
+    result = clean(page)
+    assert result.byline == "Jane Roe"
+    assert line not in result.text
+
+
+def test_a_comment_box_author_inside_the_article_is_not_the_byline() -> None:
+    # Keep-trap: only the article's metadata blocks count, not a comment thread's names.
+    comments = "<div class='comments'><h3>Comments</h3><p class='comment-author'>By John Doe</p><p>Great!</p></div>"
+    page = f"<html><body><article><h1>Council approves budget plan</h1>{STORY_HTML}{comments}</article></body></html>"
+    assert clean(page).byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Roe · 4 min read", "Jane Roe"),
+        ("By Megan Roe meganr@example.com (509) 459-5382", "Megan Roe"),
+        ("By Jane Roe | Reuters · 4 min read", "Jane Roe"),
+    ],
+)
+def test_a_dump_byline_with_a_reading_time_or_contact_is_a_byline_not_the_headline(line: str, names: str) -> None:
+    # A new-user trial: "By Jane Doe · 4 min read" became the title and the headline went as page header.
+    result = clean("\n\n".join(("Council Approves Budget Plan For Schools", line, *PARAGRAPHS)))
+    assert (result.title, result.byline) == ("Council Approves Budget Plan For Schools", names)

@@ -39,7 +39,7 @@ from cleanup.html.evidence import (
     lift_out,
     spare_named,
 )
-from cleanup.html.header_meta import header_metadata
+from cleanup.html.header_meta import MAX_HEADER_LINE_CHARS, header_metadata, metadata_lines
 from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
     apply_site_strip,
@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from cleanup.sites.load import Site
 
 
+ARTICLE_META = "article-meta"  # the chrome group of byline and date blocks (vocab.toml)
 MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
 MIN_PROSE_LINE_CHARS = 80  # an h1 after a line this long is a section heading, not the headline
 
@@ -148,8 +149,17 @@ def extract_html(
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
         native_ad=native_ad,
-        header=(None, None) if meta.byline and meta.date else header_metadata(choice.containers[0], marks),
+        header=(None, None) if meta.byline and meta.date else _header(choice.containers[0], marks, removed),
     )
+
+
+def _header(container: Any, marks: dict[Any, ChromeGroup], removed: list[Removal]) -> tuple[str | None, str | None]:
+    """Byline and date lines: the article's own metadata blocks taken out of the body, else the header's."""
+    inside = metadata_lines(r.text for r in removed if r.rule == ARTICLE_META and len(r.text) <= MAX_HEADER_LINE_CHARS)
+    if inside[0] is not None and inside[1] is not None:
+        return inside
+    above = header_metadata(container, marks)
+    return inside[0] or above[0], inside[1] or above[1]
 
 
 def drop_invisible(doc: Any) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from lxml import etree
@@ -50,9 +50,18 @@ def header_metadata(container: Any, marks: Mapping[Any, Any]) -> tuple[str | Non
     >>> header_metadata(doc.find(".//div"), {})
     ('Von Anna Schmidt', '12. März 2024')
     """
+    return metadata_lines(_header_lines(container, marks))
+
+
+def metadata_lines(texts: Iterable[str]) -> tuple[str | None, str | None]:
+    """(byline line, date line): the first of ``texts``, each whole or split at its separators, that is one.
+
+    >>> metadata_lines(["Share", "By Jane Doe · 4 min read"])
+    ('By Jane Doe · 4 min read', None)
+    """
     found_byline: str | None = None
     found_date: str | None = None
-    for text in _header_lines(container, marks):
+    for text in texts:
         for part in (text, *PART_SPLIT_RE.split(text)):
             line = Line(0, part.strip())
             if found_byline is None and line.text and byline(line):

@@ -212,6 +212,16 @@ _AND_AFTER_COLON = r"(?:,|and|&|und|et|en|e|y|i|a|ve|и)"
 PACK_BYLINE_LEADS = tuple(sorted(set(lang.words("byline-lead")), key=lambda w: (-len(w), w)))
 
 
+# After a byline's names: an e-mail address and a phone number ("By Megan Rowe meganr@example.com
+# (509) 459-5382"), then a reading time ("By Jane Doe · 4 min read"; its words: words.toml).
+_CONTACT_TAIL = r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?(?:\s+\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?"
+_READING = {key: "|".join(map(re.escape, WORDS[f"reading_time_{key}"])) for key in ("leads", "units", "words")}
+_READING_TIME_TAIL = (
+    rf"(?:\s*[|·•–—-]\s*(?i:(?:{_READING['leads']})\s*:?\s*)?\d{{1,3}}\s*(?i:{_READING['units']})"
+    rf"(?:\s+(?i:{_READING['words']}))?)?"
+)
+
+
 def byline_pattern(pack_leads: Sequence[str]) -> re.Pattern[str]:
     """A line that is a byline, with the lead words of these packs (``BYLINE_RE`` holds the bundled ones)."""
     ordered = sorted(set(pack_leads), key=lambda w: (-len(w), w))
@@ -223,6 +233,7 @@ def byline_pattern(pack_leads: Sequence[str]) -> re.Pattern[str]:
         rf"|(?i:{named})\s+(?=\S+\s+\S){_NAMES}(?:\s*{_AND}\s*{_NAMES})*"
         rf"|(?i:{colon})\s*:\s*{_NAMES}(?:\s*{_AND_AFTER_COLON}\s*{_NAMES})*)"
         r"(?:\s*[,|·•–—-]\s*(?:[A-Z@][\w.'’&@/-]*\s*){1,6})?"
+        rf"{_CONTACT_TAIL}{_READING_TIME_TAIL}"
     )
 
 
@@ -264,18 +275,6 @@ _POSTED_BY = "(?:" + "|".join(WORDS["posted_by_leads"]) + ")"
 _BY_NAME = rf"(?:\s*,?\s+{_POSTED_BY}\s+{_NAME_PART}(?:\s+(?:{_NAME_PART}|{PARTICLE})){{0,3}})"
 # The author a date line ends in (``posted_by``), as _BY_NAME finds it there.
 POSTED_BY_RE = re.compile(rf"\s{_POSTED_BY}\s+([{UPPER}][^\s,.;:]*(?:\s+[^\s,.;:]+){{0,3}})$")
-
-
-def posted_by(date_text: str | None) -> str | None:
-    """The author a date line ends in, or None.
-
-    >>> posted_by("Posted on March 3, 2024 by Jana"), posted_by("Veröffentlicht am 2. Februar 2024 von Jana Müller")
-    ('Jana', 'Jana Müller')
-    >>> posted_by("March 3, 2024") is None
-    True
-    """
-    found = POSTED_BY_RE.search(date_text or "")
-    return found.group(1) if found else None
 
 
 def date_line_pattern(months: Sequence[str], weekdays: Sequence[str], leads: Sequence[str]) -> str:
