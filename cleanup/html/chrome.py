@@ -11,6 +11,7 @@ rescue rules) lives in ``marks`` and ``scorer``.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from lxml import etree
@@ -24,12 +25,18 @@ from cleanup.html.vocab import (
     BEM_MODIFIER_RE,
     CAMEL_RE,
     CHROME_TOKEN_RE,
+    DISCLOSURE_HIDDEN_VALUES,
+    DISCLOSURE_ROLES,
+    DISCLOSURE_TOKENS,
     GROUP_BY_COMPONENT,
     GROUP_BY_KEY,
     GROUP_BY_ROLE,
     GROUP_BY_TAG,
     HIDDEN_STYLE_RE,
     KEEP_TOKEN_RE,
+    PANEL_ROLES,
+    RESPONSIVE_HIDE_RE,
+    RESPONSIVE_SHOW_RE,
     TOKEN_SPLIT_RE,
     UNIT_BLOCKS,
     ChromeGroup,
@@ -126,7 +133,15 @@ def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
     names = f"{ident or ''} {classes or ''}"
     if KEEP_TOKEN_RE.search(names):
         return True, None, content
-    return False, _token_group(names) if names.strip() else None, content
+    group = _token_group(names) if names.strip() else None
+    if group is ASIDE_GROUP and disclosed("", classes, ident):
+        group = None  # an accordion's panel: "ui-accordion-content ui-widget-content" is no sidebar widget
+    if classes and (":" in classes or "d-" in classes):  # responsive display utilities
+        if group is HIDDEN_GROUP and RESPONSIVE_SHOW_RE.search(classes):
+            group = None  # "hidden md:block": shown on wider screens
+        elif group is None and RESPONSIVE_HIDE_RE.search(classes):
+            group = HIDDEN_GROUP  # "block md:hidden": the small screens' copy
+    return False, group, content
 
 
 # Tags whose whole content is the page's chrome, never the article's headline.
@@ -152,6 +167,7 @@ MARK_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "st
 # ...and those of them that give a role or hidden state (``_state_group``); most named elements have none.
 STATE_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style"})
 HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
+ASIDE_GROUP = GROUP_BY_KEY["aside"]
 # What makes an element a candidate evidence container (containers.find_evidence): one of
 # these tags or attributes, or role=main.
 EVIDENCE_TAGS = frozenset({"article", "main"})
@@ -159,19 +175,54 @@ EVIDENCE_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
 NO_ATTRIBUTES: dict[str, str] = {}
 
 
-def _state_group(attrs: dict[str, str]) -> ChromeGroup | None:
+def _state_group(attrs: dict[str, str], el: Any = None) -> ChromeGroup | None:
     """The chrome group an element's role or hidden state gives it (``role=navigation``, ``hidden``,
     ``aria-hidden=true``, a hiding style), else None.
 
     >>> _state_group({"role": " Navigation"}).rule, _state_group({"style": "display: none"}).rule
     ('nav-element', 'hidden')
     """
-    group = GROUP_BY_ROLE.get(role.strip().lower()) if (role := attrs.get("role")) else None
+    role = (attrs.get("role") or "").strip().lower()
+    group = GROUP_BY_ROLE.get(role) if role else None
     if group is None:
         style = attrs.get("style")
-        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (style and _hiding_style(style)):
+        hidden = attrs.get("hidden")
+        if (
+            (hidden is not None and hidden not in DISCLOSURE_HIDDEN_VALUES)
+            or attrs.get("aria-hidden") == "true"
+            or (style and _hiding_style(style))
+        ) and not disclosed(role, attrs.get("class"), attrs.get("id")):
             group = HIDDEN_GROUP
+    elif role == "tablist" and el is not None and _holds_panel(el):
+        group = None  # an accordion with role=tablist around its panels (jQuery UI): content
     return group
+
+
+NAME_SEPARATORS_RE = re.compile(r"[\s_]+")
+NAV_TOKENS = GROUP_BY_KEY["nav_element"].tokens  # a menu folded away is no panel of content
+
+
+def disclosed(role: str, classes: str | None, ident: str | None) -> bool:
+    """True for content a click shows: a tab's panel, an accordion's answer ("ui-accordion-content").
+
+    >>> disclosed("", "ui-accordion-content", None), disclosed("tabpanel", None, None), disclosed("", "menu", None)
+    (True, True, False)
+    >>> disclosed("", "collapse navbar-collapse", None)
+    False
+    """
+    if role in DISCLOSURE_ROLES:
+        return True
+    names = "-" + NAME_SEPARATORS_RE.sub("-", f"{ident or ''} {classes or ''}".lower()) + "-"
+    if not any(f"-{token}-" in names for token in DISCLOSURE_TOKENS):
+        return False
+    return not any(f"-{token}-" in names for token in NAV_TOKENS)  # "navbar-collapse": a folded menu
+
+
+def _holds_panel(el: Any) -> bool:
+    """True when ``el`` holds a tab's panel or a paragraph: not a bare row of tab links."""
+    return any(
+        (node.get("role") or "").strip().lower() in PANEL_ROLES or node.tag == "p" for node in el.iterdescendants()
+    )
 
 
 # An element that can be an evidence container, its attributes, and whether its id or class
@@ -209,7 +260,7 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
             attrs = dict(items)
             if unnamed(attrs):  # no id, class nor itemprop
                 if group is None and not unmarked(attrs):
-                    group = _state_group(attrs)
+                    group = _state_group(attrs, el)
                 if tag in EVIDENCE_TAGS or attrs.get("role") == "main":
                     found.append((el, attrs, False))
             else:
@@ -218,7 +269,7 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
                     group = None
                 else:
                     if group is None and not stateless(attrs):
-                        group = _state_group(attrs)
+                        group = _state_group(attrs, el)
                     if group is None:
                         group = by_names
                 found.append((el, attrs, content))

@@ -194,6 +194,19 @@ LEAD_HEADER_MARKS = frozenset(_VOCAB["lead"]["header_marks"])
 LEAD_OWN_WORDS = frozenset(_VOCAB["lead"]["own_words"])
 LEAD_OWN_PREFIXES = frozenset(_VOCAB["lead"]["own_prefixes"])
 CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
+# Content a click shows (vocab.toml [disclosure]): hidden, it is not marked as a hidden element.
+DISCLOSURE_TOKENS = tuple(_VOCAB["disclosure"]["tokens"])
+DISCLOSURE_ROLES = frozenset(_VOCAB["disclosure"]["roles"])
+DISCLOSURE_HIDDEN_VALUES = frozenset(_VOCAB["disclosure"]["hidden_values"])
+PANEL_ROLES = frozenset(_VOCAB["disclosure"]["panel_roles"])
+# A hiding utility for a breakpoint: "md:hidden" (Tailwind), "d-lg-none" (Bootstrap): the copy
+# for small screens of what wider ones show in its place ("hidden md:block").
+RESPONSIVE_HIDE_RE = re.compile(r"(?:^|\s)(?:(?:md|lg|xl):hidden|d-(?:md|lg|xl)-none)(?=\s|$)")
+# A display utility for a breakpoint: "md:block" (Tailwind), "d-lg-flex" (Bootstrap).
+RESPONSIVE_SHOW_RE = re.compile(
+    r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)"
+    r"|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|inline-flex|table))(?=\s|$)"
+)
 # Any "-"/"_"-separated part of a token that names the group (``dfp-tag-wrapper``, ``x_ad_1``).
 GROUP_BY_COMPONENT = MappingProxyType({word: g for g in CHROME_GROUPS for word in g.components})
 TOKEN_SPLIT_RE = re.compile(r"[-_]+")
