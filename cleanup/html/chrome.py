@@ -168,6 +168,8 @@ MARK_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "st
 STATE_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style"})
 HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
 ASIDE_GROUP = GROUP_BY_KEY["aside"]
+META_GROUP = GROUP_BY_KEY["article_meta"]
+TABLE_CELLS = frozenset({"td", "th"})
 # What makes an element a candidate evidence container (containers.find_evidence): one of
 # these tags or attributes, or role=main.
 EVIDENCE_TAGS = frozenset({"article", "main"})
@@ -276,5 +278,7 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
         elif tag in EVIDENCE_TAGS:
             found.append((el, NO_ATTRIBUTES, False))
         if group is not None and tag not in ("body", "html"):
+            if group is META_GROUP and tag in TABLE_CELLS:
+                continue  # a fixtures table's "date" column is the table's data, not a dateline
             marks[el] = group
     return marks
