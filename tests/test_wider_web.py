@@ -56,3 +56,28 @@ def test_a_teaser_card_after_the_story_is_not_a_lead() -> None:
         f"<div class='more'><div class='article-teaser'><a href='/bus'>{other}</a></div></div></body></html>"
     )
     assert other not in clean(page).text
+
+
+def _post(name: str, count: int, text: str, signature: str = "") -> str:
+    profile = f"<dl class='postprofile'><dt>{name}</dt><dd>Mitglied</dd><dd>Beiträge: {count}</dd></dl>"
+    sig = f"<div class='signature'>{signature}</div>" if signature else ""
+    return f"<div class='post'><div class='inner'>{profile}<div class='postbody'>{text}{sig}</div></div></div>"
+
+
+def test_a_forum_threads_profile_panels_signatures_and_online_box_go() -> None:
+    posts = _post("Klaus", 214, PARAGRAPHS[0], "Wer einen Baum pflanzt, glaubt an die Zukunft.") + _post(
+        "Petra", 5831, PARAGRAPHS[1]
+    )
+    online = "<div class='stat-block online-list'><h3>Wer ist online?</h3><p>0 Mitglieder und 3 Gäste</p></div>"
+    text = clean(f"<html><body><div id='page-body' role='main'>{posts}{online}</div></body></html>").text
+    assert PARAGRAPHS[0] in text and PARAGRAPHS[1] in text
+    for chrome in ("Beiträge: 214", "glaubt an die Zukunft", "Wer ist online?"):
+        assert chrome not in text, chrome
+
+
+def test_a_box_named_for_a_signature_dish_stays() -> None:
+    # Keep-trap: "signature" is a chrome word only as a whole name part.
+    dish = "Das Signature-Gericht des Hauses ist ein Risotto mit Steinpilzen, das seit 1998 auf der Karte steht."
+    box = f"<div class='signature-dish'><p>{dish}</p></div>"
+    page = f"<html><body><article><h1>Zu Gast im Ratskeller</h1>{BODY}{box}</article></body></html>"
+    assert dish in clean(page).text
