@@ -81,3 +81,33 @@ def test_a_box_named_for_a_signature_dish_stays() -> None:
     box = f"<div class='signature-dish'><p>{dish}</p></div>"
     page = f"<html><body><article><h1>Zu Gast im Ratskeller</h1>{BODY}{box}</article></body></html>"
     assert dish in clean(page).text
+
+
+def _layout_page(content_cell: str) -> str:
+    menu = "<tr><td colspan='2'><a href='/'>Accueil</a> | <a href='/sorties'>Sorties</a></td></tr>"
+    side = "<b>Prochaines sorties</b><br>- 14/07 : Lac Blanc<br>- 21/07 : Grand Som"
+    side = f"<td width='160'><font size='1'>{side}</font></td>"
+    foot = "<tr><td colspan='2'>Club Alpin de Grenoble - association loi 1901</td></tr>"
+    table = f"<table width='780'>{menu}<tr>{side}<td width='610'>{content_cell}</td></tr>{foot}</table>"
+    return f"<html><body>{table}</body></html>"
+
+
+def test_an_old_table_layout_gives_its_content_cell_not_the_whole_table() -> None:
+    # The trial's old club site: text in <font> with <br><br> between paragraphs, no <p>.
+    cell = "<font face='Verdana' size='2'>" + "<br><br>".join(PARAGRAPHS) + "</font>"
+    text = clean(_layout_page(cell)).text
+    assert PARAGRAPHS[0] in text and PARAGRAPHS[-1] in text
+    assert "Prochaines sorties" not in text
+    assert "association loi 1901" not in text
+
+
+def test_a_data_table_with_addresses_stays_whole_in_its_story() -> None:
+    # Keep-trap: cells holding two or three lines (an address) are data, not page layout.
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{name} e.V.<br>Hauptstraße {n}<br>28199 Bremen</td></tr>"
+        for n, name in enumerate(("Kleingartenverein Nord", "Kleingartenverein Süd", "Kleingartenverein Ost"), 1)
+    )
+    page = f"<html><body><article><h1>Vereine</h1>{BODY}<table>{rows}</table></article></body></html>"
+    text = clean(page).text
+    assert PARAGRAPHS[0] in text
+    assert "Kleingartenverein Süd" in text and "Hauptstraße 2" in text

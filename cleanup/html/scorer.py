@@ -236,7 +236,9 @@ def descend(el: Any, scores: dict[Any, Score]) -> Any:
 # The parts of a table, and what in a cell makes the table page layout rather than data.
 TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr")
 DATA_TABLE_LAYOUT_SHARE = 0.1  # a data table may hold a few cells with a paragraph (a long note)
-LAYOUT_CELL_XPATH = etree.XPath("descendant::*[self::td or self::th][.//p or .//div or .//table or .//ul or .//ol]")
+LAYOUT_CELL_XPATH = etree.XPath(
+    "descendant::*[self::td or self::th][.//p or .//div or .//table or .//ul or .//ol or count(.//br) >= 4]"
+)
 
 
 def data_table(el: Any) -> bool:
