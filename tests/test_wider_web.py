@@ -111,3 +111,26 @@ def test_a_data_table_with_addresses_stays_whole_in_its_story() -> None:
     text = clean(page).text
     assert PARAGRAPHS[0] in text
     assert "Kleingartenverein Süd" in text and "Hauptstraße 2" in text
+
+
+LINKS = "".join(
+    f"<li><a href='/{n}'>{title}</a></li>"
+    for n, title in enumerate(("Kindergeld 2024: Höhe und Antrag", "Elternzeit richtig beantragen"))
+)
+LINKS = f"<ul>{LINKS}</ul>"
+
+
+def test_a_heading_whose_link_list_went_goes_with_it() -> None:
+    page = f"<html><body><main><h1>Elterngeld</h1>{BODY}<h3>Weitere Ratgeber</h3>{LINKS}</main></body></html>"
+    result = clean(page)
+    assert "Weitere Ratgeber" not in result.text
+    assert any(r.reason == "heading of a removed link list" for r in result.removed)
+
+
+def test_a_heading_over_prose_and_links_stays() -> None:
+    # Keep-trap: a section holding prose besides its links is the article's.
+    section = f"<h3>Wie beantrage ich es?</h3><p>{PARAGRAPHS[2]}</p>{LINKS}"
+    page = (
+        f"<html><body><main><h1>Elterngeld</h1>{BODY}{section}<h3>Fazit</h3><p>{PARAGRAPHS[3]}</p></main></body></html>"
+    )
+    assert "Wie beantrage ich es?" in clean(page).text
