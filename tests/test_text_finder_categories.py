@@ -263,3 +263,34 @@ def test_a_social_block_that_looks_like_steps_still_goes() -> None:
     dump = "\n\n".join(("Council approves rail yard homes", *PARAGRAPHS, "Stay connected with The Example Times:"))
     result = clean(dump + "\n\n" + "\n\n".join((*prompts, blurb, *MENU)))
     assert not any(p in result.text for p in prompts)
+
+
+# --- WordPress's translated comment-thread heading ------------------------------
+
+THREAD = ("Thomas aus Rosenheim", "sagt:", "3. Juni 2024 um 19:12 Uhr", "Schöner Bericht, danke!", "Antworten")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "3 Gedanken zu „Warum ich wieder mit dem Zug fahre“",
+        "Ein Gedanke zu „Warum ich wieder mit dem Zug fahre“",
+        "2 réflexions sur « Pourquoi je reprends le train »",
+        "5 respuestas a «Por qué vuelvo a viajar en tren»",
+        "4 pensieri su “Perché torno a viaggiare in treno”",
+        "2 gedachten over “Waarom ik weer de trein neem”",
+        "3 komentarzy do „Dlaczego znowu jeżdżę pociągiem”",
+        "2 comentários sobre “Por que voltei a viajar de trem”",
+    ],
+)
+def test_the_translated_wordpress_thread_heading_ends_the_story(heading: str) -> None:
+    # A trial of scraper dumps: "3 Gedanken zu „…“" was not known, and the comments stayed.
+    result = clean("\n\n".join(("Warum ich wieder mit dem Zug fahre", *PARAGRAPHS, heading, *THREAD)))
+    assert result.text.endswith(PARAGRAPHS[-1])
+
+
+def test_a_sentence_about_thoughts_on_a_quoted_title_stays() -> None:
+    # Keep-trap: the heading is the count and the quoted title alone.
+    line = "Ein Gedanke zu „Faust“ begleitet die Regisseurin seit der Schulzeit, und er lässt sie nicht mehr los."
+    result = clean("\n\n".join(("Die Regisseurin und ihr Faust", *PARAGRAPHS[:2], line, *PARAGRAPHS[2:])))
+    assert line in result.text

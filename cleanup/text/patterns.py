@@ -336,6 +336,11 @@ COMMENTS_HEADING_RE = re.compile(
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties)[.:!]?"
     r"|[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
+    # WordPress's default thread heading in the pack languages, a count and the quoted title:
+    # "3 Gedanken zu „Titel“", "Une réflexion sur « Titre »", "2 komentarzy do „Tytuł”"
+    r"|(?:\d[\d,.]*|ein|eine|une|una|un|een|um|uma)\s+(?:gedanken? zu|réflexions? sur|respuestas? a|pensier[oi] su|"
+    r"gedachten? over|komentarz[ey]? do|comentários? sobre|respostas? para|pensamentos? em)"
+    r"\s*[„“”«\"'‘][^„“”«»\"]{1,150}[“”»\"'’]"
     # a count in the languages added later stands alone: "3 yorum: ..." is also a story's "3 comments on ..."
     r"|\d[\d,.]*\s+(?:kommentarer|komentarze|komentarzy|komentáře|komentářů|комментари[йяи]|комментариев)"
     r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments"
@@ -367,6 +372,7 @@ COMMENT_MARKER_RE = re.compile(
 COMMENTS_HEADING_KEYS = (
     "comment", "respons", "repl", "reaction", "reacties", "thought", "kommentare", "comentario", "comentário",
     "contribution", "kommentar", "komentar", "komentář", "diskuse", "yorum", "комментари",
+    "gedanke", "réflexion", "respuesta", "pensier", "gedacht", "respost", "pensamento",
     "join the", "leave a", "discuss this", "what do you think",
 )  # fmt: skip
 # Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
