@@ -13,6 +13,7 @@ from cleanup import clean
 from cleanup.input.decode import sniff_kind
 from cleanup.model import Line
 from cleanup.text.blocks import comment_section, ends_like_sentence, is_prose
+from cleanup.text.lineblocks import sentence_runs
 from cleanup.text.units import _blocks, is_wrapped
 
 from conftest import STORY_PARAGRAPHS as PARAGRAPHS
@@ -294,3 +295,49 @@ def test_a_sentence_about_thoughts_on_a_quoted_title_stays() -> None:
     line = "Ein Gedanke zu „Faust“ begleitet die Regisseurin seit der Schulzeit, und er lässt sie nicht mehr los."
     result = clean("\n\n".join(("Die Regisseurin und ihr Faust", *PARAGRAPHS[:2], line, *PARAGRAPHS[2:])))
     assert line in result.text
+
+
+# --- a paragraph a dump broke at its inline elements ----------------------------
+
+HOW_TO = """How to set up two-factor authentication
+
+Two-factor authentication adds a second step to signing in: after entering your password, \
+you confirm your identity with a code from your phone. We strongly recommend it for every account.
+
+We recommend an authenticator app, because codes sent by SMS can be intercepted.
+
+Turn on two-factor authentication
+
+Click your avatar in the top-right corner and select
+Profile settings
+.
+
+Open the
+Security
+tab and click
+Enable two-factor authentication
+.
+
+Scan the QR code with your authenticator app. If you cannot scan it, click
+Enter key manually
+and type the 32-character key into the app.
+
+Enter the six-digit code shown in the app and click
+Verify
+.
+"""
+
+
+def test_a_sentence_broken_at_inline_elements_is_one_unit() -> None:
+    # BeautifulSoup's get_text("\n") puts each <strong>, <code> and <a> on a line of its own; a
+    # trial of scraper dumps lost a how-to's steps, priced as menu items, to page-chrome.
+    text = clean(HOW_TO).text
+    assert "Profile settings" in text and "Enable two-factor authentication" in text
+    assert "type the 32-character key into the app." in text
+
+
+def test_a_comment_header_and_a_lower_case_menu_are_not_joined() -> None:
+    # Keep-traps: lines that do not end a sentence together stay apart.
+    header = ["12 Comments", "rivertownrider says:", "Finally, I have waited for this."]
+    assert sentence_runs(header, [0, 1, 2]) == [[0], [1], [2]]
+    assert sentence_runs(["home", "news", "sport", "weather"], [0, 1, 2, 3]) == [[0], [1], [2], [3]]

@@ -87,3 +87,9 @@ def test_a_dateline_or_caption_under_the_headline_is_no_summary() -> None:
         result = clean(dump(*MENU, HEADLINE, line, *SHARE, *PARAGRAPHS))
         assert result.title == HEADLINE
         assert line not in result.text, line
+
+
+def test_a_lynx_link_line_is_not_the_headline() -> None:
+    # lynx marks links with reference numbers: "[12]Share [13]Comment (5)" is a row of links.
+    page = dump(*MENU, HEADLINE, "Jane Roe", "[12]Udostępnij [13]Skomentuj (5)", *PARAGRAPHS)
+    assert clean(page).title == HEADLINE

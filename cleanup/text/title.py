@@ -9,6 +9,7 @@ kept units only (a row of share buttons takes no room); a unit repeating the pag
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -23,6 +24,7 @@ TITLE_WINDOW = 8
 # A unit that repeats the <title> is the headline this many kept units further up: a row of
 # buttons and menu items ("smaller", "Larger", "Print", "google plus") may sit under it.
 TITLE_REACH = 40
+LINK_MARK_RE = re.compile(r"\[\d+\]|\[[^\]]+\]\(")  # lynx's reference number, a markdown link
 
 
 def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int | None:
@@ -43,7 +45,9 @@ def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int |
     kept_above = (i for i in range(start, -1, -1) if dropped_by[i] is None)  # share buttons take no room
     window = sorted(itertools.islice(kept_above, TITLE_WINDOW + 1))
     texts = {i: visible(lines[i].text) for i in window}
-    candidates = [i for i in window if is_headline(texts[i]) and (i < start or not is_prose(texts[i]))]
+    candidates = [
+        i for i in window if is_headline(texts[i]) and (i < start or not is_prose(texts[i])) and not _linked(texts[i])
+    ]
     page_title = words_of(visible(lines[0].text))
     named = [i for i in candidates if not metadata_like(texts[i]) or repeats_title(texts[i], page_title)]
     candidates = named or candidates  # not a dateline, unless it repeats the <title> (a breadcrumb's last step)
@@ -83,6 +87,11 @@ def find_standfirst(lines: Sequence[Line], dropped_by: Sequence[str | None], tit
         return None
     text = visible(lines[after].text)
     return after if is_prose(text) and not metadata_like(text) else None
+
+
+def _linked(text: str) -> bool:
+    """True for a line a dump marked as a link: lynx's "[12]Share [13]Comment (5)", markdown's "[Share](/s)"."""
+    return text.startswith("[") and LINK_MARK_RE.match(text) is not None
 
 
 def _title_repeat_above(

@@ -20,16 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from cleanup.model import Line
+from cleanup.text.lineblocks import MAX_WRAPPED_LINE, MIN_WRAPPED_LINE, SENTENCE_END_RE, sentence_runs
 
 # Characters that are invisible or space-like; a line of only these is blank.
 SPACE_LIKE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Hard-wrapped text: most lines of multi-line blocks are at most this long ...
-MAX_WRAPPED_LINE = 100  # characters; wrapped text is usually cut at 60-80
-MIN_WRAPPED_LINE = 40  # shorter lines are a single-spaced menu or list, not a wrapped paragraph
 # ... and at least this share of non-blank lines sit in multi-line blocks.
 MIN_WRAPPED_SHARE = 0.6
 # A multi-line block is "wrapped" when most of its non-final lines end mid-sentence.
-SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]。！？]$")
 
 
 SPECIAL_RE = re.compile("[" + SPACE_LIKE.strip(" ") + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -359,6 +357,9 @@ def units(stripped: list[str], start: int = 0, stop: int | None = None, plain: b
         blocks = _blocks(nonblank)
         if is_wrapped(window, blocks):
             return [Line(start + b[0] + 1, "\n".join(window[i] for i in b), "", start + b[-1] + 1) for b in blocks]
+        runs = [run for b in blocks for run in sentence_runs(window, b)]
+        if len(runs) < len(nonblank):
+            return [Line(start + r[0] + 1, "\n".join(window[i] for i in r), "", start + r[-1] + 1) for r in runs]
     # One Line per non-blank line, built by tuple.__new__ from C: a NamedTuple's own
     # __new__ is a Python function, and this runs for every line in the window.
     nos = [start + i + 1 for i in nonblank]
