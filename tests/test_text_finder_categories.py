@@ -341,3 +341,19 @@ def test_a_comment_header_and_a_lower_case_menu_are_not_joined() -> None:
     header = ["12 Comments", "rivertownrider says:", "Finally, I have waited for this."]
     assert sentence_runs(header, [0, 1, 2]) == [[0], [1], [2]]
     assert sentence_runs(["home", "news", "sport", "weather"], [0, 1, 2, 3]) == [[0], [1], [2], [3]]
+
+
+def test_a_long_hard_wrapped_page_is_found_by_its_paragraphs() -> None:
+    # html2text and lynx wrap at 78-80 columns, and a wrapped line seldom ends a sentence: the
+    # first guess of a long page valued each line alone and took a footer's one long sentence.
+    import textwrap
+
+    story = [textwrap.fill(paragraph, 76) for paragraph in PARAGRAPHS]
+    menu = [f"* Section number {n}" for n in range(30)]
+    links = [f"* Footer link {n}" for n in range(30)]
+    footer = "We depend on readers like you: please support local journalism if you want us to keep going."
+    title = "Council approves rail yard homes - Harbor Gazette"
+    page = "\n\n".join((title, *menu, "# Council approves rail yard homes", *story, footer, *links))
+    text = clean(page).text
+    assert PARAGRAPHS[0].split()[5] in text and "rail yard needs a full environmental review" in text
+    assert "Section number 12" not in text

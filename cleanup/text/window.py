@@ -9,6 +9,7 @@ chrome, reported as two removals.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from itertools import compress
 
@@ -17,6 +18,7 @@ from cleanup.text.article import ANCHOR_LOOKAHEAD, FOOTER_REASON, HEADER_REASON,
 from cleanup.text.blocks import MIN_PROSE_CHARS, ends_like_sentence
 from cleanup.text.engine import Verdicts
 from cleanup.text.headline import title_repeats
+from cleanup.text.lineblocks import wrapped_paragraph
 from cleanup.text.patterns import COOKIE_RE, LEGAL_RE
 from cleanup.text.prefilter import union
 from cleanup.text.units import matching, units
@@ -37,10 +39,13 @@ EDGE_UNITS = 3
 RunRules = Callable[[list[Line], int], tuple[Verdicts, int | None]]
 
 
-def coarse_window(texts: Sequence[str], shown: Sequence[str], reach: int) -> tuple[int, int]:
+def coarse_window(
+    texts: Sequence[str], shown: Sequence[str], reach: int, valued: Sequence[str] | None = None
+) -> tuple[int, int]:
     """Indexes [lo, hi) of ``texts`` (a page's lines) worth a close look: a quick first guess.
 
-    ``shown`` are the same lines made visible (``visible_all``).
+    ``shown`` are the same lines made visible (``visible_all``); ``valued`` the text each line is
+    valued by, when not its own (a hard-wrapped paragraph's, ``block_texts``).
 
     The same run of prose as ``article_bounds`` but with a cheap value per
     line (long and ending like a sentence, or not), cookie and legal notices
@@ -56,7 +61,7 @@ def coarse_window(texts: Sequence[str], shown: Sequence[str], reach: int) -> tup
     the headline finder to look at.
     """
     min_prose, cost = MIN_PROSE_CHARS, -NON_PROSE_COST
-    values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in texts]
+    values = [len(t) if len(t) >= min_prose and ends_like_sentence(t) else cost for t in (valued or texts)]
     for _ in range(MAX_COARSE_ROUNDS):
         start, stop, total = best_run(values)
         chrome = prose_chrome([i for i in range(start, stop) if values[i] > 0], shown)
@@ -114,7 +119,29 @@ def coarse_bounds(stripped: list[str], shown: list[str], nonblank: list[int], pl
     if len(nonblank) <= 2 * WINDOW_MARGIN:
         return 0, len(nonblank)
     texts = list(compress(stripped, stripped))
-    return coarse_window(texts, texts if plain else list(compress(shown, stripped)), WINDOW_MARGIN)
+    shown_texts = texts if plain else list(compress(shown, stripped))
+    return coarse_window(texts, shown_texts, WINDOW_MARGIN, block_texts(texts, nonblank))
+
+
+def block_texts(texts: list[str], nonblank: list[int]) -> list[str] | None:
+    """Each non-blank line's text, or its paragraph's when it is a line of a hard-wrapped one; None
+    when no two lines touch (most dumps: a blank line between any two).
+
+    A wrapped line (78 columns) seldom ends a sentence: valued alone, the article's lines were all
+    menu, and the first guess took a footer's one line that did for the article.
+    """
+    if 1 not in map(operator.sub, nonblank[1:], nonblank):
+        return None
+    valued = list(texts)
+    k = 0
+    while k < len(texts):
+        end = k + 1
+        while end < len(texts) and nonblank[end] == nonblank[end - 1] + 1:
+            end += 1
+        if end - k > 1 and wrapped_paragraph(texts[k:end]):
+            valued[k:end] = [" ".join(texts[k:end])] * (end - k)
+        k = end
+    return valued
 
 
 def _line_no(nonblank: list[int], k: int, offset: int) -> int:
