@@ -94,6 +94,14 @@ DOM_STEPS = (
         HTML_ONLY,
     ),
     RuleEntry(
+        "json-ld-body",
+        RuleKind.DOM,
+        Stage.HTML_LINES,
+        "The page's JSON-LD articleBody in place of markup text that holds under half of its words.",
+        "cleanup.html.ldbody:from_json_ld",
+        HTML_ONLY,
+    ),
+    RuleEntry(
         "outside-article",
         RuleKind.DOM,
         Stage.HTML_CONTAINER,

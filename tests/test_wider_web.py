@@ -134,3 +134,34 @@ def test_a_heading_over_prose_and_links_stays() -> None:
         f"<html><body><main><h1>Elterngeld</h1>{BODY}{section}<h3>Fazit</h3><p>{PARAGRAPHS[3]}</p></main></body></html>"
     )
     assert "Wie beantrage ich es?" in clean(page).text
+
+
+def _ld_page(body: str, markup: str, free: bool = True) -> str:
+    import json
+
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Brücke", "articleBody": body}
+    if not free:
+        ld["isAccessibleForFree"] = False
+    head = f"<title>Brücke wird saniert</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+    return f"<html lang='de'><head>{head}</head><body>{markup}</body></html>"
+
+
+SHELL = "<div id='__next'><nav><a href='/'>Start</a></nav><div class='skeleton'></div><footer>Impressum</footer></div>"
+
+
+def test_a_page_built_in_the_browser_gives_its_json_ld_article() -> None:
+    # A JS app served as an empty shell: the story is only in the JSON-LD that search engines read.
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(_ld_page(body, SHELL))
+    assert result.extractor == "json-ld"
+    assert result.paragraphs == PARAGRAPHS
+    assert any(r.rule == "json-ld-body" and r.text == "Impressum" for r in result.removed)
+
+
+def test_the_markups_article_wins_when_it_holds_the_json_ld_text() -> None:
+    # Keep-traps: the markup's article stands when it holds the articleBody; a paywalled page's
+    # JSON-LD (isAccessibleForFree false) and a short description are not the article.
+    markup = f"<article><h1>Brücke wird saniert</h1>{BODY}</article>"
+    assert clean(_ld_page(" ".join(PARAGRAPHS), markup)).extractor != "json-ld"
+    assert clean(_ld_page("\n\n".join(PARAGRAPHS), SHELL, free=False)).extractor != "json-ld"
+    assert clean(_ld_page("Der Stadtrat hat die Sanierung der Brücke beschlossen.", SHELL)).extractor != "json-ld"

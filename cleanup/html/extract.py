@@ -40,6 +40,8 @@ from cleanup.html.evidence import (
     spare_named,
 )
 from cleanup.html.header_meta import MAX_HEADER_LINE_CHARS, header_metadata, metadata_lines
+from cleanup.html.ldbody import RULE as LD_RULE
+from cleanup.html.ldbody import from_json_ld
 from cleanup.html.lines import lines_of
 from cleanup.html.marks import (
     apply_site_strip,
@@ -48,7 +50,7 @@ from cleanup.html.marks import (
     strip_chrome,
     take_captions,
 )
-from cleanup.html.meta import read_metadata
+from cleanup.html.meta import Meta, read_metadata
 from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSER_MAX_DEPTH: re-exported)
 from cleanup.html.scorer import (
     MIN_BLOCK_CHARS,
@@ -135,16 +137,12 @@ def extract_html(
         removed += drop_teaser_cards(choice.containers, meta.canonical_url or url)
     pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
     removed += caption_removed + strip_chrome(choice.containers, pruned, scores, options.rules_dirs)
-    lines = [line for root in choice.containers for line in lines_of(root)]
-    lines, headline_removed = drop_headline(lines, meta.title)
-    if enabled("link-list", options):
-        lines, link_removed = drop_link_lines(lines)
-        headline_removed += link_removed
+    lines, headline_removed, extractor = _article_lines(choice, meta, options)
     return HtmlPage(
         lines=tuple(lines),
         removed=tuple(removed + headline_removed),  # sorted with the text removals in pipeline.build_result
         captions=tuple(captions),
-        extractor=choice.extractor,
+        extractor=extractor,
         title=meta.title,
         byline=meta.byline,
         date=meta.date,
@@ -153,6 +151,19 @@ def extract_html(
         native_ad=native_ad,
         header=(None, None) if meta.byline and meta.date else _header(choice.containers[0], marks, removed),
     )
+
+
+def _article_lines(choice: Choice, meta: Meta, options: Options) -> tuple[list[Line], list[Removal], str]:
+    """The containers' lines without the headline and link runs, the removals, and the path taken:
+    the page's JSON-LD articleBody when the lines hold under half of it (``ldbody``)."""
+    lines = [line for root in choice.containers for line in lines_of(root)]
+    lines, removed = drop_headline(lines, meta.title)
+    if enabled("link-list", options):
+        lines, link_removed = drop_link_lines(lines)
+        removed += link_removed
+    if enabled(LD_RULE, options) and (ld := from_json_ld(lines, meta.body_text)) is not None:
+        return ld[0], removed + ld[1], "json-ld"
+    return lines, removed, choice.extractor
 
 
 def _header(container: Any, marks: dict[Any, ChromeGroup], removed: list[Removal]) -> tuple[str | None, str | None]:

@@ -63,6 +63,7 @@ class Meta:
     canonical_url: str | None
     site_name: str | None
     body_hint: str | None  # JSON-LD articleBody
+    body_text: str | None = None  # the same with its line breaks, when the page says it is free to read
 
 
 def meta_tags(doc: Any) -> tuple[tuple[str, str], ...]:
@@ -111,6 +112,11 @@ def _json_ld(doc: Any) -> dict[str, Any]:
                     return item
                 stack.extend(v for v in item.values() if isinstance(v, list | dict))
     return {}
+
+
+def _free(ld: dict[str, Any]) -> bool:
+    """False when the page's JSON-LD says the article is not free to read (behind a paywall)."""
+    return str(ld.get("isAccessibleForFree", True)).lower() != "false"
 
 
 def _ld_text(value: Any) -> str | None:
@@ -262,4 +268,5 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
         canonical_url=canonical or _meta(tags, "og:url") or url,
         site_name=site_name,
         body_hint=norm(body) if isinstance(body, str) else None,
+        body_text=body if isinstance(body, str) and _free(ld) else None,
     )
