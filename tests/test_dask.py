@@ -349,3 +349,66 @@ def _jsonl_of(lines: list[str]) -> list[str]:
         check=True,
     )
     return result.stdout.decode().splitlines()
+
+
+def _mixed_warc(pages: list[Path]) -> bytes:
+    """A WARC of a page (200), a redirect (301), a missing page (404), an image and a big page (200)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    big = _html(pages[1]) + "<p>" + "filler text " * 20_000 + "</p>"
+    responses = [
+        ("200 OK", "text/html", _html(pages[0])),
+        ("301 Moved Permanently", "text/html", "<p>Moved</p>"),
+        ("404 Not Found", "text/html", "<p>Not found</p>"),
+        ("200 OK", "image/png", "\x89PNG"),
+        ("200 OK", "text/html", big),
+    ]
+    for i, (status, ctype, body) in enumerate(responses):
+        headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        payload = io.BytesIO(body.encode("utf-8"))
+        url = f"https://example.org/{i}"
+        writer.write_record(writer.create_warc_record(url, "response", payload=payload, http_headers=headers))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("flags", [(), ("--all-statuses",), ("--max-bytes", "100000"), ("-v",)])
+def test_warc_records_left_out_and_limits_are_those_of_a_local_run(
+    cluster, tmp_path: Path, flags: tuple[str, ...]
+) -> None:
+    # A new-user trial: on a cluster a WARC's 301, 404 and image/png records were each "error: no data"
+    # (exit 123), and --all-statuses and --max-bytes were ignored.
+    address, _ = cluster
+    warc = tmp_path / "mixed.warc.gz"
+    warc.write_bytes(_mixed_warc(_pages()))
+    local_code, _, local_stderr = _local("-j", "1", *flags, "-o", tmp_path / "local", warc)
+    code, _, stderr = _on(address, *flags, "-o", tmp_path / "dask", warc)
+    assert code == local_code, stderr
+    assert _errors(stderr) == _errors(local_stderr)
+    assert [line for line in stderr.splitlines() if ": left out (" in line] == [
+        line for line in local_stderr.splitlines() if ": left out (" in line
+    ]
+    assert stderr.splitlines()[-1].startswith(local_stderr.splitlines()[-1])
+    assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")
+    if not flags:
+        assert code == 0 and "2 cleaned, 3 left out (1 HTTP 301, 1 HTTP 404, 1 not a page: image/png)." in stderr
+    if flags == ("--max-bytes", "100000"):
+        assert code == 123 and "over the limit of 100,000 bytes" in stderr
+    assert _on(address, *flags, "-f", "jsonl", warc)[1] == _local("-j", "1", *flags, "-f", "jsonl", warc)[1]
+
+
+def test_clean_bag_leaves_out_the_records_the_command_leaves_out(cluster, tmp_path: Path) -> None:
+    import dask.bag as db
+
+    from cleanup.batch.dask import clean_bag
+
+    _, client = cluster
+    warc = tmp_path / "mixed.warc.gz"
+    warc.write_bytes(_mixed_warc(_pages()))
+    results = client.compute(clean_bag(db.from_sequence([str(warc)]))).result()
+    assert [(r["url"], "error" in r) for r in results] == [
+        ("https://example.org/0", False),
+        ("https://example.org/4", False),
+    ]

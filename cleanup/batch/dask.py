@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from cleanup.batch.plan import Pages, Range, Task, plan, run_task, split_bytes, split_points
 from cleanup.batch.work import Outcome, Settings, process
-from cleanup.input.records import Fields, jsonl_record
+from cleanup.input.records import DEFAULT_MAX_BYTES, Fields, jsonl_record
 from cleanup.input.remote import as_url, size
 from cleanup.input.sources import Source, failed
 from cleanup.model import DEFAULT_OPTIONS, Options
@@ -130,6 +130,8 @@ class Cluster:
             self.client.close()
             raise ClusterError(f"the Dask scheduler at {address} has no workers") from None
         self.fields = Fields()  # the JSON Lines field names (--html-field...)
+        self.max_bytes = DEFAULT_MAX_BYTES  # --max-bytes and --all-statuses: records are read as a local run reads them
+        self.all_statuses = False
         self.keep: Callable[[Source], bool] = lambda source: True
         self.used: set[str] = set()
         self.done = self.total = 0
@@ -160,6 +162,10 @@ class Cluster:
         points: list[tuple[int, int]] = _result(future, self.stop)
         return points
 
+    def _plan(self, items: Iterable[Source]) -> Iterator[Task]:
+        reading = (self.split, self.max_bytes, self.all_statuses)
+        return plan(iter(items), self.fields, self._size, self._points, self.keep, *reading)
+
     def _submit(self, task: Task, work: Callable[[Source], Outcome]) -> Future:
         self.total += 1
         return self.client.submit(_on_worker, task, work, pure=False)
@@ -181,7 +187,7 @@ class Cluster:
         pending: collections.deque[tuple[Task, Future]] = collections.deque()
         try:
             with self.stop:
-                for task in plan(iter(items), self.fields, self._size, self._points, self.keep, self.split):
+                for task in self._plan(items):
                     pending.append((task, self._submit(task, work)))
                     self.stop.check()
                     while pending and (len(pending) >= window or pending[0][1].done()):
@@ -213,7 +219,7 @@ class Cluster:
             self.used.add(worker)
         self.done += 1
         for source, outcome in pairs:
-            if isinstance(task, Pages) or self.keep(source):
+            if isinstance(task, Pages) or source.skip is not None or self.keep(source):
                 yield source, outcome
             self.stop.check()
 
@@ -255,7 +261,8 @@ def clean_bag(
 
     ``bag`` holds records (dicts, or JSON Lines strings as ``dask.bag.read_text``
     gives them) or paths and URLs of pages, JSON Lines and WARC files (each of
-    their records is one result). A page that cannot be cleaned gives
+    their records is one result; a WARC record the command leaves out, a 404
+    or an image, gives none). A page that cannot be cleaned gives
     ``{"source": ..., "error": reason}``. A record's ``source`` is its URL, else
     its id, else ``<record>``; a file's is its path, as on the command line.
     """
@@ -267,7 +274,9 @@ def clean_bag(
 def _clean_partition(part: Iterable[Any], fields: Fields, settings: Settings) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for element in part:
-        for source, outcome in run_task(_task(element, fields), _work(settings)):
+        for source, outcome in run_task(_task(element, fields, settings.options), _work(settings)):
+            if source.skip is not None:  # a WARC 404, an image: left out, as by the command
+                continue
             if outcome.error is not None or outcome.output is None:
                 out.append({"source": source.name, "error": outcome.error})
             else:
@@ -279,7 +288,7 @@ def _work(settings: Settings) -> Callable[[Source], Outcome]:
     return functools.partial(process, settings=settings)
 
 
-def _task(element: Any, fields: Fields) -> Task:
+def _task(element: Any, fields: Fields, options: Options) -> Task:
     """One bag element as a task: a record, or a file (page or container) by path or URL."""
     from cleanup.input.records import kind_of
 
@@ -295,7 +304,7 @@ def _task(element: Any, fields: Fields) -> Task:
     kind = kind_of(name, "auto")
     path = None if url else Path(os.path.abspath(name))
     source = Source(url or name, Path(Path(name).name), path=path, kind=kind)
-    return Pages((source,)) if kind == "page" else Range(source, fields)
+    return Pages((source,)) if kind == "page" else Range(source, fields, max_bytes=options.max_bytes)
 
 
 def _record(raw: bytes, fields: Fields) -> Source:

@@ -47,6 +47,8 @@ class Range:
 
     ``offset`` is where line ``first`` starts in the raw file (SEEK_NONE: read
     from the start and skip); ``limit`` None reads to the end of the file.
+    ``max_bytes`` and ``all_statuses`` are the run's --max-bytes and
+    --all-statuses: each record is read as a local batch reads it.
     """
 
     source: Source
@@ -54,16 +56,22 @@ class Range:
     first: int = 1
     offset: int = 0
     limit: int | None = None
+    max_bytes: int = records.DEFAULT_MAX_BYTES
+    all_statuses: bool = False
 
 
 Task = Pages | Range
 
 
 def run_task(task: Task, work: Work) -> list[tuple[Source, Outcome]]:
-    """Run one task (on a worker): each input's Source, without its page bytes, and its Outcome."""
+    """Run one task (on a worker): each input's Source, without its page bytes, and its Outcome.
+
+    A record a local batch leaves out (a WARC 404, an image) comes back with its
+    ``skip`` and an empty Outcome, uncleaned: the client counts it as left out.
+    """
     if isinstance(task, Pages):
         return [(source, _page(source, work)) for source in task.sources]
-    return [(dataclasses.replace(s, data=None), work(s)) for s in _records(task)]
+    return [(dataclasses.replace(s, data=None), Outcome() if s.skip else work(s)) for s in _records(task)]
 
 
 def _page(source: Source, work: Work) -> Outcome:
@@ -100,7 +108,9 @@ def _records(task: Range) -> Iterator[Source]:
             stream = _skip_lines(stream, task.first - 1)
         elif task.offset:
             stream.seek(task.offset)
-        yield from records.expand(src.kind, src.name, stream, src.rel, task.fields, first=task.first, limit=task.limit)
+        yield from records.expand(
+            src.kind, src.name, stream, src.rel, task.fields, task.max_bytes, task.all_statuses, task.first, task.limit
+        )
 
 
 def _skip_lines(stream: BinaryIO, count: int) -> BinaryIO:
@@ -159,11 +169,17 @@ def _warc_points(stream: BinaryIO, split_bytes: int, points: list[tuple[int, int
             last = offset
 
 
-def ranges(source: Source, fields: Fields, points: list[tuple[int, int]]) -> Iterator[Range]:
-    """The Range tasks of one container file, from its split points."""
+def ranges(
+    source: Source,
+    fields: Fields,
+    points: list[tuple[int, int]],
+    max_bytes: int = records.DEFAULT_MAX_BYTES,
+    all_statuses: bool = False,
+) -> Iterator[Range]:
+    """The Range tasks of one container file, from its split points (--max-bytes and --all-statuses in each)."""
     for (first, offset), after in itertools.zip_longest(points, points[1:]):
         limit = None if after is None else after[0] - first
-        yield Range(source, fields, first, offset, limit)
+        yield Range(source, fields, first, offset, limit, max_bytes, all_statuses)
 
 
 def plan(
@@ -173,13 +189,16 @@ def plan(
     points: Callable[[Source], list[tuple[int, int]]],
     keep: Callable[[Source], bool] = lambda s: True,
     split: int = SPLIT_BYTES,
+    max_bytes: int = records.DEFAULT_MAX_BYTES,
+    all_statuses: bool = False,
 ) -> Iterator[Task]:
     """Tasks in input order: runs of page files, and the record ranges of each container file.
 
     Page tasks start with one page and double up to MAX_PAGES_PER_TASK, so a
     short run still spreads over every worker. ``keep`` drops page files
     before any work (--skip-existing); ``points`` (run on a worker) splits a
-    container larger than ``split`` bytes.
+    container larger than ``split`` bytes. Its records are read under
+    ``max_bytes`` and ``all_statuses`` (--max-bytes, --all-statuses).
     """
     batch: list[Source] = []
     most = 1
@@ -196,7 +215,7 @@ def plan(
             yield Pages(tuple(batch))
             batch = []
         src = _absolute(source)
-        yield from ranges(src, fields, points(src) if size(src) > split else [(1, 0)])
+        yield from ranges(src, fields, points(src) if size(src) > split else [(1, 0)], max_bytes, all_statuses)
     if batch:
         yield Pages(tuple(batch))
 

@@ -9,13 +9,15 @@ import click
 
 from cleanup.cli.messages import Messages
 from cleanup.input.remote import RemoteError, as_url
+from cleanup.input.sources import Selection
 from cleanup.output.report import EXIT_USAGE
 
 DASK_MISSING = "--scheduler needs Dask: pip install 'cleanup[dask]' (dask, distributed, fsspec)"
 
 
-def open_cluster(address: str, fields: Any, messages: Messages) -> Any:
-    """A ``cleanup.batch.dask.Cluster`` on ``address``; says what is wrong and exits 2 otherwise."""
+def open_cluster(address: str, sel: Selection, messages: Messages) -> Any:
+    """A ``cleanup.batch.dask.Cluster`` on ``address`` that reads records as ``sel`` says; says what is
+    wrong and exits 2 otherwise."""
     from cleanup.batch.dask import ClusterError, connect
 
     try:
@@ -26,7 +28,9 @@ def open_cluster(address: str, fields: Any, messages: Messages) -> Any:
     except ClusterError as exc:
         messages.error("--scheduler", str(exc))
         raise click.exceptions.Exit(EXIT_USAGE) from None
-    cluster.fields = fields
+    if sel.fields is not None:
+        cluster.fields = sel.fields
+    cluster.max_bytes, cluster.all_statuses = sel.max_bytes, sel.all_statuses
     return cluster
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -172,9 +173,27 @@ def leaving_out(items: Iterator[Source], report: Report, messages: Messages) -> 
     for source in items:
         if source.skip is None:
             yield source
-            continue
-        report.leave_out(source.skip)
-        messages.status(source.name, f"left out ({source.skip})")
+        else:
+            leave_out(source, report, messages)
+
+
+def left_out_there(
+    results: Generator[tuple[Source, Any], None, None], report: Report, messages: Messages
+) -> Generator[tuple[Source, Any], None, None]:
+    """The ``(source, outcome)`` pairs of a batch, but records a cluster worker left out (a WARC 404):
+    those are counted as a local run counts them. Closing this closes ``results`` (cancels the tasks)."""
+    with contextlib.closing(results):
+        for source, outcome in results:
+            if source.skip is None:
+                yield source, outcome
+            else:
+                leave_out(source, report, messages)
+
+
+def leave_out(source: Source, report: Report, messages: Messages) -> None:
+    """Count one input that is no article (``source.skip``), and name it under -v."""
+    report.leave_out(source.skip or "")
+    messages.status(source.name, f"left out ({source.skip})")
 
 
 def selection(

@@ -15,7 +15,7 @@ import click
 
 from cleanup.cli.cluster import open_cluster, remote_target
 from cleanup.cli.explain import open_explain_file
-from cleanup.cli.inputs import count, inputs, leaving_out, listed_paths_of, record_fields, selection
+from cleanup.cli.inputs import count, inputs, leaving_out, left_out_there, listed_paths_of, record_fields, selection
 from cleanup.cli.messages import ExplainFileError, Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
 from cleanup.input.remote import as_url, local_path
@@ -156,7 +156,7 @@ def _run(
     work = functools.partial(process, settings=settings)
     crashed, timed_out, too_big = (functools.partial(_failed, outcome=Outcome, why=why) for why in why_failed(limits))
     mapper, status = (ordered_map, None) if cluster is None else (cluster.map, cluster.status)  # --scheduler
-    mapped = mapper(work, items, jobs, crashed, timed_out, limits, too_big)
+    mapped = left_out_there(mapper(work, items, jobs, crashed, timed_out, limits, too_big), report, messages)
     with (
         progress_bar(messages, enabled=not _data_to_terminal(mode, target), total=total, status=status) as advance,
         contextlib.closing(mapped) as results,
@@ -233,9 +233,8 @@ def run_batch(
 
     messages = _messages(flags)
     output, sources = local_path(output), tuple(local_path(s) or s for s in sources)  # file://: a local path
-    fields = record_fields(flags)
-    cluster = open_cluster(flags["scheduler"], fields, messages) if flags.get("scheduler") else None
-    sel = selection(flags, fields, output, options, open_containers=cluster is None)
+    sel = selection(flags, record_fields(flags), output, options, open_containers=not flags.get("scheduler"))
+    cluster = open_cluster(flags["scheduler"], sel, messages) if flags.get("scheduler") else None
     # The whole list is read first when outputs (or the explain file) must be checked against every input.
     listed, problem = listed_paths_of(flags["files_from"], bool(output or flags["explain_file"]), flags["null"])
     named = [*sources, *listed] if isinstance(listed, list) else list(sources)
