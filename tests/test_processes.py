@@ -232,6 +232,45 @@ def test_a_page_past_the_memory_cap_is_one_error_and_the_batch_goes_on(tmp_path:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a0.txt", "a1.txt"]
 
 
+def _big_page(path: Path) -> Path:
+    """A ~4.6 MB article of nested divs and paragraphs, as in a new-user trial."""
+    paragraphs = f"<p>{PARAGRAPH * 3}</p><p><a href='/x'>link</a> {PARAGRAPH}</p>"
+    block = f"<div class='section'><div class='inner'>{paragraphs}</div></div>\n"
+    path.write_text(
+        "<!doctype html><html><body><article>" + block * (4_600_000 // len(block)) + "</article></body></html>"
+    )
+    return path
+
+
+def test_a_page_that_runs_out_of_memory_says_the_limit(tmp_path: Path) -> None:
+    # A new-user trial: "error: big.html: internal error: MemoryError: " (or "the worker process cleaning it
+    # died") instead of the limit's message, when the page failed one allocation short of the cap.
+    page = _big_page(tmp_path / "big.html")
+    for _ in range(3):  # the worker died on some runs
+        done = subprocess.run(
+            command() + ["--max-memory", "40", "-f", "jsonl", str(page)], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 123, done.stderr
+        assert done.stderr == f"error: {page}: needed more than 40 MB (the limit per page; see --max-memory)\n"
+
+
+def test_a_memory_error_under_the_cap_is_the_limit() -> None:
+    from multiprocessing import Pipe
+
+    from cleanup.batch import worker
+    from cleanup.batch.work import OUT_OF_MEMORY
+
+    def short_of_memory(item: object) -> object:
+        raise MemoryError
+
+    mine, theirs = Pipe()
+    for fn in (short_of_memory, lambda item: OUT_OF_MEMORY):
+        worker._answer(theirs, fn, "page", near_cap=1 << 60)
+        assert mine.recv() == (worker.TOO_BIG, None)
+    worker._answer(theirs, lambda item: OUT_OF_MEMORY, "page", near_cap=None)  # no cap: the outcome as it is
+    assert mine.recv() == (worker.OK, OUT_OF_MEMORY)
+
+
 def test_the_main_process_runs_a_single_thread(tmp_path: Path) -> None:
     """A signal blocked around a write then waits for it: no other thread of ours can take it."""
     out = tmp_path / "out"

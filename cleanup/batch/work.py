@@ -30,13 +30,18 @@ class Outcome:
     """What cleaning one source produced: the rendered output or why there is none.
 
     ``rules`` counts the removals of each rule, as (name, count) pairs sorted by name,
-    for the per-rule summary of ``-v``.
+    for the per-rule summary of ``-v``. ``out_of_memory``: cleaning raised
+    MemoryError (a worker under --max-memory reports the limit instead).
     """
 
     output: str | None = None
     explain: tuple[str, ...] = ()
     error: str | None = None
     rules: tuple[tuple[str, int], ...] = ()
+    out_of_memory: bool = False
+
+
+OUT_OF_MEMORY = Outcome(error="out of memory (MemoryError)", out_of_memory=True)
 
 
 def unpacked(data: bytes | str, max_bytes: int) -> bytes | str:
@@ -86,6 +91,8 @@ def process(source: Source, settings: Settings) -> Outcome:
         raise
     except (CleanupError, OSError) as exc:
         return Outcome(error=reason(exc))
+    except MemoryError:
+        return OUT_OF_MEMORY  # made beforehand: memory may still be short here
     except Exception as exc:
         # A bug or a pathological page must not end a batch of thousands: say so and go on.
         # Only a plain message crosses back from a worker: some lxml errors cannot be pickled.

@@ -23,6 +23,7 @@ from typing import Any
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 OK, RAISED, TOO_BIG = "ok", "raised", "too big"  # what a worker's answer holds
 STOP_SIGNALS = frozenset((signal.SIGINT, signal.SIGTERM))  # the main process decides when to stop
+MEMORY_ERROR = MemoryError("out of memory")  # made beforehand: raising one may need memory there is none of
 
 
 def serve(
@@ -64,15 +65,20 @@ def _answer(conn: Connection, fn: Callable[[Any], Any], item: Any, near_cap: int
     A page that took the worker's address space to a new peak within a tenth
     of the memory limit failed for lack of memory, whatever error it reports
     (libxml2 says "unknown error" when an allocation fails). A new peak, as a
-    forked worker starts with its parent's.
+    forked worker starts with its parent's. So did a page that raised
+    MemoryError, or whose result says it did (``out_of_memory``), under the
+    cap: one allocation too large for the room left fails without a new peak.
     """
     before = _peak_address_space()
     try:
         reply: tuple[str, Any] = (OK, fn(item))
+    except MemoryError:  # not kept: its traceback holds the page's memory
+        reply = (RAISED, MEMORY_ERROR)
     except Exception as exc:  # the main process decides what it means (SiteRuleError stops the run)
-        reply = (RAISED, exc)
+        reply = (RAISED, exc.with_traceback(None))
     after = _peak_address_space()
-    if near_cap is not None and after > before and after >= near_cap:
+    out_of_memory = reply[1] is MEMORY_ERROR or getattr(reply[1], "out_of_memory", False) is True
+    if near_cap is not None and (out_of_memory or (after > before and after >= near_cap)):
         reply = (TOO_BIG, None)
     try:
         conn.send(reply)

@@ -202,7 +202,9 @@ def readability_container(doc: Any) -> Any:
         markup = HUGE_ATTRIBUTE_RE.sub(r"\1", etree.tostring(doc, encoding="unicode", method="html"))
         summary = Document(markup).summary(html_partial=True)
         found = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except Exception:  # readability raises Unparseable and lxml errors of its own
+    except Exception as exc:  # readability raises Unparseable and lxml errors of its own
+        if isinstance(exc, MemoryError) or isinstance(exc.__context__, MemoryError):
+            raise MemoryError("readability-lxml ran out of memory") from None  # the page is past --max-memory
         return None
     return _locate(doc, [text_key(el) for el in found.iter(*READABILITY_BLOCKS)])
 

@@ -172,6 +172,9 @@ def attribute_count(markup: str, start: int) -> int:
 def _parse(markup: str | bytes) -> tuple[Any, bool]:
     """Document element and whether libxml2 reported a resource limit (silent truncation).
 
+    MemoryError when libxml2 could not allocate (under --max-memory): the batch
+    reports the limit, not a parse error.
+
     Plain ``lxml.etree`` elements, not ``lxml.html`` ones: the html element-class lookup
     runs Python code for every element touched and cost a tenth of our time. Bytes are
     UTF-8 (a ``<meta charset>`` in them is not obeyed).
@@ -181,6 +184,8 @@ def _parse(markup: str | bytes) -> tuple[Any, bool]:
     try:
         doc = etree.fromstring(markup, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
+        if any(e.type_name == "ERR_NO_MEMORY" for e in parser.error_log):  # libxml2 says "unknown error"
+            raise MemoryError("libxml2 ran out of memory parsing the page") from None
         raise ExtractionError(f"cannot parse HTML: {exc}") from None
     if doc is None:
         raise ExtractionError("no HTML elements in the document")
