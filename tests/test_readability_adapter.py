@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from lxml import etree
 
@@ -35,3 +38,19 @@ def test_other_readability_errors_leave_the_page_to_the_next_extractor(monkeypat
 
     monkeypatch.setattr(Document, "score_paragraphs", broken)
     assert readability_container(_doc()) is None
+
+
+def test_a_readability_failure_prints_nothing() -> None:
+    # A new-user trial: with --max-memory, readability-lxml's logger printed "error getting summary:" and a
+    # whole traceback on stderr, even with -q (Python's last-resort handler: nobody configured logging).
+    # Run apart: pytest's log capture would take the record.
+    script = (
+        "from lxml import etree\n"
+        "from readability.readability import Document\n"
+        "from cleanup.html.extract import readability_container\n"
+        "def broken(self): raise ValueError('broken')\n"
+        "Document.score_paragraphs = broken\n"
+        f"print(readability_container(etree.fromstring({PAGE!r}, etree.HTMLParser())))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert (done.stdout, done.stderr) == ("None\n", "")

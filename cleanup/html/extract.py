@@ -18,6 +18,7 @@ adapter is ``readability_container`` here, the only place that imports readabili
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -190,8 +191,19 @@ HUGE_ATTRIBUTE_RE = re.compile(r"""(\s[\w:.-]+)=(?:"[^"]{4000,}"|'[^']{4000,}')"
 
 
 def readability_container(doc: Any) -> Any:
-    """Container of the text readability-lxml picks (the one adapter; slow, so used rarely)."""
+    """Container of the text readability-lxml picks (the one adapter; slow, so used rarely).
+
+    readability-lxml logs "error getting summary:" and a traceback when it gives up
+    on a page; with no logging set up, Python printed that on stderr (even under
+    ``-q``). Giving up is an answer here (the next extractor takes the page), and
+    the library prints nothing: its logger keeps its records to itself.
+    """
     from readability import Document
+
+    quiet = logging.getLogger("readability")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+        quiet.propagate = False
 
     if _deeper_than(doc, READABILITY_MAX_DEPTH):
         return None
