@@ -247,6 +247,40 @@ def test_rules_test_runs_toml_expectations(tmp_path: Path) -> None:
     assert "rollcall-obama-hollande: pass" in result.stdout
 
 
+README_PACK = """# my-rules/lang/de.toml
+[pack]
+name = "Deutsch"
+
+[phrases]
+read-more = ["Jetzt weiterlesen"]
+
+[[keep]]                # prose that must stay
+text = "Weiterlesen konnte sie erst, als die Lampe wieder brannte."
+
+[[drop]]                # a line that must be recognised as its group
+group = "read-more"
+text = "Jetzt weiterlesen: Bundestag beschließt neues Heizungsgesetz"
+"""
+
+
+def test_rules_test_loads_a_language_pack_as_a_pack(tmp_path: Path) -> None:
+    # A new-user trial: `rules test my-rules --pages DIR` on the README's own pack said
+    # "load: FAIL: ... unknown key 'pack'" (read as a site file); lint and --rules took it.
+    rules, pages = tmp_path / "my-rules", tmp_path / "pages"
+    (rules / "lang").mkdir(parents=True)
+    pages.mkdir()
+    pack = rules / "lang" / "de.toml"
+    pack.write_text(README_PACK, encoding="utf-8")
+    result = run(["rules", "test", str(rules), "--pages", str(pages)])
+    assert (result.exit_code, result.stdout.splitlines()) == (0, [f"{pack}:1: pack: pass: 2 examples"]), result.output
+    pack.write_text(README_PACK.replace("Jetzt weiterlesen:", "Jetzt lesen:"), encoding="utf-8")
+    result = run(["rules", "test", str(pack)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{pack}:13: drop: FAIL: 'Jetzt lesen: Bundestag beschließt neues Heizungsgesetz' is not found as read-more"
+    ]
+
+
 def test_dump_site_is_deterministic_and_loads_back(tmp_path: Path) -> None:
     from cleanup.sites.load import load_site
     from cleanup.sites.write import RuleSpec, dump_site

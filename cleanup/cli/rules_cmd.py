@@ -122,11 +122,12 @@ def lint_cmd(paths: tuple[Path, ...], notes: bool) -> None:
 )
 def test_cmd(paths: tuple[Path, ...], pages: Path | None) -> None:
     """Run [[expect]] and test_contains against saved pages: pass/FAIL/skip per expectation; exit 1 on a FAIL."""
-    from cleanup.sites.lint import test_site
+    from cleanup.sites.lint import is_pack, test_site
 
     failed = ran = skipped = 0
     for path in _files(paths):
-        for outcome in test_site(path, pages, (str(path.parent),)):
+        rules_dir = path.parent.parent if is_pack(path) else path.parent  # a pack is DIR/lang/xx.toml
+        for outcome in test_site(path, pages, (str(rules_dir),)):
             click.echo(str(outcome))
             failed += outcome.passed is False
             ran += outcome.passed is not None

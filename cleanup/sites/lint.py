@@ -128,9 +128,14 @@ def _toml_problem(path: Path, message: str) -> Problem:
     return Problem(path, line, rule, message)
 
 
+def is_pack(path: Path) -> bool:
+    """True for a language pack of a rules directory (``DIR/lang/xx.toml``), not a site file."""
+    return path.parent.name == PACK_DIR and path.suffix == SUFFIX
+
+
 def lint_file(path: Path) -> list[Problem]:
     """Every problem of one rule file (FiveFilters notes included, marked ``note``); a pack in ``lang/`` too."""
-    if path.parent.name == PACK_DIR and path.suffix == SUFFIX:
+    if is_pack(path):
         return lint_pack(path)
     if path.suffix == FTR_SUFFIX:
         try:
@@ -296,7 +301,10 @@ def _norm(text: str) -> str:
 
 
 def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Outcome]:
-    """Run the [[expect]] entries of a TOML file, or the test_contains of a FiveFilters file."""
+    """Run the [[expect]] entries of a TOML file, or the test_contains of a FiveFilters file; a language
+    pack in ``lang/`` is loaded as a pack and its examples checked, as ``lint`` checks them."""
+    if is_pack(path):
+        return _test_pack(path)
     try:
         site = load_ftr(path)[0] if path.suffix == FTR_SUFFIX else load_site.__wrapped__(path)
     except SiteRuleError as exc:
@@ -324,3 +332,15 @@ def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Out
         detail = "; ".join([*(f"missing {k!r}" for k in missing), *(f"not dropped {d!r}" for d in kept)])
         out.append(Outcome(path, line, stem, not detail, detail or f"{len(keeps) + len(drops)} checks"))
     return out
+
+
+def _test_pack(path: Path) -> list[Outcome]:
+    """A language pack: one ``pass`` when it loads and its [[drop]]/[[keep]] examples hold, else a FAIL each."""
+    problems = lint_pack(path)
+    if problems:
+        return [Outcome(path, p.line, p.rule, False, p.message) for p in problems]
+    from cleanup import lang
+    from cleanup.lang.packs import load_pack
+
+    pack = load_pack(path, lang.groups())
+    return [Outcome(path, 1, "pack", True, f"{len(pack.drop) + len(pack.keep)} examples")]
