@@ -137,6 +137,19 @@ def test_sigterm_to_the_group_closes_the_pipe_to_the_reader(tmp_path: Path) -> N
     all_gone(proc.pid, since)
 
 
+def test_a_stop_with_output_on_stdout_gives_no_skip_existing_hint(tmp_path: Path) -> None:
+    # A new-user trial: SIGTERM to `cleanup -f jsonl pages/` said "rerun with --skip-existing to finish",
+    # a flag that run refuses (it needs -o DIR or -o FILE.jsonl).
+    proc = start(["-q", "-j", 2, "-f", "jsonl", batch(tmp_path / "in")], stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    for _ in range(4):
+        assert proc.stdout.readline()  # the quick pages: the slow ones are running now
+    wait_until(lambda: len(session(proc.pid)) > 2, proc)
+    os.killpg(proc.pid, signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=GONE_WITHIN)
+    assert (proc.returncode, stderr) == (143, b"terminated: every output written is complete\n")
+
+
 def _kill_main_mid_jsonl(tmp_path: Path, processes: int, **kwargs: object) -> tuple[subprocess.Popen[bytes], Path]:
     """Kill the main process once ``processes`` run and the output file is being written."""
     target = tmp_path / "o" / "all.jsonl"

@@ -252,7 +252,7 @@ def run_batch(
     try:
         counted, settings = functools.partial(count, sources, listed, sel), Settings(options, fmt, flags["explain"])
         run = functools.partial(_run, items, settings, jobs, mode, target, report, messages, _limits(flags), counted)
-        code = _batch(functools.partial(run, cluster), messages)
+        code = _batch(functools.partial(run, cluster), messages, output is not None and mode is Mode.WRITE)
     except BaseException:
         target.close(ok=False)
         raise
@@ -279,8 +279,11 @@ def run_batch(
 STOPPED = (EXIT_INTERRUPTED, EXIT_TERMINATED)
 
 
-def _batch(run: Callable[[], None], messages: Messages) -> int | None:
-    """Run the batch (``run``: ``_run`` with its arguments); None when it ran to its end, else the exit code."""
+def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int | None:
+    """Run the batch (``run``: ``_run`` with its arguments); None when it ran to its end, else the exit code.
+
+    ``resumable``: outputs go to -o DIR or FILE.jsonl, so a stopped run says how to finish it.
+    """
     from cleanup.batch.jobs import WorkerError
 
     try:
@@ -295,12 +298,11 @@ def _batch(run: Callable[[], None], messages: Messages) -> int | None:
     except WorkerError as exc:
         messages.error("-j", f"{exc}; try -j 1")
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        messages.say("interrupted: every output written is complete; rerun with --skip-existing to finish", always=True)
-        return EXIT_INTERRUPTED
-    except Terminated:
-        messages.say("terminated: every output written is complete; rerun with --skip-existing to finish", always=True)
-        return EXIT_TERMINATED
+    except (KeyboardInterrupt, Terminated) as exc:
+        finish = "; rerun with --skip-existing to finish" if resumable else ""
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        messages.say(f"{stopped}: every output written is complete{finish}", always=True)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_PIPE
