@@ -385,3 +385,23 @@ def test_several_text_pages_on_stdout_are_separated_by_a_blank_line(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     one = CliRunner().invoke(main, [str(tmp_path / "a.txt")]).stdout
     assert result.stdout == one + "\n" + one
+
+
+def test_a_mistyped_subcommand_says_which_was_meant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A new-user trial: `cleanup lern pages -o x` ran a batch with "lern" as a missing input, and said only
+    # "error: lern: no such file or directory". The batch still runs; the first input's error names the fix.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text("Story\n\nThe council approved the budget on Tuesday.\n")
+    result = run(["lern", "pages", "-o", "x"])
+    assert result.exit_code == 123
+    assert "error: lern: no such file or directory; did you mean 'cleanup learn'?" in result.stderr.splitlines()
+    assert [p.name for p in (tmp_path / "x").rglob("*.txt")] == ["a.txt"]
+    result = run(["rulez", "list"])
+    assert result.stderr.splitlines()[:2] == [
+        "error: rulez: no such file or directory; did you mean 'cleanup rules'?",
+        "error: list: no such file or directory",
+    ]
+    result = run(["pages", "lern"])  # not the first input: no subcommand was meant
+    assert "error: lern: no such file or directory" in result.stderr.splitlines()
+    assert "error: paegs: no such file or directory" in run(["paegs"]).stderr.splitlines()

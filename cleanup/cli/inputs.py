@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import itertools
 import sys
 from collections.abc import Generator, Iterable, Iterator
@@ -119,13 +120,33 @@ def record_fields(flags: dict[str, Any]) -> Any:
 def inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
     """Sources from the command line (URLs through fsspec), then from --files-from (``problem``: why the list
     cannot be read)."""
-    yield from iter_urls(sources, sel) if any(as_url(src) for src in sources) else iter_sources(sources, sel)
+    if any(as_url(src) for src in sources):
+        yield from iter_urls(sources, sel)
+    else:
+        yield from subcommand_hint(iter_sources(sources, sel), str(sources[0]) if sources else None)
     if problem is not None:
         yield Source("--files-from", Path(), error=problem)
     try:
         yield from iter_listed(listed, sel)
     except OSError as exc:  # a list read as it comes (stdin) that turns out to be none ("a line over …")
         yield Source("--files-from", Path(), error=f"cannot read the list of files: {reason(exc)}")
+
+
+SUBCOMMANDS = ("learn", "rules")  # cleanup learn, cleanup rules (cli/learn_cmd.py, cli/rules_cmd.py)
+MISSING = "no such file or directory"
+
+
+def subcommand_hint(items: Iterator[Source], first: str | None) -> Iterator[Source]:
+    """``items``, the first one's error saying which subcommand was meant when it is a missing input named
+    like one (``cleanup lern pages -o x``: ``error: lern: no such file or directory; did you mean 'cleanup
+    learn'?``). The batch goes on as before: a missing input fails on its own."""
+    for source in items:
+        if first is not None and source.name == first and source.error == MISSING:
+            close = difflib.get_close_matches(first, SUBCOMMANDS, n=1, cutoff=0.75)
+            if close:
+                source = dataclasses.replace(source, error=f"{MISSING}; did you mean 'cleanup {close[0]}'?")
+        first = None
+        yield source
 
 
 def count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> int | None:
