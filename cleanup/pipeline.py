@@ -206,6 +206,19 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     )
 
 
+def dump_urls(lines: Sequence[str]) -> list[str]:
+    """The URLs a text dump gives near its top (its first URL_SCAN_LINES lines), where a page names its own.
+
+    A URL inside markup the dump kept names something else: an ``<img src=...>`` in
+    a ``[caption]`` (an image on a CDN), a tracking pixel in ``<noscript>``. Those
+    are left out, here for the site choice and in ``cleanup learn`` for the host.
+
+    >>> dump_urls(['[caption]<img src="https://cdn.example/a.jpg"> The pier.[/caption]', "https://example.org/a"])
+    ['https://example.org/a']
+    """
+    return [m.group(0) for t in lines[:URL_SCAN_LINES] for m in URL_RE.finditer(CAPTION_MARKUP_RE.sub(" ", t))]
+
+
 def clean_text(page: Page, options: Options) -> Result:
     """Plain-text input: units, rules, the article run, the headline.
 
@@ -215,7 +228,7 @@ def clean_text(page: Page, options: Options) -> Result:
     page chrome, reported as two removals.
     """
     stripped = stripped_lines(page.text)
-    urls = [m.group(0) for t in stripped[:URL_SCAN_LINES] for m in URL_RE.finditer(t)]
+    urls = dump_urls(stripped)
     # Stripped lines are their own visible form unless the page holds an invisible character.
     plain = not has_invisible(page.text)
     shown = stripped if plain else [visible(t) for t in stripped]

@@ -657,3 +657,21 @@ def test_a_signal_stops_cleanup_learn_with_its_exit_code_and_no_worker_left(
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # the whole session is gone: the worker too
+
+
+def test_a_text_dump_is_grouped_by_its_own_url_not_an_image_in_a_caption(tmp_path: Path) -> None:
+    # A new-user trial: learn put the harborgazette fixture under cdn.harborgazette.example, the host of the
+    # <img src> inside its [caption], while clean() finds no URL of the page there; and said "1 pages".
+    from cleanup.pipeline import dump_urls
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "harborgazette-ferry-strike" / "input.txt"
+    text = fixture.read_text(encoding="utf-8")
+    assert clean(text).url is None and dump_urls(text.splitlines()) == []
+    out = CliRunner().invoke(main, ["learn", str(fixture), "-o", str(tmp_path / "rules")])
+    assert out.exit_code == 2, out.output
+    assert "1 page with no URL to tell their host (give --site HOST)" in out.stderr
+    assert "cdn.harborgazette.example" not in out.stderr
+    own = tmp_path / "own.txt"
+    own.write_text("https://www.harborgazette.example/ferry-strike\n\n" + text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["learn", str(fixture), str(own), "-o", str(tmp_path / "rules")])
+    assert "harborgazette.example: 1 page, fewer than --min-pages 3: nothing learned" in out.stderr.splitlines()

@@ -20,7 +20,7 @@ from cleanup.batch.work import declared_charset, unpacked
 from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
 from cleanup.model import CleanupError, Options, Result
-from cleanup.pipeline import URL_RE, URL_SCAN_LINES, clean
+from cleanup.pipeline import clean, dump_urls
 from cleanup.sites.learn import PageLines, page_lines
 from cleanup.sites.load import host_of
 
@@ -60,8 +60,7 @@ def page_url(source: Source, raw: bytes | str, result: Result) -> str | None:
     if result.kind != "text":
         return None
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    head = text.lstrip()[:20_000].splitlines()[:URL_SCAN_LINES]
-    return next((m.group(0) for line in head for m in URL_RE.finditer(line)), None)
+    return next(iter(dump_urls(text.lstrip()[:20_000].splitlines())), None)  # as clean() finds a dump's site
 
 
 def gather(

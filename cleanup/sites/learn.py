@@ -248,7 +248,9 @@ def learn_site(
     pages = distinct(sorted(pages, key=lambda p: (p.name, p.kept)))
     n = len(pages)
     if n < min_pages:
-        return Learned(host, n, note=f"{n} pages, fewer than --min-pages {min_pages}: nothing learned")
+        return Learned(
+            host, n, note=f"{n} page{'' if n == 1 else 's'}, fewer than --min-pages {min_pages}: nothing learned"
+        )
     # A line counts on every page that has it, kept or removed: the generic rules catch
     # some chrome on some pages only, and those pages are evidence too.
     counts: Counter[str] = Counter(t for p in pages for t in p.removed.union(p.kept))
