@@ -405,3 +405,25 @@ def test_a_mistyped_subcommand_says_which_was_meant(tmp_path: Path, monkeypatch:
     result = run(["pages", "lern"])  # not the first input: no subcommand was meant
     assert "error: lern: no such file or directory" in result.stderr.splitlines()
     assert "error: paegs: no such file or directory" in run(["paegs"]).stderr.splitlines()
+
+
+def test_no_config_is_in_the_subcommands_help_and_taken_before_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new-user trial: --no-config worked for `cleanup learn` and `cleanup rules list` but neither --help
+    # listed it, and `cleanup --no-config rules list` cleaned the missing inputs "rules" and "list".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "gazette.example.toml").write_text(
+        '[[drop_line]]\nname = "weekend"\nwhy = "promo"\nregex = "^Weekend edition$"\n', encoding="utf-8"
+    )
+    (tmp_path / "cleanup.toml").write_text('rules = ["my-rules"]\n', encoding="utf-8")
+    for args in (["learn", "--help"], ["rules", "list", "--help"]):
+        assert "--no-config" in run(args).stdout
+    assert "gazette.example:weekend" in run(["rules", "list"]).stdout
+    for args in (["rules", "list", "--no-config"], ["--no-config", "rules", "list"]):
+        result = run(args)
+        assert result.exit_code == 0, result.output
+        assert "skip-link" in result.stdout and "gazette.example:weekend" not in result.stdout
+    result = run(["--no-config", "learn", "--help"])
+    assert result.exit_code == 0 and " learn [OPTIONS] INPUTS..." in result.stdout

@@ -17,7 +17,7 @@ import click
 
 from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath, record_fields, selection
 from cleanup.cli.messages import echo_error
-from cleanup.cli.rules_cmd import RULES_DIRS
+from cleanup.cli.rules_cmd import NO_CONFIG_OPTION, RULES_DIRS
 from cleanup.input.sources import reason
 from cleanup.model import Options, SiteRuleError
 from cleanup.output.render import counted, quote_name
@@ -62,6 +62,7 @@ def is_learn_command(argv: list[str]) -> bool:
     help="A line or block must recur on this share of the host's pages (default 0.15).",
 )
 @RULES_DIRS
+@NO_CONFIG_OPTION
 @RECORD_OPTIONS
 @FILE_OPTIONS
 def learn(

@@ -21,7 +21,7 @@ from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
-from cleanup.cli.rules_cmd import is_rules_command, rules
+from cleanup.cli.rules_cmd import NO_CONFIG, is_rules_command, rules
 from cleanup.cli.run import run_batch
 from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
@@ -162,12 +162,13 @@ class Command(click.Command):
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         Command.closed = reopen_closed_streams()
         argv = list(sys.argv[1:] if args is None else args)
-        if is_rules_command(argv):  # cleanup rules list|lint|test|export (cli/rules_cmd.py)
+        sub = argv[1:] if argv[:1] == [NO_CONFIG] else argv  # cleanup --no-config rules list: a global flag first
+        if is_rules_command(sub):  # cleanup rules list|lint|test|export (cli/rules_cmd.py)
             argv, dirs = _config_rules(argv, extra)
             if dirs is not None:
                 extra["default_map"] = {"list": {"rules_dirs": dirs}}
             return rules.main(argv[1:], prog_name=f"{prog_name or 'cleanup'} rules", **extra)
-        if is_learn_command(argv):  # cleanup learn INPUTS... -o RULES_DIR (cli/learn_cmd.py)
+        if is_learn_command(sub):  # cleanup learn INPUTS... -o RULES_DIR (cli/learn_cmd.py)
             from cleanup.cli.learn_cmd import learn
 
             argv, dirs = _config_rules(argv, extra)
@@ -186,9 +187,6 @@ class Command(click.Command):
         ctx = super().make_context(info_name, args, parent, **extra)
         ctx.meta["config"] = config
         return ctx
-
-
-NO_CONFIG = "--no-config"
 
 
 def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], list[str] | None]:

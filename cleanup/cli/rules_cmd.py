@@ -38,6 +38,16 @@ def is_rules_command(argv: list[str]) -> bool:
     return action or not os.path.exists(SUBCOMMAND)
 
 
+NO_CONFIG = "--no-config"
+# main takes --no-config out of a subcommand's arguments (anywhere, or before the subcommand) before
+# click parses them; the option is here for --help.
+NO_CONFIG_OPTION = click.option(
+    NO_CONFIG,
+    is_flag=True,
+    expose_value=False,
+    help="Ignore cleanup.toml and [tool.cleanup] in pyproject.toml: no --rules from them.",
+)
+
 RULES_DIRS = click.option(
     "--rules",
     "rules_dirs",
@@ -55,6 +65,7 @@ def rules() -> None:
 
 @rules.command("list")
 @RULES_DIRS
+@NO_CONFIG_OPTION
 def list_cmd(rules_dirs: tuple[Path, ...]) -> None:
     """Every rule: name, kind, stage, source (the rules of every --rules file, FiveFilters ones included)."""
     from cleanup.model import SiteRuleError
