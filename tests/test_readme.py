@@ -18,3 +18,13 @@ def test_readme_example_page_exists() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in re.findall(r"cleanup (fixtures/\S+/input\.\w+)", readme):
         assert (ROOT / path).is_file(), path
+
+
+def test_no_install_command_names_the_unrelated_pypi_project() -> None:
+    # A new-user trial: `pip install 'cleanup[dask]'` (README, and the CLI's "--scheduler needs Dask" message)
+    # installs the PyPI project named cleanup (1.0.4), another one. Install from the checkout or its wheel.
+    texts = {"README.md": (ROOT / "README.md").read_text(encoding="utf-8")}
+    texts.update({str(p): p.read_text(encoding="utf-8") for p in (ROOT / "cleanup").rglob("*.py")})
+    for name, text in texts.items():
+        assert not re.search(r"""pip install ['"]?cleanup\[""", text), name
+        assert "EXTRA_PIP_PACKAGES" not in text or "cleanup[" not in text, name

@@ -12,7 +12,10 @@ from cleanup.input.remote import RemoteError, as_url
 from cleanup.input.sources import Selection
 from cleanup.output.report import EXIT_USAGE
 
-DASK_MISSING = "--scheduler needs Dask: pip install 'cleanup[dask]' (dask, distributed, fsspec)"
+# (Not 'cleanup[dask]': the PyPI project named cleanup is another one.)
+DASK_MISSING = (
+    "--scheduler needs Dask: pip install dask distributed fsspec (in a checkout of cleanup: pip install '.[dask]')"
+)
 
 
 def open_cluster(address: str, sel: Selection, messages: Messages) -> Any:

@@ -287,7 +287,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
     envvar="DASK_SCHEDULER_ADDRESS",
     help="Clean on the Dask cluster of this scheduler (tcp://host:8786; env DASK_SCHEDULER_ADDRESS): "
     "same outputs as a local run. Inputs and -o may then be URLs (s3://, gs://...). "
-    "Needs: pip install 'cleanup[dask]'.",
+    "Needs Dask: pip install dask distributed fsspec (in a checkout: pip install '.[dask]').",
 )
 @click.option(
     "--explain",

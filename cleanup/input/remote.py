@@ -65,7 +65,7 @@ def filesystem(url: str) -> tuple[Any, str]:
     try:
         import fsspec
     except ImportError:
-        raise RemoteError(f"{scheme}:// paths need fsspec: pip install 'cleanup[dask]'") from None
+        raise RemoteError(f"{scheme}:// paths need fsspec: pip install dask distributed fsspec") from None
     try:
         return fsspec.core.url_to_fs(url)
     except ImportError as exc:
