@@ -28,3 +28,12 @@ def test_no_install_command_names_the_unrelated_pypi_project() -> None:
     for name, text in texts.items():
         assert not re.search(r"""pip install ['"]?cleanup\[""", text), name
         assert "EXTRA_PIP_PACKAGES" not in text or "cleanup[" not in text, name
+
+
+def test_set_up_installs_into_a_virtualenv_first() -> None:
+    # A new-user trial: the system's pip refuses `pip install .` on many distributions (PEP 668).
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up on a fresh machine", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in setup.splitlines() if "pip install" in line]
+    assert commands[0].startswith("python3 -m venv .venv && . .venv/bin/activate && pip install . && ")
+    assert all(c.startswith(("python3 -m venv .venv && ", ". .venv/bin/activate && ")) for c in commands)
