@@ -82,7 +82,7 @@ DOM_STEPS = (
         RuleKind.DOM,
         Stage.HTML_LINES,
         "Runs of link-only lines inside the article.",
-        "cleanup.html.extract:drop_link_lines",
+        "cleanup.html.lines:drop_link_lines",
         HTML_ONLY,
     ),
     RuleEntry(

@@ -40,10 +40,10 @@ from cleanup.html.evidence import (
     lift_out,
     spare_named,
 )
-from cleanup.html.header_meta import MAX_HEADER_LINE_CHARS, header_metadata, metadata_lines
+from cleanup.html.header_meta import page_metadata
 from cleanup.html.ldbody import RULE as LD_RULE
 from cleanup.html.ldbody import from_json_ld
-from cleanup.html.lines import lines_of
+from cleanup.html.lines import drop_link_lines, lines_of
 from cleanup.html.marks import (
     apply_site_strip,
     outside_removals,
@@ -74,10 +74,6 @@ if TYPE_CHECKING:
     from cleanup.sites.load import Site
 
 
-ARTICLE_META = "article-meta"  # the chrome group of byline and date blocks (vocab.toml)
-LIST_HEADING_REASON = "heading of a removed link list"
-SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
 MIN_PROSE_LINE_CHARS = 80  # an h1 after a line this long is a section heading, not the headline
 
 
@@ -150,7 +146,7 @@ def extract_html(
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
         native_ad=native_ad,
-        header=(None, None) if meta.byline and meta.date else _header(choice.containers[0], marks, removed),
+        header=(None, None) if meta.byline and meta.date else page_metadata(choice.containers[0], marks, removed),
     )
 
 
@@ -165,15 +161,6 @@ def _article_lines(choice: Choice, meta: Meta, options: Options) -> tuple[list[L
     if enabled(LD_RULE, options) and (ld := from_json_ld(lines, meta.body_text)) is not None:
         return ld[0], removed + ld[1], "json-ld"
     return lines, removed, choice.extractor
-
-
-def _header(container: Any, marks: dict[Any, ChromeGroup], removed: list[Removal]) -> tuple[str | None, str | None]:
-    """Byline and date lines: the article's own metadata blocks taken out of the body, else the header's."""
-    inside = metadata_lines(r.text for r in removed if r.rule == ARTICLE_META and len(r.text) <= MAX_HEADER_LINE_CHARS)
-    if inside[0] is not None and inside[1] is not None:
-        return inside
-    above = header_metadata(container, marks)
-    return inside[0] or above[0], inside[1] or above[1]
 
 
 def drop_invisible(doc: Any) -> None:
@@ -375,39 +362,3 @@ def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], lis
     return lines[:i] + lines[i + 1 :], [
         Removal("headline", reason, line.text, line.no, line.end or line.no, node=line.tag)
     ]
-
-
-def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
-    """Remove runs of lines that are (almost) all link text: link lists, menus, 'Read more' runs.
-
-    A single linked line between prose lines stays: product names and linked subheads in
-    round-up articles are article text.
-    """
-    linky = [line.link_share >= MAX_LINE_LINK_SHARE and line.tag != "pre" for line in lines]
-    runs = [linky[i] and ((i > 0 and linky[i - 1]) or (i + 1 < len(lines) and linky[i + 1])) for i in range(len(lines))]
-    kept, removed = [], []
-    for i, line in enumerate(lines):
-        end = line.end or line.no
-        if runs[i]:
-            removed.append(Removal("link-list", "run of link-only lines", line.text, line.no, end, node=line.tag))
-        elif _list_heading(lines, runs, i):
-            removed.append(Removal("link-list", LIST_HEADING_REASON, line.text, line.no, end, node=line.tag))
-        else:
-            kept.append(line)
-    return kept, removed
-
-
-def _list_heading(lines: list[Line], runs: list[bool], i: int) -> bool:
-    """True for a heading whose section is only a run of link lines ("Weitere Ratgeber" over its list).
-
-    The section runs to the next heading of the same level or higher, or to the end.
-    """
-    if lines[i].tag not in SUBHEADING_TAGS or i + 1 >= len(lines) or not runs[i + 1]:
-        return False
-    level = lines[i].tag
-    for j in range(i + 1, len(lines)):
-        if lines[j].tag in SUBHEADING_TAGS and lines[j].tag <= level:
-            return True  # "h2" <= "h3": a heading as high or higher closes the section
-        if not runs[j]:
-            return False
-    return True

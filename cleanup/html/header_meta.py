@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from cleanup.model import Line
+from cleanup.model import Line, Removal
 from cleanup.text.lines import byline, date_line
 
 # Blocks of at most this many characters can be a byline or date line (a paragraph is not).
@@ -29,6 +29,7 @@ HEADER_LEVELS = 3
 MAX_HEADER_BLOCKS = 12
 # Separators inside one header line: "Von Anna Schmidt | 12. März 2024".
 PART_SPLIT_RE = re.compile(r"\s+[|•·–—]\s+|\s*\|\s*")
+ARTICLE_META = "article-meta"  # the chrome group of byline and date blocks (vocab.toml)
 # Chrome marks a header line may carry: a metadata block, the article's own header.
 HEADER_GROUPS = frozenset({"article-meta", "page-header"})
 # How deep and wide the blocks of one header sibling are looked at.
@@ -38,6 +39,18 @@ MAX_CHILDREN = 20
 SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 MIN_TEASER_HEADINGS = 2
 BLOCK_TAGS = frozenset({"p", "div", "span", "time", "address", "h2", "h3", "h4", "h5", "h6", "li", "small", "abbr"})
+
+
+def page_metadata(
+    container: Any, marks: Mapping[Any, Any], removed: Iterable[Removal]
+) -> tuple[str | None, str | None]:
+    """(byline line, date line): the article's own metadata blocks taken out of the body (``removed``
+    as ``article-meta``), else the header's (``header_metadata``); each None when there is none."""
+    inside = metadata_lines(r.text for r in removed if r.rule == ARTICLE_META and len(r.text) <= MAX_HEADER_LINE_CHARS)
+    if inside[0] is not None and inside[1] is not None:
+        return inside
+    above = header_metadata(container, marks)
+    return inside[0] or above[0], inside[1] or above[1]
 
 
 def header_metadata(container: Any, marks: Mapping[Any, Any]) -> tuple[str | None, str | None]:

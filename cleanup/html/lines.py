@@ -14,7 +14,7 @@ from lxml import etree
 
 from cleanup.html.dom import norm
 from cleanup.html.vocab import BLOCK_TAGS, REPORTED_TAGS
-from cleanup.model import Line
+from cleanup.model import Line, Removal
 
 # Descendants that make a table cell a layout box rather than a data cell.
 CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "section", "article")
@@ -109,3 +109,45 @@ def lines_of(root: Any) -> list[Line]:
         buf.add(el.tail, links > 0, el.sourceline)
     flush()
     return lines
+
+
+# Link runs: menus and lists of other stories inside the container (rule link-list).
+LIST_HEADING_REASON = "heading of a removed link list"
+SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
+
+
+def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
+    """Remove runs of lines that are (almost) all link text: link lists, menus, 'Read more' runs.
+
+    A single linked line between prose lines stays: product names and linked subheads in
+    round-up articles are article text.
+    """
+    linky = [line.link_share >= MAX_LINE_LINK_SHARE and line.tag != "pre" for line in lines]
+    runs = [linky[i] and ((i > 0 and linky[i - 1]) or (i + 1 < len(lines) and linky[i + 1])) for i in range(len(lines))]
+    kept, removed = [], []
+    for i, line in enumerate(lines):
+        end = line.end or line.no
+        if runs[i]:
+            removed.append(Removal("link-list", "run of link-only lines", line.text, line.no, end, node=line.tag))
+        elif _list_heading(lines, runs, i):
+            removed.append(Removal("link-list", LIST_HEADING_REASON, line.text, line.no, end, node=line.tag))
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+def _list_heading(lines: list[Line], runs: list[bool], i: int) -> bool:
+    """True for a heading whose section is only a run of link lines ("Weitere Ratgeber" over its list).
+
+    The section runs to the next heading of the same level or higher, or to the end.
+    """
+    if lines[i].tag not in SUBHEADING_TAGS or i + 1 >= len(lines) or not runs[i + 1]:
+        return False
+    level = lines[i].tag
+    for j in range(i + 1, len(lines)):
+        if lines[j].tag in SUBHEADING_TAGS and lines[j].tag <= level:
+            return True  # "h2" <= "h3": a heading as high or higher closes the section
+        if not runs[j]:
+            return False
+    return True
