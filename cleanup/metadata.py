@@ -50,14 +50,16 @@ CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz"})
 CONJUNCTION_AFTER_COMMA_RE = re.compile(r",\s*(and|und|et|y|e|en|i|oraz)\s+")
 # Wire services credited after the names (text/words.toml), matched case-blind, "The" allowed.
 WIRE_SERVICES = frozenset(name.casefold() for name in WORDS["wire_services"])
+WIRE_SERVICE_NAMES = frozenset(WORDS["wire_services"])  # as written: "EFE" is an agency, "Efe" a surname
 # A web address in a part after a comma: "Troy L. Smith, Cleveland.com" (not "R.J." or "F.").
 DOMAIN_RE = re.compile(r"[^\W_][\w-]+\.(?:com|org|net|info|news|[a-z]{2})\b", re.I)
-# A full stop after a word of three letters or more ends the names: "Jane Doe. Sputnik International"
-# (not an initial's "Y. Lee", "R.J." or "Jr.").
-SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
+# A full stop after a word of five letters or more ends the names: "Jane Cunningham. Sputnik
+# International" (not an initial's "Y. Lee", "R.J.", "Jr." nor a title: "Prof. Dr. Hans Müller", "Sen.").
+SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{5})\.\s+(?=[^\W\d_])")
 # An organisation's initials right after a mixed-case name: "Jane Doe BBC World Service",
-# "Jane Doe BBC, Washington" (not all-caps names, "JANE DOE", nor a roman numeral).
-ACRONYM_AFTER_NAME_RE = re.compile(r"(?<=[a-z’'])\s+(?![IVXLC]+\b)[A-Z]{2,6}\b(?![.’'-])")
+# "Jane Doe BBC, Washington": something follows it (not "Ann Marie NG", a surname in capitals),
+# and the name is not all capitals ("JANE DOE") nor the initials a roman numeral.
+ACRONYM_AFTER_NAME_RE = re.compile(r"(?<=[a-z’'])\s+(?![IVXLC]+\b)[A-Z]{2,6}\b(?![.’'-])(?=\s*[,\w])")
 ENGLISH_MONTHS = {
     name: number
     for number, names in enumerate(
@@ -276,7 +278,7 @@ def _without_org(names: str, publisher: str | None) -> str:
     names = ",".join(kept) if len(kept) < len(rest) + 1 else names
     words = names.split()
     for n in (3, 2, 1):  # the longest wire service name at the end, when two words or more stay
-        if len(words) > n + 1 and _is_wire_service(" ".join(words[-n:])):
+        if len(words) > n + 1 and _ends_in_wire_service(" ".join(words[-n:])):
             names = " ".join(words[:-n])
             break
     acronym = ACRONYM_AFTER_NAME_RE.search(names)
@@ -292,6 +294,13 @@ def _is_org(part: str, publisher: str | None) -> bool:
     site = " ".join((publisher or "").casefold().split())
     same_site = bool(site) and (low == site or low.startswith(site + " ") or site.startswith(low + " "))
     return bool(low) and (same_site or _is_wire_service(low) or bool(DOMAIN_RE.search(low)))
+
+
+def _ends_in_wire_service(text: str) -> bool:
+    """A wire service written after the names with no comma: several words ("Associated Press"), or
+    capitals as the list writes them ("AFP", "EFE"); one capitalised word may be a surname ("Bloomberg")."""
+    name = text.strip(" .").removeprefix("The ")
+    return (" " in name or name.isupper()) and name in WIRE_SERVICE_NAMES
 
 
 def _is_wire_service(text: str) -> bool:

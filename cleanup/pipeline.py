@@ -36,7 +36,7 @@ CANONICAL_RE = re.compile(
     r"|meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+))",
     re.I,
 )
-CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^>]*>")
+CAPTION_MARKUP_RE = re.compile(r"\[/?caption\b[^\]]*\]|<[^<>]*>")  # [^<>]: linear on a line of "a < b"
 # Byline and date lines count as the page's own up to this many units into the body.
 METADATA_LOOKAHEAD = 3
 SPAN_UNITS = 4  # a block rule's metadata span: a lead, maybe a dropped unit or two, the name

@@ -96,7 +96,7 @@ def test_lead_words_of_other_languages_come_from_the_caller() -> None:
         ("DANA ROE and JILL DOE Associated Press", None, "DANA ROE and JILL DOE"),  # no comma
         ("Jane Doe, The Associated Press", None, "Jane Doe"),
         ("Troy L. Smith, Cleveland.com", None, "Troy L. Smith"),  # a web address
-        ("Fin Roe. Sputnik International", None, "Fin Roe"),  # after a full stop
+        ("Fin Cunningham. Sputnik International", None, "Fin Cunningham"),  # after a full stop
         ("Mara Maruf BBC World Service", None, "Mara Maruf"),  # initials after a mixed-case name
         ("Jane O'Brien BBC, Washington", None, "Jane O'Brien"),
         ("Meg James Staff Writer", None, "Meg James"),  # a job title with no comma
@@ -114,6 +114,14 @@ def test_lead_words_of_other_languages_come_from_the_caller() -> None:
         ("Science X staff", None, "Science X staff"),  # a collective byline
         ("Michael Roe Business Columnist", None, "Michael Roe Business Columnist"),  # a modifier may be a name
         ("Anna Press", None, "Anna Press"),  # a surname that is a word of a wire service's name
+        # a review of the change: titles, surnames in capitals, surnames that are an agency's name
+        ("Prof. Dr. Hans Müller", None, "Prof. Dr. Hans Müller"),
+        ("Mrs. Jones", None, "Mrs. Jones"),
+        ("By Sen. Ted Cruz", None, "Sen. Ted Cruz"),
+        ("Ann Marie NG", None, "Ann Marie NG"),
+        ("Michael R. Bloomberg", None, "Michael R. Bloomberg"),
+        ("Maria Jose Efe", None, "Maria Jose Efe"),
+        ("Jane Roe AFP", None, "Jane Roe"),  # capitals as the list writes them
     ],
 )
 def test_a_byline_leaves_out_the_organisation_after_the_names(raw: str, site: str | None, names: str) -> None:

@@ -357,3 +357,30 @@ def test_a_long_hard_wrapped_page_is_found_by_its_paragraphs() -> None:
     text = clean(page).text
     assert PARAGRAPHS[0].split()[5] in text and "rail yard needs a full environmental review" in text
     assert "Section number 12" not in text
+
+
+def test_a_paragraph_opening_with_a_brand_or_a_quote_is_not_joined_to_the_line_above() -> None:
+    # A review: "Sign up for our newsletter" took the paragraph under it along when both went.
+    assert sentence_runs(["Sign up for our newsletter", "eBay and Amazon both bid on it, the city said."], [0, 1]) == [
+        [0],
+        [1],
+    ]
+    assert sentence_runs(["Följ oss på Facebook", "”Vi är glada”, säger hon."], [0, 1]) == [[0], [1]]
+
+
+def test_a_single_spaced_list_of_headlines_is_no_wrapped_paragraph() -> None:
+    from cleanup.text.lineblocks import wrapped_paragraph
+
+    headlines = [
+        "Council approves new budget after a long night of debate in City Hall on Tuesday evening",
+        "Ferry terminal to reopen next month after repairs",
+        "Schools get new buses for the autumn term, district says",
+    ]
+    assert not wrapped_paragraph(headlines)
+
+
+@pytest.mark.parametrize("heading", ["Una respuesta a «la crisis»", "Une réflexion sur « la ville »"])
+def test_a_subheading_that_reads_like_a_thread_heading_keeps_the_story_under_it(heading: str) -> None:
+    # A review: the singular WordPress heading is also a story's subheading; only a count opens a thread.
+    result = clean("\n\n".join(("Warum ich wieder Zug fahre", *PARAGRAPHS[:2], heading, *PARAGRAPHS[2:])))
+    assert result.text.endswith(PARAGRAPHS[-1])

@@ -93,3 +93,17 @@ def test_a_lynx_link_line_is_not_the_headline() -> None:
     # lynx marks links with reference numbers: "[12]Share [13]Comment (5)" is a row of links.
     page = dump(*MENU, HEADLINE, "Jane Roe", "[12]Udostępnij [13]Skomentuj (5)", *PARAGRAPHS)
     assert clean(page).title == HEADLINE
+
+
+def test_a_site_tagline_that_repeats_the_title_is_not_the_headline() -> None:
+    # A review: a <title> that is the site's own name and tagline is repeated by the tagline at the
+    # top of the dump; the headline above the story stays the headline.
+    page = dump(
+        "Springfield News - Local news, sport and weather",
+        "Springfield News: local news, sport and weather",
+        *MENU,
+        "Bridge repairs approved after a long night of debate",
+        "By Jane Roe",
+        *PARAGRAPHS,
+    )
+    assert clean(page).title == "Bridge repairs approved after a long night of debate"

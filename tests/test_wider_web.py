@@ -165,3 +165,25 @@ def test_the_markups_article_wins_when_it_holds_the_json_ld_text() -> None:
     assert clean(_ld_page(" ".join(PARAGRAPHS), markup)).extractor != "json-ld"
     assert clean(_ld_page("\n\n".join(PARAGRAPHS), SHELL, free=False)).extractor != "json-ld"
     assert clean(_ld_page("Der Stadtrat hat die Sanierung der Brücke beschlossen.", SHELL)).extractor != "json-ld"
+
+
+def test_another_storys_json_ld_or_a_paywalled_ones_is_not_the_article() -> None:
+    # A review: the first article-typed JSON-LD object may be a related story, and
+    # isAccessibleForFree may be written as a schema.org URL.
+    import json
+
+    other = {"@type": "NewsArticle", "headline": "Bakery opens on Main Street", "articleBody": " ".join(PARAGRAPHS)}
+    ld = json.dumps({"@type": "ItemList", "itemListElement": [other]})
+    head = f"<title>Brücke wird saniert</title><script type='application/ld+json'>{ld}</script>"
+    assert clean(f"<html><head>{head}</head><body>{SHELL}</body></html>").extractor != "json-ld"
+    paywalled = _ld_page("\n\n".join(PARAGRAPHS), SHELL).replace(
+        '"articleBody"', '"isAccessibleForFree": "https://schema.org/False", "articleBody"'
+    )
+    assert clean(paywalled).extractor != "json-ld"
+
+
+def test_markup_inside_the_json_ld_body_is_taken_out() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS).replace("1,200", "<a href='/x'>1,200</a>")
+    result = clean(_ld_page(body, SHELL))
+    assert result.extractor == "json-ld"
+    assert result.paragraphs == PARAGRAPHS

@@ -35,7 +35,6 @@ from cleanup.html.vocab import (
     HIDDEN_STYLE_RE,
     KEEP_TOKEN_RE,
     PANEL_ROLES,
-    RESPONSIVE_HIDE_RE,
     RESPONSIVE_SHOW_RE,
     TOKEN_SPLIT_RE,
     UNIT_BLOCKS,
@@ -134,13 +133,10 @@ def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
     if KEEP_TOKEN_RE.search(names):
         return True, None, content
     group = _token_group(names) if names.strip() else None
-    if group is ASIDE_GROUP and disclosed("", classes, ident):
-        group = None  # an accordion's panel: "ui-accordion-content ui-widget-content" is no sidebar widget
-    if classes and (":" in classes or "d-" in classes):  # responsive display utilities
-        if group is HIDDEN_GROUP and RESPONSIVE_SHOW_RE.search(classes):
-            group = None  # "hidden md:block": shown on wider screens
-        elif group is None and RESPONSIVE_HIDE_RE.search(classes):
-            group = HIDDEN_GROUP  # "block md:hidden": the small screens' copy
+    if group is ASIDE_GROUP and "ui-widget" in names and disclosed("", classes, ident):
+        group = None  # jQuery UI's accordion panel: "ui-accordion-content ui-widget-content" is no sidebar
+    if group is HIDDEN_GROUP and classes and RESPONSIVE_SHOW_RE.search(classes):
+        group = None  # "hidden md:block": shown on wider screens
     return False, group, content
 
 

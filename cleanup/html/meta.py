@@ -7,6 +7,7 @@ rel=canonical>, <time datetime> and the h1.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +93,9 @@ def _meta(tags: tuple[tuple[str, str], ...], *names: str) -> str | None:
     return next((content for key, content in tags if key in names), None)
 
 
+TITLE_WORD_RE = re.compile(r"\w+")
+
+
 def _json_ld(doc: Any) -> dict[str, Any]:
     """The first JSON-LD object whose @type is an article kind (empty dict if none)."""
     for script in doc.iter("script"):
@@ -114,9 +118,32 @@ def _json_ld(doc: Any) -> dict[str, Any]:
     return {}
 
 
+def _same_story(ld: dict[str, Any], *titles: str | None) -> bool:
+    """True when the JSON-LD article's headline is the page's: half its words or more are in its titles.
+
+    A page's first article-typed JSON-LD object may be another story (a list of related articles).
+    """
+    headline = _ld_text(ld.get("headline"))
+    if not headline:
+        return False
+    words = set(TITLE_WORD_RE.findall(headline.lower()))
+    page = set(TITLE_WORD_RE.findall(" ".join(t for t in titles if t).lower()))
+    return bool(words) and len(words & page) >= len(words) / 2
+
+
+def _page_article(ld: dict[str, Any], og_title: str | None, page_title: str | None, doc: Any) -> bool:
+    """True when the JSON-LD article is free to read and is the page's own story."""
+    return _free(ld) and _same_story(ld, og_title, page_title, _first_h1(doc))
+
+
+def _first_h1(doc: Any) -> str | None:
+    h1 = next(doc.iter("h1"), None)
+    return text_of(h1) if h1 is not None else None
+
+
 def _free(ld: dict[str, Any]) -> bool:
     """False when the page's JSON-LD says the article is not free to read (behind a paywall)."""
-    return str(ld.get("isAccessibleForFree", True)).lower() != "false"
+    return not str(ld.get("isAccessibleForFree", True)).lower().endswith("false")  # also "https://schema.org/False"
 
 
 def _ld_text(value: Any) -> str | None:
@@ -248,9 +275,8 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
     ld, tags = _json_ld(doc), meta_tags(doc)
     site_name = _meta(tags, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
     title_el = doc.find(".//title")
-    declared = [
-        t for t in (clean_title(_meta(tags, "og:title", "twitter:title"), site_name), _ld_text(ld.get("headline"))) if t
-    ]
+    og_title = clean_title(_meta(tags, "og:title", "twitter:title"), site_name)
+    declared = [t for t in (og_title, _ld_text(ld.get("headline"))) if t]
     page_title = clean_title(text_of(title_el) if title_el is not None else None, site_name)
     canonical = next(
         (
@@ -268,5 +294,5 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
         canonical_url=canonical or _meta(tags, "og:url") or url,
         site_name=site_name,
         body_hint=norm(body) if isinstance(body, str) else None,
-        body_text=body if isinstance(body, str) and _free(ld) else None,
+        body_text=body if isinstance(body, str) and _page_article(ld, og_title, page_title, doc) else None,
     )

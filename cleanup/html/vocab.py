@@ -199,9 +199,6 @@ DISCLOSURE_TOKENS = tuple(_VOCAB["disclosure"]["tokens"])
 DISCLOSURE_ROLES = frozenset(_VOCAB["disclosure"]["roles"])
 DISCLOSURE_HIDDEN_VALUES = frozenset(_VOCAB["disclosure"]["hidden_values"])
 PANEL_ROLES = frozenset(_VOCAB["disclosure"]["panel_roles"])
-# A hiding utility for a breakpoint: "md:hidden" (Tailwind), "d-lg-none" (Bootstrap): the copy
-# for small screens of what wider ones show in its place ("hidden md:block").
-RESPONSIVE_HIDE_RE = re.compile(r"(?:^|\s)(?:(?:md|lg|xl):hidden|d-(?:md|lg|xl)-none)(?=\s|$)")
 # A display utility for a breakpoint: "md:block" (Tailwind), "d-lg-flex" (Bootstrap).
 RESPONSIVE_SHOW_RE = re.compile(
     r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)"

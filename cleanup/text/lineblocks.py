@@ -15,12 +15,13 @@ import re
 SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]。！？]$")
 MAX_WRAPPED_LINE = 100  # characters; wrapped text is usually cut at 60-80
 MIN_WRAPPED_LINE = 40  # shorter lines are a single-spaced menu or list, not a wrapped paragraph
+WRAP_SPREAD = 24  # the inner lines of a wrapped paragraph end within a long word of the width
 # A broken sentence's last part ends it: not a label's colon ("12 Comments", "rivertownrider says:").
 RUN_END_RE = re.compile(r"[.!?\"”’»)\]。！？]$")
 BULLET_RE = re.compile(r"(?:[*•·+-]|\d{1,3}[.)])\s")  # a list item's mark
 # A line that goes on with the sentence of the line before it opens with one of these, or a
 # lower-case letter.
-CONTINUATION_PUNCT = frozenset(".,;:!?)]»”’%")
+CONTINUATION_PUNCT = frozenset(".,;:!?)]»%")  # not ” or ’: Swedish opens a quote with ”
 MIN_JOINED_CHARS = 24  # short lower-case lines ("home", "news", "sport") are a menu's items
 MAX_LABEL_CHARS = 80  # an inline element's text between two parts of a sentence ("Profile settings")
 
@@ -28,9 +29,10 @@ MAX_LABEL_CHARS = 80  # an inline element's text between two parts of a sentence
 def wrapped_paragraph(lines: list[str]) -> bool:
     """True for the lines of one paragraph hard-wrapped at a width (lynx, w3m, html2text).
 
-    Every line but the last runs to the wrap width, half of them or more end mid-sentence, and none
-    after the first opens a list item. A page whose blocks are mostly such is wrapped as a
-    whole (``units.is_wrapped``); this looks at one block of a page that is not.
+    Every line but the last runs to the wrap width (within WRAP_SPREAD characters of each other),
+    half of them or more end mid-sentence, and none after the first opens a list item. A page
+    whose blocks are mostly such is wrapped as a whole (``units.is_wrapped``); this looks at one
+    block of a page that is not.
 
     >>> wrapped_paragraph(["Zarząd Transportu Publicznego w Krakowie rozpoczął w sobotę wymianę",
     ...                    "torowiska na odcinku od placu Matejki do ronda Mogilskiego. Prace", "potrwają."])
@@ -40,15 +42,26 @@ def wrapped_paragraph(lines: list[str]) -> bool:
     """
     if len(lines) < 2 or any(BULLET_RE.match(line) for line in lines[1:]):
         return False
-    inner = lines[:-1]
-    if not all(MIN_WRAPPED_LINE <= len(line) <= MAX_WRAPPED_LINE for line in inner):
-        return False
-    return 2 * sum(not SENTENCE_END_RE.search(line) for line in inner) >= len(inner)
+    inner = [len(line) for line in lines[:-1]]
+    if not all(MIN_WRAPPED_LINE <= n <= MAX_WRAPPED_LINE for n in inner) or max(inner) - min(inner) > WRAP_SPREAD:
+        return False  # a list of headlines runs to no common width
+    return 2 * sum(not SENTENCE_END_RE.search(line) for line in lines[:-1]) >= len(inner)
 
 
 def goes_on(line: str) -> bool:
-    """True for a line that continues the sentence before it: ", which ...", "tab and click", "."."""
-    return bool(line) and (line[:1] in CONTINUATION_PUNCT or line[:1].islower())
+    """True for a line that continues the sentence before it: ", which ...", "tab and click", ".".
+
+    A first word with a capital inside is a name that opens a sentence: "eBay and Amazon bid ...".
+
+    >>> goes_on("tab and click"), goes_on(", which"), goes_on("eBay and Amazon both bid"), goes_on("iPhone")
+    (True, True, False, False)
+    """
+    if not line:
+        return False
+    if line[:1] in CONTINUATION_PUNCT:
+        return True
+    first = line.split(" ", 1)[0]
+    return line[:1].islower() and first[1:] == first[1:].lower()
 
 
 def sentence_runs(window: list[str], block: list[int]) -> list[list[int]]:

@@ -337,8 +337,8 @@ COMMENTS_HEADING_RE = re.compile(
     r"|[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
     # WordPress's default thread heading in the pack languages, a count and the quoted title:
-    # "3 Gedanken zu „Titel“", "Une réflexion sur « Titre »", "2 komentarzy do „Tytuł”"
-    r"|(?:\d[\d,.]*|ein|eine|une|una|un|een|um|uma)\s+(?:gedanken? zu|réflexions? sur|respuestas? a|pensier[oi] su|"
+    # "3 Gedanken zu „Titel“", "2 komentarzy do „Tytuł”" (not "Una respuesta a «…»": a subheading)
+    r"|\d[\d,.]*\s+(?:gedanken? zu|réflexions? sur|respuestas? a|pensier[oi] su|"
     r"gedachten? over|komentarz[ey]? do|comentários? sobre|respostas? para|pensamentos? em)"
     r"\s*[„“”«\"'‘][^„“”«»\"]{1,150}[“”»\"'’]"
     # a count in the languages added later stands alone: "3 yorum: ..." is also a story's "3 comments on ..."

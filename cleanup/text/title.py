@@ -24,6 +24,9 @@ TITLE_WINDOW = 8
 # A unit that repeats the <title> is the headline this many kept units further up: a row of
 # buttons and menu items ("smaller", "Larger", "Print", "google plus") may sit under it.
 TITLE_REACH = 40
+# ... but not among the dump's first units: a site's tagline there may repeat a <title> that is
+# the site's own ("Springfield News - Local news, sport and weather").
+MIN_FAR_UNIT = 5
 LINK_MARK_RE = re.compile(r"\[\d+\]|\[[^\]]+\]\(")  # lynx's reference number, a markdown link
 
 
@@ -98,7 +101,7 @@ def _title_repeat_above(
     lines: Sequence[Line], dropped_by: Sequence[str | None], top: int, page_title: AbstractSet[str]
 ) -> int | None:
     """The nearest kept headline above ``top`` (at most TITLE_REACH kept units up) that repeats the <title>."""
-    above = (i for i in range(top - 1, 0, -1) if dropped_by[i] is None)
+    above = (i for i in range(top - 1, MIN_FAR_UNIT - 1, -1) if dropped_by[i] is None)
     for i in itertools.islice(above, TITLE_REACH):
         text = visible(lines[i].text)
         if is_headline(text) and repeats_title(text, page_title):
