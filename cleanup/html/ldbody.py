@@ -58,8 +58,7 @@ def _plain(body: str) -> str:
     >>> _plain("<p>One &amp; two.</p><p>Three.</p>").splitlines(), _plain("&lt;p&gt;Four.&lt;/p&gt;").strip()
     ([' One & two.', ' Three.'], 'Four.')
     """
-    text = html.unescape(body) if "&" in body else body
-    if "<" not in text:
-        return text
-    text = BLOCK_END_RE.sub("\n", text)
-    return html.unescape(TAG_RE.sub(" ", text))
+    text = html.unescape(body) if "&lt;" in body else body  # markup written as entities
+    if "<" in text:
+        text = TAG_RE.sub(" ", BLOCK_END_RE.sub("\n", text))
+    return html.unescape(text) if "&" in text else text

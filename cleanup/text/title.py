@@ -52,9 +52,11 @@ def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int |
         i for i in window if is_headline(texts[i]) and (i < start or not is_prose(texts[i])) and not _linked(texts[i])
     ]
     page_title = words_of(visible(lines[0].text))
-    named = [i for i in candidates if not metadata_like(texts[i]) or repeats_title(texts[i], page_title)]
+    repeating = {i for i in candidates if repeats_title(texts[i], page_title)}
+    named = [i for i in candidates if i in repeating or not metadata_like(texts[i])]
     candidates = named or candidates  # not a dateline, unless it repeats the <title> (a breadcrumb's last step)
-    if not any(repeats_title(texts[i], page_title) for i in candidates if i > 0):
+    repeating.discard(0)  # the <title> line itself
+    if repeating.isdisjoint(candidates):
         far = _title_repeat_above(lines, dropped_by, window[0], page_title)
         if far is not None:  # menus and buttons between it and the story pushed it out of the window
             return far
@@ -64,7 +66,7 @@ def find_title(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> int |
     candidates = [i for i in candidates if dropped_by[i + 1 : i + 2] != ["image-caption"]] or candidates
     if candidates[0] == 0 and _opens_story(lines, dropped_by):
         return 0
-    repeat = next((i for i in reversed(candidates) if i > 0 and repeats_title(texts[i], page_title)), None)
+    repeat = next((i for i in reversed(candidates) if i in repeating), None)
     if repeat is not None:
         return repeat
     nearest = candidates[-1]
