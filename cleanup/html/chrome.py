@@ -23,6 +23,8 @@ from cleanup.html.vocab import (
     BEM_ELEMENT_SKIPPED,
     BEM_MODIFIER_GROUPS,
     BEM_MODIFIER_RE,
+    BUILDER_TOKENS,
+    BUILDER_WIDGET_RE,
     CAMEL_RE,
     CHROME_TOKEN_RE,
     DISCLOSURE_HIDDEN_VALUES,
@@ -135,9 +137,26 @@ def _names_verdict(ident: str | None, classes: str | None) -> NamesVerdict:
     group = _token_group(names) if names.strip() else None
     if group is ASIDE_GROUP and "ui-widget" in names and disclosed("", classes, ident):
         group = None  # jQuery UI's accordion panel: "ui-accordion-content ui-widget-content" is no sidebar
+    if group is ASIDE_GROUP and not BUILDER_TOKENS.isdisjoint(tokens := names.lower().split()):
+        group = builder_group(tokens)
     if group is HIDDEN_GROUP and classes and RESPONSIVE_SHOW_RE.search(classes):
         group = None  # "hidden md:block": shown on wider screens
     return False, group, content
+
+
+def builder_group(tokens: list[str]) -> ChromeGroup | None:
+    """The chrome group of a page builder's element (``BUILDER_TOKENS``), read without "widget".
+
+    >>> builder_group(["elementor-widget", "elementor-widget-text-editor"]) is None
+    True
+    >>> builder_group(["elementor-widget", "elementor-widget-heading"]) is None
+    True
+    >>> builder_group(["elementor-widget", "elementor-widget-sidebar"]).rule
+    'aside'
+    >>> builder_group(["so-panel", "widget", "widget_recent_entries"]) is None
+    True
+    """
+    return _token_group(" ".join(BUILDER_WIDGET_RE.sub("", t) for t in tokens))
 
 
 # Tags whose whole content is the page's chrome, never the article's headline.

@@ -146,6 +146,10 @@ CHROME_GROUPS: tuple[ChromeGroup, ...] = tuple(_group(entry) for entry in _VOCAB
 # A class/id token containing one of these names article content even when it also holds a
 # chrome word ("aside pullquote", "pull-quote hidden-mobile"): such elements are never marked.
 KEEP_TOKEN_PARTS: tuple[str, ...] = tuple(_VOCAB["keep_parts"])
+BUILDER_TOKENS = frozenset(_VOCAB["builder_tokens"])
+# "elementor-widget-heading" -> "heading"; "elementor-widget", "widget_" -> ""; longest prefix first
+_BUILDER_PREFIXES = sorted(_VOCAB["builder_widget_prefixes"], key=len, reverse=True)
+BUILDER_WIDGET_RE = re.compile(f"^(?:{'|'.join(map(re.escape, _BUILDER_PREFIXES))})(?:[-_]|$)")
 UNIT_BLOCKS: frozenset[str] = frozenset(_VOCAB["unit_blocks"])
 KEEP_TOKEN_RE = re.compile("|".join(KEEP_TOKEN_PARTS), re.I)
 # Image captions and credits; moved to HtmlPage.captions.
