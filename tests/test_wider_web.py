@@ -187,3 +187,28 @@ def test_markup_inside_the_json_ld_body_is_taken_out() -> None:
     result = clean(_ld_page(body, SHELL))
     assert result.extractor == "json-ld"
     assert result.paragraphs == PARAGRAPHS
+
+
+LONG = " ".join(PARAGRAPHS[:4])  # one long paragraph: 70 % and more of the story's prose
+
+
+def test_short_paragraphs_around_one_long_paragraph_stay() -> None:
+    # An English trial: the scorer narrowed into the long <p> (or <blockquote>) and left out
+    # the one-line paragraphs beside it as outside the article.
+    for tag in ("p", "blockquote"):
+        story = (
+            f"<p>The grant was announced Tuesday.</p><{tag}>{LONG}</{tag}><p>Construction could start next spring.</p>"
+        )
+        text = clean(f"<html><body><article><h1>Grant</h1><div class='body'>{story}</div></article></body></html>").text
+        assert "The grant was announced Tuesday." in text
+        assert "Construction could start next spring." in text
+
+
+def test_the_scorer_still_narrows_into_a_block_beside_chrome() -> None:
+    # Keep-trap: an inner block holding the story still replaces a wrapper whose other
+    # children are a byline box and a label.
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4])
+    wrapper = f"<div class='wrap'><div class='inner'>{story}</div><div>Tagged: transport</div></div>"
+    text = clean(f"<html><body>{wrapper}</body></html>").text
+    assert PARAGRAPHS[0] in text
+    assert "Tagged: transport" not in text

@@ -31,6 +31,8 @@ RESCUE_SHARE = 0.5  # weak-chrome subtree holding this share of text is the arti
 # prose: a story of its own (about 150 words) beside a slider that outweighs it.
 OWN_ARTICLE_PROSE = 1000.0
 DESCEND_SHARE = 0.7  # a child holding this share of the container's prose replaces it
+# ...unless it is one paragraph or quote: a long one beside one-line paragraphs is part of the story
+PARAGRAPH_TAGS = frozenset({"p", "blockquote"})
 UNSURE_SHARE = 0.5  # ...a child holding 50-70% of it makes the scorer ask readability-lxml
 SIBLING_PURITY = 0.8  # sibling's net weight / its prose weight: teaser lists fall below
 SIBLING_SHARE = 0.2  # a sibling with this share of the container's weight joins it...
@@ -224,11 +226,12 @@ def scorer_container(scores: dict[Any, Score]) -> Any:
 
 def descend(el: Any, scores: dict[Any, Score]) -> Any:
     """Narrow a container to the child holding nearly all of its prose, repeatedly; never into
-    a data table (``data_table``): its rows are one block of the article around it."""
+    a data table (``data_table``): its rows are one block of the article around it; never into
+    one paragraph or quote (``PARAGRAPH_TAGS``): the short paragraphs beside it are the story's."""
     while True:
         floor = DESCEND_SHARE * scores[el].prose
         child = next((c for c in el.iterchildren(etree.Element) if c in scores and scores[c].prose >= floor > 0), None)
-        if child is None or data_table(child):
+        if child is None or child.tag in PARAGRAPH_TAGS or data_table(child):
             return el
         el = child
 
