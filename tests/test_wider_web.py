@@ -3,6 +3,8 @@
 - A fixtures table's date column (``<td class="date">``) is the table's data, not a dateline.
 - A lead named ``article__teaser`` right under the headline, in the article, is the article's
   own standfirst (German CMSs call the Vorspann "Teaser").
+- A related-stories heading of the packs ("Mehr zum Thema", "Te puede interesar") right over a
+  removed link list goes with it, in any tag, even when the story goes on after the box.
 Each has its keep-trap.
 """
 
@@ -134,6 +136,29 @@ def test_a_heading_over_prose_and_links_stays() -> None:
         f"<html><body><main><h1>Elterngeld</h1>{BODY}{section}<h3>Fazit</h3><p>{PARAGRAPHS[3]}</p></main></body></html>"
     )
     assert "Wie beantrage ich es?" in clean(page).text
+
+
+def test_a_related_box_inside_the_story_goes_with_its_heading() -> None:
+    # "Mehr zum Thema" / "Te puede interesar" in a <div> or <p>, its links, then the story goes on:
+    # left behind, the heading read as a subheading over the next paragraph.
+    for heading in ("<div class='field-title'>Mehr zum Thema</div>", "<p class='rel-tl'>Te puede interesar</p>"):
+        box = f"<div class='box'>{heading}{LINKS}</div>"
+        page = f"<html><body><main><h1>Elterngeld</h1>{BODY[:400]}{box}<p>{PARAGRAPHS[3]}</p></main></body></html>"
+        result = clean(page)
+        assert "Mehr zum Thema" not in result.text and "Te puede interesar" not in result.text
+        assert PARAGRAPHS[3] in result.text
+
+
+def test_a_related_phrase_over_prose_or_opening_a_sentence_stays() -> None:
+    # Keep-traps: a "Siehe auch" subheading over prose, and a sentence opening with a related
+    # phrase right over a link list, are the story's.
+    sentence = "Te puede interesar saber que el plazo termina el viernes, recordó la Agencia Tributaria."
+    page = (
+        f"<html><body><main><h1>Elterngeld</h1>{BODY}<h3>Siehe auch</h3><p>{PARAGRAPHS[2]}</p>"
+        f"<p>{sentence}</p>{LINKS}</main></body></html>"
+    )
+    text = clean(page).text
+    assert "Siehe auch" in text and sentence in text
 
 
 def _ld_page(body: str, markup: str, free: bool = True) -> str:

@@ -156,7 +156,7 @@ def _article_lines(choice: Choice, meta: Meta, options: Options) -> tuple[list[L
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, removed = drop_headline(lines, meta.title)
     if enabled("link-list", options):
-        lines, link_removed = drop_link_lines(lines)
+        lines, link_removed = drop_link_lines(lines, options.rules_dirs)
         removed += link_removed
     if enabled(LD_RULE, options) and (ld := from_json_ld(lines, meta.body_text)) is not None:
         return ld[0], removed + ld[1], "json-ld"

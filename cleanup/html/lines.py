@@ -15,6 +15,7 @@ from lxml import etree
 from cleanup.html.dom import norm
 from cleanup.html.vocab import BLOCK_TAGS, REPORTED_TAGS
 from cleanup.model import Line, Removal
+from cleanup.text.phrases import is_bare_heading
 
 # Descendants that make a table cell a layout box rather than a data cell.
 CELL_BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "section", "article")
@@ -117,8 +118,9 @@ SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
 
 
-def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
-    """Remove runs of lines that are (almost) all link text: link lists, menus, 'Read more' runs.
+def drop_link_lines(lines: list[Line], rules_dirs: tuple[str, ...] = ()) -> tuple[list[Line], list[Removal]]:
+    """Remove runs of lines that are (almost) all link text: link lists, menus, 'Read more' runs,
+    and the heading over such a run (``_list_heading``).
 
     A single linked line between prose lines stays: product names and linked subheads in
     round-up articles are article text.
@@ -130,19 +132,26 @@ def drop_link_lines(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
         end = line.end or line.no
         if runs[i]:
             removed.append(Removal("link-list", "run of link-only lines", line.text, line.no, end, node=line.tag))
-        elif _list_heading(lines, runs, i):
+        elif _list_heading(lines, runs, i, rules_dirs):
             removed.append(Removal("link-list", LIST_HEADING_REASON, line.text, line.no, end, node=line.tag))
         else:
             kept.append(line)
     return kept, removed
 
 
-def _list_heading(lines: list[Line], runs: list[bool], i: int) -> bool:
-    """True for a heading whose section is only a run of link lines ("Weitere Ratgeber" over its list).
+def _list_heading(lines: list[Line], runs: list[bool], i: int, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a heading whose section is only a run of link lines ("Weitere Ratgeber" over its list),
+    or for a related-stories heading of the language packs right over such a run, whatever its tag
+    and whatever follows the run (a "Mehr zum Thema" or "Te puede interesar" box inside the story:
+    left behind, it read as a subheading over the story's next paragraph).
 
     The section runs to the next heading of the same level or higher, or to the end.
     """
-    if lines[i].tag not in SUBHEADING_TAGS or i + 1 >= len(lines) or not runs[i + 1]:
+    if i + 1 >= len(lines) or not runs[i + 1]:
+        return False
+    if is_bare_heading(lines[i].text, rules_dirs):
+        return True
+    if lines[i].tag not in SUBHEADING_TAGS:
         return False
     level = lines[i].tag
     for j in range(i + 1, len(lines)):
