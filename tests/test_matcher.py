@@ -41,6 +41,16 @@ from cleanup.html.chrome import _plain_token_group
         ("site-header__inner", "page-header"),  # the page's header block, in BEM
         ("l-page__header", "page-header"),
         ("card__info--date", "article-meta"),
+        ("kommentare", "comments"),  # localized names of chrome
+        ("verwandte-artikel", "related"),
+        ("articulos-relacionados", "related"),
+        ("werbung-mitte", "ads"),  # a component: "werbung" wherever it stands
+        ("publicidad", "ads"),
+        ("teilen-leiste", "share-social"),  # a German layout word as suffix
+        ("artikel-teilen", "share-social"),  # "artikel" as prefix, like "article-share"
+        ("seitenleiste", "aside"),
+        ("fusszeile", "page-footer"),
+        ("navi", "nav-element"),
     ],
 )
 def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
@@ -73,6 +83,10 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "category-uncategorized",  # WordPress names the <article> by its category
         "live-post__header",  # one live-blog entry's time and heading, not the page's header
         "c-entry__header",
+        "kommentar",  # a German paper's opinion piece, not its comments
+        "artikel-text",
+        "beitrag-inhalt",
+        "traueranzeige",  # an obituary notice, not an ad
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:

@@ -3,6 +3,8 @@
 - A fixtures table's date column (``<td class="date">``) is the table's data, not a dateline.
 - A lead named ``article__teaser`` right under the headline, in the article, is the article's
   own standfirst (German CMSs call the Vorspann "Teaser").
+- Chrome and leads named in the page's language ("kommentare", "verwandte-artikel", "werbung",
+  "vorspann") are named like their English counterparts.
 - A related-stories heading of the packs ("Mehr zum Thema", "Te puede interesar") right over a
   removed link list goes with it, in any tag, even when the story goes on after the box.
 Each has its keep-trap.
@@ -237,3 +239,23 @@ def test_the_scorer_still_narrows_into_a_block_beside_chrome() -> None:
     text = clean(f"<html><body>{wrapper}</body></html>").text
     assert PARAGRAPHS[0] in text
     assert "Tagged: transport" not in text
+
+
+def test_chrome_and_lead_named_in_german_are_read_as_such() -> None:
+    lead = "Der Kreistag hat mit knapper Mehrheit die Klinik in eine kommunale Gesellschaft überführt."
+    related = "".join(f"<li><a href='/{n}'>Klinik: Folge {n}</a><p>{PARAGRAPHS[n]}</p></li>" for n in (1, 2))
+    comments = "".join(f"<div class='kommentar-text'><p>Leser {n}: {PARAGRAPHS[n]}</p></div>" for n in (0, 3))
+    page = (
+        "<html><body><div class='artikel'><div class='artikel-kopf'><h1>Klinik</h1>"
+        f"<div class='vorspann'><p>{lead}</p></div></div><div class='artikel-text'>{BODY}"
+        "<div class='werbung werbung-mitte'><span>Anzeige</span></div></div>"
+        f"<div class='verwandte-artikel'><h3>Mehr zum Thema</h3><ul>{related}</ul></div></div>"
+        f"<div id='kommentare' class='kommentare'><h3>Kommentare (2)</h3>{comments}</div></body></html>"
+    )
+    assert list(clean(page).paragraphs) == [lead, *PARAGRAPHS]
+
+
+def test_an_opinion_piece_called_kommentar_stays() -> None:
+    # Keep-trap: "Kommentar" is a German paper's opinion piece; only the plural names reader comments.
+    page = f"<html><body><article class='kommentar'><h1>Ein Kommentar</h1>{BODY}</article></body></html>"
+    assert clean(page).paragraphs == tuple(PARAGRAPHS)
