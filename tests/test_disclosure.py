@@ -4,7 +4,9 @@ Found by a trial of pages from the wider web: a health insurer's FAQ page lost 8
 its text. jQuery UI puts ``role=tablist`` on an accordion around its panels (read as
 navigation), hides the closed answers with ``aria-hidden`` and ``display:none`` (read as
 hidden elements), and names them ``ui-widget-content`` (read as a sidebar widget).
-Each test has its keep-trap: navigation, hidden chrome and small-screen copies still go.
+Bootstrap 5 holds an accordion's question in its toggle button ("accordion-button"), read as a
+form control. Each test has its keep-trap: navigation, hidden chrome, small-screen copies, form
+buttons and menu toggles still go.
 """
 
 from __future__ import annotations
@@ -81,3 +83,28 @@ def test_a_collapsing_sidebar_is_still_a_sidebar() -> None:
     side = "<div class='sidebar collapse'><p>Unsere Filialen: Montag bis Freitag von 8 bis 18 Uhr geöffnet.</p></div>"
     text = clean(page(side + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))).text
     assert "Filialen" not in text
+
+
+def test_an_accordion_buttons_question_is_kept() -> None:
+    # Bootstrap 5 puts the question in the toggle: <h2 class="accordion-header"><button
+    # class="accordion-button">; read as a form control, every question went and only the answers stayed.
+    item = (
+        "<div class='accordion-item'><h2 class='accordion-header'><button class='accordion-button collapsed' "
+        "type='button' data-bs-toggle='collapse' data-bs-target='#c1' aria-expanded='false'>Wann wird "
+        "das Altpapier abgeholt?</button></h2><div id='c1' class='accordion-collapse collapse'>"
+        f"<div class='accordion-body'><p>{ANSWER}</p></div></div></div>"
+    )
+    text = clean(page(f"<div class='accordion' id='faq'>{item}</div>")).text
+    assert "Wann wird das Altpapier abgeholt?" in text
+    assert ANSWER in text
+
+
+def test_a_plain_button_and_a_menu_toggle_still_go() -> None:
+    # Keep-traps: a form's button and a collapsing menu's toggle are no accordion's question.
+    buttons = (
+        "<button class='btn btn-primary' type='submit'>Jetzt Formular absenden</button>"
+        "<button class='navbar-toggler collapsed' data-bs-toggle='collapse'>Menü öffnen</button>"
+    )
+    text = clean(page(buttons + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))).text
+    assert "absenden" not in text and "Menü öffnen" not in text
+    assert PARAGRAPHS[2] in text

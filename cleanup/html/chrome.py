@@ -38,6 +38,7 @@ from cleanup.html.vocab import (
     KEEP_TOKEN_RE,
     PANEL_ROLES,
     RESPONSIVE_SHOW_RE,
+    TOGGLE_TAGS,
     TOKEN_SPLIT_RE,
     UNIT_BLOCKS,
     ChromeGroup,
@@ -184,6 +185,7 @@ STATE_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style"})
 HIDDEN_GROUP = GROUP_BY_KEY["hidden"]
 ASIDE_GROUP = GROUP_BY_KEY["aside"]
 META_GROUP = GROUP_BY_KEY["article_meta"]
+FORM_GROUP = GROUP_BY_KEY["form"]
 TABLE_CELLS = frozenset({"td", "th"})
 # What makes an element a candidate evidence container (containers.find_evidence): one of
 # these tags or attributes, or role=main.
@@ -235,6 +237,18 @@ def disclosed(role: str, classes: str | None, ident: str | None) -> bool:
     return not any(f"-{token}-" in names for token in NAV_TOKENS)  # "navbar-collapse": a folded menu
 
 
+def toggles_panel(tag: str, attrs: dict[str, str]) -> bool:
+    """True for a button named as a disclosure's part (``TOGGLE_TAGS``): the toggle of an accordion's
+    panel holds its question, not a form's control.
+
+    >>> toggles_panel("button", {"class": "accordion-button collapsed"}), toggles_panel("button", {"class": "btn"})
+    (True, False)
+    >>> toggles_panel("button", {"class": "navbar-toggler collapse"})  # a menu's toggle: navigation
+    False
+    """
+    return tag in TOGGLE_TAGS and disclosed("", attrs.get("class"), attrs.get("id"))
+
+
 def _holds_panel(el: Any) -> bool:
     """True when ``el`` holds a tab's panel or a paragraph: not a bare row of tab links."""
     return any(
@@ -282,7 +296,7 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
                     found.append((el, attrs, False))
             else:
                 keep, by_names, content = verdict_of(attrs.get("id"), attrs.get("class"))
-                if keep:
+                if keep or (group is FORM_GROUP and toggles_panel(tag, attrs)):
                     group = None
                 else:
                     if group is None and not stateless(attrs):

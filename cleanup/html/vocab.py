@@ -203,6 +203,7 @@ DISCLOSURE_TOKENS = tuple(_VOCAB["disclosure"]["tokens"])
 DISCLOSURE_ROLES = frozenset(_VOCAB["disclosure"]["roles"])
 DISCLOSURE_HIDDEN_VALUES = frozenset(_VOCAB["disclosure"]["hidden_values"])
 PANEL_ROLES = frozenset(_VOCAB["disclosure"]["panel_roles"])
+TOGGLE_TAGS = frozenset(_VOCAB["disclosure"]["toggle_tags"])
 # A display utility for a breakpoint: "md:block" (Tailwind), "d-lg-flex" (Bootstrap).
 RESPONSIVE_SHOW_RE = re.compile(
     r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)"
