@@ -5,6 +5,8 @@
   own standfirst (German CMSs call the Vorspann "Teaser").
 - Chrome and leads named in the page's language ("kommentare", "verwandte-artikel", "werbung",
   "vorspann") are named like their English counterparts.
+- A short story under its headline beside a longer box of the same layout (Bootstrap columns,
+  no names) is the article, not the box readability-lxml picks.
 - A related-stories heading of the packs ("Mehr zum Thema", "Te puede interesar") right over a
   removed link list goes with it, in any tag, even when the story goes on after the box.
 Each has its keep-trap.
@@ -259,3 +261,41 @@ def test_an_opinion_piece_called_kommentar_stays() -> None:
     # Keep-trap: "Kommentar" is a German paper's opinion piece; only the plural names reader comments.
     page = f"<html><body><article class='kommentar'><h1>Ein Kommentar</h1>{BODY}</article></body></html>"
     assert clean(page).paragraphs == tuple(PARAGRAPHS)
+
+
+STORY = (
+    "Am Sonntag, 14. April, findet wieder unser Frühjahrsflohmarkt auf dem Schulhof der Grundschule statt. "
+    "Verkauft werden darf alles rund ums Kind: Kleidung, Spielzeug, Bücher und Fahrräder.",
+    "Standgebühr ist ein selbstgebackener Kuchen für das Café des Fördervereins. Anmeldungen nimmt "
+    "Frau Berger bis zum 10. April per E-Mail entgegen.",
+)
+BOX = (
+    "Der Förderverein der Grundschule wurde 1994 von Eltern gegründet, die sich für eine bessere Ausstattung "
+    "der Schule einsetzen wollten. Seitdem haben wir die Schulbibliothek aufgebaut, neue Spielgeräte für den "
+    "Pausenhof finanziert und Klassenfahrten für Familien mit wenig Geld bezuschusst.",
+    "Mitglied werden kann jeder, der die Arbeit der Schule unterstützen möchte. Der Jahresbeitrag beträgt "
+    "zwölf Euro. Alle Beiträge kommen zu hundert Prozent den Kindern zugute, denn der gesamte Vorstand "
+    "arbeitet ehrenamtlich.",
+)
+
+
+def _columns(left: str, right: str, title: str = "Frühjahrsflohmarkt am 14. April") -> str:
+    row = f"<div class='row'><div class='col-lg-8'>{left}</div><div class='col-lg-4'>{right}</div></div>"
+    head = f"<title>{title}</title><meta property='og:title' content='{title}'>"
+    return f"<html><head>{head}</head><body><div class='container'>{row}</div></body></html>"
+
+
+def test_a_short_story_under_its_headline_beats_a_longer_box_beside_it() -> None:
+    left = "<h1>Frühjahrsflohmarkt am 14. April</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+    right = "<div class='card'><div class='card-body'><h3>Über uns</h3>" + "".join(f"<p>{p}</p>" for p in BOX)
+    assert clean(_columns(left, right + "</div></div>")).paragraphs == STORY
+
+
+def test_a_box_beside_a_headline_of_another_story_or_a_hero_lead_is_not_overruled() -> None:
+    # Keep-traps: an <h1> that is not the page's title, and a hero column holding the headline and
+    # one long lead beside the body, do not make their column the article.
+    left = "<h1>Frühjahrsflohmarkt am 14. April</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+    right = "<div class='card'><div class='card-body'>" + "".join(f"<p>{p}</p>" for p in BOX) + "</div></div>"
+    assert clean(_columns(left, right, title="Förderverein Grundschule")).paragraphs == BOX
+    hero = f"<h1>Frühjahrsflohmarkt am 14. April</h1><p>{STORY[0]} {STORY[1]}</p>"
+    assert clean(_columns(hero, right)).paragraphs[-2:] == BOX

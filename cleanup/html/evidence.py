@@ -12,7 +12,9 @@ evidence pages give for it:
   (``<div class="site_header">`` wrapping the whole page);
 - the JSON-LD ``articleBody`` text, located in the page (``hint_container``);
 - the lead (standfirst, excerpt, subheadline) in a block of its own right above the
-  body container (vocab.toml ``[lead]``), kept with the article (``find_lead``).
+  body container (vocab.toml ``[lead]``), kept with the article (``find_lead``);
+- the headline: an <h1> reading as the page's title heads the article's column, not the
+  sidebar beside it (``headline_column``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 from lxml import etree
 
 from cleanup.html.dom import body_of, common_ancestor, norm, text_key, text_of
-from cleanup.html.scorer import Score, borderline
+from cleanup.html.scorer import MIN_BLOCK_CHARS, SIBLING_MIN_PROSE, Score, borderline
 from cleanup.html.vocab import (
     CAMEL_RE,
     CONTENT_ANCHOR_RE,
@@ -58,6 +60,9 @@ INSIDE_SHARE = 0.5
 APART_SHARE = 0.5
 DECLARED_SHARE = 0.25
 HINT_BLOCKS = ("p", "div", "li", "blockquote")
+# The column under the headline beside readability-lxml's pick is taken when it holds this many
+# paragraphs of MIN_BLOCK_CHARS: a story, not a hero block holding the headline and its lead.
+HEADLINE_COLUMN_PARAGRAPHS = 2
 MIN_HINT_KEY_CHARS = 40  # block text keys shorter than this are too common to locate a body by
 
 
@@ -329,3 +334,42 @@ def evidence_siblings(el: Any, strong: Sequence[Any]) -> tuple[Any, ...]:
 def _kind(el: Any) -> tuple[str, list[str]]:
     """An element's tag and first class, to tell repeated chunks of one body."""
     return el.tag, (el.get("class") or "").split()[:1]
+
+
+def headline_column(narrow: Any, second: Any, scores: dict[Any, Score], title: str | None) -> Any:
+    """The child of the scorer's borderline pick ``narrow`` that holds the page's headline (an <h1>
+    reading as its ``title``) and prose beside it, when readability-lxml's pick ``second`` lies in
+    another child; else None.
+
+    A short story under its headline beside a longer box of the same layout (a Bootstrap
+    "col-lg-8" and "col-lg-4" holding an association's "About us" card) left the scorer unsure, and
+    readability-lxml took the box. An <h1> that is not the title (another story's) says nothing,
+    nor does a headline alone in a header above the body (it holds no prose: SIBLING_MIN_PROSE),
+    nor a hero column holding the headline and one long lead beside the body
+    (HEADLINE_COLUMN_PARAGRAPHS).
+
+    >>> story = "<p>Am Sonntag ist wieder Flohmarkt.</p><p>Anmeldung bis zum 10. April.</p>"
+    >>> row = etree.fromstring(f"<div><div><h1>Flohmarkt</h1>{story}</div><div><p>box</p></div></div>")
+    >>> story, box = row
+    >>> scores = {story: Score(0, 0, 0, 392.0), box: Score(0, 0, 0, 627.0)}
+    >>> headline_column(row, box[0], scores, "Flohmarkt") is story, headline_column(row, box[0], scores, "Other")
+    (True, None)
+    """
+    want = title.casefold() if title else None
+    headline = next((h for h in narrow.iter("h1") if want and norm(text_of(h)).casefold() == want), None)
+    if headline is None:
+        return None
+    column, other = _child_holding(narrow, headline), _child_holding(narrow, second)
+    if column is None or column is other or column not in scores:
+        return None
+    if scores[column].prose < SIBLING_MIN_PROSE:
+        return None
+    paragraphs = sum(1 for p in column.iter("p") if len(text_of(p).strip()) >= MIN_BLOCK_CHARS)
+    return column if paragraphs >= HEADLINE_COLUMN_PARAGRAPHS else None
+
+
+def _child_holding(top: Any, el: Any) -> Any:
+    """The child of ``top`` that is or holds ``el`` (None when ``el`` is ``top`` or lies outside it)."""
+    while el is not None and el.getparent() is not top:
+        el = el.getparent()
+    return el

@@ -36,6 +36,7 @@ from cleanup.html.evidence import (
     evidence_pick,
     evidence_siblings,
     find_lead,
+    headline_column,
     lead_inside,
     lift_out,
     spare_named,
@@ -123,7 +124,7 @@ def extract_html(
         found = {el: group for el, group in found.items() if enabled(group.rule, options)}
     evidence = find_evidence(doc, meta.body_hint, candidates)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
-    generic = generic_choice(doc, scores, evidence)
+    generic = generic_choice(doc, scores, evidence, meta.title)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
     captions, caption_removed = (
@@ -235,15 +236,18 @@ def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: str |
     return generic
 
 
-def generic_choice(doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_EVIDENCE) -> Choice:
+def generic_choice(
+    doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_EVIDENCE, title: str | None = None
+) -> Choice:
     """Our scorer checked against the ``evidence`` (containers the page declares, containers
     named as article bodies), else readability-lxml, else the body.
 
     readability-lxml's pick inside the scorer's borderline one is taken only while it keeps
     half of its prose and is no data table nor paragraph (``_replaces``): narrowing further
     drops article text.
-    It is not asked when the borderline pick is an evidence container itself (``unsure``). A page
-    too short for the scorer takes its evidence container before readability-lxml's guess.
+    It is not asked when the borderline pick is an evidence container itself (``unsure``), and its
+    pick beside the column under the page's headline gives way to that column (``headline_column``).
+    A page too short for the scorer takes its evidence container before readability-lxml's guess.
     """
     container = scorer_container(scores)
     strong = [*evidence.declared, *evidence.named]
@@ -255,7 +259,10 @@ def generic_choice(doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_E
         if unsure(narrow, scores, evidence):
             second = readability_container(doc)
             if second is not None and _replaces(second, narrow, scores):
-                return Choice((second,), "readability")
+                column = headline_column(narrow, second, scores, title)
+                if column is None:
+                    return Choice((second,), "readability")
+                return Choice((column,), "scorer")  # not its siblings: the box beside it is one
         return Choice(with_siblings(narrow, container, scores), "scorer")
     picked = evidence_only(scores, strong)
     if picked is not None:
