@@ -7,6 +7,8 @@
   "vorspann") are named like their English counterparts.
 - A short story under its headline beside a longer box of the same layout (Bootstrap columns,
   no names) is the article, not the box readability-lxml picks.
+- A long paragraph in a box of its own (a quote box, a block editor's group) holding 70 % of the
+  story's prose is one block of the story, not the article container.
 - A related-stories heading of the packs ("Mehr zum Thema", "Te puede interesar") right over a
   removed link list goes with it, in any tag, even when the story goes on after the box.
 Each has its keep-trap.
@@ -299,3 +301,36 @@ def test_a_box_beside_a_headline_of_another_story_or_a_hero_lead_is_not_overrule
     assert clean(_columns(left, right, title="Förderverein Grundschule")).paragraphs == BOX
     hero = f"<h1>Frühjahrsflohmarkt am 14. April</h1><p>{STORY[0]} {STORY[1]}</p>"
     assert clean(_columns(hero, right)).paragraphs[-2:] == BOX
+
+
+QUOTE = (
+    "„Wir haben in den vergangenen Jahren viel erreicht, aber wir dürfen uns nicht ausruhen. Die "
+    "Transformation der Industrie, der Fachkräftemangel und die Folgen des Klimawandels verlangen von uns "
+    "allen mehr Mut, mehr Tempo und mehr Zusammenarbeit. Deshalb werden wir die Genehmigungsverfahren für "
+    "Windkraftanlagen und Stromleitungen halbieren, die Digitalisierung der Verwaltung bis 2027 abschließen "
+    "und in jedem Landkreis ein Zentrum für berufliche Weiterbildung einrichten. Die Bürgerinnen und Bürger "
+    "erwarten zu Recht, dass wir Lösungen finden und nicht nur Probleme beschreiben.“"
+)
+AROUND = (
+    "Der Ministerpräsident hat am Mittwoch im Landtag seine Regierungserklärung abgegeben.",
+    "Die Opposition kritisierte die Rede als mutlos und forderte konkrete Zahlen.",
+    "Die Debatte über die Regierungserklärung wird am Donnerstag fortgesetzt.",
+)
+
+
+def test_a_long_paragraph_in_a_box_of_its_own_is_not_the_article() -> None:
+    box = f"<div class='zitat-box'><div class='inner'><p>{QUOTE}</p></div></div>"
+    story = f"<h1>Regierungserklärung</h1><p>{AROUND[0]}</p>{box}<p>{AROUND[1]}</p><p>{AROUND[2]}</p>"
+    page = f"<html><body><div id='top'><a href='/'>Start</a></div><div id='left'>{story}</div></body></html>"
+    assert clean(page).paragraphs == (AROUND[0], QUOTE, AROUND[1], AROUND[2])
+
+
+def test_the_climb_from_a_quote_box_stops_at_the_story() -> None:
+    # Keep-trap: from the box, the scorer goes up to the first element holding other prose (the
+    # story), not on to the page's wrapper with a sidebar's prose beside the story.
+    box = f"<div class='zitat-box'><div class='inner'><p>{QUOTE}</p></div></div>"
+    story = f"<div id='left'><h1>Regierungserklärung</h1><p>{AROUND[0]}</p>{box}<p>{AROUND[1]}</p></div>"
+    side = "<div id='right'><p>Der Landtag tagt jeden Mittwoch im Plenarsaal, Besucher sind willkommen.</p></div>"
+    text = clean(f"<html><body><div id='wrap'>{story}{side}</div></body></html>").text
+    assert QUOTE in text and AROUND[1] in text
+    assert "Plenarsaal" not in text

@@ -227,13 +227,36 @@ def scorer_container(scores: dict[Any, Score]) -> Any:
 def descend(el: Any, scores: dict[Any, Score]) -> Any:
     """Narrow a container to the child holding nearly all of its prose, repeatedly; never into
     a data table (``data_table``): its rows are one block of the article around it; never into
-    one paragraph or quote (``PARAGRAPH_TAGS``): the short paragraphs beside it are the story's."""
+    one paragraph or quote (``PARAGRAPH_TAGS``): the short paragraphs beside it are the story's,
+    and so are those beside the box it stands in alone (``_above_paragraph``).
+
+    >>> quote, line = "A long quote, " * 40, "A short paragraph of the story. " * 3
+    >>> story = etree.fromstring(f"<div><p>{line}</p><div><div><p>{quote}</p></div></div><p>{line}</p></div>")
+    >>> descend(story, measure(story, {})) is story  # the quote's box holds 74 % of the prose
+    True
+    """
+    top = el
     while True:
         floor = DESCEND_SHARE * scores[el].prose
         child = next((c for c in el.iterchildren(etree.Element) if c in scores and scores[c].prose >= floor > 0), None)
-        if child is None or child.tag in PARAGRAPH_TAGS or data_table(child):
+        if child is None or data_table(child):
             return el
+        if child.tag in PARAGRAPH_TAGS:
+            return _above_paragraph(child, top, scores)
         el = child
+
+
+def _above_paragraph(paragraph: Any, top: Any, scores: dict[Any, Score]) -> Any:
+    """The first element above ``paragraph`` (holding nearly all the prose it descended to), up to
+    ``top``, that holds other prose: a paragraph in a box of its own (a long quote in "zitat-box" >
+    "inner", a block editor's group) is one block of the story around the box. The paragraph's
+    parent when none up to ``top`` holds more."""
+    prose, anchor = scores[paragraph].prose, paragraph
+    while anchor is not top and (parent := anchor.getparent()) is not None:
+        anchor = parent
+        if scores.get(anchor, ZERO).prose > prose:
+            return anchor
+    return paragraph.getparent()
 
 
 # The parts of a table, and what in a cell makes the table page layout rather than data.
