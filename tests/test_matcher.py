@@ -51,6 +51,8 @@ from cleanup.html.chrome import _plain_token_group
         ("seitenleiste", "aside"),
         ("fusszeile", "page-footer"),
         ("navi", "nav-element"),
+        ("product-slider-container", "gallery"),  # a shop's product cards under a guide
+        ("cross-selling", "related"),
     ],
 )
 def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
@@ -87,6 +89,8 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "artikel-text",
         "beitrag-inhalt",
         "traueranzeige",  # an obituary notice, not an ad
+        "product-detail-description",  # a product page's own text
+        "product-info",
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:

@@ -9,6 +9,7 @@
   no names) is the article, not the box readability-lxml picks.
 - A long paragraph in a box of its own (a quote box, a block editor's group) holding 70 % of the
   story's prose is one block of the story, not the article container.
+- A shop's product slider under a guide (product cards with prices) is no part of it.
 - A related-stories heading of the packs ("Mehr zum Thema", "Te puede interesar") right over a
   removed link list goes with it, in any tag, even when the story goes on after the box.
 Each has its keep-trap.
@@ -334,3 +335,18 @@ def test_the_climb_from_a_quote_box_stops_at_the_story() -> None:
     text = clean(f"<html><body><div id='wrap'>{story}{side}</div></body></html>").text
     assert QUOTE in text and AROUND[1] in text
     assert "Plenarsaal" not in text
+
+
+def test_a_shops_product_slider_under_a_guide_goes() -> None:
+    cards = "".join(
+        f"<div class='product-slider-item'><div class='card product-box'><a class='product-name' href='/p{n}'>"
+        f"Trekkingschuh Modell {n} mit wasserdichter Membran</a><div class='product-price-info'>"
+        f"<span class='product-price'>189,95 €*</span> inkl. MwSt., versandkostenfrei ab 50 Euro</div>"
+        "<button class='btn btn-buy'>In den Warenkorb</button></div></div>"
+        for n in range(4)
+    )
+    slider = f"<div class='cms-element-product-slider'><div class='product-slider-container'>{cards}</div></div>"
+    page = f"<html><body><main><h1>Den richtigen Wanderschuh finden</h1>{BODY}{slider}</main></body></html>"
+    text = clean(page).text
+    assert PARAGRAPHS[-1] in text
+    assert "189,95" not in text and "Trekkingschuh" not in text
