@@ -325,9 +325,10 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
         if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
+        listed = sum(1 for j in range(i + 1, stop) if dropped_by[j] == "related-list")
         after = prose_weight(texts, rest)
         before = prose_weight(texts, (j for j in range(first, i) if dropped_by[j] is None))
-        if after and _teasers_only([texts[j] for j in rest], dirs) and before >= after:
+        if after and _teasers_only([texts[j] for j in rest], dirs, listed) and before >= after:
             return i
     return None
 
@@ -355,11 +356,15 @@ def _related_heading(text: str, low: str, english_like: bool, rules_dirs: tuple[
     return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs)
 
 
-def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = ()) -> bool:
+def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = (), listed: int = 0) -> bool:
     """True when ``texts`` read as teasers: short prose, never two in a row, and MIN_TEASER_HEADLINES other units.
 
     A unit that ends in a read-more link (``ends_in_read_more``) is a teaser, not prose, however long;
-    ``rules_dirs``: the language packs there add read-more phrases.
+    ``rules_dirs``: the language packs there add read-more phrases. ``listed``: headlines under the
+    heading that ``related-list`` already took (it stops at the first teaser's summary, "Mehr zum
+    Thema" / a headline / "Eltern warten ein Jahr auf einen Platz."); they count as headlines when
+    one headline at least is left among ``texts``: a story's last paragraph under a "Related" box
+    of two headlines is no teaser.
 
     >>> summary = "Joker killed at the box office, and the critics still argue why."
     >>> _teasers_only(["What made Joker so popular?", "Madeline Fry", summary, "Perdue: the agenda", "Sen. Perdue"])
@@ -367,11 +372,18 @@ def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = ()) -> boo
     >>> story = "The council will vote again in May, and the mayor said she expects the plan to pass."
     >>> _teasers_only(["Council votes", "Mayor speaks", story, story])
     False
+    >>> _teasers_only([summary, "Perdue: the agenda"], listed=1), _teasers_only([story], listed=2)
+    (True, False)
     """
     flags = [is_prose(t) and not ends_in_read_more(t, rules_dirs) for t in texts]
     if any(a and b for a, b in itertools.pairwise(flags)):
         return False  # two paragraphs in a row: the story goes on
     prose = [t for t, flag in zip(texts, flags, strict=True) if flag]
-    return len(texts) - len(prose) >= MIN_TEASER_HEADLINES and all(
-        weight(t) <= MAX_TEASER_CHARS and len(SENTENCE_BREAK_RE.findall(t)) < MAX_TEASER_SENTENCES for t in prose
+    headlines = len(texts) - len(prose)
+    return (
+        headlines > 0
+        and headlines + listed >= MIN_TEASER_HEADLINES
+        and all(
+            weight(t) <= MAX_TEASER_CHARS and len(SENTENCE_BREAK_RE.findall(t)) < MAX_TEASER_SENTENCES for t in prose
+        )
     )

@@ -1,0 +1,51 @@
+"""Text-mode categories a trial of multilingual pages from the wider web found, each with its keep-trap.
+
+- A related list whose teasers carry a one-line summary ("Mehr zum Thema" / headline / summary /
+  headline / summary): ``related-list`` takes the heading and the first headline, and the teasers
+  after it still end the article.
+"""
+
+from __future__ import annotations
+
+from cleanup import clean
+
+GERMAN_STORY = (
+    "Die Stadt will das marode Hallenbad am Stallberg nicht mehr sanieren, sondern durch einen Neubau "
+    "ersetzen. Der Gemeinderat hat am Mittwochabend nach langer Debatte mit 21 zu 9 Stimmen entschieden.",
+    "Nach den Berechnungen eines Ingenieurbüros hätte eine Sanierung des 1974 eröffneten Bades rund "
+    "14,8 Millionen Euro gekostet. Für einen Neubau rechnet die Verwaltung mit etwa 19 Millionen Euro.",
+    "Der Oberbürgermeister sprach von einer Entscheidung für die nächsten fünfzig Jahre. Schulen und "
+    "Vereine bräuchten verlässliche Wasserzeiten, und ein Neubau halbiere den Energieverbrauch.",
+    "Das alte Bad soll so lange in Betrieb bleiben, bis der Neubau fertig ist. Frühestens 2028 könnte "
+    "das neue Bad eröffnen, sagte die Bürgermeisterin am Rande der Sitzung.",
+)
+HEAD = ("Gemeinderat beschließt Neubau des Hallenbads | Stadtbote", "Startseite", "Lokales", "Sport", "Service")
+FOOT = ("Impressum", "Datenschutz", "Kontakt", "© Stadtbote 2024")
+
+
+def _dump(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_teasers_with_summaries_after_a_related_list_heading_go() -> None:
+    teasers = (
+        "Mehr zum Thema",
+        "Schwimmkurse: Warteliste wird immer länger",
+        "Eltern in der Region müssen oft ein Jahr auf einen Platz im Seepferdchen-Kurs warten, weil Bäder fehlen.",
+        "Energiekrise: Stadt senkt Wassertemperatur im Hallenbad",
+        "Um Kosten zu sparen, wird das Wasser im Stallbergbad ab Montag um zwei Grad kühler sein.",
+        "Freibad-Saison: Besucherrekord",
+    )
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *teasers, *FOOT)).text
+    assert GERMAN_STORY[-1] in text
+    assert "Seepferdchen-Kurs" not in text
+    assert "Stallbergbad" not in text
+
+
+def test_the_storys_last_paragraph_after_a_related_box_stays() -> None:
+    # Keep-trap: a box of two headlines inside the story, then its last paragraph: no teaser list.
+    box = ("Mehr zum Thema", "Schwimmkurse: Warteliste wird immer länger", "Energiekrise: Wasser wird kühler")
+    last = "Die DLRG begrüßte den Beschluss. Man habe lange Wartelisten für die Kurse, sagte die Vorsitzende."
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *box, last, *FOOT)).text
+    assert last in text
+
