@@ -3,6 +3,8 @@
 - A related list whose teasers carry a one-line summary ("Mehr zum Thema" / headline / summary /
   headline / summary): ``related-list`` takes the heading and the first headline, and the teasers
   after it still end the article.
+- A box about the author or the site after the story ("Über uns" / "Tom & Lisa" / a blurb with no
+  role word such as "Redakteurin"): a bare heading that can only announce such a box ends the article.
 """
 
 from __future__ import annotations
@@ -49,3 +51,34 @@ def test_the_storys_last_paragraph_after_a_related_box_stays() -> None:
     text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *box, last, *FOOT)).text
     assert last in text
 
+
+def test_a_box_about_the_bloggers_after_the_story_goes() -> None:
+    blurb = (
+        "Wir sind Tom und Lisa aus Leipzig und reisen seit 2015 mit dem Rucksack durch die Welt. Auf unserem "
+        "Blog findest du ehrliche Reiseberichte, Wandertipps und Packlisten."
+    )
+    box = ("Über uns", "Tom & Lisa", blurb, "Instagram", "Pinterest")
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *box, *FOOT)).text
+    assert GERMAN_STORY[-1] in text
+    assert "Rucksack" not in text
+
+
+def test_an_about_the_author_box_with_no_role_word_goes() -> None:
+    blurb = (
+        "Olá! Sou a Inês, tenho 31 anos e viajo sempre que posso. Neste blog partilho roteiros, dicas práticas "
+        "e os meus sítios preferidos em Portugal."
+    )
+    text = clean(_dump(*HEAD, "Gemeinderat", *GERMAN_STORY, "Sobre a autora", "Inês Carvalho", blurb, *FOOT)).text
+    assert GERMAN_STORY[-1] in text
+    assert "Inês" not in text
+
+
+def test_a_section_of_the_story_under_an_about_heading_stays() -> None:
+    # Keep-trap: "Über uns" heads a section of the story that goes on for two paragraphs.
+    section = (
+        "Über uns",
+        "Die Band wurde 2012 in einem Proberaum in Kreuzberg gegründet und spielte zuerst nur auf Hochzeiten.",
+        "Heute tourt sie durch ganz Europa, und das neue Album erscheint im Herbst bei einem kleinen Label.",
+    )
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *section, *FOOT)).text
+    assert section[1] in text and section[2] in text

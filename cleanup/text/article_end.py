@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
+from cleanup.text.about import about_start
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
@@ -364,6 +365,7 @@ def run_end(
     end = extend_end(lines, dropped_by, stop)
     found = (
         (bio_start(lines, dropped_by, start, end), BIO_REASON),
+        (about_start(lines, dropped_by, start, end), BIO_REASON),
         (related_start(lines, dropped_by, start, end), RELATED_REASON),
         (ticker_start(lines, dropped_by, start, end), TICKER_REASON),
     )

@@ -1,0 +1,76 @@
+"""Where the article ends before a box about its author or the site: a bare heading, maybe a name, a blurb.
+
+A blog post or a club's news in a page dump often ends with such a box: "Über uns" /
+"Tom & Lisa" / "Wir sind Tom und Lisa aus Leipzig und reisen seit 2015 …". The blurb reads
+as prose, so the run of prose goes on into it. ``bio.bio_start`` needs a role word
+("reporter", "Redakteurin") or a name the byline gave, which a blogger's blurb seldom has;
+here a heading that can only announce such a box (``about_headings`` in words.toml) says it.
+
+The box is a heading, at most one short name line, then one blurb of at most MAX_BIO_CHARS
+that no other prose follows: a section of the story under a heading such as "Über uns"
+(a band's interview) goes on with more paragraphs. As for a bio, the story above must hold
+at least as much prose as the run from the heading on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleanup.model import Line
+from cleanup.text.bio import MAX_BIO_CHARS, MAX_NAME_CHARS
+from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight, weight
+from cleanup.text.patterns import WORDS
+from cleanup.text.units import as_units
+
+ABOUT_HEADINGS = frozenset(h.casefold() for h in WORDS["about_headings"])
+MAX_ABOUT_HEADING_CHARS = max(map(len, ABOUT_HEADINGS)) + 2  # room for a colon or "?"
+ABOUT_HEADING_TAIL = " :?"
+# The heading may already be gone as a chrome phrase ("Über uns" is a footer link as well), or taken
+# as the last item of a related list right above the box.
+ABOUT_HEADING_DROPS = (None, "chrome-phrase", "related-list")
+
+
+def is_about_heading(text: str) -> bool:
+    """True for a bare heading over a box about the author or the site.
+
+    >>> is_about_heading("Über uns"), is_about_heading("Qui suis-je ?"), is_about_heading("Über uns hinaus")
+    (True, True, False)
+    """
+    return len(text) <= MAX_ABOUT_HEADING_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in ABOUT_HEADINGS
+
+
+def about_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) where a box about the author or the site starts, or None (see the module)."""
+    texts = as_units(lines).visible
+    kept = [i for i in range(start, stop) if dropped_by[i] is None]
+    first = next((i for i in kept if is_prose(texts[i])), None)
+    if first is None:
+        return None
+    for i in range(first + 1, stop):
+        if dropped_by[i] not in ABOUT_HEADING_DROPS or not is_about_heading(texts[i]):
+            continue
+        after = [j for j in kept if j > i]
+        if not _blurb(texts, after):
+            continue
+        if prose_weight(texts, [j for j in kept if j < i]) >= prose_weight(texts, after):
+            return i
+    return None
+
+
+def _blurb(texts: Sequence[str], after: Sequence[int]) -> bool:
+    """True when the units ``after`` a heading open with at most one name line, then one short blurb,
+    and no prose right after it.
+
+    >>> blurb = "Wir sind Tom und Lisa aus Leipzig und reisen seit 2015 mit dem Rucksack durch die Welt."
+    >>> _blurb(["Tom & Lisa", blurb, "Instagram"], [0, 1, 2]), _blurb([blurb, blurb], [0, 1])
+    (True, False)
+    """
+    k = 0
+    if after and not is_prose(texts[after[0]]):
+        name = texts[after[0]]
+        if len(name) > MAX_NAME_CHARS or ends_like_sentence(name):
+            return False
+        k = 1
+    if k >= len(after) or not is_prose(texts[after[k]]) or weight(texts[after[k]]) > MAX_BIO_CHARS:
+        return False
+    return k + 1 == len(after) or not is_prose(texts[after[k + 1]])
