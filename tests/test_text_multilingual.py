@@ -5,11 +5,13 @@
   after it still end the article.
 - A box about the author or the site after the story ("Über uns" / "Tom & Lisa" / a blurb with no
   role word such as "Redakteurin"): a bare heading that can only announce such a box ends the article.
+- French comment threads: WordPress's "23 réponses à « Titre »" and a bare "Réactions" over a thread.
 """
 
 from __future__ import annotations
 
 from cleanup import clean
+from cleanup.text.patterns import COMMENTS_HEADING_RE
 
 GERMAN_STORY = (
     "Die Stadt will das marode Hallenbad am Stallberg nicht mehr sanieren, sondern durch einen Neubau "
@@ -82,3 +84,23 @@ def test_a_section_of_the_story_under_an_about_heading_stays() -> None:
     )
     text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *section, *FOOT)).text
     assert section[1] in text and section[2] in text
+
+
+def test_french_comment_thread_headings() -> None:
+    assert COMMENTS_HEADING_RE.fullmatch("23 réponses à « Pain au levain maison : ma recette facile »")
+    assert COMMENTS_HEADING_RE.fullmatch("Réactions")
+    # Keep-trap: a sentence of the story about answers is no heading.
+    assert not COMMENTS_HEADING_RE.fullmatch("Les réponses à nos questions sont arrivées mardi.")
+
+
+def test_a_french_wordpress_thread_after_the_story_goes() -> None:
+    thread = (
+        "2 réponses à « Gemeinderat beschließt Neubau »",
+        "Sophie",
+        "10 janvier 2024 à 9 h 14 min",
+        "Merci pour cet article si bien expliqué ! Est-ce que vous savez quand la piscine rouvrira pour les clubs ?",
+        "Répondre",
+    )
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *thread, *FOOT)).text
+    assert GERMAN_STORY[-1] in text
+    assert "Merci" not in text

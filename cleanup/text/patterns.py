@@ -330,7 +330,7 @@ LIST_HEADING_RE = re.compile(
 )
 # --- reader comments ------------------------------------------------------------
 # A heading that opens the comment section: "34 Comments", "There are 13 comments", "[ 167 comments ]",
-# "Comments (3 of 3)", "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments".
+# "Comments (3 of 3)", "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments", "Réactions".
 COMMENTS_HEADING_RE = re.compile(
     r"(?:there (?:are|is)|es gibt|il y a|hay|ci sono|há|er zijn) \d[\d,.]* (?:comments?|responses?|replies|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties)[.:!]?"
@@ -338,14 +338,14 @@ COMMENTS_HEADING_RE = re.compile(
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
     # WordPress's default thread heading in the pack languages, a count and the quoted title:
     # "3 Gedanken zu „Titel“", "2 komentarzy do „Tytuł”" (not "Una respuesta a «…»": a subheading)
-    r"|\d[\d,.]*\s+(?:gedanken? zu|réflexions? sur|respuestas? a|pensier[oi] su|"
+    r"|\d[\d,.]*\s+(?:gedanken? zu|réflexions? sur|réponses? à|respuestas? a|pensier[oi] su|"
     r"gedachten? over|komentarz[ey]? do|comentários? sobre|respostas? para|pensamentos? em)"
     r"\s*[„“”«\"'‘][^„“”«»\"]{1,150}[“”»\"'’]"
     # a count in the languages added later stands alone: "3 yorum: ..." is also a story's "3 comments on ..."
     r"|\d[\d,.]*\s+(?:kommentarer|komentarze|komentarzy|komentáře|komentářů|комментари[йяи]|комментариев)"
     r"|(?:reader |top rated |most recent |latest |show |view |load |see )?(?:comments?|reader comments"
-    r"|kommentare|commentaires|comentarios|commenti|comentários|reacties|contributions|kommentarer|komentarze|"
-    r"komentáře|diskuse|yorumlar|комментарии)"
+    r"|kommentare|leserkommentare|commentaires|réactions|comentarios|commenti|comentários|reacties|contributions|"
+    r"kommentarer|komentarze|komentáře|diskuse|yorumlar|комментарии)"
     r"(?:\s*\(\d+(?: of \d+)?\))?(?:\s*\[\s*\d+\s*\])?\s*:?"
     r"|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add a comment"
     r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??",
@@ -372,7 +372,7 @@ COMMENT_MARKER_RE = re.compile(
 COMMENTS_HEADING_KEYS = (
     "comment", "respons", "repl", "reaction", "reacties", "thought", "kommentare", "comentario", "comentário",
     "contribution", "kommentar", "komentar", "komentář", "diskuse", "yorum", "комментари",
-    "gedanke", "réflexion", "respuesta", "pensier", "gedacht", "respost", "pensamento",
+    "gedanke", "réflexion", "réponse", "réaction", "respuesta", "pensier", "gedacht", "respost", "pensamento",
     "join the", "leave a", "discuss this", "what do you think",
 )  # fmt: skip
 # Characters that IGNORECASE patterns match as an ASCII letter but lower() keeps apart
