@@ -6,6 +6,8 @@
 - A box about the author or the site after the story ("Über uns" / "Tom & Lisa" / a blurb with no
   role word such as "Redakteurin"): a bare heading that can only announce such a box ends the article.
 - French comment threads: WordPress's "23 réponses à « Titre »" and a bare "Réactions" over a thread.
+- A privacy, cookie or legal notice after a short story ("Datenschutz-Einstellungen" over a consent
+  manager's purposes, "Aviso legal"): it holds more prose than the story, and the run took both.
 """
 
 from __future__ import annotations
@@ -104,3 +106,38 @@ def test_a_french_wordpress_thread_after_the_story_goes() -> None:
     text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *thread, *FOOT)).text
     assert GERMAN_STORY[-1] in text
     assert "Merci" not in text
+
+
+SHORT_STORY = (
+    "Wegen Bauarbeiten an der Bahnstrecke fallen zwischen Freiburg und Offenburg am Wochenende mehrere "
+    "Regionalzüge aus. Die Bahn richtet einen Ersatzverkehr mit Bussen ein.",
+    "Die Busse fahren nach einem eigenen Fahrplan und brauchen bis zu 40 Minuten länger, teilte die Bahn mit.",
+)
+CONSENT = (
+    "Datenschutz-Einstellungen",
+    "Notwendige Technologien ermöglichen grundlegende Funktionen wie die Seitennavigation und den Zugriff auf "
+    "geschützte Bereiche der Website. Ohne diese Technologien kann die Website nicht richtig funktionieren.",
+    "Statistik-Dienste helfen uns zu verstehen, wie Besucher mit der Website interagieren, indem Informationen "
+    "anonym gesammelt und ausgewertet werden. So können wir Inhalte und Navigation laufend verbessern.",
+    "Marketing-Dienste werden von Drittanbietern verwendet, um Besuchern über Websites hinweg personalisierte "
+    "Werbung anzuzeigen. Dabei kann es auch zu einer Übermittlung von Daten in Drittländer kommen.",
+    "Alle akzeptieren Ablehnen",
+)
+
+
+def test_a_consent_managers_purposes_after_a_short_story_go() -> None:
+    page = _dump(*HEAD, "Ersatzverkehr zwischen Freiburg und Offenburg", *SHORT_STORY, "Teilen", *FOOT, *CONSENT)
+    text = clean(page).text
+    assert SHORT_STORY[-1] in text
+    assert "Statistik-Dienste" not in text and "Marketing-Dienste" not in text
+
+
+def test_a_consumer_storys_privacy_section_stays() -> None:
+    # Keep-trap: "Ihre Privatsphäre" heads a section of a story, not a notice.
+    section = (
+        "Ihre Privatsphäre",
+        "Wer die App nutzt, sollte in den Einstellungen die Standortfreigabe abschalten, rät die Verbraucherzentrale.",
+        "Auch die Werbe-ID lässt sich zurücksetzen, damit Anbieter kein Profil über lange Zeit anlegen können.",
+    )
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *section, *FOOT)).text
+    assert section[1] in text and section[2] in text

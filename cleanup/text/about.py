@@ -1,4 +1,4 @@
-"""Where the article ends before a box about its author or the site: a bare heading, maybe a name, a blurb.
+"""Where the article ends before a box about its author or the site, or a privacy or legal notice.
 
 A blog post or a club's news in a page dump often ends with such a box: "Über uns" /
 "Tom & Lisa" / "Wir sind Tom und Lisa aus Leipzig und reisen seit 2015 …". The blurb reads
@@ -10,6 +10,12 @@ The box is a heading, at most one short name line, then one blurb of at most MAX
 that no other prose follows: a section of the story under a heading such as "Über uns"
 (a band's interview) goes on with more paragraphs. As for a bio, the story above must hold
 at least as much prose as the run from the heading on.
+
+A privacy, cookie or legal notice after the story ("Datenschutz-Einstellungen" over five
+paragraphs of a consent manager's purposes, "Aviso legal" over the publisher's legal text)
+reads as prose too, and may hold more of it than a short story: the run took both. A heading
+that can only open such a notice (``notice_headings``), with prose right under it, ends the
+article when MIN_STORY_CHARS of the story's prose come before it.
 """
 
 from __future__ import annotations
@@ -28,6 +34,11 @@ ABOUT_HEADING_TAIL = " :?"
 # The heading may already be gone as a chrome phrase ("Über uns" is a footer link as well), or taken
 # as the last item of a related list right above the box.
 ABOUT_HEADING_DROPS = (None, "chrome-phrase", "related-list")
+NOTICE_HEADINGS = frozenset(h.casefold() for h in WORDS["notice_headings"])
+MAX_NOTICE_HEADING_CHARS = max(map(len, NOTICE_HEADINGS)) + 2
+NOTICE_REACH = 2  # the notice's prose starts within this many units under its heading
+# Prose of the story above a notice heading: as much as text/article.py's MIN_ARTICLE_WEIGHT.
+MIN_STORY_CHARS = 200
 
 
 def is_about_heading(text: str) -> bool:
@@ -37,6 +48,31 @@ def is_about_heading(text: str) -> bool:
     (True, True, False)
     """
     return len(text) <= MAX_ABOUT_HEADING_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in ABOUT_HEADINGS
+
+
+def is_notice_heading(text: str) -> bool:
+    """True for a bare heading over a privacy, cookie or legal notice.
+
+    >>> is_notice_heading("Datenschutz-Einstellungen"), is_notice_heading("Aviso legal:"), is_notice_heading("Legal")
+    (True, True, False)
+    """
+    return len(text) <= MAX_NOTICE_HEADING_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in NOTICE_HEADINGS
+
+
+def notice_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) where a privacy, cookie or legal notice starts after the story, or None."""
+    texts = as_units(lines).visible
+    first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
+    if first is None:
+        return None
+    for i in range(first + 1, stop):
+        if dropped_by[i] == "page-chrome" or not is_notice_heading(texts[i]):
+            continue
+        under = range(i + 1, min(len(texts), i + 1 + NOTICE_REACH))
+        story = prose_weight(texts, [j for j in range(first, i) if dropped_by[j] is None])
+        if story >= MIN_STORY_CHARS and any(is_prose(texts[j]) for j in under):
+            return i
+    return None
 
 
 def about_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
