@@ -8,6 +8,8 @@
 - French comment threads: WordPress's "23 réponses à « Titre »" and a bare "Réactions" over a thread.
 - A privacy, cookie or legal notice after a short story ("Datenschutz-Einstellungen" over a consent
   manager's purposes, "Aviso legal"): it holds more prose than the story, and the run took both.
+- A press release's boilerplate and contact box ("À propos d'AéroVolt" / "AéroVolt conçoit …" /
+  "Contact presse"): the "About" heading names the firm in one word, after an elided article.
 """
 
 from __future__ import annotations
@@ -141,3 +143,32 @@ def test_a_consumer_storys_privacy_section_stays() -> None:
     )
     text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *section, *FOOT)).text
     assert section[1] in text and section[2] in text
+
+
+RELEASE = (
+    "Toulouse, le 4 avril 2024 – La start-up toulousaine AéroVolt annonce une levée de fonds de 12 millions "
+    "d'euros auprès de plusieurs fonds d'investissement européens pour industrialiser sa batterie.",
+    "« Cette levée de fonds marque une étape décisive. Nous allons construire notre première ligne de production "
+    "à Blagnac et recruter 60 personnes d'ici fin 2025 », déclare Julien Castaing, président d'AéroVolt.",
+)
+BOILERPLATE = (
+    "À propos d'AéroVolt",
+    "AéroVolt conçoit et fabrique des systèmes de batteries pour l'aviation électrique et hybride. Basée à "
+    "Toulouse, l'entreprise a été fondée en 2019 et compte parmi ses clients plusieurs constructeurs d'avions.",
+    "Contact presse",
+    "Agence Com'Sud – Marion Dupuy",
+)
+
+
+def test_a_press_releases_boilerplate_and_contact_go() -> None:
+    head = ("AéroVolt lève 12 millions d'euros - Communiqué de presse", "Technologie", "Presse", "Contact")
+    text = clean(_dump(*head, "AéroVolt lève 12 millions d'euros", *RELEASE, *BOILERPLATE, *FOOT)).text
+    assert RELEASE[-1] in text
+    assert "conçoit" not in text
+
+
+def test_an_about_section_with_no_press_contact_stays() -> None:
+    # Keep-trap: without a press contact under it, "À propos d'AéroVolt" may head the story's own section.
+    head = ("AéroVolt lève 12 millions d'euros - Communiqué de presse", "Technologie", "Presse", "Contact")
+    text = clean(_dump(*head, "AéroVolt lève 12 millions d'euros", *RELEASE, *BOILERPLATE[:2], *FOOT)).text
+    assert BOILERPLATE[1] in text

@@ -16,6 +16,12 @@ paragraphs of a consent manager's purposes, "Aviso legal" over the publisher's l
 reads as prose too, and may hold more of it than a short story: the run took both. A heading
 that can only open such a notice (``notice_headings``), with prose right under it, ends the
 article when MIN_STORY_CHARS of the story's prose come before it.
+
+A press release ends with the publisher's boilerplate ("À propos d'AéroVolt" / "AéroVolt
+conçoit …", "Sobre la Fundación …") and a contact box ("Contact presse"). A contact heading
+(``press_contact_headings``) ends the release; so does an "About …" heading at most
+PRESS_REACH units above it (``org_about_leads``: the name after it may be one word or open
+with an article, which ``bio.bio_start`` does not take).
 """
 
 from __future__ import annotations
@@ -39,6 +45,11 @@ MAX_NOTICE_HEADING_CHARS = max(map(len, NOTICE_HEADINGS)) + 2
 NOTICE_REACH = 2  # the notice's prose starts within this many units under its heading
 # Prose of the story above a notice heading: as much as text/article.py's MIN_ARTICLE_WEIGHT.
 MIN_STORY_CHARS = 200
+PRESS_CONTACTS = frozenset(h.casefold() for h in WORDS["press_contact_headings"])
+MAX_PRESS_CONTACT_CHARS = max(map(len, PRESS_CONTACTS)) + 2
+ORG_ABOUT_LEADS = tuple(sorted({lead.casefold() for lead in WORDS["org_about_leads"]}))
+MAX_ORG_HEADING_CHARS = 80
+PRESS_REACH = 4  # units between the boilerplate's heading and the contact heading, at most
 
 
 def is_about_heading(text: str) -> bool:
@@ -73,6 +84,49 @@ def notice_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
         if story >= MIN_STORY_CHARS and any(is_prose(texts[j]) for j in under):
             return i
     return None
+
+
+def is_press_contact(text: str) -> bool:
+    """True for the heading of a press release's contact box.
+
+    >>> is_press_contact("Pressekontakt:"), is_press_contact("Contact presse"), is_press_contact("Kontakt")
+    (True, True, False)
+    """
+    return len(text) <= MAX_PRESS_CONTACT_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in PRESS_CONTACTS
+
+
+def is_org_about(text: str) -> bool:
+    """True for the heading of a publisher's boilerplate: "About", "Über", "À propos d'" and a name.
+
+    >>> is_org_about("À propos d'AéroVolt"), is_org_about("Sobre la Fundación Alimentos Solidarios")
+    (True, True)
+    >>> is_org_about("Über 300 Gäste kamen."), is_org_about("Overview")
+    (False, False)
+    """
+    low = text.casefold()
+    if len(text) > MAX_ORG_HEADING_CHARS or ends_like_sentence(text) or not low.startswith(ORG_ABOUT_LEADS):
+        return False
+    lead = max((lead for lead in ORG_ABOUT_LEADS if low.startswith(lead)), key=len)
+    rest = text[len(lead) :]
+    return lead.endswith(("'", "’")) or (rest[:1] == " " and bool(rest.strip()))
+
+
+def press_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) where a press release's boilerplate or contact box starts, or None."""
+    texts = as_units(lines).visible
+    first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
+    if first is None:
+        return None
+    # The contact box may lie past the run's end (names, a phone number: no prose), its boilerplate inside it.
+    reach = min(len(texts), stop + PRESS_REACH)
+    contact = next((i for i in range(first + 1, reach) if is_press_contact(texts[i])), None)
+    if contact is None or prose_weight(texts, [j for j in range(first, contact) if dropped_by[j] is None]) < (
+        MIN_STORY_CHARS
+    ):
+        return None
+    above = range(contact - 1, max(first, contact - 1 - PRESS_REACH), -1)
+    found = next((i for i in above if dropped_by[i] != "page-chrome" and is_org_about(texts[i])), contact)
+    return found if found < stop else None
 
 
 def about_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
-from cleanup.text.about import about_start, notice_start
+from cleanup.text.about import about_start, notice_start, press_start
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
@@ -67,6 +67,7 @@ BIO_REASON = "author bio or comment thread after the article, and the page after
 RELATED_REASON = "other stories' teasers after the article, and the page after it"
 TICKER_REASON = "news ticker after the article, and the page after it"
 NOTICE_REASON = "privacy, cookie or legal notice after the article, and the page after it"
+PRESS_REASON = "press contact and the publisher's boilerplate after the release, and the page after it"
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
@@ -368,6 +369,7 @@ def run_end(
         (bio_start(lines, dropped_by, start, end), BIO_REASON),
         (about_start(lines, dropped_by, start, end), BIO_REASON),
         (notice_start(lines, dropped_by, start, end), NOTICE_REASON),
+        (press_start(lines, dropped_by, start, end), PRESS_REASON),
         (related_start(lines, dropped_by, start, end), RELATED_REASON),
         (ticker_start(lines, dropped_by, start, end), TICKER_REASON),
     )
