@@ -10,6 +10,8 @@
   manager's purposes, "Aviso legal"): it holds more prose than the story, and the run took both.
 - A press release's boilerplate and contact box ("À propos d'AéroVolt" / "AéroVolt conçoit …" /
   "Contact presse"): the "About" heading names the firm in one word, after an elided article.
+- Teasers with summaries between the story and a comment thread: the thread's long comments
+  made the run's tail read as no teaser list.
 """
 
 from __future__ import annotations
@@ -172,3 +174,27 @@ def test_an_about_section_with_no_press_contact_stays() -> None:
     head = ("AéroVolt lève 12 millions d'euros - Communiqué de presse", "Technologie", "Presse", "Contact")
     text = clean(_dump(*head, "AéroVolt lève 12 millions d'euros", *RELEASE, *BOILERPLATE[:2], *FOOT)).text
     assert BOILERPLATE[1] in text
+
+
+def test_teasers_above_a_comment_thread_go() -> None:
+    # A recipe card repeats the headline under the story: comment-section then leaves the thread to the finder.
+    card = ("Gemeinderat beschließt Neubau des Hallenbads", "Vorbereitungszeit 20 Minuten", "Backzeit 45 Minuten")
+    teasers = (
+        "Das könnte dir auch gefallen",
+        "Erdbeer-Rhabarber-Crumble",
+        "Ein schneller Nachtisch mit knusprigen Streuseln, der warm mit Vanilleeis am besten schmeckt.",
+        "Rhabarbersirup selber machen",
+        "So hältst du den Geschmack des Frühlings das ganze Jahr über fest.",
+    )
+    thread = (
+        "Kommentare (2)",
+        "Heike",
+        "20. April 2024",
+        "Habe den Kuchen gestern gebacken und er war sofort weg! Ich habe noch etwas Vanillezucker in den Teig "
+        "gegeben. Das Baiser ist bei mir allerdings etwas zusammengefallen.",
+        "Antworten",
+    )
+    story = ("Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *card, *teasers, *thread, *FOOT)
+    text = clean(_dump(*HEAD, *story)).text
+    assert GERMAN_STORY[-1] in text
+    assert "Streuseln" not in text and "Frühlings" not in text

@@ -363,16 +363,19 @@ def run_end(
 
     Before such a cut the run ends as it would on a page that ends there
     (``end_before_cut``), so the story's output, cleaned again, ends the same.
+    Teasers are looked for only up to the first other cut: a comment thread
+    under them is no teaser, and read as one it kept the teasers in.
     """
     end = extend_end(lines, dropped_by, stop)
-    found = (
+    found = [
         (bio_start(lines, dropped_by, start, end), BIO_REASON),
         (about_start(lines, dropped_by, start, end), BIO_REASON),
         (notice_start(lines, dropped_by, start, end), NOTICE_REASON),
         (press_start(lines, dropped_by, start, end), PRESS_REASON),
-        (related_start(lines, dropped_by, start, end), RELATED_REASON),
         (ticker_start(lines, dropped_by, start, end), TICKER_REASON),
-    )
+    ]
+    before = min((at for at, _ in found if at), default=end)
+    found.append((related_start(lines, dropped_by, start, before), RELATED_REASON))
     cuts = [(at, reason) for at, reason in found if at]
     if not cuts:
         return end, None
