@@ -12,6 +12,7 @@
   "Contact presse"): the "About" heading names the firm in one word, after an elided article.
 - Teasers with summaries between the story and a comment thread: the thread's long comments
   made the run's tail read as no teaser list.
+- A consent manager's text right above a story whose headline does not repeat the page <title>.
 """
 
 from __future__ import annotations
@@ -198,3 +199,29 @@ def test_teasers_above_a_comment_thread_go() -> None:
     text = clean(_dump(*HEAD, *story)).text
     assert GERMAN_STORY[-1] in text
     assert "Streuseln" not in text and "Frühlings" not in text
+
+
+def test_a_consent_managers_text_above_the_story_goes() -> None:
+    head = ("Stadtbote - Nachrichten aus der Region", "Startseite", "Lokales", "Sport")
+    consent = (*CONSENT[:2], "Wir verwenden Cookies und ähnliche Technologien auf unserer Website.", *CONSENT[2:])
+    text = clean(_dump(*head, *consent, "Züge fallen am Wochenende aus", *SHORT_STORY, SHORT_STORY[0], *FOOT)).text
+    assert SHORT_STORY[-1] in text
+    assert "Statistik-Dienste" not in text and "Notwendige Technologien" not in text
+
+
+def test_a_privacy_policy_page_keeps_its_first_section() -> None:
+    # Keep-trap: the page is the privacy policy; no consent phrase in its first section.
+    sections = (
+        "Datenschutzerklärung",
+        "Der Schutz Ihrer persönlichen Daten ist uns ein besonderes Anliegen. Wir verarbeiten Ihre Daten daher "
+        "ausschließlich auf Grundlage der gesetzlichen Bestimmungen.",
+        "1. Verantwortlicher",
+        "Verantwortlich für die Datenverarbeitung auf dieser Website ist der Verein Stadtbote e.V. in Freiburg, "
+        "vertreten durch den Vorstand.",
+        "2. Ihre Rechte",
+        "Ihnen stehen grundsätzlich die Rechte auf Auskunft, Berichtigung, Löschung, Einschränkung und "
+        "Datenübertragbarkeit zu, wenn die gesetzlichen Voraussetzungen vorliegen.",
+    )
+    head = ("Stadtbote - Nachrichten aus der Region", "Startseite", "Lokales", "Sport")
+    text = clean(_dump(*head, *sections, *FOOT)).text
+    assert sections[1] in text and sections[-1] in text

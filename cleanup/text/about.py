@@ -45,6 +45,7 @@ MAX_NOTICE_HEADING_CHARS = max(map(len, NOTICE_HEADINGS)) + 2
 NOTICE_REACH = 2  # the notice's prose starts within this many units under its heading
 # Prose of the story above a notice heading: as much as text/article.py's MIN_ARTICLE_WEIGHT.
 MIN_STORY_CHARS = 200
+CONSENT_DROPS = frozenset({"chrome-phrase", "cookie-notice"})  # rules that drop a consent notice's phrases
 PRESS_CONTACTS = frozenset(h.casefold() for h in WORDS["press_contact_headings"])
 MAX_PRESS_CONTACT_CHARS = max(map(len, PRESS_CONTACTS)) + 2
 ORG_ABOUT_LEADS = tuple(sorted({lead.casefold() for lead in WORDS["org_about_leads"]}))
@@ -127,6 +128,31 @@ def press_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
     above = range(contact - 1, max(first, contact - 1 - PRESS_REACH), -1)
     found = next((i for i in above if dropped_by[i] != "page-chrome" and is_org_about(texts[i])), contact)
     return found if found < stop else None
+
+
+def past_notice(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int:
+    """The start of the run [start, stop) past a privacy, cookie or legal notice that opens it, or ``start``.
+
+    A consent manager's text right above a story whose headline does not repeat the page <title>
+    (nothing anchors the run at the headline) joins the story's run. A notice heading at most
+    NOTICE_REACH units from the run's start opens the notice; it goes on to the first unit that
+    the rules kept and that is no prose (a button, the story's headline), and holds a phrase a
+    rule dropped as a cookie or consent notice ("Wir verwenden Cookies", "Alle akzeptieren"): the
+    first section of a page that is a privacy policy holds none. The run starts at the next prose
+    unit when MIN_STORY_CHARS of prose follow.
+    """
+    texts = as_units(lines).visible
+    near = range(max(0, start - NOTICE_REACH), min(stop, start + NOTICE_REACH + 1))
+    heading = next((i for i in near if dropped_by[i] != "page-chrome" and is_notice_heading(texts[i])), None)
+    if heading is None:
+        return start
+    end = next((j for j in range(heading + 1, stop) if dropped_by[j] is None and not is_prose(texts[j])), stop)
+    if not any(dropped_by[j] in CONSENT_DROPS for j in range(heading + 1, end)):
+        return start
+    story = [j for j in range(end, stop) if dropped_by[j] is None and is_prose(texts[j])]
+    if not story or prose_weight(texts, story) < MIN_STORY_CHARS:
+        return start
+    return story[0]
 
 
 def about_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:

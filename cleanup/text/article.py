@@ -17,6 +17,7 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from cleanup.model import Line
+from cleanup.text.about import past_notice
 from cleanup.text.article_end import (
     DATA_ROW_RE,
     MAX_ANNOUNCED_ITEM_CHARS,
@@ -165,6 +166,7 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
+    start = past_notice(lines, dropped_by, start, stop)  # a consent manager's text above the story
     return start, *run_end(lines, dropped_by, start, stop)
 
 
