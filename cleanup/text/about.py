@@ -59,7 +59,12 @@ def is_about_heading(text: str) -> bool:
     >>> is_about_heading("Über uns"), is_about_heading("Qui suis-je ?"), is_about_heading("Über uns hinaus")
     (True, True, False)
     """
-    return len(text) <= MAX_ABOUT_HEADING_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in ABOUT_HEADINGS
+    return _bare_heading(text, ABOUT_HEADINGS, MAX_ABOUT_HEADING_CHARS)
+
+
+def _bare_heading(text: str, headings: frozenset[str], max_chars: int) -> bool:
+    """True when ``text``, without a trailing colon or "?", is one of ``headings`` (casefolded)."""
+    return len(text) <= max_chars and text.rstrip(ABOUT_HEADING_TAIL).casefold() in headings
 
 
 def is_notice_heading(text: str) -> bool:
@@ -68,7 +73,7 @@ def is_notice_heading(text: str) -> bool:
     >>> is_notice_heading("Datenschutz-Einstellungen"), is_notice_heading("Aviso legal:"), is_notice_heading("Legal")
     (True, True, False)
     """
-    return len(text) <= MAX_NOTICE_HEADING_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in NOTICE_HEADINGS
+    return _bare_heading(text, NOTICE_HEADINGS, MAX_NOTICE_HEADING_CHARS)
 
 
 def notice_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
@@ -93,7 +98,7 @@ def is_press_contact(text: str) -> bool:
     >>> is_press_contact("Pressekontakt:"), is_press_contact("Contact presse"), is_press_contact("Kontakt")
     (True, True, False)
     """
-    return len(text) <= MAX_PRESS_CONTACT_CHARS and text.rstrip(ABOUT_HEADING_TAIL).casefold() in PRESS_CONTACTS
+    return _bare_heading(text, PRESS_CONTACTS, MAX_PRESS_CONTACT_CHARS)
 
 
 def is_org_about(text: str) -> bool:
