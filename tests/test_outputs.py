@@ -735,13 +735,32 @@ def test_diff_against_a_jsonl_golden_shows_the_field_that_changed(tmp_path: Path
     assert [line[:10] for line in changed] == ['- "text": ', '+ "text": ']
 
 
-def test_o_device_with_text_format_says_what_it_is_and_leaves_it(tmp_path: Path) -> None:
+def test_o_device_with_text_format_is_streamed_to_and_left_a_device(tmp_path: Path) -> None:
+    # A new-user trial: -o /dev/null was refused in text format, though jsonl streamed to it.
     import stat
 
     (tmp_path / "p.txt").write_text(PAGE)
     null = tmp_path / "null"
     os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
     result = run(["-o", null, tmp_path / "p.txt"])
-    assert result.exit_code == 2
-    assert "is a character device" in result.stderr and "-f jsonl streams" in result.stderr
+    assert result.exit_code == 0, result.stderr
     assert stat.S_ISCHR(null.lstat().st_mode)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "text", "json"])
+def test_o_dev_stdout_appended_with_shell_append_keeps_the_file(tmp_path: Path, fmt: str) -> None:
+    # A new-user trial: `cleanup -f jsonl -o /dev/stdout ci/ >> app.jsonl` emptied app.jsonl
+    # (reopening /dev/stdout with O_TRUNC empties the file the shell appends to).
+    import subprocess
+    import sys
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    log = tmp_path / "app.log"
+    log.write_text("kept line\n")
+    with open(log, "ab") as out:
+        cmd = [sys.executable, "-m", "cleanup", "-f", fmt, "-o", "/dev/stdout", str(tmp_path / "p.txt")]
+        done = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    kept, _, added = log.read_text().partition("\n")
+    assert kept == "kept line"
+    assert "The council voted" in added

@@ -27,6 +27,7 @@ from cleanup.input.decode import text_codec
 from cleanup.input.remote import as_url
 from cleanup.input.sources import STDIN, reason
 from cleanup.model import Options, without_password
+from cleanup.output.files import streams_to
 from cleanup.output.modes import Mode
 from cleanup.output.render import FORMATS, quote_name
 
@@ -111,8 +112,7 @@ def _check_output_name(output: Path, fmt: str) -> None:
         from cleanup.output.files import kind_of
 
         what = kind_of(output.stat().st_mode)
-        stream = "; -f jsonl streams records to it"  # to a FIFO or a device (files.destination); a socket takes nothing
-        hints = {"a regular file": f"; {_one_file_hint(output, fmt)}", "a FIFO": stream, "a character device": stream}
+        hints = {"a regular file": f"; {_one_file_hint(output, fmt)}"}  # a FIFO or a device is streamed to
         into = f"--format {fmt} writes one file per input into a directory"
         raise click.UsageError(f"-o {output} is {what}; {into}{hints.get(what, '')}")
     if not output.exists() and output.suffix.lower() in FILE_LIKE_SUFFIXES:
@@ -128,9 +128,9 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--check/--diff without -o compare the text output with the input: use --format text")
     if output is not None and fmt == "jsonl" and output.is_dir():
         raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
-    if output is not None and fmt != "jsonl":
+    if output is not None and fmt != "jsonl" and not streams_to(output):
         _check_output_name(output, fmt)
-    if flags["prune"] and (output is None or fmt == "jsonl"):
+    if flags["prune"] and (output is None or fmt == "jsonl" or streams_to(output)):
         raise click.UsageError("--prune needs -o DIR (one output file per input)")
     if flags["explain_file"] is not None:
         flags["explain"] = True

@@ -28,7 +28,7 @@ from cleanup.input.sources import (
     reason,
 )
 from cleanup.model import Options, SiteRuleError
-from cleanup.output.files import destination
+from cleanup.output.files import streams_to
 from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError, Stdout, make_output
 from cleanup.output.render import quote_name, unified_diff
 from cleanup.output.report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TERMINATED, EXIT_USAGE, Report
@@ -81,7 +81,7 @@ def _target(
         return remote_target(output, fmt, messages)  # -o s3://... (on a cluster)
     try:
         check_output(guarded, output)
-        streamed = output is not None and fmt == "jsonl" and destination(output).stream
+        streamed = output is not None and streams_to(output)
         if streamed and (mode is not Mode.WRITE or flags["skip_existing"]):
             raise OutputError(f"-o {output} is a stream: --check, --diff and --skip-existing need a file")
         guard = InputGuard.of(guarded) if output is not None else None

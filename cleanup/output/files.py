@@ -14,6 +14,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from cleanup.output.render import quote_name
 
@@ -104,6 +105,36 @@ def _names_a_descriptor(path: Path) -> bool:
             return False
         current = os.path.normpath(os.path.join(os.path.dirname(current), link))
     return False
+
+
+def streams_to(path: Path) -> bool:
+    """True when ``-o path`` is a stream in any format: /dev/stdout (wherever it goes), a device, a FIFO.
+
+    >>> streams_to(Path("/dev/null")), streams_to(Path("/dev/stdout")), streams_to(Path("clean/"))
+    (True, True, False)
+    """
+    if _names_a_descriptor(path):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def open_stream(path: Path) -> BinaryIO:
+    """``path`` opened to write a stream to: appended to, never emptied.
+
+    /dev/stdout redirected with ``>>`` to a file is that file: opening it anew
+    with O_TRUNC (as ``open(path, "wb")`` does) would empty it, and without
+    O_APPEND the writes would start over its first bytes. A FIFO is waited on
+    until its reader opens it, as by any writer (Ctrl-C ends the wait).
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise OutputError(f"-o {quote_name(str(path))}: cannot write it: {exc.strerror or exc}") from None
+    return os.fdopen(fd, "wb")
 
 
 @dataclass(frozen=True)

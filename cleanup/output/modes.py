@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleanup.input.sources import InputGuard, Source, output_path
-from cleanup.output.files import OutputError, destination, read_regular
+from cleanup.output.files import OutputError, destination, open_stream, read_regular, streams_to
 from cleanup.output.jsonl import JsonLinesFile
 from cleanup.output.render import SUFFIX, quote_name
 from cleanup.output.write import atomic_write, remove_stale_temp_files
@@ -215,16 +215,17 @@ def make_output(
     resume: bool = False,
     many: bool = False,
 ) -> Stdout | Directory | JsonLinesFile:
-    """The target for -o: none or ``-``: stdout; with --format jsonl: one file (or a stream); else a directory.
+    """The target for -o: none or ``-``: stdout; a device, FIFO or /dev/stdout: that stream, in any format;
+    with --format jsonl: one file; else a directory.
 
     OutputError when ``-o FILE`` is neither a file, a link to one, a device nor a FIFO.
     ``many``: several inputs are named (``Stdout``: -f json is then always an array).
     """
     if output is None or str(output) == "-":
         return Stdout(fmt, many=many)
-    if fmt == "jsonl":
+    if fmt == "jsonl" or streams_to(output):
         where = destination(output)
         if where.stream:
-            return Stdout(fmt, stream=open(where.path, "wb"))  # closed by close()
+            return Stdout(fmt, stream=open_stream(where.path), many=many)  # closed by close()
         return JsonLinesFile(where.path, resume=resume, given=str(output))
     return Directory(output, fmt, guard, limit=READ_FACTOR * max_bytes)
