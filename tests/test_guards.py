@@ -138,6 +138,32 @@ def test_explain_file_refuses_a_site_file_of_the_rules(tmp_path: Path) -> None:
     assert site.read_text().startswith("[[strip]]")
 
 
+def test_explain_file_refuses_a_page_a_shell_glob_put_in_its_place(tmp_path: Path) -> None:
+    # A new-user trial: `cleanup --explain-file pages/*.html.gz` took pages/a.html.gz for the
+    # log's name and emptied it (it is no input then: the glob's other pages are).
+    (tmp_path / "pages").mkdir()
+    first, second = tmp_path / "pages" / "a.html.gz", tmp_path / "pages" / "b.html.gz"
+    first.write_bytes(gzip.compress(PAGE.encode()))
+    second.write_bytes(gzip.compress(PAGE.encode()))
+    (tmp_path / "notes.txt").write_text(TEXT)
+    for log in (first, tmp_path / "notes.txt"):
+        before = log.read_bytes()
+        result = run(["--explain-file", log, second], tmp_path)
+        assert result.exit_code == 2, result.stderr
+        assert "holds no --explain log" in result.stderr
+        assert log.read_bytes() == before
+
+
+def test_explain_file_replaces_an_earlier_log_or_an_empty_file(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "rollcall-obama-hollande" / "input.txt"
+    (tmp_path / "a.txt").write_bytes(seed.read_bytes())  # a page with removals to explain
+    (tmp_path / "removed.log").write_text("")
+    for _ in range(2):  # the second run replaces the first run's log
+        result = run(["--explain-file", "removed.log", "a.txt"], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / "removed.log").read_text().startswith("a.txt:1: skip-link: ")
+
+
 def test_the_files_from_list_is_never_an_output(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(PAGE)
     (tmp_path / "story.html").write_text(PAGE)

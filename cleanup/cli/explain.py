@@ -13,6 +13,9 @@ import click
 
 from cleanup.cli.messages import Messages
 from cleanup.input.sources import InputGuard, reason
+from cleanup.output.render import is_explain_line
+
+LOG_HEAD_BYTES = 4096  # enough for the first line of a log (a snippet is at most ~100 characters)
 
 
 def open_explain_file(messages: Messages, target: Any, named: list[Path], output: Path | None, flags: Any) -> None:
@@ -51,6 +54,7 @@ def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
     if stream is not None:
         return stream
     _check_kind(path)
+    _check_is_a_log(path)
     try:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
@@ -71,6 +75,27 @@ def _check_kind(path: Path) -> None:
         except OSError:
             why = "a FIFO that nothing reads (start its reader first)"
             raise click.UsageError(f"--explain-file {path}: {why}") from None
+
+
+def _check_is_a_log(path: Path) -> None:
+    """A usage error for an existing file that holds something other than an --explain log.
+
+    ``cleanup --explain-file pages/*.html.gz`` takes the first page for the log's name
+    (a new-user trial lost a page so): a file is replaced only when it is empty or its
+    first line is a line of a log of removals.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return  # a new file, or one that open() then reports on
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return  # a device or a FIFO: written to, nothing to lose
+        head = handle.read(LOG_HEAD_BYTES)
+    first = head.split(b"\n", 1)[0].decode("utf-8", "replace")
+    if head and not is_explain_line(first):
+        why = "it exists and holds no --explain log (a page?), and opening it would empty it"
+        raise click.UsageError(f"--explain-file {path}: {why}; name a new file, or remove this one first")
 
 
 def _inside_dir(path: Path, directory: Path) -> bool:

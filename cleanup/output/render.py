@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -117,6 +118,21 @@ def _laid_out(text: str) -> str:
     except ValueError:
         return text
     return json.dumps(record, ensure_ascii=False, indent=1) + "\n" if isinstance(record, dict) else text
+
+
+# A line explain_lines writes: ``source:12-14: rule: reason...`` (a removal with no line: ``source:None:``).
+EXPLAIN_LINE_RE = re.compile(r"^.*?:(?:\d+(?:-\d+)?|None): [^\s:][^\s]*: ")
+
+
+def is_explain_line(line: str) -> bool:
+    """True when ``line`` is a line of an --explain log (an --explain-file may replace such a file).
+
+    >>> is_explain_line("pages/a.html:5-6: image-caption: photo caption or credit: 'Photo: AP'")
+    True
+    >>> is_explain_line("<!DOCTYPE html>"), is_explain_line("The council met at 10:30: it voted.")
+    (False, False)
+    """
+    return bool(EXPLAIN_LINE_RE.match(line))
 
 
 def explain_lines(result: Result, source: str) -> list[str]:
