@@ -164,6 +164,23 @@ def test_explain_file_replaces_an_earlier_log_or_an_empty_file(tmp_path: Path) -
         assert (tmp_path / "removed.log").read_text().startswith("a.txt:1: skip-link: ")
 
 
+@pytest.mark.parametrize("typo", ["typo.html", "/no/such/dir/typo.html"])
+def test_a_missing_input_does_not_move_the_other_outputs(tmp_path: Path, typo: str) -> None:
+    # A new-user trial: `--check -o gold/ ci/ typo.html` compared ci/'s pages with gold/ci/...,
+    # so every golden "would change" (and a write would have made a second tree).
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "a.txt").write_text(TEXT)
+    assert run(["-o", "gold", "ci/"], tmp_path).exit_code == 0
+    check = run(["--check", "-o", "gold", "ci/", typo], tmp_path)
+    assert check.exit_code == 123, check.stderr
+    assert "1 unchanged, 1 failed." in check.stderr
+    (tmp_path / "list.txt").write_text(f"ci/a.txt\n{typo}\n")
+    listed = run(["--check", "-o", "gold", "--files-from", "list.txt"], tmp_path)
+    assert listed.exit_code == 123, listed.stderr
+    assert "1 unchanged, 1 failed." in listed.stderr
+    assert sorted(p.name for p in (tmp_path / "gold").rglob("*")) == ["a.txt"]
+
+
 def test_the_files_from_list_is_never_an_output(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(PAGE)
     (tmp_path / "story.html").write_text(PAGE)
@@ -268,8 +285,9 @@ def test_odd_names_fail_one_input_each_and_the_batch_goes_on(tmp_path: Path) -> 
     (tmp_path / "in" / "..jsonl").write_text(json.dumps({"html": PAGE}) + "\n")
     result = run(["-o", "out", "in/", "x" * 300], tmp_path)
     assert result.exit_code == 123 and "Traceback" not in result.stderr
-    assert "File name too long" in result.stderr and (tmp_path / "out" / "in" / "a.txt").exists()
-    assert (tmp_path / "out" / "in" / "records" / "000001.txt").exists()  # "..jsonl": its records in records/
+    # The name that fails is no input: out/ mirrors in/ as if in/ were named alone.
+    assert "File name too long" in result.stderr and (tmp_path / "out" / "a.txt").exists()
+    assert (tmp_path / "out" / "records" / "000001.txt").exists()  # "..jsonl": its records in records/
     result = run(["-o", "y" * 300 + "/out", "in/a.html"], tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.stderr
 

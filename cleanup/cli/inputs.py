@@ -15,6 +15,7 @@ import click
 
 from cleanup.cli.messages import Messages
 from cleanup.input.remote import as_url, iter_urls
+from cleanup.input.source import listed_paths
 from cleanup.input.sources import (
     INPUT_FORMATS,
     STDIN,
@@ -22,7 +23,6 @@ from cleanup.input.sources import (
     Source,
     iter_listed,
     iter_sources,
-    listed_paths,
     reason,
 )
 from cleanup.model import DEFAULT_OPTIONS, MAX_INPUT_BYTES, Options

@@ -107,3 +107,28 @@ def bounded_lines(stream: Iterable[bytes] | BinaryIO) -> Iterator[bytes]:
         if len(line) > MAX_LISTED_LINE:
             raise OSError(errno.E2BIG, f"a line over {MAX_LISTED_LINE:,} bytes: not a list of paths")
         yield line
+
+
+def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iterator[Path]:
+    """Paths from ``--files-from``, one per line (blank lines skipped), or NUL-separated (``-0``).
+
+    >>> import io
+    >>> [str(p) for p in listed_paths(io.BytesIO(b"a b.html\\0c\\nd.html\\0"), null=True)]
+    ['a b.html', 'c\\nd.html']
+    """
+    if null:
+        yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
+        return
+    for raw in bounded_lines(stream):
+        line = os.fsdecode(raw.rstrip(b"\r\n"))
+        if line.strip():
+            yield Path(line)
+
+
+def _null_separated(stream: BinaryIO) -> Iterator[bytes]:
+    """NUL-separated items of a byte stream, read a block at a time."""
+    rest = b""
+    while block := stream.read(1 << 16):
+        *items, rest = (rest + block).split(b"\0")
+        yield from items
+    yield rest

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleanup.input import sniff
-from cleanup.input.source import Source, bounded_lines, failed, over_limit
+from cleanup.input.source import Source, failed, over_limit
 from cleanup.model import without_password
 
 STDIN = "-"
@@ -297,16 +297,31 @@ def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
     counted as a repeated source.
     """
     sources = _once(sources)
-    paths = [Path(os.path.abspath(src)) for src in sources if str(src) != STDIN]
+    live = [src for src in sources if str(src) == STDIN or _exists(src)]  # a typo moves no other output
+    paths = [Path(os.path.abspath(src)) for src in live if str(src) != STDIN]
     base = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
     for src in sources:
-        if len(sources) == 1:
+        if len(sources) == 1 or live == [src]:
             rel = Path() if src.is_dir() else Path(src.name)
         elif str(src) == STDIN:
             rel = Path("stdin")
         else:
-            rel = Path(os.path.abspath(src)).relative_to(base)
+            rel = _below(src, base)
         yield from _one(src, rel, sel)
+
+
+def _below(path: Path, base: Path) -> Path:
+    """Where ``path`` goes under -o DIR: its path below ``base`` (a missing one, which fails, anywhere else)."""
+    full = Path(os.path.abspath(path))
+    return full.relative_to(base) if full.is_relative_to(base) else _relative(path)
+
+
+def _exists(path: Path) -> bool:
+    """True when ``path`` names something (a broken link too: it fails as an input of its own)."""
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        return False
 
 
 def _once(sources: Iterable[Path]) -> list[Path]:
@@ -335,30 +350,6 @@ def _relative(path: Path, cwd: Path | None = None) -> Path:
     return Path(*parts) if parts else Path(path.name)
 
 
-def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iterator[Path]:
-    """Paths from ``--files-from``, one per line (blank lines skipped), or NUL-separated (``-0``).
-
-    >>> [str(p) for p in listed_paths(io.BytesIO(b"a b.html\\0c\\nd.html\\0"), null=True)]
-    ['a b.html', 'c\\nd.html']
-    """
-    if null:
-        yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
-        return
-    for raw in bounded_lines(stream):
-        line = os.fsdecode(raw.rstrip(b"\r\n"))
-        if line.strip():
-            yield Path(line)
-
-
-def _null_separated(stream: BinaryIO) -> Iterator[bytes]:
-    """NUL-separated items of a byte stream, read a block at a time."""
-    rest = b""
-    while block := stream.read(1 << 16):
-        *items, rest = (rest + block).split(b"\0")
-        yield from items
-    yield rest
-
-
 def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
     """Inputs named in a list; under -o DIR each goes to its path below the directory all of them share.
 
@@ -371,10 +362,10 @@ def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
     """
     cwd = Path.cwd()
     named = paths if isinstance(paths, list) else None
-    parents = [Path(os.path.abspath(p)).parent for p in named or ()]
+    parents = [Path(os.path.abspath(p)).parent for p in named or () if _exists(p)]  # a typo moves no output
     base = Path(os.path.commonpath(parents)) if parents else None
     for path in named if named is not None else paths:
-        rel = Path(os.path.abspath(path)).relative_to(base) if base is not None else _relative(path, cwd)
+        rel = _below(path, base) if base is not None else _relative(path, cwd)
         yield from _one(path, rel, sel, listed=True)
 
 
