@@ -415,6 +415,15 @@ def test_json_format_of_one_json_lines_file_is_an_array(tmp_path: Path, records:
     assert len(json.loads(result.stdout)) == records
 
 
+@pytest.mark.parametrize("records", [1, 2])
+def test_json_format_of_records_piped_to_stdin_is_an_array(records: int) -> None:
+    # A new-user trial: one record on stdin gave a bare object, two an array (README: always an array).
+    feed = "".join(json.dumps({"text": PAGE, "url": f"https://a.example/{n}"}) + "\n" for n in range(records))
+    result = run(["-f", "json"], input=feed)
+    assert result.exit_code == 0, result.stderr
+    assert [r["url"] for r in json.loads(result.stdout)] == [f"https://a.example/{n}" for n in range(records)]
+
+
 # Issue 16 item 8: -f json on stdout is one JSON document.
 
 

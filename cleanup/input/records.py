@@ -244,7 +244,7 @@ def record_source(name: str, obj: dict[str, Any], rel: Path, fields: Fields) -> 
         extra.append(("id", obj[fields.id]))
         consumed.add(fields.id)
     extra.extend((k, v) for k, v in obj.items() if k not in consumed)
-    return Source(name, rel, data=page, url=url if isinstance(url, str) else None, extra=tuple(extra))
+    return Source(name, rel, data=page, url=url if isinstance(url, str) else None, extra=tuple(extra), record=True)
 
 
 def may_hold_surrogates(raw: bytes) -> bool:
@@ -361,7 +361,7 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
     if isinstance(missing, int) and missing > 0:
         return failed(name, f"record cut short: {missing:,} bytes of its Content-Length are missing")
     url, charset = headers.get_header("WARC-Target-URI"), header_charset(content_type)
-    return Source(name, rel, data=data, url=url, extra=extra, charset=charset)
+    return Source(name, rel, data=data, url=url, extra=extra, charset=charset, record=True)
 
 
 def header_charset(content_type: str) -> str | None:

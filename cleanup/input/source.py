@@ -38,6 +38,7 @@ class Source:
     skip: str | None = None  # a record that is no article (HTTP 404, an image): left out and counted
     kind: str = "page"  # 'jsonl', 'json' or 'warc': a container file left unopened (Selection.open_containers)
     charset: str | None = None  # declared by the transport (HTTP Content-Type): Options.charset
+    record: bool = False  # one record of a JSON Lines, JSON or WARC file: -f json makes an array of them
 
     def read(self, max_bytes: int | None = None) -> bytes | str:
         """The raw page; never more than ``max_bytes`` of a file is read (DecodeError past it)."""

@@ -64,6 +64,7 @@ class Stdout:
     def emit(self, source: Source, text: str) -> bool:
         """Write one output; every output counts as cleaned."""
         if self.array:
+            self.many = self.many or source.record  # records piped to stdin: an array, as from a .jsonl named
             self._element(text)
             return True
         if self.separate and self.written and text:
