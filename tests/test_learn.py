@@ -162,6 +162,18 @@ def test_learn_with_an_input_that_fails_exits_123_and_still_writes_the_rules(tmp
     assert (rules / "gazette.example.toml").exists()
 
 
+def test_learn_counts_files_a_batch_leaves_out_instead_of_failing(tmp_path: Path) -> None:
+    # A new-user trial: a README (no extension) and a .php file beside the pages made learn exit 123.
+    pages, rules = site(tmp_path), tmp_path / "rules"
+    (pages / "README").write_text("just some notes\n")
+    (pages / "x.php").write_text("<?php echo 1; ?>\n")
+    out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"])
+    assert out.exit_code == 0, out.output
+    assert "2 left out (2 files neither named nor shaped like pages)." in out.output
+    assert "error" not in out.output
+    assert (rules / "gazette.example.toml").exists()
+
+
 def test_learn_groups_pages_by_the_url_in_each_dump(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

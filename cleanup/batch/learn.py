@@ -31,11 +31,12 @@ MAX_HOST_CHARS = 253
 
 @dataclass
 class Gathered:
-    """Pages by host, and the inputs that gave no page or no host."""
+    """Pages by host, and the inputs that gave no page or no host, or that a batch leaves out."""
 
     by_host: dict[str, list[PageLines]] = field(default_factory=dict)
     no_host: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # why, per input (a file no page, a WARC 404)
 
 
 def site_host(host: str | None) -> str | None:
@@ -82,13 +83,18 @@ def gather(
                 out.by_host.setdefault(host, []).append(lines)
             elif kind == "no-host":
                 out.no_host.append(source.name)
+            elif kind == "left-out":
+                out.left_out.append(what)
             else:
                 out.failed.append((source.name, what))
     return out
 
 
 def learn_one(source: Source, options: Options, site: str | None) -> tuple[str, Any]:
-    """One page for the learner: ("page", (host, PageLines)), ("no-host", None) or ("failed", why)."""
+    """One page for the learner: ("page", (host, PageLines)), ("no-host", None), ("failed", why) or
+    ("left-out", why) for an input a batch leaves out (``notes`` with no extension, a WARC 404)."""
+    if source.skip is not None:
+        return "left-out", source.skip
     if source.error is not None:
         return "failed", source.error
     try:

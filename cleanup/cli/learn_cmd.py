@@ -6,6 +6,7 @@ command only when no file or directory of that name exists.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import errno
 import os
@@ -21,7 +22,7 @@ from cleanup.cli.rules_cmd import NO_CONFIG_OPTION, RULES_DIRS
 from cleanup.input.sources import reason
 from cleanup.model import Options, SiteRuleError
 from cleanup.output.render import counted, quote_name
-from cleanup.output.report import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from cleanup.output.report import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Report
 
 if TYPE_CHECKING:  # the learner loads only when `cleanup learn` runs
     from cleanup.batch.learn import Gathered
@@ -103,6 +104,8 @@ def learn(
     if got.no_host:
         pages = counted(len(got.no_host), "page")
         click.echo(f"{pages} with no URL to tell their host (give --site HOST)", err=True)
+    if got.left_out:  # as a batch counts them: "2 left out (2 files neither named nor shaped like pages)."
+        click.echo(str(Report(left_out=dict(collections.Counter(got.left_out)))), err=True)
     if not (got.by_host or got.no_host or got.failed):
         click.echo(f"error: no pages in {', '.join(quote_name(str(p)) for p in inputs)}", err=True)
     _make_dir(rules_dir)
