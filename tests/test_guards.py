@@ -311,3 +311,33 @@ def test_a_rerun_with_rules_and_output_in_one_directory_rewrites_its_own_outputs
     assert "page.txt" not in first.stderr and "page.txt" not in second.stderr
     assert (tmp_path / "bbc.co.uk.txt").read_text() == "body: //article\n"
     assert "bbc.co.uk" in second.stderr and second.exit_code == 123
+
+
+def test_too_few_file_descriptors_names_a_command_that_then_runs(tmp_path: Path) -> None:
+    # A new-user trial: under `ulimit -n 12` the hint "try -j 1" failed the same way (-j 1
+    # still starts a worker for the default --timeout and --max-memory).
+    import resource
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "in" / f"{name}.txt").write_text(TEXT)
+
+    def few() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (8, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+
+    def cleanup(*args: str) -> subprocess.CompletedProcess:
+        cmd = [sys.executable, "-m", "cleanup", *args]
+        return subprocess.run(cmd, cwd=tmp_path, preexec_fn=few, capture_output=True, text=True, timeout=120)
+
+    hints = []
+    for jobs in ("2", "1"):
+        done = cleanup("-j", jobs, "-o", "out", "in/")
+        assert done.returncode == 123 and "Traceback" not in done.stderr, done.stderr
+        hints.append(done.stderr.strip().splitlines()[-1])
+    assert hints[0] == hints[1]
+    suggested = hints[0].rsplit("with no worker: ", 1)[1].split()
+    done = cleanup(*suggested, "-o", "out", "in/")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt", "c.txt"]

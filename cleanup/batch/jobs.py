@@ -56,7 +56,14 @@ JOIN_SECONDS = 5.0  # a killed worker is gone long before this
 
 
 class WorkerError(Exception):
-    """Worker processes cannot be started (they die at once); the batch cannot go on."""
+    """Worker processes cannot be started (they die at once); the batch cannot go on.
+
+    ``errno``: the OSError's when starting one failed (EMFILE: too few file descriptors).
+    """
+
+    def __init__(self, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno
 
 
 @dataclass(frozen=True)
@@ -273,7 +280,7 @@ class _Pool(Generic[T, R]):
             process.start()
         except OSError as exc:
             mine.close()
-            raise WorkerError(f"cannot start a worker process: {exc.strerror or exc}") from None
+            raise WorkerError(f"cannot start a worker process: {exc.strerror or exc}", exc.errno) from None
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             theirs.close()

@@ -296,7 +296,10 @@ def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int 
         messages.say(f"error: {exc}; stopping", always=True)
         return EXIT_FAILED
     except WorkerError as exc:
-        messages.error("-j", f"{exc}; try -j 1")
+        if exc.errno in (errno.EMFILE, errno.ENFILE):
+            messages.error("-j", _too_many_files())
+        else:
+            messages.error("-j", f"{exc}; {IN_PROCESS}")
         return EXIT_FAILED
     except (KeyboardInterrupt, Terminated) as exc:
         finish = "; rerun with --skip-existing to finish" if resumable else ""
@@ -309,7 +312,7 @@ def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int 
     except OSError as exc:
         if not _out_of_descriptors(exc):
             raise
-        messages.error("-j", f"too many open files (ulimit -n is {_fd_limit()}): raise the limit, or try -j 1")
+        messages.error("-j", _too_many_files())
         return EXIT_FAILED
     return None
 
@@ -366,10 +369,16 @@ def _out_of_descriptors(exc: OSError) -> bool:
     return exc.errno in (errno.EMFILE, errno.ENFILE) or "No usable temporary directory" in str(exc)
 
 
-def _fd_limit() -> str:
+# Even -j 1 cleans in a worker process while --timeout or --max-memory is set (the defaults are).
+IN_PROCESS = "clean in this process, with no worker: -j 1 --timeout 0 --max-memory 0"
+
+
+def _too_many_files() -> str:
+    """The message for a batch out of file descriptors: the limit, and the two ways out."""
     import resource
 
-    return str(resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    return f"too many open files (ulimit -n is {limit}): raise the limit, or {IN_PROCESS}"
 
 
 def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:
