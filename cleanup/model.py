@@ -183,7 +183,8 @@ class Result:
     as the page gave it; ``byline`` holds names only; ``language`` is the
     page's language code when known;
     ``native_ad`` is true when a site rule (a FiveFilters ``native_ad_clue``)
-    says the page is sponsored; the key is in the JSON only then.
+    says the page is sponsored; the key is in the JSON only then. ``url``
+    never holds a password: ``https://joe:***@example.com/a``.
     """
 
     title: str | None
@@ -203,6 +204,10 @@ class Result:
     removed: tuple[Removal, ...] = field(default=())
     native_ad: bool = False
 
+    def __post_init__(self) -> None:
+        """A password in the URL is masked here, once: no caller can log or store it from a Result."""
+        object.__setattr__(self, "url", without_password(self.url))
+
     def to_text(self) -> str:
         """Headline, a blank line, then the body; always ends in a newline."""
         parts = [p for p in (self.title, self.text) if p]
@@ -218,7 +223,7 @@ class Result:
             "date": self.date,
             "date_text": self.date_text,
             "language": self.language,
-            "url": without_password(self.url),
+            "url": self.url,
             "site": self.site,
             "site_name": self.site_name,
             "kind": self.kind,

@@ -118,3 +118,12 @@ def test_bytes_like_input_is_read_and_other_types_are_named() -> None:
     assert clean(memoryview(page)).text == clean(bytearray(page)).text == clean(page).text
     with pytest.raises(TypeError, match="clean\\(\\) takes bytes or str, not int"):
         clean(123)
+
+
+def test_the_result_of_clean_never_holds_a_password_of_its_url() -> None:
+    # A new-user trial: Result.url kept "joe:s3cret" (only to_dict and the CLI masked it),
+    # so a program logging result.url leaked it.
+    page = "<html><body><article><p>" + "The council met on Tuesday and voted to close the bridge. " * 5
+    result = clean(page + "</p></article></body></html>", url="https://joe:s3cret@example.com/a")
+    assert result.url == "https://joe:***@example.com/a"
+    assert "s3cret" not in repr(result)
