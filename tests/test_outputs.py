@@ -773,3 +773,14 @@ def test_o_dev_stdout_appended_with_shell_append_keeps_the_file(tmp_path: Path, 
     kept, _, added = log.read_text().partition("\n")
     assert kept == "kept line"
     assert "The council voted" in added
+
+
+def test_skip_existing_refuses_a_jsonl_file_with_lines_that_are_no_record(tmp_path: Path) -> None:
+    # A new-user trial: `--skip-existing -o app.jsonl` over an application's log dropped its lines silently.
+    (tmp_path / "p.txt").write_text(PAGE)
+    log = tmp_path / "app.jsonl"
+    log.write_text('{"level": "info", "msg": "started"}\nplain log line\n')
+    result = run(["--skip-existing", "-o", log, tmp_path / "p.txt"])
+    assert result.exit_code == 2
+    assert "holds 2 lines that are no record of cleanup" in result.stderr
+    assert log.read_text() == '{"level": "info", "msg": "started"}\nplain log line\n'

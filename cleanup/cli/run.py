@@ -90,7 +90,10 @@ def _target(
             or flags["files_from"] is not None
             or any(os.path.isdir(s) or holds_records(Path(s), flags["input_format"]) for s in sources)
         )
-        return make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"], many=many)
+        target = make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"], many=many)
+        if isinstance(target, JsonLinesFile):
+            target.check_resumable()
+        return target
     except (SourceError, OutputError) as exc:
         raise click.UsageError(str(exc)) from None
 

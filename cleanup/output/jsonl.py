@@ -52,6 +52,17 @@ class JsonLinesFile:
         """With --skip-existing: True when the existing file already holds a record of ``source``."""
         return self.resume and source.name in self._existing()
 
+    def check_resumable(self) -> None:
+        """With --skip-existing: OutputError when the existing file holds lines that are no record
+        (an application log named by mistake): the resumed file would leave them out."""
+        if not self.resume:
+            return
+        self._existing()
+        if self.layout.junk:
+            lines = f"{counted(self.layout.junk, 'line')} that {_is(self.layout.junk)} no record of cleanup"
+            why = f"it holds {lines}, which --skip-existing would drop; name another file"
+            raise OutputError(f"-o {quote_name(self.given)}: {why}")
+
     def _existing(self) -> dict[str, bytes]:
         if self.index is None:
             self.index = _index(self.path, self.layout)
