@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -199,3 +200,20 @@ def reopen_closed_streams() -> frozenset[int]:
 def echo_error(text: str) -> None:
     """An ``error: ...`` line on stderr from a command that has no Messages, passwords hidden as ``say`` hides them."""
     click.echo(hide_passwords(f"error: {text}"), err=True)
+
+
+def out_of_descriptors(exc: OSError) -> bool:
+    """True for EMFILE/ENFILE, and for tempfile's 'No usable temporary directory' that EMFILE causes."""
+    return exc.errno in (errno.EMFILE, errno.ENFILE) or "No usable temporary directory" in str(exc)
+
+
+# Even -j 1 cleans in a worker process while --timeout or --max-memory is set (the defaults are).
+IN_PROCESS = "clean in this process, with no worker: -j 1 --timeout 0 --max-memory 0"
+
+
+def too_many_files() -> str:
+    """The message for a batch out of file descriptors: the limit, and the two ways out."""
+    import resource
+
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    return f"too many open files (ulimit -n is {limit}): raise the limit, or {IN_PROCESS}"

@@ -288,6 +288,7 @@ def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int 
     ``resumable``: outputs go to -o DIR or FILE.jsonl, so a stopped run says how to finish it.
     """
     from cleanup.batch.jobs import WorkerError
+    from cleanup.cli.messages import IN_PROCESS, out_of_descriptors, too_many_files
 
     try:
         with signals():
@@ -300,7 +301,7 @@ def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int 
         return EXIT_FAILED
     except WorkerError as exc:
         if exc.errno in (errno.EMFILE, errno.ENFILE):
-            messages.error("-j", _too_many_files())
+            messages.error("-j", too_many_files())
         else:
             messages.error("-j", f"{exc}; {IN_PROCESS}")
         return EXIT_FAILED
@@ -313,9 +314,9 @@ def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int 
         _quiet_stdout()
         return EXIT_PIPE
     except OSError as exc:
-        if not _out_of_descriptors(exc):
+        if not out_of_descriptors(exc):
             raise
-        messages.error("-j", _too_many_files())
+        messages.error("-j", too_many_files())
         return EXIT_FAILED
     return None
 
@@ -365,23 +366,6 @@ def _orphans_unknown(target: Directory, report: Report, named: list[Any]) -> str
             where, given = quote_name(str(target.root)), quote_name(str(name))
             return f"-o {where} holds the input {given}: give the outputs a directory of their own"
     return None
-
-
-def _out_of_descriptors(exc: OSError) -> bool:
-    """True for EMFILE/ENFILE, and for tempfile's 'No usable temporary directory' that EMFILE causes."""
-    return exc.errno in (errno.EMFILE, errno.ENFILE) or "No usable temporary directory" in str(exc)
-
-
-# Even -j 1 cleans in a worker process while --timeout or --max-memory is set (the defaults are).
-IN_PROCESS = "clean in this process, with no worker: -j 1 --timeout 0 --max-memory 0"
-
-
-def _too_many_files() -> str:
-    """The message for a batch out of file descriptors: the limit, and the two ways out."""
-    import resource
-
-    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-    return f"too many open files (ulimit -n is {limit}): raise the limit, or {IN_PROCESS}"
 
 
 def _close(target: Any, commit: bool, report: Report, messages: Messages) -> int | None:
