@@ -384,3 +384,27 @@ def test_a_subheading_that_reads_like_a_thread_heading_keeps_the_story_under_it(
     # A review: the singular WordPress heading is also a story's subheading; only a count opens a thread.
     result = clean("\n\n".join(("Warum ich wieder Zug fahre", *PARAGRAPHS[:2], heading, *PARAGRAPHS[2:])))
     assert result.text.endswith(PARAGRAPHS[-1])
+
+
+# --- clean article text given to text mode (cleanup's own output, cleaned again) --------------
+
+DEK = ("A half century on, the band is still touring.", "Here is why the council changed its mind:")
+DATES = [f"June {n} -- Coral Sky Amphitheatre, West Palm Beach, FL" for n in range(9, 17)]
+
+
+def test_a_clean_story_with_a_dek_keeps_every_paragraph_above_a_line_that_echoes_its_headline() -> None:
+    # Found by cleaning HTML-mode outputs again: under a headline and a one-sentence dek, a later
+    # line repeating the headline's words ("The Band Tour 2020 dates:") took the anchor, and the
+    # paragraphs above it went as "page header" (23 lines of one dev page).
+    headline = "The Band Sets 50th Anniversary Tour of North America"
+    page = [headline, *DEK, *PARAGRAPHS[:4], "The Band 50th Anniversary Tour 2020 dates:", *DATES]
+    text = clean("\n\n".join(page) + "\n").text
+    assert all(p in text for p in PARAGRAPHS[:4])
+
+
+def test_a_headline_over_menu_items_is_still_a_title_over_the_sites_menu() -> None:
+    # The keep-trap's other side: menu words under a first line are no dek; the story is found below.
+    headline = "Council votes to close the old bridge for repairs"
+    page = [headline, *MENU, headline, *PARAGRAPHS[:4], "Copyright 2024 Example News"]
+    result = clean("\n\n".join(page) + "\n")
+    assert result.text.startswith(PARAGRAPHS[0]) and "Weather" not in result.text

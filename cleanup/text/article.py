@@ -14,6 +14,7 @@ but a data list does (a calendar, results), that list is the article.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator, Sequence
 
 from cleanup.model import Line
@@ -57,6 +58,7 @@ MIN_ARTICLE_WEIGHT = 200
 # as this much prose would; the article starts within ANCHOR_LOOKAHEAD units.
 HEADLINE_BONUS = 400
 ANCHOR_LOOKAHEAD = 15
+MAX_DEK_UNITS = 4  # sentences between a story's headline and its first paragraph (a dek, a short lead)
 # Tables in a dump: MIN_TABLE_ROWS rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
 MIN_TABLE_ROWS = 4
 TABLE_ROW_DISCOUNT = 2
@@ -313,12 +315,31 @@ def starts_with_story(
     after = next((i for i in range(1, len(texts)) if dropped_by[i] is None), None)
     if after is None:
         return False
-    if _title_plan(texts[0]) is not None and values[after] > 0:
-        return _prose_weight(values, after, after + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
+    if _title_plan(texts[0]) is not None and (prose := _prose_under_dek(values, dropped_by, after)) is not None:
+        return _prose_weight(values, prose, prose + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
     if lines is None or not (_title_plan(texts[0]) is not None or _sentence_headline(texts[0])):
         return False
     listed = data_list_under(lines, dropped_by, 0)
     return listed is not None and _prose_weight(values, listed[1], listed[1] + ANCHOR_LOOKAHEAD) >= MIN_ARTICLE_WEIGHT
+
+
+def _prose_under_dek(values: Sequence[int], dropped_by: Sequence[str | None], after: int) -> int | None:
+    """The first prose unit from ``after`` on, past at most MAX_DEK_UNITS kept units that read as
+    sentences (a dek: "A half century on, the band is still touring."), or None.
+
+    A menu item or a title-case label (a unit that costs NON_PROSE_COST) is no dek: a dump's
+    headline with "Home" under it is a <title> over the site's menu.
+
+    >>> _prose_under_dek([-40, -15, -25, 300], [None] * 4, 1), _prose_under_dek([-40, -40, 300], [None] * 3, 1)
+    (3, None)
+    """
+    kept = (i for i in range(after, len(values)) if dropped_by[i] is None)
+    for i in itertools.islice(kept, MAX_DEK_UNITS + 1):
+        if values[i] > 0:
+            return i
+        if values[i] <= -NON_PROSE_COST:
+            return None
+    return None
 
 
 def _between_paragraphs(values: Sequence[int], dropped_by: Sequence[str | None], i: int) -> bool:
