@@ -53,6 +53,9 @@ from cleanup.html.chrome import _plain_token_group
         ("navi", "nav-element"),
         ("product-slider-container", "gallery"),  # a shop's product cards under a guide
         ("cross-selling", "related"),
+        ("next-prev", "nav-element"),  # the previous and next stories' headlines and teasers
+        ("post-prev-next", "nav-element"),
+        ("tagbox", "tags"),
     ],
 )
 def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
@@ -78,6 +81,8 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "terms",  # a terms-of-use page's text
         "elementor-icon-box-wrapper",  # feature text beside an icon
         "playerstats",  # a sports table, not a player
+        "next",  # "next" alone names a slider's button or the next step, as often as a post link
+        "tag",
         "player",  # a match report's player names
         "chart-topper",  # an article about a song
         "galleryitem-caption",
