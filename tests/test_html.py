@@ -459,3 +459,19 @@ def test_caption_widgets_and_ad_labels_stay_out_of_captions() -> None:
     )
     result = extract_html(page(f"<article>{story(3)}{figure}{story(2, 'More')}</article>"))
     assert result.captions == ("The pier at dusk.",)
+
+
+def test_a_dateline_or_date_inside_a_paragraph_stays_with_its_sentence() -> None:
+    # Found on a dev page: "CAIRO —" in <span class=dateline> went, cutting the lead's first words.
+    lead = '<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors at the museum on Wednesday.</p>'
+    dated = '<p>The plan was signed on <time class="date">May 3</time> by the mayor and the council.</p>'
+    text = joined(page(f"<article><h1>Museum attack</h1>{lead}{dated}{story(4)}</article>"))
+    assert "CAIRO — Gunmen opened fire" in text
+    assert "signed on May 3 by the mayor" in text
+
+
+def test_a_byline_or_date_of_its_own_still_goes() -> None:
+    # The keep-trap's other side: a date line, or a date closing a paragraph, is metadata.
+    byline = '<p class="byline">By Jo Smith</p><p><span class="date">March 18, 2015</span></p>'
+    text = joined(page(f"<article><h1>Museum attack</h1>{byline}{story(4)}</article>"))
+    assert "By Jo Smith" not in text and "March 18, 2015" not in text

@@ -187,6 +187,23 @@ ASIDE_GROUP = GROUP_BY_KEY["aside"]
 META_GROUP = GROUP_BY_KEY["article_meta"]
 FORM_GROUP = GROUP_BY_KEY["form"]
 TABLE_CELLS = frozenset({"td", "th"})
+# A paragraph's text going on after an inline dateline or time: that many words at least.
+SENTENCE_TAIL_WORDS = 4
+
+
+def _inside_sentence(el: Any) -> bool:
+    """True for an element whose paragraph's sentence goes on right after it: a dateline opening
+    the lead ("<p><span class=dateline>CAIRO —</span> Gunmen opened fire ...") or a date in a
+    sentence ("signed on <time class=date>May 3</time> by the mayor ..."). It is the paragraph's text.
+
+    >>> doc = etree.fromstring("<p><span class='dateline'>CAIRO —</span> Gunmen opened fire on visitors.</p>")
+    >>> _inside_sentence(doc[0]), _inside_sentence(etree.fromstring("<div><span>By Jo</span></div>")[0])
+    (True, False)
+    """
+    tail = el.tail
+    return bool(tail) and el.getparent().tag == "p" and len(tail.split()) >= SENTENCE_TAIL_WORDS
+
+
 # What makes an element a candidate evidence container (containers.find_evidence): one of
 # these tags or attributes, or role=main.
 EVIDENCE_TAGS = frozenset({"article", "main"})
@@ -307,7 +324,7 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
         elif tag in EVIDENCE_TAGS:
             found.append((el, NO_ATTRIBUTES, False))
         if group is not None and tag not in ("body", "html"):
-            if group is META_GROUP and tag in TABLE_CELLS:
-                continue  # a fixtures table's "date" column is the table's data, not a dateline
+            if group is META_GROUP and (tag in TABLE_CELLS or _inside_sentence(el)):
+                continue  # a fixtures table's "date" column; "CAIRO —" opening the lead paragraph
             marks[el] = group
     return marks
