@@ -94,6 +94,14 @@ DOM_STEPS = (
         HTML_ONLY,
     ),
     RuleEntry(
+        "section-front",
+        RuleKind.DOM,
+        Stage.HTML_LINES,
+        "A section front (headlines and teasers of other pages, no article declared): every line.",
+        "cleanup.html.fronts:section_front",
+        HTML_ONLY,
+    ),
+    RuleEntry(
         "json-ld-body",
         RuleKind.DOM,
         Stage.HTML_LINES,

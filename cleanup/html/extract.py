@@ -41,6 +41,8 @@ from cleanup.html.evidence import (
     lift_out,
     spare_named,
 )
+from cleanup.html.fronts import GUESSED, section_front
+from cleanup.html.fronts import RULE as FRONT_RULE
 from cleanup.html.header_meta import page_metadata
 from cleanup.html.ldbody import RULE as LD_RULE
 from cleanup.html.ldbody import from_json_ld
@@ -161,6 +163,9 @@ def _article_lines(choice: Choice, meta: Meta, options: Options) -> tuple[list[L
         removed += link_removed
     if enabled(LD_RULE, options) and (ld := from_json_ld(lines, meta.body_text)) is not None:
         return ld[0], removed + ld[1], "json-ld"
+    front = section_front(lines, meta.title, meta.declared or meta.byline is not None or meta.date is not None)
+    if front is not None and choice.extractor in GUESSED and enabled(FRONT_RULE, options):
+        return [], removed + front, choice.extractor
     return lines, removed, choice.extractor
 
 

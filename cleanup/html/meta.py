@@ -65,6 +65,7 @@ class Meta:
     site_name: str | None
     body_hint: str | None  # JSON-LD articleBody
     body_text: str | None = None  # the same with its line breaks, when the page says it is free to read
+    declared: bool = False  # the page says it is an article: og:type article, or a JSON-LD article
 
 
 def meta_tags(doc: Any) -> tuple[tuple[str, str], ...]:
@@ -295,4 +296,5 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
         site_name=site_name,
         body_hint=norm(body) if isinstance(body, str) else None,
         body_text=body if isinstance(body, str) and _page_article(ld, og_title, page_title, doc) else None,
+        declared=bool(ld) or (_meta(tags, "og:type") or "").lower().startswith("article"),
     )
