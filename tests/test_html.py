@@ -461,6 +461,18 @@ def test_caption_widgets_and_ad_labels_stay_out_of_captions() -> None:
     assert result.captions == ("The pier at dusk.",)
 
 
+def test_a_gallery_counter_written_across_elements_stays_out_of_captions() -> None:
+    # Found on dev pages: "Image ", "1", " of ", "23" in four spans reached the JSON's captions.
+    counter = (
+        "<div class='slide-count'><span class='label'>Image </span><span class='current'>1</span>"
+        "<span> of </span><span class='total'>23</span></div>"
+    )
+    keep = "<div class='caption-text'>Image 1 of the new bridge: the span from the north bank.</div>"
+    figure = f"<figure><img src='a.jpg'><div class='caption'>{counter}{keep}</div></figure>"
+    result = extract_html(page(f"<article>{story(3)}{figure}{story(2, 'More')}</article>"))
+    assert result.captions == ("Image 1 of the new bridge: the span from the north bank.",)
+
+
 def test_a_dateline_or_date_inside_a_paragraph_stays_with_its_sentence() -> None:
     # Found on a dev page: "CAIRO —" in <span class=dateline> went, cutting the lead's first words.
     lead = '<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors at the museum on Wednesday.</p>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -161,9 +162,35 @@ def caption_text(el: Any, rules_dirs: tuple[str, ...] = ()) -> str:
     ''
     >>> caption_text(etree.fromstring("<div class='caption'>Close to 300 people came. <a>Close</a></div>"))
     'Close to 300 people came.'
+
+    A counter written across elements ("<span>Image </span><span>1</span> of <span>23</span>") is
+    read whole, as the element holding it:
+
+    >>> caption_text(etree.fromstring(
+    ...     "<div class='caption'><div><span>Image </span><b>1</b><span> of </span><b>23</b></div>"
+    ...     "<div>The pier at dusk.</div></div>"))
+    'The pier at dusk.'
     """
     chrome = functools.partial(classify, only=CAPTION_CHROME_GROUPS, rules_dirs=rules_dirs)
-    return norm("".join(t for t in el.itertext() if chrome(norm(t)) is None))
+    return norm("".join(t for t in _caption_texts(el, chrome) if chrome(norm(t)) is None))
+
+
+def _caption_texts(el: Any, chrome: Any) -> Iterator[str]:
+    """``el.itertext()`` without the text of a descendant that holds elements and whose whole text
+    is caption chrome (``chrome`` of it is not None); its tail is still read. A stack, not recursion:
+    markup can nest deeper than Python's recursion limit."""
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        node, tail = stack.pop()
+        text = node.tail if tail else node.text if isinstance(node.tag, str) else None
+        if text:
+            yield text
+        if tail:
+            continue
+        for child in reversed(node):
+            stack.append((child, True))
+            if isinstance(child.tag, str) and not (len(child) and chrome(norm("".join(child.itertext())))):
+                stack.append((child, False))
 
 
 def _enclosing_article(el: Any) -> Any:
