@@ -140,6 +140,21 @@ def test_a_site_name_is_never_a_url() -> None:
     assert plain_site_name(" Harbor Gazette ") == "Harbor Gazette"
 
 
+def test_the_site_name_is_og_site_name_before_an_app_name_holding_the_headline() -> None:
+    # Found on dev pages: a portal's <meta name=application-name> came first and held the headline.
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    head = (
+        '<meta name="application-name" content="Duvet mystery solved">'
+        '<meta property="og:title" content="Duvet mystery solved">'
+    )
+    body = f"<body><article><h1>Duvet mystery solved</h1>{story}</article></body>"
+    page = f"<html><head>{head}{{more}}</head>{body}</html>"
+    assert clean(page.format(more='<meta property="og:site_name" content="MSN">')).site_name == "MSN"
+    assert clean(page.format(more="")).site_name is None
+    own = page.replace('content="Duvet mystery solved">', 'content="Harbor Gazette">', 1).format(more="")
+    assert clean(own).site_name == "Harbor Gazette"
+
+
 GERMAN_STORY = (
     "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im nächsten Jahr gebaut wird. "
     "Der Bürgermeister sagte, das sei für die Menschen in der Region eine gute Nachricht, und die Arbeiten "

@@ -271,11 +271,26 @@ def _date(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> st
     return None
 
 
+def _site_name(named: str | None, app: str | None, headline: str | None) -> str | None:
+    """og:site_name or the JSON-LD publisher (``named``), else application-name (``app``) unless it is
+    the headline: a portal's app name may carry the story's.
+
+    >>> _site_name("MSN", "Duvet mystery solved", "Duvet mystery solved")
+    'MSN'
+    >>> _site_name(None, "Duvet mystery solved", "Duvet mystery solved"), _site_name(None, "Daily Bugle", "Duvet")
+    (None, 'Daily Bugle')
+    """
+    if named or app is None:
+        return named
+    return None if headline and norm(app).casefold() == norm(headline).casefold() else app
+
+
 def read_metadata(doc: Any, url: str | None = None) -> Meta:
     """Title, byline, date, canonical URL, site name and JSON-LD articleBody of a page."""
     ld, tags = _json_ld(doc), meta_tags(doc)
-    site_name = _meta(tags, "og:site_name", "application-name") or _ld_text(ld.get("publisher"))
     title_el = doc.find(".//title")
+    named, app = _meta(tags, "og:site_name") or _ld_text(ld.get("publisher")), _meta(tags, "application-name")
+    site_name = named or app
     og_title = clean_title(_meta(tags, "og:title", "twitter:title"), site_name)
     declared = [t for t in (og_title, _ld_text(ld.get("headline"))) if t]
     page_title = clean_title(text_of(title_el) if title_el is not None else None, site_name)
@@ -288,12 +303,13 @@ def read_metadata(doc: Any, url: str | None = None) -> Meta:
         None,
     )
     body = ld.get("articleBody")
+    title = _headline(doc, declared, page_title)
     return Meta(
-        title=_headline(doc, declared, page_title),
+        title=title,
         byline=_byline(doc, tags, ld),
         date=_date(doc, tags, ld),
         canonical_url=canonical or _meta(tags, "og:url") or url,
-        site_name=site_name,
+        site_name=_site_name(named, app, title),
         body_hint=norm(body) if isinstance(body, str) else None,
         body_text=body if isinstance(body, str) and _page_article(ld, og_title, page_title, doc) else None,
         declared=bool(ld) or (_meta(tags, "og:type") or "").lower().startswith("article"),
