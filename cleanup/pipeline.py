@@ -22,6 +22,7 @@ from cleanup.text.engine import (
     apply_pack_line_rules,
     apply_site_rules,
 )
+from cleanup.text.lines import dated_byline
 from cleanup.text.phrases import RULE as PHRASE_RULE
 from cleanup.text.phrases import apply_phrase_rule
 from cleanup.text.registry import HTML, TEXT, Rule
@@ -159,6 +160,14 @@ def _metadata(v: Verdicts, field: str, first_body: int) -> str | None:
     return None
 
 
+def _byline_and_date(v: Verdicts, first_body: int) -> tuple[str | None, str | None]:
+    """The byline and date lines above the body; a byline ending in its date ("By Jo Roe - 11/19/19")
+    gives its names as the byline and, when no date line came first, its date."""
+    byline, date = _metadata(v, "byline", first_body), _metadata(v, "date", first_body)
+    dated = dated_byline(byline) if byline else None
+    return (byline, date) if dated is None else (dated[0], date or dated[1])
+
+
 def caption_text(text: str) -> str:
     """A caption without the shortcode and markup around it ("[caption …]<img …> The mayor.[/caption]")."""
     return visible(CAPTION_MARKUP_RE.sub(" ", text)).strip()
@@ -187,8 +196,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     langs = lang.packs_for(declared, detected, dirs)  # the page's packs (and English); None: every pack
     leads = lang.words("byline-lead", langs, dirs)
     header_byline, header_date = fields.pop("header", (None, None))  # HTML: lines above the body container
-    date_text = fields.get("date") or _metadata(v, "date", first_body) or header_date
-    raw_byline = fields.get("byline") or _metadata(v, "byline", first_body) or posted_by(date_text) or header_byline
+    line_byline, line_date = _byline_and_date(v, first_body)
+    date_text = fields.get("date") or line_date or header_date
+    raw_byline = fields.get("byline") or line_byline or posted_by(date_text) or header_byline
     roles = lang.words("byline-role", langs, dirs)
     fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name, roles=roles)
     fields["date_text"] = date_text

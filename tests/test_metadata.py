@@ -339,3 +339,15 @@ def test_a_dump_byline_with_a_reading_time_or_contact_is_a_byline_not_the_headli
     # A new-user trial: "By Jane Doe · 4 min read" became the title and the headline went as page header.
     result = clean("\n\n".join(("Council Approves Budget Plan For Schools", line, *PARAGRAPHS)))
     assert (result.title, result.byline) == ("Council Approves Budget Plan For Schools", names)
+
+
+def test_a_byline_ending_in_its_date_gives_the_byline_and_the_date() -> None:
+    # Found on dev dumps: "By Tess Roe - 11/19/19 06:56 AM EST" stayed in the story and gave no byline.
+    result = clean(
+        "\n\n".join(
+            ("Council Approves Budget Plan For Schools", "By Joseph Roe November 19, 2019, 07:47 PM EST", *PARAGRAPHS)
+        )
+    )
+    assert (result.byline, result.date_text) == ("Joseph Roe", "November 19, 2019, 07:47 PM EST")
+    assert result.date is not None and result.date.startswith("2019-11-19")
+    assert "Joseph Roe" not in result.text

@@ -194,6 +194,16 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Door Jansen en Smit", "author byline"),
         ("Текст: правительство России и США", None),
         ("Автор: Иван Петров", "author byline"),
+        # a byline ending in its date (found on dev dumps, where it stayed in the story)
+        ("By Tess Roe - 11/19/19 06:56 AM EST", "author byline with its date"),
+        ("By Jo Doe Updated Nov 13, 2019, 10:28am EST", "author byline with its date"),
+        ("By Matt Roe, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.", "author byline with its date"),
+        ("Von Anna Müller, 20. November 2019, 08:05 Uhr", "author byline with its date"),
+        ("Por Juan Pérez 3 de marzo de 2024", "author byline with its date"),
+        ("By Monday, November 18, 2019", None),  # a sentence's start: no name is a weekday
+        ("By November 18, 2019 the fund had run dry.", None),
+        ("By 2019 the plant employed 400 people.", None),
+        ("By Jo Doe and the 2019 team, the record fell.", None),
     ],
     "date-line": [
         ("Published November 20, 2019 10:03 AM ET", "publication date"),

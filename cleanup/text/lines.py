@@ -8,6 +8,7 @@ negative examples in the docstrings and in tests/test_rules_lines.py.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -215,7 +216,43 @@ def byline(line: Line) -> str | None:
     text = _text(line)
     if len(text) <= P.MAX_BYLINE_CHARS and P.BYLINE_RE.fullmatch(text):
         return BYLINE_REASON
+    return DATED_BYLINE_REASON if dated_byline(text) is not None else None
+
+
+DATED_BYLINE_REASON = "author byline with its date"
+# Between a byline's names and its date: a separator, "on", a handle ("By Chris Roe @chrisroe Nov 18").
+BYLINE_DATE_GAP_RE = re.compile(r"^(?:[,|·•–—-]+\s*)?(?:(?:on|On)\s+)?")
+HANDLE_TAIL_RE = re.compile(r"\s+@\w+$")
+CALENDAR_WORDS = frozenset(w.casefold() for w in (*P.PACK_MONTHS, *P.PACK_WEEKDAYS))
+
+
+def dated_byline(text: str) -> tuple[str, str] | None:
+    """(byline, date) of a line that is a byline followed by its date, else None.
+
+    The names must make a byline (``BYLINE_RE``) and all the rest a date line; no name
+    word is a month or weekday, so a sentence's "By Monday, ..." is no name.
+
+    >>> dated_byline("By Tess Roe - 11/19/19 06:56 AM EST"), dated_byline("By Jo Doe on Monday, November 18th, 2019")
+    (('By Tess Roe', '11/19/19 06:56 AM EST'), ('By Jo Doe', 'Monday, November 18th, 2019'))
+    >>> dated_byline("By Umair Roe Updated Nov 13, 2019, 10:28am EST")
+    ('By Umair Roe', 'Updated Nov 13, 2019, 10:28am EST')
+    >>> dated_byline("By Monday, November 18, 2019"), dated_byline("By November 18, 2019 the fund had run dry.")
+    (None, None)
+    """
+    if len(text) > P.MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
+        return None
+    words = text.split()
+    for k in range(2, len(words)):
+        head = HANDLE_TAIL_RE.sub("", " ".join(words[:k]).rstrip(" ,|·•–—-"))
+        tail = BYLINE_DATE_GAP_RE.sub("", " ".join(words[k:]), count=1)
+        if _date_line_re2().fullmatch(tail) and P.BYLINE_RE.fullmatch(head) and not _calendar_word(words[1:k]):
+            return head, tail
     return None
+
+
+def _calendar_word(words: list[str]) -> bool:
+    """True when one of ``words`` is a month or weekday name of a pack ("Monday,", "Nov")."""
+    return any(w.strip(",.").casefold() in CALENDAR_WORDS for w in words)
 
 
 @line_rule("date-line", metadata="date", prefixes=P.DATE_PREFIXES, max_chars=DATE_LINE_MAX_CHARS)
