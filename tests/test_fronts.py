@@ -60,3 +60,16 @@ def test_a_story_of_short_paragraphs_with_teasers_left_in_is_no_front() -> None:
     paragraphs = "".join(f"<p>{STORY[:200]} ({i})</p>" for i in range(5))
     result = clean(page("Bridge closes", paragraphs + FRONT_TEASERS))
     assert f"{STORY[:200]} (4)" in result.text
+
+
+def test_a_site_date_rule_matching_on_a_front_does_not_make_it_a_story(tmp_path) -> None:
+    # Found with the FiveFilters configs loaded: a site's date XPath, written for its stories,
+    # matched a front's "Last updated" and the front came out as an article.
+    from cleanup.model import Options
+
+    (tmp_path / "example.org.txt").write_text("date: //span[@class='date']\n", encoding="utf-8")
+    front = page("Health", '<span class="date">5 April 2013</span>' + FRONT_TEASERS)
+    options = Options(url="https://example.org/news/health", rules_dirs=(str(tmp_path),))
+    result = clean(front, options)
+    assert result.text == "" and result.date is not None
+    assert {r.rule for r in result.removed} >= {"section-front"}

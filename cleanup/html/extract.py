@@ -118,6 +118,8 @@ def extract_html(
         markup = apply_replacements(markup, site.replacements)
     doc = parse_html(markup)
     meta = read_metadata(doc, url)
+    # A story the page declares itself, before a site's XPaths: a site's date rule also matches its fronts.
+    declared = meta.declared or meta.byline is not None or meta.date is not None
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
     candidates: list[Candidate] = []
@@ -137,7 +139,7 @@ def extract_html(
         removed += drop_teaser_cards(choice.containers, meta.canonical_url or url)
     pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
     removed += caption_removed + strip_chrome(choice.containers, pruned, scores, options.rules_dirs)
-    lines, headline_removed, extractor = _article_lines(choice, meta, options)
+    lines, headline_removed, extractor = _article_lines(choice, meta, options, declared)
     return HtmlPage(
         lines=tuple(lines),
         removed=tuple(removed + headline_removed),  # sorted with the text removals in pipeline.build_result
@@ -153,9 +155,12 @@ def extract_html(
     )
 
 
-def _article_lines(choice: Choice, meta: Meta, options: Options) -> tuple[list[Line], list[Removal], str]:
+def _article_lines(
+    choice: Choice, meta: Meta, options: Options, declared: bool
+) -> tuple[list[Line], list[Removal], str]:
     """The containers' lines without the headline and link runs, the removals, and the path taken:
-    the page's JSON-LD articleBody when the lines hold under half of it (``ldbody``)."""
+    the page's JSON-LD articleBody when the lines hold under half of it (``ldbody``); none on a
+    section front (``fronts``) when the page ``declared`` no story."""
     lines = [line for root in choice.containers for line in lines_of(root)]
     lines, removed = drop_headline(lines, meta.title)
     if enabled("link-list", options):
@@ -163,7 +168,7 @@ def _article_lines(choice: Choice, meta: Meta, options: Options) -> tuple[list[L
         removed += link_removed
     if enabled(LD_RULE, options) and (ld := from_json_ld(lines, meta.body_text)) is not None:
         return ld[0], removed + ld[1], "json-ld"
-    front = section_front(lines, meta.title, meta.declared or meta.byline is not None or meta.date is not None)
+    front = section_front(lines, meta.title, declared)
     if front is not None and choice.extractor in GUESSED and enabled(FRONT_RULE, options):
         return [], removed + front, choice.extractor
     return lines, removed, choice.extractor
