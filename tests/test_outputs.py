@@ -51,7 +51,7 @@ def test_o_symlink_is_written_through_and_kept(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text(PAGE)
     real = tmp_path / "store" / "all.jsonl"
     real.parent.mkdir()
-    real.write_text("old\n")
+    real.write_text('{"source": "old.txt", "text": "an earlier output"}\n')
     link = tmp_path / "all.jsonl"
     link.symlink_to(real)
     result = run(["-o", link, tmp_path / "p.txt"])
@@ -350,7 +350,7 @@ def test_explain_file_never_empties_an_input_the_list_or_the_output(tmp_path: Pa
     listing = tmp_path / "list.txt"
     listing.write_text(f"{page}\n")
     out = tmp_path / "all.jsonl"
-    out.write_text("{}\n")
+    out.write_text('{"source": "old.txt"}\n')
     args, log = {
         "input": (["--explain-file", page, page], page),
         "files-from list": (["--files-from", listing, "--explain-file", listing, "-o", tmp_path / "o"], listing),
@@ -784,3 +784,35 @@ def test_skip_existing_refuses_a_jsonl_file_with_lines_that_are_no_record(tmp_pa
     assert result.exit_code == 2
     assert "holds 2 lines that are no record of cleanup" in result.stderr
     assert log.read_text() == '{"level": "info", "msg": "started"}\nplain log line\n'
+
+
+def test_skip_existing_refuses_a_one_line_file_that_is_no_record_even_without_its_newline(tmp_path: Path) -> None:
+    # An attack run: '{"config": true}' with no newline was taken for a record cut short, and replaced.
+    (tmp_path / "p.txt").write_text(PAGE)
+    config = tmp_path / "p.jsonl"
+    config.write_text('{"config": true}')
+    result = run(["--skip-existing", "-o", config, tmp_path / "p.txt"])
+    assert result.exit_code == 2 and "no record of cleanup" in result.stderr
+    assert config.read_text() == '{"config": true}'
+
+
+@pytest.mark.parametrize("name", ["notes.md", "data.jsonl", "table.csv"])
+def test_jsonl_output_refuses_to_replace_a_file_that_is_no_output(tmp_path: Path, name: str) -> None:
+    # An attack run: `-f jsonl -o notes.md` replaced the user's notes with records.
+    (tmp_path / "p.txt").write_text(PAGE)
+    mine = tmp_path / name
+    mine.write_text("my notes\nsecond line\n")
+    result = run(["-f", "jsonl", "-o", mine, tmp_path / "p.txt"])
+    assert result.exit_code == 2 and "its first line is no record of cleanup" in result.stderr
+    assert mine.read_text() == "my notes\nsecond line\n"
+
+
+def test_jsonl_output_replaces_an_earlier_output_and_an_empty_or_cut_file(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "out.jsonl"
+    assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0
+    first = out.read_text()
+    assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0 and out.read_text() == first
+    for before in ("", first[:40]):  # empty; a record cut short by a crash
+        out.write_text(before)
+        assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0 and out.read_text() == first

@@ -93,6 +93,8 @@ def _target(
         target = make_output(output, fmt, guard, flags["max_bytes"], resume=flags["skip_existing"], many=many)
         if isinstance(target, JsonLinesFile):
             target.check_resumable()
+            if mode is Mode.WRITE and not flags["skip_existing"]:
+                target.check_replaceable()
         return target
     except (SourceError, OutputError) as exc:
         raise click.UsageError(str(exc)) from None

@@ -63,6 +63,16 @@ class JsonLinesFile:
             why = f"it holds {lines}, which --skip-existing would drop; name another file"
             raise OutputError(f"-o {quote_name(self.given)}: {why}")
 
+    def check_replaceable(self) -> None:
+        """OutputError when the existing file does not start with a record of cleanup (notes.md,
+        data.csv named by mistake): a run replaces -o FILE whole, so only an earlier output may be there.
+        Its first line is read, not the whole file."""
+        layout = Layout()
+        _index(self.path, layout, first_only=True)
+        if layout.junk:
+            why = "it exists and its first line is no record of cleanup; name another file, or remove it first"
+            raise OutputError(f"-o {quote_name(self.given)}: {why}")
+
     def _existing(self) -> dict[str, bytes]:
         if self.index is None:
             self.index = _index(self.path, self.layout)
@@ -177,7 +187,7 @@ def _is(n: int) -> str:
     return "is" if n == 1 else "are"
 
 
-def _index(path: Path, layout: Layout | None = None) -> dict[str, bytes]:
+def _index(path: Path, layout: Layout | None = None, first_only: bool = False) -> dict[str, bytes]:
     """Each record of an existing JSON Lines file by its ``source`` (the first one wins).
 
     The file is opened without blocking and must be a regular file (a FIFO or
@@ -196,21 +206,22 @@ def _index(path: Path, layout: Layout | None = None) -> dict[str, bytes]:
             raise OutputError(f"{quote_name(str(path))} is {kind_of(mode)}, not a regular file; refusing it")
         stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed(path) else raw  # type: ignore[assignment]
         try:
-            return _records(stream, layout if layout is not None else Layout())
+            return _records(stream, layout if layout is not None else Layout(), first_only)
         except (OSError, EOFError) as exc:
             raise OutputError(f"cannot read {quote_name(str(path))}: {exc}") from None
 
 
-def _records(stream: BinaryIO, layout: Layout) -> dict[str, bytes]:
+# How every record of cleanup starts (render.record): a line cut short by a crash still does.
+RECORD_START = b'{"source": '
+
+
+def _records(stream: BinaryIO, layout: Layout, first_only: bool = False) -> dict[str, bytes]:
     index: dict[str, bytes] = {}
     for line in stream:
-        if not line.endswith(b"\n"):
-            layout.cut = True
+        source = _source_of(line)
+        if not line.endswith(b"\n") and (source is not None or line.startswith(RECORD_START)):
+            layout.cut = True  # a record cut short; a whole line of something else ('{"config": 1}') is junk
             break
-        try:
-            source = json.loads(line).get("source")
-        except (ValueError, AttributeError, RecursionError):
-            source = None
         if not isinstance(source, str):
             layout.junk += 1
         elif source in index:
@@ -218,4 +229,15 @@ def _records(stream: BinaryIO, layout: Layout) -> dict[str, bytes]:
         else:
             index[source] = line
             layout.order.append(source)
+        if first_only:
+            break
     return index
+
+
+def _source_of(line: bytes) -> str | None:
+    """The ``source`` of a JSON Lines record, or None when the line is none."""
+    try:
+        source = json.loads(line).get("source")
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    return source if isinstance(source, str) else None
