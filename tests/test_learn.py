@@ -495,7 +495,7 @@ def test_a_site_drop_from_cutting_the_tail_leaves_the_byline_the_generic_rules_k
     # A site drop_from that cuts a comment tail the generic rules keep must not turn the
     # byline under the story, now the page's last line, into page footer: site rules
     # drop the lines they match, and a line the generic rules keep stays otherwise.
-    byline = "By Gazette Editors | 02:30 PM ET, 08/15/2012"
+    byline = "Reporting by Ann Lee; Editing by Tom Brown"  # a credit line the generic rules keep
     badges = [  # comment-badge blurbs: they read like prose, so the generic rules keep them
         f"{who} consistently offer thought-provoking, timely comments on {what} for the readers of the valley."
         for who, what in [("SuperFans", "sports and teams"), ("Culture fans", "the arts"), ("Watchers", "the weather")]
@@ -687,3 +687,38 @@ def test_a_text_dump_is_grouped_by_its_own_url_not_an_image_in_a_caption(tmp_pat
     own.write_text("https://www.harborgazette.example/ferry-strike\n\n" + text, encoding="utf-8")
     out = CliRunner().invoke(main, ["learn", str(fixture), str(own), "-o", str(tmp_path / "rules")])
     assert "harborgazette.example: 1 page, fewer than --min-pages 3: nothing learned" in out.stderr.splitlines()
+
+
+HAND_WRITTEN = (
+    '[site]\nname = "Gazette by hand"\n\n[[drop_line]]\nname = "mine"\nwhy = "my rule"\nregex = "^Hand-written$"\n'
+)
+
+
+def test_learn_never_replaces_a_hand_written_site_file(tmp_path: Path) -> None:
+    # Found by an attack run: `learn -o hand/` replaced hand/HOST.toml with the learned rules alone.
+    pages, rules = site(tmp_path), tmp_path / "rules"
+    rules.mkdir()
+    mine = rules / "gazette.example.toml"
+    mine.write_text(HAND_WRITTEN, encoding="utf-8")
+    out = CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"])
+    assert out.exit_code == 123 and "cleanup learn did not write it: not replaced" in out.output
+    assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
+    # Learned on top of it (--rules names it): the file holds the user's rules, then the learned ones.
+    args = ["learn", str(pages), "--rules", str(rules), "-o", str(rules), "--site", "gazette.example"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    written = mine.read_text(encoding="utf-8")
+    assert written.startswith("# Learned by `cleanup learn`")
+    assert "name = 'mine'" in written and "name = 'learned-" in written
+    # ...and a file learn wrote is replaced by the next run.
+    assert CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"]).exit_code == 0
+
+
+def test_learn_with_a_rules_file_that_does_not_load_is_one_error_line(tmp_path: Path) -> None:
+    pages, rules = site(tmp_path), tmp_path / "rules"
+    rules.mkdir()
+    (rules / "gazette.example.toml").write_text(HAND_WRITTEN.replace("regex =", "pattern ="), encoding="utf-8")
+    args = ["learn", str(pages), "--rules", str(rules), "-o", str(tmp_path / "out"), "--site", "gazette.example"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 2 and "error: site rules:" in out.output and "unknown key 'pattern'" in out.output
+    assert "Traceback" not in out.output

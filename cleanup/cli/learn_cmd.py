@@ -7,10 +7,12 @@ command only when no file or directory of that name exists.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import errno
 import os
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,7 +100,8 @@ def learn(
     options = Options(encoding=flags["encoding"], max_bytes=flags["max_bytes"])
     fields = record_fields(flags)
     sel = selection(flags, fields, rules_dir, options)
-    got = _gather(gather, iter_sources(inputs, sel), options, dirs, site)
+    with _site_rule_errors():
+        got = _gather(gather, iter_sources(inputs, sel), options, dirs, site)
     for name, why in got.failed:
         echo_error(f"{name}: {why}")
     if got.no_host:
@@ -112,8 +115,22 @@ def learn(
     written = True
     for host in sorted(got.by_host):
         found = learn_site(host, got.by_host[host], min_pages or MIN_PAGES, min_share or MIN_SHARE)
-        written = _report(found, rules_dir, inputs, _base(host, dirs)) and written
+        with _site_rule_errors():
+            base = _base(host, dirs)
+        written = _report(found, rules_dir, inputs, base) and written
     raise SystemExit(EXIT_USAGE if not got.by_host else EXIT_OK if written and not got.failed else EXIT_FAILED)
+
+
+@contextlib.contextmanager
+def _site_rule_errors() -> Iterator[None]:
+    """A --rules file that does not load: one error line and exit 2, as a batch says it."""
+    from cleanup.model import SiteRuleError
+
+    try:
+        yield
+    except SiteRuleError as exc:
+        click.echo(f"error: site rules: {exc}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
 
 
 def _make_dir(rules_dir: Path) -> None:
@@ -183,7 +200,7 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
         return True
     path = rules_dir / f"{found.host}.toml"
     if found.rules:
-        problem = _cannot_write(path, found.toml(base), inputs)
+        problem = _cannot_write(path, found.toml(base), inputs, base)
         if problem is not None:
             click.echo(f"error: {quote_name(str(path))}: {problem}", err=True)
             return False
@@ -197,18 +214,47 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
     return True
 
 
-def _cannot_write(path: Path, text: str, inputs: tuple[Path, ...]) -> str | None:
-    """Write ``text`` to ``path`` atomically; the reason it cannot be, or None once it is."""
+def _cannot_write(path: Path, text: str, inputs: tuple[Path, ...], base: Site | None = None) -> str | None:
+    """Write ``text`` to ``path`` atomically; the reason it cannot be, or None once it is.
+
+    An existing file is replaced only when ``cleanup learn`` wrote it (its first line says so) or it is
+    ``base``, the user's file whose rules ``text`` holds first: a hand-written file is never lost."""
     from cleanup.cli.explain import same_path
     from cleanup.output.write import atomic_write
 
     if any(same_path(path, given) for given in inputs):
         return "it is an input of this run: not overwritten"
+    if not _replaceable(path, base):
+        where = quote_name(str(path.parent))
+        return f"it exists and cleanup learn did not write it: not replaced (learn on top of it with --rules {where})"
     try:
         atomic_write(path, text)
     except OSError as exc:
         return f"cannot write it: {reason(exc)}"
     return None
+
+
+LEARNED_MARK = "# Learned by `cleanup learn`"  # how Learned.toml's header starts
+
+
+def _replaceable(path: Path, base: Site | None) -> bool:
+    from cleanup.cli.explain import same_path
+
+    if base is not None and same_path(path, base.path):
+        return True
+    from cleanup.output.files import SAFE_READ
+
+    try:  # not blocking on a FIFO; a link is replaced, not followed (atomic_write)
+        fd = os.open(path, SAFE_READ)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return path.is_symlink()
+    with os.fdopen(fd, "rb") as existing:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        first = existing.readline(200)
+    return not first.strip() or first.decode("utf-8", "replace").startswith(LEARNED_MARK)
 
 
 def _lost(base: Site) -> str:
