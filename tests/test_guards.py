@@ -341,3 +341,45 @@ def test_too_few_file_descriptors_names_a_command_that_then_runs(tmp_path: Path)
     done = cleanup(*suggested, "-o", "out", "in/")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt", "c.txt"]
+
+
+def _golden(tmp_path: Path, names: tuple[str, ...] = ("a", "b", "c")) -> Path:
+    (tmp_path / "pages").mkdir()
+    for name in names:
+        (tmp_path / "pages" / f"{name}.html").write_text(PAGE.replace("Head", f"Head {name}"))
+    assert run(["-q", "-o", "golden", "pages/"], tmp_path).exit_code == 0
+    return tmp_path / "golden"
+
+
+@pytest.mark.parametrize("given", [["empty/"], ["--include", "*.htm", "pages/"]])
+def test_prune_removes_nothing_when_no_input_is_found(tmp_path: Path, given: list[str]) -> None:
+    # Found by an attack run: an empty (unmounted) input directory, or a glob with a typo, removed every output.
+    golden = _golden(tmp_path)
+    (tmp_path / "empty").mkdir()
+    result = run(["--prune", "-o", "golden", *given], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "--prune: removed nothing: no input was found" in result.stderr
+    assert sorted(p.name for p in golden.iterdir()) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_prune_on_one_file_keeps_the_outputs_of_the_inputs_still_there(tmp_path: Path) -> None:
+    # Found by an attack run: 'cleanup --prune -o golden/ pages/c.html' removed a.txt and b.txt,
+    # "(its input is gone)", while pages/a.html and pages/b.html were there.
+    golden = _golden(tmp_path)
+    result = run(["--prune", "-o", "golden", "pages/c.html"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in golden.iterdir()) == ["a.txt", "b.txt", "c.txt"]
+    assert "removed" not in result.stderr
+
+
+def test_prune_keeps_a_file_below_the_output_that_no_input_directory_mirrors(tmp_path: Path) -> None:
+    # Found by an attack run: the user's golden/docs/todo.txt went with --prune.
+    golden = _golden(tmp_path)
+    (golden / "docs").mkdir()
+    (golden / "docs" / "todo.txt").write_text("mine\n")
+    (tmp_path / "pages" / "a.html").unlink()
+    result = run(["--prune", "-o", "golden", "pages/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (golden / "docs" / "todo.txt").read_text() == "mine\n"
+    assert "note: kept 1 file below -o that no input directory mirrors: golden/docs/todo.txt" in result.stderr
+    assert not (golden / "a.txt").exists() and "removed: golden/a.txt (its input is gone)" in result.stderr

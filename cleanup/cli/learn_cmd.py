@@ -87,11 +87,7 @@ def learn(
     from cleanup.sites.learn import MIN_PAGES, MIN_SHARE, learn_site
     from cleanup.sites.load import host_of
 
-    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
-    for path in missing:  # one 'error: PATH: problem' line each, as a batch says it
-        click.echo(f"error: {quote_name(path)}: no such file or directory", err=True)
-    if missing:
-        raise SystemExit(EXIT_USAGE)
+    _check_inputs(inputs)
     if site is not None:  # a URL or a host; it becomes a file name
         site = site_host(host_of(site) or site)
         if site is None:
@@ -119,6 +115,15 @@ def learn(
             base = _base(host, dirs)
         written = _report(found, rules_dir, inputs, base) and written
     raise SystemExit(EXIT_USAGE if not got.by_host else EXIT_OK if written and not got.failed else EXIT_FAILED)
+
+
+def _check_inputs(inputs: tuple[Path, ...]) -> None:
+    """Exit 2 with one 'error: PATH: problem' line per missing input, as a batch says it."""
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
+    for path in missing:
+        click.echo(f"error: {quote_name(path)}: no such file or directory", err=True)
+    if missing:
+        raise SystemExit(EXIT_USAGE)
 
 
 @contextlib.contextmanager

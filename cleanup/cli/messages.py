@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from cleanup.model import hide_passwords
-from cleanup.output.render import quote_name
+from cleanup.output.render import counted, quote_name
 
 
 class ExplainFileError(Exception):
@@ -217,3 +217,9 @@ def too_many_files() -> str:
 
     limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
     return f"too many open files (ulimit -n is {limit}): raise the limit, or {IN_PROCESS}"
+
+
+def kept_note(kept: list[Any]) -> str:
+    """--prune, --check: the outputs left alone since no input directory of theirs is there to tell."""
+    where = ", ".join(quote_name(str(p)) for p in kept[:3]) + (", ..." if len(kept) > 3 else "")
+    return f"note: kept {counted(len(kept), 'file')} below -o that no input directory mirrors: {where}"

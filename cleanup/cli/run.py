@@ -16,7 +16,7 @@ import click
 from cleanup.cli.cluster import open_cluster, remote_target
 from cleanup.cli.explain import open_explain_file
 from cleanup.cli.inputs import count, inputs, leaving_out, left_out_there, listed_paths_of, record_fields, selection
-from cleanup.cli.messages import ExplainFileError, Messages, colour_diff, colour_flag, progress_bar
+from cleanup.cli.messages import ExplainFileError, Messages, colour_diff, colour_flag, kept_note, progress_bar
 from cleanup.cli.signals import Terminated, signals
 from cleanup.input.remote import as_url, local_path
 from cleanup.input.sources import (
@@ -334,11 +334,8 @@ def _stale_records(target: JsonLinesFile, report: Report, messages: Messages) ->
 
 
 def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages, named: list[Any]) -> None:
-    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune.
-
-    Not looked for when an input failed (a typo, an unmounted share, a full disk: its outputs are
-    not orphans) or when -o holds an input (``-o . pages/``: the files beside the inputs are not ours).
-    """
+    """Outputs whose input is gone (``Directory.orphans``): 'would be removed' under --check/--diff, removed
+    under --prune; none when an input failed, none was found, or -o holds an input (``_orphans_unknown``)."""
     why = _orphans_unknown(target, report, named)
     if why is not None:
         done = "removed nothing" if mode is Mode.WRITE else "looked for no output whose input is gone"
@@ -356,12 +353,16 @@ def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages, 
             messages.error(str(path), f"cannot remove it: {reason(exc)}")
             continue
         messages.say(f"removed: {quote_name(str(path))} (its input is gone)")
+    if target.kept:
+        messages.say(kept_note(target.kept), always=True)
 
 
 def _orphans_unknown(target: Directory, report: Report, named: list[Any]) -> str | None:
-    """Why the outputs whose input is gone cannot be told from the others, or None when they can."""
+    """Why orphans cannot be told (a failed input's outputs are none; ``-o . pages/``: not ours), or None."""
     if report.failures:
         return f"{len(report.failures)} input{'' if len(report.failures) == 1 else 's'} failed"
+    if not target.bases and not target.record_dirs:
+        return "no input was found (an empty or unmounted directory, a filter that matches nothing)"
     root = target.root.resolve()
     for name in named:
         if isinstance(name, Path) and name.resolve().is_relative_to(root):

@@ -371,9 +371,16 @@ def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
 
 def output_path(source: Source, out_dir: Path, suffix: str) -> Path:
     """Where the output of ``source`` goes: ``page.html`` -> ``out_dir/page.txt``."""
-    name = source.rel.name
+    return out_dir / source.rel.parent / (output_stem(source.rel.name) + suffix)
+
+
+def output_stem(name: str) -> str:
+    """An input file name without its compression and type suffixes: the name of its output, less the suffix.
+
+    >>> output_stem("page.html.gz"), output_stem("notes.tar.txt"), output_stem(".profile")
+    ('page', 'notes.tar', '.profile')
+    """
     for comp in COMPRESSED_SUFFIXES:
         if name.endswith(comp):
             name = name[: -len(comp)]
-    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-    return out_dir / source.rel.parent / (stem + suffix)
+    return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name

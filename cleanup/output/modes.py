@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from cleanup.input.sources import InputGuard, Source, output_path
+from cleanup.input.sources import InputGuard, Source, output_path, output_stem
 from cleanup.output.files import OutputError, destination, open_stream, read_regular, streams_to
 from cleanup.output.jsonl import JsonLinesFile
 from cleanup.output.render import SUFFIX, quote_name
@@ -118,14 +118,28 @@ class Directory:
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
         self.kept_dirs: list[Path] = []  # output directories of records files that failed: no orphans there
         self.swept: set[Path] = set()  # directories cleared of stale temporary files
+        self.bases: set[Path] = set()  # the input directories a file's output path mirrors (``orphans``)
+        self.record_dirs: set[Path] = set()  # output directories of records files (their records are listed)
+        self.kept: list[Path] = []  # outputs ``orphans`` left since no input directory of theirs is there
 
     def target(self, source: Source) -> Path:
         """The output path of ``source``; OutputError if another input already has it."""
         target = output_path(source, self.root, self.suffix)
+        self._remember(source, target)
         owner = self.owners.setdefault(target, source.name)
         if owner != source.name:
             raise OutputError(f"its output {quote_name(str(target))} is also the output of {quote_name(owner)}")
         return target
+
+    def _remember(self, source: Source, target: Path) -> None:
+        """Where the inputs of this run lie: an output whose input is gone is looked for there."""
+        if source.record:
+            self.record_dirs.add(target.parent)
+        elif source.path is not None and source.rel.parts:
+            depth = len(source.rel.parts)
+            path = Path(os.path.abspath(source.path))
+            if path.parts[-depth:] == source.rel.parts:
+                self.bases.add(Path(*path.parts[:-depth]))
 
     def exists(self, source: Source) -> bool:
         """True when the output of ``source`` is already there (--skip-existing).
@@ -195,9 +209,39 @@ class Directory:
             for name in names:
                 path = Path(top) / name
                 ours = name.endswith(self.suffix) and not name.startswith(".") and path not in self.owners
-                if ours and self.guard.problem(path) is None:
+                if ours and self.guard.problem(path) is None and self._input_gone(path):
                     found.append(path)
         return sorted(found)
+
+    def _input_gone(self, path: Path) -> bool:
+        """True when no file of any input directory of this run has ``path`` as its output.
+
+        Only an input directory that is there can tell: an output whose directory has no
+        counterpart in any of them (``docs/todo.txt`` the user keeps below -o, or the outputs of
+        an input directory removed whole) is kept and listed in ``kept``. The outputs of a records
+        file are told by the records it holds now.
+        """
+        if any(path.is_relative_to(d) for d in self.record_dirs):
+            return True
+        rel = path.relative_to(self.root)
+        stem, seen = rel.name[: -len(self.suffix)], False
+        for base in sorted(self.bases):
+            names = _stems(base / rel.parent)
+            if names is not None:
+                if stem in names:
+                    return False  # its input is there (a run on one file of the directory, a filter)
+                seen = True
+        if not seen:
+            self.kept.append(path)
+        return seen
+
+
+def _stems(directory: Path) -> set[str] | None:
+    """The output stems of the files in ``directory`` (``output_stem``); None when it cannot be listed."""
+    try:
+        return {output_stem(name) for name in os.listdir(directory)}
+    except OSError:
+        return None
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
