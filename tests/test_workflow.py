@@ -209,6 +209,31 @@ def test_unreadable_file_is_one_error(tmp_path: Path) -> None:
     assert f"error: {src / 'secret.txt'}: Permission denied" in result.stderr
 
 
+def _unprivileged() -> list[str]:
+    """A command prefix that runs without root's right to read any file, or skips the test."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root reads chmod 000 files and setpriv is missing")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def test_an_unreadable_file_named_on_the_command_line_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    # Found by an attack run: click's "Path 'locked.txt' is not readable." was exit 2, and a.txt was not cleaned.
+    prefix = _unprivileged()
+    (tmp_path / "a.txt").write_text(CHROME)
+    locked = tmp_path / "locked.txt"
+    locked.write_text(CHROME)
+    locked.chmod(0)
+    cmd = [*prefix, sys.executable, "-m", "cleanup", "-o", str(tmp_path / "out"), str(locked), str(tmp_path / "a.txt")]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 123, done.stderr
+    assert f"error: {locked}: Permission denied" in done.stderr
+    assert (tmp_path / "out" / "a.txt").exists()
+
+
 # --- JSON Lines and WARC input ---------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ def is_learn_command(argv: list[str]) -> bool:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option(
     "-o",
     "--output",

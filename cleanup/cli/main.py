@@ -212,7 +212,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
     help=HELP,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("sources", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(allow_dash=True, readable=False, path_type=Path))
 @click.option(
     "--files-from",
     metavar="FILE|-",
