@@ -177,3 +177,15 @@ def test_disable_switches_off_one_fivefilters_rule(tmp_path: Path) -> None:
     assert extra not in clean(markup, Options(rules_dirs=dirs)).text
     kept = clean(markup, Options(rules_dirs=dirs, disable=frozenset({"example.com:strip#1"})))
     assert extra in kept.text
+
+
+def test_a_config_line_that_is_not_utf8_is_reported_and_the_rest_of_the_file_counts(tmp_path: Path) -> None:
+    # Found by an attack run: one bad byte in a community config stopped the whole batch with exit 2.
+    (tmp_path / "example.com.txt").write_bytes(b'body: //div[@id="\xff\xfe"]\nstrip: //p[contains(., "Sign up")]\n')
+    dirs = rules_dir(tmp_path)
+    result = clean(
+        page(f"<article>{story(4)}<p>Sign up for our newsletter today</p></article>"), Options(rules_dirs=dirs)
+    )
+    assert "Sign up" not in result.text and "Paragraph 3." in result.text
+    _, problems = load_ftr(tmp_path / "example.com.txt")
+    assert [(p.line, p.rule) for p in problems] == [(1, "encoding")]

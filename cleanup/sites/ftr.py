@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleanup.html.xpath import SelectorError, compile_xpath
-from cleanup.sites.files import FtrTest, read_rule_file
+from cleanup.model import SiteRuleError
+from cleanup.sites.files import FtrTest, read_rule_bytes
 from cleanup.sites.load import DomRule, Site
 
 SUFFIX = ".txt"
@@ -269,8 +270,28 @@ def parse_ftr(text: str, path: Path) -> tuple[Site, list[Problem]]:
 
 
 def load_ftr(path: Path) -> tuple[Site, list[Problem]]:
-    """Read and parse one FiveFilters file (read with the rule-file size cap)."""
-    return parse_ftr(read_rule_file(path), path)
+    """Read and parse one FiveFilters file (read with the rule-file size cap).
+
+    A community file is read as it is: a line that is not UTF-8 is read with U+FFFD for its bad
+    bytes (its XPath then matches nothing) and reported, and the rest of the file still counts.
+    """
+    try:
+        data = read_rule_bytes(path)
+    except OSError as exc:
+        raise SiteRuleError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    text = data.decode("utf-8", "replace")
+    site, problems = parse_ftr(text, path)
+    bad = [n for n, line in enumerate(data.split(b"\n"), 1) if not _utf8(line)]
+    found = [Problem(path, n, "encoding", "not UTF-8; its bad bytes read as U+FFFD") for n in bad]
+    return site, sorted([*problems, *found], key=lambda p: p.line) if found else problems
+
+
+def _utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def merge_global(site: Site, glob: Site) -> Site:
