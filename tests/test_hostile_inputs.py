@@ -123,6 +123,23 @@ def _warc(records: list[tuple[str | None, str, str, bytes]], gz: bool = False) -
     return buf.getvalue()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: abc\r\n\r\nxxxx",
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: -5\r\n\r\nxxxx",
+        b"WARC/1.0\r\nWARC-Type: response\r\n\r\nxxxx",
+    ],
+    ids=["length-not-a-number", "length-negative", "no-length"],
+)
+def test_a_warc_record_with_a_bad_content_length_is_one_error_not_a_warning(tmp_path: Path, data: bytes) -> None:
+    # Found by an attack run: warcio's raw "WARNING: Record not followed by newline" and exit 0.
+    pytest.importorskip("warcio")
+    result = batch(tmp_path, "crawl.warc", data)
+    assert_one_failed(result, "crawl.warc", "not a readable WARC file: a record")
+    assert "WARNING" not in result.stderr and "NoneType" not in result.stderr
+
+
 def test_warc_response_without_target_uri_is_one_error(tmp_path: Path) -> None:
     result = batch(tmp_path, "crawl.warc", _warc([(None, "200 OK", "text/html", GOOD_HTML.encode())]))
     assert_one_failed(result, "crawl.warc", "not a readable WARC file")

@@ -290,16 +290,33 @@ def warc_records(
     except ImportError:
         yield container_failed(name, base, WARC_MISSING)
         return
+    records = ArchiveIterator(stream)
+    records.INC_RECORD = ""  # warcio writes a warning on stderr for a Content-Length that is wrong: we say it
     try:
-        for no, record in enumerate(itertools.islice(ArchiveIterator(stream), limit), first):
+        read = 0
+        for no, record in enumerate(itertools.islice(records, limit), first):
+            read += 1
             source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes, all_statuses)
             if source is not None:
                 yield source
-        if limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
+        if records.err_count or (read == 0 and first == 1 and _holds_bytes(stream)):
+            why = "a record's Content-Length does not match its content" if records.err_count else "no record"
+            yield container_failed(name, base, f"not a readable WARC file: {why}")
+        elif limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
             yield container_failed(name, base, TRUNCATED)
     except (ArchiveLoadFailed, *WARC_READ_ERRORS) as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else repr(exc)
+        if isinstance(exc, (AttributeError, TypeError)):  # warcio reading a header that is not there
+            first_line = "a record lacks a header it needs (Content-Length, WARC-Target-URI)"
         yield container_failed(name, base, f"not a readable WARC file: {first_line}")
+
+
+def _holds_bytes(stream: BinaryIO) -> bool:
+    """True when a seekable stream is not empty (an empty WARC file holds no record, and says nothing wrong)."""
+    if not stream.seekable():
+        return True
+    stream.seek(0, 2)
+    return stream.tell() > 0
 
 
 def gzip_truncated(stream: BinaryIO) -> bool:
