@@ -192,6 +192,15 @@ def test_directory_as_files_from_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.stderr
 
 
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \n\n", b"\xff\xfe"])
+def test_a_file_holding_only_a_byte_order_mark_is_empty_input(tmp_path: Path, data: bytes) -> None:
+    # Found by an attack run: a BOM alone was cleaned to an empty output file, exit 0.
+    (tmp_path / "bom.txt").write_bytes(data)
+    result = run(["-o", tmp_path / "out", tmp_path / "bom.txt"])
+    assert result.exit_code == 123 and "bom.txt: empty input" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     result = run([tmp_path / "pipe.txt"])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleanup.batch.jobs import NO_LIMITS, Limits, ordered_map, why_failed
-from cleanup.batch.work import declared_charset, unpacked
+from cleanup.batch.work import blank, declared_charset, unpacked
 from cleanup.input.decode import read_page
 from cleanup.input.sources import Source
 from cleanup.model import CleanupError, Options, Result
@@ -99,7 +99,7 @@ def learn_one(source: Source, options: Options, site: str | None) -> tuple[str, 
         return "failed", source.error
     try:
         raw = unpacked(source.read(options.max_bytes), options.max_bytes)  # as a batch reads it
-        if not raw or raw.isspace():
+        if blank(raw):
             return "failed", "empty input"
         declared = declared_charset(options, source)
         result = clean(raw, declared)

@@ -44,6 +44,22 @@ class Outcome:
 OUT_OF_MEMORY = Outcome(error="out of memory (MemoryError)", out_of_memory=True)
 
 
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def blank(data: bytes | str) -> bool:
+    r"""True for input with nothing in it but white space and a byte-order mark.
+
+    >>> blank(b"\xef\xbb\xbf"), blank("\ufeff \n"), blank(b"\xff\xfe \x00"), blank(b"<p>x</p>")
+    (True, True, False, False)
+    """
+    if isinstance(data, str):
+        data = data.lstrip("\ufeff")
+    else:
+        data = next((data[len(bom) :] for bom in BOMS if data.startswith(bom)), data)
+    return not data or data.isspace()
+
+
 def unpacked(data: bytes | str, max_bytes: int) -> bytes | str:
     """``data`` gunzipped when it is gzip (so an empty .gz is empty input), else as it is.
 
@@ -84,7 +100,7 @@ def process(source: Source, settings: Settings) -> Outcome:
     options = declared_charset(options, source)
     try:
         data = unpacked(source.read(options.max_bytes), options.max_bytes)
-        if not data or data.isspace():
+        if blank(data):
             return Outcome(error="empty input")
         result = clean(data, options)
     except SiteRuleError:
