@@ -90,7 +90,11 @@ def without_password(url: str | None) -> str | None:
 
     >>> without_password("https://joe:s3cret@example.com/a"), without_password("https://example.com/a")
     ('https://joe:***@example.com/a', 'https://example.com/a')
+    >>> without_password("https://example.com/a?id=7&access_token=abc")  # a credential in the query too
+    'https://example.com/a?id=7&access_token=***'
     """
+    if url and "=" in url:
+        url = SECRET_PARAM_RE.sub(r"\1***", url)
     if not url or "@" not in url:
         return url
     from urllib.parse import urlsplit, urlunsplit
@@ -116,8 +120,24 @@ def hide_passwords(text: str) -> str:
     'error: s3://AKIA:***@bucket/key: access denied'
     >>> hide_passwords("--site http://u:p@ss/w@example.com: no site rule file")
     '--site http://u:***@example.com: no site rule file'
+
+    The value of a query parameter named as a secret goes too (a signed or tokened URL):
+
+    >>> hide_passwords("https://x.example/a?id=7&token=abc123&X-Amz-Signature=f00#top")
+    'https://x.example/a?id=7&token=***&X-Amz-Signature=***#top'
     """
-    return USER_PART_RE.sub(r"\1:***@", text) if "@" in text else text
+    if "@" in text:
+        text = USER_PART_RE.sub(r"\1:***@", text)
+    return SECRET_PARAM_RE.sub(r"\1***", text) if "=" in text else text
+
+
+# Query parameters whose value is a credential (OAuth, API keys, cloud storage signatures).
+SECRET_PARAMS = (
+    "token|access_token|refresh_token|id_token|auth|auth_token|api_key|apikey|api-key|secret|client_secret"
+    "|password|passwd|pwd|signature|sig|x-amz-signature|x-amz-security-token|x-amz-credential"
+    "|x-goog-signature|x-goog-credential|sessionid|session_id"
+)
+SECRET_PARAM_RE = re.compile(rf"([?&;](?:{SECRET_PARAMS})=)[^&#\s'\"]+", re.IGNORECASE)
 
 
 MAX_INPUT_BYTES = 1 << 50  # the largest max_bytes taken: past it a read size overflows the C types

@@ -263,6 +263,16 @@ def test_a_password_in_a_url_is_never_written_out(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "s3cret" not in result.stderr and "joe:***@example.com" in result.stderr
 
 
+def test_a_token_in_a_url_query_is_never_written_out(tmp_path: Path) -> None:
+    # Found by an attack run: '?token=abc123' went whole into the JSON url and into usage errors.
+    (tmp_path / "a.html").write_text(PAGE)
+    url = "https://example.com/a?id=7&token=abc123&X-Amz-Signature=f00d"
+    result = run(["--url", url, "-f", "json", "a.html"], tmp_path)
+    assert json.loads(result.stdout)["url"] == "https://example.com/a?id=7&token=***&X-Amz-Signature=***"
+    result = run([url], tmp_path)
+    assert result.exit_code == 2 and "abc123" not in result.stderr and "f00d" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "where"),
     [
