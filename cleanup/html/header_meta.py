@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from cleanup.model import Line, Removal
-from cleanup.text.lines import byline, date_line
+from cleanup.text.lines import byline, date_line, dated_byline
 
 # Blocks of at most this many characters can be a byline or date line (a paragraph is not).
 MAX_HEADER_LINE_CHARS = 160
@@ -78,7 +78,9 @@ def metadata_lines(texts: Iterable[str]) -> tuple[str | None, str | None]:
         for part in (text, *PART_SPLIT_RE.split(text)):
             line = Line(0, part.strip())
             if found_byline is None and line.text and byline(line):
-                found_byline = line.text
+                dated = dated_byline(line.text)  # "Von Anna Schmidt | 12. März 2024": names, then the date
+                found_byline = line.text if dated is None else dated[0]
+                found_date = found_date if dated is None else found_date or dated[1]
             elif found_date is None and line.text and date_line(line):
                 found_date = line.text
         if found_byline is not None and found_date is not None:
