@@ -816,3 +816,11 @@ def test_jsonl_output_replaces_an_earlier_output_and_an_empty_or_cut_file(tmp_pa
     for before in ("", first[:40]):  # empty; a record cut short by a crash
         out.write_text(before)
         assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0 and out.read_text() == first
+
+
+def test_jsonl_to_an_output_ending_in_a_slash_is_refused(tmp_path: Path) -> None:
+    # Found by an attack run: '-f jsonl -o out5/' wrote a file named out5.
+    (tmp_path / "p.txt").write_text(PAGE)
+    result = run(["-f", "jsonl", "-o", f"{tmp_path / 'out5'}/", tmp_path / "p.txt"])
+    assert result.exit_code == 2 and "names a directory (it ends in /)" in result.stderr
+    assert not (tmp_path / "out5").exists()

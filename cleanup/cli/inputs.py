@@ -240,4 +240,9 @@ class OutputPath(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value:
             self.fail("an empty path (an unset shell variable?)", param, ctx)
+        if isinstance(value, str) and value.endswith("/") and ctx is not None:
+            ctx.meta[OUTPUT_SLASH] = True  # a Path drops it: "-o out/" names a directory
         return super().convert(value, param, ctx)
+
+
+OUTPUT_SLASH = "cleanup.output_slash"

@@ -17,7 +17,7 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT
-from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath
+from cleanup.cli.inputs import FILE_OPTIONS, OUTPUT_SLASH, RECORD_OPTIONS, OutputPath
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
@@ -122,12 +122,19 @@ def _check_output_name(output: Path, fmt: str) -> None:
         )
 
 
+def _slashed() -> bool:
+    """True when -o was given with a trailing slash (``OutputPath``)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and bool(ctx.meta.get(OUTPUT_SLASH))
+
+
 def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mode, flags: dict[str, Any]) -> None:
     """Flag combinations click cannot check on its own."""
     if mode is not Mode.WRITE and output is None and fmt != "text":
         raise click.UsageError("--check/--diff without -o compare the text output with the input: use --format text")
-    if output is not None and fmt == "jsonl" and output.is_dir():
-        raise click.UsageError(f"--format jsonl writes one file, but -o {output} is a directory")
+    if output is not None and fmt == "jsonl" and (output.is_dir() or _slashed()):
+        what = "is a directory" if output.is_dir() else "names a directory (it ends in /)"
+        raise click.UsageError(f"--format jsonl writes one file, but -o {output}{'/' if _slashed() else ''} {what}")
     if output is not None and fmt != "jsonl" and not streams_to(output):
         _check_output_name(output, fmt)
     if flags["prune"] and (output is None or fmt == "jsonl" or streams_to(output)):
