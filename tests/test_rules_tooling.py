@@ -192,6 +192,15 @@ def test_lint_toml_names_the_rule_line(tmp_path: Path) -> None:
     assert result.stdout.startswith(f"{tmp_path / 'b.com.toml'}:2: b.com:box: ")
 
 
+def test_lint_places_a_short_rule_name_on_its_own_name_line(tmp_path: Path) -> None:
+    # Found by an attack run: rules named 'p' and 'am' were both put on the '[site] name = "Example"' line.
+    text = '[site]\nname = "Example"\n\n[[drop_line]]\nname = "p"\nwhy = "x"\npattern = "^a$"\n\n'
+    text += "[[drop_line]]\nname = 'am'\nwhy = 'x'\nbad = 1\n"
+    (tmp_path / "e.com.toml").write_text(text)
+    lines = run(["rules", "lint", str(tmp_path / "e.com.toml")]).stdout.splitlines()
+    assert [line.split(": ")[0].rsplit(":", 1)[1] for line in lines] == ["5", "10"]
+
+
 def test_lint_clean_exits_0_and_bad_argument_exits_2(tmp_path: Path) -> None:
     (tmp_path / "c.com.txt").write_text("body: //article\n")
     assert run(["rules", "lint", str(tmp_path)]).exit_code == 0

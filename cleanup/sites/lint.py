@@ -122,7 +122,8 @@ def _toml_problem(path: Path, message: str) -> Problem:
             text = path.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             text = []
-        named = [i for i, t in enumerate(text, 1) if m.group(1) in t and "name" in t] or [1]
+        name_line = re.compile(rf"""\s*name\s*=\s*(["']){re.escape(m.group(1))}\1\s*(?:#.*)?""")
+        named = [i for i, t in enumerate(text, 1) if name_line.fullmatch(t)] or [1]
         line = named[1] if "duplicate rule name" in message and len(named) > 1 else named[0]  # the repeat
     rule = f"{path.name[: -len(SUFFIX)].lstrip('.')}:{m.group(1)}" if m and not m.group(0).startswith("at") else "load"
     return Problem(path, line, rule, message)
