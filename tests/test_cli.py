@@ -287,6 +287,26 @@ def test_help_names_every_subcommand_and_what_skip_existing_resumes() -> None:
     assert "-o FILE.jsonl: keep its records" in " ".join(result.stdout.split())
 
 
+def test_a_config_file_anyone_can_write_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    # Found by an attack run: a cleanup.toml in any directory above (/tmp) was applied silently.
+    config = tmp_path / "cleanup.toml"
+    config.write_text('disable = ["skip-link"]\n')
+    config.chmod(0o666)
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 2 and "is writable by other users; not used" in result.stderr
+    assert run(["--no-config", "-"], input=CHROME).exit_code == 0
+
+
+def test_the_config_search_stops_at_the_project_root(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "cleanup.toml").write_text('format = "json"\n')
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    monkeypatch.chdir(project)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 0 and not result.stdout.startswith("{")  # text: the file above is not read
+
+
 @pytest.mark.parametrize(
     ("line", "problem"), [('format = "xml"', "format must be one of"), ("jobs = 0", "jobs must be 1")]
 )

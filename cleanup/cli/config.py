@@ -16,6 +16,8 @@ jobs, format and file globs once:
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,17 +50,37 @@ class Config:
 
 
 def find_config(start: Path) -> Config | None:
-    """The nearest config file at or above ``start``; a usage error when it is not valid."""
+    """The nearest config file at or above ``start``; a usage error when it is not valid.
+
+    The search stops at a project's root (a directory holding ``.git`` or ``.hg``), as black's
+    does: a ``cleanup.toml`` above the checkout is not the project's.
+    """
     for directory in (start, *start.parents):
         own = directory / CONFIG_NAME
         if own.is_file():
+            _check_owner(own)
             return Config(own, _defaults(own, _read(own)))
         project = directory / PYPROJECT
         if project.is_file():
             table = _read(project).get("tool", {}).get("cleanup")
             if table is not None:
+                _check_owner(project)
                 return Config(project, _defaults(project, table))
+        if any((directory / marker).exists() for marker in PROJECT_ROOT_MARKERS):
+            break
     return None
+
+
+PROJECT_ROOT_MARKERS = (".git", ".hg")
+
+
+def _check_owner(path: Path) -> None:
+    """A usage error for a config file another user could have written: owned by someone else
+    (not root), or writable by anyone (a ``cleanup.toml`` dropped in /tmp)."""
+    st = path.stat()
+    if st.st_uid not in (0, os.geteuid()) or st.st_mode & stat.S_IWOTH:
+        who = "is owned by another user" if st.st_uid not in (0, os.geteuid()) else "is writable by other users"
+        raise click.UsageError(f"config file {path}: {who}; not used (fix its owner or mode, or give --no-config)")
 
 
 def _read(path: Path) -> dict[str, Any]:
