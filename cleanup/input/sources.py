@@ -113,7 +113,9 @@ def _stat_error(path: Path) -> str | None:
         return reason(exc)
     if stat.S_ISDIR(st.st_mode):
         return "is a directory"
-    return None if stat.S_ISREG(st.st_mode) else "not a regular file"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    return "not a regular file (to read a pipe or a process's output, give - and pipe it in: cmd | cleanup -)"
 
 
 def holds_records(path: Path, input_format: str) -> bool:
