@@ -447,3 +447,9 @@ def test_no_config_is_in_the_subcommands_help_and_taken_before_them(
         assert "skip-link" in result.stdout and "gazette.example:weekend" not in result.stdout
     result = run(["--no-config", "learn", "--help"])
     assert result.exit_code == 0 and " learn [OPTIONS] INPUTS..." in result.stdout
+
+
+def test_an_empty_site_is_a_usage_error() -> None:
+    # Found by a new-user trial: --site '' (an unset variable) was taken silently.
+    result = run(["--site", "", "-"], input=CHROME)
+    assert result.exit_code == 2 and "--site: an empty host" in result.stderr

@@ -137,6 +137,8 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError(f"--format jsonl writes one file, but -o {output}{'/' if _slashed() else ''} {what}")
     if output is not None and fmt != "jsonl" and not streams_to(output):
         _check_output_name(output, fmt)
+    if flags["site"] is not None and not flags["site"].strip():
+        raise click.UsageError("--site: an empty host (an unset shell variable?)")
     if flags["prune"] and (output is None or fmt == "jsonl" or streams_to(output)):
         raise click.UsageError("--prune needs -o DIR (one output file per input)")
     if flags["explain_file"] is not None:

@@ -313,10 +313,7 @@ def warc_records(
 
 def _holds_bytes(stream: BinaryIO) -> bool:
     """True when a seekable stream is not empty (an empty WARC file holds no record, and says nothing wrong)."""
-    if not stream.seekable():
-        return True
-    stream.seek(0, 2)
-    return stream.tell() > 0
+    return not stream.seekable() or stream.seek(0, 2) > 0
 
 
 def gzip_truncated(stream: BinaryIO) -> bool:
