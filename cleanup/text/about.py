@@ -19,13 +19,15 @@ article when MIN_STORY_CHARS of the story's prose come before it.
 
 A press release ends with the publisher's boilerplate ("À propos d'AéroVolt" / "AéroVolt
 conçoit …", "Sobre la Fundación …") and a contact box ("Contact presse"). A contact heading
-(``press_contact_headings``) ends the release; so does an "About …" heading at most
+(``press_contact_headings``) or a closing mark ("Ends", "###": ``press_end_marks``; "Notes to editors" over a
+contact: ``press_notes_headings``) ends the release; so does an "About …" heading at most
 PRESS_REACH units above it (``org_about_leads``: the name after it may be one word or open
 with an article, which ``bio.bio_start`` does not take).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
@@ -51,6 +53,12 @@ MAX_PRESS_CONTACT_CHARS = max(map(len, PRESS_CONTACTS)) + 2
 ORG_ABOUT_LEADS = tuple(sorted({lead.casefold() for lead in WORDS["org_about_leads"]}))
 MAX_ORG_HEADING_CHARS = 80
 PRESS_REACH = 4  # units between the boilerplate's heading and the contact heading, at most
+PRESS_END_MARKS = frozenset(m.casefold() for m in WORDS["press_end_marks"])
+PRESS_NOTES = frozenset(h.casefold() for h in WORDS["press_notes_headings"])
+PRESS_END_TRIM = " -–—:"
+MAX_PRESS_END_CHARS = max(map(len, PRESS_END_MARKS | PRESS_NOTES)) + 4  # room for dashes or a colon around it
+NOTES_REACH = 6  # the notes' contact (an e-mail address, a phone number) is within this many units
+CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()/.-]{6,}\d")
 
 
 def is_about_heading(text: str) -> bool:
@@ -101,6 +109,27 @@ def is_press_contact(text: str) -> bool:
     return _bare_heading(text, PRESS_CONTACTS, MAX_PRESS_CONTACT_CHARS)
 
 
+def is_press_end(texts: Sequence[str], i: int) -> bool:
+    """True when unit ``i`` closes a press release: an end mark ("Ends", "###"), or a notes heading
+    ("Notes to editors") with a contact (``CONTACT_RE``) in the NOTES_REACH units under it.
+
+    >>> is_press_end(["- ENDS -"], 0), is_press_end(["Notes to editors:", "Call 01234 567890."], 0)
+    (True, True)
+    >>> is_press_end(["Notes to editors:", "- EFSF SA is a Luxembourg-registered company."], 0)
+    False
+    >>> is_press_end(["The talks ends today."], 0), is_press_end(["Notes to editors of the paper were sent."], 0)
+    (False, False)
+    """
+    if len(texts[i]) > MAX_PRESS_END_CHARS:
+        return False
+    low = texts[i].casefold()
+    if low in PRESS_END_MARKS or low.strip(PRESS_END_TRIM) in PRESS_END_MARKS:
+        return True
+    if low.strip(PRESS_END_TRIM) not in PRESS_NOTES:
+        return False
+    return any(CONTACT_RE.search(text) for text in texts[i + 1 : i + 1 + NOTES_REACH])
+
+
 def is_org_about(text: str) -> bool:
     """True for the heading of a publisher's boilerplate: "About", "Über", "À propos d'" and a name.
 
@@ -125,7 +154,7 @@ def press_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
         return None
     # The contact box may lie past the run's end (names, a phone number: no prose), its boilerplate inside it.
     reach = min(len(texts), stop + PRESS_REACH)
-    contact = next((i for i in range(first + 1, reach) if is_press_contact(texts[i])), None)
+    contact = next((i for i in range(first + 1, reach) if is_press_contact(texts[i]) or is_press_end(texts, i)), None)
     if contact is None or prose_weight(texts, [j for j in range(first, contact) if dropped_by[j] is None]) < (
         MIN_STORY_CHARS
     ):
