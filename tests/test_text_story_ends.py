@@ -2,6 +2,10 @@
 
 - A press release's closing mark ("Ends", "###", "Notes to editors", "Hinweis für Redaktionen")
   ends the release: the notes and contacts under it are no part of it.
+- A bio of the story's author closing an opinion piece or a guest column, in any language and
+  naming no reporter's role ("Dr. Miriam Falk ist Erziehungswissenschaftlerin …", "Anna Zielińska –
+  dziennikarka …"): it opens with the name the byline gave.
+- A bare "Zur Person" heading over a bio after an interview.
 Each has its keep-trap.
 """
 
@@ -52,3 +56,59 @@ def test_a_sentence_about_notes_to_editors_stays() -> None:
     last = "The notes to editors of the school paper were sent on Monday, and the paper printed them in full."
     text = _release(last)
     assert last in text
+
+
+GERMAN = (
+    "Finnland hat in den vergangenen Pisa-Runden deutlich an Punkten verloren. Das Land liegt zwar noch immer "
+    "über dem OECD-Durchschnitt, aber der Abstand zu Deutschland ist kleiner geworden.",
+    "Trotzdem gibt es etwas, das wir übernehmen sollten. Finnische Lehrerinnen und Lehrer genießen hohes "
+    "Ansehen und große Freiheit, und sie entscheiden selbst, wie sie ihren Unterricht gestalten.",
+    "Die Lehre aus Finnland ist deshalb keine Methode, sondern eine Haltung: Vertrauen in die Menschen, "
+    "die Tag für Tag in den Klassen stehen. Daran fehlt es in Deutschland am meisten.",
+)
+DE_HEAD = ("Was Schulen von Finnland lernen können | Kurier", "Startseite", "Meinung", "Politik", "Sport")
+DE_FOOT = ("Mehr zum Thema", "Schulen: Lehrermangel wird größer", "Kitas: Neue Plätze", "Impressum", "Datenschutz")
+BIO = (
+    "Dr. Miriam Falk ist Erziehungswissenschaftlerin an der Universität Koblenz. Sie hat drei Jahre in "
+    "Finnland geforscht und berät Landesregierungen in Fragen der Lehrerbildung."
+)
+
+
+def _column(byline: str, *end: str) -> str:
+    headline = "Was Schulen von Finnland lernen können"
+    return clean(_dump(*DE_HEAD, headline, byline, "28.08.2024", *GERMAN, *end, "Teilen", *DE_FOOT)).text
+
+
+def test_a_bio_signed_by_the_bylines_name_ends_the_column() -> None:
+    text = _column("Ein Gastbeitrag von Dr. Miriam Falk", BIO)
+    assert GERMAN[-1] in text
+    assert "Universität Koblenz" not in text
+
+
+def test_a_polish_bio_after_a_dash_ends_the_column() -> None:
+    bio = "Anna Zielińska – dziennikarka i felietonistka, od 2005 roku związana z naszą gazetą. Mieszka w Gdańsku."
+    text = _column("Anna Zielińska", bio)
+    assert GERMAN[-1] in text
+    assert "felietonistka" not in text
+
+
+def test_a_last_paragraph_on_someone_the_byline_does_not_name_stays() -> None:
+    # Keep-trap: the story's last paragraph on its subject, by another author.
+    text = _column("Von Jan Roth", BIO)
+    assert "Universität Koblenz" in text
+
+
+def test_a_bio_of_an_author_the_story_introduces_stays() -> None:
+    # Keep-trap: an editor's intro names the guest author; the bio closing the piece goes with it.
+    intro = "Miriam Falk hat uns diesen Text geschickt, und wir drucken ihn gern, weil er eine alte Debatte neu führt."
+    text = clean(
+        _dump(*DE_HEAD, "Was Schulen lernen können", "Von Dr. Miriam Falk", "28.08.2024", intro, *GERMAN, BIO, *DE_FOOT)
+    ).text
+    assert "Universität Koblenz" in text
+
+
+def test_a_zur_person_box_after_an_interview_goes() -> None:
+    box = ("Zur Person", "Anna Lindqvist, 46, ist in Uppsala geboren und hat in Stockholm Meteorologie studiert.")
+    text = _column("Interview: Felix Morawetz", *box)
+    assert GERMAN[-1] in text
+    assert "Uppsala" not in text

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.bio import MAX_BIO_CHARS, MAX_NAME_CHARS
+from cleanup.text.bio import MAX_BIO_CHARS, MAX_NAME_CHARS, NAME, is_name
 from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight, weight
 from cleanup.text.patterns import WORDS
 from cleanup.text.units import as_units
@@ -57,6 +57,14 @@ PRESS_END_MARKS = frozenset(m.casefold() for m in WORDS["press_end_marks"])
 PRESS_NOTES = frozenset(h.casefold() for h in WORDS["press_notes_headings"])
 PRESS_END_TRIM = " -–—:"
 MAX_PRESS_END_CHARS = max(map(len, PRESS_END_MARKS | PRESS_NOTES)) + 4  # room for dashes or a colon around it
+# A bio signed by the byline: the author's name, a link word (or a dash, a comma), then who they are.
+_LINKS = "|".join(re.escape(w) for w in sorted(WORDS["bio_links"], key=len, reverse=True))
+SIGNED_BIO_RE = re.compile(rf"(?P<name>{NAME})(?:\s+(?:{_LINKS})\s|\s*,\s|\s+[–—-]\s)")
+SIGNATURE_ABOVE = 8  # the byline is within this many units above the story's first paragraph
+SIGNATURE_BELOW = 4  # ... or this many under it (a dek first, then the byline)
+MAX_SIGNATURE_LEAD_WORDS = 4  # "Ein Gastbeitrag von Dr.", "Propos recueillis par", "Rozmawiał"
+SIGNATURE_LEADS = frozenset({*WORDS["byline_leads"], *WORDS["posted_by_leads"], *WORDS["signature_leads"]})
+MAX_BIO_UNITS = 2  # the bio is one of the run's last this many prose units (a disclaimer may follow it)
 NOTES_REACH = 6  # the notes' contact (an e-mail address, a phone number) is within this many units
 CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()/.-]{6,}\d")
 
@@ -224,3 +232,52 @@ def _blurb(texts: Sequence[str], after: Sequence[int]) -> bool:
     if k >= len(after) or not is_prose(texts[after[k]]) or weight(texts[after[k]]) > MAX_BIO_CHARS:
         return False
     return k + 1 == len(after) or not is_prose(texts[after[k + 1]])
+
+
+def signed_bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) of a bio of the story's author that closes the run, or None.
+
+    An opinion piece or a guest column ends with a line on its author ("Dr. Miriam Falk ist
+    Erziehungswissenschaftlerin …", "Anna Zielińska – dziennikarka …"): it reads as prose and names
+    no role ``bio.bio_start`` knows. It is taken when it is one of the run's last MAX_BIO_UNITS
+    prose units, short (MAX_BIO_CHARS), opens with a name and a link word (``bio_links``), and that
+    name signs the story: a byline line near its first paragraph is the name, or a short lead and
+    the name ("Ein Gastbeitrag von Dr. Miriam Falk"). A name in the headline ("Olga Tokarczuk:
+    Literatura …") signs nothing: a profile's last paragraph on its subject stays. A story whose
+    prose names its author ("… Mama Robotnik's massive Metroid story", an editor's intro to a guest
+    post) frames them, and the bio closing it stays with that frame.
+    """
+    texts = as_units(lines).visible
+    prose = [i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])]
+    for k in range(max(1, len(prose) - MAX_BIO_UNITS), len(prose)):
+        found = SIGNED_BIO_RE.match(texts[prose[k]])
+        if found is None or weight(texts[prose[k]]) > MAX_BIO_CHARS or not is_name(found["name"]):
+            continue
+        story = prose_weight(texts, prose[:k])
+        if story < MIN_STORY_CHARS or story < prose_weight(texts, prose[k:]):
+            return None
+        near = range(max(0, prose[0] - SIGNATURE_ABOVE), min(len(texts), prose[0] + SIGNATURE_BELOW))
+        signed = any(_signs(texts[i], found["name"]) for i in near if not is_prose(texts[i]))
+        surname = found["name"].split()[-1]
+        return prose[k] if signed and not any(surname in texts[i] for i in prose[:k]) else None
+    return None
+
+
+def _signs(text: str, name: str) -> bool:
+    """True when byline ``text`` is ``name`` (its last two words), alone or after one word or a short lead
+    that ends in a byline word ("Von", "Ein Gastbeitrag von", "Propos recueillis par": ``signature_leads``).
+
+    >>> _signs("Ein Gastbeitrag von Dr. Miriam Falk", "Miriam Falk"), _signs("Anna Zielińska", "Anna Zielińska")
+    (True, True)
+    >>> _signs("Rozmawiał Piotr Wiśniewski", "Piotr Wiśniewski"), _signs("Carmen Ruiz Albert", "Dr. Ruiz Albert")
+    (True, True)
+    >>> _signs("Olga Tokarczuk: Literatura to sposób", "Olga Tokarczuk"), _signs("Besuch bei Anna Roth", "Anna Roth")
+    (False, False)
+    """
+    low, tail = text.strip().casefold(), " ".join(name.casefold().split()[-2:])
+    if low == tail or not low.endswith(" " + tail):
+        return low == tail
+    lead = low[: -len(tail)].split()
+    if any(c in word for word in lead for c in ":!?|"):
+        return False
+    return len(lead) == 1 or (len(lead) <= MAX_SIGNATURE_LEAD_WORDS and lead[-1].strip(".") in SIGNATURE_LEADS)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
-from cleanup.text.about import about_start, notice_start, press_start
+from cleanup.text.about import about_start, notice_start, press_start, signed_bio_start
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
@@ -370,6 +370,7 @@ def run_end(
     found = [
         (bio_start(lines, dropped_by, start, end), BIO_REASON),
         (about_start(lines, dropped_by, start, end), BIO_REASON),
+        (signed_bio_start(lines, dropped_by, start, end), BIO_REASON),
         (notice_start(lines, dropped_by, start, end), NOTICE_REASON),
         (press_start(lines, dropped_by, start, end), PRESS_REASON),
         (ticker_start(lines, dropped_by, start, end), TICKER_REASON),
