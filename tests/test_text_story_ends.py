@@ -6,6 +6,9 @@
   naming no reporter's role ("Dr. Miriam Falk ist Erziehungswissenschaftlerin …", "Anna Zielińska –
   dziennikarka …"): it opens with the name the byline gave.
 - A bare "Zur Person" heading over a bio after an interview.
+- A comment thread in any pack language: a disclaimer that the comments are their authors'
+  responsibility opens it, and a bare comments heading opens it when the packs' comment phrases
+  ("Odpowiedz", "Zgłoś") follow it as a thread's own lines.
 Each has its keep-trap.
 """
 
@@ -112,3 +115,45 @@ def test_a_zur_person_box_after_an_interview_goes() -> None:
     text = _column("Interview: Felix Morawetz", *box)
     assert GERMAN[-1] in text
     assert "Uppsala" not in text
+
+
+PT_STORY = (
+    "O governo federal anunciou nesta quarta-feira o pagamento de um auxílio para cada família que perdeu a "
+    "casa ou teve a moradia danificada pelas enchentes no estado. O benefício será pago em parcela única.",
+    "Segundo o ministro, cerca de 200 mil famílias devem ser atendidas. O cadastro será feito pelas "
+    "prefeituras, que devem enviar a lista dos endereços atingidos à Defesa Civil nacional.",
+    "As chuvas que atingem o estado desde o fim de abril já deixaram mais de 140 mortos e cerca de 600 mil "
+    "pessoas fora de casa, de acordo com o último boletim do governo estadual.",
+)
+PT_HEAD = ("Governo anuncia auxílio para famílias | Portal Sul", "Últimas", "Política", "Economia", "Esportes")
+COMMENT = (
+    "Muito pouco para quem perdeu tudo. Conheço famílias em Canoas que perderam casa, carro e emprego, "
+    "e cinco mil reais não pagam nem o aluguel de alguns meses em outro lugar."
+)
+
+
+def _pt(*end: str) -> str:
+    page = _dump(*PT_HEAD, "Governo anuncia auxílio para famílias", "15/05/2024", *PT_STORY, *end, "© 2024 Portal Sul")
+    return clean(page).text
+
+
+def test_a_disclaimer_on_the_comments_authors_opens_the_thread() -> None:
+    disclaimer = "Os comentários são de responsabilidade exclusiva de seus autores e não representam a opinião do site."
+    text = _pt("Comentários", disclaimer, "Carlos Eduardo", COMMENT, "Curtir")
+    assert PT_STORY[-1] in text
+    assert "Canoas" not in text
+
+
+def test_a_paragraph_on_someones_comments_and_their_responsibility_stays() -> None:
+    # Keep-trap: no authors' responsibility, and the story goes on after it.
+    said = "Os comentários do ministro são de responsabilidade dele, disse o porta-voz, e não do governo estadual."
+    text = _pt(said, PT_STORY[0].replace("quarta-feira", "quinta-feira"))
+    assert said in text
+
+
+def test_a_bare_comments_heading_over_a_packs_reply_buttons_opens_the_thread() -> None:
+    thread = ("marek_gda", COMMENT, "Odpowiedz", "Zgłoś", "Ania z Wrzeszcza", COMMENT.replace("Canoas", "Oliwa"))
+    text = _pt("Komentarze", *thread, "Odpowiedz", "Zgłoś")
+    assert PT_STORY[-1] in text
+    assert "Canoas" not in text
+    assert "Oliwa" not in text

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
+from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
@@ -333,10 +334,23 @@ def _last_headline(
     return None
 
 
+# The packs' groups whose phrases are a thread's own lines ("Responder", "Log in om te reageren").
+COMMENT_GROUPS = ("comment-prompt", "comment-form", "comment-count")
+
+
 def comment_markers(lines: Sequence[Line], start: int) -> int:
-    """How many of the COMMENT_LOOKAHEAD units from ``start`` read like a comment thread's ("Reply", "joe says:")."""
+    """How many of the COMMENT_LOOKAHEAD units from ``start`` read like a comment thread's ("Reply", "joe says:"),
+    in English or as a pack's comment phrase ("Odpowiedz", "Para comentar, inicie sessão")."""
     window = lines[start : start + P.COMMENT_LOOKAHEAD]
-    return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
+    dirs = as_units(lines).rules_dirs
+    return sum(1 for ln in window if _comment_marker(visible(ln.text), dirs))
+
+
+def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
+    """A thread's line: an English marker, or a phrase of a pack's comment groups."""
+    if P.COMMENT_MARKER_RE.fullmatch(text):
+        return True
+    return lang.classify(text, None, COMMENT_GROUPS, rules_dirs) is not None
 
 
 def _unbracketed(text: str) -> str:
