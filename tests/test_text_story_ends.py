@@ -6,6 +6,8 @@
   naming no reporter's role ("Dr. Miriam Falk ist Erziehungswissenschaftlerin …", "Anna Zielińska –
   dziennikarka …"): it opens with the name the byline gave.
 - A bare "Zur Person" heading over a bio after an interview.
+- A club's or publisher's box after the story under an "About" heading that names it ("Over
+  Dorpsbelangen", "Über den Verein"), when the blurb speaks for itself ("Wij zijn …").
 - A comment thread in any pack language: a disclaimer that the comments are their authors'
   responsibility opens it, and a bare comments heading opens it when the packs' comment phrases
   ("Odpowiedz", "Zgłoś") follow it as a thread's own lines.
@@ -157,3 +159,19 @@ def test_a_bare_comments_heading_over_a_packs_reply_buttons_opens_the_thread() -
     assert PT_STORY[-1] in text
     assert "Canoas" not in text
     assert "Oliwa" not in text
+
+
+def test_an_about_the_club_box_in_the_clubs_voice_ends_the_story() -> None:
+    blurb = "Der Verein setzt sich seit 1968 für ein lebendiges Dorf ein. Wir sind Ansprechpartner der Gemeinde."
+    text = _column("Von Jan Roth", "Über den Heimatverein", blurb)
+    assert GERMAN[-1] in text
+    assert "Ansprechpartner" not in text
+
+
+def test_a_closing_section_about_an_organisation_the_story_covers_stays() -> None:
+    # Keep-trap: no voice of its own: the story's last section on its subject.
+    section = (
+        "Die Stiftung wurde 1990 gegründet und fördert Schulprojekte in ganz Rheinland-Pfalz mit zwei Millionen Euro."
+    )
+    text = _column("Von Jan Roth", "Über die Stiftung", section)
+    assert section in text

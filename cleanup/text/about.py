@@ -6,6 +6,10 @@ as prose, so the run of prose goes on into it. ``bio.bio_start`` needs a role wo
 ("reporter", "Redakteurin") or a name the byline gave, which a blogger's blurb seldom has;
 here a heading that can only announce such a box (``about_headings`` in words.toml) says it.
 
+An "About" heading that names the club or the publisher ("Over Dorpsbelangen", "Über den Verein":
+``is_org_about``) opens such a box too when the blurb right under it speaks for itself ("Wij
+zijn …", "our": ``org_voice``); "About Klaus Regling" over a box on the story's subject does not.
+
 The box is a heading, at most one short name line, then one blurb of at most MAX_BIO_CHARS
 that no other prose follows: a section of the story under a heading such as "Über uns"
 (a band's interview) goes on with more paragraphs. As for a bio, the story above must hold
@@ -33,7 +37,7 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text.bio import MAX_BIO_CHARS, MAX_NAME_CHARS, NAME, is_name
 from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight, weight
-from cleanup.text.patterns import WORDS
+from cleanup.text.patterns import WORD_RE, WORDS
 from cleanup.text.units import as_units
 
 ABOUT_HEADINGS = frozenset(h.casefold() for h in WORDS["about_headings"])
@@ -52,6 +56,8 @@ PRESS_CONTACTS = frozenset(h.casefold() for h in WORDS["press_contact_headings"]
 MAX_PRESS_CONTACT_CHARS = max(map(len, PRESS_CONTACTS)) + 2
 ORG_ABOUT_LEADS = tuple(sorted({lead.casefold() for lead in WORDS["org_about_leads"]}))
 MAX_ORG_HEADING_CHARS = 80
+ORG_VOICE = frozenset((*WORDS["site_voice"], *WORDS["org_voice"]))
+QUOTE_CHARS = '"“„«‘'
 PRESS_REACH = 4  # units between the boilerplate's heading and the contact heading, at most
 PRESS_END_MARKS = frozenset(m.casefold() for m in WORDS["press_end_marks"])
 PRESS_NOTES = frozenset(h.casefold() for h in WORDS["press_notes_headings"])
@@ -205,14 +211,30 @@ def about_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
     if first is None:
         return None
     for i in range(first + 1, stop):
-        if dropped_by[i] not in ABOUT_HEADING_DROPS or not is_about_heading(texts[i]):
+        if dropped_by[i] not in ABOUT_HEADING_DROPS:
+            continue
+        bare = is_about_heading(texts[i])
+        if not bare and not is_org_about(texts[i]):
             continue
         after = [j for j in kept if j > i]
-        if not _blurb(texts, after):
+        if not _blurb(texts, after) or not (bare or speaks_for_itself(texts[after[0]])):
             continue
         if prose_weight(texts, [j for j in kept if j < i]) >= prose_weight(texts, after):
             return i
     return None
+
+
+def speaks_for_itself(text: str) -> bool:
+    """True for a blurb in which a club or a publisher speaks of itself ("Wij zijn …", "our"), not in quotes.
+
+    >>> speaks_for_itself("Vereniging Dorpsbelangen zet zich in voor het dorp. Wij zijn het aanspreekpunt.")
+    True
+    >>> speaks_for_itself('Mr Regling is a former Director-General. "We will act," he said.')
+    False
+    """
+    if any(c in text for c in QUOTE_CHARS):
+        return False  # quoted speech: the story's, or a blurb too careful to be told by its words
+    return not ORG_VOICE.isdisjoint(w.lower() for w in WORD_RE.findall(text) if w[1:].islower())
 
 
 def _blurb(texts: Sequence[str], after: Sequence[int]) -> bool:
