@@ -8,6 +8,8 @@
 - A bare "Zur Person" heading over a bio after an interview.
 - A club's or publisher's box after the story under an "About" heading that names it ("Over
   Dorpsbelangen", "Über den Verein"), when the blurb speaks for itself ("Wij zijn …").
+- An interview's last short question and answer ("Und Ihre Pläne?" / "Ruhestand. Endlich."): too
+  short for prose, they still end the story when the run holds questions with answers.
 - A comment thread in any pack language: a disclaimer that the comments are their authors'
   responsibility opens it, and a bare comments heading opens it when the packs' comment phrases
   ("Odpowiedz", "Zgłoś") follow it as a thread's own lines.
@@ -175,3 +177,30 @@ def test_a_closing_section_about_an_organisation_the_story_covers_stays() -> Non
     )
     text = _column("Von Jan Roth", "Über die Stiftung", section)
     assert section in text
+
+
+QUESTIONS = (
+    "Herr Huber, Sie haben in dreißig Jahren mehr als tausend Menschen aus den Bergen geholt. Sind Sie ein Held?",
+    "Nein. Ich mache meine Arbeit, so wie ein Bäcker seine Brötchen backt. Die Helden sind die Ehrenamtlichen, "
+    "die nachts um drei aus dem Bett springen, ohne einen Cent dafür zu bekommen.",
+    "Was raten Sie Wanderern?",
+    "Umkehren ist keine Schande. Die meisten Unfälle passieren, weil jemand unbedingt noch auf den Gipfel will, "
+    "obwohl das Wetter umschlägt und die Zeit knapp wird.",
+)
+
+
+def _interview(*end: str) -> str:
+    head = ("Interview mit Bergretter Tobias Huber | Alpenpost", "Startseite", "Region", "Sport", "Interview")
+    return clean(_dump(*head, "Interview mit Bergretter Tobias Huber", *QUESTIONS, *end, *DE_FOOT)).text
+
+
+def test_an_interviews_last_short_question_and_answer_stay() -> None:
+    text = _interview("Und Ihre Pläne?", "Ruhestand. Endlich.", "Teilen")
+    assert "Und Ihre Pläne?" in text
+    assert "Ruhestand. Endlich." in text
+
+
+def test_a_question_after_a_story_that_is_no_interview_opens_no_tail() -> None:
+    # Keep-trap for the article's end: a reader prompt under a plain story is the site's.
+    text = _column("Von Jan Roth", "Fragen?", "Mail!", "Teilen")
+    assert "Fragen?" not in text

@@ -20,6 +20,7 @@ from cleanup.text.about import about_start, notice_start, press_start, signed_bi
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
+from cleanup.text.interview import extend_interview
 from cleanup.text.patterns import WORD_RE, WORDS
 from cleanup.text.registry import rules_in
 from cleanup.text.related import is_list_heading
@@ -71,8 +72,10 @@ PRESS_REASON = "press contact and the publisher's boilerplate after the release,
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
+    """The article's end past an interview's last exchange, a list it announces, a data list that closes it,
+    a short last sentence or notes."""
     extensions = (
+        extend_interview,
         extend_announced_list,
         extend_data_list,
         extend_closing_sentences,
