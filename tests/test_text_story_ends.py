@@ -8,6 +8,8 @@
 - A bare "Zur Person" heading over a bio after an interview.
 - A club's or publisher's box after the story under an "About" heading that names it ("Over
   Dorpsbelangen", "Über den Verein"), when the blurb speaks for itself ("Wij zijn …").
+- The site's own blurb right under the story, with no heading: it opens with the site's name that
+  the page's <title> gives ("Der Rheinpfalz-Kurier ist eine regionale Tageszeitung …").
 - An interview's last short question and answer ("Und Ihre Pläne?" / "Ruhestand. Endlich."): too
   short for prose, they still end the story when the run holds questions with answers.
 - A comment thread in any pack language: a disclaimer that the comments are their authors'
@@ -204,3 +206,30 @@ def test_a_question_after_a_story_that_is_no_interview_opens_no_tail() -> None:
     # Keep-trap for the article's end: a reader prompt under a plain story is the site's.
     text = _column("Von Jan Roth", "Fragen?", "Mail!", "Teilen")
     assert "Fragen?" not in text
+
+
+SITE_BLURB = "Der Rheinpfalz-Kurier ist eine regionale Tageszeitung mit Sitz in Ludwigshafen. Seit 1949 berichten wir."
+
+
+def _kurier(*story: str) -> str:
+    head = ("Was Schulen von Finnland lernen können | Rheinpfalz-Kurier", "Startseite", "Meinung", "Sport")
+    return clean(_dump(*head, "Was Schulen von Finnland lernen können", "28.08.2024", *story, "Impressum")).text
+
+
+def test_the_sites_blurb_right_under_the_story_goes() -> None:
+    text = _kurier(*GERMAN, SITE_BLURB)
+    assert GERMAN[-1] in text
+    assert "Ludwigshafen" not in text
+
+
+def test_a_story_about_the_site_keeps_its_last_paragraph_on_it() -> None:
+    # Keep-trap: the story's prose names the site: the paragraph opening with its name is the story's.
+    intro = "Vor 75 Jahren erschien der erste Rheinpfalz-Kurier, damals mit vier Seiten und einer Auflage von 3.000."
+    text = _kurier(intro, *GERMAN, SITE_BLURB)
+    assert "Ludwigshafen" in text
+
+
+def test_a_closing_note_of_the_site_that_is_no_blurb_stays() -> None:
+    # Keep-trap: no link word after the name ("ist", "hat"): a note on what the site will do.
+    note = "Rheinpfalz-Kurier veröffentlicht die Liste aller Preisträger am Montag in der gedruckten Ausgabe."
+    assert note in _kurier(*GERMAN, note)
