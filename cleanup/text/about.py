@@ -31,6 +31,7 @@ with an article, which ``bio.bio_start`` does not take).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -152,8 +153,10 @@ def is_org_about(text: str) -> bool:
     >>> is_org_about("Über 300 Gäste kamen."), is_org_about("Overview")
     (False, False)
     """
+    if len(text) > MAX_ORG_HEADING_CHARS:
+        return False  # most units: a paragraph
     low = text.casefold()
-    if len(text) > MAX_ORG_HEADING_CHARS or ends_like_sentence(text) or not low.startswith(ORG_ABOUT_LEADS):
+    if ends_like_sentence(text) or not low.startswith(ORG_ABOUT_LEADS):
         return False
     lead = max((lead for lead in ORG_ABOUT_LEADS if low.startswith(lead)), key=len)
     rest = text[len(lead) :]
@@ -270,6 +273,10 @@ def signed_bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], st
     post) frames them, and the bio closing it stays with that frame.
     """
     texts = as_units(lines).visible
+    kept = (i for i in range(stop - 1, start - 1, -1) if dropped_by[i] is None and is_prose(texts[i]))
+    last = list(itertools.islice(kept, MAX_BIO_UNITS))
+    if not any(SIGNED_BIO_RE.match(texts[i]) for i in last):
+        return None  # most runs: no name and link word opens their last paragraphs
     prose = [i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])]
     for k in range(max(1, len(prose) - MAX_BIO_UNITS), len(prose)):
         found = SIGNED_BIO_RE.match(texts[prose[k]])

@@ -21,6 +21,7 @@ from cleanup.text.units import as_units
 
 MAX_SITE_WORDS = 5  # a site's name in its <title>: "The Harbour Gazette", "Diario del Levante"
 MAX_BLURB_CHARS = 600
+HEAD_CHARS = 40  # an article and the name's first word fit in this many characters
 MIN_STORY_CHARS = 200  # prose of the story above the blurb, as text/about.py asks
 # Articles a name may open with, in the blurb or the <title>: "Der Rheinpfalz-Kurier ist …".
 ARTICLES = frozenset(WORDS["site_name_articles"])
@@ -65,14 +66,20 @@ def is_site_blurb(text: str, names: Sequence[tuple[str, ...]]) -> bool:
 
 def site_blurb_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
     """Index in [start, stop) of the site's blurb after the story (see the module), or None."""
-    texts = as_units(lines).visible
+    units = as_units(lines)
+    texts = units.visible
     names = site_names(texts[0]) if texts else ()
     if not names:
+        return None
+    # Most units open with no name of the site: one startswith test each, before any other.
+    opens = tuple(f"{article} {name[0]}" for name in names for article in ARTICLES) + tuple(n[0] for n in names)
+    near = {i for i in range(start, stop) if dropped_by[i] is None and units.lows[i].startswith(opens)}
+    if not near:
         return None
     prose = [i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])]
     for k in range(1, len(prose)):
         text = texts[prose[k]]
-        if weight(text) > MAX_BLURB_CHARS or not is_site_blurb(text, names):
+        if prose[k] not in near or weight(text) > MAX_BLURB_CHARS or not is_site_blurb(text, names):
             continue
         story = prose_weight(texts, prose[:k])
         told = " ".join(texts[i] for i in prose[:k]).lower()
