@@ -22,13 +22,7 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import (
-    comment_markers,
-    ends_like_sentence,
-    is_prose,
-    prose_weight,
-    weight,
-)
+from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight, weight
 from cleanup.text.patterns import (
     CASE_TWINS,
     COMMENTS_HEADING_KEYS,
@@ -38,6 +32,7 @@ from cleanup.text.patterns import (
 )
 from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
+from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
-from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
+from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
@@ -204,6 +204,9 @@ NAME_JOINS = frozenset(
 )
 MAX_NAME_WORDS = 8
 MAX_NAME_CHARS = 60
+DATE_RULE = "date-line"  # the line rule that drops a publication date
+MIN_PERSON_WORDS = 2
+NAME_ARTICLES = frozenset(P.WORDS["site_name_articles"])  # "The Associated Press" is no person
 MAX_PROSE_ABOVE_BYLINE = 1  # kept paragraphs above a two-line byline (a standfirst); past them, the story
 
 
@@ -221,6 +224,16 @@ def is_name(text: str) -> bool:
         and all((w[0].isupper() and not any(c.isdigit() for c in w)) or w in NAME_JOINS for w in words)
         and not ends_like_sentence(text)
     )
+
+
+def _person(text: str) -> bool:
+    """A person's name alone: two words or more (a first name and a surname), no article before them.
+
+    >>> _person("Katarzyna Nowak"), _person("Earnings"), _person("The Associated Press")
+    (True, False, False)
+    """
+    words = text.split()
+    return len(words) >= MIN_PERSON_WORDS and words[0].lower() not in NAME_ARTICLES and is_name(text)
 
 
 @functools.lru_cache(maxsize=64)
@@ -245,12 +258,16 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     (capitalised words), and the pair above the story: at most MAX_PROSE_ABOVE_BYLINE
     paragraphs (a standfirst) above it. Inside a story, "Author" over "Richard
     Powers" is the story's own text.
+
+    A name with no lead right over the date line, under the standfirst ("Katarzyna Nowak" /
+    "14 maja 2024, 16:20"), is the byline too: the standfirst made the story's run start above it.
+    Above the standfirst, a name-like line over the date is the headline ("Council Approves Plan").
     """
     units = as_units(lines)
     lows, texts = units.lows, units.visible
     leads, prose = _alone_leads(units.rules_dirs), 0
-    if leads.isdisjoint(lows):
-        return  # most pages: no lead alone on a line (one set lookup per line, in C)
+    if leads.isdisjoint(lows) and DATE_RULE not in dropped_by:
+        return  # most pages: no lead alone on a line (one set lookup per line, in C), no date line
     for i in range(len(lines) - 1):
         if dropped_by[i] is not None:
             continue
@@ -258,6 +275,8 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
             name = next((j for j in range(i + 1, len(lines)) if dropped_by[j] is None), None)
             if name is not None and lows[name] not in leads and is_name(texts[name]):
                 yield i, name + 1, "author byline over two lines"
+        elif prose == 1 and dropped_by[i + 1] == DATE_RULE and _person(texts[i]):
+            yield i, i + 1, "author's name over the date line, under the standfirst"
         elif is_prose(texts[i]):
             prose += 1
             if prose > MAX_PROSE_ABOVE_BYLINE:
@@ -332,25 +351,6 @@ def _last_headline(
         ):
             return j
     return None
-
-
-# The packs' groups whose phrases are a thread's own lines ("Responder", "Log in om te reageren").
-COMMENT_GROUPS = ("comment-prompt", "comment-form", "comment-count")
-
-
-def comment_markers(lines: Sequence[Line], start: int) -> int:
-    """How many of the COMMENT_LOOKAHEAD units from ``start`` read like a comment thread's ("Reply", "joe says:"),
-    in English or as a pack's comment phrase ("Odpowiedz", "Para comentar, inicie sessão")."""
-    window = lines[start : start + P.COMMENT_LOOKAHEAD]
-    dirs = as_units(lines).rules_dirs
-    return sum(1 for ln in window if _comment_marker(visible(ln.text), dirs))
-
-
-def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
-    """A thread's line: an English marker, or a phrase of a pack's comment groups."""
-    if P.COMMENT_MARKER_RE.fullmatch(text):
-        return True
-    return lang.classify(text, None, COMMENT_GROUPS, rules_dirs) is not None
 
 
 def _unbracketed(text: str) -> str:
