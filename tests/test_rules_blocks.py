@@ -354,12 +354,27 @@ def test_the_name_over_the_date_line_is_the_byline() -> None:
     assert "Jane Doe" not in result.text
 
 
+def test_a_name_over_the_date_under_a_standfirst_and_a_cookie_notice_goes() -> None:
+    cookies = "We use cookies and similar technologies to personalise content and ads and to analyse our traffic."
+    lines = _page(HEADLINES[0], cookies, DEK, "Katarzyna Nowak", "14 maja 2024", *PARAGRAPHS)
+    assert _spans(split_byline, lines, {4: "date-line"}) == [
+        (3, 4, "author's name over the date line, under the standfirst")
+    ]
+
+
+def test_a_signature_over_a_date_deep_in_a_story_stays() -> None:
+    # Keep-trap: a letter's signature after the story's paragraphs is no byline above the story.
+    lines = _page(HEADLINES[0], *PARAGRAPHS, "Jane Doe", "14 March 2024")
+    assert _spans(split_byline, lines, {6: "date-line"}) == []
+
+
 @pytest.mark.parametrize(
     "units",
     [
         ("Home", "Council Approves New Homes"),  # a Title Case headline over the date: no standfirst above it
         (DEK, "The Associated Press"),  # an organisation
         (DEK, "Earnings"),  # a section's name: one word
+        (DEK, "Home Music Music News"),  # a breadcrumb
     ],
 )
 def test_a_line_over_the_date_that_is_no_persons_byline_stays(units: tuple[str, str]) -> None:

@@ -205,7 +205,8 @@ NAME_JOINS = frozenset(
 MAX_NAME_WORDS = 8
 MAX_NAME_CHARS = 60
 DATE_RULE = "date-line"  # the line rule that drops a publication date
-MIN_PERSON_WORDS = 2
+MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 3  # "Katarzyna Nowak", "Jan de Vries"; not "Home Music Music News"
+MAX_PROSE_ABOVE_NAME = 3  # the standfirst, and a cookie notice's paragraphs above the story
 NAME_ARTICLES = frozenset(P.WORDS["site_name_articles"])  # "The Associated Press" is no person
 MAX_PROSE_ABOVE_BYLINE = 1  # kept paragraphs above a two-line byline (a standfirst); past them, the story
 
@@ -226,14 +227,20 @@ def is_name(text: str) -> bool:
     )
 
 
-def _person(text: str) -> bool:
-    """A person's name alone: two words or more (a first name and a surname), no article before them.
-
-    >>> _person("Katarzyna Nowak"), _person("Earnings"), _person("The Associated Press")
-    (True, False, False)
-    """
-    words = text.split()
-    return len(words) >= MIN_PERSON_WORDS and words[0].lower() not in NAME_ARTICLES and is_name(text)
+def _name_over_date(texts: Sequence[str], dropped_by: Sequence[str | None]) -> int | None:
+    """Index of a person's name (two or three words, none twice, no article: not "The Associated Press") over the
+    page's first date line, a paragraph (the standfirst) the nearest kept unit above it, at most
+    MAX_PROSE_ABOVE_NAME paragraphs (a cookie notice's too) above it; or None."""
+    i = next((k for k, rule in enumerate(dropped_by) if rule == DATE_RULE), 0) - 1
+    words = texts[i].split() if i > 0 and dropped_by[i] is None else []
+    if not MIN_PERSON_WORDS <= len(words) <= MAX_PERSON_WORDS or words[0].lower() in NAME_ARTICLES:
+        return None
+    if len(set(words)) < len(words) or not is_name(texts[i]):
+        return None
+    above = [j for j in range(i) if dropped_by[j] is None]
+    if not above or not is_prose(texts[above[-1]]):
+        return None
+    return i if sum(1 for j in above if is_prose(texts[j])) <= MAX_PROSE_ABOVE_NAME else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -259,24 +266,26 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     paragraphs (a standfirst) above it. Inside a story, "Author" over "Richard
     Powers" is the story's own text.
 
-    A name with no lead right over the date line, under the standfirst ("Katarzyna Nowak" /
-    "14 maja 2024, 16:20"), is the byline too: the standfirst made the story's run start above it.
-    Above the standfirst, a name-like line over the date is the headline ("Council Approves Plan").
+    A name with no lead right over the page's first date line, under the standfirst ("Katarzyna
+    Nowak" / "14 maja 2024, 16:20"), is the byline too: the standfirst made the story's run start
+    above it. With no paragraph right above it, a name-like line over the date is the headline
+    ("Council Approves Plan").
     """
     units = as_units(lines)
     lows, texts = units.lows, units.visible
+    named = _name_over_date(texts, dropped_by)
+    if named is not None:
+        yield named, named + 1, "author's name over the date line, under the standfirst"
     leads, prose = _alone_leads(units.rules_dirs), 0
-    if leads.isdisjoint(lows) and DATE_RULE not in dropped_by:
-        return  # most pages: no lead alone on a line (one set lookup per line, in C), no date line
+    if leads.isdisjoint(lows):
+        return  # most pages: no lead alone on a line (one set lookup per line, in C)
     for i in range(len(lines) - 1):
-        if dropped_by[i] is not None:
+        if dropped_by[i] is not None or i == named:
             continue
         if lows[i] in leads:
             name = next((j for j in range(i + 1, len(lines)) if dropped_by[j] is None), None)
             if name is not None and lows[name] not in leads and is_name(texts[name]):
                 yield i, name + 1, "author byline over two lines"
-        elif prose == 1 and dropped_by[i + 1] == DATE_RULE and _person(texts[i]):
-            yield i, i + 1, "author's name over the date line, under the standfirst"
         elif is_prose(texts[i]):
             prose += 1
             if prose > MAX_PROSE_ABOVE_BYLINE:
