@@ -10,6 +10,8 @@
   Dorpsbelangen", "Über den Verein"), when the blurb speaks for itself ("Wij zijn …").
 - The site's own blurb right under the story, with no heading: it opens with the site's name that
   the page's <title> gives ("Der Rheinpfalz-Kurier ist eine regionale Tageszeitung …").
+- A newsletter sign-up box under the story: its heading is dropped, its pitch reads as prose
+  ("Ogni mattina le notizie più importanti direttamente nella tua casella di posta.").
 - An interview's last short question and answer ("Und Ihre Pläne?" / "Ruhestand. Endlich."): too
   short for prose, they still end the story when the run holds questions with answers.
 - A comment thread in any pack language: a disclaimer that the comments are their authors'
@@ -233,3 +235,23 @@ def test_a_closing_note_of_the_site_that_is_no_blurb_stays() -> None:
     # Keep-trap: no link word after the name ("ist", "hat"): a note on what the site will do.
     note = "Rheinpfalz-Kurier veröffentlicht die Liste aller Preisträger am Montag in der gedruckten Ausgabe."
     assert note in _kurier(*GERMAN, note)
+
+
+PITCH = "Jeden Morgen die wichtigsten Nachrichten aus der Pfalz, direkt in Ihr Postfach und kostenlos."
+
+
+def test_a_newsletter_box_under_the_story_goes() -> None:
+    text = _column("Von Jan Roth", "Newsletter abonnieren", PITCH, "E-Mail-Adresse", "Anmelden")
+    assert GERMAN[-1] in text
+    assert "Postfach" not in text
+
+
+def test_a_newsletter_promo_inside_the_story_keeps_the_story_after_it() -> None:
+    # Keep-trap: the story's paragraphs go on after the box.
+    more = (
+        "Die Kultusministerkonferenz will im Herbst über einen gemeinsamen Rahmen beraten, "
+        "an dem sich alle Länder orientieren sollen.",
+        "Lehrerverbände begrüßen den Vorstoß, fordern aber zusätzliches Geld für die Fortbildung der Kollegien.",
+    )
+    text = _column("Von Jan Roth", "Newsletter abonnieren", PITCH, *more)
+    assert more[-1] in text

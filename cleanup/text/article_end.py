@@ -24,6 +24,7 @@ from cleanup.text.interview import extend_interview
 from cleanup.text.patterns import WORD_RE, WORDS
 from cleanup.text.registry import rules_in
 from cleanup.text.related import is_list_heading
+from cleanup.text.signup import newsletter_start
 from cleanup.text.site_blurb import site_blurb_start
 from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
@@ -69,6 +70,7 @@ BIO_REASON = "author bio or comment thread after the article, and the page after
 RELATED_REASON = "other stories' teasers after the article, and the page after it"
 TICKER_REASON = "news ticker after the article, and the page after it"
 NOTICE_REASON = "privacy, cookie or legal notice after the article, and the page after it"
+SIGNUP_REASON = "newsletter sign-up box after the article, and the page after it"
 SITE_REASON = "the site's own blurb after the article, and the page after it"
 PRESS_REASON = "press contact and the publisher's boilerplate after the release, and the page after it"
 
@@ -377,6 +379,7 @@ def run_end(
         (about_start(lines, dropped_by, start, end), BIO_REASON),
         (signed_bio_start(lines, dropped_by, start, end), BIO_REASON),
         (site_blurb_start(lines, dropped_by, start, end), SITE_REASON),
+        (newsletter_start(lines, dropped_by, start, end), SIGNUP_REASON),
         (notice_start(lines, dropped_by, start, end), NOTICE_REASON),
         (press_start(lines, dropped_by, start, end), PRESS_REASON),
         (ticker_start(lines, dropped_by, start, end), TICKER_REASON),
