@@ -156,7 +156,7 @@ def is_org_about(text: str) -> bool:
     if len(text) > MAX_ORG_HEADING_CHARS:
         return False  # most units: a paragraph
     low = text.casefold()
-    if ends_like_sentence(text) or not low.startswith(ORG_ABOUT_LEADS):
+    if not low.startswith(ORG_ABOUT_LEADS) or ends_like_sentence(text):
         return False
     lead = max((lead for lead in ORG_ABOUT_LEADS if low.startswith(lead)), key=len)
     rest = text[len(lead) :]
@@ -171,7 +171,15 @@ def press_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
         return None
     # The contact box may lie past the run's end (names, a phone number: no prose), its boilerplate inside it.
     reach = min(len(texts), stop + PRESS_REACH)
-    contact = next((i for i in range(first + 1, reach) if is_press_contact(texts[i]) or is_press_end(texts, i)), None)
+    short = max(MAX_PRESS_CONTACT_CHARS, MAX_PRESS_END_CHARS)  # most units are paragraphs: no call for them
+    contact = next(
+        (
+            i
+            for i in range(first + 1, reach)
+            if len(texts[i]) <= short and (is_press_contact(texts[i]) or is_press_end(texts, i))
+        ),
+        None,
+    )
     if contact is None or prose_weight(texts, [j for j in range(first, contact) if dropped_by[j] is None]) < (
         MIN_STORY_CHARS
     ):
@@ -213,8 +221,9 @@ def about_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
     first = next((i for i in kept if is_prose(texts[i])), None)
     if first is None:
         return None
+    short = max(MAX_ABOUT_HEADING_CHARS, MAX_ORG_HEADING_CHARS)  # most units are paragraphs: no call for them
     for i in range(first + 1, stop):
-        if dropped_by[i] not in ABOUT_HEADING_DROPS:
+        if len(texts[i]) > short or dropped_by[i] not in ABOUT_HEADING_DROPS:
             continue
         bare = is_about_heading(texts[i])
         if not bare and not is_org_about(texts[i]):

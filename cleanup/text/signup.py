@@ -11,6 +11,7 @@ paragraphs after it, is no end.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from cleanup import lang
@@ -42,16 +43,17 @@ def newsletter_start(lines: Sequence[Line], dropped_by: Sequence[str | None], st
     """Index in [start, stop) of a newsletter sign-up box's heading after the story (see the module), or None."""
     units = as_units(lines)
     texts = units.visible
-    heads = [i for i in range(start, stop) if dropped_by[i] in SIGNUP_DROPS]
-    if not heads:
-        return None  # most runs: no promo inside them
-    prose = [i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])]
-    for i in heads:
-        pitch = [j for j in prose if j > i]
+    # The heading comes after the run's (MAX_PITCH_UNITS + 1)-th last paragraph: look from there on only.
+    back = (i for i in range(stop - 1, start - 1, -1) if dropped_by[i] is None and is_prose(texts[i]))
+    last = list(itertools.islice(back, MAX_PITCH_UNITS + 1))
+    floor = last[-1] + 1 if len(last) > MAX_PITCH_UNITS else start
+    for i in (i for i in range(floor, stop) if dropped_by[i] in SIGNUP_DROPS):
+        pitch = [j for j in last if j > i]
         if not pitch or len(pitch) > MAX_PITCH_UNITS or any(weight(texts[j]) > MAX_PITCH_CHARS for j in pitch):
             continue
-        if prose_weight(texts, [j for j in prose if j < i]) < MIN_STORY_CHARS:
-            continue
-        if is_signup_heading(texts[i], dropped_by[i], units.rules_dirs):
+        story = (j for j in range(start, i) if dropped_by[j] is None and is_prose(texts[j]))
+        if prose_weight(texts, story) >= MIN_STORY_CHARS and is_signup_heading(
+            texts[i], dropped_by[i], units.rules_dirs
+        ):
             return i
     return None

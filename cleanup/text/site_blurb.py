@@ -71,6 +71,9 @@ def site_blurb_start(lines: Sequence[Line], dropped_by: Sequence[str | None], st
     names = site_names(texts[0]) if texts else ()
     if not names:
         return None
+    run = "\n".join(units.lows[start:stop])
+    if not any(name[0] in run for name in names):
+        return None  # most runs: the site's name is nowhere in them (one substring search each, in C)
     # Most units open with no name of the site: one startswith test each, before any other.
     opens = tuple(f"{article} {name[0]}" for name in names for article in ARTICLES) + tuple(n[0] for n in names)
     near = {i for i in range(start, stop) if dropped_by[i] is None and units.lows[i].startswith(opens)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from cleanup import lang
@@ -21,6 +22,7 @@ def comment_markers(lines: Sequence[Line], start: int) -> int:
     return sum(1 for ln in window if _comment_marker(visible(ln.text), dirs))
 
 
+@functools.lru_cache(maxsize=4096)
 def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
     """A thread's line: an English marker, or a phrase of a pack's comment groups."""
     if P.COMMENT_MARKER_RE.fullmatch(text):
