@@ -338,6 +338,51 @@ def test_a_lead_word_alone_over_no_name_stays(lead: str, after: str) -> None:
     assert _spans(split_byline, lines) == []
 
 
+DEK = "The city will pay more than planned, and the work starts in the autumn after years of debate."
+
+
+def test_a_name_over_the_date_line_under_the_standfirst_goes() -> None:
+    lines = _page(HEADLINES[0], DEK, "Katarzyna Nowak", "14 maja 2024, 16:20", *PARAGRAPHS)
+    spans = _spans(split_byline, lines, {3: "date-line"})
+    assert spans == [(2, 3, "author's name over the date line, under the standfirst")]
+
+
+def test_the_name_over_the_date_line_is_the_byline() -> None:
+    page = "\n\n".join(("Council approves budget - Example News", "Council approves budget", DEK, "Jane Doe"))
+    result = clean(page + "\n\n12 March 2024\n\n" + "\n\n".join(PARAGRAPHS))
+    assert result.byline == "Jane Doe"
+    assert "Jane Doe" not in result.text
+
+
+def test_a_name_over_the_date_under_a_standfirst_and_a_cookie_notice_goes() -> None:
+    cookies = "We use cookies and similar technologies to personalise content and ads and to analyse our traffic."
+    lines = _page(HEADLINES[0], cookies, DEK, "Katarzyna Nowak", "14 maja 2024", *PARAGRAPHS)
+    assert _spans(split_byline, lines, {4: "date-line"}) == [
+        (3, 4, "author's name over the date line, under the standfirst")
+    ]
+
+
+def test_a_signature_over_a_date_deep_in_a_story_stays() -> None:
+    # Keep-trap: a letter's signature after the story's paragraphs is no byline above the story.
+    lines = _page(HEADLINES[0], *PARAGRAPHS, "Jane Doe", "14 March 2024")
+    assert _spans(split_byline, lines, {6: "date-line"}) == []
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        ("Home", "Council Approves New Homes"),  # a Title Case headline over the date: no standfirst above it
+        (DEK, "The Associated Press"),  # an organisation
+        (DEK, "Earnings"),  # a section's name: one word
+        (DEK, "Home Music Music News"),  # a breadcrumb
+    ],
+)
+def test_a_line_over_the_date_that_is_no_persons_byline_stays(units: tuple[str, str]) -> None:
+    lines = _page(HEADLINES[0], *units, "14 March 2024", *PARAGRAPHS)
+    spans = _spans(split_byline, lines, {3: "date-line"})
+    assert spans == []
+
+
 # --- embed-title ------------------------------------------------------------
 
 

@@ -16,13 +16,16 @@ from collections.abc import Sequence
 from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
-from cleanup.text.about import about_start, notice_start, press_start
+from cleanup.text.about import about_start, notice_start, press_start, signed_bio_start
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.headline import MAX_HEADLINE_CHARS
+from cleanup.text.interview import extend_interview
 from cleanup.text.patterns import WORD_RE, WORDS
 from cleanup.text.registry import rules_in
 from cleanup.text.related import is_list_heading
+from cleanup.text.signup import newsletter_start
+from cleanup.text.site_blurb import site_blurb_start
 from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 
@@ -67,12 +70,16 @@ BIO_REASON = "author bio or comment thread after the article, and the page after
 RELATED_REASON = "other stories' teasers after the article, and the page after it"
 TICKER_REASON = "news ticker after the article, and the page after it"
 NOTICE_REASON = "privacy, cookie or legal notice after the article, and the page after it"
+SIGNUP_REASON = "newsletter sign-up box after the article, and the page after it"
+SITE_REASON = "the site's own blurb after the article, and the page after it"
 PRESS_REASON = "press contact and the publisher's boilerplate after the release, and the page after it"
 
 
 def extend_end(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
-    """The article's end past a list it announces, a data list that closes it, a short last sentence or notes."""
+    """The article's end past an interview's last exchange, a list it announces, a data list that closes it,
+    a short last sentence or notes."""
     extensions = (
+        extend_interview,
         extend_announced_list,
         extend_data_list,
         extend_closing_sentences,
@@ -370,6 +377,9 @@ def run_end(
     found = [
         (bio_start(lines, dropped_by, start, end), BIO_REASON),
         (about_start(lines, dropped_by, start, end), BIO_REASON),
+        (signed_bio_start(lines, dropped_by, start, end), BIO_REASON),
+        (site_blurb_start(lines, dropped_by, start, end), SITE_REASON),
+        (newsletter_start(lines, dropped_by, start, end), SIGNUP_REASON),
         (notice_start(lines, dropped_by, start, end), NOTICE_REASON),
         (press_start(lines, dropped_by, start, end), PRESS_REASON),
         (ticker_start(lines, dropped_by, start, end), TICKER_REASON),

@@ -22,13 +22,7 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import (
-    comment_markers,
-    ends_like_sentence,
-    is_prose,
-    prose_weight,
-    weight,
-)
+from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight, weight
 from cleanup.text.patterns import (
     CASE_TWINS,
     COMMENTS_HEADING_KEYS,
@@ -36,8 +30,9 @@ from cleanup.text.patterns import (
     MIN_COMMENT_MARKERS,
     WORDS,
 )
-from cleanup.text.prefilter import char_trie
+from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
+from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
 # A name: two to four capitalised words or initials ("Bruce Y. Lee", "Carlos Nadalim").
@@ -46,7 +41,14 @@ MAX_NAME_CHARS = 40
 # A bio heading: "About Jane Doe", or a bare "About the author" (its phrases are data: words.toml).
 _HEADINGS = "|".join(re.escape(h) for h in sorted(WORDS["bio_headings"], key=len, reverse=True))
 BIO_HEADING_RE = re.compile(rf"(?:{_HEADINGS})(?:\s+(?P<name>{NAME}))?", re.IGNORECASE)
-BIO_ROLE_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["bio_roles"])) + r")\b", re.IGNORECASE)
+
+
+def _any_word_re(key: str) -> re.Pattern[str]:
+    """Any word of the ``words.toml`` list ``key``, as a whole word, in any case."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS[key])) + r")\b", re.IGNORECASE)
+
+
+BIO_ROLE_RE = _any_word_re("bio_roles")
 # The bio sentence names the author first, maybe a handle, then says what they are: "Jane Doe (@jd) is a …".
 BIO_SENTENCE_RE = re.compile(
     rf"(?P<name>{NAME})(?:\s+\(@\w+\))?\s+(?:is|was|has been|ist|est|es|é|è|jest)\s", re.UNICODE
@@ -56,9 +58,10 @@ FIRST_PERSON_RE = re.compile(r"(?:I am|I'm|I’m)\s")
 ROLE_REACH = 150
 MAX_BIO_CHARS = 600
 # A comment thread's rules: a comment word and a policy word in a unit of at most MAX_POLICY_CHARS.
-COMMENT_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_words"])) + r")\b", re.IGNORECASE)
-POLICY_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_words"])) + r")\b", re.IGNORECASE)
-VOICE_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS["comment_policy_voice"])) + r")\b", re.IGNORECASE)
+COMMENT_WORD_RE, POLICY_WORD_RE, VOICE_WORD_RE = map(
+    _any_word_re, ("comment_words", "comment_policy_words", "comment_policy_voice")
+)
+DISCLAIMER_RES = tuple(map(_any_word_re, ("comment_disclaimer_words", "comment_author_words")))
 MAX_POLICY_CHARS = 400
 # The site's list of other stories after the article: a related heading, then teasers: at least
 # MIN_TEASER_HEADLINES units that are no prose (headlines, names, dates), and prose units of at
@@ -139,30 +142,6 @@ def _holds_any(text: str, words: frozenset[str]) -> bool:
     return bool(words) and _substrings(words).search(text.lower()) is not None
 
 
-@functools.cache
-def _substrings(words: frozenset[str]) -> re.Pattern[str]:
-    """A pattern found in a text wherever one of ``words`` is a substring of it (literals, no flags).
-
-    The words as a trie ("aut(?:hor|or)|c(?:o(?:lumnist|...)") rather than one branch per
-    word: re tries the branches one by one at every position, and a trie tries each
-    character once. Where a word ends, the longer words it starts are left out: a text
-    holding one of them holds it too, and only whether there is a match is asked.
-
-    >>> _substrings(frozenset({"author", "autor", "editor", "edit"})).pattern
-    '(?:aut(?:hor|or)|edit)'
-    """
-    trie = char_trie(words)
-    return re.compile(_trie_pattern(trie) if trie else "(?!)")
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:
-    """The pattern of a trie node: "" where a word ends (nothing more is needed), else its branches."""
-    if "" in node:
-        return ""
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items())]
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
     """Lower-cased words of ``text`` split at every non-letter: a cheap pre-check before the word patterns."""
@@ -202,11 +181,19 @@ def is_comment_policy(text: str) -> bool:
     False
     >>> is_comment_policy("Comments on the forum are moderated, the company said in a statement.")
     False
+    >>> is_comment_policy("Os comentários são de responsabilidade exclusiva de seus autores.")
+    True
+    >>> is_comment_policy("Los comentarios del alcalde son responsabilidad suya, dijo el portavoz.")
+    False
     """
     if weight(text) > MAX_POLICY_CHARS or not _holds_any(text, COMMENT_WORDS) or COMMENT_WORDS.isdisjoint(_words(text)):
         return False
     found = COMMENT_WORD_RE.search(text)
-    if found is None or found.start() >= ROLE_REACH or POLICY_WORD_RE.search(text) is None:
+    if found is None or found.start() >= ROLE_REACH:
+        return False
+    if all(pattern.search(text) for pattern in DISCLAIMER_RES):  # the comments are their authors' responsibility
+        return True
+    if POLICY_WORD_RE.search(text) is None:
         return False
     return VOICE_WORD_RE.search(text) is not None or "powered by" in text.lower()
 

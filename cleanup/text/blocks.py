@@ -10,6 +10,7 @@ from collections.abc import Set as AbstractSet
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
+from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
@@ -203,6 +204,10 @@ NAME_JOINS = frozenset(
 )
 MAX_NAME_WORDS = 8
 MAX_NAME_CHARS = 60
+DATE_RULE = "date-line"  # the line rule that drops a publication date
+MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 3  # "Katarzyna Nowak", "Jan de Vries"; not "Home Music Music News"
+MAX_PROSE_ABOVE_NAME = 3  # the standfirst, and a cookie notice's paragraphs above the story
+NAME_ARTICLES = frozenset(P.WORDS["site_name_articles"])  # "The Associated Press" is no person
 MAX_PROSE_ABOVE_BYLINE = 1  # kept paragraphs above a two-line byline (a standfirst); past them, the story
 
 
@@ -220,6 +225,22 @@ def is_name(text: str) -> bool:
         and all((w[0].isupper() and not any(c.isdigit() for c in w)) or w in NAME_JOINS for w in words)
         and not ends_like_sentence(text)
     )
+
+
+def _name_over_date(texts: Sequence[str], dropped_by: Sequence[str | None]) -> int | None:
+    """Index of a person's name (two or three words, none twice, no article: not "The Associated Press") over the
+    page's first date line, a paragraph (the standfirst) the nearest kept unit above it, at most
+    MAX_PROSE_ABOVE_NAME paragraphs (a cookie notice's too) above it; or None."""
+    i = next((k for k, rule in enumerate(dropped_by) if rule == DATE_RULE), 0) - 1
+    words = texts[i].split() if i > 0 and dropped_by[i] is None else []
+    if not MIN_PERSON_WORDS <= len(words) <= MAX_PERSON_WORDS or words[0].lower() in NAME_ARTICLES:
+        return None
+    if len(set(words)) < len(words) or not is_name(texts[i]):
+        return None
+    above = [j for j in range(i) if dropped_by[j] is None]
+    if not above or not is_prose(texts[above[-1]]):
+        return None
+    return i if sum(1 for j in above if is_prose(texts[j])) <= MAX_PROSE_ABOVE_NAME else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -244,14 +265,22 @@ def split_byline(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     (capitalised words), and the pair above the story: at most MAX_PROSE_ABOVE_BYLINE
     paragraphs (a standfirst) above it. Inside a story, "Author" over "Richard
     Powers" is the story's own text.
+
+    A name with no lead right over the page's first date line, under the standfirst ("Katarzyna
+    Nowak" / "14 maja 2024, 16:20"), is the byline too: the standfirst made the story's run start
+    above it. With no paragraph right above it, a name-like line over the date is the headline
+    ("Council Approves Plan").
     """
     units = as_units(lines)
     lows, texts = units.lows, units.visible
+    named = _name_over_date(texts, dropped_by)
+    if named is not None:
+        yield named, named + 1, "author's name over the date line, under the standfirst"
     leads, prose = _alone_leads(units.rules_dirs), 0
     if leads.isdisjoint(lows):
         return  # most pages: no lead alone on a line (one set lookup per line, in C)
     for i in range(len(lines) - 1):
-        if dropped_by[i] is not None:
+        if dropped_by[i] is not None or i == named:
             continue
         if lows[i] in leads:
             name = next((j for j in range(i + 1, len(lines)) if dropped_by[j] is None), None)
@@ -331,12 +360,6 @@ def _last_headline(
         ):
             return j
     return None
-
-
-def comment_markers(lines: Sequence[Line], start: int) -> int:
-    """How many of the COMMENT_LOOKAHEAD units from ``start`` read like a comment thread's ("Reply", "joe says:")."""
-    window = lines[start : start + P.COMMENT_LOOKAHEAD]
-    return sum(1 for ln in window if P.COMMENT_MARKER_RE.fullmatch(visible(ln.text)))
 
 
 def _unbracketed(text: str) -> str:

@@ -7,6 +7,7 @@ out with one dict lookup, and cannot drift from the pattern.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -159,3 +160,27 @@ def _trie(node: dict[str, dict]) -> str:
     if "" in node:  # a word ends here: the longer ones are optional
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+@functools.cache
+def substrings_re(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text wherever one of ``words`` is a substring of it (literals, no flags).
+
+    The words as a trie ("aut(?:hor|or)|c(?:o(?:lumnist|...)") rather than one branch per
+    word: re tries the branches one by one at every position, and a trie tries each
+    character once. Where a word ends, the longer words it starts are left out: a text
+    holding one of them holds it too, and only whether there is a match is asked.
+
+    >>> substrings_re(frozenset({"author", "autor", "editor", "edit"})).pattern
+    '(?:aut(?:hor|or)|edit)'
+    """
+    trie = char_trie(words)
+    return re.compile(_trie_any(trie) if trie else "(?!)")
+
+
+def _trie_any(node: dict[str, dict]) -> str:
+    """The pattern of a trie node: "" where a word ends (nothing more is needed), else its branches."""
+    if "" in node:
+        return ""
+    branches = [re.escape(char) + _trie_any(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -1,0 +1,98 @@
+"""Where the article ends before the site's own blurb: its name from the <title>, then what it is.
+
+A page dump often has the publisher's blurb right under the story ("Der Rheinpfalz-Kurier ist
+eine regionale Tageszeitung …", "The Harbour Gazette has served the South Coast since 1872."),
+with no heading over it. It reads as prose, so the run of prose goes on into it. The <title>
+the dump starts with names the site in a part of its own ("Headline | Rheinpfalz-Kurier"); a
+prose unit after the story that opens with that name (an article before it allowed) and a link
+word (``bio_links``, "has") is the blurb. A story about the site itself names it in its prose
+above: then the unit is the story's, and stays.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from cleanup.model import Line
+from cleanup.text.blocks import is_prose, prose_weight, weight
+from cleanup.text.patterns import TITLE_SEPARATOR_RE, WORD_RE, WORDS
+from cleanup.text.units import as_units
+
+MAX_SITE_WORDS = 5  # a site's name in its <title>: "The Harbour Gazette", "Diario del Levante"
+MAX_BLURB_CHARS = 600
+HEAD_CHARS = 40  # an article and the name's first word fit in this many characters
+MIN_STORY_CHARS = 200  # prose of the story above the blurb, as text/about.py asks
+# Articles a name may open with, in the blurb or the <title>: "Der Rheinpfalz-Kurier ist …".
+ARTICLES = frozenset(WORDS["site_name_articles"])
+LINKS = frozenset(w for w in WORDS["bio_links"] if " " not in w) | frozenset(WORDS["site_blurb_links"])
+
+
+@functools.lru_cache(maxsize=256)
+def site_names(title: str) -> tuple[tuple[str, ...], ...]:
+    """The words (lower-cased, no article) of each part of a <title> but its longest: the site's name.
+
+    >>> site_names("Neubau beschlossen: Stadt zahlt mehr | Der Rheinpfalz-Kurier")
+    (('rheinpfalz-kurier',),)
+    >>> site_names("Council approves homes"), site_names("Council approves homes | The Harbour Gazette")
+    ((), (('harbour', 'gazette'),))
+    """
+    parts = TITLE_SEPARATOR_RE.split(title)
+    if len(parts) < 2:
+        return ()
+    longest = max(parts, key=len)
+    names = (_name_words(part) for part in parts if part is not longest)
+    return tuple(name for name in names if 0 < len(name) <= MAX_SITE_WORDS)
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    return tuple(words[1:] if words and words[0] in ARTICLES else words)
+
+
+def is_site_blurb(text: str, names: Sequence[tuple[str, ...]]) -> bool:
+    """True when ``text`` opens with one of the site's ``names`` (an article before it) and a link word.
+
+    >>> is_site_blurb("Der Rheinpfalz-Kurier ist eine regionale Tageszeitung.", [("rheinpfalz-kurier",)])
+    True
+    >>> is_site_blurb("The Harbour Gazette will publish the list next week.", [("harbour", "gazette")])
+    False
+    """
+    words = [w.lower() for w in WORD_RE.findall(text[:120])]
+    if words and words[0] in ARTICLES:
+        words = words[1:]
+    return any(tuple(words[: len(n)]) == n and len(words) > len(n) and words[len(n)] in LINKS for n in names)
+
+
+def site_blurb_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
+    """Index in [start, stop) of the site's blurb after the story (see the module), or None."""
+    units = as_units(lines)
+    texts = units.visible
+    names = site_names(texts[0]) if texts else ()
+    if not names:
+        return None
+    run = "\n".join(units.lows[start:stop])
+    if not any(name[0] in run for name in names):
+        return None  # most runs: the site's name is nowhere in them (one substring search each, in C)
+    # Most units open with no name of the site: one startswith test each, before any other.
+    opens = tuple(f"{article} {name[0]}" for name in names for article in ARTICLES) + tuple(n[0] for n in names)
+    near = {i for i in range(start, stop) if dropped_by[i] is None and units.lows[i].startswith(opens)}
+    if not near:
+        return None
+    prose = [i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])]
+    for k in range(1, len(prose)):
+        text = texts[prose[k]]
+        if prose[k] not in near or weight(text) > MAX_BLURB_CHARS or not is_site_blurb(text, names):
+            continue
+        story = prose_weight(texts, prose[:k])
+        told = " ".join(texts[i] for i in prose[:k]).lower()
+        if story < MIN_STORY_CHARS or story < prose_weight(texts, prose[k:]) or _named(told, names):
+            return None
+        return prose[k]
+    return None
+
+
+def _named(text: str, names: Sequence[tuple[str, ...]]) -> bool:
+    """True when lower-cased ``text`` names the site: a story about the site itself."""
+    words = WORD_RE.findall(text)
+    return any(any(tuple(words[i : i + len(n)]) == n for i in range(len(words))) for n in names)
