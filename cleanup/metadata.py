@@ -170,6 +170,9 @@ def _iso(
     return stamp
 
 
+SPACE_BEFORE_COMMA_RE = re.compile(r"\s+,")
+
+
 def byline_names(
     raw: str | None,
     leads: Iterable[str] = ENGLISH_BYLINE_LEADS,
@@ -188,6 +191,8 @@ def byline_names(
     ('Anna Schmidt', None)
     >>> byline_names("Analysis by Jane Doe, CNN Editor-at-large"), byline_names("Jane Doe (https://example.com/jd/)")
     ('Jane Doe', 'Jane Doe')
+    >>> byline_names("By Matt Roe , Minh Do")
+    'Matt Roe, Minh Do'
     """
     if not raw:
         return None
@@ -202,7 +207,7 @@ def byline_names(
         return None
     if any(c.isdigit() for c in names) or not any(c.isalpha() for c in names):
         return None  # a date or a count, not a name
-    return names
+    return SPACE_BEFORE_COMMA_RE.sub(",", names)  # "Matt Roe , Minh Do" as a template spaced it
 
 
 def _after_lead(text: str, leads: Iterable[str]) -> str:
