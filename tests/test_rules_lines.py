@@ -204,6 +204,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("By November 18, 2019 the fund had run dry.", None),
         ("By 2019 the plant employed 400 people.", None),
         ("By Jo Doe and the 2019 team, the record fell.", None),
+        ("By Boat - 06:30 AM", None),  # a time alone is no byline's date
     ],
     "date-line": [
         ("Published November 20, 2019 10:03 AM ET", "publication date"),
@@ -297,3 +298,18 @@ def test_a_list_line_of_a_weekday_and_a_number_is_no_date_line(text: str) -> Non
 @pytest.mark.parametrize("text", ["Nov 20 2019, 11:06am ist", "6:05 PM on 09/21/2012", "November 20, 2019 10:03 AM ET"])
 def test_date_lines_with_a_time_zone_stay_date_lines(text: str) -> None:
     assert lines.date_line(Line(1, text)) == "publication date"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Election Day - 11/3/20", "By Air Force One, Jan 5, 2020", "By Easter Sunday, April 12, 2020"],
+)
+def test_a_dated_byline_shape_between_two_paragraphs_is_a_line_of_the_story(line: str) -> None:
+    # Found by a review: these went as bylines from the middle of a story, in both modes.
+    from cleanup import clean
+
+    para = "The council met on Tuesday and voted to repair the harbour wall before the winter storms came."
+    text = "\n\n".join(["Harbour plan approved", para, line, para, para])
+    assert line in clean(text).text
+    markup = "".join(f"<p>{p}</p>" for p in (para, line, para, para))
+    assert line in clean(f"<html><body><article><h1>Harbour plan approved</h1>{markup}</article></body></html>").text

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from cleanup.model import Line, Removal
 from cleanup.sites.load import TextRule
 from cleanup.text.registry import Rule, Span
-from cleanup.text.spared import GUARD_OF_RULE, Spared
+from cleanup.text.spared import GUARD_OF_REASON, GUARD_OF_RULE, Spared
 from cleanup.text.units import SEP, Units, as_units, holding_any, lowered
 
 
@@ -231,7 +231,7 @@ def apply_line_rules(v: Verdicts, rules: Sequence[Rule]) -> None:
     verdicts = line_verdicts([shown[i] for i in todo], rules, [lows[i] for i in todo])
     spared = Spared(shown, v.dropped_by, todo, verdicts)
     for i, verdict in zip(todo, verdicts, strict=True):
-        if verdict is not None and not spared(GUARD_OF_RULE.get(verdict[0]), i):
+        if verdict is not None and not spared(GUARD_OF_RULE.get(verdict[0]) or GUARD_OF_REASON.get(verdict[1]), i):
             v.drop(i, *verdict)
 
 

@@ -238,6 +238,8 @@ def dated_byline(text: str) -> tuple[str, str] | None:
     ('By Umair Roe', 'Updated Nov 13, 2019, 10:28am EST')
     >>> dated_byline("By Monday, November 18, 2019"), dated_byline("By November 18, 2019 the fund had run dry.")
     (None, None)
+    >>> dated_byline("By Boat - 06:30 AM") is None  # a time alone: no byline's date
+    True
     """
     if len(text) > P.MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
         return None
@@ -245,9 +247,25 @@ def dated_byline(text: str) -> tuple[str, str] | None:
     for k in range(2, len(words)):
         head = HANDLE_TAIL_RE.sub("", " ".join(words[:k]).rstrip(" ,|·•–—-"))
         tail = BYLINE_DATE_GAP_RE.sub("", " ".join(words[k:]), count=1)
-        if _date_line_re2().fullmatch(tail) and P.BYLINE_RE.fullmatch(head) and not _calendar_word(words[1:k]):
+        if (
+            _date_line_re2().fullmatch(tail)
+            and _holds_a_date(tail)
+            and P.BYLINE_RE.fullmatch(head)
+            and not _calendar_word(words[1:k])
+        ):
             return head, tail
     return None
+
+
+NUMERIC_DATE_RE = re.compile(r"\d{4}|\b\d{1,2}[/.-]\d{1,2}\b")
+MONTH_WORDS = frozenset(w.casefold() for w in P.PACK_MONTHS)
+
+
+def _holds_a_date(tail: str) -> bool:
+    """True when a date line holds a day's date, not only a time ("By Boat - 06:30 AM" is no byline)."""
+    return NUMERIC_DATE_RE.search(tail) is not None or any(
+        w.strip(",.").casefold() in MONTH_WORDS for w in tail.split()
+    )
 
 
 def _calendar_word(words: list[str]) -> bool:

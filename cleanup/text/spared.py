@@ -50,6 +50,9 @@ MIN_COOKIE_PARAGRAPH_CHARS = 100
 SITE_VOICE = frozenset((*WORDS["site_voice"], "us"))  # "Like us on …": a step, not a story's "US"
 # The guard each verdict may be spared by: English line rules, and the packs' groups (chrome-phrase).
 GUARD_OF_RULE = {"promo-line": "steps", "cookie-notice": "cookies"}
+# ...and a verdict's reason: a byline ending in its date ("By Easter Sunday, April 12, 2020") between
+# two paragraphs of the story is a line of it; a page's dated byline sits above the story or under it.
+GUARD_OF_REASON = {"author byline with its date": "prose"}
 GUARD_OF_GROUP = {"promo": "steps", "newsletter": "steps", "app": "steps", "follow": "steps", "cookie": "cookies"}
 
 
@@ -118,7 +121,7 @@ class Spared:
         if guard not in self.found:
             chrome = {i for i, rule in enumerate(self.dropped_by) if rule is not None}
             chrome.update(k for k, found in zip(self.todo, self.verdicts, strict=True) if found is not None)
-            spare = announced_steps if guard == "steps" else cookie_story
+            spare = {"steps": announced_steps, "cookies": cookie_story, "prose": between_prose}[guard]
             self.found[guard] = spare(self.texts, chrome)
         return index in self.found[guard]
 
@@ -153,6 +156,23 @@ def cookie_story(texts: Sequence[str], chrome: Collection[int] = ()) -> frozense
         if at == 0 or later == len(kept) or not (is_prose(texts[kept[at - 1]]) and is_prose(texts[kept[later]])):
             continue
         if len(mentions - {i}) >= MIN_COOKIE_MENTIONS and len(in_prose - {i}) >= MIN_COOKIE_PROSE:
+            found.add(i)
+    return frozenset(found)
+
+
+def between_prose(texts: Sequence[str], chrome: Collection[int] = ()) -> frozenset[int]:
+    """Units whose nearest kept units before and after are both prose: lines of the story itself.
+
+    >>> para = "The council met on Tuesday and voted to repair the harbour wall before the winter storms."
+    >>> sorted(between_prose(["Head", "By Jo Roe - 11/3/20", para, "By Election Day - 11/3/20", para], {1, 3}))
+    [3]
+    """
+    kept = [i for i in range(len(texts)) if i not in chrome]
+    prose = {i for i in kept if is_prose(texts[i])}
+    found = set()
+    for i in chrome:
+        at = bisect.bisect_left(kept, i)
+        if 0 < at < len(kept) and kept[at - 1] in prose and kept[at] in prose:
             found.add(i)
     return frozenset(found)
 
