@@ -391,5 +391,26 @@ def test_prune_keeps_a_file_below_the_output_that_no_input_directory_mirrors(tmp
     result = run(["--prune", "-o", "golden", "pages/"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert (golden / "docs" / "todo.txt").read_text() == "mine\n"
-    assert "note: kept 1 file below -o that no input directory mirrors: golden/docs/todo.txt" in result.stderr
+    assert "note: kept 1 file below -o whose input directory gave no page in this run: golden/docs/todo.txt" in (
+        result.stderr
+    )
     assert not (golden / "a.txt").exists() and "removed: golden/a.txt (its input is gone)" in result.stderr
+
+
+def test_prune_over_several_input_directories_keeps_what_no_page_directory_mirrors(tmp_path: Path) -> None:
+    # Found by a review: with two input directories the shared parent (the working directory) stood in
+    # for the input directory: golden/NOTES.txt went, and an emptied pages/ lost all its outputs.
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "other").mkdir()
+    for d, name in (("pages", "a"), ("pages", "b"), ("other", "x"), ("other", "y")):
+        (tmp_path / d / f"{name}.html").write_text(PAGE.replace("Head", f"Head {name}"))
+    assert run(["-q", "-o", "golden", "pages/", "other/"], tmp_path).exit_code == 0
+    golden = tmp_path / "golden"
+    (golden / "NOTES.txt").write_text("mine\n")
+    for page in (tmp_path / "pages").iterdir():
+        page.unlink()  # an unmounted share
+    (tmp_path / "other" / "x.html").unlink()
+    result = run(["--prune", "-o", "golden", "pages/", "other/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (golden / "NOTES.txt").exists() and (golden / "pages" / "a.txt").exists()
+    assert not (golden / "other" / "x.txt").exists() and (golden / "other" / "y.txt").exists()

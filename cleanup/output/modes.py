@@ -118,7 +118,8 @@ class Directory:
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
         self.kept_dirs: list[Path] = []  # output directories of records files that failed: no orphans there
         self.swept: set[Path] = set()  # directories cleared of stale temporary files
-        self.bases: set[Path] = set()  # the input directories a file's output path mirrors (``orphans``)
+        self.bases: set[Path] = set()  # the directories inputs' output paths are relative to (``orphans``)
+        self.page_dirs: set[Path] = set()  # the directories this run cleaned a page file of
         self.record_dirs: set[Path] = set()  # output directories of records files (their records are listed)
         self.kept: list[Path] = []  # outputs ``orphans`` left since no input directory of theirs is there
 
@@ -140,6 +141,7 @@ class Directory:
             path = Path(os.path.abspath(source.path))
             if path.parts[-depth:] == source.rel.parts:
                 self.bases.add(Path(*path.parts[:-depth]))
+                self.page_dirs.add(path.parent)
 
     def exists(self, source: Source) -> bool:
         """True when the output of ``source`` is already there (--skip-existing).
@@ -214,21 +216,20 @@ class Directory:
         return sorted(found)
 
     def _input_gone(self, path: Path) -> bool:
-        """True when no file of any input directory of this run has ``path`` as its output.
+        """True when ``path`` mirrors a directory this run cleaned a page of, and no file there has it as output.
 
-        Only an input directory that is there can tell: an output whose directory has no
-        counterpart in any of them (``docs/todo.txt`` the user keeps below -o, or the outputs of
-        an input directory removed whole) is kept and listed in ``kept``. The outputs of a records
-        file are told by the records it holds now.
+        Only a directory this run read pages from can tell: an output whose directory mirrors
+        none (``docs/todo.txt`` the user keeps below -o, a ``.txt`` at the top of -o over several
+        input directories, the outputs of a directory emptied or unmounted) is kept and listed in
+        ``kept``. The outputs of a records file are told by the records it holds now.
         """
         if any(path.is_relative_to(d) for d in self.record_dirs):
             return True
         rel = path.relative_to(self.root)
         stem, seen = rel.name[: -len(self.suffix)], False
         for base in sorted(self.bases):
-            names = _stems(base / rel.parent)
-            if names is not None:
-                if stem in names:
+            if (base / rel.parent) in self.page_dirs:
+                if stem in (_stems(base / rel.parent) or {stem}):
                     return False  # its input is there (a run on one file of the directory, a filter)
                 seen = True
         if not seen:
