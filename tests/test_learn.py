@@ -710,8 +710,19 @@ def test_learn_never_replaces_a_hand_written_site_file(tmp_path: Path) -> None:
     written = mine.read_text(encoding="utf-8")
     assert written.startswith("# Learned by `cleanup learn`")
     assert "name = 'mine'" in written and "name = 'learned-" in written
-    # ...and a file learn wrote is replaced by the next run.
-    assert CliRunner().invoke(main, ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"]).exit_code == 0
+    # A plain learn now would drop the user's rule that file holds: refused (a review found it lost).
+    plain = ["learn", str(pages), "-o", str(rules), "--site", "gazette.example"]
+    assert CliRunner().invoke(main, plain).exit_code == 123 and "name = 'mine'" in mine.read_text(encoding="utf-8")
+    # A file learn wrote with learned rules only is replaced by the next run; one with a rule added by hand is not.
+    fresh = tmp_path / "fresh"
+    again = ["learn", str(pages), "-o", str(fresh), "--site", "gazette.example"]
+    assert CliRunner().invoke(main, again).exit_code == 0
+    assert CliRunner().invoke(main, again).exit_code == 0
+    learned = fresh / "gazette.example.toml"
+    learned.write_text(learned.read_text(encoding="utf-8") + HAND_WRITTEN.split("\n\n", 1)[1], encoding="utf-8")
+    assert CliRunner().invoke(main, again).exit_code == 123 and 'name = "mine"' in learned.read_text(encoding="utf-8")
+    learned.write_text("\n" + HAND_WRITTEN, encoding="utf-8")  # a blank first line
+    assert CliRunner().invoke(main, again).exit_code == 123
 
 
 def test_learn_with_a_rules_file_that_does_not_load_is_one_error_line(tmp_path: Path) -> None:

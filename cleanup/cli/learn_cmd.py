@@ -12,6 +12,7 @@ import dataclasses
 import errno
 import os
 import stat
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -243,12 +244,14 @@ LEARNED_MARK = "# Learned by `cleanup learn`"  # how Learned.toml's header start
 
 
 def _replaceable(path: Path, base: Site | None) -> bool:
+    """True when ``path`` may be replaced: missing or blank, ``base`` (its rules go first in the new file),
+    or a file ``cleanup learn`` wrote that holds learned rules only (no [site] table, every rule named
+    ``learned-``): a hand-written rule, or one added to a learned file, is never lost."""
     from cleanup.cli.explain import same_path
+    from cleanup.output.files import SAFE_READ
 
     if base is not None and same_path(path, base.path):
         return True
-    from cleanup.output.files import SAFE_READ
-
     try:  # not blocking on a FIFO; a link is replaced, not followed (atomic_write)
         fd = os.open(path, SAFE_READ)
     except FileNotFoundError:
@@ -258,8 +261,21 @@ def _replaceable(path: Path, base: Site | None) -> bool:
     with os.fdopen(fd, "rb") as existing:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return False
-        first = existing.readline(200)
-    return not first.strip() or first.decode("utf-8", "replace").startswith(LEARNED_MARK)
+        text = existing.read(MAX_LEARNED_BYTES + 1).decode("utf-8", "replace")
+    if not text.strip():
+        return True
+    if not text.lstrip().startswith(LEARNED_MARK) or len(text) > MAX_LEARNED_BYTES:
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    rules = [t for kind in ("drop_line", "drop_from", "strip", "body") for t in data.get(kind, [])]
+    learned = all(isinstance(t, dict) and str(t.get("name", "")).startswith("learned-") for t in rules)
+    return learned and "site" not in data
+
+
+MAX_LEARNED_BYTES = 10_000_000
 
 
 def _lost(base: Site) -> str:
