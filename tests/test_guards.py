@@ -220,7 +220,7 @@ def test_a_rewritten_output_keeps_its_permissions(tmp_path: Path, output: str) -
     (tmp_path / "a.html").write_text(PAGE)
     target = tmp_path / output
     target.parent.mkdir(exist_ok=True)
-    target.write_text('{"source": "a.html"}\n' if output.endswith("jsonl") else "old\n")
+    target.write_text('{"source": "a.html", "extractor": "text"}\n' if output.endswith("jsonl") else "old\n")
     target.chmod(0o600)
     result = run(["-q", "-o", "all.jsonl" if output.endswith("jsonl") else "out", "a.html"], tmp_path)
     assert result.exit_code == 0, result.stderr

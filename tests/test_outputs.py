@@ -51,7 +51,7 @@ def test_o_symlink_is_written_through_and_kept(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text(PAGE)
     real = tmp_path / "store" / "all.jsonl"
     real.parent.mkdir()
-    real.write_text('{"source": "old.txt", "text": "an earlier output"}\n')
+    real.write_text('{"source": "old.txt", "text": "an earlier output", "extractor": "text"}\n')
     link = tmp_path / "all.jsonl"
     link.symlink_to(real)
     result = run(["-o", link, tmp_path / "p.txt"])
@@ -350,7 +350,7 @@ def test_explain_file_never_empties_an_input_the_list_or_the_output(tmp_path: Pa
     listing = tmp_path / "list.txt"
     listing.write_text(f"{page}\n")
     out = tmp_path / "all.jsonl"
-    out.write_text('{"source": "old.txt"}\n')
+    out.write_text('{"source": "old.txt", "extractor": "text"}\n')
     args, log = {
         "input": (["--explain-file", page, page], page),
         "files-from list": (["--files-from", listing, "--explain-file", listing, "-o", tmp_path / "o"], listing),
@@ -813,9 +813,31 @@ def test_jsonl_output_replaces_an_earlier_output_and_an_empty_or_cut_file(tmp_pa
     assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0
     first = out.read_text()
     assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0 and out.read_text() == first
-    for before in ("", first[:40]):  # empty; a record cut short by a crash
+    for before in ("", first[:40], first[:5]):  # empty; a record cut short by a crash, even in its first key
         out.write_text(before)
         assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0 and out.read_text() == first
+
+
+def test_jsonl_gz_output_cut_short_by_a_crash_is_replaced(tmp_path: Path) -> None:
+    # Found by a review: a .jsonl.gz cut short was refused as unreadable; it was replaced before.
+    import gzip
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / "all.jsonl.gz"
+    assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0
+    whole = gzip.decompress(out.read_bytes())
+    out.write_bytes(out.read_bytes()[:60])
+    assert run(["-o", out, tmp_path / "p.txt"]).exit_code == 0 and gzip.decompress(out.read_bytes()) == whole
+
+
+def test_jsonl_output_refuses_a_dataset_whose_rows_have_a_source_field(tmp_path: Path) -> None:
+    # Found by a review: any row with a string "source" passed for a record of cleanup.
+    (tmp_path / "p.txt").write_text(PAGE)
+    data = tmp_path / "dataset.jsonl"
+    rows = '{"source": "twitter", "text": "row 1", "label": 1}\n{"source": "reddit", "text": "row 2", "label": 0}\n'
+    data.write_text(rows)
+    result = run(["-o", data, tmp_path / "p.txt"])
+    assert result.exit_code == 2 and "no record of cleanup" in result.stderr and data.read_text() == rows
 
 
 def test_jsonl_to_an_output_ending_in_a_slash_is_refused(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import stat
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -66,10 +67,10 @@ class JsonLinesFile:
     def check_replaceable(self) -> None:
         """OutputError when the existing file does not start with a record of cleanup (notes.md,
         data.csv named by mistake): a run replaces -o FILE whole, so only an earlier output may be there.
-        Its first line is read, not the whole file."""
-        layout = Layout()
-        _index(self.path, layout, first_only=True)
-        if layout.junk:
+        Its first line is read, not the whole file: a record of cleanup has a ``source`` and an ``extractor``
+        (a dataset's rows with a "source" field are no output), or is one cut short by a crash."""
+        first = _first_line(self.path)
+        if first is not None and not _ours(first):
             why = "it exists and its first line is no record of cleanup; name another file, or remove it first"
             raise OutputError(f"-o {quote_name(self.given)}: {why}")
 
@@ -187,7 +188,7 @@ def _is(n: int) -> str:
     return "is" if n == 1 else "are"
 
 
-def _index(path: Path, layout: Layout | None = None, first_only: bool = False) -> dict[str, bytes]:
+def _index(path: Path, layout: Layout | None = None) -> dict[str, bytes]:
     """Each record of an existing JSON Lines file by its ``source`` (the first one wins).
 
     The file is opened without blocking and must be a regular file (a FIFO or
@@ -206,7 +207,7 @@ def _index(path: Path, layout: Layout | None = None, first_only: bool = False) -
             raise OutputError(f"{quote_name(str(path))} is {kind_of(mode)}, not a regular file; refusing it")
         stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed(path) else raw  # type: ignore[assignment]
         try:
-            return _records(stream, layout if layout is not None else Layout(), first_only)
+            return _records(stream, layout if layout is not None else Layout())
         except (OSError, EOFError) as exc:
             raise OutputError(f"cannot read {quote_name(str(path))}: {exc}") from None
 
@@ -215,7 +216,7 @@ def _index(path: Path, layout: Layout | None = None, first_only: bool = False) -
 RECORD_START = b'{"source": '
 
 
-def _records(stream: BinaryIO, layout: Layout, first_only: bool = False) -> dict[str, bytes]:
+def _records(stream: BinaryIO, layout: Layout) -> dict[str, bytes]:
     index: dict[str, bytes] = {}
     for line in stream:
         source = _source_of(line)
@@ -229,9 +230,52 @@ def _records(stream: BinaryIO, layout: Layout, first_only: bool = False) -> dict
         else:
             index[source] = line
             layout.order.append(source)
-        if first_only:
-            break
     return index
+
+
+def _first_line(path: Path) -> bytes | None:
+    """The first line of an existing file (gunzipped for .gz: as much as can be read of one cut short),
+    None when there is no file; OutputError when it is no regular file."""
+    try:
+        fd = os.open(path, SAFE_READ)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot read {quote_name(str(path))}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as raw:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OutputError(f"{quote_name(str(path))} is {kind_of(os.fstat(fd).st_mode)}, not a regular file")
+        if not compressed(path):
+            return raw.readline(MAX_FIRST_LINE)
+        parts: list[bytes] = []
+        unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)  # what a file cut short holds, up to its cut
+        with contextlib.suppress(zlib.error):
+            while sum(map(len, parts)) < MAX_FIRST_LINE and (chunk := raw.read(FIRST_LINE_CHUNK)):
+                parts.append(unzip.decompress(chunk, MAX_FIRST_LINE))
+                if b"\n" in parts[-1] or unzip.eof:
+                    break
+        line = b"".join(parts).partition(b"\n")
+        return line[0] + line[1] if any(parts) or raw.seek(0, 2) == 0 else b"\0"  # unreadable gzip: no record
+
+
+MAX_FIRST_LINE = 50_000_000
+FIRST_LINE_CHUNK = 1 << 16
+
+
+def _ours(line: bytes) -> bool:
+    """True for an empty first line, a record of cleanup, or one cut short (it starts as a record does)."""
+    if not line.strip():
+        return True
+    if not line.endswith(b"\n"):
+        try:
+            json.loads(line)
+        except (ValueError, RecursionError):
+            return line.startswith(RECORD_START) or RECORD_START.startswith(line)  # '{"sou' is cut too
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(record, dict) and isinstance(record.get("source"), str) and "extractor" in record
 
 
 def _source_of(line: bytes) -> str | None:
