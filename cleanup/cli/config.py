@@ -58,13 +58,13 @@ def find_config(start: Path) -> Config | None:
     for directory in (start, *start.parents):
         own = directory / CONFIG_NAME
         if own.is_file():
-            _check_owner(own)
-            return Config(own, _defaults(own, _read(own)))
+            return Config(own, _defaults(own, _read(own, used=True)))
         project = directory / PYPROJECT
         if project.is_file():
-            table = _read(project).get("tool", {}).get("cleanup")
+            data, owner, mode = _read_file(project)
+            table = data.get("tool", {}).get("cleanup")
             if table is not None:
-                _check_owner(project)
+                _check_owner(project, owner, mode)
                 return Config(project, _defaults(project, table))
         if any((directory / marker).exists() for marker in PROJECT_ROOT_MARKERS):
             break
@@ -74,16 +74,25 @@ def find_config(start: Path) -> Config | None:
 PROJECT_ROOT_MARKERS = (".git", ".hg")
 
 
-def _check_owner(path: Path) -> None:
+def _check_owner(path: Path, owner: int, mode: int) -> None:
     """A usage error for a config file another user could have written: owned by someone else
-    (not root), or writable by anyone (a ``cleanup.toml`` dropped in /tmp)."""
-    st = path.stat()
-    if st.st_uid not in (0, os.geteuid()) or st.st_mode & stat.S_IWOTH:
-        who = "is owned by another user" if st.st_uid not in (0, os.geteuid()) else "is writable by other users"
+    (not root), or writable by anyone (a ``cleanup.toml`` dropped in /tmp). ``owner`` and ``mode``
+    come from the descriptor the file was read through: a file swapped in after a check is not read."""
+    if owner not in (0, os.geteuid()) or mode & stat.S_IWOTH:
+        who = "is owned by another user" if owner not in (0, os.geteuid()) else "is writable by other users"
         raise click.UsageError(f"config file {path}: {who}; not used (fix its owner or mode, or give --no-config)")
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, used: bool = False) -> dict[str, Any]:
+    """The TOML of a config file; with ``used``, a usage error when another user could have written it."""
+    data, owner, mode = _read_file(path)
+    if used:
+        _check_owner(path, owner, mode)
+    return data
+
+
+def _read_file(path: Path) -> tuple[dict[str, Any], int, int]:
+    """The TOML of a config file, and the owner and mode of the file it was read from."""
     from cleanup.output.files import OutputError, read_regular
 
     try:
@@ -91,11 +100,11 @@ def _read(path: Path) -> dict[str, Any]:
     except OutputError as exc:
         raise click.UsageError(f"config file {path}: {exc}") from None
     if found is None:
-        return {}
+        return {}, os.geteuid(), 0
     if not found.complete:
         raise click.UsageError(f"config file {path}: larger than {MAX_CONFIG_BYTES:,} bytes")
     try:
-        return tomllib.loads(found.data.decode("utf-8"))
+        return tomllib.loads(found.data.decode("utf-8")), found.owner, found.mode
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise click.UsageError(f"config file {path}: {exc}") from None
 

@@ -37,6 +37,8 @@ class Existing:
     device: int
     inode: int
     complete: bool  # False when the file is larger than the limit (data holds the start)
+    owner: int = -1  # the file's uid and mode, as read (fstat of the descriptor the data came from)
+    mode: int = 0
 
 
 def read_regular(path: Path, limit: int, root: Path | None = None) -> Existing | None:
@@ -59,7 +61,7 @@ def read_regular(path: Path, limit: int, root: Path | None = None) -> Existing |
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(f"{quote_name(str(path))} is {kind_of(st.st_mode)}, not a regular file; refusing it")
         data = handle.read(limit + 1)
-    return Existing(data[:limit], st.st_dev, st.st_ino, len(data) <= limit)
+    return Existing(data[:limit], st.st_dev, st.st_ino, len(data) <= limit, st.st_uid, st.st_mode)
 
 
 def _refusal(path: Path, exc: OSError) -> str:
