@@ -125,6 +125,8 @@ def hide_passwords(text: str) -> str:
 
     >>> hide_passwords("https://x.example/a?id=7&token=abc123&X-Amz-Signature=f00#top")
     'https://x.example/a?id=7&token=***&X-Amz-Signature=***#top'
+    >>> hide_passwords("https://x.example/cb;jsessionid=A1#access_token=S2&token_type=bearer")
+    'https://x.example/cb;jsessionid=***#access_token=***&token_type=bearer'
     """
     if "@" in text:
         text = USER_PART_RE.sub(r"\1:***@", text)
@@ -133,11 +135,12 @@ def hide_passwords(text: str) -> str:
 
 # Query parameters whose value is a credential (OAuth, API keys, cloud storage signatures).
 SECRET_PARAMS = (
-    "token|access_token|refresh_token|id_token|auth|auth_token|api_key|apikey|api-key|secret|client_secret"
-    "|password|passwd|pwd|signature|sig|x-amz-signature|x-amz-security-token|x-amz-credential"
-    "|x-goog-signature|x-goog-credential|sessionid|session_id"
+    "token|access_token|refresh_token|id_token|private_token|api_token|auth|auth_token|key|api_key|apikey"
+    "|api-key|secret|client_secret|password|passwd|pwd|signature|sig|x-amz-signature|x-amz-security-token"
+    "|x-amz-credential|x-goog-signature|x-goog-credential|sessionid|session_id|phpsessid|jsessionid|sid"
 )
-SECRET_PARAM_RE = re.compile(rf"([?&;](?:{SECRET_PARAMS})=)[^&#\s'\"]+", re.IGNORECASE)
+# In the query, in a fragment (an OAuth implicit grant: "#access_token=") or as a path parameter (";jsessionid=").
+SECRET_PARAM_RE = re.compile(rf"([?&;#](?:{SECRET_PARAMS})=)[^&#;\s'\"]+", re.IGNORECASE)
 
 
 MAX_INPUT_BYTES = 1 << 50  # the largest max_bytes taken: past it a read size overflows the C types

@@ -271,6 +271,15 @@ def test_a_token_in_a_url_query_is_never_written_out(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["url"] == "https://example.com/a?id=7&token=***&X-Amz-Signature=***"
     result = run([url], tmp_path)
     assert result.exit_code == 2 and "abc123" not in result.stderr and "f00d" not in result.stderr
+    for secret in (
+        "https://ex.com/cb#access_token=S2&token_type=bearer",
+        "https://ex.com/p;jsessionid=S3",
+        "https://ex.com/m?key=S4",
+    ):
+        result = run(["--url", secret, "-f", "json", "a.html"], tmp_path)
+        assert "S2" not in result.stdout and "S3" not in result.stdout and "S4" not in result.stdout
+        result = run([secret], tmp_path)
+        assert result.exit_code == 2 and "=***" in result.stderr and "'URL'" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -156,9 +156,10 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
         raise click.UsageError("--files-from - reads the list from standard input, so - cannot also be a page")
     urls = [str(without_password(url)) for p in (*sources, output) if (url := as_url(p))]
     if not flags["scheduler"] and urls:
-        hint = f"curl -sL '{urls[0]}' | cleanup --url '{urls[0]}'" if urls[0].startswith("http") else ""
+        shown = "URL" if "***" in urls[0] else urls[0]  # a credential is not echoed back, masked or not
+        hint = f"curl -sL '{shown}' | cleanup --url '{shown}'" if urls[0].startswith("http") else ""
         raise click.UsageError(
-            (f"cleanup reads files, not URLs: {hint}; " if hint else "")
+            (f"cleanup reads files, not URLs{f' ({urls[0]})' if shown == 'URL' else ''}: {hint}; " if hint else "")
             + "inputs and outputs given as URLs (s3://...) are read and written on a Dask cluster: add --scheduler"
         )
 
