@@ -140,6 +140,17 @@ def test_a_warc_record_with_a_bad_content_length_is_one_error_not_a_warning(tmp_
     assert "WARNING" not in result.stderr and "NoneType" not in result.stderr
 
 
+def test_an_empty_warc_file_gzipped_or_not_is_nothing_to_do(tmp_path: Path) -> None:
+    # Found by a review: the gzip of an empty WARC file failed as "no record" while the plain one did not.
+    import gzip
+
+    pytest.importorskip("warcio")
+    for name, data in (("empty.warc", b""), ("empty.warc.gz", gzip.compress(b""))):
+        (tmp_path / name).write_bytes(data)
+        result = run([str(tmp_path / name)])
+        assert result.exit_code == 0 and "error" not in result.stderr, (name, result.stderr)
+
+
 def test_warc_response_without_target_uri_is_one_error(tmp_path: Path) -> None:
     result = batch(tmp_path, "crawl.warc", _warc([(None, "200 OK", "text/html", GOOD_HTML.encode())]))
     assert_one_failed(result, "crawl.warc", "not a readable WARC file")

@@ -192,7 +192,9 @@ def test_directory_as_files_from_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.stderr
 
 
-@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \n\n", b"\xff\xfe"])
+@pytest.mark.parametrize(
+    "data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \n\n", b"\xff\xfe", b"\xef\xbb\xbf" * 2, b"\xff\xfe \x00\n\x00"]
+)
 def test_a_file_holding_only_a_byte_order_mark_is_empty_input(tmp_path: Path, data: bytes) -> None:
     # Found by an attack run: a BOM alone was cleaned to an empty output file, exit 0.
     (tmp_path / "bom.txt").write_bytes(data)

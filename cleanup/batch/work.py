@@ -6,6 +6,7 @@ main process (-j 1) and in worker processes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass
@@ -50,14 +51,21 @@ BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 def blank(data: bytes | str) -> bool:
     r"""True for input with nothing in it but white space and a byte-order mark.
 
-    >>> blank(b"\xef\xbb\xbf"), blank("\ufeff \n"), blank(b"\xff\xfe \x00"), blank(b"<p>x</p>")
-    (True, True, False, False)
+    >>> blank(b"\xef\xbb\xbf" * 2), blank("\ufeff \n"), blank(b"\xff\xfe \x00\n\x00"), blank(b"\xff\xfe<\x00")
+    (True, True, True, False)
     """
+    if isinstance(data, bytes) and data.startswith(BOMS[1:]) and len(data) <= MAX_BLANK_BYTES:
+        with contextlib.suppress(UnicodeDecodeError):
+            data = data.decode("utf-16")  # a BOM and white space in UTF-16: "\xff\xfe \x00\n\x00"
     if isinstance(data, str):
-        data = data.lstrip("\ufeff")
+        data = data.replace("\ufeff", "")
     else:
-        data = next((data[len(bom) :] for bom in BOMS if data.startswith(bom)), data)
+        while data.startswith(BOMS[0]):
+            data = data[len(BOMS[0]) :]
     return not data or data.isspace()
+
+
+MAX_BLANK_BYTES = 1 << 16  # a UTF-16 page longer than this is no blank one
 
 
 def unpacked(data: bytes | str, max_bytes: int) -> bytes | str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from cleanup.input.gzcheck import gzip_truncated, holds_bytes
 from cleanup.input.source import Source, failed, read_chunks
 from cleanup.model import DecodeError
 
@@ -299,7 +300,7 @@ def warc_records(
             source = _warc_source(f"{name}:{no}", record, base / f"{no:06d}", max_bytes, all_statuses)
             if source is not None:
                 yield source
-        if records.err_count or (read == 0 and first == 1 and _holds_bytes(stream)):
+        if records.err_count or (read == 0 and first == 1 and holds_bytes(stream)):
             why = "a record's Content-Length does not match its content" if records.err_count else "no record"
             yield container_failed(name, base, f"not a readable WARC file: {why}")
         elif limit is None and gzip_truncated(stream):  # a range of a cluster task stops before the end
@@ -309,41 +310,6 @@ def warc_records(
         if isinstance(exc, (AttributeError, TypeError)):  # warcio reading a header that is not there
             first_line = "a record lacks a header it needs (Content-Length, WARC-Target-URI)"
         yield container_failed(name, base, f"not a readable WARC file: {first_line}")
-
-
-def _holds_bytes(stream: BinaryIO) -> bool:
-    """True when a seekable stream is not empty (an empty WARC file holds no record, and says nothing wrong)."""
-    return not stream.seekable() or stream.seek(0, 2) > 0
-
-
-def gzip_truncated(stream: BinaryIO) -> bool:
-    """True when a seekable gzip file ends inside a member (warcio reads such a file without a word).
-
-    The file is read again through zlib, output thrown away: a second pass over the
-    compressed bytes, cheap next to cleaning the pages. Standard input cannot be re-read.
-
-    >>> import io
-    >>> data = gzip.compress(b"WARC/1.0 ...") * 2
-    >>> gzip_truncated(io.BytesIO(data)), gzip_truncated(io.BytesIO(data[:-5]))
-    (False, True)
-    """
-    if not stream.seekable():
-        return False
-    stream.seek(0)
-    if stream.read(2) != b"\x1f\x8b":
-        return False
-    stream.seek(0)
-    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        while chunk := stream.read(SKIP_CHUNK):
-            while chunk:
-                if member.eof:
-                    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                member.decompress(chunk)
-                chunk = member.unused_data if member.eof else b""
-    except zlib.error:
-        return True
-    return not member.eof
 
 
 def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses: bool) -> Source | None:
