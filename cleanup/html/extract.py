@@ -35,10 +35,7 @@ from cleanup.html.evidence import (
     evidence_only,
     evidence_pick,
     evidence_siblings,
-    find_lead,
     headline_column,
-    lead_inside,
-    lift_out,
     spare_named,
 )
 from cleanup.html.fronts import GUESSED, section_front
@@ -46,6 +43,7 @@ from cleanup.html.fronts import RULE as FRONT_RULE
 from cleanup.html.header_meta import page_metadata
 from cleanup.html.ldbody import RULE as LD_RULE
 from cleanup.html.ldbody import from_json_ld
+from cleanup.html.lead import find_lead, lead_inside, lift_out, teaser_first_inside
 from cleanup.html.lines import drop_link_lines, lines_of
 from cleanup.html.marks import (
     apply_site_strip,
@@ -337,7 +335,8 @@ def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
     """The choice with the lead block right above its body container put in front of it.
 
     A lead inside the container, in a chrome-marked article header (a hero teaser holding
-    the h1), is moved out of that header, which goes as chrome.
+    the h1), is moved out of that header, which goes as chrome; a plain "teaser" opening the
+    container is kept.
     """
     if choice.extractor == "body":
         return choice
@@ -347,6 +346,9 @@ def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
     inner = lead_inside(choice.containers[0], marks)
     if inner is not None:
         lift_out(inner, choice.containers[0], marks)
+    teaser = teaser_first_inside(choice.containers[0], marks)
+    if teaser is not None:
+        del marks[teaser]  # the body's own "teaser" opening it: its lead, not a card
     return choice
 
 

@@ -1,0 +1,68 @@
+"""Categories a trial of multilingual CMS pages (WordPress plugins, TYPO3, Drupal, AEM, Ghost,
+Blogger, Joomla, regional portals in de, fr, es, it, pl, nl, pt) found.
+
+- A lead named "teaser" alone (German and Dutch CMSs call the standfirst so) right above the
+  body, or opening it, is the article's; a teaser card (a link, a heading) is not.
+- A Drupal field named teaser ("field-name-field-teaser") is the node's own lead.
+Each has its keep-trap.
+"""
+
+from __future__ import annotations
+
+from cleanup import clean
+
+from conftest import STORY_PARAGRAPHS as PARAGRAPHS
+
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+LEAD = "Der Gemeinderat hat die Sanierung der Grundschule beschlossen. Das Land übernimmt die Hälfte der Kosten."
+
+
+def _page(article: str) -> str:
+    return f"<html><body><div class='page'><h1>Grundschule wird saniert</h1>{article}</div></body></html>"
+
+
+def test_a_plain_teaser_above_the_body_with_a_date_line_between_is_the_lead() -> None:
+    page = _page(
+        f"<div class='teaser'><p>{LEAD}</p></div><div class='infoline'>12.03.2024 | Jana Köhler</div>"
+        f"<div class='text'>{BODY}</div>"
+    )
+    assert clean(page).text.startswith(LEAD)
+
+
+def test_a_plain_teaser_in_the_entry_header_is_the_lead() -> None:
+    page = (
+        "<html><body><article><header class='entry-header'><h1>Grundschule wird saniert</h1>"
+        f"<div class='teaser'>{LEAD}</div><div class='entry-meta'>Door Bram Jansen</div></header>"
+        f"<div class='entry-content'>{BODY}</div></article></body></html>"
+    )
+    assert clean(page).text.startswith(LEAD)
+
+
+def test_a_plain_teaser_opening_the_body_stays() -> None:
+    page = _page(f"<div class='article-body'><p class='teaser'>{LEAD}</p>{BODY}</div>")
+    assert clean(page).text.startswith(LEAD)
+
+
+def test_a_teaser_card_linking_to_another_story_above_the_body_is_not_a_lead() -> None:
+    # Keep-trap the other way: a card links to its story.
+    page = _page(f"<div class='teaser'><a href='/andere'>{LEAD}</a></div><div class='article-body'>{BODY}</div>")
+    assert LEAD not in clean(page).text
+
+
+def test_a_teaser_box_after_the_story_goes() -> None:
+    page = _page(f"<div class='article-body'>{BODY}<div class='teaser'><p>{LEAD}</p></div></div>")
+    assert LEAD not in clean(page).text
+
+
+def test_a_drupal_teaser_field_above_the_body_field_is_the_lead() -> None:
+    field = (
+        "<div class='field field-name-field-{0}'><div class='field-items'>"
+        "<div class='field-item even'>{1}</div></div></div>"
+    )
+    page = _page(
+        "<div class='node node-article'><div class='content'>"
+        + field.format("teaser", f"<p>{LEAD}</p>")
+        + field.format("body", BODY).replace("field-name-field-body", "field-name-body")
+        + "</div></div>"
+    )
+    assert clean(page).text.startswith(LEAD)
