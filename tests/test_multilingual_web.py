@@ -66,3 +66,36 @@ def test_a_drupal_teaser_field_above_the_body_field_is_the_lead() -> None:
         + "</div></div>"
     )
     assert clean(page).text.startswith(LEAD)
+
+
+def test_a_cta_box_inside_the_story_goes_with_its_heading() -> None:
+    box = (
+        "<div class='wp-block-group cta-box has-background'><h3>Newsletter</h3>"
+        "<p>Inscrivez-vous à notre newsletter pour recevoir l'essentiel.</p></div>"
+    )
+    halves = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]), "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    text = clean(_page(f"<div class='entry-content'>{halves[0]}{box}{halves[1]}</div>")).text
+    assert "Newsletter" not in text
+    assert PARAGRAPHS[-1] in text
+
+
+def test_a_donation_box_under_the_story_goes() -> None:
+    box = (
+        "<div class='wp-block-group donation-cta'><p><strong>Steun onafhankelijke regionale journalistiek."
+        " Word vandaag nog lid vanaf 4 euro per maand.</strong></p><a class='wp-block-button__link'>Word lid</a></div>"
+    )
+    text = clean(_page(f"<div class='entry-content'>{BODY}{box}</div>")).text
+    assert "Steun" not in text
+    assert "Word lid" not in text
+
+
+def test_a_story_about_donations_stays() -> None:
+    # Keep-trap: the words of an appeal in the story's own paragraphs, and a block named "cta"
+    # alone (a label, not a box).
+    story = (
+        "<p>Donate blood, the hospital asked on Monday, after stocks fell to a two-day supply.</p>"
+        "<p class='cta'>Support local journalism, the mayor said, was the council's last priority.</p>"
+    )
+    text = clean(_page(f"<div class='article-body'>{story}{BODY}</div>")).text
+    assert "Donate blood, the hospital asked" in text
+    assert "Support local journalism, the mayor said" in text
