@@ -99,3 +99,19 @@ def test_a_story_about_donations_stays() -> None:
     text = clean(_page(f"<div class='article-body'>{story}{BODY}</div>")).text
     assert "Donate blood, the hospital asked" in text
     assert "Support local journalism, the mayor said" in text
+
+
+def test_a_date_line_written_day_month_year_with_dashes_is_the_date() -> None:
+    # Dutch, Polish and Italian sites write 12-03-2024.
+    page = _page(
+        f"<div class='datum'>11-03-2024</div><div class='article-body'>{BODY}<p>Bijgewerkt: 12-03-2024, 14:35</p></div>"
+    )
+    result = clean(page)
+    assert "Bijgewerkt" not in result.text
+    assert "11-03-2024" not in result.text
+    assert result.date == "2024-03-11"
+
+
+def test_a_sentence_with_a_dashed_date_stays() -> None:
+    story = "<p>Il 12-03-2024 si vota per il nuovo consiglio comunale in tutti i seggi della città.</p>"
+    assert "Il 12-03-2024 si vota" in clean(_page(f"<div class='article-body'>{story}{BODY}</div>")).text
