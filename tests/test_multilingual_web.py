@@ -17,8 +17,9 @@ BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
 LEAD = "Der Gemeinderat hat die Sanierung der Grundschule beschlossen. Das Land übernimmt die Hälfte der Kosten."
 
 
-def _page(article: str) -> str:
-    return f"<html><body><div class='page'><h1>Grundschule wird saniert</h1>{article}</div></body></html>"
+def _page(article: str, lang: str = "de") -> str:
+    head = "<h1>Grundschule wird saniert</h1>"
+    return f"<html lang='{lang}'><body><div class='page'>{head}{article}</div></body></html>"
 
 
 def test_a_plain_teaser_above_the_body_with_a_date_line_between_is_the_lead() -> None:
@@ -115,3 +116,20 @@ def test_a_date_line_written_day_month_year_with_dashes_is_the_date() -> None:
 def test_a_sentence_with_a_dashed_date_stays() -> None:
     story = "<p>Il 12-03-2024 si vota per il nuovo consiglio comunale in tutti i seggi della città.</p>"
     assert "Il 12-03-2024 si vota" in clean(_page(f"<div class='article-body'>{story}{BODY}</div>")).text
+
+
+def test_a_read_also_label_in_bold_before_its_link_goes() -> None:
+    # Italian "LEGGI ANCHE" with no colon: the bold label and the link to another story.
+    read_also = "<p><strong>LEGGI ANCHE</strong> <a href='/altro'>Nuovo parcheggio in stazione, 400 posti</a></p>"
+    halves = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]), "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    text = clean(_page(f"<div class='article-body'>{halves[0]}{read_also}{halves[1]}</div>", "it")).text
+    assert "LEGGI ANCHE" not in text
+    assert "Nuovo parcheggio" not in text
+    assert PARAGRAPHS[-1] in text
+
+
+def test_a_sentence_opening_with_a_related_phrase_and_ending_in_a_link_stays() -> None:
+    # Keep-trap: the words outside the link are more than the label.
+    line = "<p>Leggi anche il parere della Regione <a href='/parere'>sul nuovo orario dei treni</a></p>"
+    text = clean(_page(f"<div class='article-body'>{BODY}{line}</div>", "it")).text
+    assert "Leggi anche il parere della Regione" in text
