@@ -121,6 +121,7 @@ READ_ALSO_REASON = "related-stories label before a link to another story"
 WORD_END_RE = re.compile(r"(?<=\S)(?=\s)")
 MAX_LABEL_WORDS = 6  # a read-also label is a short heading ("Lesen Sie dazu auch")
 READ_ALSO_MIN_LINK_SHARE = 0.5  # the link to the other story is at least as long as the label
+PREFIX_SEPARATORS = (":", "|", "»", "›", ">", "→", "▶", "-", "–", "—")
 LABEL_SLACK = 2  # characters: the label's length is read from the line's link share, rounded
 
 
@@ -161,7 +162,10 @@ def read_also_link(line: Line, rules_dirs: tuple[str, ...] = ()) -> bool:
     label_chars = round(len(line.text) * (1 - line.link_share))
     ends = [m.start() for m in WORD_END_RE.finditer(line.text)][:MAX_LABEL_WORDS]
     return any(
-        abs(end - label_chars) <= LABEL_SLACK and is_bare_heading(line.text[:end], rules_dirs) for end in ends
+        abs(end - label_chars) <= LABEL_SLACK
+        and not line.text[:end].endswith(PREFIX_SEPARATORS)  # the packs' prefix rule names those
+        and is_bare_heading(line.text[:end], rules_dirs)
+        for end in ends
     )
 
 
