@@ -133,3 +133,20 @@ def test_a_sentence_opening_with_a_related_phrase_and_ending_in_a_link_stays() -
     line = "<p>Leggi anche il parere della Regione <a href='/parere'>sul nuovo orario dei treni</a></p>"
     text = clean(_page(f"<div class='article-body'>{BODY}{line}</div>", "it")).text
     assert "Leggi anche il parere della Regione" in text
+
+
+def test_an_author_box_named_in_the_page_language_goes() -> None:
+    for box in ("autorenbox", "bloc-auteur", "o-autorze", "saboxplugin-wrap"):
+        bio = f"<div class='{box}'><p>Jana Köhler ist seit 2012 Redakteurin im Lokalressort.</p>"
+        bio += "<a>www.example.de</a></div>"
+        text = clean(_page(f"<div class='article-body'>{BODY}{bio}</div>")).text
+        assert "Redakteurin im Lokalressort" not in text, box
+        assert "www.example.de" not in text, box
+        assert PARAGRAPHS[-1] in text
+
+
+def test_a_story_in_an_author_named_column_stays() -> None:
+    # Keep-trap: an opinion column's body named for its author keeps its text when it is the story.
+    text = clean(_page(f"<div class='kolumne autor-text'>{BODY}</div>")).text
+    assert PARAGRAPHS[0] in text
+    assert PARAGRAPHS[-1] in text
