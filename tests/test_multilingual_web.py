@@ -150,3 +150,36 @@ def test_a_story_in_an_author_named_column_stays() -> None:
     text = clean(_page(f"<div class='kolumne autor-text'>{BODY}</div>")).text
     assert PARAGRAPHS[0] in text
     assert PARAGRAPHS[-1] in text
+
+
+QUOTES = (
+    "Heel blij met het advies, de installatie verliep vlot en de monteurs lieten alles netjes achter. "
+    "Ons huis is nu in de winter comfortabel warm en de energierekening is flink omlaag gegaan.",
+    "Wij twijfelden lang tussen een volledig elektrische en een hybride warmtepomp. Het eerlijke advies "
+    "heeft ons geholpen om een keuze te maken die past bij ons huis en ons budget.",
+    "Snel geholpen, duidelijke offerte en geen verrassingen achteraf. Na een jaar kunnen we zeggen dat het "
+    "de investering meer dan waard is geweest. Aanrader voor iedereen met een ouder huis.",
+)
+
+
+def _testimonials() -> str:
+    items = "".join(
+        f"<div class='testimonial'><blockquote><p>{q}</p></blockquote><cite>Klant</cite></div>" for q in QUOTES
+    )
+    slider = f"<div class='testimonial-slider'>{items}</div>"
+    return f"<section class='testimonials'><h2>Wat klanten zeggen</h2>{slider}</section>"
+
+
+def test_a_testimonial_slider_beside_a_short_post_goes() -> None:
+    post = "<div class='post-single'><h1>Onze ervaringen</h1><div class='post-text'>"
+    post += "".join(f"<div class='text-block'>{p}</div>" for p in PARAGRAPHS) + "</div></div>"
+    text = clean(f"<html lang='nl'><body><div class='wrap'>{post}{_testimonials()}</div></body></html>").text
+    assert PARAGRAPHS[0] in text
+    assert QUOTES[0] not in text
+
+
+def test_a_page_of_testimonials_keeps_them() -> None:
+    # Keep-trap: the testimonials are the page.
+    page = f"<html lang='nl'><body><h1>Wat klanten zeggen</h1>{_testimonials()}</body></html>"
+    text = clean(page).text
+    assert all(q in text for q in QUOTES)
