@@ -183,3 +183,23 @@ def test_a_page_of_testimonials_keeps_them() -> None:
     page = f"<html lang='nl'><body><h1>Wat klanten zeggen</h1>{_testimonials()}</body></html>"
     text = clean(page).text
     assert all(q in text for q in QUOTES)
+
+
+def test_a_kicker_above_the_headline_goes_with_it() -> None:
+    page = (
+        "<html lang='de'><head><title>Grundschule wird saniert</title></head><body><div class='page'>"
+        f"<div class='article'><div class='rubrik'>Bildung</div><h1>Grundschule wird saniert</h1>{BODY}</div>"
+        "</div></body></html>"
+    )
+    result = clean(page)
+    assert result.text.startswith(PARAGRAPHS[0])
+    assert "kicker or breadcrumb above the headline" in {r.reason for r in result.removed}
+
+
+def test_a_sentence_above_the_headline_stays() -> None:
+    # Keep-trap: a line of prose over the h1 is no label.
+    above = "<p>Die Stadt investiert in ihre Schulen.</p>"
+    page = (
+        f"<html lang='de'><body><div class='article'>{above}<h1>Grundschule wird saniert</h1>{BODY}</div></body></html>"
+    )
+    assert "Die Stadt investiert in ihre Schulen." in clean(page).text

@@ -41,6 +41,7 @@ from cleanup.html.evidence import (
 from cleanup.html.fronts import GUESSED, section_front
 from cleanup.html.fronts import RULE as FRONT_RULE
 from cleanup.html.header_meta import page_metadata
+from cleanup.html.headline import drop_headline
 from cleanup.html.ldbody import RULE as LD_RULE
 from cleanup.html.ldbody import from_json_ld
 from cleanup.html.lead import find_lead, lead_inside, lift_out, teaser_first_inside
@@ -73,9 +74,6 @@ from cleanup.rules import CAPTION_ELEMENT, enabled
 
 if TYPE_CHECKING:
     from cleanup.sites.load import Site
-
-
-MIN_PROSE_LINE_CHARS = 80  # an h1 after a line this long is a section heading, not the headline
 
 
 @dataclass(frozen=True)
@@ -350,29 +348,3 @@ def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
     if teaser is not None:
         del marks[teaser]  # the body's own "teaser" opening it: its lead, not a card
     return choice
-
-
-def _headline_index(lines: list[Line], title: str | None) -> int | None:
-    """Index of the headline: the line equal to the title near the top, else an h1 before prose."""
-    want = title.casefold() if title else None
-    for i, line in enumerate(lines):
-        if want and line.text.casefold() == want and (line.tag == "h1" or i < 3):
-            return i
-    for i, line in enumerate(lines):
-        if line.tag == "h1":
-            return i
-        if len(line.text) >= MIN_PROSE_LINE_CHARS:
-            return None
-    return None
-
-
-def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], list[Removal]]:
-    """Remove the headline (kept as HtmlPage.title) from the article lines."""
-    i = _headline_index(lines, title)
-    if i is None:
-        return lines, []
-    line = lines[i]
-    reason = "article headline (kept as title)"
-    return lines[:i] + lines[i + 1 :], [
-        Removal("headline", reason, line.text, line.no, line.end or line.no, node=line.tag)
-    ]
