@@ -27,7 +27,7 @@ import lxml.html
 from lxml import etree
 
 from cleanup.html.cards import RULE as CARDS_RULE
-from cleanup.html.cards import drop_teaser_cards
+from cleanup.html.cards import dominant_host, drop_teaser_cards, site_host
 from cleanup.html.chrome import Candidate, find_marks
 from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
 from cleanup.html.dom import body_of, common_ancestor, text_key
@@ -68,6 +68,8 @@ from cleanup.html.scorer import (
     with_siblings,
 )
 from cleanup.html.siterules import apply_replacements, read_site_page, usable_body
+from cleanup.html.teasers import RULE as TEASERS_RULE
+from cleanup.html.teasers import teaser_marks
 from cleanup.html.vocab import INVISIBLE_TAGS, ChromeGroup
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
@@ -118,6 +120,9 @@ def extract_html(
     drop_invisible(doc)
     candidates: list[Candidate] = []
     found = find_marks(doc, candidates)
+    if enabled(TEASERS_RULE, options):
+        host = site_host(meta.canonical_url or url) or dominant_host(body_of(doc))
+        found.update(teaser_marks(body_of(doc), host, found))
     if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)
         found = {el: group for el, group in found.items() if enabled(group.rule, options)}
     evidence = find_evidence(doc, meta.body_hint, candidates)
