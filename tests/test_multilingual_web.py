@@ -203,3 +203,23 @@ def test_a_sentence_above_the_headline_stays() -> None:
         f"<html lang='de'><body><div class='article'>{above}<h1>Grundschule wird saniert</h1>{BODY}</div></body></html>"
     )
     assert "Die Stadt investiert in ihre Schulen." in clean(page).text
+
+
+def test_a_related_box_between_paragraphs_goes_with_its_summary() -> None:
+    box = (
+        "<div class='box box--inline'><h4>Auch interessant</h4><a href='/baugebiet'><img src='/t.jpg'>"
+        "<span>Gemeinderat stimmt für neues Baugebiet</span></a><p>Die Grünen stimmten geschlossen dagegen.</p></div>"
+    )
+    halves = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]), "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    text = clean(_page(f"<div class='story__content'>{halves[0]}{box}{halves[1]}</div>")).text
+    assert "Baugebiet" not in text
+    assert "Die Grünen stimmten" not in text
+    assert PARAGRAPHS[-1] in text
+
+
+def test_a_box_with_a_related_heading_and_no_link_stays() -> None:
+    # Keep-trap: the story's own note under a "Mehr zum Thema" heading links nowhere.
+    note = "<div class='info'><h4>Mehr zum Thema</h4>"
+    note += "<p>Die Stadt lädt am Montag um 19 Uhr zum Infoabend ins Rathaus.</p></div>"
+    text = clean(_page(f"<div class='story__content'>{BODY}{note}</div>")).text
+    assert "Die Stadt lädt am Montag um 19 Uhr zum Infoabend ins Rathaus." in text

@@ -55,6 +55,8 @@ from cleanup.html.marks import (
 )
 from cleanup.html.meta import Meta, read_metadata
 from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSER_MAX_DEPTH: re-exported)
+from cleanup.html.relatedbox import RULE as RELATED_BOX_RULE
+from cleanup.html.relatedbox import drop_related_boxes
 from cleanup.html.scorer import (
     MIN_BLOCK_CHARS,
     UNSURE_SHARE,
@@ -121,8 +123,7 @@ def extract_html(
     candidates: list[Candidate] = []
     found = find_marks(doc, candidates)
     if enabled(TEASERS_RULE, options):
-        host = site_host(meta.canonical_url or url) or dominant_host(body_of(doc))
-        found.update(teaser_marks(body_of(doc), host, found))
+        found.update(teaser_marks(body_of(doc), site_host(meta.canonical_url or url) or dominant_host(doc), found))
     if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)
         found = {el: group for el, group in found.items() if enabled(group.rule, options)}
     evidence = find_evidence(doc, meta.body_hint, candidates)
@@ -137,6 +138,8 @@ def extract_html(
     if enabled(CARDS_RULE, options):
         removed += drop_teaser_cards(choice.containers, meta.canonical_url or url)
     pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
+    if enabled(RELATED_BOX_RULE, options):
+        removed += drop_related_boxes(choice.containers, meta.canonical_url or url, pruned, options.rules_dirs)
     removed += caption_removed + strip_chrome(choice.containers, pruned, scores, options.rules_dirs)
     lines, headline_removed, extractor = _article_lines(choice, meta, options)
     return HtmlPage(

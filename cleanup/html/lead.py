@@ -163,13 +163,16 @@ def teaser_first_inside(container: Any, marks: dict[Any, ChromeGroup]) -> Any:
     >>> teaser_first_inside(box, {}) is None  # not marked: nothing to keep
     True
     """
-    for el in container.iterdescendants(etree.Element):
-        if el.tag in HEADING_TAGS or any(a.tag in HEADING_TAGS for a in el.iterancestors()):
+    stack = [c for c in reversed(container) if isinstance(c.tag, str)]  # headings skipped whole,
+    while stack:  # no walk up per element: linear on a page nested 100,000 deep
+        el = stack.pop()
+        if el.tag in HEADING_TAGS:
             continue
         if el in marks and plain_teaser(el) and _lead_candidate(el, marks, plain=True):
             return el
         if (el.text or "").strip():
             return None
+        stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
     return None
 
 
