@@ -13,6 +13,7 @@ between paragraphs) has no item holding both a title and a summary.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from lxml import etree
@@ -76,28 +77,56 @@ def is_teaser(el: Any, host: str) -> bool:
 
 
 def teaser_groups(root: Any, host: str) -> list[list[Any]]:
-    """The groups of teasers under ``root``: from each internal link, up to the first element
-    with ``MIN_ITEMS`` siblings of its tag and class, ``ITEM_SHARE`` of them teasers."""
-    seen: set[tuple[Any, str, str | None]] = set()
+    """The groups of teasers under ``root``: from each heading or picture with an internal link
+    in or around it, up to the first element
+    with ``MIN_ITEMS`` siblings of its tag and class, ``ITEM_SHARE`` of them teasers.
+
+    Each element is walked through once and each kind of siblings counted once: the walk is
+    linear in the page (it runs on every page, most of whose links are in no group)."""
+    kin_of: dict[tuple[Any, str, str | None], list[Any]] = {}
+    walked: set[Any] = set()
     groups = []
-    for link in root.iter("a"):
-        if not _internal(link.get("href") or "", host):
-            continue
-        for el in link.iterancestors():
+    for anchor in root.iter(*HEADING_TAGS, "img"):  # a teaser holds one or the other
+        if anchor.getparent() in walked or not _linked(anchor, host):
+            continue  # (walked: its walk would stop at once; the href is parsed only otherwise)
+        for el in anchor.iterancestors():
             parent = el.getparent()
-            if parent is None or el is root:
+            if el in walked or parent is None or el is root:
                 break
+            walked.add(el)
             key = (parent, el.tag, el.get("class"))
-            kin = [s for s in parent.iterchildren(el.tag) if s.get("class") == el.get("class")]
-            if len(kin) < MIN_ITEMS:
-                continue
-            if key not in seen:
-                seen.add(key)
-                items = [s for s in kin if is_teaser(s, host)]
-                if len(items) >= MIN_ITEMS and len(items) >= ITEM_SHARE * len(kin):
+            if key not in kin_of:
+                kin_of[key] = [s for s in parent.iterchildren(el.tag) if s.get("class") == key[2]]
+                kin = kin_of[key]
+                items = _teasers_of(kin, host) if len(kin) >= MIN_ITEMS else None
+                if items is not None:
                     groups.append(items)
-            break
+            if len(kin_of[key]) >= MIN_ITEMS:
+                break
     return groups
+
+
+def _linked(el: Any, host: str) -> bool:
+    """True when an internal link is in ``el`` or around it."""
+    link = next(el.iter("a"), None)
+    if link is None:
+        link = next(el.iterancestors("a"), None)
+    return link is not None and _internal(link.get("href") or "", host)
+
+
+def _teasers_of(kin: list[Any], host: str) -> list[Any] | None:
+    """The teasers among ``kin`` when ``ITEM_SHARE`` of them are, else None (given up at the
+    first miss too many: a menu's items hold no heading or picture)."""
+    misses = len(kin) - math.ceil(ITEM_SHARE * len(kin))
+    items = []
+    for el in kin:
+        if next(el.iter(*HEADING_TAGS, "img"), None) is not None and is_teaser(el, host):
+            items.append(el)
+        else:
+            misses -= 1
+            if misses < 0:
+                return None
+    return items if len(items) >= MIN_ITEMS else None
 
 
 def teaser_marks(root: Any, host: str, marks: dict[Any, ChromeGroup]) -> dict[Any, ChromeGroup]:
