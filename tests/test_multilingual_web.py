@@ -223,3 +223,34 @@ def test_a_box_with_a_related_heading_and_no_link_stays() -> None:
     note += "<p>Die Stadt lädt am Montag um 19 Uhr zum Infoabend ins Rathaus.</p></div>"
     text = clean(_page(f"<div class='story__content'>{BODY}{note}</div>")).text
     assert "Die Stadt lädt am Montag um 19 Uhr zum Infoabend ins Rathaus." in text
+
+
+def test_a_story_list_heading_and_the_teasers_under_it_go() -> None:
+    teasers = "".join(
+        f"<div class='x7'><a href='/m{i}'>Feuerwehr bekommt neues Fahrzeug {i}</a>"
+        "<p>Das alte Fahrzeug war 28 Jahre im Einsatz. Der Förderverein hat gesammelt.</p></div>"
+        for i in range(2)
+    )
+    text = clean(_page(f"<div class='x3'>{BODY}<h2>Mehr zum Thema</h2>{teasers}</div>")).text
+    assert "Feuerwehr" not in text
+    assert "Das alte Fahrzeug" not in text
+    assert PARAGRAPHS[-1] in text
+
+
+def test_a_story_list_heading_over_the_storys_own_paragraph_stays() -> None:
+    # Keep-trap: a paragraph of the story with a link inside it is no teaser.
+    para = "<p>Der Kreistag hatte <a href='/januar'>im Januar</a> über die Pläne beraten und vertagt.</p>"
+    text = clean(_page(f"<div class='x3'>{BODY}<h2>Mehr zum Thema</h2>{para}</div>")).text
+    assert "Der Kreistag hatte im Januar über die Pläne beraten und vertagt." in text
+
+
+def test_a_label_over_teaser_cards_goes_with_them() -> None:
+    cards = "".join(
+        f"<div class='x7'><a href='/v{i}'><img src='/v{i}.jpg'></a><a href='/v{i}'>Video numero {i}</a></div>"
+        for i in range(3)
+    )
+    halves = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]), "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    box = f"<div class='x6'><div class='x6a'>Guarda anche</div>{cards}</div>"
+    text = clean(_page(f"<div class='x3'>{halves[0]}{box}{halves[1]}</div>", "it")).text
+    assert "Guarda anche" not in text
+    assert PARAGRAPHS[-1] in text

@@ -12,15 +12,19 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from cleanup.html.cards import _internal, dominant_host, site_host
+from cleanup.html.cards import MAX_CARD_CHARS, _internal, dominant_host, site_host
 from cleanup.html.dom import drop, norm
 from cleanup.html.marks import removal_of
 from cleanup.model import Removal
 from cleanup.text.phrases import is_bare_heading
+from cleanup.text.related import heads_other_stories
 
 RULE = "related"
 REASON = "related-stories box: a heading of the packs over links to other stories"
-BOX_TAGS = ("div", "aside", "section")
+BOX_TAGS = frozenset({"div", "aside", "section"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+MIN_SUMMARY_CHARS = 10
+RUN_REASON = "related-stories heading of the packs and the teasers under it"
 LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span"})
 MAX_BOX_CHARS = 400  # a heading and one or two teasers; a section of the story says more
 MAX_BOX_SHARE = 1 / 3  # of the container's text: a box, not the page
@@ -41,7 +45,8 @@ def is_related_box(el: Any, host: str, rules_dirs: tuple[str, ...] = ()) -> bool
     label = _first_label(el)  # first: the box's text is read only under a label
     if label is None or not is_bare_heading(label, rules_dirs):
         return False
-    if len(norm(" ".join(el.itertext()))) > MAX_BOX_CHARS:
+    text = norm(" ".join(el.itertext()))
+    if len(text) > MAX_BOX_CHARS:
         return False
     return any(_internal(a.get("href") or "", host) and norm(" ".join(a.itertext())) for a in el.iter("a"))
 
@@ -49,9 +54,56 @@ def is_related_box(el: Any, host: str, rules_dirs: tuple[str, ...] = ()) -> bool
 def _first_label(el: Any) -> str | None:
     """The text of the box's first element child when it is a label (a heading, a bold line)."""
     first = next((c for c in el.iterchildren() if isinstance(c.tag, str)), None)
-    if first is None or first.tag not in LABEL_TAGS or (el.text or "").strip():
+    if first is None or (el.text or "").strip():
+        return None
+    if first.tag not in LABEL_TAGS:
         return None
     return norm(" ".join(first.itertext())) or None
+
+
+def related_run(heading: Any, host: str, rules_dirs: tuple[str, ...] = ()) -> list[Any]:
+    """The items under a related heading of the packs that only heads other stories ("Mehr zum
+    Thema", the packs' ``story-list``), up to the next heading or the end of its parent: each
+    short and opening with a link to another page of the site, its summary beside it. Empty
+    when anything else (a paragraph of the story) stands among them.
+
+    >>> from lxml import etree
+    >>> item = "<div><a href='/a'>Neues Baugebiet</a><p>Die Grünen stimmten dagegen.</p></div>"
+    >>> box = etree.fromstring(f"<div><h2>Mehr zum Thema</h2>{item}</div>")
+    >>> len(related_run(box[0], "example.com"))
+    1
+    >>> story = etree.fromstring("<div><h2>Mehr zum Thema</h2><p>Der Kreistag berät <a href='/a'>im Mai</a>.</p></div>")
+    >>> related_run(story[0], "example.com")  # a paragraph of the story, not opening with its link
+    []
+    """
+    if not heads_other_stories(norm(" ".join(heading.itertext())), rules_dirs):
+        return []
+    items = []
+    for el in heading.itersiblings():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in HEADING_TAGS:
+            break
+        if not _opens_with_link(el, host) or len(norm(" ".join(el.itertext()))) > MAX_CARD_CHARS:
+            return []
+        items.append(el)
+    # Links alone are link-list's (a run of link-only lines and its heading), named so already.
+    return items if any(_summary_beside(el) for el in items) else []
+
+
+def _summary_beside(el: Any) -> bool:
+    """True when ``el`` holds text besides its links (a teaser's summary)."""
+    links = sum(len(norm(" ".join(a.itertext()))) for a in el.iter("a"))
+    return len(norm(" ".join(el.itertext()))) > links + MIN_SUMMARY_CHARS
+
+
+def _opens_with_link(el: Any, host: str) -> bool:
+    """True when the first text of ``el`` is the text of an internal link."""
+    link = next(el.iter("a"), None)
+    if link is None or not _internal(link.get("href") or "", host):
+        return False
+    title = norm(" ".join(link.itertext()))
+    return bool(title) and norm(" ".join(el.itertext())).startswith(title)
 
 
 def drop_related_boxes(
@@ -64,7 +116,12 @@ def drop_related_boxes(
     for root in containers:
         total = len(norm(" ".join(root.itertext())))
         for el in _boxes(root, marks):
-            if is_related_box(el, host, rules_dirs) and len(norm(" ".join(el.itertext()))) <= MAX_BOX_SHARE * total:
+            if el.tag in HEADING_TAGS:
+                run = related_run(el, host, rules_dirs)
+                for item in [el, *run] if run else []:
+                    removed.append(removal_of(item, RULE, RUN_REASON))
+                    drop(item)
+            elif is_related_box(el, host, rules_dirs) and len(norm(" ".join(el.itertext()))) <= MAX_BOX_SHARE * total:
                 removed.append(removal_of(el, RULE, REASON))
                 drop(el)
     return removed
@@ -78,9 +135,9 @@ def _boxes(root: Any, marks: Collection[Any]) -> Iterator[Any]:
     stack = [c for c in reversed(root) if isinstance(c.tag, str)]
     while stack:
         el = stack.pop()
-        if el in marks:
-            continue
-        if el.tag in BOX_TAGS:
+        if el in marks or el.getparent() is None:
+            continue  # chrome the marks take, or dropped with a run above
+        if el.tag in BOX_TAGS or el.tag in HEADING_TAGS:
             yield el
             if el.getparent() is None:
                 continue  # dropped by the caller
