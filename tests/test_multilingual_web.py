@@ -254,3 +254,29 @@ def test_a_label_over_teaser_cards_goes_with_them() -> None:
     text = clean(_page(f"<div class='x3'>{halves[0]}{box}{halves[1]}</div>", "it")).text
     assert "Guarda anche" not in text
     assert PARAGRAPHS[-1] in text
+
+
+def test_a_polish_comment_thread_under_the_story_goes() -> None:
+    comments = "".join(
+        f"<div class='x7'><div><b>{name}</b> napisał(a):</div><div>12.03.2024 18:2{i}</div>"
+        f"<p>{text}</p><a>Odpowiedz</a></div>"
+        for i, (name, text) in enumerate(
+            (
+                ("Marek", "Piękny projekt, tylko czy ktoś pomyślał o tym, kto będzie to sprzątał zimą?"),
+                ("ania_k", "Wreszcie coś dla dzieci w centrum. Latem na rynku nie ma gdzie się schować."),
+            )
+        )
+    )
+    text = clean(
+        _page(f"<div class='x3'>{BODY}</div><div class='x6'><h3>Komentarze (2)</h3>{comments}</div>", "pl")
+    ).text
+    assert "napisał(a)" not in text
+    assert "Piękny projekt" not in text
+    assert PARAGRAPHS[-1] in text
+
+
+def test_a_story_sentence_with_napisal_stays() -> None:
+    # Keep-trap: a sentence of the story, not a comment's header.
+    line = "<p>Burmistrz napisał do mieszkańców list, w którym przeprasza za opóźnienia w budowie.</p>"
+    text = clean(_page(f"<div class='x3'>{BODY}{line}</div>", "pl")).text
+    assert "Burmistrz napisał do mieszkańców list" in text
