@@ -280,3 +280,17 @@ def test_a_story_sentence_with_napisal_stays() -> None:
     line = "<p>Burmistrz napisał do mieszkańców list, w którym przeprasza za opóźnienia w budowie.</p>"
     text = clean(_page(f"<div class='x3'>{BODY}{line}</div>", "pl")).text
     assert "Burmistrz napisał do mieszkańców list" in text
+
+
+def test_a_drupal_tags_field_beside_the_body_field_goes() -> None:
+    field = (
+        "<div class='field field-name-{0}'><div class='field-items'><div class='field-item even'>{1}</div></div></div>"
+    )
+    tags = (
+        "<div class='field field-name-field-tags field-label-above'><div class='field-label'>Schlagwörter:&nbsp;</div>"
+        "<div class='field-items'><div class='field-item even'><a href='/lokales'>Lokales</a></div></div></div>"
+    )
+    page = _page(f"<div class='node node-article'><div class='content'>{field.format('body', BODY)}{tags}</div></div>")
+    text = clean(page).text
+    assert "Lokales" not in text
+    assert PARAGRAPHS[-1] in text

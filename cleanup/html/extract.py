@@ -342,10 +342,15 @@ def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
 
     A lead inside the container, in a chrome-marked article header (a hero teaser holding
     the h1), is moved out of that header, which goes as chrome; a plain "teaser" opening the
-    container is kept.
+    container is kept. A sibling taken with an evidence container for its kind (Drupal's
+    "field" beside "field field-name-body") that is marked chrome ("field-name-field-tags")
+    is left out: its root would not be stripped.
     """
     if choice.extractor == "body":
         return choice
+    if choice.extractor == "evidence" and len(choice.containers) > 1:
+        kept = tuple(c for c in choice.containers if c not in marks)
+        choice = Choice(kept or choice.containers, choice.extractor)
     lead = find_lead(choice.containers, marks)
     if lead is not None:
         return Choice((lead, *choice.containers), choice.extractor)
