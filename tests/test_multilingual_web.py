@@ -294,3 +294,13 @@ def test_a_drupal_tags_field_beside_the_body_field_goes() -> None:
     text = clean(page).text
     assert "Lokales" not in text
     assert PARAGRAPHS[-1] in text
+
+
+def test_paragraphs_written_as_divs_are_not_narrowed_to_the_longest() -> None:
+    long = "Der Gemeinderat hat nach langer Debatte beschlossen, die Grundschule zu sanieren. " * 12
+    short = ("Die Kosten liegen bei vier Millionen Euro.", "Das Land übernimmt die Hälfte.", "Baubeginn ist im Sommer.")
+    text = f"<div class='text'><div>{short[0]}</div><div>{long}</div><div>{short[1]}</div><div>{short[2]}</div></div>"
+    side = "<div class='box'><h3>Termine</h3><p>Sa, 16.03.: Kinderturnen, 10 Uhr in der Halle am See.</p></div>"
+    result = clean(_page(f"<div class='wrap'>{text}{side}</div>"))
+    assert all(s in result.text for s in short)
+    assert "Kinderturnen" not in result.text
