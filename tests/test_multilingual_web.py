@@ -304,3 +304,17 @@ def test_paragraphs_written_as_divs_are_not_narrowed_to_the_longest() -> None:
     result = clean(_page(f"<div class='wrap'>{text}{side}</div>"))
     assert all(s in result.text for s in short)
     assert "Kinderturnen" not in result.text
+
+
+def test_a_slider_library_box_above_the_story_goes() -> None:
+    # Owl Carousel, Slick ...: named by the library, not by "slider".
+    slides = "".join(
+        f"<div class='item'><h3>Titel {i}</h3><p>Andere Nachricht {i}: Der Kreistag berät am Montag über den Haushalt "
+        "und die neuen Buslinien im Landkreis.</p></div>"
+        for i in range(6)
+    )
+    for box in ("owl-carousel owl-theme", "slick-slider"):
+        story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+        text = clean(_page(f"<div class='{box}'>{slides}</div><div class='artikel'>{story}</div>")).text
+        assert "Andere Nachricht" not in text, box
+        assert PARAGRAPHS[-1] in text
