@@ -318,3 +318,22 @@ def test_a_slider_library_box_above_the_story_goes() -> None:
         text = clean(_page(f"<div class='{box}'>{slides}</div><div class='artikel'>{story}</div>")).text
         assert "Andere Nachricht" not in text, box
         assert PARAGRAPHS[-1] in text
+
+
+ABOUT = "".join(
+    f"<p>Der Verein Nummer {i} berät am Montag über den Haushalt und die neuen Buslinien im ganzen Landkreis.</p>"
+    for i in range(5)
+)
+
+
+def test_an_about_box_beside_the_story_goes() -> None:
+    page = _page(f"<div class='artikel'>{BODY}</div><div class='fuss'><h3>Über uns</h3>{ABOUT}</div>")
+    text = clean(page).text
+    assert "Der Verein Nummer" not in text
+    assert PARAGRAPHS[-1] in text
+
+
+def test_an_about_page_keeps_its_text() -> None:
+    # Keep-trap: with no story beside it, the about box is the page.
+    page = f"<html lang='de'><body><div class='fuss'><h1>Über uns</h1>{ABOUT}</div></body></html>"
+    assert "Der Verein Nummer 4" in clean(page).text

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
+from cleanup import lang
 from cleanup.html.cards import MAX_CARD_CHARS, _internal, dominant_host, site_host
 from cleanup.html.dom import drop, norm
 from cleanup.html.marks import removal_of
+from cleanup.html.teasers import story_beside
 from cleanup.model import Removal
 from cleanup.text.phrases import is_bare_heading
 from cleanup.text.related import heads_other_stories
@@ -24,6 +26,8 @@ REASON = "related-stories box: a heading of the packs over links to other storie
 BOX_TAGS = frozenset({"div", "aside", "section"})
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MIN_SUMMARY_CHARS = 10
+ABOUT_RULE = "page-footer"
+ABOUT_REASON = "the site's about or legal box beside the story, under a footer heading of the packs"
 RUN_REASON = "related-stories heading of the packs and the teasers under it"
 LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span"})
 MAX_BOX_CHARS = 400  # a heading and one or two teasers; a section of the story says more
@@ -59,6 +63,21 @@ def _first_label(el: Any) -> str | None:
     if first.tag not in LABEL_TAGS:
         return None
     return norm(" ".join(first.itertext())) or None
+
+
+def is_about_box(el: Any, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a box opening with a footer heading of the packs ("Über uns", "Chi siamo",
+    "Impressum"): the site's about text under or beside the story, not the story. Taken out
+    only beside a story of its own (``teasers.story_beside``): an about page keeps its text.
+
+    >>> from lxml import etree
+    >>> is_about_box(etree.fromstring("<div><h3>Über uns</h3><p>Wir sind ein Verein.</p></div>"))
+    True
+    >>> is_about_box(etree.fromstring("<div><h3>Der Verein</h3><p>Wir sind ein Verein.</p></div>"))
+    False
+    """
+    label = _first_label(el)
+    return label is not None and lang.classify(label, None, ("footer",), rules_dirs) is not None
 
 
 def related_run(heading: Any, host: str, rules_dirs: tuple[str, ...] = ()) -> list[Any]:
@@ -123,6 +142,9 @@ def drop_related_boxes(
                     drop(item)
             elif is_related_box(el, host, rules_dirs) and len(norm(" ".join(el.itertext()))) <= MAX_BOX_SHARE * total:
                 removed.append(removal_of(el, RULE, REASON))
+                drop(el)
+            elif is_about_box(el, rules_dirs) and story_beside(root, [[el]], {}):
+                removed.append(removal_of(el, ABOUT_RULE, ABOUT_REASON))
                 drop(el)
     return removed
 
