@@ -337,3 +337,12 @@ def test_an_about_page_keeps_its_text() -> None:
     # Keep-trap: with no story beside it, the about box is the page.
     page = f"<html lang='de'><body><div class='fuss'><h1>Über uns</h1>{ABOUT}</div></body></html>"
     assert "Der Verein Nummer 4" in clean(page).text
+
+
+def test_a_caption_named_in_the_page_language_goes_to_the_captions() -> None:
+    for name in ("bildunterschrift", "didascalia", "pie-de-foto", "podpis-zdjecia", "bijschrift"):
+        caption = f"<span class='{name}'>Der neue Vorstand vor dem Sportheim.</span>"
+        picture = f"<div class='bild'><img src='/v.jpg'>{caption}</div>"
+        result = clean(_page(f"<div class='article-body'>{BODY}{picture}</div>"))
+        assert "Der neue Vorstand" not in result.text, name
+        assert any("Der neue Vorstand" in c for c in result.captions), name
