@@ -19,14 +19,15 @@ ISO_RE = re.compile(
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})")  # day first: 08.07.2024, 8/7/2024
+# Day first: 08.07.2024, 8/7/2024, 08-07-2024 (Dutch, Polish, Italian sites), one separator throughout.
+NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})")
 SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
 WORD_RE = re.compile(r"[^\W\d_]+\.?")
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.|º|er)?(?!\d)")
 # A time: "14:05", "14h05", "2.05 pm"; not part of a date ("04.03.2024", "05.03.24") or a number ("2.345").
 # Where a second date starts after a first one: "05.03.24", "05.03.", "2024-03-05", "6/6/2007".
-LATER_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]|\b\d{4}-\d{2}-\d{2}")
+LATER_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}-\d{1,2}-\d{4}|\b\d{4}-\d{2}-\d{2}")
 TIME_RE = re.compile(r"(?<!\d[./])\b(\d{1,2})[:h.](\d{2})(?![\d]|[./]\d)\s*([ap]\.?m\.?)?", re.I)
 # What a byline holds besides names: handles, reading times, dates, "and more".
 HANDLE_RE = re.compile(r"(?:^|\s)@\w+")
@@ -107,6 +108,8 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
     ('2024-07-08T14:05', None)
     >>> iso_date("05/29/2007 09:49:00"), iso_date("05/06/2007")  # month first only where day first cannot be
     ('2007-05-29T09:49', '2007-06-05')
+    >>> iso_date("Bijgewerkt: 12-03-2024, 14:35")
+    '2024-03-12T14:35'
     >>> iso_date("Veröffentlicht am 03.03.2024 um 14:05 Uhr")
     '2024-03-03T14:05'
     """

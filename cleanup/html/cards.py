@@ -22,6 +22,7 @@ from lxml import etree
 from cleanup.html.dom import drop, norm
 from cleanup.html.marks import removal_of
 from cleanup.model import Removal
+from cleanup.text.phrases import is_bare_heading
 
 RULE = "teaser-cards"
 REASON = "teaser cards: links to other stories, each a picture and a title"
@@ -161,13 +162,19 @@ def dominant_host(root: Any) -> str:
 
 
 def _heading_above(cards: list[Any]) -> Any:
-    """The short heading just before the first card, or before an element holding nothing but the cards."""
+    """The short heading just before the first card, or before an element holding nothing but the cards:
+    a heading element, or a label element the packs call a related heading ("Guarda anche")."""
     prev = _previous(cards[0])
     parent = cards[0].getparent()
     if prev is None and parent is not None and all(c in cards for c in parent.iterchildren(etree.Element)):
         prev = _previous(parent)
-    if prev is not None and prev.tag in HEADING_TAGS and len(norm(" ".join(prev.itertext()))) <= MAX_HEADING_CHARS:
+    if prev is None:
+        return None
+    text = norm(" ".join(prev.itertext()))
+    if prev.tag in HEADING_TAGS and len(text) <= MAX_HEADING_CHARS:
         return prev
+    if len(prev) == 0 and len(text) <= MAX_HEADING_CHARS and is_bare_heading(text):
+        return prev  # a label in a <div> or <span>: a related heading of the packs ("Guarda anche")
     return None
 
 

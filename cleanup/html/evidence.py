@@ -12,7 +12,7 @@ evidence pages give for it:
   (``<div class="site_header">`` wrapping the whole page);
 - the JSON-LD ``articleBody`` text, located in the page (``hint_container``);
 - the lead (standfirst, excerpt, subheadline) in a block of its own right above the
-  body container (vocab.toml ``[lead]``), kept with the article (``find_lead``);
+  body container (vocab.toml ``[lead]``), kept with the article (lead.py);
 - the headline: an <h1> reading as the page's title heads the article's column, not the
   sidebar beside it (``headline_column``).
 """
@@ -20,7 +20,6 @@ evidence pages give for it:
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -34,22 +33,10 @@ from cleanup.html.vocab import (
     CONTENT_ANCHOR_RE,
     CONTENT_ITEMPROPS,
     CONTENT_TOKEN_RE,
-    LEAD_HEADER_MARKS,
-    LEAD_NOT_WORDS,
-    LEAD_OWN_MARKS,
-    LEAD_OWN_PREFIXES,
-    LEAD_OWN_WORDS,
-    LEAD_SKIP_INSIDE,
-    LEAD_WORDS,
     ChromeGroup,
 )
 
 SEPARATORS_RE = re.compile(r"[-_]+")
-LEAD_MAX_LEVELS = 3  # the lead is looked for beside the body container and up to 2 wrappers up
-LEAD_MIN_CHARS = 25  # shorter: a label ("Updated"), not a lead
-LEAD_MAX_CHARS = 1000  # longer: a block of article text or a teaser list, not a lead
-# A lead holding or being one of these is a headline block or a picture, not a standfirst.
-LEAD_NOT_TAGS = ("h1", "img", "figure", "figcaption", "picture")
 # An evidence container inside the scorer's borderline pick holding this share of its prose
 # is taken instead of asking readability-lxml (scorer.UNSURE_SHARE: the same question).
 INSIDE_SHARE = 0.5
@@ -146,141 +133,6 @@ def hint_container(doc: Any, hint: str | None) -> Any:
 def _token_parts(tokens: list[str]) -> list[str]:
     """The "-"/"_"-separated parts of class/id tokens."""
     return [p for t in tokens for p in SEPARATORS_RE.split(t) if p]
-
-
-def is_lead_name(tokens: list[str]) -> bool:
-    """True when a part of a token, or two adjacent parts written together, names a lead,
-    and no part names a date, byline or image. An ``own_words`` part ("teaser") names one
-    only right after a part saying it is the entry's own ("entry-teaser").
-
-    >>> [is_lead_name([t]) for t in ("td-post-sub-title", "cmp-text--intro", "teaser-text", "teaser")]
-    [True, True, True, False]
-    >>> [is_lead_name([t]) for t in ("entry-teaser", "post__teaser", "cmp-teaser", "teaser-card")]
-    [True, True, False, False]
-    >>> is_lead_name(["article-header--subhead-date"]), is_lead_name(["lead-asset__caption"])
-    (False, False)
-    """
-    parts = _token_parts(tokens)
-    if LEAD_NOT_WORDS.intersection(parts):
-        return False
-    pairs = list(itertools.pairwise(parts))
-    if any(a in LEAD_OWN_PREFIXES and b in LEAD_OWN_WORDS for a, b in pairs):
-        return True
-    return any(p in LEAD_WORDS for p in parts) or any(a + b in LEAD_WORDS for a, b in pairs)
-
-
-@functools.lru_cache(maxsize=4096)
-def _names_lead(id_: str | None, classes: str | None) -> bool:
-    """``is_lead_name`` of an element's id and class values, remembered per pair: the lead is
-    looked for in every element of the blocks above the body, which repeat their names."""
-    return (id_ is not None or classes is not None) and is_lead_name(list(_tokens(id_, classes)))
-
-
-def _lead_candidate(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
-    """True for a short prose block named as a lead, outside chrome that never holds one."""
-    if el.tag in LEAD_NOT_TAGS or not _names_lead(el.get("id"), el.get("class")):
-        return False
-    if next(el.iter(*LEAD_NOT_TAGS), None) is not None:
-        return False
-    if el in marks and marks[el].rule not in LEAD_OWN_MARKS:
-        return False
-    if any(LEAD_NOT_WORDS.intersection(_token_parts(_parts(d))) for d in el.iterdescendants(etree.Element)):
-        return False  # a header row holding the byline and the date
-    if any(marks[a].rule in LEAD_SKIP_INSIDE and not _header_mark(a, marks) for a in el.iterancestors() if a in marks):
-        return False
-    text = norm(text_of(el))
-    links = sum(len(norm(text_of(a))) for a in el.iter("a"))
-    return LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and links <= len(text) / 2
-
-
-def _header_mark(el: Any, marks: dict[Any, ChromeGroup]) -> bool:
-    """True when ``el`` is marked as a ``header_marks`` group and holds an <h1>: the article's
-    own header named like chrome (a hero ``teaser``), not a teaser card, so its lead is the
-    article's.
-
-    >>> from cleanup.html.vocab import GROUP_BY_KEY
-    >>> hero = etree.fromstring("<div class='teaser'><h1>Trains every half hour</h1><p/></div>")
-    >>> card = etree.fromstring("<div class='teaser'><h3>Another story</h3><p/></div>")
-    >>> related = GROUP_BY_KEY["related"]
-    >>> _header_mark(hero, {hero: related}), _header_mark(card, {card: related})
-    (True, False)
-    """
-    return el in marks and marks[el].rule in LEAD_HEADER_MARKS and next(el.iter("h1"), None) is not None
-
-
-def lead_inside(container: Any, marks: dict[Any, ChromeGroup]) -> Any:
-    """The lead inside ``container`` held by a chrome-marked article header (an AEM hero
-    ``cmp-teaser`` holding the h1 and its ``__description``), else None.
-
-    The header is removed as chrome with the container's other marks; the caller takes the
-    lead out of it first (``lift_out``). A teaser card of another story holds no h1.
-    """
-    headers = [el for el in container.iter(etree.Element) if el is not container and _header_mark(el, marks)]
-    for header in headers:
-        found = [c for c in header.iter(etree.Element) if c is not header and _lead_candidate(c, marks)]
-        if found:
-            return found[-1]
-    return None
-
-
-def lift_out(el: Any, container: Any, marks: dict[Any, ChromeGroup]) -> None:
-    """Move ``el`` out of its outermost chrome-marked ancestor inside ``container``, right
-    before it; its tail stays where it was."""
-    inside = list(itertools.takewhile(lambda a: a is not container, el.iterancestors()))
-    outer = [a for a in inside if a in marks][-1]
-    tail, el.tail = el.tail, None
-    if tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent = el.getparent()
-            parent.text = (parent.text or "") + tail
-    outer.addprevious(el)
-
-
-def find_lead(containers: tuple[Any, ...], marks: dict[Any, ChromeGroup]) -> Any:
-    """The lead block right above the first body container, outside it; None if there is none.
-
-    Looked for in the blocks before the container and before up to two of its wrappers,
-    nearest first: a standfirst in the article header beside ``entry-content``. The chain of
-    wrappers holding only the container counts as the container (``_outer_wrapper``).
-    """
-    el = _outer_wrapper(containers[0])
-    for _ in range(LEAD_MAX_LEVELS):
-        if el.getparent() is None or el.tag == "body":
-            return None
-        for sibling in el.itersiblings(etree.Element, preceding=True):
-            found = [c for c in sibling.iter(etree.Element) if _lead_candidate(c, marks)]
-            if found:
-                return found[-1]
-        el = el.getparent()
-    return None
-
-
-def _outer_wrapper(el: Any) -> Any:
-    """The outermost wrapper whose only element child leads down to ``el``: one place in the page.
-
-    A wrapper chain (AEM's ``div.container > div.cmp-container > div.text > div.cmp-text``)
-    adds no blocks beside the body, so it does not count as a level to look for the lead in.
-
-    >>> doc = etree.fromstring("<body><p/><div id='w'><div><div id='c'/></div></div></body>")
-    >>> _outer_wrapper(doc.find(".//*[@id='c']")).get("id")
-    'w'
-    >>> _outer_wrapper(doc.find("p")).tag  # has a sibling: no wrapper of its own
-    'p'
-    """
-    while (parent := el.getparent()) is not None and parent.tag != "body" and _only_child(el):
-        el = parent
-    return el
-
-
-def _only_child(el: Any) -> bool:
-    """True when ``el`` has no element sibling."""
-    return (
-        next(el.itersiblings(etree.Element), None) is None
-        and next(el.itersiblings(etree.Element, preceding=True), None) is None
-    )
 
 
 def _apart(a: Any, b: Any) -> bool:

@@ -27,7 +27,7 @@ import lxml.html
 from lxml import etree
 
 from cleanup.html.cards import RULE as CARDS_RULE
-from cleanup.html.cards import drop_teaser_cards
+from cleanup.html.cards import dominant_host, drop_teaser_cards, site_host
 from cleanup.html.chrome import Candidate, find_marks
 from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
 from cleanup.html.dom import body_of, common_ancestor, text_key
@@ -35,17 +35,16 @@ from cleanup.html.evidence import (
     evidence_only,
     evidence_pick,
     evidence_siblings,
-    find_lead,
     headline_column,
-    lead_inside,
-    lift_out,
     spare_named,
 )
 from cleanup.html.fronts import GUESSED, section_front
 from cleanup.html.fronts import RULE as FRONT_RULE
 from cleanup.html.header_meta import page_metadata
+from cleanup.html.headline import drop_headline
 from cleanup.html.ldbody import RULE as LD_RULE
 from cleanup.html.ldbody import from_json_ld
+from cleanup.html.lead import find_lead, lead_inside, lift_out, teaser_first_inside
 from cleanup.html.lines import drop_link_lines, lines_of
 from cleanup.html.marks import (
     apply_site_strip,
@@ -56,6 +55,8 @@ from cleanup.html.marks import (
 )
 from cleanup.html.meta import Meta, read_metadata
 from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSER_MAX_DEPTH: re-exported)
+from cleanup.html.relatedbox import RULE as RELATED_BOX_RULE
+from cleanup.html.relatedbox import drop_related_boxes
 from cleanup.html.scorer import (
     MIN_BLOCK_CHARS,
     UNSURE_SHARE,
@@ -69,15 +70,14 @@ from cleanup.html.scorer import (
     with_siblings,
 )
 from cleanup.html.siterules import apply_replacements, read_site_page, usable_body
+from cleanup.html.teasers import RULE as TEASERS_RULE
+from cleanup.html.teasers import teaser_marks
 from cleanup.html.vocab import INVISIBLE_TAGS, ChromeGroup
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
 
 if TYPE_CHECKING:
     from cleanup.sites.load import Site
-
-
-MIN_PROSE_LINE_CHARS = 80  # an h1 after a line this long is a section heading, not the headline
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,7 @@ def extract_html(
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
     candidates: list[Candidate] = []
-    found = find_marks(doc, candidates)
-    if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)
-        found = {el: group for el, group in found.items() if enabled(group.rule, options)}
+    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options)
     evidence = find_evidence(doc, meta.body_hint, candidates)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
     generic = generic_choice(doc, scores, evidence, meta.title)
@@ -138,6 +136,8 @@ def extract_html(
     if enabled(CARDS_RULE, options):
         removed += drop_teaser_cards(choice.containers, meta.canonical_url or url)
     pruned = marks if site is None or site.prune or choice.extractor != "site-rule" else {}
+    if enabled(RELATED_BOX_RULE, options):
+        removed += drop_related_boxes(choice.containers, meta.canonical_url or url, pruned, options.rules_dirs)
     removed += caption_removed + strip_chrome(choice.containers, pruned, scores, options.rules_dirs)
     lines, headline_removed, extractor = _article_lines(choice, meta, options, declared)
     return HtmlPage(
@@ -153,6 +153,17 @@ def extract_html(
         native_ad=native_ad,
         header=(None, None) if meta.byline and meta.date else page_metadata(choice.containers[0], marks, removed),
     )
+
+
+def _chrome_marks(doc: Any, candidates: list[Candidate], url: str | None, options: Options) -> dict[Any, Any]:
+    """The chrome marks of the page (``find_marks``, and the teaser lists beside a story), the enabled ones;
+    ``candidates`` gets the evidence containers."""
+    found = find_marks(doc, candidates)
+    if enabled(TEASERS_RULE, options):
+        found.update(teaser_marks(body_of(doc), site_host(url) or dominant_host(doc), found))
+    if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)
+        found = {el: group for el, group in found.items() if enabled(group.rule, options)}
+    return found
 
 
 def _article_lines(
@@ -342,40 +353,23 @@ def with_lead(choice: Choice, marks: dict[Any, ChromeGroup]) -> Choice:
     """The choice with the lead block right above its body container put in front of it.
 
     A lead inside the container, in a chrome-marked article header (a hero teaser holding
-    the h1), is moved out of that header, which goes as chrome.
+    the h1), is moved out of that header, which goes as chrome; a plain "teaser" opening the
+    container is kept. A sibling taken with an evidence container for its kind (Drupal's
+    "field" beside "field field-name-body") that is marked chrome ("field-name-field-tags")
+    is left out: its root would not be stripped.
     """
     if choice.extractor == "body":
         return choice
+    if choice.extractor == "evidence" and len(choice.containers) > 1:
+        kept = tuple(c for c in choice.containers if c not in marks)
+        choice = Choice(kept or choice.containers, choice.extractor)
     lead = find_lead(choice.containers, marks)
     if lead is not None:
         return Choice((lead, *choice.containers), choice.extractor)
     inner = lead_inside(choice.containers[0], marks)
     if inner is not None:
         lift_out(inner, choice.containers[0], marks)
+    teaser = teaser_first_inside(choice.containers[0], marks)
+    if teaser is not None:
+        del marks[teaser]  # the body's own "teaser" opening it: its lead, not a card
     return choice
-
-
-def _headline_index(lines: list[Line], title: str | None) -> int | None:
-    """Index of the headline: the line equal to the title near the top, else an h1 before prose."""
-    want = title.casefold() if title else None
-    for i, line in enumerate(lines):
-        if want and line.text.casefold() == want and (line.tag == "h1" or i < 3):
-            return i
-    for i, line in enumerate(lines):
-        if line.tag == "h1":
-            return i
-        if len(line.text) >= MIN_PROSE_LINE_CHARS:
-            return None
-    return None
-
-
-def drop_headline(lines: list[Line], title: str | None) -> tuple[list[Line], list[Removal]]:
-    """Remove the headline (kept as HtmlPage.title) from the article lines."""
-    i = _headline_index(lines, title)
-    if i is None:
-        return lines, []
-    line = lines[i]
-    reason = "article headline (kept as title)"
-    return lines[:i] + lines[i + 1 :], [
-        Removal("headline", reason, line.text, line.no, line.end or line.no, node=line.tag)
-    ]

@@ -7,6 +7,7 @@ the share of its characters that sit in links.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,6 +117,12 @@ def lines_of(root: Any) -> list[Line]:
 LIST_HEADING_REASON = "heading of a removed link list"
 SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_LINE_LINK_SHARE = 0.8  # link chars / all chars of a line above which it is a link, not prose
+READ_ALSO_REASON = "related-stories label before a link to another story"
+WORD_END_RE = re.compile(r"(?<=\S)(?=\s)")
+MAX_LABEL_WORDS = 6  # a read-also label is a short heading ("Lesen Sie dazu auch")
+READ_ALSO_MIN_LINK_SHARE = 0.5  # the link to the other story is at least as long as the label
+PREFIX_SEPARATORS = (":", "|", "»", "›", ">", "→", "▶", "-", "–", "—")
+LABEL_SLACK = 2  # characters: the label's length is read from the line's link share, rounded
 
 
 def drop_link_lines(lines: list[Line], rules_dirs: tuple[str, ...] = ()) -> tuple[list[Line], list[Removal]]:
@@ -134,9 +141,32 @@ def drop_link_lines(lines: list[Line], rules_dirs: tuple[str, ...] = ()) -> tupl
             removed.append(Removal("link-list", "run of link-only lines", line.text, line.no, end, node=line.tag))
         elif _list_heading(lines, runs, i, rules_dirs):
             removed.append(Removal("link-list", LIST_HEADING_REASON, line.text, line.no, end, node=line.tag))
+        elif line.link_share >= READ_ALSO_MIN_LINK_SHARE and read_also_link(line, rules_dirs):
+            removed.append(Removal("link-list", READ_ALSO_REASON, line.text, line.no, end, node=line.tag))
         else:
             kept.append(line)
     return kept, removed
+
+
+def read_also_link(line: Line, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a line that is a related-stories label of the language packs, then a link to the
+    other story, with no separator between ("<b>LEGGI ANCHE</b> <a>Nuovo parcheggio …</a>"): the
+    label is the line's text outside the link. With a separator, the packs' ``related`` prefix
+    phrases find it in any markup ("Lesen Sie auch: …").
+
+    >>> read_also_link(Line(1, "LEGGI ANCHE Nuovo parcheggio in stazione", link_share=0.725))
+    True
+    >>> read_also_link(Line(1, "Leggi anche il parere della Regione", link_share=0.6))  # label is prose
+    False
+    """
+    label_chars = round(len(line.text) * (1 - line.link_share))
+    ends = [m.start() for m in WORD_END_RE.finditer(line.text)][:MAX_LABEL_WORDS]
+    return any(
+        abs(end - label_chars) <= LABEL_SLACK
+        and not line.text[:end].endswith(PREFIX_SEPARATORS)  # the packs' prefix rule names those
+        and is_bare_heading(line.text[:end], rules_dirs)
+        for end in ends
+    )
 
 
 def _list_heading(lines: list[Line], runs: list[bool], i: int, rules_dirs: tuple[str, ...] = ()) -> bool:

@@ -81,15 +81,19 @@ CAPTION_RES = (
     _CREDIT_DOTTED_RE,
     # "© AFP", "© picture alliance / dpa": an agency after ©, no year (that is a copyright line)
     re.compile(rf"(?:.*[.!?”\"’]\s+)?©\s*(?:[^©()\d]{{1,60}}/\s*)?{_AGENCY}(?:\s*/\s*[^©()\d]{{1,60}})?"),
+    # "Foto Ansa", "Foto dpa/Patrick Seeger": a credit lead and a known agency with no colon, the
+    # whole line (Italian and German sites under a picture); "Bild Zeitung" names no agency
+    re.compile(rf"(?i:{_CREDIT_COLON})\s+{_AGENCY}(?:\s*/\s*{_CREDITED})?"),
 )
 # The character each of CAPTION_RES ends with ("" for none): most lines that reach
 # the rule are sentences with a colon or brackets inside, not at the end.
 CAPTION_ENDS = tuple(literal_end(pattern) for pattern in CAPTION_RES)
 # A character each of CAPTION_RES needs, in order: a line without it skips that
 # pattern (most lines reaching the rule hold a colon or a slash, not both).
-CAPTION_NEEDS = ("(", "/", ":", "/", ".", "©")
-# What a line needs at all to be tried as a caption (lower-cased): one of CAPTION_NEEDS, or a dotted credit lead.
-CAPTION_CONTAINS = ("(", ":", "/", "©", *(f"{lead.lower()} " for lead in CREDIT_LEADS if lead.endswith(".")))
+CAPTION_NEEDS = ("(", "/", ":", "/", ".", "©", " ")
+# What a line needs at all to be tried as a caption (lower-cased): one of CAPTION_NEEDS, or a credit
+# lead and a space ("fot. pap", "foto ansa").
+CAPTION_CONTAINS = ("(", ":", "/", "©", *(f"{lead.lower()} " for lead in CREDIT_LEADS))
 # Getty-style dateline caption: "WASHINGTON, DC - NOVEMBER 24: United States ..."
 GETTY_DATELINE_RE = re.compile(
     r"[A-Z][A-Z .,'’-]{1,60}\s+[-–—]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"

@@ -190,6 +190,8 @@ def image_caption(line: Line) -> str | None:
     'photo caption or credit'
     >>> image_caption(Line(1, "Prices rose sharply (from $3/month to $5/month) in May.")) is None
     True
+    >>> image_caption(Line(1, "Foto Ansa")), image_caption(Line(1, "Foto di gruppo per la giunta")) is None
+    ('photo caption or credit', True)
     """
     text = _text(line)
     if len(text) > C.MAX_CAPTION_CHARS:
