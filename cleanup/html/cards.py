@@ -13,6 +13,7 @@ none with more than 5 % of its text in the truth.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,8 +39,10 @@ ARTICLE_SHARE = 1 / 3
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
+@functools.lru_cache(maxsize=16384)
 def site_host(url: str | None) -> str:
-    """The host of ``url`` without one leading ``www.``; '' when there is none.
+    """The host of ``url`` without one leading ``www.``; '' when there is none (remembered: a page's
+    links repeat, and the teaser, lead and card passes ask of the same ones).
 
     >>> site_host("https://www.example.com/a/b"), site_host("/a/b"), site_host("http://[::1")
     ('example.com', '', '')
