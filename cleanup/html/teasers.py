@@ -14,6 +14,7 @@ between paragraphs) has no item holding both a title and a summary.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from typing import Any
 
 from lxml import etree
@@ -76,13 +77,15 @@ def is_teaser(el: Any, host: str) -> bool:
     return is_card(el, host)
 
 
-def teaser_groups(root: Any, host: str) -> list[list[Any]]:
+def teaser_groups(root: Any, host: str, marks: Collection[Any] = ()) -> list[list[Any]]:
     """The groups of teasers under ``root``: from each heading or picture with an internal link
     in or around it, up to the first element
     with ``MIN_ITEMS`` siblings of its tag and class, ``ITEM_SHARE`` of them teasers.
 
     Each element is walked through once and each kind of siblings counted once: the walk is
-    linear in the page (it runs on every page, most of whose links are in no group)."""
+    linear in the page (it runs on every page, most of whose links are in no group). A walk
+    stops at an element already marked as chrome (``marks``): a group at or inside it is dropped
+    by ``teaser_marks`` anyway, and one above it is found from its other headings and pictures."""
     kin_of: dict[tuple[Any, str, str | None], list[Any]] = {}
     walked: set[Any] = set()
     groups = []
@@ -91,7 +94,7 @@ def teaser_groups(root: Any, host: str) -> list[list[Any]]:
             continue  # (walked: its walk would stop at once; the href is parsed only otherwise)
         for el in anchor.iterancestors():
             parent = el.getparent()
-            if el in walked or parent is None or el is root:
+            if el in walked or parent is None or el is root or el in marks:
                 break
             walked.add(el)
             key = (parent, el.tag, el.get("class"))
@@ -135,7 +138,7 @@ def teaser_marks(root: Any, host: str, marks: dict[Any, ChromeGroup]) -> dict[An
     stands beside them (``story_beside``): a page of teasers is what it shows."""
     groups = [
         items
-        for items in teaser_groups(root, host)
+        for items in teaser_groups(root, host, marks)
         if not any(a in marks for a in items[0].iterancestors())
         and not any(i in marks for i in items)
         and not (in_story_flow(items) and any(_chars(i) > MAX_CARD_CHARS for i in items))
