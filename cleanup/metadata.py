@@ -51,6 +51,7 @@ CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz"})
 CONJUNCTION_AFTER_COMMA_RE = re.compile(r",\s*(and|und|et|y|e|en|i|oraz)\s+")
 # Wire services credited after the names (text/words.toml), matched case-blind, "The" allowed.
 WIRE_SERVICES = frozenset(name.casefold() for name in WORDS["wire_services"])
+NEWS_OUTLETS = frozenset(name.casefold() for name in WORDS["news_outlets"])  # after a comma only
 WIRE_SERVICE_NAMES = frozenset(WORDS["wire_services"])  # as written: "EFE" is an agency, "Efe" a surname
 # A web address in a part after a comma: "Troy L. Smith, Cleveland.com" (not "R.J." or "F.").
 DOMAIN_RE = re.compile(r"[^\W_][\w-]+\.(?:com|org|net|info|news|[a-z]{2})\b", re.I)
@@ -270,6 +271,7 @@ def _without_org(names: str, publisher: str | None) -> str:
 
     A part after a comma goes when it is a wire service ("Jane Doe, Associated Press"),
     the site's name or a longer or shorter form of it ("Jane Doe, CNN Business" on CNN),
+    a news organisation of ``news_outlets`` ("Jane Doe, CNN" syndicated on another site),
     or a web address ("Troy Smith, Cleveland.com"); another name ("Lia Roe, Yaron Doe"),
     a surname-first initial ("Kooman, F.") or a credential ("Brenda Goodman, MA") stays.
     A wire service right after the names goes too ("JANE DOE and JOHN ROE Associated
@@ -278,6 +280,8 @@ def _without_org(names: str, publisher: str | None) -> str:
 
     >>> _without_org("Jill Roe, CNN Business", "CNN"), _without_org("Lia Roe, Yaron Doe", None)
     ('Jill Roe', 'Lia Roe, Yaron Doe')
+    >>> _without_org("Sandee Roe, CNN", "MSN")  # a news organisation credited on another site
+    'Sandee Roe'
     >>> _without_org("JANE DOE and JOHN ROE Associated Press", None), _without_org("Jane O'Brien BBC, Washington", None)
     ('JANE DOE and JOHN ROE', "Jane O'Brien")
     """
@@ -301,7 +305,8 @@ def _is_org(part: str, publisher: str | None) -> bool:
     low = " ".join(part.casefold().split())
     site = " ".join((publisher or "").casefold().split())
     same_site = bool(site) and (low == site or low.startswith(site + " ") or site.startswith(low + " "))
-    return bool(low) and (same_site or _is_wire_service(low) or bool(DOMAIN_RE.search(low)))
+    outlet = low.strip(" .") in NEWS_OUTLETS
+    return bool(low) and (same_site or outlet or _is_wire_service(low) or bool(DOMAIN_RE.search(low)))
 
 
 def _ends_in_wire_service(text: str) -> bool:

@@ -351,3 +351,10 @@ def test_a_byline_ending_in_its_date_gives_the_byline_and_the_date() -> None:
     assert (result.byline, result.date_text) == ("Joseph Roe", "November 19, 2019, 07:47 PM EST")
     assert result.date is not None and result.date.startswith("2019-11-19")
     assert "Joseph Roe" not in result.text
+
+
+def test_a_news_organisation_after_a_comma_is_no_name() -> None:
+    # Found on dev pages: "Sandee LaMotte, CNN" as the byline of a story syndicated on MSN.
+    assert byline_names("By Sandee Roe, CNN", publisher="MSN") == "Sandee Roe"
+    assert byline_names("By Jill Roe, The Washington Post") == "Jill Roe"
+    assert byline_names("By Lia Roe, Yaron Doe") == "Lia Roe, Yaron Doe"  # keep-trap: a second name
