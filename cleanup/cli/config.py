@@ -58,7 +58,9 @@ def find_config(start: Path) -> Config | None:
     for directory in (start, *start.parents):
         own = directory / CONFIG_NAME
         if own.is_file():
-            return Config(own, _defaults(own, _read(own, used=True)))
+            data, owner, mode = _read_file(own)
+            _check_owner(own, owner, mode)
+            return Config(own, _defaults(own, data))
         project = directory / PYPROJECT
         if project.is_file():
             data, owner, mode = _read_file(project)
@@ -81,14 +83,6 @@ def _check_owner(path: Path, owner: int, mode: int) -> None:
     if owner not in (0, os.geteuid()) or mode & stat.S_IWOTH:
         who = "is owned by another user" if owner not in (0, os.geteuid()) else "is writable by other users"
         raise click.UsageError(f"config file {path}: {who}; not used (fix its owner or mode, or give --no-config)")
-
-
-def _read(path: Path, used: bool = False) -> dict[str, Any]:
-    """The TOML of a config file; with ``used``, a usage error when another user could have written it."""
-    data, owner, mode = _read_file(path)
-    if used:
-        _check_owner(path, owner, mode)
-    return data
 
 
 def _read_file(path: Path) -> tuple[dict[str, Any], int, int]:

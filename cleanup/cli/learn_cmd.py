@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import errno
 import os
-import stat
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -248,23 +247,20 @@ def _replaceable(path: Path, base: Site | None) -> bool:
     or a file ``cleanup learn`` wrote that holds learned rules only (no [site] table, every rule named
     ``learned-``): a hand-written rule, or one added to a learned file, is never lost."""
     from cleanup.cli.explain import same_path
-    from cleanup.output.files import SAFE_READ
+    from cleanup.output.files import OutputError, read_regular
 
     if base is not None and same_path(path, base.path):
         return True
     try:  # not blocking on a FIFO; a link is replaced, not followed (atomic_write)
-        fd = os.open(path, SAFE_READ)
-    except FileNotFoundError:
-        return True
-    except OSError:
+        existing = read_regular(path, MAX_LEARNED_BYTES)
+    except OutputError:
         return path.is_symlink()
-    with os.fdopen(fd, "rb") as existing:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        text = existing.read(MAX_LEARNED_BYTES + 1).decode("utf-8", "replace")
+    if existing is None:
+        return True
+    text = existing.data.decode("utf-8", "replace")
     if not text.strip():
         return True
-    if not text.lstrip().startswith(LEARNED_MARK) or len(text) > MAX_LEARNED_BYTES:
+    if not text.lstrip().startswith(LEARNED_MARK) or not existing.complete:
         return False
     try:
         data = tomllib.loads(text)

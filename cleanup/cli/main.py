@@ -132,9 +132,10 @@ def _validate(sources: tuple[Path, ...], output: Path | None, fmt: str, mode: Mo
     """Flag combinations click cannot check on its own."""
     if mode is not Mode.WRITE and output is None and fmt != "text":
         raise click.UsageError("--check/--diff without -o compare the text output with the input: use --format text")
-    if output is not None and fmt == "jsonl" and (output.is_dir() or _slashed()):
+    slashed = _slashed()
+    if output is not None and fmt == "jsonl" and (output.is_dir() or slashed):
         what = "is a directory" if output.is_dir() else "names a directory (it ends in /)"
-        raise click.UsageError(f"--format jsonl writes one file, but -o {output}{'/' if _slashed() else ''} {what}")
+        raise click.UsageError(f"--format jsonl writes one file, but -o {output}{'/' if slashed else ''} {what}")
     if output is not None and fmt != "jsonl" and not streams_to(output):
         _check_output_name(output, fmt)
     if flags["site"] is not None and not flags["site"].strip():

@@ -13,18 +13,18 @@ SKIP_CHUNK = 1 << 20  # read this much at a time
 
 def holds_bytes(stream: BinaryIO) -> bool:
     """True when a seekable stream holds data, gunzipped (an empty WARC file, or the gzip of one, is no fault)."""
-    if not stream.seekable() or stream.seek(0, 2) == 0:
-        return stream.seekable() is False
+    if not stream.seekable():
+        return True  # standard input: it cannot be looked at again
+    if stream.seek(0, 2) == 0:
+        return False
     stream.seek(0)
     head = stream.read(SKIP_CHUNK)
-    return not head.startswith(b"\x1f\x8b") or bool(_gunzipped_start(head))
-
-
-def _gunzipped_start(head: bytes) -> bytes:
+    if not head.startswith(b"\x1f\x8b"):
+        return True
     try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 1)
+        return bool(zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 1))
     except zlib.error:
-        return b"?"  # not gzip after all: the bytes are there
+        return True  # not gzip after all: the bytes are there
 
 
 def gzip_truncated(stream: BinaryIO) -> bool:

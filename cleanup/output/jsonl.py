@@ -195,16 +195,10 @@ def _index(path: Path, layout: Layout | None = None) -> dict[str, bytes]:
     a device would hang or never end); a last line without its newline was cut
     short and is left out.
     """
-    try:
-        fd = os.open(path, SAFE_READ)
-    except FileNotFoundError:
+    raw = _open_regular(path)
+    if raw is None:
         return {}
-    except OSError as exc:
-        raise OutputError(f"cannot read {quote_name(str(path))}: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as raw:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise OutputError(f"{quote_name(str(path))} is {kind_of(mode)}, not a regular file; refusing it")
+    with raw:
         stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed(path) else raw  # type: ignore[assignment]
         try:
             return _records(stream, layout if layout is not None else Layout())
@@ -233,18 +227,30 @@ def _records(stream: BinaryIO, layout: Layout) -> dict[str, bytes]:
     return index
 
 
-def _first_line(path: Path) -> bytes | None:
-    """The first line of an existing file (gunzipped for .gz: as much as can be read of one cut short),
-    None when there is no file; OutputError when it is no regular file."""
+def _open_regular(path: Path) -> BinaryIO | None:
+    """``path`` opened to read without blocking (a FIFO or a device would hang or never end), None when
+    there is no file; OutputError when it cannot be read or is no regular file."""
     try:
         fd = os.open(path, SAFE_READ)
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise OutputError(f"cannot read {quote_name(str(path))}: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as raw:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OutputError(f"{quote_name(str(path))} is {kind_of(os.fstat(fd).st_mode)}, not a regular file")
+    raw = os.fdopen(fd, "rb")
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        raw.close()
+        raise OutputError(f"{quote_name(str(path))} is {kind_of(mode)}, not a regular file; refusing it")
+    return raw
+
+
+def _first_line(path: Path) -> bytes | None:
+    """The first line of an existing file (gunzipped for .gz: as much as can be read of one cut short),
+    None when there is no file; OutputError when it is no regular file."""
+    raw = _open_regular(path)
+    if raw is None:
+        return None
+    with raw:
         if not compressed(path):
             return raw.readline(MAX_FIRST_LINE)
         parts: list[bytes] = []
@@ -266,15 +272,10 @@ def _ours(line: bytes) -> bool:
     """True for an empty first line, a record of cleanup, or one cut short (it starts as a record does)."""
     if not line.strip():
         return True
-    if not line.endswith(b"\n"):
-        try:
-            json.loads(line)
-        except (ValueError, RecursionError):
-            return line.startswith(RECORD_START) or RECORD_START.startswith(line)  # '{"sou' is cut too
     try:
         record = json.loads(line)
-    except (ValueError, RecursionError):
-        return False
+    except (ValueError, RecursionError):  # '{"sou' is cut too
+        return not line.endswith(b"\n") and (line.startswith(RECORD_START) or RECORD_START.startswith(line))
     return isinstance(record, dict) and isinstance(record.get("source"), str) and "extractor" in record
 
 

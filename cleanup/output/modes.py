@@ -203,7 +203,7 @@ class Directory:
         so are inputs and files inside an input directory (an input may lie under
         -o: ``cleanup --prune -o . pages/``), and the outputs of a records file that failed.
         """
-        found = []
+        found, stems = [], _StemCache()
         for top, dirs, names in os.walk(self.root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             if any(Path(top).is_relative_to(kept) for kept in self.kept_dirs):
@@ -211,11 +211,11 @@ class Directory:
             for name in names:
                 path = Path(top) / name
                 ours = name.endswith(self.suffix) and not name.startswith(".") and path not in self.owners
-                if ours and self.guard.problem(path) is None and self._input_gone(path):
+                if ours and self.guard.problem(path) is None and self._input_gone(path, stems):
                     found.append(path)
         return sorted(found)
 
-    def _input_gone(self, path: Path) -> bool:
+    def _input_gone(self, path: Path, stems: _StemCache) -> bool:
         """True when ``path`` mirrors a directory this run cleaned a page of, and no file there has it as output.
 
         Only a directory this run read pages from can tell: an output whose directory mirrors
@@ -229,7 +229,7 @@ class Directory:
         stem, seen = rel.name[: -len(self.suffix)], False
         for base in sorted(self.bases):
             if (base / rel.parent) in self.page_dirs:
-                if stem in (_stems(base / rel.parent) or {stem}):
+                if stem in (stems[base / rel.parent] or {stem}):
                     return False  # its input is there (a run on one file of the directory, a filter)
                 seen = True
         if not seen:
@@ -237,12 +237,17 @@ class Directory:
         return seen
 
 
-def _stems(directory: Path) -> set[str] | None:
-    """The output stems of the files in ``directory`` (``output_stem``); None when it cannot be listed."""
-    try:
-        return {output_stem(name) for name in os.listdir(directory)}
-    except OSError:
-        return None
+class _StemCache(dict[Path, set[str] | None]):
+    """The output stems of the files of each input directory (``output_stem``), listed once a prune;
+    None for a directory that cannot be listed."""
+
+    def __missing__(self, directory: Path) -> set[str] | None:
+        try:
+            stems: set[str] | None = {output_stem(name) for name in os.listdir(directory)}
+        except OSError:
+            stems = None
+        self[directory] = stems
+        return stems
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -279,11 +279,13 @@ def load_ftr(path: Path) -> tuple[Site, list[Problem]]:
         data = read_rule_bytes(path)
     except OSError as exc:
         raise SiteRuleError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    text = data.decode("utf-8", "replace")
-    site, problems = parse_ftr(text, path)
+    try:
+        return parse_ftr(data.decode("utf-8"), path)
+    except UnicodeDecodeError:  # only then is each line looked at
+        site, problems = parse_ftr(data.decode("utf-8", "replace"), path)
     bad = [n for n, line in enumerate(data.split(b"\n"), 1) if not _utf8(line)]
     found = [Problem(path, n, "encoding", "not UTF-8; its bad bytes read as U+FFFD") for n in bad]
-    return site, sorted([*problems, *found], key=lambda p: p.line) if found else problems
+    return site, sorted([*problems, *found], key=lambda p: p.line)
 
 
 def _utf8(line: bytes) -> bool:
