@@ -84,6 +84,19 @@ def test_strip_id_or_class_matches_whole_tokens_and_names_the_rule(tmp_path: Pat
     assert "related" in removal.reason and "normalize-space(@class)" in removal.reason
 
 
+def test_a_match_inside_what_an_earlier_rule_removed_is_not_reported_again(tmp_path: Path) -> None:
+    # The second rule's match lies inside the first one's: its text went with the first removal.
+    dirs = rules_dir(tmp_path, example_com="strip_id_or_class: comments\nstrip_id_or_class: comment-form\n")
+    markup = page(
+        f"<article>{story(4)}<div class='comments'><p>12 comments on this story</p>"
+        "<form class='comment-form'>Leave a comment about the bridge</form></div></article>"
+    )
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert "12 comments" not in result.text and "Leave a comment" not in result.text
+    reported = [r for r in result.removed if "Leave a comment" in r.text]
+    assert [r.rule for r in reported] == ["example.com:strip_id_or_class#1"]
+
+
 def test_strip_names_the_xpath_in_the_reason(tmp_path: Path) -> None:
     dirs = rules_dir(tmp_path, example_com="strip: //p[contains(., 'Sign up')]\n")
     result = clean(

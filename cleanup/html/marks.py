@@ -69,12 +69,21 @@ def apply_site_strip(doc: Any, site: Site, attrs: str | None = None, article: tu
         else:
             found = evaluate(rule.xpath, doc, attrs)
         for el in _elements(found):
-            if el.getparent() is not None and el.tag not in ("body", "html") and not guard.holds_most(el):
+            if el.tag not in ("body", "html") and within(el, doc) and not guard.holds_most(el):
                 record = removal_of(el, rule.id, rule.why)
                 if record.text:  # as strip_chrome: an empty slot removes no text to explain
                     removed.append(record)
                 drop(el)
     return removed
+
+
+def within(el: Any, root: Any) -> bool:
+    """True when ``el`` is still under ``root``: not removed, nor inside something removed.
+
+    A rule's matches may lie inside what an earlier rule removed (``strip_id_or_class:
+    comments``, then ``comment-form``): removing them again would report their text twice.
+    """
+    return any(ancestor is root for ancestor in el.iterancestors())
 
 
 class ArticleGuard:
