@@ -97,6 +97,20 @@ def test_a_match_inside_what_an_earlier_rule_removed_is_not_reported_again(tmp_p
     assert [r.rule for r in reported] == ["example.com:strip_id_or_class#1"]
 
 
+def test_a_site_with_many_rules_finds_their_strings_in_one_pass_and_still_strips(tmp_path: Path) -> None:
+    # More than FEW_STRINGS needed strings: one RE2 set tells which the page holds (xpath.NeededStrings).
+    lines = [f"strip: //div[contains(@class, 'unit-{n}')]" for n in range(10, 22)] + ["strip: //p[@id='note']"]
+    dirs = rules_dir(tmp_path, example_com="\n".join(lines) + "\n")
+    markup = page(
+        f"<article>{story(4)}<div class='unit-21'>{PROSE} Gone by strip 12.</div>"
+        f"<div class='unit-99'>{PROSE} Kept by all.</div><p id='note'>{PROSE} Gone by strip 13.</p></article>"
+    )
+    result = clean(markup, Options(rules_dirs=dirs))
+    assert "Kept by all" in result.text and "Gone by" not in result.text
+    removed = {r.rule: r.text for r in result.removed}
+    assert "Gone by strip 12" in removed["example.com:strip#12"] and "strip 13" in removed["example.com:strip#13"]
+
+
 def test_strip_names_the_xpath_in_the_reason(tmp_path: Path) -> None:
     dirs = rules_dir(tmp_path, example_com="strip: //p[contains(., 'Sign up')]\n")
     result = clean(

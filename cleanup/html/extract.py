@@ -77,6 +77,7 @@ from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
 
 if TYPE_CHECKING:
+    from cleanup.html.xpath import PageAttrs
     from cleanup.sites.load import Site
 
 
@@ -249,7 +250,7 @@ def _locate(doc: Any, wanted: list[str]) -> Any:
     return common_ancestor(hits[0], hits[-1]) if hits else None
 
 
-def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: str | None = None) -> Choice:
+def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: PageAttrs | None = None) -> Choice:
     """Site body rule (unless rotten: siterules.usable_body), else the generic choice."""
     found = site_body(doc, site, attrs) if site and site.body else ()
     if found and site is not None and usable_body(found, site, generic.containers, generic.extractor):

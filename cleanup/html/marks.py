@@ -26,6 +26,7 @@ from cleanup.model import Removal
 from cleanup.rules import CAPTION_ELEMENT
 
 if TYPE_CHECKING:
+    from cleanup.html.xpath import PageAttrs
     from cleanup.sites.load import Site
 
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
@@ -50,10 +51,12 @@ def _elements(nodes: Any) -> list[Any]:
     return [n for n in found if not any(a in inside for a in n.iterancestors())]
 
 
-def apply_site_strip(doc: Any, site: Site, attrs: str | None = None, article: tuple[Any, ...] = ()) -> list[Removal]:
+def apply_site_strip(
+    doc: Any, site: Site, attrs: PageAttrs | None = None, article: tuple[Any, ...] = ()
+) -> list[Removal]:
     """Remove every element matched by the site's ``strip`` rules.
 
-    ``attrs`` (the page's attribute values, ``attribute_text``) lets rules that cannot match be skipped. An
+    ``attrs`` (the page's attribute values, ``xpath.PageAttrs``) lets rules that cannot match be skipped. An
     element holding most of the text of ``article`` (the generic extractor's
     choice) is not removed: a rule that would remove the article is wrong for
     this page (a paywall stub in a "snippet" box), and text is never lost to it.
@@ -110,7 +113,7 @@ class ArticleGuard:
         return 2 * inside >= self.total
 
 
-def site_body(doc: Any, site: Site, attrs: str | None = None) -> tuple[Any, ...]:
+def site_body(doc: Any, site: Site, attrs: PageAttrs | None = None) -> tuple[Any, ...]:
     """Containers matched by the first site ``body`` rule that finds real text."""
     for rule in site.body:
         found = _elements(evaluate(rule.xpath, doc, attrs))

@@ -16,7 +16,7 @@ from lxml import etree
 
 from cleanup.html.dom import text_length
 from cleanup.html.meta import Meta
-from cleanup.html.xpath import SimpleTest, attribute_text, evaluate, first_string
+from cleanup.html.xpath import NeededStrings, PageAttrs, SimpleTest, evaluate, first_string
 
 if TYPE_CHECKING:
     from cleanup.sites.load import DomRule, Site
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 # not the article (ftr-site-config on the dev pages: a video box at 0.1x, CNN's whole page at 9-19x).
 SITE_BODY_BAND = (0.5, 3.0)
 CLASS_OR_ID = etree.XPath("/descendant::*[@class or @id]")
+# The site rules gated by the strings they need (RuleXPath.needs), and how many sites keep theirs.
+NEEDING_KINDS = ("strip", "body", "title", "author", "date", "native_ad")
+MAX_NEEDED_SITES = 1024
+_NEEDED: dict[int, tuple[Site, NeededStrings]] = {}
 # A replacement may not grow the page past this factor: "a" -> 1,000 copies of "a" would.
 MAX_REPLACE_GROWTH = 4
 
@@ -108,12 +112,27 @@ def _tokens(value: str) -> str:
     return f" {' '.join(classes.split())} \0 {' '.join(ids.split())} "
 
 
-def read_site_page(doc: Any, site: Site | None, meta: Meta) -> tuple[Meta, bool, str | None]:
+def read_site_page(doc: Any, site: Site | None, meta: Meta) -> tuple[Meta, bool, PageAttrs | None]:
     """The metadata with the site's title/author/date rules, the native-ad flag, and the attribute values."""
     if site is None:
         return meta, False, None
-    attrs = attribute_text(doc)
+    attrs = PageAttrs(doc, needed_strings(site))
     return site_metadata(doc, site, meta, attrs), bool(site.native_ad and is_native_ad(doc, site, attrs)), attrs
+
+
+def needed_strings(site: Site) -> NeededStrings:
+    """The strings the site's DOM rules need in a page's attribute values, made once per site object.
+
+    Keyed by identity (the entry holds the site, so its id is not reused): a
+    Site's hash would hash every rule, for every page.
+    """
+    held = _NEEDED.get(id(site))
+    if held is None or held[0] is not site:
+        if len(_NEEDED) >= MAX_NEEDED_SITES:
+            _NEEDED.clear()
+        rules = (r for kind in NEEDING_KINDS for r in getattr(site, kind))
+        held = _NEEDED[id(site)] = (site, NeededStrings(s for r in rules for s in r.xpath.needs))
+    return held[1]
 
 
 def usable_body(found: tuple[Any, ...], site: Site, generic: tuple[Any, ...], extractor: str) -> bool:
@@ -142,7 +161,7 @@ def _chars(elements: tuple[Any, ...]) -> int:
     return sum(map(text_length, elements))
 
 
-def _first(rules: tuple[DomRule, ...], doc: Any, attrs: str | None) -> str | None:
+def _first(rules: tuple[DomRule, ...], doc: Any, attrs: PageAttrs | None) -> str | None:
     """The first non-empty text one of the rules gives, in order."""
     for rule in rules:
         text = first_string(rule.xpath, doc, attrs)
@@ -151,7 +170,7 @@ def _first(rules: tuple[DomRule, ...], doc: Any, attrs: str | None) -> str | Non
     return None
 
 
-def site_metadata(doc: Any, site: Site, meta: Meta, attrs: str | None = None) -> Meta:
+def site_metadata(doc: Any, site: Site, meta: Meta, attrs: PageAttrs | None = None) -> Meta:
     """Title, byline and date from the site's rules where they find something, else the page's own."""
     if not (site.title or site.author or site.date):
         return meta
@@ -163,7 +182,7 @@ def site_metadata(doc: Any, site: Site, meta: Meta, attrs: str | None = None) ->
     )
 
 
-def is_native_ad(doc: Any, site: Site, attrs: str | None = None) -> bool:
+def is_native_ad(doc: Any, site: Site, attrs: PageAttrs | None = None) -> bool:
     """True when a ``native_ad_clue`` of the site matches: a sponsored page (reported, not acted on)."""
     # A match is a node, a true test or a non-empty string.
     return any(evaluate(rule.xpath, doc, attrs) for rule in site.native_ad)

@@ -12,6 +12,7 @@ selectors, ``sites/``, calls these functions rather than lxml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -54,6 +55,8 @@ ATTRIBUTE_LITERAL_RE = re.compile(
 # Any of these makes a test optional or negated: no literal is then required.
 ALTERNATIVE_RE = re.compile(r"\||\bor\b|\bnot\s*\(|!=")
 PLAIN_LITERAL_RE = re.compile(r"[^\s&<>\"'=]+")
+# A site needing this many strings or fewer has them searched one by one; more, by one RE2 set.
+FEW_STRINGS = 8
 
 
 # "//name" is "/descendant-or-self::node()/child::name": libxml2 walks it several times slower
@@ -133,7 +136,7 @@ def simple_test(expr: str) -> SimpleTest | None:
 
 
 class RuleXPath:
-    """A compiled rule XPath and the strings the page source must hold for it to match.
+    """A compiled rule XPath and the strings the page's attribute values must hold for it to match.
 
     Most site rules match nothing on most pages; a substring test on the
     page's attribute values skips them without walking the tree (``needs``).
@@ -147,13 +150,71 @@ class RuleXPath:
     def __call__(self, doc: Any) -> Any:
         return self.compiled(doc)
 
-    def may_match(self, attrs: str | None) -> bool:
+    def may_match(self, attrs: PageAttrs | None) -> bool:
         """False when the page's attribute values lack a string the XPath needs (so it matches nothing)."""
-        if attrs is not None:
-            for needed in self.needs:  # a loop, not all(): this runs for every rule on every page
-                if needed not in attrs:
+        return attrs is None or not self.needs or attrs.hold(self.needs)
+
+
+class PageAttrs:
+    """A page's attribute values, joined, and which of a site's needed strings they hold.
+
+    Each rule used to search the joined values for its own strings: a site with
+    80 rules read 60 KB 80 times a page (3 ms). The site's strings are now
+    found in one pass, by one RE2 set compiled once a site (``NeededStrings``);
+    a rule then asks a frozenset.
+    """
+
+    __slots__ = ("found", "needed", "text")
+
+    def __init__(self, doc: Any, needed: NeededStrings | None = None) -> None:
+        self.text = "\0".join(ATTRIBUTE_VALUES(doc))
+        self.needed = needed
+        self.found: frozenset[str] | None = None
+
+    def hold(self, strings: tuple[str, ...]) -> bool:
+        """True when the values hold every one of ``strings``."""
+        needed, text = self.needed, self.text
+        if needed is not None and self.found is None:
+            self.found = needed.found_in(text)
+        for string in strings:  # a loop, not all(): this runs for every rule on every page
+            if needed is not None and string in needed.strings:
+                if string not in self.found:  # type: ignore[operator]
                     return False
+            elif string not in text:
+                return False
         return True
+
+
+class NeededStrings:
+    """The strings a site's rules need (``RuleXPath.needs``), found in a text in one pass.
+
+    >>> sorted(NeededStrings(["share", "related", "x&y"]).found_in("a related b x&y"))
+    ['related', 'x&y']
+    >>> sorted(NeededStrings([f"ad-{n}" for n in range(20)] + ["a.b"]).found_in("ad-1 ad-12 axb"))
+    ['ad-1', 'ad-12']
+    """
+
+    __slots__ = ("matcher", "strings")
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = frozenset(strings)
+        self.matcher: Any = None
+
+    def found_in(self, text: str) -> frozenset[str]:
+        """The strings ``text`` holds. A few are searched one by one; more with the RE2 set, compiled at first use."""
+        if len(self.strings) <= FEW_STRINGS:
+            return frozenset(s for s in self.strings if s in text)
+        if self.matcher is None:
+            import re2
+
+            ordered = sorted(self.strings)
+            found = re2.Set.SearchSet()
+            for string in ordered:
+                found.Add(re2.escape(string))
+            found.Compile()
+            self.matcher = (found, ordered)
+        found, ordered = self.matcher
+        return frozenset(ordered[i] for i in found.Match(text))
 
 
 def required_literals(expr: str) -> tuple[str, ...]:
@@ -230,15 +291,7 @@ def css_to_xpath(css: str) -> str:
         raise SelectorError(str(exc) or type(exc).__name__) from None
 
 
-def attribute_text(doc: Any) -> str:
-    """Every attribute value of the page, joined: where a rule's ``needs`` are looked for.
-
-    A tenth of the page source or less, so the test per rule is that much faster.
-    """
-    return "\0".join(ATTRIBUTE_VALUES(doc))
-
-
-def evaluate(xpath: Any, doc: Any, attrs: str | None = None) -> Any:
+def evaluate(xpath: Any, doc: Any, attrs: PageAttrs | None = None) -> Any:
     """Run a compiled rule XPath; an error at run time (a libxml2 limit) finds nothing.
 
     ``attrs``: the page's attribute values, to skip an XPath that needs a string they lack.
@@ -251,7 +304,7 @@ def evaluate(xpath: Any, doc: Any, attrs: str | None = None) -> Any:
         return []
 
 
-def first_string(xpath: Any, doc: Any, attrs: str | None = None) -> str | None:
+def first_string(xpath: Any, doc: Any, attrs: PageAttrs | None = None) -> str | None:
     """The text an XPath gives: a string result, or the first node's text or attribute value.
 
     FiveFilters ``title``/``author``/``date`` values may be node paths
