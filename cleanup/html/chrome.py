@@ -27,6 +27,7 @@ from cleanup.html.vocab import (
     BUILDER_WIDGET_RE,
     CAMEL_RE,
     CHROME_TOKEN_RE,
+    CHROME_WORD_RE,
     DISCLOSURE_HIDDEN_VALUES,
     DISCLOSURE_ROLES,
     DISCLOSURE_TOKENS,
@@ -107,6 +108,8 @@ def _token_verdict(token: str) -> ChromeGroup | None:
     stays flat over a long batch.
     """
     plain = token if token.islower() else CAMEL_RE.sub(r"\1-\2", token).lower()
+    if CHROME_WORD_RE.search(plain) is None:
+        return None  # no vocabulary word in it: the cheap answer for six tokens in ten
     return _plain_token_group(plain)
 
 

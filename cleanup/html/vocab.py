@@ -221,6 +221,11 @@ def token_regex(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 
 CHROME_TOKEN_RE = token_regex({g.rule: g.tokens for g in CHROME_GROUPS})
+# Every word that can give a token a chrome group: the groups' words and components. A token
+# holding none of them has none (each way ``chrome._plain_token_group`` finds one needs a word).
+CHROME_WORD_RE = re.compile(
+    _trie(tuple({w for g in CHROME_GROUPS for w in g.tokens} | {w for g in CHROME_GROUPS for w in g.components}))
+)
 # Positive evidence (vocab.toml [content], [lead]): names of article body containers and leads.
 CONTENT_ITEMPROPS = frozenset(_VOCAB["content"]["itemprops"])
 CONTENT_TOKENS = tuple(_VOCAB["content"]["tokens"])
