@@ -50,6 +50,8 @@ XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 ILLEGAL_SCAN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{fffe}\x{ffff}]"
 PLAIN_SCAN = ILLEGAL_SCAN + r"|<[a-zA-Z][^<>]{1000}"
 ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # and U+FFFE, U+FFFF
+# LONG_TAG_RE in UTF-8: every match of that is one of this (8,000 characters are 8,000 bytes or more).
+LONG_TAG_BYTES_RE = re.compile(rb"<[a-zA-Z][^<>]{8000}")
 
 
 def parse_html(markup: str) -> Any:
@@ -99,7 +101,8 @@ def _scan(markup: str) -> tuple[bytes, list[int]] | None:
 
     Python's ``re`` tries a character class at every position: XML_ILLEGAL_RE and
     LONG_TAG_RE took as long as lxml's parse. RE2 runs both in C in linear time, and
-    only its long-tag hits are checked with LONG_TAG_RE. None when the markup holds
+    only its long-tag hits are checked with LONG_TAG_RE (the few long enough in bytes, so
+    the page is decoded to count characters only up to those). None when the markup holds
     a control character, or lone surrogates (not UTF-8).
     """
     try:
@@ -111,6 +114,8 @@ def _scan(markup: str) -> tuple[bytes, list[int]] | None:
         return None  # a control character: a hit of its own, or inside a long-tag hit
     starts, chars, at = [], 0, 0
     for hit in hits:  # a hit starts at "<": byte and character offsets stay aligned
+        if LONG_TAG_BYTES_RE.match(data, hit.start()) is None:
+            continue  # under 8,000 bytes: no LONG_TAG_RE match, and no decoding to count its offset
         chars += len(data[at : hit.start()].decode("utf-8"))
         at = hit.start()
         if LONG_TAG_RE.match(markup, chars):
