@@ -9,8 +9,11 @@ link that it points away.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
+
+from lxml import etree
 
 from cleanup import lang
 from cleanup.html.cards import MAX_CARD_CHARS, _internal, dominant_host, site_host
@@ -25,6 +28,7 @@ RULE = "related"
 REASON = "related-stories box: a heading of the packs over links to other stories"
 BOX_TAGS = frozenset({"div", "aside", "section"})
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+YIELDED_TAGS = BOX_TAGS | HEADING_TAGS  # the elements ``_boxes`` gives
 MIN_SUMMARY_CHARS = 10
 ABOUT_RULE = "page-footer"
 ABOUT_REASON = "the site's about or legal box beside the story, under a footer heading of the packs"
@@ -133,20 +137,29 @@ def drop_related_boxes(
     host = site_host(url) or dominant_host(containers[0])
     removed = []
     for root in containers:
-        total = len(norm(" ".join(root.itertext())))
+        # The root's characters before anything is dropped from it: read when a box is weighed
+        # against them or just before the first drop, not on every page (a whole article's text).
+        total = functools.cache(functools.partial(_chars, root))
         for el in _boxes(root, marks):
             if el.tag in HEADING_TAGS:
                 run = related_run(el, host, rules_dirs)
                 for item in [el, *run] if run else []:
+                    total()
                     removed.append(removal_of(item, RULE, RUN_REASON))
                     drop(item)
-            elif is_related_box(el, host, rules_dirs) and len(norm(" ".join(el.itertext()))) <= MAX_BOX_SHARE * total:
+            elif is_related_box(el, host, rules_dirs) and _chars(el) <= MAX_BOX_SHARE * total():
                 removed.append(removal_of(el, RULE, REASON))
                 drop(el)
             elif is_about_box(el, rules_dirs) and story_beside(root, [[el]], {}):
+                total()
                 removed.append(removal_of(el, ABOUT_RULE, ABOUT_REASON))
                 drop(el)
     return removed
+
+
+def _chars(el: Any) -> int:
+    """The length of ``el``'s text, white space collapsed."""
+    return len(norm(" ".join(el.itertext())))
 
 
 def _boxes(root: Any, marks: Collection[Any]) -> Iterator[Any]:
@@ -154,13 +167,13 @@ def _boxes(root: Any, marks: Collection[Any]) -> Iterator[Any]:
     caller may drop the element it was given (its subtree is not visited then). One pass,
     linear in the tree's size: a page nested 100,000 deep (tests/test_bad_inputs.py) costs no
     walk up per element."""
-    stack = [c for c in reversed(root) if isinstance(c.tag, str)]
+    stack = list(root.iterchildren(etree.Element, reversed=True))
     while stack:
         el = stack.pop()
         if el in marks or el.getparent() is None:
             continue  # chrome the marks take, or dropped with a run above
-        if el.tag in BOX_TAGS or el.tag in HEADING_TAGS:
+        if el.tag in YIELDED_TAGS:
             yield el
             if el.getparent() is None:
                 continue  # dropped by the caller
-        stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+        stack.extend(el.iterchildren(etree.Element, reversed=True))  # elements only, in libxml2
