@@ -82,6 +82,8 @@ def lines_of(root: Any) -> list[Line]:
     buf, links, cells = _Buffer([]), 0, 0
 
     def flush() -> None:
+        if not buf.parts:
+            return  # nothing read since the last block edge (most edges): no line
         line = buf.take(_line_tag(tags), "pre" in tags)
         if line is not None:
             lines.append(line)
@@ -101,14 +103,16 @@ def lines_of(root: Any) -> list[Line]:
                 buf.add(" | ", False, el.sourceline)
             cells += data_cell
             links += tag == "a"
-            buf.add(el.text, links > 0, el.sourceline)
-            continue
-        links -= tag == "a"
-        if is_block:
-            flush()
-        if reported:
-            tags.pop()
-        buf.add(el.tail, links > 0, el.sourceline)
+            text = el.text
+        else:
+            links -= tag == "a"
+            if is_block:
+                flush()
+            if reported:
+                tags.pop()
+            text = el.tail
+        if text:  # (``add`` keeps no empty piece: most elements have no text or tail)
+            buf.add(text, links > 0, el.sourceline)
     flush()
     return lines
 
