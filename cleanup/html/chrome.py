@@ -208,7 +208,8 @@ def _inside_sentence(el: Any) -> bool:
 
 
 # What makes an element a candidate evidence container (containers.find_evidence): one of
-# these tags or attributes, or role=main.
+# these tags, role=main, an itemprop, or an id or class naming an article body; the
+# attributes are those that send an element to its names' verdict.
 EVIDENCE_TAGS = frozenset({"article", "main"})
 EVIDENCE_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
 NO_ATTRIBUTES: dict[str, str] = {}
@@ -283,8 +284,9 @@ Candidate = tuple[Any, dict[str, str], bool]
 
 def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any, ChromeGroup]:
     """Every element of the body that looks like site chrome, with its group; and in
-    ``candidates`` (when given) every element that can be an evidence container, in
-    document order, the walk's root first when it is one.
+    ``candidates`` (when given) the elements that can be evidence containers (named an article
+    body, with an itemprop, ``<article>``, ``<main>``, ``role=main``), in document order, the
+    walk's root first when it is one.
 
     One walk in libxml2's order with one attribute read per element (``items``): cheaper
     than an XPath selecting the elements with a class, id, role ... or six ``get``s each.
@@ -302,18 +304,15 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
         STATE_ATTRIBUTES.isdisjoint,
         _names_verdict,
     )
-    # An element's group: none when its names say content (keep), else by tag, role or hidden
-    # state, then by its id and class.
+    # An element's group: none when its names say content (keep), else by tag, role or state, then names.
     for el in body_of(doc).iter(etree.Element):
         tag, items = el.tag, el.items()
         group = by_tag.get(tag)
         if items:
-            attrs = dict(items)
+            attrs, content = dict(items), False
             if unnamed(attrs):  # no id, class nor itemprop
                 if group is None and not unmarked(attrs):
                     group = _state_group(attrs, el)
-                if tag in EVIDENCE_TAGS or attrs.get("role") == "main":
-                    found.append((el, attrs, False))
             else:
                 keep, by_names, content = verdict_of(attrs.get("id"), attrs.get("class"))
                 if keep or (group is FORM_GROUP and toggles_panel(tag, attrs)):
@@ -323,6 +322,7 @@ def find_marks(doc: Any, candidates: list[Candidate] | None = None) -> dict[Any,
                         group = _state_group(attrs, el)
                     if group is None:
                         group = by_names
+            if content or tag in EVIDENCE_TAGS or "itemprop" in attrs or attrs.get("role") == "main":
                 found.append((el, attrs, content))
         elif tag in EVIDENCE_TAGS:
             found.append((el, NO_ATTRIBUTES, False))

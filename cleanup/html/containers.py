@@ -43,9 +43,9 @@ NO_EVIDENCE = Evidence((), (), ())
 
 def find_evidence(doc: Any, hint: str | None, candidates: list[Candidate]) -> Evidence:
     """The evidence containers of the body, from the ``candidates`` the chrome marks' walk
-    collected (``chrome.find_marks``): elements with a class, id or itemprop, ``role=main``,
-    ``<article>`` and ``<main>``, in document order, each with its attributes and whether
-    its id or class names an article body.
+    collected (``chrome.find_marks``): elements whose id or class names an article body, with
+    an itemprop, ``role=main``, ``<article>`` and ``<main>``, in document order, each with its
+    attributes and whether its id or class names an article body.
 
     An element with an ``itemprop`` is structural only when named as an article body.
     """
