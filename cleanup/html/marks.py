@@ -19,7 +19,7 @@ from cleanup.html.chrome import HIDDEN_GROUP
 from cleanup.html.dom import describe, drop, norm, outermost, text_length, text_of
 from cleanup.html.scorer import RESCUE_SHARE, Score, beside_a_story
 from cleanup.html.siterules import TokenIndex
-from cleanup.html.vocab import CAPTION_TAGS, CAPTION_TOKEN_RE, ChromeGroup
+from cleanup.html.vocab import CAPTION_TAGS, CAPTION_TOKEN_RE, CAPTION_WORD_RE, ChromeGroup
 from cleanup.html.xpath import evaluate
 from cleanup.lang import classify
 from cleanup.model import Removal
@@ -153,8 +153,10 @@ def _is_caption(el: Any) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _names_caption(ident: str | None, classes: str | None) -> bool:
-    tokens = f"{ident or ''} {classes or ''}".lower().split()
-    return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in tokens)
+    names = f"{ident or ''} {classes or ''}".lower()
+    if CAPTION_WORD_RE.search(names) is None:
+        return False  # no caption word ("caption" among them) in any token: most names, at once
+    return any("caption" in t or CAPTION_TOKEN_RE.fullmatch(t) for t in names.split())
 
 
 # Language-pack groups whose phrases inside a caption are widget labels, not the caption:

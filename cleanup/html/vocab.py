@@ -238,6 +238,7 @@ LEAD_HEADER_MARKS = frozenset(_VOCAB["lead"]["header_marks"])
 LEAD_OWN_WORDS = frozenset(_VOCAB["lead"]["own_words"])
 LEAD_OWN_PREFIXES = frozenset(_VOCAB["lead"]["own_prefixes"])
 CAPTION_TOKEN_RE = token_regex({"caption": CAPTION_TOKENS})
+CAPTION_WORD_RE = re.compile(_trie(CAPTION_TOKENS))  # in every token CAPTION_TOKEN_RE matches
 # Content a click shows (vocab.toml [disclosure]): hidden, it is not marked as a hidden element.
 DISCLOSURE_TOKENS = tuple(_VOCAB["disclosure"]["tokens"])
 DISCLOSURE_ROLES = frozenset(_VOCAB["disclosure"]["roles"])
