@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import gzip  # noqa: F401 (doctests)
+import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -299,8 +300,8 @@ def sniff_kind(text: str) -> str:
     if HTML_START_RE.match(text[:SNIFF_BYTES]) or FRAGMENT_RE.match(text[:SNIFF_BYTES]):
         return "html"
     head = text[:65536]
-    if len(HTML_TAG_RE.findall(head)) < MIN_HTML_TAGS:
-        return "text"
+    if len(list(itertools.islice(HTML_TAG_RE.finditer(head), MIN_HTML_TAGS))) < MIN_HTML_TAGS:
+        return "text"  # (counted up to MIN_HTML_TAGS: a page of markup holds thousands)
     return "html" if head.lstrip().startswith("<") or tagged_lines(head) else "text"
 
 
