@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from cleanup.html.dom import drop, norm
-from cleanup.html.marks import removal_of
+from cleanup.html.marks import text_removal
 from cleanup.model import Removal
 from cleanup.text.phrases import is_bare_heading
 
@@ -141,8 +141,7 @@ def drop_teaser_cards(containers: Sequence[Any], url: str | None) -> list[Remova
     for cards in groups:
         heading = _heading_above(cards)
         for el in ([heading] if heading is not None else []) + cards:
-            record = removal_of(el, RULE, REASON)
-            if record.text:
+            if (record := text_removal(el, RULE, REASON)) is not None:
                 removed.append(record)
             drop(el)
     return removed

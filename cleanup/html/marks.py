@@ -34,12 +34,20 @@ SOURCELINE = operator.attrgetter("sourceline")
 
 
 def removal_of(el: Any, rule: str, reason: str) -> Removal:
-    """A Removal record for an element about to be removed: all its text, nothing cut.
+    """A Removal record for an element about to be removed: all its text, nothing cut."""
+    return _record(el, rule, reason, norm(" ".join(el.itertext())))
 
-    ``end`` is the line of the last element that starts inside it (lxml knows
-    where start tags are, not end tags).
-    """
+
+def text_removal(el: Any, rule: str, reason: str) -> Removal | None:
+    """``removal_of`` for an element that holds text, else None: an empty slot (an ad, an icon)
+    removes no text to explain, and its lines and label are not read."""
     text = norm(" ".join(el.itertext()))
+    return _record(el, rule, reason, text) if text else None
+
+
+def _record(el: Any, rule: str, reason: str, text: str) -> Removal:
+    """The Removal of ``el`` with ``text``; ``end`` is the line of the last element that starts
+    inside it (lxml knows where start tags are, not end tags)."""
     end = max(filter(None, map(SOURCELINE, el.iter())), default=None)  # lxml gives None, never 0
     return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, end=end, node=describe(el))
 
@@ -73,8 +81,7 @@ def apply_site_strip(
             found = evaluate(rule.xpath, doc, attrs)
         for el in _elements(found):
             if el.tag not in ("body", "html") and within(el, doc) and not guard.holds_most(el):
-                record = removal_of(el, rule.id, rule.why)
-                if record.text:  # as strip_chrome: an empty slot removes no text to explain
+                if (record := text_removal(el, rule.id, rule.why)) is not None:  # none for an empty slot
                     removed.append(record)
                 drop(el)
     return removed
@@ -136,8 +143,8 @@ def outside_removals(containers: tuple[Any, ...]) -> list[Removal]:
             for sibling in parent.iterchildren(etree.Element):
                 if sibling not in keep:
                     keep.add(sibling)
-                    removal = removal_of(sibling, "outside-article", "outside the article container")
-                    if removal.text:
+                    removal = text_removal(sibling, "outside-article", "outside the article container")
+                    if removal is not None:
                         removed.append(removal)
     return removed
 
@@ -298,8 +305,7 @@ def strip_chrome(
             group = marks[el]
             if group is not HIDDEN_GROUP and in_sentence(el, rules_dirs):
                 continue
-            record = removal_of(el, group.rule, group.reason)
-            if record.text:  # an empty ad slot or icon removes no text: nothing to explain
+            if (record := text_removal(el, group.rule, group.reason)) is not None:
                 removed.append(record)
             drop(el)
     return removed
