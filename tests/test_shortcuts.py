@@ -145,6 +145,14 @@ def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: li
     assert engine.line_verdicts(texts, rules) == direct  # now from the memo
 
 
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.sampled_from([*LINES, "Image credit Jane Doe", "cookie", "Bild dpa", "a/b", "x (y)"]), max_size=15))
+def test_candidates_are_the_rules_whose_pre_check_holds(texts: list[str]) -> None:
+    lows = [t.lower() for t in texts]
+    direct = {k: [r for r in LINE_RULES if r.may_fire(low)] for k, low in enumerate(lows)}
+    assert engine.candidates(lows, LINE_RULES) == {k: rules for k, rules in direct.items() if rules}
+
+
 def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
     rules = LINE_RULES
     monkeypatch.setattr(engine, "VERDICT_MEMO_SIZE", 3)
