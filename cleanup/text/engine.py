@@ -241,8 +241,9 @@ def line_verdicts(texts: Sequence[str], rules: Sequence[Rule], lows: Sequence[st
         judged: dict[str, Verdict] = dict.fromkeys(new)
         for k, passing in candidates([pending[t] for t in new], rules).items():  # most texts pass no pre-check
             text = new[k]
+            line = Line(0, text)
             for rule in passing:
-                if reason := rule.func(Line(0, text)):
+                if reason := rule.func(line):
                     judged[text] = (rule.name, reason)
                     break
         memo.update(judged)
