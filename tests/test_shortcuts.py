@@ -31,6 +31,7 @@ from cleanup.text.units import (
     Units,
     as_units,
     has_invisible,
+    holding_any,
     holding_in_order,
     matching,
     may_search,
@@ -292,6 +293,8 @@ def test_classify_page_gives_what_classify_gives_per_line(texts: list[str]) -> N
     index = lang.index()
     fresh = dataclasses.replace(index, _seen={})  # an empty memo: every line judged by the batch path
     assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
+    fresh = dataclasses.replace(index, _seen={})  # the key words found by the text rules' RE2 scan
+    assert classify_page(fresh, texts, [t.lower() for t in texts], holding_any) == [index.classify(t) for t in texts]
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)
