@@ -24,6 +24,7 @@ from cleanup.text.article import MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, value_table
 from cleanup.text.article_end import MIN_ROW_NUMBERS, NUMBER_RE, number_count
 from cleanup.text.bio import _substrings
 from cleanup.text.blocks import weight
+from cleanup.text.chart import chart_labels, chart_runs
 from cleanup.text.patterns import CASE_TWINS, COMMENTS_HEADING_KEYS, COMMENTS_HEADING_RE, LEGAL_RE, LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
 from cleanup.text.related import heading_like, may_be_list_heading
@@ -441,3 +442,18 @@ def test_measure_gives_the_plain_sums_bit_for_bit(node: object, seed: int, every
     marks = {el: None for el in root.iter() if pick.randrange(every) == 0}
     packed = [struct.pack("<4d", *s) for s in measure(root, marks).values()]
     assert packed == [struct.pack("<4d", *s) for s in _plain_measure(root, marks).values()]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(["$915", "’17", "12:30", "billion", "Interest payments", "Home", "The debt grew."]), max_size=30
+    ),
+    st.data(),
+)
+def test_chart_labels_pre_check_skips_only_pages_without_a_chart(texts: list[str], data) -> None:
+    dropped_by = data.draw(
+        st.lists(st.sampled_from([None, None, "promo-line"]), min_size=len(texts), max_size=len(texts))
+    )
+    page = [Line(i + 1, t) for i, t in enumerate(texts)]
+    assert list(chart_labels(page, dropped_by)) == list(chart_runs(texts, dropped_by))
