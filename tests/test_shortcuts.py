@@ -24,6 +24,7 @@ from cleanup.text.article import MIN_TABLE_ROWS, TABLE_ROW_DISCOUNT, value_table
 from cleanup.text.article_end import MIN_ROW_NUMBERS, NUMBER_RE, number_count
 from cleanup.text.bio import _substrings
 from cleanup.text.blocks import weight
+from cleanup.text.chart import chart_labels, chart_runs
 from cleanup.text.patterns import CASE_TWINS, COMMENTS_HEADING_KEYS, COMMENTS_HEADING_RE, LEGAL_RE, LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
 from cleanup.text.related import heading_like, may_be_list_heading
@@ -31,6 +32,7 @@ from cleanup.text.units import (
     Units,
     as_units,
     has_invisible,
+    holding_any,
     holding_in_order,
     matching,
     may_search,
@@ -143,6 +145,14 @@ def test_line_verdicts_are_the_first_rule_that_fires_remembered_or_not(texts: li
     ]
     assert engine.line_verdicts(texts, rules) == direct
     assert engine.line_verdicts(texts, rules) == direct  # now from the memo
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.sampled_from([*LINES, "Image credit Jane Doe", "cookie", "Bild dpa", "a/b", "x (y)"]), max_size=15))
+def test_candidates_are_the_rules_whose_pre_check_holds(texts: list[str]) -> None:
+    lows = [t.lower() for t in texts]
+    direct = {k: [r for r in LINE_RULES if r.may_fire(low)] for k, low in enumerate(lows)}
+    assert engine.candidates(lows, LINE_RULES) == {k: rules for k, rules in direct.items() if rules}
 
 
 def test_the_verdict_memo_is_cleared_when_full(monkeypatch) -> None:
@@ -284,6 +294,8 @@ def test_classify_page_gives_what_classify_gives_per_line(texts: list[str]) -> N
     index = lang.index()
     fresh = dataclasses.replace(index, _seen={})  # an empty memo: every line judged by the batch path
     assert classify_page(fresh, texts, [t.lower() for t in texts]) == [index.classify(t) for t in texts]
+    fresh = dataclasses.replace(index, _seen={})  # the key words found by the text rules' RE2 scan
+    assert classify_page(fresh, texts, [t.lower() for t in texts], holding_any) == [index.classify(t) for t in texts]
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)
@@ -430,3 +442,18 @@ def test_measure_gives_the_plain_sums_bit_for_bit(node: object, seed: int, every
     marks = {el: None for el in root.iter() if pick.randrange(every) == 0}
     packed = [struct.pack("<4d", *s) for s in measure(root, marks).values()]
     assert packed == [struct.pack("<4d", *s) for s in _plain_measure(root, marks).values()]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(["$915", "’17", "12:30", "billion", "Interest payments", "Home", "The debt grew."]), max_size=30
+    ),
+    st.data(),
+)
+def test_chart_labels_pre_check_skips_only_pages_without_a_chart(texts: list[str], data) -> None:
+    dropped_by = data.draw(
+        st.lists(st.sampled_from([None, None, "promo-line"]), min_size=len(texts), max_size=len(texts))
+    )
+    page = [Line(i + 1, t) for i, t in enumerate(texts)]
+    assert list(chart_labels(page, dropped_by)) == list(chart_runs(texts, dropped_by))

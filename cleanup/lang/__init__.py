@@ -48,6 +48,7 @@ from .packs import (
     load_pack,
     merge,
 )
+from .page import Finder
 from .page import classify_page as page_lookup
 
 __all__ = [
@@ -211,16 +212,17 @@ def classify(
 
 
 def classify_page(
-    texts: Sequence[str], lows: Sequence[str], rules_dirs: tuple[str, ...] = ()
+    texts: Sequence[str], lows: Sequence[str], rules_dirs: tuple[str, ...] = (), find: Finder | None = None
 ) -> list[tuple[str, str] | None]:
     """``classify`` of each of a page's lines (all packs, the verdict groups); ``lows`` are the same lower-cased.
 
     The lines are looked up together (``page.classify_page``): the same answers, at a fraction of the cost.
+    ``find``: how the lines holding a key word are found (``page.Finder``).
 
     >>> classify_page(["Lire aussi : Le titre", "Le titre du jour."], ["lire aussi : le titre", "le titre du jour."])
     [('related', 'Lire aussi'), None]
     """
-    return page_lookup(index(rules_dirs=rules_dirs), texts, lows)
+    return page_lookup(index(rules_dirs=rules_dirs), texts, lows, find)
 
 
 def index(langs: Langs = None, only: tuple[str, ...] | None = None, rules_dirs: tuple[str, ...] = ()) -> LineIndex:

@@ -63,19 +63,31 @@ def chart_labels(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Ite
     []
     """
     texts = as_units(lines).visible
+    # A chart holds MIN_LABELS labels, half of them values: a page with fewer kept values has none.
+    values = sum(
+        1
+        for t, d in zip(texts, dropped_by, strict=True)
+        if d is None and len(t) <= MAX_LABEL_CHARS and VALUE_RE.fullmatch(t)
+    )
+    if 2 * values >= MIN_LABELS:
+        yield from chart_runs(texts, dropped_by)
+
+
+def chart_runs(texts: Sequence[str], dropped_by: Sequence[str | None]) -> Iterator[Span]:
+    """``chart_labels`` on the units' visible ``texts``, without its pre-check: every run of labels looked at."""
     run: list[int] = []
     pending: list[int] = []
     kinds: list[str] = []
-    for i in [*range(len(lines)), len(lines)]:
-        if i < len(lines) and dropped_by[i] is not None:
+    for i in [*range(len(texts)), len(texts)]:
+        if i < len(texts) and dropped_by[i] is not None:
             continue
-        kind = label_kind(texts[i]) if i < len(lines) else None
+        kind = label_kind(texts[i]) if i < len(texts) else None
         if kind is not None:
             run += [*pending, i] if run else [i]
             kinds += ["title"] * len(pending) + [kind] if kinds else [kind]
             pending = []
             continue
-        if i < len(lines) and run and len(pending) < MAX_INNER_TITLES and _is_inner_title(texts[i]):
+        if i < len(texts) and run and len(pending) < MAX_INNER_TITLES and _is_inner_title(texts[i]):
             pending.append(i)
             continue
         if kinds and _is_chart(kinds):  # most units end no run: nothing to count

@@ -150,8 +150,8 @@ def metadata_like(text: str) -> bool:
     low = text.lower()
     if low.startswith(DATE_LEADS) and any(c.isdigit() for c in text):
         return True
-    lead = next((lead for lead in BYLINE_LEADS if low.startswith(lead)), None)
-    if lead is None:
+    if not low.startswith(BYLINE_LEADS):  # one C-level test before the lead is picked out
         return False
+    lead = next(lead for lead in BYLINE_LEADS if low.startswith(lead))
     name = NAME_END_RE.split(text[len(lead) :], maxsplit=1)[0].split()  # "Laurence Girard (Chartres, ...)"
     return 0 < len(name) <= MAX_NAME_WORDS and all(w[:1].isupper() or w in NAME_PARTICLES for w in name)

@@ -23,7 +23,7 @@ from cleanup.text.blocks import is_prose
 from cleanup.text.engine import Verdicts
 from cleanup.text.registry import line_rule
 from cleanup.text.spared import GUARD_OF_GROUP, Spared
-from cleanup.text.units import lowered, visible
+from cleanup.text.units import holding_any, lowered, visible
 
 RULE = "chrome-phrase"
 # Reasons by group: what the line is. Groups not named here say what their `about` says.
@@ -128,10 +128,10 @@ def phrase_verdicts(
     """The (group, reason) for each visible text of a page, or None; ``lows`` are the texts lower-cased.
 
     The page's lines are looked up together:
-    most of them are turned away by their first word and one scan of the page
-    (``cleanup.lang.page``).
+    most of them are turned away by their first word and one RE2 scan of the page
+    for the "contains" key words (``cleanup.lang.page``).
     """
-    hits = lang.classify_page(texts, lowered(texts) if lows is None else lows, rules_dirs)
+    hits = lang.classify_page(texts, lowered(texts) if lows is None else lows, rules_dirs, holding_any)
     return [None if hit is None else (hit[0], f"{REASONS.get(hit[0], hit[0])} ({hit[1]!r})") for hit in hits]
 
 

@@ -128,9 +128,17 @@ def pack_headings(units: Units) -> AbstractSet[int]:
     """
     found = units.features.get("pack_headings")
     if found is None:
-        texts = units.visible
-        dirs = units.rules_dirs
-        found = frozenset(i for i, low in enumerate(units.lows) if is_pack_heading(texts[i], low, dirs))
+        texts, dirs = units.visible, units.rules_dirs
+        starts, words = _pack_heading_starts(dirs), _pack_heading_words(dirs)
+        # is_pack_heading's pre-checks inlined: this asks every unit of the page.
+        found = frozenset(
+            i
+            for i, low in enumerate(units.lows)
+            if len(texts[i]) <= MAX_PACK_HEADING_CHARS
+            and low.count(" ") < words
+            and low.partition(" ")[0].rstrip(PACK_HEADING_TAIL) in starts
+            and is_bare_heading(texts[i], dirs)
+        )
         units.features["pack_headings"] = found
     return found
 
