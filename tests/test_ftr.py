@@ -44,7 +44,7 @@ def test_every_real_config_loads_and_typos_are_reported() -> None:
         problems[path.name] = [p for p in found if not p.note]
     assert any("did you mean 'title'" in p.message for p in problems["publications.aap.org.txt"])
     assert any("did you mean 'test_url'" in p.message for p in problems["lapresse.ca.txt"])
-    assert any("URL with no directive" in p.message for p in problems["clubic.com.txt"])
+    assert any("comments start with '#'" in p.message for p in problems["clubic.com.txt"])  # '// remove last div'
     # every XPath compiles or is reported: the two broken contains() of the snapshot are
     broken = {name for name, found in problems.items() if any("does not compile" in p.message for p in found)}
     assert broken == {"polygon.com.txt", "zive.cz.txt"}  # contains(@class='x'): one argument

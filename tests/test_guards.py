@@ -201,6 +201,14 @@ def test_an_out_of_range_limit_is_a_usage_error(tmp_path: Path, flag: str, value
     assert result.exit_code == 2 and "is not in the range" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["--timeout", "nan", "a.txt"], ["learn", "--min-share", "nan", "-o", "r", "a.txt"]])
+def test_nan_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
+    # Found by a new-user trial: --timeout nan turned the limit off, learn --min-share nan was a traceback.
+    (tmp_path / "a.txt").write_text(TEXT)
+    result = run(args, tmp_path)
+    assert result.exit_code == 2 and "'nan' is not a number" in result.stderr
+
+
 def test_a_full_disk_behind_stdout_is_one_error_line(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import difflib
 import itertools
+import math
 import sys
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
@@ -232,6 +233,17 @@ def selection(
         sniff_unlisted=not flags["include"],
         open_containers=open_containers,
     )
+
+
+class FiniteFloatRange(click.FloatRange):
+    """A FloatRange that refuses nan: click's bounds let it through (nan compares false), and a
+    --timeout of nan turned the limit off, a --min-share of nan crashed ``learn``."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
 
 
 class OutputPath(click.Path):

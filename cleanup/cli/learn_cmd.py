@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, OutputPath, record_fields, selection
+from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, FiniteFloatRange, OutputPath, record_fields, selection
 from cleanup.cli.messages import echo_error
 from cleanup.cli.rules_cmd import NO_CONFIG_OPTION, RULES_DIRS
 from cleanup.input.sources import reason
@@ -60,7 +60,7 @@ def is_learn_command(argv: list[str]) -> bool:
 @click.option(
     "--min-share",
     default=None,
-    type=click.FloatRange(0.0, 1.0, min_open=True),
+    type=FiniteFloatRange(0.0, 1.0, min_open=True),
     metavar="X",
     help="A line or block must recur on this share of the host's pages (default 0.15).",
 )

@@ -17,7 +17,7 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT
-from cleanup.cli.inputs import FILE_OPTIONS, OUTPUT_SLASH, RECORD_OPTIONS, OutputPath
+from cleanup.cli.inputs import FILE_OPTIONS, OUTPUT_SLASH, RECORD_OPTIONS, FiniteFloatRange, OutputPath
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
@@ -279,7 +279,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 @click.option(
     "--timeout",
     metavar="SECONDS",
-    type=click.FloatRange(min=0, max=MAX_TIMEOUT),
+    type=FiniteFloatRange(min=0, max=MAX_TIMEOUT),
     default=DEFAULT_SECONDS,
     show_default=True,
     help="Give up on a page after this many seconds (an error for that page; the batch goes on). 0: no limit.",

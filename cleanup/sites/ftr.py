@@ -243,11 +243,12 @@ def parse_ftr(text: str, path: Path) -> tuple[Site, list[Problem]]:
     b = _Builder(host, path)
     found, stray = directives(text)
     for no, line in stray:
-        what = (
-            "a URL with no directive (did you mean 'test_url: ...'?)"
-            if "//" in line
-            else "not a 'directive: value' line"
-        )
+        if line.lstrip().startswith("//"):  # "// remove the last div": a comment in another language's style
+            what = "not a 'directive: value' line (comments start with '#')"
+        elif "//" in line:
+            what = "a URL with no directive (did you mean 'test_url: ...'?)"
+        else:
+            what = "not a 'directive: value' line"
         b.problems.append(Problem(path, no, "syntax", what))
     for d in found:
         b.add(d)
