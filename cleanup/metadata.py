@@ -21,6 +21,7 @@ ISO_RE = re.compile(
 )
 # Day first: 08.07.2024, 8/7/2024, 08-07-2024 (Dutch, Polish, Italian sites), one separator throughout.
 NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})")
+URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
 SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
 WORD_RE = re.compile(r"[^\W\d_]+\.?")
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
@@ -97,11 +98,16 @@ ENGLISH_BYLINE_ROLES = (
 )  # as the English pack's byline-role
 
 
-def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool = False) -> str | None:
+def iso_date(
+    raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool | None = False, url: str | None = None
+) -> str | None:
     """``raw`` as an ISO 8601 date or date-time, or None when it cannot be read for certain.
 
     ``months`` maps lower-cased month names (and abbreviations) to 1-12.
     A date-time keeps its time and offset; a date alone stays a date.
+    ``us_order``: slashed dates are month first (True), day first (False), or
+    either (None: an English page, US or not), where a date both ways round
+    ("04/03/2013") takes the order of the date in ``url`` ("/2013/04/03/"), else None.
 
     >>> iso_date("2024-07-08T12:05:00+0200"), iso_date("Jul. 8, 2024"), iso_date("08.07.2024")
     ('2024-07-08T12:05:00+02:00', '2024-07-08', '2024-07-08')
@@ -123,10 +129,22 @@ def iso_date(raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_ord
         day, month = found["d"], found["m"]
         if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
             day, month = month, day
+        elif us_order is None and found["sep"] == "/" and int(day) <= 12 and int(day) != int(month):
+            if _url_day_month(url, found["y"]) != (int(month), int(day)):  # the URL's date reads it month first
+                if _url_day_month(url, found["y"]) != (int(day), int(month)):
+                    return None  # 04/03/2013 on an English page: 4 March or April 3, nothing tells
+            else:
+                day, month = month, day
         rest = text[found.end() :]
         later = LATER_DATE_RE.search(rest)  # a second date (an update's): its time is not ours
         return _iso(found["y"], month, day, *_clock(rest[: later.start()] if later else rest))
     return _worded(text, months)
+
+
+def _url_day_month(url: str | None, year: str) -> tuple[int, int] | None:
+    """(day, month) of a date of ``year`` in a URL's path ("/2013/04/03/": (3, 4)), or None."""
+    found = URL_DATE_RE.search(url or "")
+    return (int(found[3]), int(found[2])) if found and found[1] == year else None
 
 
 def _worded(text: str, months: Mapping[str, int]) -> str | None:

@@ -202,7 +202,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     roles = lang.words("byline-role", langs, dirs)
     fields["byline"] = byline_names(raw_byline, leads=leads, publisher=site_name, roles=roles)
     fields["date_text"] = date_text
-    fields["date"] = iso_date(fields["date_text"], months=lang.calendar("months", langs, dirs))
+    months = lang.calendar("months", langs, dirs)  # an English page's 04/03/2013 may be US or UK: us_order None
+    us_order = None if fields["language"] == "en" else False
+    fields["date"] = iso_date(fields["date_text"], months=months, us_order=us_order, url=fields.get("url"))
     if title_index is not None:
         fields["title"] = v.lines[title_index].text
     removed = tuple(sorted((*fields.pop("dom_removed", ()), *v.removals), key=lambda r: (r.line or 0, r.end or 0)))

@@ -53,6 +53,16 @@ def test_us_order_is_asked_for_or_the_only_reading() -> None:
     assert iso_date("13/13/2024") is None
 
 
+def test_an_english_pages_slashed_date_both_ways_round_takes_the_urls_order_or_none() -> None:
+    # A new-user trial: msnbc's "10/07/2012" under /2012/10/07/ came out as 10 July.
+    assert iso_date("9:42 AM on 10/07/2012", us_order=None, url="https://x.com/2012/10/07/a") == "2012-10-07"
+    assert iso_date("Posted 11/01/2011", us_order=None, url="https://x.com/2011/01/11/a") == "2011-01-11"
+    assert iso_date("04/03/2013", us_order=None) is None  # 4 March or April 3: nothing tells
+    assert iso_date("04/03/2013", us_order=None, url="https://x.com/2012/04/03/a") is None  # another year
+    assert iso_date("08/21/2012", us_order=None) == "2012-08-21"  # one reading only
+    assert iso_date("04.03.2013", us_order=None) == "2013-03-04"  # dots are day first everywhere
+
+
 @pytest.mark.parametrize(
     ("raw", "names"),
     [
