@@ -98,4 +98,13 @@ def site_to_toml(site: Site) -> str:
     header = f"Converted from {site.path.name}."
     if lost:
         header += f"\nNot converted (no TOML form yet): {', '.join(lost)}."
-    return dump_site(site_specs(site), name=site.name, header=header)
+    specs = site_specs(site)
+    if site.ftr and site.body:  # as cleanup learn does: a rotten FiveFilters body would lose the article
+        specs = [spec for spec in specs if spec.kind != "body"]
+        header += (
+            "\nNot converted: the body rules. A FiveFilters body that finds far more or less text than the"
+            "\ngeneric extractor is ignored; a TOML [[body]] is trusted as written, so a rotten one loses the"
+            "\narticle. Check them on your pages before adding them as [[body]] tables:\n"
+        )
+        header += "\n".join(f"  {rule.expr}" for rule in site.body)
+    return dump_site(specs, name=site.name, header=header)
