@@ -399,6 +399,20 @@ def test_prune_on_one_file_keeps_the_outputs_of_the_inputs_still_there(tmp_path:
     assert "removed" not in result.stderr
 
 
+def test_prune_on_one_file_of_a_subdirectory_keeps_the_other_outputs(tmp_path: Path) -> None:
+    # A new-user trial: 'cleanup --prune -o golden/ pages/sub/d.html' mirrors sub onto golden/ and
+    # removed golden/a.txt ... "(its input is gone)": a file named alone says nothing of its siblings.
+    golden = _golden(tmp_path)
+    (tmp_path / "pages" / "sub").mkdir()
+    (tmp_path / "pages" / "sub" / "d.html").write_text((tmp_path / "pages" / "c.html").read_text())
+    for given in (["pages/sub/d.html"], ["--files-from", "list.txt"]):
+        (tmp_path / "list.txt").write_text("pages/sub/d.html\n")
+        result = run(["--prune", "-o", "golden", *given], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert sorted(p.name for p in golden.iterdir()) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+        assert "removed" not in result.stderr
+
+
 def test_prune_keeps_a_file_below_the_output_that_no_input_directory_mirrors(tmp_path: Path) -> None:
     # Found by an attack run: the user's golden/docs/todo.txt went with --prune.
     golden = _golden(tmp_path)

@@ -141,7 +141,18 @@ class Directory:
             path = Path(os.path.abspath(source.path))
             if path.parts[-depth:] == source.rel.parts:
                 self.bases.add(Path(*path.parts[:-depth]))
-                self.page_dirs.add(path.parent)
+                if path.parent not in self.page_dirs and self._walked(path.parent):
+                    self.page_dirs.add(path.parent)
+
+    def _walked(self, directory: Path) -> bool:
+        """True when ``directory`` lies in a directory given as input: this run listed it whole.
+
+        A file named on its own (or in --files-from) says nothing of its siblings: with
+        ``--prune -o golden/ pages/sub/x.html`` the outputs of ``pages/*.html`` mirrored
+        onto golden/ are not orphans (a new-user trial saw them removed "as their input is gone").
+        """
+        real = Path(os.path.realpath(directory))
+        return any(real.is_relative_to(named) for named in self.guard.dirs)
 
     def exists(self, source: Source) -> bool:
         """True when the output of ``source`` is already there (--skip-existing).
