@@ -445,3 +445,16 @@ def test_prune_over_several_input_directories_keeps_what_no_page_directory_mirro
     assert result.exit_code == 0, result.stderr
     assert (golden / "NOTES.txt").exists() and (golden / "pages" / "a.txt").exists()
     assert not (golden / "other" / "x.txt").exists() and (golden / "other" / "y.txt").exists()
+
+
+def test_scheduler_without_dask_names_the_flag_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A new-user trial: "error: --scheduler: --scheduler needs Dask ..." said the flag twice.
+    import cleanup.batch.dask
+
+    def missing(address: str) -> None:
+        raise ImportError("No module named 'distributed'")
+
+    monkeypatch.setattr(cleanup.batch.dask, "connect", missing)
+    (tmp_path / "a.txt").write_text(TEXT)
+    result = run(["--scheduler", "tcp://127.0.0.1:1", "a.txt"], tmp_path)
+    assert result.exit_code == 2 and "error: --scheduler: needs Dask: pip install dask" in result.stderr

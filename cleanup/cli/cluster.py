@@ -13,9 +13,7 @@ from cleanup.input.sources import Selection
 from cleanup.output.report import EXIT_USAGE
 
 # (Not 'cleanup[dask]': the PyPI project named cleanup is another one.)
-DASK_MISSING = (
-    "--scheduler needs Dask: pip install dask distributed fsspec (in a checkout of cleanup: pip install '.[dask]')"
-)
+DASK_MISSING = "needs Dask: pip install dask distributed fsspec (in a checkout of cleanup: pip install '.[dask]')"
 
 
 def open_cluster(address: str, sel: Selection, messages: Messages) -> Any:
