@@ -98,6 +98,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("© 2019 Dow Jones & Company, Inc. All Rights Reserved.", "copyright or footer line"),
         ("Copyright 2019 Hawaii News Now. All rights reserved.", "copyright or footer line"),
         ("Privacy Policy | Terms of Use | Contact Us", "copyright or footer line"),
+        ("All rights reserved, the city's lawyer said, also applies to the architect's plans.", None),
         ("Copyright law was not written for machines, the judge said.", None),
         ("About us, the neighbours never said a word.", None),
     ],
@@ -313,3 +314,23 @@ def test_a_dated_byline_shape_between_two_paragraphs_is_a_line_of_the_story(line
     assert line in clean(text).text
     markup = "".join(f"<p>{p}</p>" for p in (para, line, para, para))
     assert line in clean(f"<html><body><article><h1>Harbour plan approved</h1>{markup}</article></body></html>").text
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "All rights reserved, the city's lawyer said, also applies to the architect's plans, which go on show.",
+        "Follow us on this journey, the mayor added with a smile, because the next five years will change the city.",
+        "Alle Rechte vorbehalten, sagte der Anwalt der Stadt, gelte auch für die Pläne des Architekten.",
+    ],
+)
+def test_a_paragraph_quoting_someone_stays_however_it_opens(quote: str) -> None:
+    # A new-user trial: these went as copyright-footer and chrome-phrase, in both modes.
+    from cleanup import clean
+
+    story = "The city council voted on Tuesday to approve the new budget after a long debate, officials said."
+    later = "The plans will be on public display for six weeks, and residents may comment on them online."
+    dump = f"Council approves new budget\n\n{story}\n\n{quote}\n\n{later}\n"
+    assert quote in clean(dump).text
+    page = f"<html><body><article><h1>Council approves budget</h1><p>{story}</p><p>{quote}</p><p>{later}</p></article>"
+    assert quote in clean(page + "</body></html>").text

@@ -16,6 +16,7 @@ from cleanup.model import Line
 from cleanup.text import credits as C
 from cleanup.text import patterns as P
 from cleanup.text.registry import line_rule
+from cleanup.text.spared import reported_speech
 from cleanup.text.units import may_search, re2_compile, visible
 
 DATE_LINE_MAX_CHARS = 120  # a date line is short; longer lines are not looked at
@@ -118,9 +119,11 @@ def copyright_footer(line: Line) -> str | None:
     'copyright or footer line'
     >>> copyright_footer(Line(1, "Copyright law was not written for machines, the judge said.")) is None
     True
+    >>> copyright_footer(Line(1, "All rights reserved, the city's lawyer said, also applies to the plans.")) is None
+    True
     """
     text = _text(line)
-    if len(text) > P.MAX_COPYRIGHT_CHARS:
+    if len(text) > P.MAX_COPYRIGHT_CHARS or reported_speech(text):
         return None
     if P.COPYRIGHT_RE.fullmatch(text) and P.COPYRIGHT_SIGNAL_RE.search(text):
         return "copyright or footer line"

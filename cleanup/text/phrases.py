@@ -22,7 +22,7 @@ from cleanup.model import Line
 from cleanup.text.blocks import is_prose
 from cleanup.text.engine import Verdicts
 from cleanup.text.registry import line_rule
-from cleanup.text.spared import GUARD_OF_GROUP, Spared
+from cleanup.text.spared import GUARD_OF_GROUP, Spared, reported_speech
 from cleanup.text.units import holding_any, lowered, visible
 
 RULE = "chrome-phrase"
@@ -151,7 +151,7 @@ def apply_phrase_rule(v: Verdicts, rules_dirs: tuple[str, ...] = (), disabled: C
         if verdict is None or SAME_AS.get(verdict[0]) in disabled:
             continue
         group, reason = verdict
-        if spared(GUARD_OF_GROUP.get(group), i):
+        if spared(GUARD_OF_GROUP.get(group), i) or reported_speech(shown[i]):
             continue
         if (
             group == "related"

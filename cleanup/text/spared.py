@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Collection, Sequence
 
 from cleanup.text.blocks import ends_like_sentence, is_list_heading, is_prose
@@ -47,6 +48,9 @@ MIN_COOKIE_PROSE = 1
 # A unit this long is a paragraph that quotes the banner; a banner line in the middle of a
 # page (fixtures/keep-cookie-article: "By continuing to use this site, you agree …") is shorter.
 MIN_COOKIE_PARAGRAPH_CHARS = 100
+# "..., the mayor added": a comma, a few words (the speaker), a verb of speech.
+SPEECH_VERBS = "|".join(map(re.escape, WORDS["speech_verbs"]))
+SPEECH_RE = re.compile(rf",\s[^,.!?;:]{{0,60}}?\b(?:{SPEECH_VERBS})\b", re.I)
 SITE_VOICE = frozenset((*WORDS["site_voice"], "us"))  # "Like us on …": a step, not a story's "US"
 # The guard each verdict may be spared by: English line rules, and the packs' groups (chrome-phrase).
 GUARD_OF_RULE = {"promo-line": "steps", "cookie-notice": "cookies"}
@@ -124,6 +128,21 @@ class Spared:
             spare = {"steps": announced_steps, "cookies": cookie_story, "prose": between_prose}[guard]
             self.found[guard] = spare(self.texts, chrome)
         return index in self.found[guard]
+
+
+def reported_speech(text: str) -> bool:
+    """True when a unit quotes someone after a comma: the story's prose, whatever its first words.
+
+    >>> reported_speech("Follow us on this journey, the mayor added, because the city will change.")
+    True
+    >>> reported_speech("Alle Rechte vorbehalten, sagte der Anwalt der Stadt, gelte auch für die Pläne.")
+    True
+    >>> reported_speech("Follow us on Twitter, Facebook and Instagram.")
+    False
+    >>> reported_speech("© 2024 AP. All rights reserved.")
+    False
+    """
+    return "," in text and SPEECH_RE.search(text) is not None
 
 
 def cookie_story(texts: Sequence[str], chrome: Collection[int] = ()) -> frozenset[int]:
