@@ -130,11 +130,11 @@ def iso_date(
         if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
             day, month = month, day
         elif us_order is None and found["sep"] == "/" and int(day) <= 12 and int(day) != int(month):
-            if _url_day_month(url, found["y"]) != (int(month), int(day)):  # the URL's date reads it month first
-                if _url_day_month(url, found["y"]) != (int(day), int(month)):
-                    return None  # 04/03/2013 on an English page: 4 March or April 3, nothing tells
-            else:
+            settled = _url_day_month(url, found["y"])
+            if settled == (int(month), int(day)):  # the URL's date reads it month first
                 day, month = month, day
+            elif settled != (int(day), int(month)):
+                return None  # 04/03/2013 on an English page: 4 March or April 3, nothing tells
         rest = text[found.end() :]
         later = LATER_DATE_RE.search(rest)  # a second date (an update's): its time is not ours
         return _iso(found["y"], month, day, *_clock(rest[: later.start()] if later else rest))

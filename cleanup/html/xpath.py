@@ -166,21 +166,17 @@ class PageAttrs:
 
     __slots__ = ("found", "needed", "text")
 
-    def __init__(self, doc: Any, needed: NeededStrings | None = None) -> None:
+    def __init__(self, doc: Any, needed: NeededStrings) -> None:
         self.text = "\0".join(ATTRIBUTE_VALUES(doc))
         self.needed = needed
         self.found: frozenset[str] | None = None
 
     def hold(self, strings: tuple[str, ...]) -> bool:
-        """True when the values hold every one of ``strings``."""
-        needed, text = self.needed, self.text
-        if needed is not None and self.found is None:
-            self.found = needed.found_in(text)
+        """True when the values hold every one of ``strings`` (one not among the site's is searched for)."""
+        if self.found is None:
+            self.found = self.needed.found_in(self.text)
         for string in strings:  # a loop, not all(): this runs for every rule on every page
-            if needed is not None and string in needed.strings:
-                if string not in self.found:  # type: ignore[operator]
-                    return False
-            elif string not in text:
+            if string not in self.found and (string in self.needed.strings or string not in self.text):
                 return False
         return True
 
