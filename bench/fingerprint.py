@@ -5,7 +5,8 @@
     python bench/fingerprint.py | diff before.txt -   # on the new code: no output means byte-identical
 
 One line per page: ``set mode page-id sha256``, then one line per set and mode
-hashing those. ``--golden`` adds the fixtures' results too.
+hashing those. ``--golden`` adds the fixtures' results too; ``--rules DIR`` cleans
+with a rules directory (``--rules ../shared/ftr-site-config``: every FiveFilters config).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SETS = ("scrapinghub", "readability", "portal")
 sys.path.insert(0, str(ROOT))
 
 from cleanup import clean  # noqa: E402
+from cleanup.model import Options  # noqa: E402
 
 
 def pages(name: str, mode: str) -> list[tuple[str, bytes]]:
@@ -45,18 +47,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--golden", action="store_true", help="also hash every fixture's result")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
+    parser.add_argument("--rules", type=Path, help="clean with this rules directory (site files, FiveFilters)")
     args = parser.parse_args()
+    options = Options(rules_dirs=(args.rules,)) if args.rules else Options()
     for name in args.sets.split(","):
         for mode in ("text", "html"):
             total = hashlib.sha256()
             for page_id, data in pages(name, mode):
-                line = f"{name} {mode} {page_id} {digest(clean(data))}"
+                line = f"{name} {mode} {page_id} {digest(clean(data, options))}"
                 total.update(line.encode())
                 print(line)
             print(f"TOTAL {name} {mode} {total.hexdigest()}")
     if args.golden:
         for path in sorted((ROOT / "fixtures").glob("*/input.*")):
-            print(f"fixture {path.parent.name} {digest(clean(path.read_bytes()))}")
+            print(f"fixture {path.parent.name} {digest(clean(path.read_bytes(), options))}")
     return 0
 
 

@@ -216,3 +216,31 @@ def test_a_config_line_that_is_not_utf8_is_reported_and_the_rest_of_the_file_cou
     assert "Sign up" not in result.text and "Paragraph 3." in result.text
     _, problems = load_ftr(tmp_path / "example.com.txt")
     assert [(p.line, p.rule) for p in problems] == [(1, "encoding")]
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "//meta[@property='og:title']/@content",
+        '//meta[@name="author"]/@content',
+        "//meta[@itemprop='datePublished']/@datetime",
+        "//meta[@name='absent']/@content",
+    ],
+)
+def test_a_meta_rule_read_from_the_meta_elements_gives_what_libxml2_gives(expr: str) -> None:
+    # xpath.MetaTest answers these from the <meta> elements read once for the page's metadata.
+    from lxml import etree
+
+    from cleanup.html.xpath import MetaTest, NeededStrings, PageAttrs, compile_xpath, evaluate
+
+    doc = etree.fromstring(
+        "<html><head><meta property='og:title' content='First'/><meta property='og:title' content='Second'/>"
+        "<meta name='author'/><meta name='Author' content='Case'/></head><body><div>"
+        "<meta name='author' content='In body'/><meta itemprop='datePublished' datetime='2012-10-07'/>"
+        "</div></body></html>",
+        etree.HTMLParser(),
+    )
+    rule = compile_xpath(expr)
+    assert isinstance(rule.meta, MetaTest)
+    fast = evaluate(rule, doc, PageAttrs(doc, NeededStrings(rule.needs)))
+    assert fast == evaluate(rule, doc) == etree.XPath(expr)(doc)

@@ -118,10 +118,11 @@ def extract_html(
     if site and site.replacements:
         markup = apply_replacements(markup, site.replacements)
     doc = parse_html(markup)
-    meta = read_metadata(doc, url)
+    metas = tuple(doc.iter("meta"))  # read once: the page's metadata and a site's meta XPaths
+    meta = read_metadata(doc, url, metas)
     # A story the page declares itself, before a site's XPaths: a site's date rule also matches its fronts.
     declared = meta.declared or meta.byline is not None or meta.date is not None
-    meta, native_ad, attrs = read_site_page(doc, site, meta)
+    meta, native_ad, attrs = read_site_page(doc, site, meta, metas)
     drop_invisible(doc)
     candidates: list[Candidate] = []
     found = _chrome_marks(doc, candidates, meta.canonical_url or url, options)

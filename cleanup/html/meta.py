@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +69,7 @@ class Meta:
     declared: bool = False  # the page says it is an article: og:type article, or a JSON-LD article
 
 
-def meta_tags(doc: Any) -> tuple[tuple[str, str], ...]:
+def meta_tags(metas: Iterable[Any]) -> tuple[tuple[str, str], ...]:
     """(key, content) of every <meta> with text content, in document order; the key is its
     property, name or itemprop, lower-cased.
 
@@ -76,7 +77,7 @@ def meta_tags(doc: Any) -> tuple[tuple[str, str], ...]:
     <meta> elements again for each cost more than reading them.
     """
     tags = []
-    for el in doc.iter("meta"):
+    for el in metas:
         get = el.get
         content = norm(get("content"))
         if content:
@@ -285,9 +286,12 @@ def _site_name(named: str | None, app: str | None, headline: str | None) -> str 
     return None if headline and norm(app).casefold() == norm(headline).casefold() else app
 
 
-def read_metadata(doc: Any, url: str | None = None) -> Meta:
-    """Title, byline, date, canonical URL, site name and JSON-LD articleBody of a page."""
-    ld, tags = _json_ld(doc), meta_tags(doc)
+def read_metadata(doc: Any, url: str | None = None, metas: tuple[Any, ...] | None = None) -> Meta:
+    """Title, byline, date, canonical URL, site name and JSON-LD articleBody of a page.
+
+    ``metas``: the page's <meta> elements, when the caller read them (site rules ask them too).
+    """
+    ld, tags = _json_ld(doc), meta_tags(doc.iter("meta") if metas is None else metas)
     title_el = doc.find(".//title")
     named, app = _meta(tags, "og:site_name") or _ld_text(ld.get("publisher")), _meta(tags, "application-name")
     site_name = named or app

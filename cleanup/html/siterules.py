@@ -112,11 +112,16 @@ def _tokens(value: str) -> str:
     return f" {' '.join(classes.split())} \0 {' '.join(ids.split())} "
 
 
-def read_site_page(doc: Any, site: Site | None, meta: Meta) -> tuple[Meta, bool, PageAttrs | None]:
-    """The metadata with the site's title/author/date rules, the native-ad flag, and the attribute values."""
+def read_site_page(
+    doc: Any, site: Site | None, meta: Meta, metas: tuple[Any, ...] | None = None
+) -> tuple[Meta, bool, PageAttrs | None]:
+    """The metadata with the site's title/author/date rules, the native-ad flag, and the attribute values.
+
+    ``metas``: the page's <meta> elements, read for its metadata already.
+    """
     if site is None:
         return meta, False, None
-    attrs = PageAttrs(doc, needed_strings(site))
+    attrs = PageAttrs(doc, needed_strings(site), metas)
     return site_metadata(doc, site, meta, attrs), bool(site.native_ad and is_native_ad(doc, site, attrs)), attrs
 
 

@@ -118,6 +118,41 @@ class SimpleTest(NamedTuple):
     equal: bool
 
 
+# "//meta[@property='og:title']/@content": 392 of ftr-site-config's title/author/date rules, answered
+# from the page's <meta> elements (PageAttrs.metas) instead of a walk of the whole tree each.
+META_RE = re.compile(r"""^//meta\[\s*@([\w-]+)\s*=\s*(?:'([^']*)'|"([^"]*)")\s*\]/@([\w-]+)$""")
+
+
+class MetaTest(NamedTuple):
+    """A rule of the form ``//meta[@ATTR='VALUE']/@OUT``: the OUT values of the matching <meta> elements."""
+
+    attr: str
+    value: str
+    out: str
+
+    def values(self, metas: Iterable[Any]) -> list[str]:
+        """What the XPath gives on a page whose <meta> elements are ``metas``, in document order.
+
+        >>> metas = etree.fromstring("<html><meta property='og:title' content='A'/><meta property='x'/></html>")
+        >>> meta_test("//meta[@property='og:title']/@content").values(metas.iter("meta"))
+        ['A']
+        """
+        attr, value, out = self
+        return [found for el in metas if el.get(attr) == value and (found := el.get(out)) is not None]
+
+
+def meta_test(expr: str) -> MetaTest | None:
+    """The MetaTest an XPath is, or None.
+
+    >>> meta_test('//meta[@name="author"]/@content')
+    MetaTest(attr='name', value='author', out='content')
+    >>> meta_test("//meta[@name='author'][1]/@content") is None
+    True
+    """
+    m = META_RE.match(expr.strip())
+    return None if m is None else MetaTest(m.group(1), m.group(2) or m.group(3) or "", m.group(4))
+
+
 def simple_test(expr: str) -> SimpleTest | None:
     """The SimpleTest an XPath is, or None.
 
@@ -142,10 +177,12 @@ class RuleXPath:
     page's attribute values skips them without walking the tree (``needs``).
     """
 
-    __slots__ = ("compiled", "needs", "simple")
+    __slots__ = ("compiled", "meta", "needs", "simple")
 
-    def __init__(self, compiled: Any, needs: tuple[str, ...], simple: SimpleTest | None = None) -> None:
-        self.compiled, self.needs, self.simple = compiled, needs, simple
+    def __init__(
+        self, compiled: Any, needs: tuple[str, ...], simple: SimpleTest | None = None, meta: MetaTest | None = None
+    ) -> None:
+        self.compiled, self.needs, self.simple, self.meta = compiled, needs, simple, meta
 
     def __call__(self, doc: Any) -> Any:
         return self.compiled(doc)
@@ -164,12 +201,19 @@ class PageAttrs:
     a rule then asks a frozenset.
     """
 
-    __slots__ = ("found", "needed", "text")
+    __slots__ = ("doc", "found", "meta_elements", "needed", "text")
 
-    def __init__(self, doc: Any, needed: NeededStrings) -> None:
+    def __init__(self, doc: Any, needed: NeededStrings, metas: tuple[Any, ...] | None = None) -> None:
         self.text = "\0".join(ATTRIBUTE_VALUES(doc))
         self.needed = needed
         self.found: frozenset[str] | None = None
+        self.doc, self.meta_elements = doc, metas
+
+    def metas(self) -> tuple[Any, ...]:
+        """The page's <meta> elements in document order (as read for its metadata, or read now)."""
+        if self.meta_elements is None:
+            self.meta_elements = tuple(self.doc.iter("meta"))
+        return self.meta_elements
 
     def hold(self, strings: tuple[str, ...]) -> bool:
         """True when the values hold every one of ``strings`` (one not among the site's is searched for)."""
@@ -267,7 +311,7 @@ def compile_xpath(expr: str, needs: tuple[str, ...] | None = None) -> RuleXPath:
         compiled(PROBE_DOC)
     except (etree.XPathError, ValueError) as exc:  # ValueError: a NUL or control character
         raise SelectorError(f"does not compile: {exc}") from None
-    return RuleXPath(compiled, required_literals(expr) if needs is None else needs, simple_test(expr))
+    return RuleXPath(compiled, required_literals(expr) if needs is None else needs, simple_test(expr), meta_test(expr))
 
 
 def css_to_xpath(css: str) -> str:
@@ -294,6 +338,8 @@ def evaluate(xpath: Any, doc: Any, attrs: PageAttrs | None = None) -> Any:
     """
     if attrs is not None and not xpath.may_match(attrs):
         return []
+    if attrs is not None and xpath.meta is not None:
+        return xpath.meta.values(attrs.metas())
     try:
         return xpath(doc)
     except etree.XPathError:
