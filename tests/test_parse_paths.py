@@ -46,3 +46,35 @@ def test_an_attribute_bomb_is_refused_on_the_fast_path() -> None:
     markup = "<html><body>é<div " + "a=1 " * 3 * MAX_ATTRIBUTES + ">x</div></body></html>"
     with pytest.raises(ExtractionError, match="attributes"):
         parse_html(markup)
+
+
+@pytest.mark.parametrize(
+    ("ref", "kept"),
+    [
+        ("&#27;[31m", "[31m"),  # ESC: would colour, move or clear the user's terminal
+        ("&#x1B;[2J", "[2J"),
+        ("&#0027[0m", "[0m"),  # no ";" needed, leading zeros
+        ("&#7;", ""),
+        ("&#127;", ""),
+    ],
+)
+def test_a_reference_to_a_control_character_is_dropped_before_parsing(ref: str, kept: str) -> None:
+    markup = f"<html><body><p>a{ref}b</p></body></html>"
+    assert _scan(markup) is None  # the slow path drops the reference
+    assert parse_html(markup).xpath("string(//p)") == f"a{kept}b"
+
+
+@pytest.mark.parametrize(
+    ("ref", "char"),
+    [
+        ("&#9;", "\t"),  # tab, line feed, carriage return: whitespace, kept
+        ("&#39;", "'"),
+        ("&#270;", "Ď"),  # starts like &#27 but names another character
+        ("&#x1b3;", "Ƴ"),
+        ("&#0;", "\ufffd"),  # NUL: libxml2's replacement character, as before
+    ],
+)
+def test_other_references_stay_on_the_fast_path(ref: str, char: str) -> None:
+    markup = f"<html><body><p>a{ref}b</p></body></html>"
+    assert _scan(markup) is not None
+    assert parse_html(markup).xpath("string(//p)") == f"a{char}b"

@@ -48,10 +48,22 @@ XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # XML_ILLEGAL_RE for RE2, and with it the start of every LONG_TAG_RE match: a start tag
 # running 1,000 characters (RE2's most) without < or >.
 ILLEGAL_SCAN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{fffe}\x{ffff}]"
-PLAIN_SCAN = ILLEGAL_SCAN + r"|<[a-zA-Z][^<>]{1000}"
+# A character reference to one of those but NUL (libxml2 gives U+FFFD for that), or to DEL:
+# "&#27;", "&#x1b" (no ";" needed). libxml2 puts the character in the text, where an ESC
+# reaches the user's terminal. Text mode drops such characters as it reads
+# (input.decode.CONTROL_RE); HTML mode drops their references before parsing.
+CONTROL_REF_SCAN = (
+    r"&#0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|127)(?:[^0-9]|$)"
+    r"|&#[xX]0*(?:[1-8bcefBCEF]|1[0-9a-fA-F]|7[fF])(?:[^0-9a-fA-F]|$)"
+)
+CONTROL_REF_RE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|127)(?![0-9])|[xX]0*(?:[1-8bcefBCEF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]));?"
+)
+PLAIN_SCAN = ILLEGAL_SCAN + "|" + CONTROL_REF_SCAN + r"|<[a-zA-Z][^<>]{1000}"
 ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # and U+FFFE, U+FFFF
 # LONG_TAG_RE in UTF-8: every match of that is one of this (8,000 characters are 8,000 bytes or more).
 LONG_TAG_BYTES_RE = re.compile(rb"<[a-zA-Z][^<>]{8000}")
+AMPERSAND = ord("&")
 
 
 def parse_html(markup: str) -> Any:
@@ -78,8 +90,8 @@ def parse_html(markup: str) -> Any:
 
 
 def _parse_checked(markup: str) -> Any:
-    """The slow path: control characters removed, long tags' attributes counted, a str parsed."""
-    markup = DOCUMENT_END_RE.sub("", XML_ILLEGAL_RE.sub("", markup))
+    """The slow path: control characters and references to them removed, long tags' attributes counted, a str parsed."""
+    markup = DOCUMENT_END_RE.sub("", CONTROL_REF_RE.sub("", XML_ILLEGAL_RE.sub("", markup)))
     if not markup.strip():
         raise ExtractionError("empty document")
     check_size(markup)
@@ -103,15 +115,18 @@ def _scan(markup: str) -> tuple[bytes, list[int]] | None:
     LONG_TAG_RE took as long as lxml's parse. RE2 runs both in C in linear time, and
     only its long-tag hits are checked with LONG_TAG_RE (the few long enough in bytes, so
     the page is decoded to count characters only up to those). None when the markup holds
-    a control character, or lone surrogates (not UTF-8).
+    a control character or a reference to one, or lone surrogates (not UTF-8).
     """
     try:
         data = markup.encode("utf-8")
     except UnicodeEncodeError:
         return None
     hits = list(_re2(PLAIN_SCAN).finditer(data))
-    if any(hit.end() - hit.start() <= 3 or _illegal(data[hit.start() : hit.end()]) for hit in hits):
-        return None  # a control character: a hit of its own, or inside a long-tag hit
+    if any(
+        hit.end() - hit.start() <= 3 or data[hit.start()] == AMPERSAND or _illegal(data[hit.start() : hit.end()])
+        for hit in hits
+    ):
+        return None  # a control character or a reference to one: a hit of its own, or inside a long-tag hit
     starts, chars, at = [], 0, 0
     for hit in hits:  # a hit starts at "<": byte and character offsets stay aligned
         if LONG_TAG_BYTES_RE.match(data, hit.start()) is None:
