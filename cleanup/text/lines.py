@@ -51,6 +51,10 @@ def embed_shortcode(line: Line) -> str | None:
     'template residue'
     >>> embed_shortcode(Line(1, "[1] The report was published in 2019.")) is None
     True
+    >>> embed_shortcode(Line(1, "[Video call from General Evul-art’h, Artona I. Connection fee waived.]")) is None
+    True
+    >>> embed_shortcode(Line(1, "[youtube https://youtu.be/x1]"))
+    'video or embed shortcode'
     >>> embed_shortcode(Line(1, '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'))
     'button shortcode'
     >>> embed_shortcode(Line(1, '[quote url="https://example.com/ann"]We will rebuild it, said Ann[/quote]')) is None

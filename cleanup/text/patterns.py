@@ -41,7 +41,9 @@ SKIP_LINK_RE = re.compile(
 # may be straight or curly (the seed has [jwp-video n=”1″]).
 EMBED_NAMES: tuple[str, ...] = tuple(WORDS["embed_names"])
 _NAME = "(?:" + "|".join(re.escape(n) for n in EMBED_NAMES) + r")[\w-]*"
-_ATTRS = r"(?:\s[^\[\]]*)?"
+# Attributes: one token ("[tweet 1234]", "[youtube https://…]"), or any that hold "=" or a URL. Words
+# without either are bracketed prose: "[Video call from General Evul-art’h. Connection fee waived.]".
+_ATTRS = r"(?:\s+(?:[^\[\]\s]+|[^\[\]]*(?:=|://)[^\[\]]*))?\s*"
 # One shortcode: a known name, or any lowercase name that carries attr=value.
 SHORTCODE = rf"\[/?(?:{_NAME}{_ATTRS}|[a-z][\w-]*\s[^\[\]]*=[^\[\]]*)\]"
 SHORTCODE_LINE_RE = re.compile(rf"(?:{SHORTCODE}\s*)+", I)
