@@ -255,13 +255,25 @@ def take_captions(
 
 # Inline elements: a link or a span of a few words inside a paragraph's sentence.
 INLINE_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "mark", "q", "font"})
-# Words right before an inline element and right after it: it is part of the sentence.
-WORD_BEFORE_RE = re.compile(r"[^\W_][,;]?\s*$")
-WORD_AFTER_RE = re.compile(r"^\s*[^\W_,.;:!?)’”»]|^[,.;:!?)’”»]")
+# Words right before an inline element and right after it: it is part of the sentence. Before it, a
+# sentence may end and a quotation open: 'extraordinary. "<a>Bartleby," said I</a>'.
+WORD_BEFORE_RE = re.compile(r"[^\W_](?:[,;–—]|--?|[.!?]\s*[\"“‘«(])?\s*$")
+WORD_AFTER_RE = re.compile(r"^\s*[^\W_,.;:!?)’”»]|^[,.;:!?)’”»–—-]")
+# A sentence that opens with the element goes on in lower case: "<a>I</a> am a rather elderly man".
+LOWER_AFTER_RE = re.compile(r"^\s+[^\W\d_]")
+OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "„", "'"})
+# One that closes with it: "... were <a>conjoined.</a></p>".
+LAST_WORDS_RE = re.compile(r"[^\W_][,;]?\s+$")
+# An annotated paragraph: its own text beside the element (a sentence's words around a note).
+PROSE_TAGS = frozenset({"p", "blockquote"})
+MIN_PROSE_AROUND = 100
+SENTENCE_END_RE = re.compile(r"[^\W_][.!?…][\"”’)]?\s*$")
 
 
 def in_sentence(el: Any, rules_dirs: tuple[str, ...] = ()) -> bool:
-    """True for an inline element with a word right before it and text right after it in its paragraph.
+    """True for an inline element among the words of its paragraph: words right before it and text right
+    after it, or it opens a sentence that goes on in lower case (or a quotation), or closes one, or its
+    paragraph holds prose of its own beside it (a noted sentence in an annotated story).
 
     Its class may name chrome ("popup" for a note that opens on click), but taking
     it out would cut words out of a sentence: "I am a rather elderly man" would
@@ -270,13 +282,45 @@ def in_sentence(el: Any, rules_dirs: tuple[str, ...] = ()) -> bool:
     after"). A share link stands among other links or after a label ("Share: "),
     not between words.
     """
-    if el.tag not in INLINE_TAGS or not el.tail:
+    if el.tag not in INLINE_TAGS:
         return False
     previous = el.getprevious()
-    before = previous.tail if previous is not None else el.getparent().text
-    if not before or WORD_BEFORE_RE.search(before) is None or WORD_AFTER_RE.match(el.tail) is None:
+    before = (previous.tail if previous is not None else el.getparent().text) or ""
+    after = el.tail or ""
+    between = _mid_sentence(before, after) or _opens_sentence(el, before, after) or _closes_sentence(el, before, after)
+    if not (between or _inside_prose(el)):
         return False
     return classify(norm(text_of(el)), rules_dirs=rules_dirs) is None
+
+
+def _inside_prose(el: Any) -> bool:
+    """A paragraph's words: its paragraph holds at least MIN_PROSE_AROUND characters of its own beside it."""
+    parent = el.getparent()
+    if parent is None or parent.tag not in PROSE_TAGS:
+        return False
+    return text_length(parent) - text_length(el) >= MIN_PROSE_AROUND
+
+
+def _mid_sentence(before: str, after: str) -> bool:
+    return WORD_BEFORE_RE.search(before) is not None and WORD_AFTER_RE.match(after) is not None
+
+
+def _opens_sentence(el: Any, before: str, after: str) -> bool:
+    """The paragraph's first words, its sentence going on in lower case after it; or a quotation's first
+    words, the sentence going on after it ('"<a>I know you</a>," he said')."""
+    if el.getprevious() is not None:
+        return False
+    if before.strip() in OPENING_QUOTES:
+        return WORD_AFTER_RE.match(after) is not None
+    found = LOWER_AFTER_RE.match(after)
+    return not before.strip() and found is not None and found.group()[-1].islower()
+
+
+def _closes_sentence(el: Any, before: str, after: str) -> bool:
+    """The paragraph's last words, after a word, ending a sentence."""
+    if after.strip() or el.getnext() is not None or LAST_WORDS_RE.search(before) is None:
+        return False
+    return SENTENCE_END_RE.search(text_of(el)) is not None
 
 
 def strip_chrome(
