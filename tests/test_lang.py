@@ -173,7 +173,7 @@ def test_detect_does_not_take_a_neighbour_language_for_a_packed_one(code) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Hello.", "東京都は月曜日、新しい計画を発表した。", "Facebook Twitter WhatsApp E-Mail"],
+    ["", "Hello.", "Ћирилица се пише", "Facebook Twitter WhatsApp E-Mail"],  # Japanese: see the script test
 )
 def test_detect_says_none_when_unsure(text) -> None:
     assert detect(text) is None
@@ -413,3 +413,25 @@ def test_pack_file_name_must_be_a_language_code(tmp_path) -> None:
     path = _write(tmp_path, "german.toml", "")
     with pytest.raises(LangPackError, match=r"german\.toml: the file name must be"):
         load_pack(path, groups())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("宇航员在太空中喝酒会怎么样？后果很严重。专家说，酒精在失重环境下的影响与地面不同。", "zh"),
+        ("先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。", "ja"),
+        ("서울 시의회는 화요일에 낡은 다리를 수리하기 위해 닫기로 결정했다고 밝혔다.", "ko"),
+        ("Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.", "el"),
+    ],
+)
+def test_a_page_in_a_script_one_language_writes_gets_its_language(text: str, code: str) -> None:
+    # No stopwords between spaces to count: the script names the language (lang.detect.script_language).
+    page = "\n\n".join([text] * 4)
+    assert cleanup.clean(page).language == code
+
+
+def test_cyrillic_is_told_apart_by_stopwords_not_by_script() -> None:
+    # Many languages write Cyrillic: without a pack's stopwords the language stays unknown.
+    assert detect("Ћирилица се пише") is None
+    russian = "Это была большая новость для города, и он сказал, что мост будет закрыт на ремонт. " * 3
+    assert detect(russian) == "ru"

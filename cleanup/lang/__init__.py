@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from .detect import detect_language, stopword_weights
+from .detect import detect_language, script_language, stopword_weights
 from .matching import GroupMatcher, LineIndex, compile_group
 from .packs import (
     BUNDLED_DIR,
@@ -286,8 +286,12 @@ def _weights(rules_dirs: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], 
 
 
 def detect(text: str, rules_dirs: tuple[str, ...] = ()) -> str | None:
-    """The language of ``text`` by stopword counts over its first few KB, or None when unsure."""
-    return detect_language(text, _weights(tuple(rules_dirs)))
+    """The language of ``text`` by stopword counts over its first few KB, else by its script, or None when unsure.
+
+    >>> detect("宇航员在太空中喝酒会怎么样？后果很严重")
+    'zh'
+    """
+    return detect_language(text, _weights(tuple(rules_dirs))) or script_language(text)
 
 
 def pick(declared: str | None, text: str = "", rules_dirs: tuple[str, ...] = ()) -> frozenset[str] | None:

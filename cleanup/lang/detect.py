@@ -1,7 +1,9 @@
 """Cheap language detection: count the packs' stopwords in the first few KB of a text.
 
 Good enough to choose a language pack for a page that does not declare its language;
-it says None rather than guess when the counts are low or close.
+it says None rather than guess when the counts are low or close. Text in a script
+that only one language writes (kana, Hangul, Greek ...) or in Chinese characters has
+no stopwords between spaces to count: ``script_language`` names it by its script.
 """
 
 from __future__ import annotations
@@ -55,6 +57,42 @@ def detect_language(text: str, weights: Mapping[str, tuple[tuple[str, float], ..
     if score < MIN_SCORE or score < MIN_LEAD * runner_up or score < MIN_SHARE * len(words):
         return None
     return best
+
+
+# Scripts that one language writes, and the share of a sample's letters they must hold. Cyrillic,
+# Arabic and Latin letters are written by many: those are told apart by stopwords only.
+SCRIPTS = (
+    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("el", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("ka", re.compile("[\u10a0-\u10ff]")),
+    ("hy", re.compile("[\u0530-\u058f]")),
+)
+KANA_RE = re.compile("[\u3040-\u30ff]")
+HAN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+LETTER_RE = re.compile(r"[^\W\d_]")
+MIN_SCRIPT_SHARE = 0.3
+MIN_KANA_SHARE = 0.05  # of the kana and Chinese characters: Japanese writes both, Chinese no kana
+
+
+def script_language(text: str) -> str | None:
+    """The language whose script holds MIN_SCRIPT_SHARE of the letters at the start of ``text``, or None.
+
+    >>> script_language("宇航员在太空中喝酒会怎么样？后果很严重"), script_language("欲張りなイヌ、お肉をくわえて")
+    ('zh', 'ja')
+    >>> script_language("서울 시의회는 화요일에 다리를 닫기로 했다"), script_language("Новости дня") is None
+    ('ko', True)
+    """
+    sample = text[:SAMPLE_CHARS]
+    if sample.isascii():
+        return None
+    letters = len(LETTER_RE.findall(sample))
+    kana, han = len(KANA_RE.findall(sample)), len(HAN_RE.findall(sample))
+    if kana + han >= MIN_SCRIPT_SHARE * letters > 0:
+        return "ja" if kana >= MIN_KANA_SHARE * (kana + han) else "zh"
+    enough = MIN_SCRIPT_SHARE * letters
+    return next((code for code, script in SCRIPTS if len(script.findall(sample)) >= enough > 0), None)
 
 
 def words_in(text: str) -> list[str]:
