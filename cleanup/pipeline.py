@@ -228,7 +228,9 @@ def dump_urls(lines: Sequence[str]) -> list[str]:
     >>> dump_urls(['[caption]<img src="https://cdn.example/a.jpg"> The pier.[/caption]', "https://example.org/a"])
     ['https://example.org/a']
     """
-    return [m.group(0) for t in lines[:URL_SCAN_LINES] for m in URL_RE.finditer(CAPTION_MARKUP_RE.sub(" ", t))]
+    # Markup taken out leaves a space: a line without "://" holds no URL after it either.
+    heads = [t for t in lines[:URL_SCAN_LINES] if "://" in t]
+    return [m.group(0) for t in heads for m in URL_RE.finditer(CAPTION_MARKUP_RE.sub(" ", t))]
 
 
 def clean_text(page: Page, options: Options) -> Result:

@@ -457,3 +457,42 @@ def test_chart_labels_pre_check_skips_only_pages_without_a_chart(texts: list[str
     )
     page = [Line(i + 1, t) for i, t in enumerate(texts)]
     assert list(chart_labels(page, dropped_by)) == list(chart_runs(texts, dropped_by))
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["https://a.example/x", "[caption]", "<img src=", "://", "http:", "<b>", "Home", " "])))
+def test_dump_urls_skips_only_lines_without_a_url(bits: list[str]) -> None:
+    from cleanup.pipeline import CAPTION_MARKUP_RE, URL_RE, dump_urls
+
+    lines = ["".join(bits[k:]) for k in range(len(bits))]
+    assert dump_urls(lines) == [m.group(0) for t in lines[:30] for m in URL_RE.finditer(CAPTION_MARKUP_RE.sub(" ", t))]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet="0123456789:./- aZ٣", max_size=30))
+def test_a_dated_headline_holds_a_digit(text: str) -> None:
+    from cleanup.text.headline import DATED_RE, DIGIT_RE
+
+    assert DATED_RE.search(text) is None or DIGIT_RE.search(text) is not None
+
+
+class _PublicOnly:
+    """An RE2 pattern seen through the ``re2`` module's calls only (as with a binding ``re2match`` does not know)."""
+
+    def __init__(self, compiled) -> None:
+        self.search, self.fullmatch = compiled.search, compiled.fullmatch
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet="ab\x00é ", max_size=20), st.integers(0, 25))
+def test_re2_calls_answer_as_the_module_does(text: str, pos: int) -> None:
+    from cleanup.text.re2match import re2_fullmatch, re2_search
+    from cleanup.text.units import re2_compile
+
+    compiled = re2_compile("a+b|é|b\x00")
+    data = text.encode()
+    pos = min(pos, len(data))
+    hit = compiled.search(data, pos)
+    for pattern in (compiled, _PublicOnly(compiled)):
+        assert re2_search(pattern, data, pos) == ((-1, -1) if hit is None else hit.span())
+        assert re2_fullmatch(pattern, text) == (compiled.fullmatch(text) is not None)

@@ -25,6 +25,9 @@ DATED_RE = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"
     r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
 )
+DIGIT_RE = re.compile(
+    r"\d"
+)  # every match of DATED_RE holds one: a cheap test first (its branches open with look-behinds)
 # A reading time ("Temps de lecture 4 min.", "Lesezeit: 3 Min."): a short line ending in it.
 READING_TIME_RE = re.compile(r"(?<!\d)\d{1,3}\s?(?:min|mins|minutes?|minuten|minutos|minuti|minuter)\.?$", re.I)
 MAX_READING_TIME_WORDS = 6
@@ -141,7 +144,7 @@ def metadata_like(text: str) -> bool:
     >>> metadata_like("Un cartel en Lavapiés, el pasado junio. CLAUDIO ÁLVAREZ"), metadata_like("Police raid (VIDEO)")
     (True, False)
     """
-    if DATED_RE.search(text) or len(BREADCRUMB_RE.findall(text)) >= MIN_BREADCRUMB_STEPS:
+    if (DIGIT_RE.search(text) and DATED_RE.search(text)) or len(BREADCRUMB_RE.findall(text)) >= MIN_BREADCRUMB_STEPS:
         return True
     if CAPTION_CREDIT_END_RE.search(text):  # a photo's caption ending in its credit
         return True

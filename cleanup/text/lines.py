@@ -15,6 +15,7 @@ from typing import Any
 from cleanup.model import Line
 from cleanup.text import credits as C
 from cleanup.text import patterns as P
+from cleanup.text.re2match import re2_fullmatch
 from cleanup.text.registry import line_rule
 from cleanup.text.spared import reported_speech
 from cleanup.text.units import may_search, re2_compile, visible
@@ -257,7 +258,7 @@ def dated_byline(text: str) -> tuple[str, str] | None:
         head = HANDLE_TAIL_RE.sub("", " ".join(words[:k]).rstrip(" ,|·•–—-"))
         tail = BYLINE_DATE_GAP_RE.sub("", " ".join(words[k:]), count=1)
         if (
-            _date_line_re2().fullmatch(tail)
+            re2_fullmatch(_date_line_re2(), tail)
             and _holds_a_date(tail)
             and P.BYLINE_RE.fullmatch(head)
             and not _calendar_word(words[1:k])
@@ -291,7 +292,7 @@ def date_line(line: Line) -> str | None:
     >>> date_line(Line(1, "On November 20, 2019 the council met.")) is None
     True
     """
-    return DATE_REASON if _date_line_re2().fullmatch(_text(line)) is not None else None
+    return DATE_REASON if re2_fullmatch(_date_line_re2(), _text(line)) else None
 
 
 @functools.lru_cache(maxsize=16)

@@ -21,6 +21,7 @@ from typing import Any
 
 from cleanup.model import Line
 from cleanup.text.lineblocks import MAX_WRAPPED_LINE, MIN_WRAPPED_LINE, SENTENCE_END_RE, sentence_runs
+from cleanup.text.re2match import re2_search
 
 # Characters that are invisible or space-like; a line of only these is blank.
 SPACE_LIKE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -76,23 +77,22 @@ SEP = "\x00"
 def joined_lower(texts: Sequence[str]) -> str | None:
     """``texts`` lower-cased and joined by SEP, or None when one of them holds SEP.
 
-    One lower() over all the texts instead of one per text: lower() works per
-    character, and the joined page is what the substring searches scan.
+    Each text lower-cased on its own, then joined: ``lower()`` of an ASCII
+    text (most lines, even on a page with curly quotes) takes a fast path that
+    one non-ASCII character anywhere takes from the page joined first. The
+    joined page is what the substring searches scan.
     """
-    low = SEP.join(texts).lower()
+    low = SEP.join(map(str.lower, texts))
     return low if low.count(SEP) == max(len(texts) - 1, 0) else None
 
 
 def lowered(texts: Sequence[str]) -> list[str]:
-    """Each of ``texts`` lower-cased, with one ``lower()`` over all of them when it can.
+    """Each of ``texts`` lower-cased: the ASCII ones by ``lower()``'s fast path (``joined_lower``).
 
     >>> lowered(["Share THIS", "The end."])
     ['share this', 'the end.']
     """
-    low = joined_lower(texts)
-    if low is None or not texts:  # a text holds SEP, or there is none ("".split gives one)
-        return [t.lower() for t in texts]
-    return low.split(SEP)
+    return list(map(str.lower, texts))
 
 
 def matching(texts: Sequence[str], pattern: re.Pattern) -> list[int]:
@@ -119,9 +119,9 @@ def matching(texts: Sequence[str], pattern: re.Pattern) -> list[int]:
     data, bsep, scanner = page.encode("utf-8", "surrogatepass"), SEP.encode(), _re2_of(pattern)
     found: list[int] = []
     part = at = pos = 0
-    while (hit := scanner.search(data, pos)) is not None:
-        part += data.count(bsep, at, hit.start())  # separators passed since the last hit
-        at = hit.start()
+    while (at_hit := re2_search(scanner, data, pos)[0]) != -1:
+        part += data.count(bsep, at, at_hit)  # separators passed since the last hit
+        at = at_hit
         if pattern.search(texts[part]):
             found.append(part)
         pos = data.find(bsep, at) + 1  # the next text; a hit may have run into it
@@ -151,15 +151,15 @@ def may_search(pattern: re.Pattern, text: str) -> bool:
     """
     if not text.isascii() and any(c in text for c in DOTTED_I):
         return True
-    return _re2_of(pattern).search(text.encode("utf-8", "surrogatepass")) is not None
+    return re2_search(_re2_of(pattern), text.encode("utf-8", "surrogatepass"))[0] != -1
 
 
 def holding_any(texts: Sequence[str], keys: tuple[str, ...]) -> list[int]:
     """Indexes of ``texts`` that hold one of ``keys`` (non-empty literal strings, matched as they are), in order.
 
     One RE2 scan over all the texts joined finds them, and is exact for
-    literals: no text is searched again. Texts holding SEP are searched one
-    by one.
+    literals: no text is searched again (after a hit, the scan goes on at the
+    next text). Texts holding SEP are searched one by one.
 
     >>> holding_any(["we use cookies.", "the end.", "cookie policy", "share"], ("cookie", "share"))
     [0, 2, 3]
@@ -168,13 +168,15 @@ def holding_any(texts: Sequence[str], keys: tuple[str, ...]) -> list[int]:
     if page.count(SEP) != max(len(texts) - 1, 0):
         return [k for k, text in enumerate(texts) if any(key in text for key in keys)]
     data, bsep = page.encode("utf-8", "surrogatepass"), SEP.encode()
-    found: list[int] = []
-    part = at = 0
-    for hit in _literals_re2(keys).finditer(data):  # one call: a search per hit costs a pass over the data
-        part += data.count(bsep, at, hit.start())  # separators passed since the last hit
-        at = hit.start()
-        if not found or found[-1] != part:
-            found.append(part)
+    scanner, found = _literals_re2(keys), []
+    part = at = pos = 0
+    while (at_hit := re2_search(scanner, data, pos)[0]) != -1:
+        part += data.count(bsep, at, at_hit)  # separators passed since the last hit
+        at = at_hit
+        found.append(part)
+        pos = data.find(bsep, at) + 1  # the next text (no key holds SEP)
+        if pos == 0:
+            break
     return found
 
 
