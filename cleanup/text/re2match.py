@@ -35,8 +35,16 @@ def re2_fullmatch(compiled: Any, text: str) -> bool:
 
 @functools.cache
 def _anchors() -> tuple[Any, Any] | None:
-    """The binding's (unanchored, anchored at both ends) constants, or None when this ``re2`` has none."""
+    """The binding's (unanchored, anchored at both ends) constants, or None when this ``re2`` has none,
+    or its binding answers a probe otherwise than this module expects (a later version may change it)."""
     import re2
 
     anchor = getattr(re2, "_Anchor", None)
-    return None if anchor is None else (anchor.UNANCHORED, anchor.ANCHOR_BOTH)
+    if anchor is None:
+        return None
+    try:
+        raw = re2.compile("b+")._regexp
+        found = raw.Match(anchor.UNANCHORED, b"abbc", 0, 4)[0], raw.Match(anchor.ANCHOR_BOTH, b"ab", 0, 2)[0]
+    except Exception:  # any surprise from a private binding means: use the public calls
+        return None
+    return (anchor.UNANCHORED, anchor.ANCHOR_BOTH) if found == ((1, 3), (-1, -1)) else None
