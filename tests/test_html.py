@@ -487,3 +487,39 @@ def test_a_byline_or_date_of_its_own_still_goes() -> None:
     byline = '<p class="byline">By Jo Smith</p><p><span class="date">March 18, 2015</span></p>'
     text = joined(page(f"<article><h1>Museum attack</h1>{byline}{story(4)}</article>"))
     assert "By Jo Smith" not in text and "March 18, 2015" not in text
+
+
+STORY_P = (
+    "<p>The council voted on Tuesday to close the old river bridge for repairs, a decision that will reroute "
+    "thousands of commuters for months.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "<header><a href=/>Home</a></header>",
+        "<nav><a href=/>Home</a></nav>",
+        "<main>",
+        "<section>",
+        "<figure><img src=a.jpg></figure>",
+        "<site-header>Town Paper</site-header>",
+        "<noscript><iframe src=https://www.googletagmanager.com/ns.html></iframe></noscript><header>Menu</header>",
+    ],
+)
+def test_a_page_without_body_tag_keeps_its_article_whatever_comes_first(first: str) -> None:
+    # lxml puts the whole document in <head> when a <body>-less page opens with an element it does not know.
+    markup = (
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>Council votes</title>{first}"
+        f"<article><h1>Council votes to close the old bridge</h1>{STORY_P * 3}</article>"
+        "<footer>(c) Town Paper</footer>"
+    )
+    result = clean(markup)
+    assert result.text.count("The council voted on Tuesday") == 3
+
+
+def test_what_lxml_left_in_head_goes_before_the_body_content() -> None:
+    markup = f"<html><head><title>T</title><app-root>{STORY_P}</app-root></head><body>{STORY_P * 2}</body></html>"
+    doc = parse_html(markup)
+    assert [el.tag for el in doc.find("head")] == ["title"]
+    assert [el.tag for el in doc.find("body")] == ["app-root", "p", "p"]

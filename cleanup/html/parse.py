@@ -28,6 +28,8 @@ FLATTEN_DEPTH = 1000
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 )
+# Elements a <head> may hold; from the first other one on, libxml2's head is the body (body_out_of_head).
+HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 # Caps on what one page may hold, counted before parsing. Real pages stay far below: the
 # largest of the 342 dev-set HTML pages has 9,893 elements, and no tag has over 70 attributes.
 # Past them libxml2 and readability take minutes and gigabytes (issue 15 item 11).
@@ -105,7 +107,40 @@ def _parse_deep(data: str | bytes, markup: str) -> Any:
         doc, truncated = _parse(flatten_deep_nesting(markup))
     if truncated:
         raise ExtractionError(f"markup nested deeper than {PARSER_MAX_DEPTH} levels")
+    body_out_of_head(doc)
     return doc
+
+
+def body_out_of_head(doc: Any) -> None:
+    """Move what libxml2 left in <head> but belongs to the body into the body, as browsers read it.
+
+    A page without a <body> tag (HTML5 lets minifiers drop it) whose first element
+    after <title> is one libxml2 does not know (<header>, <main>, <article>,
+    <app-root>) had its whole document put inside <head>: the article came out
+    empty. From the first element that cannot be in a head on, the head's elements
+    go to the start of the body (made when there is none).
+
+    >>> doc = etree.fromstring("<title>T</title><main><p>Story.</p></main>", etree.HTMLParser())
+    >>> body_out_of_head(doc)
+    >>> etree.tostring(doc)
+    b'<html><head><title>T</title></head><body><main><p>Story.</p></main></body></html>'
+    """
+    head = doc.find("head")
+    if head is None:
+        return
+    first = next((i for i, el in enumerate(head) if isinstance(el.tag, str) and el.tag not in HEAD_TAGS), None)
+    if first is None:
+        return
+    moved = list(head)[first:]
+    body = doc.find("body")
+    if body is None:
+        body = etree.Element("body")
+        head.addnext(body)
+    if body.text:  # the body's own first text comes after what moves in front of it
+        moved[-1].tail = (moved[-1].tail or "") + body.text
+        body.text = None
+    for i, el in enumerate(moved):
+        body.insert(i, el)
 
 
 def _scan(markup: str) -> tuple[bytes, list[int]] | None:
