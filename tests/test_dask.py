@@ -337,7 +337,7 @@ def test_clean_bag_gives_the_jsonl_records(cluster, corpus: Path) -> None:
     expected = [json.loads(r) for r in _jsonl_of(good)]
     assert [r.pop("source") for r in results] == [json.loads(line)["url"] for line in good]
     assert results == [{k: v for k, v in r.items() if k != "source"} for r in expected]
-    paths = client.compute(clean_bag(db.from_sequence([str(corpus / "crawl.warc.gz")]))).result()
+    paths = client.compute(clean_bag(db.from_sequence([str(corpus / "crawl.warc.gz")]), paths=True)).result()
     assert len(paths) == 30 and paths[0]["url"] == "https://example.org/0"
 
 
@@ -407,8 +407,25 @@ def test_clean_bag_leaves_out_the_records_the_command_leaves_out(cluster, tmp_pa
     _, client = cluster
     warc = tmp_path / "mixed.warc.gz"
     warc.write_bytes(_mixed_warc(_pages()))
-    results = client.compute(clean_bag(db.from_sequence([str(warc)]))).result()
+    results = client.compute(clean_bag(db.from_sequence([str(warc)]), paths=True)).result()
     assert [(r["url"], "error" in r) for r in results] == [
         ("https://example.org/0", False),
         ("https://example.org/4", False),
     ]
+
+
+def test_clean_bag_never_opens_a_record_line_as_a_file(tmp_path: Path) -> None:
+    # A crawled JSON Lines file is data: a line reading a path is a bad record, not a file to read.
+    import dask.bag as db
+
+    from cleanup.batch.dask import clean_bag
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The secret key is hunter2, and this line is long enough to be a paragraph.\n")
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"text": "A normal record. With a sentence."}\n\n' + f"{secret}\n[1, 2]\n{secret}")
+    results = clean_bag(db.read_text(str(items))).compute(scheduler="sync")
+    assert [r["source"] for r in results] == ["<record>"] * 4
+    assert "hunter2" not in json.dumps(results)
+    assert [("error" in r) for r in results] == [False, True, True, True]
+    assert clean_bag(db.from_sequence([str(secret)]), paths=True).compute(scheduler="sync")[0]["source"] == str(secret)

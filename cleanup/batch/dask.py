@@ -256,25 +256,31 @@ def clean_bag(
     url_field: str = "url",
     id_field: str = "id",
     options: Options = DEFAULT_OPTIONS,
+    *,
+    paths: bool = False,
 ) -> dask.bag.Bag:
     """A Bag of plain dicts, the JSON Lines records of ``cleanup -f jsonl``, one per page.
 
-    ``bag`` holds records (dicts, or JSON Lines strings as ``dask.bag.read_text``
-    gives them) or paths and URLs of pages, JSON Lines and WARC files (each of
-    their records is one result; a WARC record the command leaves out, a 404
-    or an image, gives none). A page that cannot be cleaned gives
+    ``bag`` holds records: dicts, or JSON Lines strings as ``dask.bag.read_text``
+    gives them (a blank line gives nothing; a line that is not a JSON object gives
+    an error). With ``paths=True`` it holds paths and URLs of pages, JSON Lines and
+    WARC files instead (each of their records is one result; a WARC record the
+    command leaves out, a 404 or an image, gives none). A string is never taken
+    for a path unless ``paths`` says so: a crawled line reading "/etc/passwd" is a
+    bad record, not a file to read. A page that cannot be cleaned gives
     ``{"source": ..., "error": reason}``. A record's ``source`` is its URL, else
     its id, else ``<record>``; a file's is its path, as on the command line.
     """
     fields = Fields(html_field, text_field, url_field, id_field)
     settings = Settings(options, "jsonl")
-    return bag.map_partitions(_clean_partition, fields, settings)
+    return bag.map_partitions(_clean_partition, fields, settings, paths)
 
 
-def _clean_partition(part: Iterable[Any], fields: Fields, settings: Settings) -> list[dict[str, Any]]:
+def _clean_partition(part: Iterable[Any], fields: Fields, settings: Settings, paths: bool) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for element in part:
-        for source, outcome in run_task(_task(element, fields, settings.options), _work(settings)):
+        task = _file_task(element, fields, settings.options) if paths else _record_task(element, fields)
+        for source, outcome in run_task(task, _work(settings)):
             if source.skip is not None:  # a WARC 404, an image: left out, as by the command
                 continue
             if outcome.error is not None or outcome.output is None:
@@ -288,17 +294,23 @@ def _work(settings: Settings) -> Callable[[Source], Outcome]:
     return functools.partial(process, settings=settings)
 
 
-def _task(element: Any, fields: Fields, options: Options) -> Task:
-    """One bag element as a task: a record, or a file (page or container) by path or URL."""
-    from cleanup.input.records import kind_of
-
-    if isinstance(element, (bytes, str)) and element.lstrip()[:1] in ("{", b"{"):
-        raw = element.encode("utf-8") if isinstance(element, str) else element
-        return Pages((_record(raw, fields),))
+def _record_task(element: Any, fields: Fields) -> Task:
+    """One bag element as a record: a dict, or a JSON Lines line (str or bytes); anything else fails."""
     if isinstance(element, dict):
         return Pages((_record(json.dumps(element).encode("utf-8"), fields),))
+    if not isinstance(element, (bytes, str)):
+        return Pages((failed(repr(element)[:80], "not a record (a dict or a JSON Lines line)"),))
+    if not element.strip():
+        return Pages(())  # a blank line of a JSON Lines file, as the command skips it
+    return Pages((_record(element.encode("utf-8") if isinstance(element, str) else element, fields),))
+
+
+def _file_task(element: Any, fields: Fields, options: Options) -> Task:
+    """One bag element as a file (page or container) by path or URL."""
+    from cleanup.input.records import kind_of
+
     if not isinstance(element, (str, os.PathLike)):
-        return Pages((failed(repr(element)[:80], "not a record, a path or a URL"),))
+        return Pages((failed(repr(element)[:80], "not a path or a URL"),))
     name = os.fspath(element)
     url = as_url(name)
     kind = kind_of(name, "auto")
