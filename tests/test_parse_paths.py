@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from cleanup.html.parse import MAX_ATTRIBUTES, _parse_checked, _scan, parse_html
-from cleanup.model import ExtractionError
+from cleanup.html.parse import LAST_SPACE, MAX_ATTRIBUTES, _parse_checked, _scan, parse_html
+from cleanup.input.decode import read_page
+from cleanup.model import DecodeError, ExtractionError
 
 PAGES = [
     "<html><body><p>café — 日本 😀</p></body></html>",
@@ -15,6 +16,10 @@ PAGES = [
     "<html><body><p>before</p></body></html><p>after the end</p>",
     "<html><body><p>bell\x07 and\x0c form feed \ufffe</p></body></html>",
     "<html><body><p>lone \ud800 surrogate</p></body></html>",
+    "<html><body><p>before</p></body\u3000\u00a0 >\n<p>after a spaced end tag</p></HTML\x85\t>",
+    "<?xml version='1.0'?><html><body><p>déclaré</p></body></html>",
+    "\u2003 \u3000\n",
+    "<html><body>é<div " + "a=1 " * 3000 + ">x</div></body></html>",
 ]
 
 
@@ -46,3 +51,22 @@ def test_an_attribute_bomb_is_refused_on_the_fast_path() -> None:
     markup = "<html><body>é<div " + "a=1 " * 3 * MAX_ATTRIBUTES + ">x</div></body></html>"
     with pytest.raises(ExtractionError, match="attributes"):
         parse_html(markup)
+
+
+@pytest.mark.parametrize("markup", PAGES)
+def test_the_utf8_read_page_gives_builds_the_same_tree(markup: str) -> None:
+    try:
+        page = read_page(markup)
+    except DecodeError:
+        return  # not a page: nothing is parsed
+    try:
+        expected = etree.tostring(parse_html(page.text))
+    except ExtractionError as exc:
+        with pytest.raises(ExtractionError, match=str(exc)[:20]):
+            parse_html(page.text, page.utf8)
+        return
+    assert etree.tostring(parse_html(page.text, page.utf8)) == expected
+
+
+def test_no_white_space_character_comes_after_last_space() -> None:
+    assert not any(chr(c).isspace() for c in range(LAST_SPACE + 1, 0x110000))

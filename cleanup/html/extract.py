@@ -107,25 +107,26 @@ class Choice:
 
 
 def extract_html(
-    markup: str, *, site: Site | None = None, url: str | None = None, options: Options = DEFAULT_OPTIONS
+    markup: str,
+    *,
+    site: Site | None = None,
+    url: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+    utf8: bytes | None = None,
 ) -> HtmlPage:
-    """Article lines, removals, captions and metadata of one decoded HTML page.
+    """Article lines, removals, captions and metadata of one decoded HTML page (``utf8``: its UTF-8, ``Page.utf8``).
 
     DOM rules that ``options`` disables do not run: chrome groups (``nav-element``,
     ``comments`` ...), ``caption-element`` and ``link-list``. ``site`` comes with
     its disabled rules already left out (``cleanup.rules.enabled_site``).
     """
-    if site and site.replacements:
-        markup = apply_replacements(markup, site.replacements)
-    doc = parse_html(markup)
+    doc = _page_tree(markup, site, utf8)
     meta = read_metadata(doc, url)
     # A story the page declares itself, before a site's XPaths: a site's date rule also matches its fronts.
     declared = meta.declared or meta.byline is not None or meta.date is not None
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
-    candidates: list[Candidate] = []
-    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options)
-    evidence = find_evidence(doc, meta.body_hint, candidates)
+    found, evidence = _marks_and_evidence(doc, meta, url, options)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
     generic = generic_choice(doc, scores, evidence, meta.title)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
@@ -154,6 +155,20 @@ def extract_html(
         native_ad=native_ad,
         header=(None, None) if meta.byline and meta.date else page_metadata(choice.containers[0], marks, removed),
     )
+
+
+def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> Any:
+    """The parsed page: a site's replacements made first (its UTF-8 is then not ``utf8``)."""
+    if site and site.replacements:
+        return parse_html(apply_replacements(markup, site.replacements))
+    return parse_html(markup, utf8)
+
+
+def _marks_and_evidence(doc: Any, meta: Meta, url: str | None, options: Options) -> tuple[dict[Any, Any], Evidence]:
+    """The chrome marks (``_chrome_marks``) and the evidence containers, whose candidates the marks' walk finds."""
+    candidates: list[Candidate] = []
+    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options)
+    return found, find_evidence(doc, meta.body_hint, candidates)
 
 
 def _chrome_marks(doc: Any, candidates: list[Candidate], url: str | None, options: Options) -> dict[Any, Any]:

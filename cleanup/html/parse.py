@@ -50,22 +50,39 @@ XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 ILLEGAL_SCAN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{fffe}\x{ffff}]"
 PLAIN_SCAN = ILLEGAL_SCAN + r"|<[a-zA-Z][^<>]{1000}"
 ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # and U+FFFE, U+FFFF
+# The start of every LONG_TAG_BYTES_RE match, for RE2 (a page read_page has in UTF-8: ``_scan_utf8``).
+LONG_SCAN = r"<[a-zA-Z][^<>]{1000}"
+# What str's \s matches (str.isspace), in UTF-8: DOCUMENT_END_RE and a blank page on the bytes.
+# U+3000 is the last white space character (tests/test_html.py checks the whole range).
+LAST_SPACE = 0x3000
+_SPACE_BYTES = "|".join(
+    re.escape(chr(c).encode("utf-8")).decode("latin-1") for c in range(LAST_SPACE + 1) if chr(c).isspace()
+)
+DOCUMENT_END_BYTES_RE = re.compile(rf"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])(?:{_SPACE_BYTES})*>".encode("latin-1"))
+BLANK_BYTES_RE = re.compile(f"(?:{_SPACE_BYTES})*".encode("latin-1"))
 # LONG_TAG_RE in UTF-8: every match of that is one of this (8,000 characters are 8,000 bytes or more).
 LONG_TAG_BYTES_RE = re.compile(rb"<[a-zA-Z][^<>]{8000}")
 
 
-def parse_html(markup: str) -> Any:
+def parse_html(markup: str, utf8: bytes | None = None) -> Any:
     """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit.
 
     The usual page takes the fast path: RE2 finds no control character, and the few
     tags long enough to count their attributes (often a script) are located by RE2
     too; libxml2 then parses the UTF-8 bytes, twice as fast as a str, which it reads
     as UCS-4 (the same tree: checked on the dev pages).
+
+    ``utf8``: ``markup``'s UTF-8 as ``read_page`` gives it (``Page.utf8``: it holds no control
+    character but form feed). The page is then neither encoded nor scanned again for control
+    characters: the document end tags are cut from the bytes (``_scan_utf8``).
     """
     # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
     # an article there in a second root that nothing saw (issue 15 item 19).
     if declaration := XML_DECL_RE.match(markup):  # match: sub() would try every position
         markup = markup[declaration.end() :]
+        utf8 = None
+    if utf8 is not None and (fast := _scan_utf8(markup, utf8)) is not None:
+        return fast
     cut = DOCUMENT_END_RE.sub("", markup)  # </body> holds no control character: same as after it
     scanned = _scan(cut)
     if scanned is None:
@@ -77,6 +94,28 @@ def parse_html(markup: str) -> Any:
     return _parse_deep(data, cut)
 
 
+def _scan_utf8(markup: str, utf8: bytes) -> Any:
+    """``parse_html`` of a page whose UTF-8 ``read_page`` gave: the same checks, on the bytes, then the parse.
+
+    ``DOCUMENT_END_BYTES_RE`` cuts from the bytes what ``DOCUMENT_END_RE`` cuts from the str, and
+    only form feed and U+FFFE, U+FFFF are looked for (``read_page`` dropped the other control
+    characters): the page is not encoded again, nor scanned for them. None sends it the str way:
+    it holds one of them. The caps' counts read the str, decoded only for a page that may
+    reach one (a tag of 8,000 bytes, more tags than MAX_ELEMENTS).
+    """
+    if b"\x0c" in utf8 or (not markup.isascii() and ("\ufffe" in markup or "\uffff" in markup)):
+        return None
+    cut = DOCUMENT_END_BYTES_RE.sub(b"", utf8)
+    if BLANK_BYTES_RE.fullmatch(cut):
+        raise ExtractionError("empty document")
+    starts = [h.start() for h in _re2(LONG_SCAN).finditer(cut) if LONG_TAG_BYTES_RE.match(cut, h.start())]
+    if starts or (len(cut) > MAX_ELEMENTS and cut.count(b"<") > MAX_ELEMENTS):
+        text = cut.decode("utf-8")  # the counts read the str: a few pages with a long script
+        check_size(text, _long_tags(cut, text, starts))
+        return _parse_deep(cut, text)
+    return _parse_deep(cut, None)
+
+
 def _parse_checked(markup: str) -> Any:
     """The slow path: control characters removed, long tags' attributes counted, a str parsed."""
     markup = DOCUMENT_END_RE.sub("", XML_ILLEGAL_RE.sub("", markup))
@@ -86,11 +125,13 @@ def _parse_checked(markup: str) -> Any:
     return _parse_deep(markup, markup)
 
 
-def _parse_deep(data: str | bytes, markup: str) -> Any:
-    """``data`` parsed (``markup`` is the same as a str), flattened and parsed again if too deep."""
+def _parse_deep(data: str | bytes, markup: str | None) -> Any:
+    """``data`` parsed (``markup`` is the same as a str, None: decode the bytes), flattened and parsed
+    again if too deep."""
     doc, truncated = _parse(data)
     if truncated:
-        doc, truncated = _parse(flatten_deep_nesting(markup))
+        text = markup if markup is not None else data.decode("utf-8") if isinstance(data, bytes) else data
+        doc, truncated = _parse(flatten_deep_nesting(text))
     if truncated:
         raise ExtractionError(f"markup nested deeper than {PARSER_MAX_DEPTH} levels")
     return doc
@@ -112,15 +153,20 @@ def _scan(markup: str) -> tuple[bytes, list[int]] | None:
     hits = list(_re2(PLAIN_SCAN).finditer(data))
     if any(hit.end() - hit.start() <= 3 or _illegal(data[hit.start() : hit.end()]) for hit in hits):
         return None  # a control character: a hit of its own, or inside a long-tag hit
-    starts, chars, at = [], 0, 0
-    for hit in hits:  # a hit starts at "<": byte and character offsets stay aligned
-        if LONG_TAG_BYTES_RE.match(data, hit.start()) is None:
-            continue  # under 8,000 bytes: no LONG_TAG_RE match, and no decoding to count its offset
-        chars += len(data[at : hit.start()].decode("utf-8"))
-        at = hit.start()
+    # Under 8,000 bytes a hit is no LONG_TAG_RE match, and its offset is not counted.
+    return data, _long_tags(data, markup, [h.start() for h in hits if LONG_TAG_BYTES_RE.match(data, h.start())])
+
+
+def _long_tags(data: bytes, markup: str, starts: list[int]) -> list[int]:
+    """Where LONG_TAG_RE matches ``markup`` (``data`` in UTF-8), of the byte offsets ``starts`` where
+    LONG_TAG_BYTES_RE does; the page is decoded to count characters only up to those."""
+    found, chars, at = [], 0, 0
+    for start in starts:  # a hit starts at "<": byte and character offsets stay aligned
+        chars += len(data[at:start].decode("utf-8"))
+        at = start
         if LONG_TAG_RE.match(markup, chars):
-            starts.append(chars)
-    return data, starts
+            found.append(chars)
+    return found
 
 
 def _illegal(data: bytes) -> bool:
