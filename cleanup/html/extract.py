@@ -126,8 +126,9 @@ def extract_html(
     declared = meta.declared or meta.byline is not None or meta.date is not None
     meta, native_ad, attrs = read_site_page(doc, site, meta)
     drop_invisible(doc)
-    found, evidence = _marks_and_evidence(doc, meta, url, options)
+    found, evidence, walked = _marks_and_evidence(doc, meta, url, options)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
+    del walked  # held through the scorer's walk (find_marks); the scores hold its elements now
     generic = generic_choice(doc, scores, evidence, meta.title)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
@@ -164,17 +165,23 @@ def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> Any:
     return parse_html(markup, utf8)
 
 
-def _marks_and_evidence(doc: Any, meta: Meta, url: str | None, options: Options) -> tuple[dict[Any, Any], Evidence]:
-    """The chrome marks (``_chrome_marks``) and the evidence containers, whose candidates the marks' walk finds."""
+def _marks_and_evidence(
+    doc: Any, meta: Meta, url: str | None, options: Options
+) -> tuple[dict[Any, Any], Evidence, list[Any]]:
+    """The chrome marks (``_chrome_marks``), the evidence containers, whose candidates the marks' walk
+    finds, and the elements of that walk (``find_marks``: to be held until the scorer has walked them)."""
     candidates: list[Candidate] = []
-    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options)
-    return found, find_evidence(doc, meta.body_hint, candidates)
+    walked: list[Any] = []
+    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options, walked)
+    return found, find_evidence(doc, meta.body_hint, candidates), walked
 
 
-def _chrome_marks(doc: Any, candidates: list[Candidate], url: str | None, options: Options) -> dict[Any, Any]:
+def _chrome_marks(
+    doc: Any, candidates: list[Candidate], url: str | None, options: Options, walked: list[Any] | None = None
+) -> dict[Any, Any]:
     """The chrome marks of the page (``find_marks``, and the teaser lists beside a story), the enabled ones;
-    ``candidates`` gets the evidence containers."""
-    found = find_marks(doc, candidates)
+    ``candidates`` gets the evidence containers, ``walked`` the elements walked."""
+    found = find_marks(doc, candidates, walked)
     if enabled(TEASERS_RULE, options):
         found.update(teaser_marks(body_of(doc), site_host(url) or dominant_host(doc), found))
     if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)
