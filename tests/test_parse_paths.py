@@ -20,6 +20,8 @@ PAGES = [
     "<?xml version='1.0'?><html><body><p>déclaré</p></body></html>",
     "\u2003 \u3000\n",
     "<html><body>é<div " + "a=1 " * 3000 + ">x</div></body></html>",
+    "<html><body><div " + "é=1 " * 2500 + ">x</div></body></html>",  # a bomb over 8,000 characters
+    "<html><body><div " + "éé=1 " * 1200 + ">x</div></body></html>",  # 8,400 bytes, 6,000 characters: not counted
 ]
 
 

@@ -37,6 +37,7 @@ MAX_ATTRIBUTES = 1_000
 # Python's re skip to each end tag (same matches: no other character folds to these letters).
 DOCUMENT_END_RE = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])\s*>")
 START_TAG_RE = re.compile(r"<[a-zA-Z]")
+START_TAG_BYTES_RE = re.compile(rb"<[a-zA-Z]")
 # A tag this long before its next < or > may hold many attributes: those are counted.
 LONG_TAG_RE = re.compile(r"<[a-zA-Z][^<>]{8000}")
 QUOTED_RE = re.compile(r""""[^"]*"|'[^']*'""")
@@ -53,7 +54,7 @@ ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # a
 # The start of every LONG_TAG_BYTES_RE match, for RE2 (a page read_page has in UTF-8: ``_scan_utf8``).
 LONG_SCAN = r"<[a-zA-Z][^<>]{1000}"
 # What str's \s matches (str.isspace), in UTF-8: DOCUMENT_END_RE and a blank page on the bytes.
-# U+3000 is the last white space character (tests/test_html.py checks the whole range).
+# U+3000 is the last white space character (tests/test_parse_paths.py checks the whole range).
 LAST_SPACE = 0x3000
 _SPACE_BYTES = "|".join(
     re.escape(chr(c).encode("utf-8")).decode("latin-1") for c in range(LAST_SPACE + 1) if chr(c).isspace()
@@ -100,20 +101,38 @@ def _scan_utf8(markup: str, utf8: bytes) -> Any:
     ``DOCUMENT_END_BYTES_RE`` cuts from the bytes what ``DOCUMENT_END_RE`` cuts from the str, and
     only form feed and U+FFFE, U+FFFF are looked for (``read_page`` dropped the other control
     characters): the page is not encoded again, nor scanned for them. None sends it the str way:
-    it holds one of them. The caps' counts read the str, decoded only for a page that may
-    reach one (a tag of 8,000 bytes, more tags than MAX_ELEMENTS).
+    it holds one of them. The caps are checked on the bytes too (``check_size_utf8``).
     """
     if b"\x0c" in utf8 or (not markup.isascii() and ("\ufffe" in markup or "\uffff" in markup)):
         return None
     cut = DOCUMENT_END_BYTES_RE.sub(b"", utf8)
     if BLANK_BYTES_RE.fullmatch(cut):
         raise ExtractionError("empty document")
-    starts = [h.start() for h in _re2(LONG_SCAN).finditer(cut) if LONG_TAG_BYTES_RE.match(cut, h.start())]
-    if starts or (len(cut) > MAX_ELEMENTS and cut.count(b"<") > MAX_ELEMENTS):
-        text = cut.decode("utf-8")  # the counts read the str: a few pages with a long script
-        check_size(text, _long_tags(cut, text, starts))
-        return _parse_deep(cut, text)
+    check_size_utf8(cut, [h.start() for h in _re2(LONG_SCAN).finditer(cut)])
     return _parse_deep(cut, None)
+
+
+def check_size_utf8(data: bytes, hits: list[int]) -> None:
+    """``check_size`` of the str whose UTF-8 is ``data``, read on the bytes: ``hits`` are where
+    ``LONG_SCAN`` matches.
+
+    A tag is counted as on the str: LONG_TAG_RE matches at a tag when its first 8,000 characters
+    after the name's first letter hold no "<" or ">", read from at most 4 bytes a character
+    (the bytes are cut at a character's end: UTF-8 is decoded whole, a cut last one dropped);
+    ``attribute_count`` reads the tag decoded, up to its ">" (an ASCII byte in UTF-8).
+    """
+    if len(data) > MAX_ELEMENTS and data.count(b"<") > MAX_ELEMENTS:  # the str's count, in fewer characters
+        tags = START_TAG_BYTES_RE.subn(b"", data)[1]
+        if tags > MAX_ELEMENTS:
+            raise _too_many(tags)
+    for start in hits:
+        if LONG_TAG_BYTES_RE.match(data, start) is None:
+            continue  # under 8,000 bytes: under 8,000 characters
+        if LONG_TAG_RE.match(data[start : start + 2 + 4 * 8000].decode("utf-8", "ignore")) is None:
+            continue
+        end = data.find(b">", start)
+        if attribute_count(data[start : end if end >= 0 else len(data)].decode("utf-8"), 0) > MAX_ATTRIBUTES:
+            raise ExtractionError(TOO_MANY_ATTRIBUTES_MESSAGE)
 
 
 def _parse_checked(markup: str) -> Any:
@@ -153,20 +172,15 @@ def _scan(markup: str) -> tuple[bytes, list[int]] | None:
     hits = list(_re2(PLAIN_SCAN).finditer(data))
     if any(hit.end() - hit.start() <= 3 or _illegal(data[hit.start() : hit.end()]) for hit in hits):
         return None  # a control character: a hit of its own, or inside a long-tag hit
-    # Under 8,000 bytes a hit is no LONG_TAG_RE match, and its offset is not counted.
-    return data, _long_tags(data, markup, [h.start() for h in hits if LONG_TAG_BYTES_RE.match(data, h.start())])
-
-
-def _long_tags(data: bytes, markup: str, starts: list[int]) -> list[int]:
-    """Where LONG_TAG_RE matches ``markup`` (``data`` in UTF-8), of the byte offsets ``starts`` where
-    LONG_TAG_BYTES_RE does; the page is decoded to count characters only up to those."""
-    found, chars, at = [], 0, 0
-    for start in starts:  # a hit starts at "<": byte and character offsets stay aligned
-        chars += len(data[at:start].decode("utf-8"))
-        at = start
+    starts, chars, at = [], 0, 0
+    for hit in hits:  # a hit starts at "<": byte and character offsets stay aligned
+        if LONG_TAG_BYTES_RE.match(data, hit.start()) is None:
+            continue  # under 8,000 bytes: no LONG_TAG_RE match, and no decoding to count its offset
+        chars += len(data[at : hit.start()].decode("utf-8"))
+        at = hit.start()
         if LONG_TAG_RE.match(markup, chars):
-            found.append(chars)
-    return found
+            starts.append(chars)
+    return data, starts
 
 
 def _illegal(data: bytes) -> bool:
@@ -197,11 +211,18 @@ def check_size(markup: str, long_tags: Iterable[int] | None = None) -> None:
     if len(markup) > MAX_ELEMENTS and markup.count("<") > MAX_ELEMENTS:
         tags = START_TAG_RE.subn("", markup)[1]
         if tags > MAX_ELEMENTS:
-            raise ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
+            raise _too_many(tags)
     starts = (m.start() for m in LONG_TAG_RE.finditer(markup)) if long_tags is None else long_tags
     for start in starts:
         if attribute_count(markup, start) > MAX_ATTRIBUTES:
-            raise ExtractionError(f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page")
+            raise ExtractionError(TOO_MANY_ATTRIBUTES_MESSAGE)
+
+
+def _too_many(tags: int) -> ExtractionError:
+    return ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
+
+
+TOO_MANY_ATTRIBUTES_MESSAGE = f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page"
 
 
 def attribute_count(markup: str, start: int) -> int:
