@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from cleanup.html.parse import LAST_SPACE, MAX_ATTRIBUTES, _parse_checked, _scan, parse_html
@@ -72,3 +74,20 @@ def test_the_utf8_read_page_gives_builds_the_same_tree(markup: str) -> None:
 
 def test_no_white_space_character_comes_after_last_space() -> None:
     assert not any(chr(c).isspace() for c in range(LAST_SPACE + 1, 0x110000))
+
+
+END_TAG = st.builds(
+    "</{}{}>".format,
+    st.sampled_from(["body", "BODY", "Html"]),
+    st.text(" \t\n\x0b\x1c\u3000\u00a0\x85\u2003", max_size=3),
+)
+PIECES = END_TAG | st.sampled_from(
+    ["<", ">", "/", "</body", "</BODY", "</html", "<p>", "<div a='1'>", "</div>", "x", "é", "日", " ", "\n", "\u3000"]
+    + ["\u00a0", "\u2003", "\x85", "\x0c", "\ufffe", "<?xml version='1.0'?>", "<html><body>", "&amp;", "a" * 50]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_the_utf8_path_parses_random_markup_as_the_str_path(markup: str) -> None:
+    test_the_utf8_read_page_gives_builds_the_same_tree(markup)
