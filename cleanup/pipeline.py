@@ -283,7 +283,7 @@ def clean_html(page: Page, options: Options) -> Result:
     site = choose_site(options, urls, str)  # HTML is not fingerprinted: an empty text matches none
     if site is None and options.rules_dirs:
         site = enabled_site(lookup.global_site(options.rules_dirs), options)  # FiveFilters' global.txt
-    doc = extract_html(page.text, site=site, url=options.url, options=options)
+    doc = extract_html(page.text, site=site, url=options.url, options=options, utf8=page.utf8)
     v, _ = run_rules(doc.lines, HTML, site, options)
     return build_result(
         v,

@@ -107,27 +107,28 @@ class Choice:
 
 
 def extract_html(
-    markup: str, *, site: Site | None = None, url: str | None = None, options: Options = DEFAULT_OPTIONS
+    markup: str,
+    *,
+    site: Site | None = None,
+    url: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+    utf8: bytes | None = None,
 ) -> HtmlPage:
-    """Article lines, removals, captions and metadata of one decoded HTML page.
+    """Article lines, removals, captions and metadata of one decoded HTML page (``utf8``: its UTF-8, ``Page.utf8``).
 
     DOM rules that ``options`` disables do not run: chrome groups (``nav-element``,
     ``comments`` ...), ``caption-element`` and ``link-list``. ``site`` comes with
     its disabled rules already left out (``cleanup.rules.enabled_site``).
     """
-    if site and site.replacements:
-        markup = apply_replacements(markup, site.replacements)
-    doc = parse_html(markup)
-    metas = tuple(doc.iter("meta"))  # read once: the page's metadata and a site's meta XPaths
+    doc, metas = _page_tree(markup, site, utf8)
     meta = read_metadata(doc, url, metas)
     # A story the page declares itself, before a site's XPaths: a site's date rule also matches its fronts.
     declared = meta.declared or meta.byline is not None or meta.date is not None
     meta, native_ad, attrs = read_site_page(doc, site, meta, metas)
     drop_invisible(doc)
-    candidates: list[Candidate] = []
-    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options)
-    evidence = find_evidence(doc, meta.body_hint, candidates)
+    found, evidence, walked = _marks_and_evidence(doc, meta, url, options)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
+    del walked  # held through the scorer's walk (find_marks); the scores hold its elements now
     generic = generic_choice(doc, scores, evidence, meta.title)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
@@ -157,10 +158,33 @@ def extract_html(
     )
 
 
-def _chrome_marks(doc: Any, candidates: list[Candidate], url: str | None, options: Options) -> dict[Any, Any]:
+def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> tuple[Any, tuple[Any, ...]]:
+    """The parsed page, a site's replacements made first (its UTF-8 is then not ``utf8``), and its
+    <meta> elements: read once for the page's metadata and a site's meta XPaths."""
+    if site and site.replacements:
+        doc = parse_html(apply_replacements(markup, site.replacements))
+    else:
+        doc = parse_html(markup, utf8)
+    return doc, tuple(doc.iter("meta"))
+
+
+def _marks_and_evidence(
+    doc: Any, meta: Meta, url: str | None, options: Options
+) -> tuple[dict[Any, Any], Evidence, list[Any]]:
+    """The chrome marks (``_chrome_marks``), the evidence containers, whose candidates the marks' walk
+    finds, and the elements of that walk (``find_marks``: to be held until the scorer has walked them)."""
+    candidates: list[Candidate] = []
+    walked: list[Any] = []
+    found = _chrome_marks(doc, candidates, meta.canonical_url or url, options, walked)
+    return found, find_evidence(doc, meta.body_hint, candidates), walked
+
+
+def _chrome_marks(
+    doc: Any, candidates: list[Candidate], url: str | None, options: Options, walked: list[Any] | None = None
+) -> dict[Any, Any]:
     """The chrome marks of the page (``find_marks``, and the teaser lists beside a story), the enabled ones;
-    ``candidates`` gets the evidence containers."""
-    found = find_marks(doc, candidates)
+    ``candidates`` gets the evidence containers, ``walked`` the elements walked."""
+    found = find_marks(doc, candidates, walked)
     if enabled(TEASERS_RULE, options):
         found.update(teaser_marks(body_of(doc), site_host(url) or dominant_host(doc), found))
     if options.disable:  # (a dict of every mark again, and a call per mark, only when a rule is off)

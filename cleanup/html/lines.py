@@ -8,7 +8,6 @@ the share of its characters that sit in links.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -38,33 +37,13 @@ def _layout_rows(root: Any) -> set[Any]:
     return rows
 
 
-@dataclass
-class _Buffer:
-    """Text of the block being read, with its link characters and first source line."""
-
-    parts: list[str]
-    chars: int = 0
-    link_chars: int = 0
-    no: int = 0
-
-    def add(self, text: str | None, in_link: bool, no: int | None) -> None:
-        """Append one text piece."""
-        if not text:
-            return
-        self.parts.append(text)
-        n = len(text.strip())
-        self.chars += n
-        self.link_chars += n if in_link else 0
-        self.no = self.no or (no or 0)
-
-    def take(self, tag: str, keep_space: bool) -> Line | None:
-        """The buffered text as a Line (None when blank); empties the buffer."""
-        raw = "".join(self.parts)
-        text = raw.strip("\n\r ") if keep_space else norm(raw)
-        share = self.link_chars / self.chars if self.chars else 0.0
-        line = Line(no=self.no, text=text, tag=tag, link_share=round(share, 3)) if text else None
-        self.parts, self.chars, self.link_chars, self.no = [], 0, 0, 0
-        return line
+def _line(parts: list[str], chars: int, link_chars: int, no: int, tags: list[str]) -> Line | None:
+    """The Line of one block's text ``parts`` (None when blank): ``chars`` of them not white space,
+    ``link_chars`` of those in links, first source line ``no``, under the open block ``tags``."""
+    raw = "".join(parts)
+    text = raw.strip("\n\r ") if "pre" in tags else norm(raw)
+    share = link_chars / chars if chars else 0.0
+    return Line(no=no, text=text, tag=_line_tag(tags), link_share=round(share, 3)) if text else None
 
 
 def _line_tag(tags: list[str]) -> str:
@@ -77,16 +56,20 @@ def _line_tag(tags: list[str]) -> str:
 
 
 def lines_of(root: Any) -> list[Line]:
-    """Blocks under ``root`` as Lines in reading order; table rows as cells joined by ' | '."""
-    layout, lines, tags = _layout_rows(root), list[Line](), list[str]()
-    buf, links, cells = _Buffer([]), 0, 0
+    """Blocks under ``root`` as Lines in reading order; table rows as cells joined by ' | '.
 
-    def flush() -> None:
-        if not buf.parts:
-            return  # nothing read since the last block edge (most edges): no line
-        line = buf.take(_line_tag(tags), "pre" in tags)
+    Written for speed (it reads every element of the article): the block being read is kept in
+    local variables, and an element's source line is read only for a block's first piece.
+    """
+    layout, lines, tags, parts = _layout_rows(root), list[Line](), list[str](), list[str]()
+    chars = link_chars = no = links = cells = 0  # the block: characters, link characters, line; open <a>s; cells
+
+    def flush() -> None:  # called at a block edge with text read since the last one (most edges have none)
+        nonlocal parts, chars, link_chars, no
+        line = _line(parts, chars, link_chars, no, tags)
         if line is not None:
             lines.append(line)
+        parts, chars, link_chars, no = [], 0, 0, 0
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag  # read once: lxml builds a new str at every read
@@ -94,26 +77,33 @@ def lines_of(root: Any) -> list[Line]:
         is_block = (tag in BLOCK_TAGS and not data_cell) or tag == "br"
         reported = tag in REPORTED_TAGS and el not in layout
         if event == "start":
-            if is_block:
+            if is_block and parts:
                 flush()
             if reported:
                 tags.append(tag)
             cells = 0 if tag == "tr" else cells
             if data_cell and cells:
-                buf.add(" | ", False, el.sourceline)
+                parts.append(" | ")
+                chars += 1
+                no = no or (el.sourceline or 0)
             cells += data_cell
             links += tag == "a"
             text = el.text
         else:
             links -= tag == "a"
-            if is_block:
+            if is_block and parts:
                 flush()
             if reported:
                 tags.pop()
             text = el.tail
-        if text:  # (``add`` keeps no empty piece: most elements have no text or tail)
-            buf.add(text, links > 0, el.sourceline)
-    flush()
+        if text:  # (most elements have no text or tail)
+            parts.append(text)
+            n = len(text.strip())
+            chars += n
+            link_chars += n if links > 0 else 0
+            no = no or (el.sourceline or 0)
+    if parts:
+        flush()
     return lines
 
 

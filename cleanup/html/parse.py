@@ -39,6 +39,7 @@ MAX_ATTRIBUTES = 1_000
 # Python's re skip to each end tag (same matches: no other character folds to these letters).
 DOCUMENT_END_RE = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])\s*>")
 START_TAG_RE = re.compile(r"<[a-zA-Z]")
+START_TAG_BYTES_RE = re.compile(rb"<[a-zA-Z]")
 # A tag this long before its next < or > may hold many attributes: those are counted.
 LONG_TAG_RE = re.compile(r"<[a-zA-Z][^<>]{8000}")
 QUOTED_RE = re.compile(r""""[^"]*"|'[^']*'""")
@@ -63,23 +64,41 @@ CONTROL_REF_RE = re.compile(
 )
 PLAIN_SCAN = ILLEGAL_SCAN + "|" + CONTROL_REF_SCAN + r"|<[a-zA-Z][^<>]{1000}"
 ILLEGAL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # and U+FFFE, U+FFFF
+# The start of every LONG_TAG_BYTES_RE match, for RE2 (a page read_page has in UTF-8: ``_scan_utf8``).
+LONG_SCAN = r"<[a-zA-Z][^<>]{1000}"
+UTF8_SCAN = LONG_SCAN + "|" + CONTROL_REF_SCAN
+# What str's \s matches (str.isspace), in UTF-8: DOCUMENT_END_RE and a blank page on the bytes.
+# U+3000 is the last white space character (tests/test_parse_paths.py checks the whole range).
+LAST_SPACE = 0x3000
+_SPACE_BYTES = "|".join(
+    re.escape(chr(c).encode("utf-8")).decode("latin-1") for c in range(LAST_SPACE + 1) if chr(c).isspace()
+)
+DOCUMENT_END_BYTES_RE = re.compile(rf"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])(?:{_SPACE_BYTES})*>".encode("latin-1"))
+BLANK_BYTES_RE = re.compile(f"(?:{_SPACE_BYTES})*".encode("latin-1"))
 # LONG_TAG_RE in UTF-8: every match of that is one of this (8,000 characters are 8,000 bytes or more).
 LONG_TAG_BYTES_RE = re.compile(rb"<[a-zA-Z][^<>]{8000}")
 AMPERSAND = ord("&")
 
 
-def parse_html(markup: str) -> Any:
+def parse_html(markup: str, utf8: bytes | None = None) -> Any:
     """Parse with lxml, re-parsing flattened markup if libxml2 hit its depth limit.
 
     The usual page takes the fast path: RE2 finds no control character, and the few
     tags long enough to count their attributes (often a script) are located by RE2
     too; libxml2 then parses the UTF-8 bytes, twice as fast as a str, which it reads
     as UCS-4 (the same tree: checked on the dev pages).
+
+    ``utf8``: ``markup``'s UTF-8 as ``read_page`` gives it (``Page.utf8``: it holds no control
+    character but form feed). The page is then neither encoded nor scanned again for control
+    characters: the document end tags are cut from the bytes (``_scan_utf8``).
     """
     # Content after </body> or </html> belongs to the body (as browsers read it): libxml2 put
     # an article there in a second root that nothing saw (issue 15 item 19).
     if declaration := XML_DECL_RE.match(markup):  # match: sub() would try every position
         markup = markup[declaration.end() :]
+        utf8 = None
+    if utf8 is not None and (fast := _scan_utf8(markup, utf8)) is not None:
+        return fast
     cut = DOCUMENT_END_RE.sub("", markup)  # </body> holds no control character: same as after it
     scanned = _scan(cut)
     if scanned is None:
@@ -91,6 +110,50 @@ def parse_html(markup: str) -> Any:
     return _parse_deep(data, cut)
 
 
+def _scan_utf8(markup: str, utf8: bytes) -> Any:
+    """``parse_html`` of a page whose UTF-8 ``read_page`` gave: the same checks, on the bytes, then the parse.
+
+    ``DOCUMENT_END_BYTES_RE`` cuts from the bytes what ``DOCUMENT_END_RE`` cuts from the str, and
+    only form feed and U+FFFE, U+FFFF are looked for (``read_page`` dropped the other control
+    characters): the page is not encoded again, nor scanned for them. None sends it the str way:
+    it holds one of them, or a reference to a control character (``CONTROL_REF_SCAN``). The caps
+    are checked on the bytes too (``check_size_utf8``).
+    """
+    if b"\x0c" in utf8 or (not markup.isascii() and ("\ufffe" in markup or "\uffff" in markup)):
+        return None
+    cut = DOCUMENT_END_BYTES_RE.sub(b"", utf8)
+    if BLANK_BYTES_RE.fullmatch(cut):
+        raise ExtractionError("empty document")
+    hits = [h.start() for h in _re2(UTF8_SCAN).finditer(cut)]
+    if any(cut[at] == AMPERSAND for at in hits):
+        return None  # a reference to a control character: the str way drops it
+    check_size_utf8(cut, hits)
+    return _parse_deep(cut, None)
+
+
+def check_size_utf8(data: bytes, hits: list[int]) -> None:
+    """``check_size`` of the str whose UTF-8 is ``data``, read on the bytes: ``hits`` are where
+    ``LONG_SCAN`` matches.
+
+    A tag is counted as on the str: LONG_TAG_RE matches at a tag when its first 8,000 characters
+    after the name's first letter hold no "<" or ">", read from at most 4 bytes a character
+    (the bytes are cut at a character's end: UTF-8 is decoded whole, a cut last one dropped);
+    ``attribute_count`` reads the tag decoded, up to its ">" (an ASCII byte in UTF-8).
+    """
+    if len(data) > MAX_ELEMENTS and data.count(b"<") > MAX_ELEMENTS:  # the str's count, in fewer characters
+        tags = START_TAG_BYTES_RE.subn(b"", data)[1]
+        if tags > MAX_ELEMENTS:
+            raise _too_many(tags)
+    for start in hits:
+        if LONG_TAG_BYTES_RE.match(data, start) is None:
+            continue  # under 8,000 bytes: under 8,000 characters
+        if LONG_TAG_RE.match(data[start : start + 2 + 4 * 8000].decode("utf-8", "ignore")) is None:
+            continue
+        end = data.find(b">", start)
+        if attribute_count(data[start : end if end >= 0 else len(data)].decode("utf-8"), 0) > MAX_ATTRIBUTES:
+            raise ExtractionError(TOO_MANY_ATTRIBUTES_MESSAGE)
+
+
 def _parse_checked(markup: str) -> Any:
     """The slow path: control characters and references to them removed, long tags' attributes counted, a str parsed."""
     markup = DOCUMENT_END_RE.sub("", CONTROL_REF_RE.sub("", XML_ILLEGAL_RE.sub("", markup)))
@@ -100,11 +163,13 @@ def _parse_checked(markup: str) -> Any:
     return _parse_deep(markup, markup)
 
 
-def _parse_deep(data: str | bytes, markup: str) -> Any:
-    """``data`` parsed (``markup`` is the same as a str), flattened and parsed again if too deep."""
+def _parse_deep(data: str | bytes, markup: str | None) -> Any:
+    """``data`` parsed (``markup`` is the same as a str, None: decode the bytes), flattened and parsed
+    again if too deep."""
     doc, truncated = _parse(data)
     if truncated:
-        doc, truncated = _parse(flatten_deep_nesting(markup))
+        text = markup if markup is not None else data.decode("utf-8") if isinstance(data, bytes) else data
+        doc, truncated = _parse(flatten_deep_nesting(text))
     if truncated:
         raise ExtractionError(f"markup nested deeper than {PARSER_MAX_DEPTH} levels")
     body_out_of_head(doc)
@@ -201,11 +266,18 @@ def check_size(markup: str, long_tags: Iterable[int] | None = None) -> None:
     if len(markup) > MAX_ELEMENTS and markup.count("<") > MAX_ELEMENTS:
         tags = START_TAG_RE.subn("", markup)[1]
         if tags > MAX_ELEMENTS:
-            raise ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
+            raise _too_many(tags)
     starts = (m.start() for m in LONG_TAG_RE.finditer(markup)) if long_tags is None else long_tags
     for start in starts:
         if attribute_count(markup, start) > MAX_ATTRIBUTES:
-            raise ExtractionError(f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page")
+            raise ExtractionError(TOO_MANY_ATTRIBUTES_MESSAGE)
+
+
+def _too_many(tags: int) -> ExtractionError:
+    return ExtractionError(f"{tags:,} elements, over the limit of {MAX_ELEMENTS:,} (MAX_ELEMENTS): not a page")
+
+
+TOO_MANY_ATTRIBUTES_MESSAGE = f"a tag with over {MAX_ATTRIBUTES:,} attributes (limit MAX_ATTRIBUTES): not a page"
 
 
 def attribute_count(markup: str, start: int) -> int:

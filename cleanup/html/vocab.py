@@ -284,6 +284,32 @@ def _anchor_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(w for w in last if not any(o != w and o in w for o in last)))
 
 
+def _unsplit(word: str) -> set[str]:
+    """``word`` with each subset of its hyphens left out: how it reads before camelCase splitting.
+
+    >>> sorted(_unsplit("sign-up-box"))
+    ['sign-up-box', 'sign-upbox', 'signup-box', 'signupbox']
+    """
+    first, *rest = word.split("-")
+    spelled = {first}
+    for part in rest:
+        spelled = {w + sep + part for w in spelled for sep in ("-", "")}
+    return spelled
+
+
+# A class/id value (ASCII, lower-cased) holding none of these words has no chrome group, no keep
+# part and no content name (``chrome._names_verdict``): the chrome words as a token may spell them
+# before camelCase splitting puts hyphens in ("socialLinks" for "social-links"), the keep parts
+# (plain lower-case words: tests/test_shortcuts.py) and the content anchors below.
+NAMES_WORD_RE = re.compile(
+    _trie(
+        tuple(
+            {v for g in CHROME_GROUPS for w in (*g.tokens, *g.components) for v in _unsplit(w)}
+            | set(KEEP_TOKEN_PARTS)
+            | set(_anchor_words(CONTENT_TOKENS))
+        )
+    )
+)
 # A class/id value whose lower-cased text holds none of these names no article body: the
 # cheap test that spares most values the token split and the vocabulary regex. Sound: the
 # token regex matches a content token after lower-casing and separators only, and an anchor

@@ -16,7 +16,7 @@ import gzip  # noqa: F401 (doctests)
 import itertools
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleanup.model import DecodeError
 
@@ -126,11 +126,13 @@ TAGGED_LINES_SHARE = 4
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """Decoded input: its text, ``kind`` ("html" or "text") and the codec used."""
+    """Decoded input: its text, ``kind`` ("html" or "text"), the codec used and, when ``read_page`` had
+    it at no cost and dropped no control character, the text's UTF-8 (for ``html.parse.parse_html``)."""
 
     text: str
     kind: str
     encoding: str | None
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -335,7 +337,9 @@ def read_page(
         if what:
             raise DecodeError(f"binary input ({what}), not a page")
         text, codec = decode(data, encoding, charset)
-    if _may_hold_control(data, codec) and CONTROL_RE.search(text):
+    if not _may_hold_control(data, codec):
+        return Page(text, sniff_kind(text), codec, data if codec in (None, "utf-8") else None)
+    if CONTROL_RE.search(text):
         sample = text[: SNIFF_BYTES * 4]
         if len(CONTROL_RE.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
             raise DecodeError("binary input (control bytes), not a page")
