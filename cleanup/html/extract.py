@@ -8,12 +8,12 @@ else the whole body), ``with_lead`` (the lead block above the body container),
 ``outside_removals``, ``strip_chrome`` inside the chosen containers, then
 ``lines_of`` turns blocks into ``Line`` values in reading order.
 
-Helpers live next door: ``meta`` (metadata), ``chrome`` (chrome marks from the vocabulary,
-and the evidence candidates in the same walk), ``marks`` (site rules, captions, removal
-records), ``scorer`` (the container scorer), ``evidence`` (what an
-article container looks like: content names, schema.org, JSON-LD, the lead), ``vocab``
-(the vocabularies as data), ``lines`` (DOM -> Lines) and ``dom`` (small lxml helpers). The readability-lxml
-adapter is ``readability_container`` here, the only place that imports readability.
+Helpers live next door: ``meta`` (metadata), ``chrome`` (chrome marks from the vocabulary, and the
+evidence candidates in the same walk), ``marks`` (site rules, captions, removal records), ``scorer``
+(the container scorer), ``evidence`` (what an article container looks like: content names,
+schema.org, JSON-LD, the lead), ``vocab`` (the vocabularies as data), ``lines`` (DOM -> Lines) and
+``dom`` (small lxml helpers). The readability-lxml adapter is ``readability_container`` here, the
+only place that imports readability.
 """
 
 from __future__ import annotations
@@ -46,13 +46,7 @@ from cleanup.html.ldbody import RULE as LD_RULE
 from cleanup.html.ldbody import from_json_ld
 from cleanup.html.lead import find_lead, lead_inside, lift_out, teaser_first_inside
 from cleanup.html.lines import drop_link_lines, lines_of
-from cleanup.html.marks import (
-    apply_site_strip,
-    outside_removals,
-    site_body,
-    strip_chrome,
-    take_captions,
-)
+from cleanup.html.marks import apply_site_strip, outside_removals, site_body, strip_chrome, take_captions
 from cleanup.html.meta import Meta, read_metadata
 from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSER_MAX_DEPTH: re-exported)
 from cleanup.html.relatedbox import RULE as RELATED_BOX_RULE
