@@ -305,3 +305,15 @@ def test_encoding_that_is_no_text_codec_is_a_usage_error(tmp_path: Path, codec: 
     done = _cli_run("--encoding", codec, page)
     assert done.returncode == 2, done.stderr
     assert f"--encoding {codec}: not a text encoding" in done.stderr and done.stdout == ""
+
+
+def test_a_line_separator_in_a_dump_is_a_space_and_line_numbers_stay_those_of_grep() -> None:
+    # U+2028 splits no line: --explain's numbers are what grep -n and editors count.
+    page = (
+        "Headline of the story\n\nThe council voted on Tues\u2028day to close the old bridge for repairs, a decision "
+        "that affects many commuters.\n\nAdvertisement\n\nThe work will cost four million dollars, paid mostly by "
+        "the state government and the county.\n"
+    )
+    result = clean(page)
+    assert "voted on Tues day to close" in result.text
+    assert [(r.text, r.line) for r in result.removed] == [("Advertisement", 5)]

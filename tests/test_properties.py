@@ -30,7 +30,7 @@ SETTINGS = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-LINE_END_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+LINE_END_RE = re.compile(r"\r\n|\r|\n")  # U+2028 and U+2029 are spaces inside a line (units.split_lines)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 PROSE = (
@@ -151,7 +151,9 @@ def _clean_or_error(data: str | bytes) -> Result | None:
 
 def _trimmed_lines(text: str) -> list[str]:
     # Decoding drops stray control characters (read.py), as it drops a BOM.
-    return [ln.strip() for ln in LINE_END_RE.split(CONTROL_RE.sub("", text))]
+    return [
+        ln.strip() for ln in LINE_END_RE.split(CONTROL_RE.sub("", text).replace("\u2028", " ").replace("\u2029", " "))
+    ]
 
 
 def _is_subsequence(needles: list[str], haystack: list[str]) -> bool:

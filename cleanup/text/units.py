@@ -301,15 +301,18 @@ def as_units(lines: Sequence[Line]) -> Units:
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on any newline convention (CRLF, CR, LF, U+2028/2029).
+    """Split on any newline convention (CRLF, CR, LF).
 
+    U+2028 and U+2029 (line and paragraph separators) are spaces inside a line, as
+    HTML mode reads them: as line breaks they put --explain's line numbers off those of
+    ``grep -n`` and editors, and split a sentence in two ("Tues\u2028day").
     A replace scans the whole page even when there is nothing to replace:
     each is done only when its character is there.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and ("\u2028" in text or "\u2029" in text):
-        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+        text = text.replace("\u2028", " ").replace("\u2029", " ")
     return text.split("\n")
 
 
