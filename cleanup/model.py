@@ -182,8 +182,10 @@ class Options:
         for name in ("url", "site", "encoding", "charset"):
             if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
                 raise TypeError(f"Options.{name} must be a string, not {type(getattr(self, name)).__name__}")
-        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) or self.max_bytes < 1:
+        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int):
             raise TypeError(f"Options.max_bytes must be a positive int, not {self.max_bytes!r}")
+        if self.max_bytes < 1:
+            raise ValueError(f"Options.max_bytes must be a positive int, not {self.max_bytes!r}")
         if self.max_bytes > MAX_INPUT_BYTES:
             raise ValueError(f"Options.max_bytes must be at most {MAX_INPUT_BYTES:,} (MAX_INPUT_BYTES)")
 

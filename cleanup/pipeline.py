@@ -50,10 +50,13 @@ def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) ->
     """Strip site chrome from one scraped page, HTML or plain text.
 
     ``overrides`` are Options fields (``clean(data, url="https://...")``).
-    Raises DecodeError for input that is not a page, SiteRuleError for a
-    broken site rule file and RuleNameError for a ``disable`` name that is
-    not a rule.
+    Raises DecodeError for input that is not a page, ExtractionError for HTML
+    that cannot be parsed or is over a size cap, SiteRuleError for a broken site
+    rule file and RuleNameError for a ``disable`` name that is not a rule (all
+    CleanupError); TypeError for ``data`` or ``options`` of the wrong type.
     """
+    if not isinstance(options, Options):
+        raise TypeError(f"clean() options must be cleanup.Options, not {type(options).__name__}")
     if overrides:
         options = dataclasses.replace(options, **overrides)
     check_disable(options)

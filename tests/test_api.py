@@ -42,9 +42,11 @@ def test_options_take_lists_and_single_values() -> None:
     assert options.disable == frozenset({"promo-line", "skip-link"})
 
 
-@pytest.mark.parametrize(("field", "value"), [("url", 123), ("max_bytes", "10"), ("max_bytes", 0)])
-def test_options_refuse_values_that_cannot_work(field: str, value: object) -> None:
-    with pytest.raises(TypeError, match=f"Options.{field}"):
+@pytest.mark.parametrize(
+    ("field", "value", "error"), [("url", 123, TypeError), ("max_bytes", "10", TypeError), ("max_bytes", 0, ValueError)]
+)
+def test_options_refuse_values_that_cannot_work(field: str, value: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match=f"Options.{field}"):
         Options(**{field: value})
 
 

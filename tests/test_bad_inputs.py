@@ -317,3 +317,16 @@ def test_a_line_separator_in_a_dump_is_a_space_and_line_numbers_stay_those_of_gr
     result = clean(page)
     assert "voted on Tues day to close" in result.text
     assert [(r.text, r.line) for r in result.removed] == [("Advertisement", 5)]
+
+
+def test_library_misuse_gets_the_documented_error_types() -> None:
+    from cleanup.model import Options
+
+    with pytest.raises(DecodeError, match=r"^not a text encoding 'rot13'$"):
+        clean(b"Some text.", encoding="rot13")
+    with pytest.raises(ValueError, match="max_bytes must be a positive int"):
+        Options(max_bytes=0)
+    with pytest.raises(TypeError, match="max_bytes must be a positive int"):
+        Options(max_bytes="10")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"options must be cleanup\.Options, not dict"):
+        clean(b"Some text.", {"url": "https://example.com/"})  # type: ignore[arg-type]

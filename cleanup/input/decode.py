@@ -196,6 +196,14 @@ def _utf16_by_line_ends(head: bytes) -> str | None:
     return None
 
 
+def _known(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def text_codec(name: str) -> str | None:
     """The codec ``name`` stands for when it decodes text, else None.
 
@@ -259,7 +267,7 @@ def decode(data: bytes, encoding: str | None = None, charset: str | None = None)
     """
     if encoding:
         if text_codec(encoding) is None:
-            raise DecodeError(f"unknown encoding {encoding!r}")
+            raise DecodeError(f"{'not a text' if _known(encoding) else 'unknown'} encoding {encoding!r}")
         try:
             return data.decode(encoding), codecs.lookup(encoding).name
         except LookupError:
