@@ -453,3 +453,16 @@ def test_an_empty_site_is_a_usage_error() -> None:
     # Found by a new-user trial: --site '' (an unset variable) was taken silently.
     result = run(["--site", "", "-"], input=CHROME)
     assert result.exit_code == 2 and "--site: an empty host" in result.stderr
+
+
+@pytest.mark.parametrize("site", ["https://www.rollcall.com/politics/x", "rollcall.com.", "WWW.RollCall.com"])
+def test_site_takes_a_url_or_a_host_as_clean_does(site: str) -> None:
+    # The up-front check read --site as it was given; clean() reads its host (trial: learn took the URL).
+    result = run(["--site", site], input="Skip to content\n\nThe council met on Tuesday to close the old bridge.\n")
+    assert result.exit_code == 0, result.output
+    assert "Skip to content" not in result.output
+
+
+def test_a_site_with_no_rule_file_is_still_a_usage_error() -> None:
+    result = run(["--site", "https://nosuch.example/x"], input="Some text.\n")
+    assert result.exit_code == 2 and "no site rule file for this host" in result.output

@@ -79,14 +79,14 @@ def check_rules(options: Options) -> None:
     """
     from cleanup.lang import load_packs
     from cleanup.rules import check_disable
-    from cleanup.sites.load import any_fingerprint, load_all
+    from cleanup.sites.load import any_fingerprint, host_of, load_all
     from cleanup.sites.lookup import site_for_host
 
     try:
         sites = load_all(options.rules_dirs)
         load_packs(options.rules_dirs)  # lang/*.toml of the rules directories: checked before any output too
         any_fingerprint(options.rules_dirs)  # fingerprints that cannot combine would fail every text page
-        if options.site and site_for_host(options.site, options.rules_dirs) is None:
+        if options.site and site_for_host(host_of(options.site) or options.site, options.rules_dirs) is None:
             raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
     except SiteRuleError as exc:
         echo_error(str(exc))
