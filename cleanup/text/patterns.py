@@ -37,12 +37,10 @@ SKIP_LINK_RE = re.compile(
 )
 
 # --- embeds and shortcodes --------------------------------------------------
-# WordPress-style shortcodes: [name attr="v"] ... [/name]. Attribute quotes
-# may be straight or curly (the seed has [jwp-video n=”1″]).
+# WordPress-style shortcodes: [name attr="v"] ... [/name], quotes straight or curly ([jwp-video n=”1″]).
 EMBED_NAMES: tuple[str, ...] = tuple(WORDS["embed_names"])
 _NAME = "(?:" + "|".join(re.escape(n) for n in EMBED_NAMES) + r")[\w-]*"
-# Attributes: one token ("[tweet 1234]", "[youtube https://…]"), or any that hold "=" or a URL. Words
-# without either are bracketed prose: "[Video call from General Evul-art’h. Connection fee waived.]".
+# Attributes: one token ("[tweet 1234]"), or any holding "=" or a URL; else prose ("[Video call from …]").
 _ATTRS = r"(?:\s+(?:[^\[\]\s]+|[^\[\]]*(?:=|://)[^\[\]]*))?\s*"
 # One shortcode: a known name, or any lowercase name that carries attr=value.
 SHORTCODE = rf"\[/?(?:{_NAME}{_ATTRS}|[a-z][\w-]*\s[^\[\]]*=[^\[\]]*)\]"
