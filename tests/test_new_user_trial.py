@@ -1,0 +1,82 @@
+"""Batch and input defects found by a new-user trial (2026-12-03)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleanup.cli.main import main
+
+PAGE = (
+    "<html><body><nav>Home</nav><article><h1>Head {n}</h1><p>This is the first paragraph of a long story "
+    "about the council meeting where many topics were discussed at length.</p></article></body></html>"
+)
+
+
+def run(args: list, cwd: Path, stdin: str | bytes | None = None):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [str(a) for a in args], input=stdin)
+    finally:
+        os.chdir(old)
+
+
+def pages(directory: Path, *names: str) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for n, name in enumerate(names):
+        (directory / name).write_text(PAGE.format(n=n))
+
+
+def sources(path: Path) -> list[str]:
+    return [json.loads(line)["source"] for line in path.read_text().splitlines()]
+
+
+def test_a_file_reached_through_its_directory_and_directly_is_cleaned_once(tmp_path: Path) -> None:
+    pages(tmp_path / "d2", "a.html", "b.html", "c.html")
+    for args in (["d2/", "d2/a.html"], ["d2/a.html", "d2/"], ["d2/b.html", "d2", "d2/b.html"]):
+        result = run(["-o", "all.jsonl", *args], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert sources(tmp_path / "all.jsonl") == ["d2/a.html", "d2/b.html", "d2/c.html"], args
+        check = run(["--check", "-o", "all.jsonl", *args], tmp_path)
+        assert check.exit_code == 0, check.stderr
+
+
+def test_nested_directories_give_one_record_per_file(tmp_path: Path) -> None:
+    pages(tmp_path / "nest" / "a", "x.html")
+    pages(tmp_path / "nest" / "a" / "b", "y.html", "z.html")
+    result = run(["-f", "jsonl", "nest/a", "nest/a/b"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        "nest/a/b/y.html",
+        "nest/a/b/z.html",
+        "nest/a/x.html",
+    ]
+
+
+def test_a_file_inside_the_directory_given_keeps_the_directory_s_layout(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    assert run(["-q", "-o", "g/", "ph/", "ph/b.html"], tmp_path).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "g").iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_file_the_walk_leaves_out_is_still_taken_when_named(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    result = run(["-f", "jsonl", "--exclude", "b.html", "ph/", "ph/b.html"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_list_naming_a_file_twice_relative_and_absolute_cleans_it_once(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    lines = ["ph/a.html", "ph/a.html", str(tmp_path / "ph" / "a.html"), "ph/b.html"]
+    (tmp_path / "list").write_text("\n".join(lines) + "\n")
+    result = run(["-o", "out/", "--files-from", "list"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
+    result = run(["-f", "jsonl", "ph/a.html", "--files-from", "list"], tmp_path)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["ph/a.html", "ph/b.html"]
+
