@@ -80,3 +80,39 @@ def test_a_list_naming_a_file_twice_relative_and_absolute_cleans_it_once(tmp_pat
     result = run(["-f", "jsonl", "ph/a.html", "--files-from", "list"], tmp_path)
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["ph/a.html", "ph/b.html"]
 
+
+def test_skip_existing_appends_to_the_explain_file_of_the_earlier_run(tmp_path: Path) -> None:
+    pages(tmp_path / "e", "a.html", "b.html")
+    assert run(["--explain-file", "e.log", "-o", "eo/", "e/"], tmp_path).exit_code == 0
+    before = (tmp_path / "e.log").read_text()
+    pages(tmp_path / "e", "a.html", "b.html", "c.html")
+    result = run(["--skip-existing", "--explain-file", "e.log", "-o", "eo/", "e/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    logged = {line.split(":", 1)[0] for line in (tmp_path / "e.log").read_text().splitlines()}
+    assert logged == {"e/a.html", "e/b.html", "e/c.html"}
+    whole = (tmp_path / "e.log").read_text()
+    assert whole.startswith(before) and len(whole) > len(before)
+    assert run(["--explain-file", "e.log", "-o", "eo/", "e/"], tmp_path).exit_code == 0
+    assert (tmp_path / "e.log").read_text() == whole  # without --skip-existing: replaced, not appended to
+
+
+def test_a_failed_write_cuts_an_appended_log_back_to_what_it_held(tmp_path: Path) -> None:
+    from cleanup.cli.messages import ExplainFileError, Messages
+
+    class Full:
+        def write(self, text: str) -> None:
+            with open(log, "a") as handle:
+                handle.write(text[:5])  # part of the line reached the disk
+            raise OSError(28, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    log = tmp_path / "e.log"
+    log.write_text("a.html:3: nav: menu: 'Home'\n")
+    messages = Messages(color=False, explain_to=Full(), explain_path=str(log), explain_kept=log.stat().st_size)
+    try:
+        messages.explain("b.html:4: nav: menu: 'News'")
+    except ExplainFileError as exc:
+        assert "No space left" in str(exc)
+    assert log.read_text() == "a.html:3: nav: menu: 'Home'\n"
