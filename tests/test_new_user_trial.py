@@ -116,3 +116,14 @@ def test_a_failed_write_cuts_an_appended_log_back_to_what_it_held(tmp_path: Path
     except ExplainFileError as exc:
         assert "No space left" in str(exc)
     assert log.read_text() == "a.html:3: nav: menu: 'Home'\n"
+
+
+def test_a_blank_html_field_falls_back_to_the_text_field_as_null_does(tmp_path: Path) -> None:
+    text = "A story sentence here. And more text of the story follows it."
+    lines = [json.dumps({"html": html, "text": text}) for html in ("   ", None, "")]
+    (tmp_path / "r.jsonl").write_text("\n".join(lines) + "\n")
+    result = run(["-f", "jsonl", "r.jsonl"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [text] * 3
+    (tmp_path / "b.jsonl").write_text(json.dumps({"html": "  "}) + "\n")
+    assert "empty input" in run(["-f", "jsonl", "b.jsonl"], tmp_path).stderr  # no text to fall back to

@@ -232,10 +232,13 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
 
 
 def record_source(name: str, obj: dict[str, Any], rel: Path, fields: Fields) -> Source:
-    """One decoded record (a JSON object) as a Source, or a failed one when it holds no page."""
-    page = obj.get(fields.html)
-    if not isinstance(page, str):
-        page = obj.get(fields.text)
+    """One decoded record (a JSON object) as a Source, or a failed one when it holds no page.
+
+    An ``html`` that is null or blank falls back to ``text`` (``"html": "   "`` was "empty input").
+    """
+    page, text = obj.get(fields.html), obj.get(fields.text)
+    if isinstance(text, str) and (not isinstance(page, str) or not page.strip()):
+        page = text
     if not isinstance(page, str):
         return failed(name, f"no '{fields.html}' or '{fields.text}' field holding a string")
     url = obj.get(fields.url)
