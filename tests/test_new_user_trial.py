@@ -127,3 +127,21 @@ def test_a_blank_html_field_falls_back_to_the_text_field_as_null_does(tmp_path: 
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [text] * 3
     (tmp_path / "b.jsonl").write_text(json.dumps({"html": "  "}) + "\n")
     assert "empty input" in run(["-f", "jsonl", "b.jsonl"], tmp_path).stderr  # no text to fall back to
+
+
+def test_a_files_from_list_with_a_byte_order_mark_reads_its_first_path(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    for null in (False, True):
+        sep = b"\0" if null else b"\r\n"
+        (tmp_path / "list").write_bytes(b"\xef\xbb\xbf" + sep.join([b"ph/a.html", b"ph/b.html"]) + sep)
+        result = run(["-f", "jsonl", *(["-0"] if null else []), "--files-from", "list"], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_listed_path_with_trailing_spaces_is_quoted_in_its_error(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html")
+    (tmp_path / "list").write_text("ph/a.html\nph/x.html  \n")
+    result = run(["-f", "jsonl", "--files-from", "list"], tmp_path)
+    assert result.exit_code == 123
+    assert "error: 'ph/x.html  ': no such file or directory" in result.stderr

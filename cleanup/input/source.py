@@ -6,6 +6,7 @@ Its own module so that ``sources`` (files, directories, lists) and ``records``
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -116,14 +117,26 @@ def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iter
     >>> import io
     >>> [str(p) for p in listed_paths(io.BytesIO(b"a b.html\\0c\\nd.html\\0"), null=True)]
     ['a b.html', 'c\\nd.html']
+
+    A UTF-8 byte order mark before the first path (a list saved by Notepad) is no part of it.
+
+    >>> [str(p) for p in listed_paths(io.BytesIO(b"\\xef\\xbb\\xbfa.html\\r\\nb.html\\n"))]
+    ['a.html', 'b.html']
     """
     if null:
-        yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
+        items = _null_separated(stream)  # type: ignore[arg-type]
+        yield from (Path(os.fsdecode(raw)) for raw in _without_bom(items) if raw)
         return
-    for raw in bounded_lines(stream):
+    for raw in _without_bom(bounded_lines(stream)):
         line = os.fsdecode(raw.rstrip(b"\r\n"))
         if line.strip():
             yield Path(line)
+
+
+def _without_bom(items: Iterator[bytes]) -> Iterator[bytes]:
+    """``items``, the first one without a leading UTF-8 byte order mark."""
+    for n, raw in enumerate(items):
+        yield raw.removeprefix(codecs.BOM_UTF8) if n == 0 else raw
 
 
 def _null_separated(stream: BinaryIO) -> Iterator[bytes]:
