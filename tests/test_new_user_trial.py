@@ -145,3 +145,38 @@ def test_a_listed_path_with_trailing_spaces_is_quoted_in_its_error(tmp_path: Pat
     result = run(["-f", "jsonl", "--files-from", "list"], tmp_path)
     assert result.exit_code == 123
     assert "error: 'ph/x.html  ': no such file or directory" in result.stderr
+
+
+def _warc(path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    writer = WARCWriter(path.open("wb"), gzip=False)
+    page = PAGE.format(n=1).encode()
+    ok = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    empty = StatusAndHeaders("204 No Content", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    records = [
+        ("https://x.org/1", "response", io.BytesIO(page), ok, None),
+        ("https://x.org/2", "response", io.BytesIO(b""), empty, None),
+        ("https://x.org/3", "resource", io.BytesIO(page), None, "text/html"),
+        ("https://x.org/4", "resource", io.BytesIO(b"\x89PNG"), None, "image/png"),
+    ]
+    for url, kind, payload, headers, ctype in records:
+        writer.write_record(
+            writer.create_warc_record(url, kind, payload=payload, http_headers=headers, warc_content_type=ctype)
+        )
+    writer.out.close()
+
+
+def test_warc_resource_pages_are_cleaned_and_a_204_is_left_out(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("warcio")
+    _warc(tmp_path / "c.warc")
+    result = run(["-v", "-f", "jsonl", "c.warc"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://x.org/1", "https://x.org/3"]
+    assert "2 cleaned, 2 left out (1 HTTP 204, 1 not a page: image/png)" in result.stderr
+    assert "c.warc:2: left out (HTTP 204)" in result.stderr

@@ -31,6 +31,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # HTTP Content-Types of WARC responses that are pages; images, scripts and
 # the like are left out without a message (a crawl holds many of them).
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
+NO_CONTENT = frozenset((204, 205))  # 2xx statuses that carry no page: left out, not "empty input"
 # What warcio raises on a broken file besides ArchiveLoadFailed: AttributeError on a response
 # record without WARC-Target-URI, OverflowError on a Content-Length of 30 digits.
 WARC_READ_ERRORS = (OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError, OverflowError)
@@ -319,16 +320,21 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
     """A page of a WARC response record; one with ``skip`` set for a non-2xx status or a non-page type.
 
     A 404 or 301 page ("Not found", "Moved") is no article: it is left out and
-    counted unless ``all_statuses`` (--all-statuses). Requests and metadata are no pages at all.
+    counted unless ``all_statuses`` (--all-statuses); so is a 204 or 205, which has no
+    page at all. A ``resource`` record (a file archived without HTTP, its type in the
+    WARC header) is a page when its type is one. Requests and metadata are no pages at all.
     """
-    if record.rec_type != "response" or record.http_headers is None:
+    if record.rec_type == "resource":
+        status, content_type = None, record.rec_headers.get_header("Content-Type") or ""
+    elif record.rec_type != "response" or record.http_headers is None:
         return None
-    status = _status(record.http_headers.get_statuscode())
-    content_type = record.http_headers.get_header("Content-Type") or "text/html"
+    else:
+        status = _status(record.http_headers.get_statuscode())
+        content_type = record.http_headers.get_header("Content-Type") or "text/html"
     ctype = content_type.split(";")[0].strip().lower()
     if ctype not in PAGE_TYPES:
         return Source(name, rel, skip=f"not a page: {ctype or 'no type'}")
-    if not all_statuses and status is not None and not 200 <= status < 300:
+    if status in NO_CONTENT or (not all_statuses and status is not None and not 200 <= status < 300):
         return Source(name, rel, skip=f"HTTP {status}")
     headers = record.rec_headers
     extra = (
