@@ -180,3 +180,18 @@ def test_warc_resource_pages_are_cleaned_and_a_204_is_left_out(tmp_path: Path) -
     assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://x.org/1", "https://x.org/3"]
     assert "2 cleaned, 2 left out (1 HTTP 204, 1 not a page: image/png)" in result.stderr
     assert "c.warc:2: left out (HTTP 204)" in result.stderr
+
+
+def test_prune_of_standard_input_says_why_it_removes_nothing(tmp_path: Path) -> None:
+    result = run(["--prune", "-o", "sp/"], tmp_path, stdin=PAGE.format(n=1))
+    assert result.exit_code == 0, result.stderr
+    assert "1 cleaned" in result.stderr and "no input was found" not in result.stderr
+    assert "--prune: removed nothing: no input directory was given (standard input prunes nothing)" in result.stderr
+
+
+def test_the_hint_for_a_json_file_name_under_f_json_is_for_json(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html")
+    result = run(["-f", "json", "-o", "x.json", "ph/"], tmp_path)
+    assert result.exit_code == 2
+    assert "cleanup -f json INPUT... > out.json" in result.stderr and "out.txt" not in result.stderr
+    assert "cleanup page.html > out.txt" in run(["-o", "x.txt", "ph/"], tmp_path).stderr
