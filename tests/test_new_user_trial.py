@@ -195,3 +195,14 @@ def test_the_hint_for_a_json_file_name_under_f_json_is_for_json(tmp_path: Path) 
     assert result.exit_code == 2
     assert "cleanup -f json INPUT... > out.json" in result.stderr and "out.txt" not in result.stderr
     assert "cleanup page.html > out.txt" in run(["-o", "x.txt", "ph/"], tmp_path).stderr
+
+
+def test_a_link_to_a_directory_inside_an_input_directory_is_left_out_counted_and_named(tmp_path: Path) -> None:
+    pages(tmp_path / "sl2" / "in", "a.html")
+    pages(tmp_path / "other", "b.html")
+    (tmp_path / "sl2" / "in" / "ms").symlink_to(tmp_path / "other")
+    result = run(["-v", "-o", "sl2/out/", "sl2/in/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "1 cleaned, 1 left out (1 link to a directory, not followed)." in result.stderr
+    assert "sl2/in/ms: left out (links to directories, not followed)" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "sl2" / "out").iterdir()) == ["a.txt"]

@@ -48,6 +48,7 @@ def shown(path: Path | str) -> str:
 
 
 UNLISTED = "files neither named nor shaped like pages"
+LINKED_DIR = "links to directories, not followed"  # inside a directory given; name one to clean it
 URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/")
 CURL_HINT = "cleanup reads files, not URLs: curl -sL '{url}' | cleanup --url '{url}'"
 
@@ -180,9 +181,11 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "", real: str = ""
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if is_dir and entry.is_symlink():
+        if is_dir and entry.is_symlink():  # outputs could land in what it points to: left out, as -v says
             if _inside(root, path):
                 yield failed(shown(path), "symbolic link loop (points to a directory above it)")
+            else:
+                yield Source(shown(path), sub, skip=LINKED_DIR)
             continue
         file_real = real_path(path) if entry.is_symlink() else os.path.join(real, entry.name)
         if is_dir:

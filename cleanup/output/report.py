@@ -102,4 +102,6 @@ def _one(why: str) -> str:
     >>> _one("files neither named nor shaped like pages"), _one("HTTP 404")
     ('file neither named nor shaped like a page', 'HTTP 404')
     """
+    if why.startswith("links to directories"):
+        return why.replace("links to directories", "link to a directory", 1)
     return why.replace("files ", "file ", 1).replace("like pages", "like a page") if why.startswith("files ") else why
