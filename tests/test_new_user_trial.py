@@ -206,3 +206,16 @@ def test_a_link_to_a_directory_inside_an_input_directory_is_left_out_counted_and
     assert "1 cleaned, 1 left out (1 link to a directory, not followed)." in result.stderr
     assert "sl2/in/ms: left out (links to directories, not followed)" in result.stderr
     assert sorted(p.name for p in (tmp_path / "sl2" / "out").iterdir()) == ["a.txt"]
+
+
+def test_a_named_file_that_is_one_pretty_printed_json_object_is_one_record(tmp_path: Path) -> None:
+    record = {"url": "https://example.com/a", "text": "A story sentence. Another sentence of the story."}
+    (tmp_path / "pretty.json").write_text(json.dumps(record, indent=2))
+    for args, stdin in ((["pretty.json"], None), ([], json.dumps(record, indent=2))):
+        result = run(["-f", "jsonl", *args], tmp_path, stdin=stdin)
+        assert result.exit_code == 0, result.stderr
+        (got,) = [json.loads(line) for line in result.stdout.splitlines()]
+        assert got["url"] == record["url"] and got["text"] == record["text"]
+    (tmp_path / "two.json").write_text('{\n "text": "x"\n}\n{"text": "y"}\n')
+    result = run(["-f", "jsonl", "two.json"], tmp_path)
+    assert result.exit_code == 123 and "two.json:1: not valid JSON: Extra data" in result.stderr

@@ -128,6 +128,9 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
     while True:
         while pos < len(buf) and buf[pos] in ARRAY_SKIP[no > 0]:
             pos += 1
+        if no == 0 and pos < len(buf) and buf[pos] == "{":  # a file that is one object: one record
+            yield _object_record(name, buf[pos:], stream, text, base, fields, max_bytes)
+            return
         if pos < len(buf) and (buf[pos] == "]" or (no == 0 and buf[pos] != "[")):
             if buf[pos] != "]":
                 yield container_failed(name, base, "not a JSON array")
@@ -163,6 +166,17 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
             else failed(f"{name}:{no}", "not a JSON object")
         )
         no, pos = no + 1, end
+
+
+def _object_record(
+    name: str, start: str, stream: BinaryIO, text: Any, base: Path, fields: Fields, max_bytes: int
+) -> Source:
+    """The one record of a file that is a JSON object (pretty-printed: ``json.dump(obj, f, indent=2)``)."""
+    more = stream.read(max_bytes + 1)
+    if len(more) + len(start.encode("utf-8", "replace")) > max_bytes:
+        return failed(f"{name}:1", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
+    whole = start + text.decode(more, final=True)
+    return jsonl_record(f"{name}:1", whole.encode("utf-8", "surrogatepass"), base / f"{1:06d}", fields)
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:

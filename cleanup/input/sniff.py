@@ -22,7 +22,7 @@ JSON_ARRAY_RE = re.compile(rb"\[\s*(?:\{|\])")  # an array of objects (or an emp
 LEADING = b" \t\r\n"
 
 
-def container_kind(head: bytes) -> str:
+def container_kind(head: bytes, whole_object: bool = False) -> str:
     """'warc', 'jsonl', 'json' (an array of objects) or 'page' for the first bytes of an input.
 
     >>> [container_kind(h) for h in (b"WARC/1.1\\r\\n", b'{"url": "x"}', b'[\\n {"a": 1}', b"<html>", b"{{ x }}")]
@@ -33,6 +33,12 @@ def container_kind(head: bytes) -> str:
 
     >>> container_kind(b'{\\n  "name": "x",\\n  "version": "1.0"\\n}\\n')
     'page'
+
+    With ``whole_object`` (a file named as input, standard input) such a file is one JSON
+    record, read as a JSON file is ('json'): ``{"url": ..., "text": ...}`` saved with indent=2.
+
+    >>> container_kind(b'{\\n  "url": "x",\\n  "text": "y"\\n}\\n', whole_object=True)
+    'json'
     """
     if head.startswith(GZIP_MAGIC):
         head = _gunzipped_head(head)
@@ -41,7 +47,9 @@ def container_kind(head: bytes) -> str:
         return "warc"
     if JSON_OBJECT_RE.match(head):
         end = head.find(b"\n")
-        return "jsonl" if end < 0 or head[:end].rstrip().endswith(b"}") else "page"
+        if end < 0 or head[:end].rstrip().endswith(b"}"):
+            return "jsonl"
+        return "json" if whole_object else "page"
     if JSON_ARRAY_RE.match(head):
         return "json"
     return "page"
@@ -79,7 +87,7 @@ def _gunzipped_head(data: bytes, size: int = HEAD_BYTES) -> bytes:
         return b""
 
 
-def stream_kind(stream: BinaryIO) -> str:
+def stream_kind(stream: BinaryIO, whole_object: bool = False) -> str:
     """``container_kind`` of a buffered stream, read without consuming it (``peek``)."""
     peek = getattr(stream, "peek", None)
-    return container_kind(peek(HEAD_BYTES)[:HEAD_BYTES]) if peek else "page"
+    return container_kind(peek(HEAD_BYTES)[:HEAD_BYTES], whole_object) if peek else "page"

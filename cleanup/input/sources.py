@@ -127,13 +127,14 @@ def holds_records(path: Path, input_format: str) -> bool:
 
     kind = records.kind_of(path.name, input_format)
     if kind == "page" and input_format == "auto" and path.is_file():
-        kind = sniff.container_kind(sniff.file_head(path))
+        kind = sniff.container_kind(sniff.file_head(path), whole_object=True)
     return kind != "page"
 
 
-def _file(path: Path, rel: Path, sel: Selection, real: str | None = None) -> Iterator[Source]:
+def _file(path: Path, rel: Path, sel: Selection, real: str | None = None, named: bool = False) -> Iterator[Source]:
     """The page in one file, or the records of a JSON Lines / WARC file; nothing when that
-    file (its real path, ``real`` when known) was read already."""
+    file (its real path, ``real`` when known) was read already. A file ``named`` as input that
+    is one JSON object over several lines is one record (in a directory it is no page)."""
     from cleanup.input import records
 
     if not first_time(sel, real or real_path(path)):
@@ -154,7 +155,7 @@ def _file(path: Path, rel: Path, sel: Selection, real: str | None = None) -> Ite
         return
     with stream:
         if kind == "page" and sel.input_format == "auto":
-            kind = sniff.stream_kind(stream)
+            kind = sniff.stream_kind(stream, whole_object=named)
         if kind == "page" or not sel.open_containers:  # on a cluster, workers open containers
             yield Source(name, rel, path=path, kind=kind)
             return
@@ -212,7 +213,7 @@ def _stdin(sel: Selection) -> Iterator[Source]:
     stream: BinaryIO = sys.stdin.buffer
     if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
         stream = io.BufferedReader(stream)  # type: ignore[type-var]
-    kind = sniff.stream_kind(stream) if sel.input_format == "auto" else sel.input_format
+    kind = sniff.stream_kind(stream, True) if sel.input_format == "auto" else sel.input_format
     if kind != "page":
         yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes, sel.all_statuses)
         return
@@ -233,7 +234,7 @@ def _one(src: Path, rel: Path, sel: Selection, listed: bool = False) -> Iterator
             return
         yield from _walk(src, rel, sel)
     else:
-        yield from _file(src, rel, sel)
+        yield from _file(src, rel, sel, named=True)
 
 
 def check_output(sources: Iterable[Path], output: Path | None) -> None:
