@@ -90,6 +90,16 @@ def over_limit(max_bytes: int) -> str:
     return f"input is over the limit of {max_bytes:,} bytes (--max-bytes)"
 
 
+DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
+TRUNCATED = "truncated gzip data: the last record is cut off or missing"
+
+
+def container_failed(name: str, base: Path, reason: str) -> Source:
+    """A records file (JSON Lines, JSON, WARC) that failed as a whole (or from some record on): kind
+    "container", ``rel`` the directory of its records' outputs, which --prune then leaves alone."""
+    return Source(name, base, error=reason, kind="container")
+
+
 def failed(name: str, reason: str) -> Source:
     """An input that cannot be cleaned, reported as ``error: name: reason``."""
     return Source(name, Path(), error=reason)
