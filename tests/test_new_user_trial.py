@@ -219,3 +219,33 @@ def test_a_named_file_that_is_one_pretty_printed_json_object_is_one_record(tmp_p
     (tmp_path / "two.json").write_text('{\n "text": "x"\n}\n{"text": "y"}\n')
     result = run(["-f", "jsonl", "two.json"], tmp_path)
     assert result.exit_code == 123 and "two.json:1: not valid JSON: Extra data" in result.stderr
+
+
+def test_a_utf16_json_lines_file_is_one_clear_error_and_no_phantom_record(tmp_path: Path) -> None:
+    records = [{"id": 1, "text": "Small record. One sentence of text."}, {"id": 2, "text": "Second record. More."}]
+    body = "".join(json.dumps(r) + "\n" for r in records)
+    (tmp_path / "u16r.jsonl").write_text(body, encoding="utf-16")
+    (tmp_path / "u16noext").write_text(body, encoding="utf-16")
+    (tmp_path / "u16le.jsonl").write_text(body, encoding="utf-16-le")  # no byte order mark
+    (tmp_path / "u16a.json").write_text(json.dumps(records), encoding="utf-16")
+    for name, what in (("u16r.jsonl", "JSON Lines"), ("u16noext", "JSON Lines"), ("u16le.jsonl", "JSON Lines")):
+        result = run(["-f", "jsonl", name], tmp_path)
+        assert result.exit_code == 123 and result.stdout == ""
+        assert result.stderr.splitlines()[0] == (
+            f"error: {name}: {what} must be UTF-8; this file is UTF-16 (convert it: iconv -f UTF-16 -t UTF-8)"
+        )
+        assert "codec" not in result.stderr and ":3" not in result.stderr
+    result = run(["-f", "jsonl", "--input-format", "json", "u16a.json"], tmp_path)
+    assert "u16a.json: JSON must be UTF-8; this file is UTF-16" in result.stderr
+
+
+def test_encoding_decodes_the_bytes_of_json_lines_records(tmp_path: Path) -> None:
+    (tmp_path / "l1.jsonl").write_bytes(b'{"text": "Le caf\xe9 est ouvert. Une phrase de plus ici."}\n')
+    result = run(["-f", "jsonl", "--encoding", "latin-1", "l1.jsonl"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == "Le café est ouvert. Une phrase de plus ici."
+    result = run(["-f", "jsonl", "l1.jsonl"], tmp_path)
+    assert "error: l1.jsonl:1: not UTF-8 (byte 0xe9 at offset 16; --encoding names the file's codec)" in result.stderr
+    (tmp_path / "l1.json").write_bytes(b'[{"text": "Le caf\xe9 est ouvert. Une phrase de plus ici."}]')
+    result = run(["-f", "jsonl", "--encoding", "latin-1", "l1.json"], tmp_path)
+    assert json.loads(result.stdout)["text"] == "Le café est ouvert. Une phrase de plus ici."

@@ -115,7 +115,9 @@ def record_fields(flags: dict[str, Any]) -> Any:
     """The record fields the flags name (--html-field, --text-field, --url-field, --id-field)."""
     from cleanup.input.records import Fields
 
-    return Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    return Fields(
+        flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"], flags.get("encoding")
+    )
 
 
 def inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:

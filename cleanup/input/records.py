@@ -11,6 +11,7 @@ A bad record is reported as ``file:line`` and the rest go on.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import io
 import json
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from cleanup.input.sniff import wide_encoding
 from cleanup.input.source import DEFAULT_MAX_BYTES, TRUNCATED, Source, container_failed, failed
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -42,6 +44,15 @@ class Fields:
     text: str = "text"
     url: str = "url"
     id: str = "id"
+    encoding: str | None = None  # --encoding: the codec of the records' bytes (JSON is UTF-8 by default)
+
+
+def not_utf8(head: bytes, what: str = "JSON Lines") -> str | None:
+    """Why a JSON Lines or JSON file starting with ``head`` cannot be read, or None (it may be UTF-8)."""
+    wide = wide_encoding(head)
+    if wide is None:
+        return None
+    return f"{what} must be UTF-8; this file is {wide} (convert it: iconv -f {wide} -t UTF-8)"
 
 
 def kind_of(name: str, input_format: str) -> str:
@@ -98,13 +109,18 @@ def json_array_records(name: str, stream: BinaryIO, base: Path, fields: Fields, 
     Objects are decoded one at a time from a growing buffer; none is held past ``max_bytes``.
     """
     try:
-        yield from _array_items(name, _unzipped(stream), base, fields, max_bytes)
+        items = _unzipped(stream)
+        problem = not_utf8(items.peek(4)[:4], "JSON") if hasattr(items, "peek") else None
+        if problem is not None:
+            yield container_failed(name, base, problem)
+            return
+        yield from _array_items(name, items, base, fields, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
         yield container_failed(name, base, f"cannot read: {exc}")
 
 
 def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_bytes: int) -> Iterator[Source]:
-    decoder, text = json.JSONDecoder(), codecs.getincrementaldecoder("utf-8")("replace")
+    decoder, text = json.JSONDecoder(), codecs.getincrementaldecoder(fields.encoding or "utf-8")("replace")
     buf, pos, no, eof, chunk = "", 0, 0, False, ARRAY_CHUNK
     while True:
         while pos < len(buf) and buf[pos] in ARRAY_SKIP[no > 0]:
@@ -157,7 +173,8 @@ def _object_record(
     if len(more) + len(start.encode("utf-8", "replace")) > max_bytes:
         return failed(f"{name}:1", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
     whole = start + text.decode(more, final=True)
-    return jsonl_record(f"{name}:1", whole.encode("utf-8", "surrogatepass"), base / f"{1:06d}", fields)
+    utf8 = dataclasses.replace(fields, encoding=None)  # ``whole`` is decoded already
+    return jsonl_record(f"{name}:1", whole.encode("utf-8", "surrogatepass"), base / f"{1:06d}", utf8)
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:
@@ -183,6 +200,10 @@ def jsonl_records(
     """
     try:
         lines = _unzipped(stream)
+        problem = not_utf8(lines.peek(4)[:4]) if first == 1 and hasattr(lines, "peek") else None
+        if problem is not None:
+            yield container_failed(name, base, problem)
+            return
         no = first - 1
         while (limit is None or no - first + 1 < limit) and (raw := lines.readline(max_bytes + 1)):
             no += 1
@@ -216,10 +237,13 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     "no 'html' or 'text' field holding a string"
     """
     try:
-        obj = json.loads(raw)
+        obj = json.loads(raw if fields.encoding is None else raw.decode(fields.encoding))
         if not isinstance(obj, dict):
             return failed(name, ARRAY_HINT if isinstance(obj, list) else "not a JSON object")
         obj = without_lone_surrogates(obj) if may_hold_surrogates(raw) else obj
+    except UnicodeDecodeError as exc:  # the codec's own words named no fix
+        codec, fix = fields.encoding or "UTF-8", "" if fields.encoding else "; --encoding names the file's codec"
+        return failed(name, f"not {codec} (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}{fix})")
     except ValueError as exc:
         return failed(name, f"not valid JSON: {getattr(exc, 'msg', exc)}")
     except RecursionError:

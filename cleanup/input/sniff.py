@@ -42,7 +42,7 @@ def container_kind(head: bytes, whole_object: bool = False) -> str:
     """
     if head.startswith(GZIP_MAGIC):
         head = _gunzipped_head(head)
-    head = head.removeprefix(codecs.BOM_UTF8).lstrip(LEADING)
+    head = _as_utf8(head).removeprefix(codecs.BOM_UTF8).lstrip(LEADING)
     if head.startswith(WARC_MAGIC):
         return "warc"
     if JSON_OBJECT_RE.match(head):
@@ -53,6 +53,34 @@ def container_kind(head: bytes, whole_object: bool = False) -> str:
     if JSON_ARRAY_RE.match(head):
         return "json"
     return "page"
+
+
+WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when JSON text starts so (a byte order mark, or NULs beside an ASCII first character).
+
+    Lines of such a file cannot be split at b"\\n" (a UTF-16 newline is two bytes): its records failed with
+    codec errors, and the NUL after the last newline made a phantom record.
+
+    >>> [wide_encoding(h) for h in (b'\\xff\\xfe{\\x00', b'{\\x00\\x00\\x00', b'{"a', b"")]
+    ['UTF-16', 'UTF-32', None, None]
+    """
+    for bom, name in WIDE_BOMS:
+        if head.startswith(bom):
+            return name
+    nuls = head[:4].count(0)
+    if len(head) >= 4 and nuls == 3 and max(head[:4]) < 0x80:
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0) and max(head[:2]) < 0x80:
+        return "UTF-16"
+    return None
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -78,6 +106,16 @@ def file_head(path: Path, size: int = HEAD_BYTES) -> bytes:
             return handle.read(size)
     except OSError:
         return b""
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """A head that starts with a UTF-16 or UTF-32 byte order mark, in UTF-8 (JSON records are told so,
+    and then refused with a clear reason); any other head as it is."""
+    for bom, name in WIDE_BOMS:
+        if head.startswith(bom):
+            cut = len(head) - len(head) % 4  # whole code units
+            return head[len(bom) : cut].decode(f"{name}-{'le' if bom[0] == 0xFF else 'be'}", "ignore").encode()
+    return head
 
 
 def _gunzipped_head(data: bytes, size: int = HEAD_BYTES) -> bytes:
