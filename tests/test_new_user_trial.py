@@ -204,7 +204,7 @@ def test_a_link_to_a_directory_inside_an_input_directory_is_left_out_counted_and
     result = run(["-v", "-o", "sl2/out/", "sl2/in/"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "1 cleaned, 1 left out (1 link to a directory, not followed)." in result.stderr
-    assert "sl2/in/ms: left out (links to directories, not followed)" in result.stderr
+    assert "sl2/in/ms: left out (link to a directory, not followed)" in result.stderr
     assert sorted(p.name for p in (tmp_path / "sl2" / "out").iterdir()) == ["a.txt"]
 
 

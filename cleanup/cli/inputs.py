@@ -28,7 +28,7 @@ from cleanup.input.sources import (
 )
 from cleanup.model import DEFAULT_OPTIONS, MAX_INPUT_BYTES, Options
 from cleanup.output.render import quote_name
-from cleanup.output.report import Report
+from cleanup.output.report import Report, singular
 
 DEFAULT_INCLUDE = (
     "*.html",
@@ -219,7 +219,7 @@ def left_out_there(
 def leave_out(source: Source, report: Report, messages: Messages) -> None:
     """Count one input that is no article (``source.skip``), and name it under -v."""
     report.leave_out(source.skip or "")
-    messages.status(source.name, f"left out ({source.skip})")
+    messages.status(source.name, f"left out ({singular(source.skip or '')})")  # one input: 'a link to a directory'
 
 
 def selection(
