@@ -23,15 +23,21 @@ def open_explain_file(messages: Messages, target: Any, named: list[Path], output
     if flags["explain_file"] is None:
         return
     try:
-        messages.explain_to = _explain_file(flags["explain_file"], named, output)
+        append = bool(flags.get("skip_existing"))
+        messages.explain_to = _explain_file(flags["explain_file"], named, output, append)
         messages.explain_path = str(flags["explain_file"])
+        if append and messages.explain_to not in (sys.stdout, sys.stderr) and _is_file(flags["explain_file"]):
+            messages.explain_kept = messages.explain_to.tell()  # a failed write cuts the log back to here
     except click.UsageError:
         target.close(ok=False)
         raise
 
 
-def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
+def _explain_file(path: Path, inputs: list[Path], output: Path | None, append: bool = False) -> Any:
     """The --explain-file, opened for writing (a usage error when it cannot be, or when it is an input or -o).
+
+    With ``append`` (--skip-existing: a resumed run) an earlier log is added to, not replaced: the
+    removals of the run that was cut short are not written again, so replacing lost them.
 
     Opening it empties it: an input (``inputs``: those named, the --files-from list, the rule
     files), a file a link names inside an input directory, another hard link of the same file,
@@ -56,9 +62,30 @@ def _explain_file(path: Path, inputs: list[Path], output: Path | None) -> Any:
     _check_kind(path)
     _check_is_a_log(path)
     try:
+        if append and _is_file(path):
+            return _appended(path)
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
         raise click.UsageError(f"--explain-file {path}: {reason(exc)}") from None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _appended(path: Path) -> Any:
+    """An existing log opened at its end; a last line cut short (a killed run) is ended first."""
+    with open(path, "rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        cut = size > 0 and handle.seek(size - 1) >= 0 and handle.read(1) != b"\n"
+    log = open(path, "a", encoding="utf-8")  # noqa: SIM115 (Messages closes it)
+    if cut:
+        log.write("\n")
+        log.flush()
+    return log
 
 
 def _check_kind(path: Path) -> None:

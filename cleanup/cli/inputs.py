@@ -28,7 +28,7 @@ from cleanup.input.sources import (
 )
 from cleanup.model import DEFAULT_OPTIONS, MAX_INPUT_BYTES, Options
 from cleanup.output.render import quote_name
-from cleanup.output.report import Report
+from cleanup.output.report import Report, singular
 
 DEFAULT_INCLUDE = (
     "*.html",
@@ -115,20 +115,23 @@ def record_fields(flags: dict[str, Any]) -> Any:
     """The record fields the flags name (--html-field, --text-field, --url-field, --id-field)."""
     from cleanup.input.records import Fields
 
-    return Fields(flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"])
+    return Fields(
+        flags["html_field"], flags["text_field"], flags["url_field"], flags["id_field"], flags.get("encoding")
+    )
 
 
 def inputs(sources: tuple[Path, ...], listed: Iterable[Path], problem: str | None, sel: Selection) -> Iterator[Source]:
     """Sources from the command line (URLs through fsspec), then from --files-from (``problem``: why the list
     cannot be read)."""
+    seen: set[str] = set()  # a file both among the arguments and in the list is cleaned once
     if any(as_url(src) for src in sources):
         yield from iter_urls(sources, sel)
     else:
-        yield from subcommand_hint(iter_sources(sources, sel), str(sources[0]) if sources else None)
+        yield from subcommand_hint(iter_sources(sources, sel, seen), str(sources[0]) if sources else None)
     if problem is not None:
         yield Source("--files-from", Path(), error=problem)
     try:
-        yield from iter_listed(listed, sel)
+        yield from iter_listed(listed, sel, seen)
     except OSError as exc:  # a list read as it comes (stdin) that turns out to be none ("a line over …")
         yield Source("--files-from", Path(), error=f"cannot read the list of files: {reason(exc)}")
 
@@ -160,7 +163,8 @@ def count(sources: tuple[Path, ...], listed: Iterable[Path], sel: Selection) -> 
         return None
     pages = dataclasses.replace(sel, input_format="page")  # names only: no container is opened
     count = 0
-    for source in itertools.chain(iter_sources(sources, pages), iter_listed(listed, pages)):
+    seen: set[str] = set()
+    for source in itertools.chain(iter_sources(sources, pages, seen), iter_listed(listed, pages, seen)):
         if sel.input_format != "page" and source.name.lower().endswith(CONTAINER_SUFFIXES):
             return None
         count += 1
@@ -215,7 +219,7 @@ def left_out_there(
 def leave_out(source: Source, report: Report, messages: Messages) -> None:
     """Count one input that is no article (``source.skip``), and name it under -v."""
     report.leave_out(source.skip or "")
-    messages.status(source.name, f"left out ({source.skip})")
+    messages.status(source.name, f"left out ({singular(source.skip or '')})")  # one input: 'a link to a directory'
 
 
 def selection(

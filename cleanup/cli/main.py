@@ -96,10 +96,10 @@ def _one_file_hint(output: Path, fmt: str) -> str:
     """The fix for an -o that names a file; -o all.jsonl -f text only needs the format left out."""
     if output.name.lower().endswith(JSONL_NAMES):
         return f"-o {output.name} writes JSON Lines: leave out --format {fmt}"
-    return (
-        "for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); "
-        "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
-    )
+    stdout = "for one JSON array of every input, redirect stdout: cleanup -f json INPUT... > out.json"
+    if fmt != "json":
+        stdout = "to write one page to a file, redirect stdout: cleanup page.html > out.txt"
+    return f"for one file use -o FILE.jsonl (or FILE.jsonl.gz, compressed); {stdout}"
 
 
 def _check_output_name(output: Path, fmt: str) -> None:

@@ -30,6 +30,7 @@ class Messages:
     console: Any = None  # a rich Console while a progress bar is shown
     explain_to: Any = None  # the --explain-file (None: stderr)
     explain_path: str = ""  # its path as given
+    explain_kept: int | None = None  # --skip-existing: the size of the earlier log it was opened at
     name_changes: bool = False  # --check with --diff: a 'would change:' line beside each diff
 
     def say(self, text: str, *, always: bool = False) -> None:
@@ -58,13 +59,17 @@ class Messages:
 
     def _drop_explain_file(self, exc: OSError) -> str:
         """Close the --explain-file that a write failed on, remove it when it is a regular file (no
-        partial log is left), and say why: ``--explain-file PATH: cannot write it: No space left``."""
+        partial log is left; an earlier log appended to is cut back to what it held), and say why:
+        ``--explain-file PATH: cannot write it: No space left``."""
         handle, self.explain_to = self.explain_to, None
         name = str(self.explain_path or getattr(handle, "name", ""))
         if handle not in (sys.stdout, sys.stderr):  # /dev/stdout or /dev/stderr: the stream stays open
             with contextlib.suppress(OSError):
                 handle.close()
-            if os.path.isfile(name) and not os.path.islink(name):
+            if self.explain_kept is not None:
+                with contextlib.suppress(OSError):
+                    os.truncate(name, self.explain_kept)
+            elif os.path.isfile(name) and not os.path.islink(name):
                 with contextlib.suppress(OSError):
                     os.unlink(name)
         return f"--explain-file {quote_name(name)}: cannot write it: {exc.strerror or exc}"

@@ -334,8 +334,7 @@ def _stale_records(target: JsonLinesFile, report: Report, messages: Messages) ->
 
 
 def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages, named: list[Any]) -> None:
-    """Outputs whose input is gone (``Directory.orphans``): 'would be removed' under --check/--diff, removed
-    under --prune; none when an input failed, none was found, or -o holds an input (``_orphans_unknown``)."""
+    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune."""
     why = _orphans_unknown(target, report, named)
     if why is not None:
         done = "removed nothing" if mode is Mode.WRITE else "looked for no output whose input is gone"
@@ -362,7 +361,9 @@ def _orphans_unknown(target: Directory, report: Report, named: list[Any]) -> str
     if report.failures:
         return f"{len(report.failures)} input{'' if len(report.failures) == 1 else 's'} failed"
     if not target.bases and not target.record_dirs:
-        return "no input was found (an empty or unmounted directory, a filter that matches nothing)"
+        if not (report.cleaned or report.unchanged or report.skipped):
+            return "no input was found (an empty or unmounted directory, a filter that matches nothing)"
+        return "no input directory was given (standard input prunes nothing)"  # stdin only: nothing to mirror
     root = target.root.resolve()
     for name in named:
         if isinstance(name, Path) and name.resolve().is_relative_to(root):

@@ -22,7 +22,7 @@ JSON_ARRAY_RE = re.compile(rb"\[\s*(?:\{|\])")  # an array of objects (or an emp
 LEADING = b" \t\r\n"
 
 
-def container_kind(head: bytes) -> str:
+def container_kind(head: bytes, whole_object: bool = False) -> str:
     """'warc', 'jsonl', 'json' (an array of objects) or 'page' for the first bytes of an input.
 
     >>> [container_kind(h) for h in (b"WARC/1.1\\r\\n", b'{"url": "x"}', b'[\\n {"a": 1}', b"<html>", b"{{ x }}")]
@@ -33,18 +33,54 @@ def container_kind(head: bytes) -> str:
 
     >>> container_kind(b'{\\n  "name": "x",\\n  "version": "1.0"\\n}\\n')
     'page'
+
+    With ``whole_object`` (a file named as input, standard input) such a file is one JSON
+    record, read as a JSON file is ('json'): ``{"url": ..., "text": ...}`` saved with indent=2.
+
+    >>> container_kind(b'{\\n  "url": "x",\\n  "text": "y"\\n}\\n', whole_object=True)
+    'json'
     """
     if head.startswith(GZIP_MAGIC):
         head = _gunzipped_head(head)
-    head = head.removeprefix(codecs.BOM_UTF8).lstrip(LEADING)
+    head = _as_utf8(head).removeprefix(codecs.BOM_UTF8).lstrip(LEADING)
     if head.startswith(WARC_MAGIC):
         return "warc"
     if JSON_OBJECT_RE.match(head):
         end = head.find(b"\n")
-        return "jsonl" if end < 0 or head[:end].rstrip().endswith(b"}") else "page"
+        if end < 0 or head[:end].rstrip().endswith(b"}"):
+            return "jsonl"
+        return "json" if whole_object else "page"
     if JSON_ARRAY_RE.match(head):
         return "json"
     return "page"
+
+
+WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when JSON text starts so (a byte order mark, or NULs beside an ASCII first character).
+
+    Lines of such a file cannot be split at b"\\n" (a UTF-16 newline is two bytes): its records failed with
+    codec errors, and the NUL after the last newline made a phantom record.
+
+    >>> [wide_encoding(h) for h in (b'\\xff\\xfe{\\x00', b'{\\x00\\x00\\x00', b'{"a', b"")]
+    ['UTF-16', 'UTF-32', None, None]
+    """
+    for bom, name in WIDE_BOMS:
+        if head.startswith(bom):
+            return name
+    nuls = head[:4].count(0)
+    if len(head) >= 4 and nuls == 3 and max(head[:4]) < 0x80:
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0) and max(head[:2]) < 0x80:
+        return "UTF-16"
+    return None
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -72,6 +108,16 @@ def file_head(path: Path, size: int = HEAD_BYTES) -> bytes:
         return b""
 
 
+def _as_utf8(head: bytes) -> bytes:
+    """A head that starts with a UTF-16 or UTF-32 byte order mark, in UTF-8 (JSON records are told so,
+    and then refused with a clear reason); any other head as it is."""
+    for bom, name in WIDE_BOMS:
+        if head.startswith(bom):
+            cut = len(head) - len(head) % 4  # whole code units
+            return head[len(bom) : cut].decode(f"{name}-{'le' if bom[0] == 0xFF else 'be'}", "ignore").encode()
+    return head
+
+
 def _gunzipped_head(data: bytes, size: int = HEAD_BYTES) -> bytes:
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, size)
@@ -79,7 +125,7 @@ def _gunzipped_head(data: bytes, size: int = HEAD_BYTES) -> bytes:
         return b""
 
 
-def stream_kind(stream: BinaryIO) -> str:
+def stream_kind(stream: BinaryIO, whole_object: bool = False) -> str:
     """``container_kind`` of a buffered stream, read without consuming it (``peek``)."""
     peek = getattr(stream, "peek", None)
-    return container_kind(peek(HEAD_BYTES)[:HEAD_BYTES]) if peek else "page"
+    return container_kind(peek(HEAD_BYTES)[:HEAD_BYTES], whole_object) if peek else "page"

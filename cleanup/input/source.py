@@ -6,6 +6,7 @@ Its own module so that ``sources`` (files, directories, lists) and ``records``
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -89,6 +90,16 @@ def over_limit(max_bytes: int) -> str:
     return f"input is over the limit of {max_bytes:,} bytes (--max-bytes)"
 
 
+DEFAULT_MAX_BYTES = 50_000_000  # Options.max_bytes: no record is read whole past it
+TRUNCATED = "truncated gzip data: the last record is cut off or missing"
+
+
+def container_failed(name: str, base: Path, reason: str) -> Source:
+    """A records file (JSON Lines, JSON, WARC) that failed as a whole (or from some record on): kind
+    "container", ``rel`` the directory of its records' outputs, which --prune then leaves alone."""
+    return Source(name, base, error=reason, kind="container")
+
+
 def failed(name: str, reason: str) -> Source:
     """An input that cannot be cleaned, reported as ``error: name: reason``."""
     return Source(name, Path(), error=reason)
@@ -116,14 +127,26 @@ def listed_paths(stream: Iterable[bytes] | BinaryIO, null: bool = False) -> Iter
     >>> import io
     >>> [str(p) for p in listed_paths(io.BytesIO(b"a b.html\\0c\\nd.html\\0"), null=True)]
     ['a b.html', 'c\\nd.html']
+
+    A UTF-8 byte order mark before the first path (a list saved by Notepad) is no part of it.
+
+    >>> [str(p) for p in listed_paths(io.BytesIO(b"\\xef\\xbb\\xbfa.html\\r\\nb.html\\n"))]
+    ['a.html', 'b.html']
     """
     if null:
-        yield from (Path(os.fsdecode(raw)) for raw in _null_separated(stream) if raw)  # type: ignore[arg-type]
+        items = _null_separated(stream)  # type: ignore[arg-type]
+        yield from (Path(os.fsdecode(raw)) for raw in _without_bom(items) if raw)
         return
-    for raw in bounded_lines(stream):
+    for raw in _without_bom(bounded_lines(stream)):
         line = os.fsdecode(raw.rstrip(b"\r\n"))
         if line.strip():
             yield Path(line)
+
+
+def _without_bom(items: Iterator[bytes]) -> Iterator[bytes]:
+    """``items``, the first one without a leading UTF-8 byte order mark."""
+    for n, raw in enumerate(items):
+        yield raw.removeprefix(codecs.BOM_UTF8) if n == 0 else raw
 
 
 def _null_separated(stream: BinaryIO) -> Iterator[bytes]:

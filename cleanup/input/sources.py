@@ -15,11 +15,12 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleanup.input import sniff
+from cleanup.input.once import first_time, named_once, real_path, uncovered
 from cleanup.input.source import Source, failed, over_limit
 from cleanup.model import without_password
 
@@ -47,6 +48,7 @@ def shown(path: Path | str) -> str:
 
 
 UNLISTED = "files neither named nor shaped like pages"
+LINKED_DIR = "links to directories, not followed"  # inside a directory given; name one to clean it
 URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/")
 CURL_HINT = "cleanup reads files, not URLs: curl -sL '{url}' | cleanup --url '{url}'"
 
@@ -78,6 +80,7 @@ class Selection:
     all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
     sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
     open_containers: bool = True  # False: JSON Lines / WARC files come out whole, for cluster workers to open
+    seen: set[str] | None = field(default=None, compare=False)  # real paths read so far (once.py)
 
 
 def reason(exc: BaseException) -> str:
@@ -124,14 +127,18 @@ def holds_records(path: Path, input_format: str) -> bool:
 
     kind = records.kind_of(path.name, input_format)
     if kind == "page" and input_format == "auto" and path.is_file():
-        kind = sniff.container_kind(sniff.file_head(path))
+        kind = sniff.container_kind(sniff.file_head(path), whole_object=True)
     return kind != "page"
 
 
-def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
-    """The page in one file, or the records of a JSON Lines / WARC file."""
+def _file(path: Path, rel: Path, sel: Selection, real: str | None = None, named: bool = False) -> Iterator[Source]:
+    """The page in one file, or the records of a JSON Lines / WARC file; nothing when that
+    file (its real path, ``real`` when known) was read already. A file ``named`` as input that
+    is one JSON object over several lines is one record (in a directory it is no page)."""
     from cleanup.input import records
 
+    if not first_time(sel, real or real_path(path)):
+        return
     name = shown(path)
     problem = _url_error(path) or _stat_error(path)
     if problem:
@@ -148,18 +155,20 @@ def _file(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
         return
     with stream:
         if kind == "page" and sel.input_format == "auto":
-            kind = sniff.stream_kind(stream)
+            kind = sniff.stream_kind(stream, whole_object=named)
         if kind == "page" or not sel.open_containers:  # on a cluster, workers open containers
             yield Source(name, rel, path=path, kind=kind)
             return
         yield from records.expand(kind, name, stream, rel, sel.fields, sel.max_bytes, sel.all_statuses)
 
 
-def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[Source]:
+def _walk(root: Path, rel: Path, sel: Selection, below: str = "", real: str = "") -> Iterator[Source]:
     """Files under ``root``, sorted by name, depth first; links to directories are not followed.
 
-    ``below`` is the path of ``root`` under the directory given, which --exclude globs see.
+    ``below`` is the path of ``root`` under the directory given, which --exclude globs see;
+    ``real`` its real path, which a file's real path is found from without a call per file.
     """
+    real = real or real_path(root)
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
@@ -173,24 +182,27 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "") -> Iterator[So
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if is_dir and entry.is_symlink():
+        if is_dir and entry.is_symlink():  # outputs could land in what it points to: left out, as -v says
             if _inside(root, path):
                 yield failed(shown(path), "symbolic link loop (points to a directory above it)")
+            else:
+                yield Source(shown(path), sub, skip=LINKED_DIR)
             continue
+        file_real = real_path(path) if entry.is_symlink() else os.path.join(real, entry.name)
         if is_dir:
-            yield from _walk(path, sub, sel, f"{inner}/")
+            yield from _walk(path, sub, sel, f"{inner}/", file_real)
         elif _matches(entry.name, sel.include):
-            yield from _file(path, sub, sel)
+            yield from _file(path, sub, sel, file_real)
         elif sel.sniff_unlisted and not entry.name.startswith("."):
-            yield from _unlisted(path, sub, sel)
+            yield from _unlisted(path, sub, sel, file_real)
 
 
-def _unlisted(path: Path, rel: Path, sel: Selection) -> Iterator[Source]:
+def _unlisted(path: Path, rel: Path, sel: Selection, real: str) -> Iterator[Source]:
     """A file whose name matches no include glob (``story.php``, ``noext``): taken when its
     content is HTML, JSON records or a WARC, else left out and counted (issue 16 item 2)."""
     head = sniff.file_head(path, sniff.HTML_HEAD_BYTES)  # the HTML rule of a named file looks this far
     if sniff.container_kind(head[: sniff.HEAD_BYTES]) != "page" or sniff.looks_like_html(head):
-        yield from _file(path, rel, sel)
+        yield from _file(path, rel, sel, real)
     else:
         yield Source(shown(path), rel, skip=UNLISTED)
 
@@ -201,7 +213,7 @@ def _stdin(sel: Selection) -> Iterator[Source]:
     stream: BinaryIO = sys.stdin.buffer
     if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
         stream = io.BufferedReader(stream)  # type: ignore[type-var]
-    kind = sniff.stream_kind(stream) if sel.input_format == "auto" else sel.input_format
+    kind = sniff.stream_kind(stream, True) if sel.input_format == "auto" else sel.input_format
     if kind != "page":
         yield from records.expand(kind, "<stdin>", stream, Path("stdin"), sel.fields, sel.max_bytes, sel.all_statuses)
         return
@@ -222,7 +234,7 @@ def _one(src: Path, rel: Path, sel: Selection, listed: bool = False) -> Iterator
             return
         yield from _walk(src, rel, sel)
     else:
-        yield from _file(src, rel, sel)
+        yield from _file(src, rel, sel, named=True)
 
 
 def check_output(sources: Iterable[Path], output: Path | None) -> None:
@@ -289,16 +301,18 @@ class InputGuard:
         return None
 
 
-def iter_sources(sources: Iterable[Path], sel: Selection) -> Iterator[Source]:
+def iter_sources(sources: Iterable[Path], sel: Selection, seen: set[str] | None = None) -> Iterator[Source]:
     """Every input to clean, in order: command-line order, then sorted within directories.
 
     Under -o DIR, one directory's files go to ``DIR/<path below it>`` and one
     file to ``DIR/<its name>``; several inputs keep their paths below the
-    directory they share (``a/x.html`` and ``b/x.html`` do not collide). An input named twice
-    is cleaned once: ``-o all.jsonl b.html b.html`` wrote two records that --check then
-    counted as a repeated source.
+    directory they share (``a/x.html`` and ``b/x.html`` do not collide). A file reached
+    twice is cleaned once (``once.py``): ``-o all.jsonl b.html b.html`` wrote two records
+    that --check then counted as a repeated source. ``seen``: the real paths read so far,
+    shared with a --files-from list's ``iter_listed``.
     """
-    sources = _once(sources)
+    sel = replace(sel, seen=set() if seen is None else seen)
+    sources = uncovered(named_once(sources), sel)
     live = [src for src in sources if str(src) == STDIN or _exists(src)]  # a typo moves no other output
     paths = [Path(os.path.abspath(src)) for src in live if str(src) != STDIN]
     base = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
@@ -326,18 +340,6 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _once(sources: Iterable[Path]) -> list[Path]:
-    """``sources`` without a path named again (``b.html ./b.html``), in first-seen order."""
-    seen: set[str] = set()
-    once = []
-    for src in sources:
-        key = str(src) if str(src) == STDIN else os.path.abspath(src)
-        if key not in seen:
-            seen.add(key)
-            once.append(src)
-    return once
-
-
 def _relative(path: Path, cwd: Path | None = None) -> Path:
     """``path`` (below ``cwd`` if it is there) without its root, '.' and '..' parts: where it goes under -o DIR.
 
@@ -352,7 +354,7 @@ def _relative(path: Path, cwd: Path | None = None) -> Path:
     return Path(*parts) if parts else Path(path.name)
 
 
-def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
+def iter_listed(paths: Iterable[Path], sel: Selection, seen: set[str] | None = None) -> Iterator[Source]:
     """Inputs named in a list; under -o DIR each goes to its path below the directory all of them share.
 
     The rule of arguments: ``find crawl -name '*.html'`` and ``find $PWD/crawl -name
@@ -360,8 +362,10 @@ def iter_listed(paths: Iterable[Path], sel: Selection) -> Iterator[Source]:
     ``clean/<absolute path>/...``). Under -o the list is read whole first (a list is
     given), so the shared directory is known; without -o the list is a stream and a
     path's place matters only in messages (relative to the working directory).
-    A path ``-`` in a list is a file named ``-``, not standard input.
+    A path ``-`` in a list is a file named ``-``, not standard input. A file listed twice
+    is cleaned once (``seen`` as in ``iter_sources``).
     """
+    sel = replace(sel, seen=set() if seen is None else seen)
     cwd = Path.cwd()
     named = paths if isinstance(paths, list) else None
     parents = [Path(os.path.abspath(p)).parent for p in named or () if _exists(p)]  # a typo moves no output

@@ -68,8 +68,13 @@ def quote_name(name: str) -> str:
     'x\nerror: y.html'
     >>> print(quote_name("caf\udce9.html"))
     'caf\xe9.html'
+
+    A name that starts or ends with a space is quoted too: the space would not show.
+
+    >>> print(quote_name("x.html  "))
+    'x.html  '
     """
-    if name.isprintable():
+    if name.isprintable() and name == name.strip():
         return name
     return "'" + "".join(ch if ch.isprintable() and ch not in "'\\" else _escape(ch) for ch in name) + "'"
 

@@ -76,7 +76,7 @@ class Report:
         ]
         text = ", ".join(f"{n:,} {what}" for n, what in parts if n)
         if self.left_out:
-            whys = ", ".join(f"{n:,} {_one(why) if n == 1 else why}" for why, n in sorted(self.left_out.items()))
+            whys = ", ".join(f"{n:,} {singular(why) if n == 1 else why}" for why, n in sorted(self.left_out.items()))
             text = f"{text}, " if text else ""
             text += f"{sum(self.left_out.values()):,} left out ({whys})"
         return (text or "nothing to do") + "."
@@ -96,10 +96,12 @@ class Report:
         return ["removals by rule:", *(f"{n:8,}  {rule}" for rule, n in ranked)]
 
 
-def _one(why: str) -> str:
+def singular(why: str) -> str:
     """A reason worded for several inputs, for one: 'files neither named nor shaped like pages' -> 'file … a page'.
 
-    >>> _one("files neither named nor shaped like pages"), _one("HTTP 404")
+    >>> singular("files neither named nor shaped like pages"), singular("HTTP 404")
     ('file neither named nor shaped like a page', 'HTTP 404')
     """
+    if why.startswith("links to directories"):
+        return why.replace("links to directories", "link to a directory", 1)
     return why.replace("files ", "file ", 1).replace("like pages", "like a page") if why.startswith("files ") else why

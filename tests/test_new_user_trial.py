@@ -1,0 +1,251 @@
+"""Batch and input defects found by a new-user trial (2026-12-03)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleanup.cli.main import main
+
+PAGE = (
+    "<html><body><nav>Home</nav><article><h1>Head {n}</h1><p>This is the first paragraph of a long story "
+    "about the council meeting where many topics were discussed at length.</p></article></body></html>"
+)
+
+
+def run(args: list, cwd: Path, stdin: str | bytes | None = None):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [str(a) for a in args], input=stdin)
+    finally:
+        os.chdir(old)
+
+
+def pages(directory: Path, *names: str) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for n, name in enumerate(names):
+        (directory / name).write_text(PAGE.format(n=n))
+
+
+def sources(path: Path) -> list[str]:
+    return [json.loads(line)["source"] for line in path.read_text().splitlines()]
+
+
+def test_a_file_reached_through_its_directory_and_directly_is_cleaned_once(tmp_path: Path) -> None:
+    pages(tmp_path / "d2", "a.html", "b.html", "c.html")
+    for args in (["d2/", "d2/a.html"], ["d2/a.html", "d2/"], ["d2/b.html", "d2", "d2/b.html"]):
+        result = run(["-o", "all.jsonl", *args], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert sources(tmp_path / "all.jsonl") == ["d2/a.html", "d2/b.html", "d2/c.html"], args
+        check = run(["--check", "-o", "all.jsonl", *args], tmp_path)
+        assert check.exit_code == 0, check.stderr
+
+
+def test_nested_directories_give_one_record_per_file(tmp_path: Path) -> None:
+    pages(tmp_path / "nest" / "a", "x.html")
+    pages(tmp_path / "nest" / "a" / "b", "y.html", "z.html")
+    result = run(["-f", "jsonl", "nest/a", "nest/a/b"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        "nest/a/b/y.html",
+        "nest/a/b/z.html",
+        "nest/a/x.html",
+    ]
+
+
+def test_a_file_inside_the_directory_given_keeps_the_directory_s_layout(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    assert run(["-q", "-o", "g/", "ph/", "ph/b.html"], tmp_path).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "g").iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_file_the_walk_leaves_out_is_still_taken_when_named(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    result = run(["-f", "jsonl", "--exclude", "b.html", "ph/", "ph/b.html"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_list_naming_a_file_twice_relative_and_absolute_cleans_it_once(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    lines = ["ph/a.html", "ph/a.html", str(tmp_path / "ph" / "a.html"), "ph/b.html"]
+    (tmp_path / "list").write_text("\n".join(lines) + "\n")
+    result = run(["-o", "out/", "--files-from", "list"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
+    result = run(["-f", "jsonl", "ph/a.html", "--files-from", "list"], tmp_path)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["ph/a.html", "ph/b.html"]
+
+
+def test_skip_existing_appends_to_the_explain_file_of_the_earlier_run(tmp_path: Path) -> None:
+    pages(tmp_path / "e", "a.html", "b.html")
+    assert run(["--explain-file", "e.log", "-o", "eo/", "e/"], tmp_path).exit_code == 0
+    before = (tmp_path / "e.log").read_text()
+    pages(tmp_path / "e", "a.html", "b.html", "c.html")
+    result = run(["--skip-existing", "--explain-file", "e.log", "-o", "eo/", "e/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    logged = {line.split(":", 1)[0] for line in (tmp_path / "e.log").read_text().splitlines()}
+    assert logged == {"e/a.html", "e/b.html", "e/c.html"}
+    whole = (tmp_path / "e.log").read_text()
+    assert whole.startswith(before) and len(whole) > len(before)
+    assert run(["--explain-file", "e.log", "-o", "eo/", "e/"], tmp_path).exit_code == 0
+    assert (tmp_path / "e.log").read_text() == whole  # without --skip-existing: replaced, not appended to
+
+
+def test_a_failed_write_cuts_an_appended_log_back_to_what_it_held(tmp_path: Path) -> None:
+    from cleanup.cli.messages import ExplainFileError, Messages
+
+    class Full:
+        def write(self, text: str) -> None:
+            with open(log, "a") as handle:
+                handle.write(text[:5])  # part of the line reached the disk
+            raise OSError(28, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    log = tmp_path / "e.log"
+    log.write_text("a.html:3: nav: menu: 'Home'\n")
+    messages = Messages(color=False, explain_to=Full(), explain_path=str(log), explain_kept=log.stat().st_size)
+    try:
+        messages.explain("b.html:4: nav: menu: 'News'")
+    except ExplainFileError as exc:
+        assert "No space left" in str(exc)
+    assert log.read_text() == "a.html:3: nav: menu: 'Home'\n"
+
+
+def test_a_blank_html_field_falls_back_to_the_text_field_as_null_does(tmp_path: Path) -> None:
+    text = "A story sentence here. And more text of the story follows it."
+    lines = [json.dumps({"html": html, "text": text}) for html in ("   ", None, "")]
+    (tmp_path / "r.jsonl").write_text("\n".join(lines) + "\n")
+    result = run(["-f", "jsonl", "r.jsonl"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [text] * 3
+    (tmp_path / "b.jsonl").write_text(json.dumps({"html": "  "}) + "\n")
+    assert "empty input" in run(["-f", "jsonl", "b.jsonl"], tmp_path).stderr  # no text to fall back to
+
+
+def test_a_files_from_list_with_a_byte_order_mark_reads_its_first_path(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html", "b.html")
+    for null in (False, True):
+        sep = b"\0" if null else b"\r\n"
+        (tmp_path / "list").write_bytes(b"\xef\xbb\xbf" + sep.join([b"ph/a.html", b"ph/b.html"]) + sep)
+        result = run(["-f", "jsonl", *(["-0"] if null else []), "--files-from", "list"], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_listed_path_with_trailing_spaces_is_quoted_in_its_error(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html")
+    (tmp_path / "list").write_text("ph/a.html\nph/x.html  \n")
+    result = run(["-f", "jsonl", "--files-from", "list"], tmp_path)
+    assert result.exit_code == 123
+    assert "error: 'ph/x.html  ': no such file or directory" in result.stderr
+
+
+def _warc(path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    writer = WARCWriter(path.open("wb"), gzip=False)
+    page = PAGE.format(n=1).encode()
+    ok = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    empty = StatusAndHeaders("204 No Content", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    records = [
+        ("https://x.org/1", "response", io.BytesIO(page), ok, None),
+        ("https://x.org/2", "response", io.BytesIO(b""), empty, None),
+        ("https://x.org/3", "resource", io.BytesIO(page), None, "text/html"),
+        ("https://x.org/4", "resource", io.BytesIO(b"\x89PNG"), None, "image/png"),
+    ]
+    for url, kind, payload, headers, ctype in records:
+        writer.write_record(
+            writer.create_warc_record(url, kind, payload=payload, http_headers=headers, warc_content_type=ctype)
+        )
+    writer.out.close()
+
+
+def test_warc_resource_pages_are_cleaned_and_a_204_is_left_out(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("warcio")
+    _warc(tmp_path / "c.warc")
+    result = run(["-v", "-f", "jsonl", "c.warc"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://x.org/1", "https://x.org/3"]
+    assert "2 cleaned, 2 left out (1 HTTP 204, 1 not a page: image/png)" in result.stderr
+    assert "c.warc:2: left out (HTTP 204)" in result.stderr
+
+
+def test_prune_of_standard_input_says_why_it_removes_nothing(tmp_path: Path) -> None:
+    result = run(["--prune", "-o", "sp/"], tmp_path, stdin=PAGE.format(n=1))
+    assert result.exit_code == 0, result.stderr
+    assert "1 cleaned" in result.stderr and "no input was found" not in result.stderr
+    assert "--prune: removed nothing: no input directory was given (standard input prunes nothing)" in result.stderr
+
+
+def test_the_hint_for_a_json_file_name_under_f_json_is_for_json(tmp_path: Path) -> None:
+    pages(tmp_path / "ph", "a.html")
+    result = run(["-f", "json", "-o", "x.json", "ph/"], tmp_path)
+    assert result.exit_code == 2
+    assert "cleanup -f json INPUT... > out.json" in result.stderr and "out.txt" not in result.stderr
+    assert "cleanup page.html > out.txt" in run(["-o", "x.txt", "ph/"], tmp_path).stderr
+
+
+def test_a_link_to_a_directory_inside_an_input_directory_is_left_out_counted_and_named(tmp_path: Path) -> None:
+    pages(tmp_path / "sl2" / "in", "a.html")
+    pages(tmp_path / "other", "b.html")
+    (tmp_path / "sl2" / "in" / "ms").symlink_to(tmp_path / "other")
+    result = run(["-v", "-o", "sl2/out/", "sl2/in/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "1 cleaned, 1 left out (1 link to a directory, not followed)." in result.stderr
+    assert "sl2/in/ms: left out (link to a directory, not followed)" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "sl2" / "out").iterdir()) == ["a.txt"]
+
+
+def test_a_named_file_that_is_one_pretty_printed_json_object_is_one_record(tmp_path: Path) -> None:
+    record = {"url": "https://example.com/a", "text": "A story sentence. Another sentence of the story."}
+    (tmp_path / "pretty.json").write_text(json.dumps(record, indent=2))
+    for args, stdin in ((["pretty.json"], None), ([], json.dumps(record, indent=2))):
+        result = run(["-f", "jsonl", *args], tmp_path, stdin=stdin)
+        assert result.exit_code == 0, result.stderr
+        (got,) = [json.loads(line) for line in result.stdout.splitlines()]
+        assert got["url"] == record["url"] and got["text"] == record["text"]
+    (tmp_path / "two.json").write_text('{\n "text": "x"\n}\n{"text": "y"}\n')
+    result = run(["-f", "jsonl", "two.json"], tmp_path)
+    assert result.exit_code == 123 and "two.json:1: not valid JSON: Extra data" in result.stderr
+
+
+def test_a_utf16_json_lines_file_is_one_clear_error_and_no_phantom_record(tmp_path: Path) -> None:
+    records = [{"id": 1, "text": "Small record. One sentence of text."}, {"id": 2, "text": "Second record. More."}]
+    body = "".join(json.dumps(r) + "\n" for r in records)
+    (tmp_path / "u16r.jsonl").write_text(body, encoding="utf-16")
+    (tmp_path / "u16noext").write_text(body, encoding="utf-16")
+    (tmp_path / "u16le.jsonl").write_text(body, encoding="utf-16-le")  # no byte order mark
+    (tmp_path / "u16a.json").write_text(json.dumps(records), encoding="utf-16")
+    for name, what in (("u16r.jsonl", "JSON Lines"), ("u16noext", "JSON Lines"), ("u16le.jsonl", "JSON Lines")):
+        result = run(["-f", "jsonl", name], tmp_path)
+        assert result.exit_code == 123 and result.stdout == ""
+        assert result.stderr.splitlines()[0] == (
+            f"error: {name}: {what} must be UTF-8; this file is UTF-16 (convert it: iconv -f UTF-16 -t UTF-8)"
+        )
+        assert "codec" not in result.stderr and ":3" not in result.stderr
+    result = run(["-f", "jsonl", "--input-format", "json", "u16a.json"], tmp_path)
+    assert "u16a.json: JSON must be UTF-8; this file is UTF-16" in result.stderr
+
+
+def test_encoding_decodes_the_bytes_of_json_lines_records(tmp_path: Path) -> None:
+    (tmp_path / "l1.jsonl").write_bytes(b'{"text": "Le caf\xe9 est ouvert. Une phrase de plus ici."}\n')
+    result = run(["-f", "jsonl", "--encoding", "latin-1", "l1.jsonl"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == "Le café est ouvert. Une phrase de plus ici."
+    result = run(["-f", "jsonl", "l1.jsonl"], tmp_path)
+    assert "error: l1.jsonl:1: not UTF-8 (byte 0xe9 at offset 16; --encoding names the file's codec)" in result.stderr
+    (tmp_path / "l1.json").write_bytes(b'[{"text": "Le caf\xe9 est ouvert. Une phrase de plus ici."}]')
+    result = run(["-f", "jsonl", "--encoding", "latin-1", "l1.json"], tmp_path)
+    assert json.loads(result.stdout)["text"] == "Le café est ouvert. Une phrase de plus ici."
