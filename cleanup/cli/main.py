@@ -23,7 +23,7 @@ from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
 from cleanup.cli.rules_cmd import NO_CONFIG, is_rules_command, rules
 from cleanup.cli.run import run_batch
-from cleanup.input.decode import text_codec
+from cleanup.input.charsets import text_codec
 from cleanup.input.remote import as_url
 from cleanup.input.sources import STDIN, reason
 from cleanup.model import Options, without_password

@@ -18,6 +18,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+from cleanup.input.charsets import known_codec, text_codec
 from cleanup.model import DecodeError
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -46,55 +47,6 @@ BOMS = (
 )
 SNIFF_BYTES = 4096  # how far into the input we look for signatures and <meta charset>
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
-# Codecs that decode text (Python names, as codecs.lookup gives them); others are transforms.
-TEXT_CODECS = frozenset(
-    [
-        "ascii",
-        "latin-1",
-        "utf-8",
-        "utf-8-sig",
-        "utf-16",
-        "utf-16-le",
-        "utf-16-be",
-        "utf-32",
-        "utf-32-le",
-        "utf-32-be",
-        "koi8-r",
-        "koi8-u",
-        "koi8-t",
-        "tis-620",
-        "shift_jis",
-        "shift_jis_2004",
-        "shift_jisx0213",
-        "cp932",
-        "euc_jp",
-        "euc_jis_2004",
-        "euc_jisx0213",
-        "iso2022_jp",
-        "iso2022_jp_1",
-        "iso2022_jp_2",
-        "iso2022_kr",
-        "gb2312",
-        "gbk",
-        "gb18030",
-        "hz",
-        "big5",
-        "big5hkscs",
-        "cp950",
-        "euc_kr",
-        "cp949",
-        "johab",
-        "mac-roman",
-        "mac-cyrillic",
-        "mac-greek",
-        "mac-iceland",
-        "mac-latin2",
-        "mac-turkish",
-        "kz1048",
-        "ptcp154",
-    ]
-)
-TEXT_CODEC_FAMILY_RE = re.compile(r"cp\d{3,4}|iso8859-\d{1,2}")
 # Share of NUL bytes at odd (or even) offsets that marks UTF-16 without a BOM.
 MIN_UTF16_ZERO_SHARE = 0.4
 # Control characters that never occur in text (tab, LF, FF, CR excluded).
@@ -196,30 +148,6 @@ def _utf16_by_line_ends(head: bytes) -> str | None:
     return None
 
 
-def _known(name: str) -> bool:
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
-
-
-def text_codec(name: str) -> str | None:
-    """The codec ``name`` stands for when it decodes text, else None.
-
-    Python's codecs include transforms (``unicode_escape``, ``rot13``, ``undefined``)
-    that a page's ``<meta charset>`` could name: they invent or drop text.
-
-    >>> text_codec("Windows-1252"), text_codec("unicode_escape")
-    ('cp1252', None)
-    """
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return codec if codec in TEXT_CODECS or TEXT_CODEC_FAMILY_RE.fullmatch(codec) else None
-
-
 def _declared_charset(head: bytes) -> str | None:
     match = META_CHARSET_RE.search(head)
     return text_codec(match.group(1).decode("ascii")) if match else None
@@ -267,7 +195,7 @@ def decode(data: bytes, encoding: str | None = None, charset: str | None = None)
     """
     if encoding:
         if text_codec(encoding) is None:
-            raise DecodeError(f"{'not a text' if _known(encoding) else 'unknown'} encoding {encoding!r}")
+            raise DecodeError(f"{'not a text' if known_codec(encoding) else 'unknown'} encoding {encoding!r}")
         try:
             return data.decode(encoding), codecs.lookup(encoding).name
         except LookupError:
