@@ -155,7 +155,7 @@ def extract_html(
 def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> tuple[Any, tuple[Any, ...]]:
     """The parsed page, a site's replacements made first (when one applies its UTF-8 is not ``utf8``), and its
     <meta> elements: read once for the page's metadata and a site's meta XPaths."""
-    replaced = apply_replacements(markup, site.replacements) if site and site.replacements else markup
+    replaced = apply_replacements(markup, site.replacements, utf8) if site and site.replacements else markup
     doc = parse_html(replaced, utf8 if replaced is markup else None)  # most pages hold no find string
     return doc, tuple(doc.iter("meta"))
 

@@ -10,6 +10,7 @@ flags a sponsored page without changing what is kept.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -33,14 +34,19 @@ _NEEDED: dict[int, tuple[Site, NeededStrings]] = {}
 MAX_REPLACE_GROWTH = 4
 
 
-def apply_replacements(markup: str, pairs: tuple[tuple[str, str], ...]) -> str:
+def apply_replacements(markup: str, pairs: tuple[tuple[str, str], ...], utf8: bytes | None = None) -> str:
     """The markup with each (find, replace) pair applied in order, as FiveFilters does before parsing.
 
     A pair that would make the page more than MAX_REPLACE_GROWTH times larger is skipped.
+    ``utf8``: the markup's UTF-8 (``Page.utf8``), where the find strings are looked for first:
+    a bytes search runs at memchr speed, a str one over a non-ASCII page at a fraction of it
+    (0.3 ms a find on a Readability page); most pages hold none, and come back as they are.
 
     >>> apply_replacements("<amp-img src=x></amp-img>", (("<amp-img", "<img"), ("</amp-img>", "")))
     '<img src=x>'
     """
+    if utf8 is not None and not any(find in utf8 for find in _encoded_finds(pairs)):
+        return markup  # a str holds a string exactly when its UTF-8 holds the string's UTF-8
     limit = MAX_REPLACE_GROWTH * max(len(markup), 1)
     for find, repl in pairs:
         if not find or find not in markup:
@@ -49,6 +55,11 @@ def apply_replacements(markup: str, pairs: tuple[tuple[str, str], ...]) -> str:
             continue
         markup = markup.replace(find, repl)
     return markup
+
+
+@functools.lru_cache(maxsize=256)
+def _encoded_finds(pairs: tuple[tuple[str, str], ...]) -> tuple[bytes, ...]:
+    return tuple(find.encode("utf-8", "surrogatepass") for find, _ in pairs if find)
 
 
 class TokenIndex:
