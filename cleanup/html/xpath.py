@@ -11,6 +11,7 @@ selectors, ``sites/``, calls these functions rather than lxml.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
@@ -291,8 +292,13 @@ def fast_form(expr: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def compile_xpath(expr: str, needs: tuple[str, ...] | None = None) -> RuleXPath:
     """A compiled XPath that is safe to run on any page; SelectorError otherwise.
+
+    Remembered by expression: 45 % of ftr-site-config's 13,450 rule XPaths repeat one in
+    another file ("//meta[@property='og:title']/@content"), and each host's file is read
+    when a page of it comes. A RuleXPath is never changed after it is made.
 
     ``needs``: strings the page must hold for a match (by default read from the expression).
 
