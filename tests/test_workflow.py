@@ -96,6 +96,14 @@ def test_include_glob_replaces_the_default(tmp_path: Path) -> None:
     assert sorted(files(out)) == ["x.txt"]
 
 
+def test_include_path_glob_is_relative_to_each_input_directory_as_exclude(tmp_path: Path) -> None:
+    # Found by a new-user trial: --include 'sub/*' matched nothing while --exclude 'sub/*' matched paths.
+    out = tmp_path / "out"
+    result = run(["--include", "sub/*", "-o", out, tree(tmp_path / "in", 4)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(out)) == ["sub/p1.txt", "sub/p3.txt"]
+
+
 def test_gzip_input_is_decompressed(tmp_path: Path) -> None:
     (tmp_path / "a.txt.gz").write_bytes(gzip.compress(CHROME.encode()))
     result = run([tmp_path / "a.txt.gz"])

@@ -100,7 +100,10 @@ FILE_OPTIONS = _stacked(
         "--include",
         multiple=True,
         metavar="GLOB",
-        help=f"In directories, clean files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}).",
+        help=(
+            "In directories, clean files matching GLOB by name or path below the directory "
+            f"(repeatable; default: {' '.join(DEFAULT_INCLUDE)})."
+        ),
     ),
     click.option(
         "--exclude",

@@ -85,7 +85,7 @@ def _walk_takes(real: str, top: str, sel: Any) -> bool:
     if os.path.isdir(real):
         return True
     name = parts[-1]
-    if _matches(name, sel.include):
+    if _matches(name, sel.include) or _matches("/".join(parts), sel.include):
         return True
     if not sel.sniff_unlisted or name.startswith("."):
         return False

@@ -141,7 +141,7 @@ def iter_remote(url: str, root: Path | None, sel: Selection) -> Iterator[Source]
             yield Source(url, root if root is not None else Path(name), kind=kind_of(name, sel.input_format))
             continue
         below = file[len(base) :].lstrip("/") if file.startswith(base) else name
-        if _excluded(below, sel) or not _matches(name, sel.include):
+        if _excluded(below, sel) or not (_matches(name, sel.include) or _matches(below, sel.include)):
             continue
         shown = f"{url.rstrip('/')}/{below}" if fs.isdir(path) else fs.unstrip_protocol(file)
         yield Source(shown, (root or Path()) / below, kind=kind_of(name, sel.input_format))

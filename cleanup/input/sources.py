@@ -191,7 +191,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "", real: str = ""
         file_real = real_path(path) if entry.is_symlink() else os.path.join(real, entry.name)
         if is_dir:
             yield from _walk(path, sub, sel, f"{inner}/", file_real)
-        elif _matches(entry.name, sel.include):
+        elif _matches(entry.name, sel.include) or _matches(inner, sel.include):  # by name or path, as --exclude
             yield from _file(path, sub, sel, file_real)
         elif sel.sniff_unlisted and not entry.name.startswith("."):
             yield from _unlisted(path, sub, sel, file_real)
