@@ -10,7 +10,8 @@ A recurring line inside the core on more than ``CORE_SHARE`` of its pages is
 article text (a sentence every story repeats) and is refused; the summary
 lists it. Kept lines recurring after the core on every page that has them, with
 kept lines after them and at most ``TAIL_SHARE`` of the page's own long text,
-become ``drop_from`` rules; the others ``drop_line``. Lines that recur with a
+become ``drop_from`` rules when the line is distinctive (``learn_shapes.distinctive``: no bare
+label such as "Photo", which an unseen page's article can hold); the others ``drop_line``. Lines that recur with a
 changing part (a date, a count, the title after "Next:") are learned as one
 shape (``learn_shapes``); HTML pages also give ``strip`` and ``body`` rules
 from their DOM blocks (``learn_dom``). A text page's footer the generic rules
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cleanup.model import Removal, Result
-from cleanup.sites.learn_shapes import distinct, escape, shape_keys, shapes
+from cleanup.sites.learn_shapes import distinct, distinctive, escape, shape_keys, shapes
 from cleanup.sites.load import Site
 from cleanup.sites.write import RuleSpec, dump_site, site_specs
 from cleanup.text.units import split_lines, visible
@@ -300,7 +301,7 @@ def _footer_rules(pages: Sequence[PageLines], counts: Counter[str], kept_on: Cou
     """
     on = Counter(t for p in pages for t in set(p.after))
     fit = {t for t, k in on.items() if k >= need and k == counts[t] and not kept_on[t]}
-    fit -= _dropped_anywhere(sorted(fit))
+    fit = {t for t in fit if distinctive(line_regex(t))} - _dropped_anywhere(sorted(fit))
     first = {next(t for t in p.after if t in fit) for p in pages if fit.intersection(p.after)}
     return [Judged(RuleSpec("drop_from", "", _evidence(on[t], len(pages), t), line_regex(t)), t) for t in sorted(first)]
 
@@ -339,7 +340,8 @@ def _judge(example: str, regex: str, k: int, where: Sequence[Placed]) -> Judged 
     inside, after_core, clean_tail, has_tail, kept = _placement(example, regex, where)
     if inside > CORE_SHARE * kept:
         return Refused(example, f"inside the article on {inside} of {kept} pages that keep it")
-    kind = "drop_from" if after_core == kept and clean_tail and has_tail else "drop_line"
+    ends = after_core == kept and clean_tail and has_tail
+    kind = "drop_from" if ends and distinctive(regex) else "drop_line"
     return Judged(RuleSpec(kind, "", _evidence(k, len(where), example), regex), example)
 
 

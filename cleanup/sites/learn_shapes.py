@@ -21,6 +21,24 @@ DIGITS_RE = re.compile(r"\d+")
 MAX_SHAPE_CHARS = 120  # a longer line is prose: its numbers belong to its sentence
 # Regex metacharacters escaped in a learned line (RE2 syntax; everything else stands for itself).
 REGEX_SPECIAL = frozenset("\\.^$*+?()[]{}|")
+# A drop_from cuts everything after its line, on pages it was not learned from too: its line must
+# be one no article holds. A bare label ("Photo", "Loading...", "« PREVIOUS", "Next: <title>" as the
+# shape '^Next:\s') can sit between two paragraphs of a story, so a line with fewer words than this
+# in its fixed text (digits and the changing part of a shape left out) is learned as drop_line.
+ANCHOR_WORDS = 3
+WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def distinctive(regex: str) -> bool:
+    r"""Whether a learned line regex may anchor a ``drop_from``: ``ANCHOR_WORDS`` words in its fixed text.
+
+    >>> distinctive("^Photo$"), distinctive("^Next:\s"), distinctive("^Post Forum Badge$")
+    (False, False, True)
+    >>> distinctive("^Comments \(\d+\)$")
+    False
+    """
+    fixed = re.sub(r"\\(.)", r"\1", re.sub(r"\\[ds]\+?", " ", regex))
+    return len(WORD_RE.findall(fixed)) >= ANCHOR_WORDS
 
 
 class Lines(Protocol):
