@@ -760,3 +760,22 @@ def test_a_bare_label_after_every_article_is_no_drop_from_and_cuts_no_unseen_art
     result = clean(unseen, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
     assert all(p in result.paragraphs for p in story)  # the keep-trap
     assert not {"Photo", badge, CHROME}.intersection(result.paragraphs)  # the positive
+
+
+def test_learned_rules_and_their_examples_do_not_depend_on_record_order(tmp_path: Path) -> None:
+    # A JSON Lines page is named by its line ('items.jsonl:1'): sorted by name, the reversed file
+    # put another page first, and a shape's example in `why` changed (a new-user trial, with tac).
+    def counted(topic: str, n: int) -> str:
+        return page(topic).replace(CHROME, f"Valley edition {n} of the year\n\n{CHROME}")
+
+    records = [
+        json.dumps({"url": f"https://gazette.example/{t}", "text": counted(t, 3 + 7 * n)}) for n, t in enumerate(TOPICS)
+    ]
+    files = []
+    for tag, order in (("fwd", records), ("rev", records[::-1])):
+        (tmp_path / f"{tag}.jsonl").write_text("\n".join(order) + "\n", encoding="utf-8")
+        out = CliRunner().invoke(main, ["learn", str(tmp_path / f"{tag}.jsonl"), "-o", str(tmp_path / tag)])
+        assert out.exit_code == 0, out.output
+        files.append((tmp_path / tag / "gazette.example.toml").read_text(encoding="utf-8"))
+    assert "e.g. 'Valley edition" in files[0]
+    assert files[0] == files[1]

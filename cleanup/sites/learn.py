@@ -19,8 +19,8 @@ remove on most pages and keep on none starts a ``drop_from`` too (its first
 line; ``_footer_rules``): the pages where the generic rules miss the end of
 the article keep it.
 
-Pages are sorted by name, counting uses sets of pages and rules are sorted, so
-the rules do not depend on the order of the inputs.
+Pages are sorted by their lines (a record's name is its place in the file), counting
+uses sets of pages and rules are sorted, so the rules do not depend on the order of the inputs.
 """
 
 from __future__ import annotations
@@ -246,7 +246,7 @@ def learn_site(
     from cleanup.sites.learn_dom import learn_dom
 
     # The same rules and examples in any input order; a story crawled under several URLs counts once.
-    pages = distinct(sorted(pages, key=lambda p: (p.name, p.kept)))
+    pages = distinct(sorted(pages, key=_by_content))
     n = len(pages)
     if n < min_pages:
         return Learned(
@@ -267,6 +267,12 @@ def learn_site(
         else:
             refused.append(Refused(found.path, found.why))
     return Learned(host, n, _named(rules), tuple(refused))
+
+
+def _by_content(page: PageLines) -> tuple[object, ...]:
+    """A page's place among its host's: by its lines, its name last; a record's name is its line
+    in the file (``items.jsonl:3``), which another order of the same records changes."""
+    return page.kept, sorted(page.removed), page.after, sorted(page.dom), page.name
 
 
 def _line_rules(
