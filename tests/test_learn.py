@@ -779,3 +779,41 @@ def test_learned_rules_and_their_examples_do_not_depend_on_record_order(tmp_path
         files.append((tmp_path / tag / "gazette.example.toml").read_text(encoding="utf-8"))
     assert "e.g. 'Valley edition" in files[0]
     assert files[0] == files[1]
+
+
+def test_an_html_page_and_its_text_dump_count_as_one_story_and_both_give_evidence(tmp_path: Path) -> None:
+    # A new-user trial learned from 6 HTML pages and their 6 text dumps: pages with the same
+    # paragraphs were merged silently ("8 pages"), and the footer rule the dumps alone give was
+    # lost. Not merged, a story's paragraphs are on two pages and no longer its own, and the
+    # sentence every story repeats was learned as a drop_from. Now both count, as one story.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for topic in TOPICS:
+        (pages / f"{topic}.txt").write_text(footed(topic), encoding="utf-8")
+        (pages / f"{topic}.html").write_text(html_page(topic), encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cleanup",
+            "learn",
+            str(pages),
+            "-o",
+            str(tmp_path / "rules"),
+            "--site",
+            "gazette.example",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith("gazette.example: 10 pages as 5 stories, ")
+    assert lines[1] == (
+        "  5 pages held the same story as another page (a URL variant, or an HTML page and its text dump):"
+        " each story counts once"
+    )
+    loaded = load_site(tmp_path / "rules" / "gazette.example.toml")
+    assert [r.id for r in loaded.drop_from] == ["gazette.example:learned-most-read-this-week"]  # from the dumps
+    assert [r.id for r in loaded.strip] == ["gazette.example:learned-div-kicker"]  # from the HTML pages
+    assert any(TRAP[:30] in line for line in lines if "refused as article text" in line)  # the keep-trap

@@ -201,7 +201,7 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
     from cleanup.sites.load import RULE_KINDS
 
     if found.note:
-        click.echo(f"{found.host}: {found.note}", err=True)
+        click.echo(f"{found.host}: {found.counted}, {found.note}", err=True)
         return True
     path = rules_dir / f"{found.host}.toml"
     if found.rules:
@@ -211,7 +211,14 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
             return False
     kinds = ", ".join(f"{sum(r.kind == k for r in found.rules)} {k}" for k in RULE_KINDS)
     where = f" -> {path}" if found.rules else " (no file written)"
-    click.echo(f"{found.host}: {counted(found.pages, 'page')}, {kinds}{where}", err=True)
+    click.echo(f"{found.host}: {found.counted}, {kinds}{where}", err=True)
+    if found.given > found.pages:
+        merged = counted(found.given - found.pages, "page")
+        click.echo(
+            f"  {merged} held the same story as another page (a URL variant, or an HTML page and its text dump): "
+            "each story counts once",
+            err=True,
+        )
     if found.rules and base is not None:
         click.echo(f"  the file holds the rules of {base.path} first{_lost(base)}", err=True)
     for r in found.refused:
@@ -326,7 +333,5 @@ def one_shot_rules(
             click.echo(f"warning: {host}: its learned rules are not used: {problem}", err=True)
         if not flags["quiet"]:
             note = f" (not used: {base.path} serves it)" if kept and base else ""
-            click.echo(
-                f"learned: {host}: {counted(found.pages, 'page')}, {counted(len(found.rules), 'rule')}{note}", err=True
-            )
+            click.echo(f"learned: {host}: {found.counted}, {counted(len(found.rules), 'rule')}{note}", err=True)
     return tmp
