@@ -22,7 +22,7 @@ from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, FiniteFloatRange, O
 from cleanup.cli.messages import echo_error
 from cleanup.cli.rules_cmd import NO_CONFIG_OPTION, RULES_DIRS
 from cleanup.input.sources import reason
-from cleanup.model import Options, SiteRuleError
+from cleanup.model import Options, SiteRuleError, one_line
 from cleanup.output.render import counted, quote_name
 from cleanup.output.report import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Report
 
@@ -220,9 +220,9 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
             err=True,
         )
     if found.rules and base is not None:
-        click.echo(f"  the file holds the rules of {base.path} first{_lost(base)}", err=True)
+        click.echo(f"  the file holds the rules of {quote_name(str(base.path))} first{_lost(base)}", err=True)
     for r in found.refused:
-        click.echo(f"  refused as article text ({r.reason}): {r.text[:80]!r}", err=True)
+        click.echo(f"  refused as article text ({one_line(r.reason)}): {r.text[:80]!r}", err=True)
     return True
 
 

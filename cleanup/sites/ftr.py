@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleanup.html.xpath import SelectorError, compile_xpath
-from cleanup.model import SiteRuleError
+from cleanup.model import SiteRuleError, one_line
 from cleanup.sites.files import FtrTest, read_rule_bytes
 from cleanup.sites.load import DomRule, Site
 
@@ -69,7 +69,8 @@ class Problem:
     note: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {'note: ' if self.note else ''}{self.message}"
+        text = f"{self.path}:{self.line}: {self.rule}: {'note: ' if self.note else ''}{self.message}"
+        return one_line(text)  # a control character of the file's stays on its line
 
 
 @dataclass(frozen=True)
