@@ -67,3 +67,15 @@ def test_a_why_with_a_newline_is_one_explain_line(tmp_path: Path) -> None:
     promo = [line for line in out.stderr.splitlines() if "Promo line" in line]
     assert promo == ["page.txt:7: good.example:promo: a\\nx.txt:9: fake: forged: \\x1b[2Kline: 'Promo line'"]
     assert not any(line.startswith("x.txt:9") for line in out.stderr.splitlines())
+
+
+def test_a_why_with_a_newline_is_one_row_of_the_rule_listing(tmp_path: Path) -> None:
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "good.example.toml").write_text(
+        '[[drop_line]]\nname = "promo"\nwhy = "a\\nforged-rule  line  text-lines  x"\nregex = "^Promo line$"\n',
+        encoding="utf-8",
+    )
+    out = cli("--list-rules", "--rules", "my-rules", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    rows = [row for row in out.stdout.splitlines() if "good.example:promo" in row or "forged-rule" in row]
+    assert len(rows) == 1 and "a\\nforged-rule" in rows[0]
