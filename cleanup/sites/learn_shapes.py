@@ -33,9 +33,9 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 def distinctive(regex: str) -> bool:
     r"""Whether a learned line regex may anchor a ``drop_from``: ``ANCHOR_WORDS`` words in its fixed text.
 
-    >>> distinctive("^Photo$"), distinctive("^Next:\s"), distinctive("^Post Forum Badge$")
+    >>> distinctive("^Photo$"), distinctive(r"^Next:\s"), distinctive("^Post Forum Badge$")
     (False, False, True)
-    >>> distinctive("^Comments \(\d+\)$")
+    >>> distinctive(r"^Comments \(\d+\)$")
     False
     """
     fixed = re.sub(r"\\(.)", r"\1", re.sub(r"\\[ds]\+?", " ", regex))
