@@ -32,6 +32,10 @@ def __getattr__(name: str) -> Any:
         from cleanup.pipeline import clean
 
         return clean
+    if name == "reload_rules":
+        from cleanup.sites.fresh import reload_rules
+
+        return reload_rules
     raise AttributeError(f"module 'cleanup' has no attribute {name!r}")
 
 
@@ -47,4 +51,5 @@ __all__ = [
     "SiteRuleError",
     "__version__",
     "clean",
+    "reload_rules",
 ]

@@ -22,7 +22,33 @@ class DecodeError(CleanupError):
 
 
 class SiteRuleError(CleanupError):
-    """A site rule file is invalid: bad TOML, unknown key, bad pattern."""
+    """A site rule file is invalid: bad TOML, unknown key, bad pattern.
+
+    Its message is one line (``one_line``): a newline the file holds (in a regex the
+    message echoes, a key, a rule name) cannot start a line of its own, such as a forged
+    ``error: ...`` line.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with every control or other unprintable character escaped (``\n``, ``\x1b``), so
+    that text from a file or page printed in a message or an --explain line stays on its line.
+
+    >>> print(one_line("bad regex: (a\nerror: forged.html: fake"))
+    bad regex: (a\nerror: forged.html: fake
+    """
+    return text if text.isprintable() else "".join(ch if ch.isprintable() else escape_char(ch) for ch in text)
+
+
+def escape_char(ch: str) -> str:
+    """One character as an escape: a byte that was not UTF-8 (surrogateescape) as ``\\xNN``."""
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii") if ch not in "'\\" else "\\" + ch
 
 
 class ExtractionError(CleanupError):

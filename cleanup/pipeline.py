@@ -12,8 +12,8 @@ from cleanup.input.decode import Page, read_page
 from cleanup.metadata import byline_names, iso_date, plain_site_name, posted_by
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal, Result, SiteRuleError
 from cleanup.rules import TEXT_RULES, check_disable, enabled, enabled_site
+from cleanup.sites import fresh, lookup
 from cleanup.sites import load as S
-from cleanup.sites import lookup
 from cleanup.text.article import HEADER_REASON
 from cleanup.text.engine import (
     Verdicts,
@@ -95,6 +95,7 @@ def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) 
 
 def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
     dirs = options.rules_dirs
+    fresh.check(dirs)  # a file added to or removed from a rules directory since the last page
     if options.site:
         site = lookup.site_for_host(S.host_of(options.site) or options.site, dirs)
         if site is None:

@@ -8,7 +8,8 @@ import pytest
 
 from cleanup import clean
 from cleanup.model import Options
-from cleanup.sites.ftr import ftr_candidates, ftr_index, load_ftr, load_ftr_site, parse_ftr
+from cleanup.sites.fresh import reload_rules
+from cleanup.sites.ftr import ftr_candidates, load_ftr, parse_ftr
 from cleanup.sites.lookup import site_for_host
 
 from conftest import SHARED
@@ -28,8 +29,7 @@ def page(body: str, url: str = "https://www.example.com/a") -> str:
 def rules_dir(tmp_path: Path, **files: str) -> tuple[str, ...]:
     for name, text in files.items():
         (tmp_path / f"{name.replace('_', '.')}.txt").write_text(text, encoding="utf-8")
-    for cache in (site_for_host, ftr_index, load_ftr_site):
-        cache.cache_clear()  # a test rewrites files under the same path
+    reload_rules()  # a test rewrites files under the same path
     return (str(tmp_path),)
 
 

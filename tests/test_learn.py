@@ -534,13 +534,16 @@ def test_a_site_drop_from_starts_in_the_article_never_at_the_same_line_in_the_me
     assert any(r.rule == "gazette.example:top" and r.text.startswith("Top Stories\n") for r in result.removed)
 
 
-FOOTER = ["Most read", "Weather warning for the valley", "Contact us"]
+FOOTER = ["Most read this week", "Weather warning for the valley", "Contact us"]
 
 
 def footed(topic: str, missed: bool = False) -> str:
     """A page whose footer the generic rules remove (a link list), or keep when ``missed`` (prose teasers)."""
     if missed:
-        tail = ["Most read", f"The {topic} story was the most read on the site this week, ahead of the weather news."]
+        tail = [
+            "Most read this week",
+            f"The {topic} story was the most read on the site this week, ahead of the weather news.",
+        ]
         tail.append("Readers also followed the council vote on the new bus routes through the old quarter.")
     else:
         tail = FOOTER
@@ -550,35 +553,37 @@ def footed(topic: str, missed: bool = False) -> str:
 
 def test_a_footer_line_the_generic_rules_remove_on_most_pages_ends_a_page_where_they_miss_it(tmp_path: Path) -> None:
     pages = [page_lines(t, clean(footed(t)), footed(t)) for t in TOPICS]
-    assert "Most read" not in clean(footed("harbour")).paragraphs  # the premise: removed after the article
+    assert "Most read this week" not in clean(footed("harbour")).paragraphs  # the premise: removed after the article
     found = learn_site("gazette.example", pages)
     rules = {r.selector: r for r in found.rules}
     # The first footer line only: the others would fire after it.
-    assert [s for s in rules if rules[s].kind == "drop_from"] == [line_regex("Most read")]
-    assert rules[line_regex("Most read")].why == "on 5 of 5 pages; e.g. 'Most read'"
+    assert [s for s in rules if rules[s].kind == "drop_from"] == [line_regex("Most read this week")]
+    assert rules[line_regex("Most read this week")].why == "on 5 of 5 pages; e.g. 'Most read this week'"
     (tmp_path / "gazette.example.toml").write_text(found.toml(), encoding="utf-8")
     missed = footed("stadium", missed=True)
-    assert "Most read" in clean(missed).paragraphs  # the premise: the generic rules miss this page's footer
+    assert "Most read this week" in clean(missed).paragraphs  # the premise: the generic rules miss this page's footer
     result = clean(missed, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
-    assert "Most read" not in result.paragraphs and not any("most read on the site" in p for p in result.paragraphs)
+    assert "Most read this week" not in result.paragraphs and not any(
+        "most read on the site" in p for p in result.paragraphs
+    )
     assert all(p in result.paragraphs for p in article("stadium"))
 
 
 def test_a_footer_line_also_removed_above_an_article_or_kept_in_one_is_no_rule() -> None:
-    # Keep-traps: 'Most read' is a menu item above the article on one page, or a line of one
+    # Keep-traps: 'Most read this week' is a menu item above the article on one page, or a line of one
     # page's article text: it is not only a footer line, so it is no rule (the next one is).
     def menu(topic: str) -> str:
         headline = f"{topic.title()} plans approved"
-        return footed(topic).replace(headline, f"Most read\n\n{headline}", 1)
+        return footed(topic).replace(headline, f"Most read this week\n\n{headline}", 1)
 
     def kept(topic: str) -> str:
-        return footed(topic).replace(article(topic)[1], f"{article(topic)[1]}\n\nMost read", 1)
+        return footed(topic).replace(article(topic)[1], f"{article(topic)[1]}\n\nMost read this week", 1)
 
     for odd in (menu, kept):
         texts = [odd(TOPICS[0]), *(footed(t) for t in TOPICS[1:])]
         pages = [page_lines(t, clean(x), x) for t, x in zip(TOPICS, texts, strict=True)]
         # The premises: above the article it is left out of the page's footer lines; in it, kept.
-        assert "Most read" in (pages[0].kept if odd is kept else pages[0].removed.difference(pages[0].after))
+        assert "Most read this week" in (pages[0].kept if odd is kept else pages[0].removed.difference(pages[0].after))
         found = learn_site("gazette.example", pages)
         assert [r.selector for r in found.rules] == [line_regex("Weather warning for the valley")]
         assert [r.kind for r in found.rules] == ["drop_from"]
@@ -588,7 +593,7 @@ def test_a_footer_line_a_generic_rule_drops_anywhere_is_no_rule_and_no_site_cut_
     # Keep-trap (found in review): 'Advert' ends every training page's article, but the ad-label
     # phrase drops it wherever it stands; as a drop_from it cut a later page's story in two.
     def advert(topic: str) -> str:
-        return footed(topic).replace("Most read", "Advert", 1)
+        return footed(topic).replace("Most read this week", "Advert", 1)
 
     pages = [page_lines(t, clean(advert(t)), advert(t)) for t in TOPICS]
     found = learn_site("gazette.example", pages)
@@ -607,12 +612,12 @@ def test_a_recurring_line_next_to_the_sentence_every_story_repeats_is_inside_the
     # On one page 'Most read' sits right above the sentence every story repeats: two recurring
     # lines in a row cut that page's article in two, and the line was learned as chrome
     # (a drop_line). The repeated sentence is article text, so it cuts nothing.
-    texts = [footed(TOPICS[0]).replace(TRAP, f"Most read\n\n{TRAP}", 1), *(footed(t) for t in TOPICS[1:])]
+    texts = [footed(TOPICS[0]).replace(TRAP, f"Most read this week\n\n{TRAP}", 1), *(footed(t) for t in TOPICS[1:])]
     pages = [page_lines(t, clean(x), x) for t, x in zip(TOPICS, texts, strict=True)]
-    assert "Most read" in pages[0].kept  # the premise
+    assert "Most read this week" in pages[0].kept  # the premise
     found = learn_site("gazette.example", pages)
     refused = {r.text: r.reason for r in found.refused}
-    assert refused["Most read"] == "inside the article on 1 of 1 pages that keep it"  # the keep-trap
+    assert refused["Most read this week"] == "inside the article on 1 of 1 pages that keep it"  # the keep-trap
     assert refused[TRAP] == "inside the article on 5 of 5 pages that keep it"
     assert [r.selector for r in found.rules] == [line_regex("Weather warning for the valley")]  # the positive
 
@@ -733,3 +738,82 @@ def test_learn_with_a_rules_file_that_does_not_load_is_one_error_line(tmp_path: 
     out = CliRunner().invoke(main, args)
     assert out.exit_code == 2 and "error: site rules:" in out.output and "unknown key 'pattern'" in out.output
     assert "Traceback" not in out.output
+
+
+def test_a_bare_label_after_every_article_is_no_drop_from_and_cuts_no_unseen_article(tmp_path: Path) -> None:
+    # 'Photo' ends the article on every training page, but a story can hold the same label between
+    # two paragraphs: as a drop_from it cut an unseen page's article in half (a new-user trial).
+    # A one-word label is learned as drop_line; a line of several words still ends the article.
+    badge = (
+        "Culture fans consistently offer thought-provoking, timely comments on the arts for the readers of the valley."
+    )
+
+    def tailed(topic: str) -> str:
+        return page(topic).replace(CHROME, f"Photo\n\n{badge}\n\n{CHROME}", 1)
+
+    found = learn_site("gazette.example", [page_lines(t, clean(tailed(t))) for t in TOPICS])
+    kinds = {r.selector: r.kind for r in found.rules}
+    assert kinds[line_regex("Photo")] == "drop_line" and kinds[line_regex(badge)] == "drop_from"
+    (tmp_path / "gazette.example.toml").write_text(found.toml(), encoding="utf-8")
+    story = article("stadium")
+    unseen = tailed("stadium").replace(story[1], f"{story[1]}\n\nPhoto", 1)
+    result = clean(unseen, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert all(p in result.paragraphs for p in story)  # the keep-trap
+    assert not {"Photo", badge, CHROME}.intersection(result.paragraphs)  # the positive
+
+
+def test_learned_rules_and_their_examples_do_not_depend_on_record_order(tmp_path: Path) -> None:
+    # A JSON Lines page is named by its line ('items.jsonl:1'): sorted by name, the reversed file
+    # put another page first, and a shape's example in `why` changed (a new-user trial, with tac).
+    def counted(topic: str, n: int) -> str:
+        return page(topic).replace(CHROME, f"Valley edition {n} of the year\n\n{CHROME}")
+
+    records = [
+        json.dumps({"url": f"https://gazette.example/{t}", "text": counted(t, 3 + 7 * n)}) for n, t in enumerate(TOPICS)
+    ]
+    files = []
+    for tag, order in (("fwd", records), ("rev", records[::-1])):
+        (tmp_path / f"{tag}.jsonl").write_text("\n".join(order) + "\n", encoding="utf-8")
+        out = CliRunner().invoke(main, ["learn", str(tmp_path / f"{tag}.jsonl"), "-o", str(tmp_path / tag)])
+        assert out.exit_code == 0, out.output
+        files.append((tmp_path / tag / "gazette.example.toml").read_text(encoding="utf-8"))
+    assert "e.g. 'Valley edition" in files[0]
+    assert files[0] == files[1]
+
+
+def test_an_html_page_and_its_text_dump_count_as_one_story_and_both_give_evidence(tmp_path: Path) -> None:
+    # A new-user trial learned from 6 HTML pages and their 6 text dumps: pages with the same
+    # paragraphs were merged silently ("8 pages"), and the footer rule the dumps alone give was
+    # lost. Not merged, a story's paragraphs are on two pages and no longer its own, and the
+    # sentence every story repeats was learned as a drop_from. Now both count, as one story.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for topic in TOPICS:
+        (pages / f"{topic}.txt").write_text(footed(topic), encoding="utf-8")
+        (pages / f"{topic}.html").write_text(html_page(topic), encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cleanup",
+            "learn",
+            str(pages),
+            "-o",
+            str(tmp_path / "rules"),
+            "--site",
+            "gazette.example",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith("gazette.example: 10 pages as 5 stories, ")
+    assert lines[1] == (
+        "  5 pages held the same story as another page (a URL variant, or an HTML page and its text dump):"
+        " each story counts once"
+    )
+    loaded = load_site(tmp_path / "rules" / "gazette.example.toml")
+    assert [r.id for r in loaded.drop_from] == ["gazette.example:learned-most-read-this-week"]  # from the dumps
+    assert [r.id for r in loaded.strip] == ["gazette.example:learned-div-kicker"]  # from the HTML pages
+    assert any(TRAP[:30] in line for line in lines if "refused as article text" in line)  # the keep-trap

@@ -208,3 +208,45 @@ def test_one_fingerprints_flags_do_not_leak_into_anothers(tmp_path: Path) -> Non
     dirs = (str(tmp_path),)
     assert clean(PAGE_BODY + "ALPHA NEWS\n", rules_dirs=dirs).site == "a.example"
     assert clean(PAGE_BODY + "BETA NEWS\n", rules_dirs=dirs).site is None
+
+
+RELOAD_PAGE = (
+    "Headline of the story\n\n"
+    "The council voted on Tuesday to close the old bridge for repairs, a decision that affects many.\n\n"
+    "Alpha line here.\n\n"
+    "The work will cost four million dollars, paid mostly by the state government.\n"
+)
+
+
+def _rule(regex: str) -> str:
+    return f"[site]\nname = 'A'\n[[drop_line]]\nname = 'a'\nwhy = 'drop it'\nregex = '{regex}'\n"
+
+
+def test_a_site_file_added_to_a_rules_directory_after_the_first_page_is_used(tmp_path: Path) -> None:
+    # A new-user trial: the library cached the directory listing for the life of the process, so a
+    # file added after the first clean() was not seen, and site="example.org" raised "no site rule file".
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    first = clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)])
+    assert first.site is None and "Alpha line here." in first.paragraphs
+    (rules / "example.org.toml").write_text(_rule(r"^Alpha line here\.$"), encoding="utf-8")
+    again = clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)])
+    assert again.site == "example.org" and "Alpha line here." not in again.paragraphs
+    by_site = clean(RELOAD_PAGE, site="example.org", rules_dirs=[str(rules)])
+    assert "Alpha line here." not in by_site.paragraphs
+
+
+def test_a_site_file_edited_in_place_is_read_again_and_reload_rules_drops_the_caches(tmp_path: Path) -> None:
+    import cleanup
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    site_file = rules / "example.org.toml"
+    site_file.write_text(_rule(r"^Alpha line here\.$"), encoding="utf-8")
+    assert "Alpha line here." not in clean(RELOAD_PAGE, site="example.org", rules_dirs=[str(rules)]).paragraphs
+    with site_file.open("w", encoding="utf-8") as out:  # in place: the directory does not change
+        out.write(_rule(r"^The work will cost four million dollars, paid mostly by the state government\.$"))
+    edited = clean(RELOAD_PAGE, site="example.org", rules_dirs=[str(rules)])
+    assert "Alpha line here." in edited.paragraphs and not any("four million" in p for p in edited.paragraphs)
+    cleanup.reload_rules()  # the public way, for a change that keeps a file's time and size
+    assert "Alpha line here." in clean(RELOAD_PAGE, site="example.org", rules_dirs=[str(rules)]).paragraphs

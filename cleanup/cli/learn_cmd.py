@@ -22,7 +22,7 @@ from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, FiniteFloatRange, O
 from cleanup.cli.messages import echo_error
 from cleanup.cli.rules_cmd import NO_CONFIG_OPTION, RULES_DIRS
 from cleanup.input.sources import reason
-from cleanup.model import Options, SiteRuleError
+from cleanup.model import Options, SiteRuleError, one_line
 from cleanup.output.render import counted, quote_name
 from cleanup.output.report import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Report
 
@@ -201,7 +201,7 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
     from cleanup.sites.load import RULE_KINDS
 
     if found.note:
-        click.echo(f"{found.host}: {found.note}", err=True)
+        click.echo(f"{found.host}: {found.counted}, {found.note}", err=True)
         return True
     path = rules_dir / f"{found.host}.toml"
     if found.rules:
@@ -211,11 +211,18 @@ def _report(found: Learned, rules_dir: Path, inputs: tuple[Path, ...], base: Sit
             return False
     kinds = ", ".join(f"{sum(r.kind == k for r in found.rules)} {k}" for k in RULE_KINDS)
     where = f" -> {path}" if found.rules else " (no file written)"
-    click.echo(f"{found.host}: {counted(found.pages, 'page')}, {kinds}{where}", err=True)
+    click.echo(f"{found.host}: {found.counted}, {kinds}{where}", err=True)
+    if found.given > found.pages:
+        merged = counted(found.given - found.pages, "page")
+        click.echo(
+            f"  {merged} held the same story as another page (a URL variant, or an HTML page and its text dump): "
+            "each story counts once",
+            err=True,
+        )
     if found.rules and base is not None:
-        click.echo(f"  the file holds the rules of {base.path} first{_lost(base)}", err=True)
+        click.echo(f"  the file holds the rules of {quote_name(str(base.path))} first{_lost(base)}", err=True)
     for r in found.refused:
-        click.echo(f"  refused as article text ({r.reason}): {r.text[:80]!r}", err=True)
+        click.echo(f"  refused as article text ({one_line(r.reason)}): {r.text[:80]!r}", err=True)
     return True
 
 
@@ -326,7 +333,5 @@ def one_shot_rules(
             click.echo(f"warning: {host}: its learned rules are not used: {problem}", err=True)
         if not flags["quiet"]:
             note = f" (not used: {base.path} serves it)" if kept and base else ""
-            click.echo(
-                f"learned: {host}: {counted(found.pages, 'page')}, {counted(len(found.rules), 'rule')}{note}", err=True
-            )
+            click.echo(f"learned: {host}: {found.counted}, {counted(len(found.rules), 'rule')}{note}", err=True)
     return tmp

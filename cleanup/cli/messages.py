@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from cleanup.model import hide_passwords
+from cleanup.model import hide_passwords, one_line
 from cleanup.output.render import counted, quote_name
 
 
@@ -77,7 +77,7 @@ class Messages:
     def error(self, name: str, why: str) -> None:
         """``error: name: reason``, one line (a name with a newline or control character is quoted)."""
         label = click.style("error", fg="red", bold=True) if self.color and self.console is None else "error"
-        self.say(f"{label}: {quote_name(name)}: {why}", always=True)
+        self.say(f"{label}: {quote_name(name)}: {one_line(why)}", always=True)
 
     def status(self, name: str, status: str) -> None:
         """Per-input status under -v."""
@@ -204,7 +204,7 @@ def reopen_closed_streams() -> frozenset[int]:
 
 def echo_error(text: str) -> None:
     """An ``error: ...`` line on stderr from a command that has no Messages, passwords hidden as ``say`` hides them."""
-    click.echo(hide_passwords(f"error: {text}"), err=True)
+    click.echo(hide_passwords(f"error: {one_line(text)}"), err=True)
 
 
 def out_of_descriptors(exc: OSError) -> bool:

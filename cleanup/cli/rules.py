@@ -9,7 +9,7 @@ import sys
 import click
 
 from cleanup.cli.messages import echo_error
-from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError
+from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError, one_line
 from cleanup.output.report import EXIT_USAGE
 
 
@@ -21,7 +21,7 @@ def rule_rows(entries: tuple[RuleEntry, ...]) -> list[str]:
     for e in entries:
         notes = "" if e.switch else " (no switch)"
         notes += "".join(f" (also off with --disable {alias})" for alias in aliases_of(e.name))
-        rows.append(f"{e.name:30s} {e.kind:5s} {e.stage:14s} {e.reason}{notes}  ({e.defined})")
+        rows.append(one_line(f"{e.name:30s} {e.kind:5s} {e.stage:14s} {e.reason}{notes}  ({e.defined})"))
     return rows
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from cleanup.cli.messages import echo_error
+from cleanup.model import one_line
 from cleanup.output.report import EXIT_CHANGED, EXIT_OK, EXIT_USAGE
 
 SUBCOMMAND = "rules"
@@ -72,7 +73,7 @@ def list_cmd(rules_dirs: tuple[Path, ...]) -> None:
 
     try:
         for row in rule_rows(tuple(str(d) for d in rules_dirs)):
-            click.echo("\t".join(row))
+            click.echo("\t".join(one_line(cell) for cell in row))  # a tab or newline of a file stays in its cell
     except SiteRuleError as exc:
         echo_error(str(exc))
         sys.exit(EXIT_USAGE)

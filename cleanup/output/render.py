@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from cleanup.model import Result
+from cleanup.model import Result, escape_char, one_line
 
 # text: headline, blank line, body. json: one object per page (a .json file per
 # page under -o DIR). jsonl: one object per line, to stdout or one -o FILE.
@@ -76,14 +76,7 @@ def quote_name(name: str) -> str:
     """
     if name.isprintable() and name == name.strip():
         return name
-    return "'" + "".join(ch if ch.isprintable() and ch not in "'\\" else _escape(ch) for ch in name) + "'"
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    return ch.encode("unicode_escape").decode("ascii") if ch not in "'\\" else "\\" + ch
+    return "'" + "".join(ch if ch.isprintable() and ch not in "'\\" else escape_char(ch) for ch in name) + "'"
 
 
 def counted(n: int, noun: str) -> str:
@@ -150,5 +143,6 @@ def explain_lines(result: Result, source: str) -> list[str]:
         more = f" (+{extra} more line{'' if extra == 1 else 's'})" if extra else ""
         where = f"{r.line}" if r.line == r.end or r.end is None else f"{r.line}-{r.end}"
         node = f" [{r.node}]" if r.node else ""
-        out.append(f"{quote_name(source)}:{where}: {r.rule}: {r.reason}{node}: {snippet!r}{more}")
+        # The rule, reason and node come from rule files and pages: a newline there would split the record.
+        out.append(f"{quote_name(source)}:{where}: {one_line(f'{r.rule}: {r.reason}{node}')}: {snippet!r}{more}")
     return out

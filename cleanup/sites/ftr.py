@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleanup.html.xpath import SelectorError, compile_xpath
-from cleanup.model import SiteRuleError
+from cleanup.model import SiteRuleError, one_line
 from cleanup.sites.files import FtrTest, read_rule_bytes
+from cleanup.sites.fresh import dropped_on_reload, remember
 from cleanup.sites.load import DomRule, Site
 
 SUFFIX = ".txt"
@@ -69,7 +70,8 @@ class Problem:
     note: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {'note: ' if self.note else ''}{self.message}"
+        text = f"{self.path}:{self.line}: {self.rule}: {'note: ' if self.note else ''}{self.message}"
+        return one_line(text)  # a control character of the file's stays on its line
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,7 @@ def merge_global(site: Site, glob: Site) -> Site:
     )
 
 
+@dropped_on_reload
 @functools.lru_cache(maxsize=64)
 def ftr_index(dirs: tuple[str, ...]) -> dict[str, Path]:
     """File stem -> path of every FiveFilters file in ``dirs`` (first directory wins).
@@ -338,9 +341,11 @@ def ftr_index(dirs: tuple[str, ...]) -> dict[str, Path]:
     return index
 
 
+@dropped_on_reload
 @functools.lru_cache(maxsize=4096)
 def load_ftr_site(path: Path) -> Site:
     """One parsed FiveFilters file (cached; its problems are for ``cleanup rules lint``)."""
+    remember(path)
     return load_ftr(path)[0]
 
 

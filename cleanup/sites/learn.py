@@ -2,24 +2,24 @@
 
 The chrome of a site repeats on every one of its pages; the articles do not.
 Each page is first cleaned by the generic rules; the lines they keep are
-counted across the site's pages. A kept line that recurs on a large share of
-the pages is chrome the generic rules missed, unless it sits inside the
+counted across the site's stories (``learn_shapes.stories``: an HTML page and
+its text dump, or URL variants, count once). A kept line that recurs on a large
+share of them is chrome the generic rules missed, unless it sits inside the
 article: the *article core* of a page runs from its first to its last
-paragraph that is both long (``CORE_CHARS``) and found on that page only.
+paragraph that is both long (``CORE_CHARS``) and found in that story only.
 A recurring line inside the core on more than ``CORE_SHARE`` of its pages is
 article text (a sentence every story repeats) and is refused; the summary
 lists it. Kept lines recurring after the core on every page that has them, with
 kept lines after them and at most ``TAIL_SHARE`` of the page's own long text,
-become ``drop_from`` rules; the others ``drop_line``. Lines that recur with a
-changing part (a date, a count, the title after "Next:") are learned as one
-shape (``learn_shapes``); HTML pages also give ``strip`` and ``body`` rules
-from their DOM blocks (``learn_dom``). A text page's footer the generic rules
-remove on most pages and keep on none starts a ``drop_from`` too (its first
-line; ``_footer_rules``): the pages where the generic rules miss the end of
-the article keep it.
+become ``drop_from`` rules when distinctive (``learn_shapes.distinctive``: no bare
+label such as "Photo", which an unseen article can hold); the others ``drop_line``.
+Lines that recur with a changing part are learned as one shape (``learn_shapes``);
+HTML pages also give ``strip`` and ``body`` rules (``learn_dom``). A text page's
+footer the generic rules remove on most pages and keep on none starts a
+``drop_from`` too (``_footer_rules``): pages where they miss the article's end keep it.
 
-Pages are sorted by name, counting uses sets of pages and rules are sorted, so
-the rules do not depend on the order of the inputs.
+Pages are sorted by their lines (a record's name is its place in the file), counting
+uses sets of pages and rules are sorted, so the rules do not depend on the order of the inputs.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cleanup.model import Removal, Result
-from cleanup.sites.learn_shapes import distinct, escape, shape_keys, shapes
+from cleanup.sites.learn_shapes import distinctive, escape, shape_keys, shapes, stories, story_counts
 from cleanup.sites.load import Site
 from cleanup.sites.write import RuleSpec, dump_site, site_specs
 from cleanup.text.units import split_lines, visible
@@ -75,6 +75,7 @@ class PageLines:
     dom: Mapping[str, BlockHit] = field(default_factory=dict, compare=False)  # HTML: class/id paths (html/blocks)
     # Text pages: the removed lines after the last kept line, in page order, but those also removed above.
     after: tuple[str, ...] = ()
+    kind: str = "text"  # or "html": a story's HTML page and text dump both count, as one story
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,17 @@ class Learned:
     """The rules learned for one host, and the candidates refused as article text."""
 
     host: str
-    pages: int
+    pages: int  # the stories: pages holding the same story count once
     rules: tuple[RuleSpec, ...] = ()
     refused: tuple[Refused, ...] = field(default=())
     note: str = ""
+    given: int = 0  # the pages given, when more than ``pages``
+
+    @property
+    def counted(self) -> str:  # "12 pages as 6 stories" when some pages hold the same story
+        if self.given > self.pages:
+            return f"{self.given} pages as {self.pages} stor{'y' if self.pages == 1 else 'ies'}"
+        return f"{self.pages} page{'' if self.pages == 1 else 's'}"
 
     def toml(self, base: Site | None = None) -> str:
         """The site file for these rules; after the rules of ``base`` (the user's file for the host), if any.
@@ -131,7 +139,7 @@ class Learned:
         A site file replaces every other for its host, so the learned rules add to the
         user's by holding them too (FiveFilters directives with no TOML form excepted).
         """
-        header = f"Learned by `cleanup learn` from {self.pages} pages of {self.host}; review before use."
+        header = f"Learned by `cleanup learn` from {self.counted} of {self.host}; review before use."
         if base is None:
             return dump_site(self.rules, header=header)
         header += f"\nThe rules before the learned ones are those of {base.path}."
@@ -156,10 +164,10 @@ def page_lines(name: str, result: Result, markup: str | None = None) -> PageLine
         return PageLines(name, kept, removed)
     if result.kind != "html":  # a page with nothing kept has no article to be after
         after = _after_article(result.removed, split_lines(markup)) if kept else ()
-        return PageLines(name, kept, removed, after=after)
+        return PageLines(name, kept, removed, after=after, kind=result.kind)
     from cleanup.html.blocks import block_hits  # lxml loads only for HTML pages
 
-    return PageLines(name, kept, removed, block_hits(markup, kept))
+    return PageLines(name, kept, removed, block_hits(markup, kept), kind="html")
 
 
 def _lines_of(removal: Removal) -> list[str]:
@@ -245,42 +253,48 @@ def learn_site(
     from cleanup.sites.learn_dom import learn_dom
 
     # The same rules and examples in any input order; a story crawled under several URLs counts once.
-    pages = distinct(sorted(pages, key=lambda p: (p.name, p.kept)))
-    n = len(pages)
+    given = len(pages)
+    pages, story = stories(sorted(pages, key=_by_content))
+    n = len(set(story))
     if n < min_pages:
-        return Learned(
-            host, n, note=f"{n} page{'' if n == 1 else 's'}, fewer than --min-pages {min_pages}: nothing learned"
-        )
+        return Learned(host, n, note=f"fewer than --min-pages {min_pages}: nothing learned", given=given)
     # A line counts on every page that has it, kept or removed: the generic rules catch
     # some chrome on some pages only, and those pages are evidence too.
-    counts: Counter[str] = Counter(t for p in pages for t in p.removed.union(p.kept))
+    counts = story_counts(pages, story)
     need = max(min_pages, math.ceil(min_share * n))
     cores = [_core(p, counts, need) for p in pages]
-    rules, refused = _line_rules(pages, counts, cores, need)
+    rules, refused = _line_rules(pages, counts, cores, (need, story))
     if refused:  # the article's own recurring sentences split no page: the cores again without them
         cores = [_core(p, counts, need, frozenset(r.text for r in refused)) for p in pages]
-        rules, refused = _line_rules(pages, counts, cores, need)
+        rules, refused = _line_rules(pages, counts, cores, (need, story))
     for found in learn_dom(pages, cores, counts, need, min_pages, (CORE_SHARE, CORE_CHARS)):
         if found.rule is not None:
             rules.append(found.rule)
         else:
             refused.append(Refused(found.path, found.why))
-    return Learned(host, n, _named(rules), tuple(refused))
+    return Learned(host, n, _named(rules), tuple(refused), given=given)
+
+
+def _by_content(page: PageLines) -> tuple[object, ...]:
+    """A page's place among its host's: its lines, then its name (a record's: its place in the file)."""
+    return page.kept, sorted(page.removed), page.after, sorted(page.dom), page.name
 
 
 def _line_rules(
-    pages: Sequence[PageLines], counts: Counter[str], cores: Sequence[tuple[int, int, int]], need: int
+    pages: Sequence[PageLines], counts: Counter[str], cores: Sequence[tuple[int, int, int]], on: tuple[int, list[int]]
 ) -> tuple[list[RuleSpec], list[Refused]]:
     """``drop_line``/``drop_from`` rules from the kept lines, and the line shapes (``learn_shapes``),
-    recurring on ``need`` pages; and the refused ones."""
+    recurring on ``need`` stories (``on``: it and the story of each page); and the refused ones."""
+    need, story = on
+    n = len(set(story))
     kept_on: Counter[str] = Counter(t for p in pages for t in set(p.kept))
     exact = frozenset(t for t, c in counts.items() if c >= need and kept_on[t])
     where = [placed(p, c, counts) for p, c in zip(pages, cores, strict=True)]
-    judged = [_judge(text, line_regex(text), counts[text], where) for text in sorted(exact)]
-    judged += _footer_rules(pages, counts, kept_on, need)
+    judged = [_judge(text, line_regex(text), (counts[text], n), where) for text in sorted(exact)]
+    judged += _footer_rules(pages, kept_on, (need, n))
     ends = [j.example for j in judged if isinstance(j, Judged) and j.rule.kind == "drop_from"]
-    for regex, example, k in shapes(pages, need, exact):
-        found = _judge(example, regex, k, where)
+    for regex, example, k in shapes(pages, need, exact, story):
+        found = _judge(example, regex, (k, n), where)
         if isinstance(found, Judged) and found.rule.kind == "drop_line" and _pre_empts(regex, ends):
             continue  # it would drop a drop_from line before that rule could fire, leaving the tail
         judged.append(found)
@@ -288,21 +302,22 @@ def _line_rules(
     return rules, [j for j in judged if isinstance(j, Refused)]
 
 
-def _footer_rules(pages: Sequence[PageLines], counts: Counter[str], kept_on: Counter[str], need: int) -> list[Judged]:
+def _footer_rules(pages: Sequence[PageLines], kept_on: Counter[str], bar: tuple[int, int]) -> list[Judged]:
     """``drop_from`` rules for the footer lines the generic rules remove on most pages and keep on none.
 
-    A line found on ``need`` pages or more, on each of them only after its article
-    (after its last kept line: ``PageLines.after``) and kept on no page, is where
+    A line found on ``need`` of ``n`` stories or more (``bar``), on each of them only after its article
+    (after its last kept line: ``PageLines.after``; HTML pages have no such place) and kept on no page, is where
     the site's tail starts; a page where the generic rules miss the article's end
     keeps it. Only the first such line of each page becomes a rule: the others
     would fire after it, and every rule more is one more line that could turn up
     in some page's article.
     """
-    on = Counter(t for p in pages for t in set(p.after))
-    fit = {t for t, k in on.items() if k >= need and k == counts[t] and not kept_on[t]}
-    fit -= _dropped_anywhere(sorted(fit))
+    (need, n), on = bar, Counter(t for p in pages for t in set(p.after))
+    texts = Counter(t for p in pages if p.kind != "html" for t in p.removed.union(p.kept))  # HTML: no "after"
+    fit = {t for t, k in on.items() if k >= need and k == texts[t] and not kept_on[t]}
+    fit = {t for t in fit if distinctive(line_regex(t))} - _dropped_anywhere(sorted(fit))
     first = {next(t for t in p.after if t in fit) for p in pages if fit.intersection(p.after)}
-    return [Judged(RuleSpec("drop_from", "", _evidence(on[t], len(pages), t), line_regex(t)), t) for t in sorted(first)]
+    return [Judged(RuleSpec("drop_from", "", _evidence(on[t], n, t), line_regex(t)), t) for t in sorted(first)]
 
 
 def _dropped_anywhere(texts: Sequence[str]) -> set[str]:
@@ -334,13 +349,14 @@ def _pre_empts(regex: str, ends: list[str]) -> bool:
     return any(regex in shape_keys(t) for t in ends)
 
 
-def _judge(example: str, regex: str, k: int, where: Sequence[Placed]) -> Judged | Refused:
-    """The rule for the lines ``regex`` matches (``example`` one of them, on ``k`` pages), or why not."""
+def _judge(example: str, regex: str, k: tuple[int, int], where: Sequence[Placed]) -> Judged | Refused:
+    """The rule for the lines ``regex`` matches (``example`` one of them; ``k``: on k of n stories), or why not."""
     inside, after_core, clean_tail, has_tail, kept = _placement(example, regex, where)
     if inside > CORE_SHARE * kept:
         return Refused(example, f"inside the article on {inside} of {kept} pages that keep it")
-    kind = "drop_from" if after_core == kept and clean_tail and has_tail else "drop_line"
-    return Judged(RuleSpec(kind, "", _evidence(k, len(where), example), regex), example)
+    ends = after_core == kept and clean_tail and has_tail
+    kind = "drop_from" if ends and distinctive(regex) else "drop_line"
+    return Judged(RuleSpec(kind, "", _evidence(*k, example), regex), example)
 
 
 def _placement(example: str, regex: str, where: Sequence[Placed]) -> tuple[int, int, bool, bool, int]:

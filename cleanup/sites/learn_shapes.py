@@ -12,6 +12,7 @@ like an exact line, with the same article-core checks (``sites/learn.py``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Protocol, TypeVar
 
@@ -21,6 +22,24 @@ DIGITS_RE = re.compile(r"\d+")
 MAX_SHAPE_CHARS = 120  # a longer line is prose: its numbers belong to its sentence
 # Regex metacharacters escaped in a learned line (RE2 syntax; everything else stands for itself).
 REGEX_SPECIAL = frozenset("\\.^$*+?()[]{}|")
+# A drop_from cuts everything after its line, on pages it was not learned from too: its line must
+# be one no article holds. A bare label ("Photo", "Loading...", "« PREVIOUS", "Next: <title>" as the
+# shape '^Next:\s') can sit between two paragraphs of a story, so a line with fewer words than this
+# in its fixed text (digits and the changing part of a shape left out) is learned as drop_line.
+ANCHOR_WORDS = 3
+WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def distinctive(regex: str) -> bool:
+    r"""Whether a learned line regex may anchor a ``drop_from``: ``ANCHOR_WORDS`` words in its fixed text.
+
+    >>> distinctive("^Photo$"), distinctive(r"^Next:\s"), distinctive("^Post Forum Badge$")
+    (False, False, True)
+    >>> distinctive(r"^Comments \(\d+\)$")
+    False
+    """
+    fixed = re.sub(r"\\(.)", r"\1", re.sub(r"\\[ds]\+?", " ", regex))
+    return len(WORD_RE.findall(fixed)) >= ANCHOR_WORDS
 
 
 class Lines(Protocol):
@@ -81,8 +100,10 @@ def shape_keys(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def shapes(pages: Sequence[Lines], need: int, exact: frozenset[str]) -> Iterator[tuple[str, str, int]]:
-    """(regex, example, pages) of every shape on ``need`` pages or more, in regex order.
+def shapes(
+    pages: Sequence[Lines], need: int, exact: frozenset[str], story: Sequence[int]
+) -> Iterator[tuple[str, str, int]]:
+    """(regex, example, stories) of every shape on ``need`` stories or more (``story``: each page's), in regex order.
 
     A shape counts when at least two different lines have it and one of the
     lines kept is not already an ``exact`` candidate (else the exact rules say it all).
@@ -93,7 +114,7 @@ def shapes(pages: Sequence[Lines], need: int, exact: frozenset[str]) -> Iterator
         for text in (*page.kept, *sorted(page.removed)):
             found = shape_of(text)
             if found is not None:
-                on.setdefault(found, set()).add(k)
+                on.setdefault(found, set()).add(story[k])
                 texts.setdefault(found, set()).add(text)
     fresh: dict[str, str] = {}  # the first kept line of each shape not already an exact candidate
     for page in pages:
@@ -111,29 +132,65 @@ STORY_LINE_CHARS = 80
 
 
 class Kept(Protocol):
-    """A page as ``distinct`` reads it: the lines the generic rules kept (``learn.PageLines``)."""
+    """A page as ``stories`` reads it: the lines the generic rules kept and removed, its kind (``learn.PageLines``)."""
 
     @property
     def kept(self) -> tuple[str, ...]: ...
+
+    @property
+    def removed(self) -> frozenset[str]: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 P = TypeVar("P", bound=Kept)
 
 
-def distinct(pages: Sequence[P]) -> list[P]:
-    """``pages`` with one page of each story: the first of those whose article lines are the same.
+def stories(pages: Sequence[P]) -> tuple[list[P], list[int]]:
+    """``pages`` with one page of each story and kind, and the story number of each.
 
     A crawl holds a story under URL variants ("?utm_source=x", "?amp=1"); counted three
-    times, its paragraphs recur on three pages and read as the site's chrome. Pages
-    are the same story when the long lines the generic rules kept (its paragraphs) are
-    the same; a page with no long kept line is keyed by all its kept lines.
+    times, its paragraphs recur on three pages and read as the site's chrome. Pages of a
+    kind are the same story when their long kept lines (paragraphs), or failing those all
+    their kept lines, are the same: the first is kept. An HTML page and the text dump of
+    one story differ by a caption or a box: a page is the story of an earlier page of the
+    other kind when at least half of its paragraphs found on few pages (``_own_long``)
+    are that story's. Both are kept, each giving its own evidence (DOM blocks, a dump's
+    footer), with one story number: their lines count once (``story_counts``), so the
+    story's paragraphs stay its own.
     """
-    seen: set[frozenset[str] | tuple[str, ...]] = set()
-    found = []
-    for page in pages:
+    number: dict[frozenset[str] | tuple[str, ...], int] = {}
+    of_line: dict[str, int] = {}
+    kinds: dict[int, set[str]] = {}
+    found, story = [], []
+    for page, mine in zip(pages, _own_long(pages), strict=True):
         key: frozenset[str] | tuple[str, ...] = frozenset(t for t in page.kept if len(t) >= STORY_LINE_CHARS)
         key = key or page.kept
-        if key not in seen:
-            seen.add(key)
+        votes = Counter(s for s in (of_line.get(t) for t in mine) if s is not None and page.kind not in kinds[s])
+        best = min(votes, key=lambda s: (-votes[s], s)) if votes else -1
+        k = number.setdefault(key, best if best >= 0 and 2 * votes[best] >= len(mine) else len(kinds))
+        for t in mine:
+            of_line.setdefault(t, k)
+        if page.kind not in kinds.setdefault(k, set()):
+            kinds[k].add(page.kind)
             found.append(page)
-    return found
+            story.append(k)
+    return found, story
+
+
+def _own_long(pages: Sequence[Kept]) -> list[frozenset[str]]:
+    """Each page's paragraphs for telling its story: its long kept lines found on two pages at most
+    or on at most a quarter of the pages (a long chrome line, a comment policy, is on many)."""
+    long = [frozenset(t for t in page.kept if len(t) >= STORY_LINE_CHARS) for page in pages]
+    on = Counter(t for lines in long for t in lines)
+    few = max(2, len(pages) // 4)
+    return [frozenset(t for t in lines if on[t] <= few) for lines in long]
+
+
+def story_counts(pages: Sequence[Kept], story: Sequence[int]) -> Counter[str]:
+    """On how many stories each line is found, kept or removed on any of the story's pages."""
+    lines: dict[int, set[str]] = {}
+    for page, k in zip(pages, story, strict=True):
+        lines.setdefault(k, set()).update(page.kept, page.removed)
+    return Counter(t for found in lines.values() for t in found)

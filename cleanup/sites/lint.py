@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cleanup.batch.jobs import Limits
-from cleanup.model import CleanupError, Options, SiteRuleError
+from cleanup.model import CleanupError, Options, SiteRuleError, one_line
 from cleanup.sites.ftr import NOT_CONFIGS, Problem, load_ftr
 from cleanup.sites.load import (
     BUNDLED_DIR,
@@ -239,7 +239,9 @@ class Outcome:
 
     def __str__(self) -> str:
         verdict = {True: "pass", False: "FAIL", None: "skip"}[self.passed]
-        return f"{self.path}:{self.line}: {self.name}: {verdict}: {self.detail}"
+        return one_line(
+            f"{self.path}:{self.line}: {self.name}: {verdict}: {self.detail}"
+        )  # the file's text on one line
 
 
 def saved_name(url: str) -> str:

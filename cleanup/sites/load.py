@@ -54,6 +54,7 @@ from urllib.parse import urlsplit
 
 from cleanup.model import SiteRuleError
 from cleanup.sites.files import FtrTest, read_rule_bytes
+from cleanup.sites.fresh import dropped_on_reload, remember
 
 BUNDLED_DIR = Path(__file__).parent
 SUFFIX = ".toml"
@@ -274,10 +275,13 @@ def _fingerprints(values: Any, where: str) -> tuple[Any, ...]:
     return tuple(prints)
 
 
+@dropped_on_reload
 @functools.cache
 def load_site(path: Path) -> Site:
     """Load and validate one site file; raise SiteRuleError naming the problem."""
     where = str(path) if path.parent != BUNDLED_DIR else path.name  # user files: the path as given
+    if path.parent != BUNDLED_DIR:
+        remember(path)  # before reading: an edit from now on is seen (fresh.edited)
     host = path.name[: -len(SUFFIX)]
     try:
         data = tomllib.loads(read_rule_bytes(path).decode("utf-8"))
@@ -307,6 +311,7 @@ def load_site(path: Path) -> Site:
     )
 
 
+@dropped_on_reload
 @functools.lru_cache(maxsize=64)
 def site_files(dirs: tuple[str, ...] = ()) -> tuple[Path, ...]:
     """Every site file, user directories first, one file per name (first wins).
@@ -379,6 +384,7 @@ def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
     return None
 
 
+@dropped_on_reload
 @functools.lru_cache(maxsize=64)
 def any_fingerprint(dirs: tuple[str, ...] = ()) -> Any | None:
     """The fingerprints of every site in ``dirs`` as one pattern, or None when there are none.

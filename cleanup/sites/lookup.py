@@ -9,11 +9,22 @@ from __future__ import annotations
 import functools
 
 from cleanup.sites import load
-from cleanup.sites.load import Site
+from cleanup.sites.fresh import dropped_on_reload, edited, reload_rules
+from cleanup.sites.load import BUNDLED_DIR, Site
 
 
-@functools.lru_cache(maxsize=4096)
 def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
+    """The site serving ``host``, or None; read again when its file changed since it was read (a stat)."""
+    site = _site_for_host(host, dirs)
+    if site is not None and site.path.parent != BUNDLED_DIR and edited(site.path):
+        reload_rules()
+        site = _site_for_host(host, dirs)
+    return site
+
+
+@dropped_on_reload
+@functools.lru_cache(maxsize=4096)
+def _site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
     """The site serving ``host``, or None (cached per host and directories).
 
     A TOML site file wins (the user's own or learned rules are the most
