@@ -244,3 +244,14 @@ def test_a_meta_rule_read_from_the_meta_elements_gives_what_libxml2_gives(expr: 
     assert isinstance(rule.meta, MetaTest)
     fast = evaluate(rule, doc, PageAttrs(doc, NeededStrings(rule.needs)))
     assert fast == evaluate(rule, doc) == etree.XPath(expr)(doc)
+
+
+def test_a_page_holding_none_of_a_big_site_s_needed_strings_is_cleaned() -> None:
+    # Found by review: RE2's set match gives None, not [], when nothing matches; a host with more than
+    # FEW_STRINGS needed strings (theguardian.com) raised TypeError on such a page.
+    page = (
+        "<html><head><title>Council votes</title></head><body><p>The city council voted on Tuesday to close "
+        "the old bridge for two years of repairs.</p></body></html>"
+    )
+    result = clean(page, Options(rules_dirs=(str(FTR_DIR),), url="https://www.theguardian.com/uk/x"))
+    assert result.text.startswith("The city council voted")

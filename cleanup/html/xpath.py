@@ -233,6 +233,8 @@ class NeededStrings:
     ['related', 'x&y']
     >>> sorted(NeededStrings([f"ad-{n}" for n in range(20)] + ["a.b"]).found_in("ad-1 ad-12 axb"))
     ['ad-1', 'ad-12']
+    >>> NeededStrings([f"ad-{n}" for n in range(20)]).found_in("nothing here")
+    frozenset()
     """
 
     __slots__ = ("matcher", "strings")
@@ -255,7 +257,7 @@ class NeededStrings:
             found.Compile()
             self.matcher = (found, ordered)
         found, ordered = self.matcher
-        return frozenset(ordered[i] for i in found.Match(text))
+        return frozenset(ordered[i] for i in found.Match(text) or ())  # None when none matches
 
 
 def required_literals(expr: str) -> tuple[str, ...]:
