@@ -249,3 +249,25 @@ def test_encoding_decodes_the_bytes_of_json_lines_records(tmp_path: Path) -> Non
     (tmp_path / "l1.json").write_bytes(b'[{"text": "Le caf\xe9 est ouvert. Une phrase de plus ici."}]')
     result = run(["-f", "jsonl", "--encoding", "latin-1", "l1.json"], tmp_path)
     assert json.loads(result.stdout)["text"] == "Le café est ouvert. Une phrase de plus ici."
+
+
+def test_a_warc_content_type_with_control_characters_cannot_forge_a_line(tmp_path: Path) -> None:
+    # Found by review: the left-out reason quoted the record's Content-Type as it came.
+    import io
+
+    import pytest
+
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    forged = "image/x\x1b[31m\rerror: other.html: forged"
+    with (tmp_path / "f.warc").open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", forged)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record("https://x.org/1", "response", payload=io.BytesIO(b"x"), http_headers=headers)
+        )
+    result = run(["-v", "-f", "jsonl", "f.warc"], tmp_path)
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "not a page: image/x\\x1b[31m\\rerror: other.html: forged" in result.stderr

@@ -82,7 +82,7 @@ class Messages:
     def status(self, name: str, status: str) -> None:
         """Per-input status under -v."""
         if self.verbose:
-            self.say(f"{quote_name(name)}: {status}")
+            self.say(f"{quote_name(name)}: {one_line(status)}")
 
 
 @contextlib.contextmanager

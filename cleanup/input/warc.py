@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from cleanup.input.gzcheck import gzip_truncated, holds_bytes
 from cleanup.input.source import DEFAULT_MAX_BYTES, TRUNCATED, Source, container_failed, failed, read_chunks
-from cleanup.model import DecodeError
+from cleanup.model import DecodeError, one_line
 
 # HTTP Content-Types of WARC responses that are pages; images, scripts and
 # the like are left out without a message (a crawl holds many of them).
@@ -84,7 +84,7 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
         content_type = record.http_headers.get_header("Content-Type") or "text/html"
     ctype = content_type.split(";")[0].strip().lower()
     if ctype not in PAGE_TYPES:
-        return Source(name, rel, skip=f"not a page: {ctype or 'no type'}")
+        return Source(name, rel, skip=f"not a page: {one_line(ctype) or 'no type'}")  # the header is the page's
     if status in NO_CONTENT or (not all_statuses and status is not None and not 200 <= status < 300):
         return Source(name, rel, skip=f"HTTP {status}")
     headers = record.rec_headers

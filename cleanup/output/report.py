@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cleanup.model import one_line
+
 # Exit codes, as documented in the README.
 EXIT_OK = 0
 EXIT_CHANGED = 1  # --check / --diff found an output that would change
@@ -76,7 +78,9 @@ class Report:
         ]
         text = ", ".join(f"{n:,} {what}" for n, what in parts if n)
         if self.left_out:
-            whys = ", ".join(f"{n:,} {singular(why) if n == 1 else why}" for why, n in sorted(self.left_out.items()))
+            whys = ", ".join(
+                f"{n:,} {one_line(singular(why) if n == 1 else why)}" for why, n in sorted(self.left_out.items())
+            )
             text = f"{text}, " if text else ""
             text += f"{sum(self.left_out.values()):,} left out ({whys})"
         return (text or "nothing to do") + "."
