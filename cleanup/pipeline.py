@@ -59,6 +59,7 @@ def clean(data: bytes | str, options: Options = DEFAULT_OPTIONS, **overrides) ->
         raise TypeError(f"clean() options must be cleanup.Options, not {type(options).__name__}")
     if overrides:
         options = dataclasses.replace(options, **overrides)
+    fresh.check(options.rules_dirs)  # before the --disable check: a rule it names may have gone
     check_disable(options)
     page = read_page(data, encoding=options.encoding, max_bytes=options.max_bytes, charset=options.charset)
     if page.kind == HTML:
@@ -94,8 +95,16 @@ def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) 
 
 
 def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
+    fresh.check(options.rules_dirs)  # a file added to or removed from a rules directory since the last page
+    site = _site_of(options, urls, page)
+    if site is not None and site.fingerprints and lookup.changed(site, options.rules_dirs):
+        fresh.reload_rules()  # a site found by its fingerprints, edited in place (a host's is checked in lookup)
+        site = _site_of(options, urls, page)
+    return site
+
+
+def _site_of(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
     dirs = options.rules_dirs
-    fresh.check(dirs)  # a file added to or removed from a rules directory since the last page
     if options.site:
         site = lookup.site_for_host(S.host_of(options.site) or options.site, dirs)
         if site is None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from cleanup.html.vocab import CHROME_GROUPS
 from cleanup.model import Options, RuleEntry, RuleKind, RuleNameError, Stage
+from cleanup.sites.fresh import dropped_on_reload
 from cleanup.sites.load import BUNDLED_DIR, RULE_KINDS, Site, load_all
 from cleanup.text import article, blocks, chart, lines, phrases, related
 from cleanup.text.registry import HTML, TEXT, Rule, rule_of
@@ -265,6 +266,7 @@ def check_disable(options: Options) -> None:
         _check_disable(options.disable, options.rules_dirs)
 
 
+@dropped_on_reload  # a site rule named in --disable may come or go with its file
 @functools.lru_cache(maxsize=64)
 def _check_disable(names: frozenset[str], dirs: tuple[str, ...]) -> None:
     known = {entry.name: entry for entry in all_entries(dirs)}

@@ -7,6 +7,7 @@ compiled with RE2: a pattern that backtracks catastrophically under Python's
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -230,6 +231,8 @@ def test_a_site_file_added_to_a_rules_directory_after_the_first_page_is_used(tmp
     first = clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)])
     assert first.site is None and "Alpha line here." in first.paragraphs
     (rules / "example.org.toml").write_text(_rule(r"^Alpha line here\.$"), encoding="utf-8")
+    stamp = rules.stat().st_mtime_ns + 1_000_000_000  # a second later: file times tick coarsely within one
+    os.utime(rules, ns=(stamp, stamp))
     again = clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)])
     assert again.site == "example.org" and "Alpha line here." not in again.paragraphs
     by_site = clean(RELOAD_PAGE, site="example.org", rules_dirs=[str(rules)])
@@ -250,3 +253,33 @@ def test_a_site_file_edited_in_place_is_read_again_and_reload_rules_drops_the_ca
     assert "Alpha line here." in edited.paragraphs and not any("four million" in p for p in edited.paragraphs)
     cleanup.reload_rules()  # the public way, for a change that keeps a file's time and size
     assert "Alpha line here." in clean(RELOAD_PAGE, site="example.org", rules_dirs=[str(rules)]).paragraphs
+
+
+def test_a_site_found_by_its_fingerprint_edited_in_place_is_read_again(tmp_path: Path) -> None:
+    # Found by review: only a site found by host was checked for edits.
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    site_file = rules / "example.org.toml"
+    site_file.write_text("[site]\nname = 'A'\nfingerprints = ['^Headline of the story$']\n", encoding="utf-8")
+    assert "Alpha line here." in clean(RELOAD_PAGE, rules_dirs=[str(rules)]).paragraphs
+    with site_file.open("a", encoding="utf-8") as out:  # in place, and longer: the size tells even in one tick
+        out.write("[[drop_line]]\nname = 'a'\nwhy = 'drop it'\nregex = '^Alpha line here\\.$'\n")
+    assert "Alpha line here." not in clean(RELOAD_PAGE, rules_dirs=[str(rules)]).paragraphs
+
+
+def test_a_disabled_site_rule_that_went_away_with_its_file_is_a_rule_name_error(tmp_path: Path) -> None:
+    # Found by review: the --disable check was remembered for the life of the process.
+    from cleanup.model import RuleNameError
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    site_file = rules / "example.org.toml"
+    site_file.write_text(_rule(r"^Alpha line here\.$"), encoding="utf-8")
+    clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)], disable={"example.org:a"})
+    fresh = rules / "new.toml"
+    fresh.write_text("[site]\nname = 'A'\n", encoding="utf-8")
+    fresh.replace(site_file)  # an atomic rewrite without the rule
+    stamp = rules.stat().st_mtime_ns + 1_000_000_000  # a second later: file times tick coarsely within one
+    os.utime(rules, ns=(stamp, stamp))
+    with pytest.raises(RuleNameError, match=r"example\.org:a: no such rule"):
+        clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)], disable={"example.org:a"})

@@ -16,10 +16,23 @@ from cleanup.sites.load import BUNDLED_DIR, Site
 def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
     """The site serving ``host``, or None; read again when its file changed since it was read (a stat)."""
     site = _site_for_host(host, dirs)
-    if site is not None and site.path.parent != BUNDLED_DIR and edited(site.path):
+    if changed(site, dirs):
         reload_rules()
         site = _site_for_host(host, dirs)
     return site
+
+
+def changed(site: Site | None, dirs: tuple[str, ...]) -> bool:
+    """Whether a file ``site`` was read from changed since (a stat each): its own, and the
+    ``global.txt`` a FiveFilters site has merged in. The bundled files do not change."""
+    if site is None or site.path.parent == BUNDLED_DIR:
+        return False
+    paths = [site.path]
+    if site.ftr and dirs:
+        from cleanup.sites import ftr
+
+        paths += [g for g in (ftr.ftr_index(dirs).get(ftr.GLOBAL),) if g is not None and g != site.path]
+    return any([edited(path) for path in paths])  # a list: every stamp is read, as edited() notes them
 
 
 @dropped_on_reload
@@ -39,9 +52,14 @@ def _site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
 
 
 def global_site(dirs: tuple[str, ...]) -> Site | None:
-    """FiveFilters' ``global.txt`` of the user directories: it serves HTML pages no site file serves."""
+    """FiveFilters' ``global.txt`` of the user directories: it serves HTML pages no site file serves.
+    Read again when it changed since it was read."""
     if not dirs:
         return None
     from cleanup.sites import ftr
 
-    return ftr.global_site(dirs)
+    site = ftr.global_site(dirs)
+    if changed(site, dirs):
+        reload_rules()
+        site = ftr.global_site(dirs)
+    return site
