@@ -237,6 +237,10 @@ def test_a_utf16_json_lines_file_is_one_clear_error_and_no_phantom_record(tmp_pa
         assert "codec" not in result.stderr and ":3" not in result.stderr
     result = run(["-f", "jsonl", "--input-format", "json", "u16a.json"], tmp_path)
     assert "u16a.json: JSON must be UTF-8; this file is UTF-16" in result.stderr
+    # A JSON array is decoded whole: --encoding utf-16 reads it (review: it was refused even so).
+    result = run(["-f", "jsonl", "--encoding", "utf-16", "u16a.json"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [r["text"] for r in records]
 
 
 def test_encoding_decodes_the_bytes_of_json_lines_records(tmp_path: Path) -> None:

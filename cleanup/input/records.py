@@ -110,7 +110,8 @@ def json_array_records(name: str, stream: BinaryIO, base: Path, fields: Fields, 
     """
     try:
         items = _unzipped(stream)
-        problem = not_utf8(items.peek(4)[:4], "JSON") if hasattr(items, "peek") else None
+        # --encoding names the array's codec, UTF-16 too: it is decoded whole, not split at b"\n" as JSON Lines
+        problem = not_utf8(items.peek(4)[:4], "JSON") if hasattr(items, "peek") and not fields.encoding else None
         if problem is not None:
             yield container_failed(name, base, problem)
             return
