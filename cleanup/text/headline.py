@@ -25,9 +25,8 @@ DATED_RE = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"
     r"|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
 )
-DIGIT_RE = re.compile(
-    r"\d"
-)  # every match of DATED_RE holds one: a cheap test first (its branches open with look-behinds)
+# Every match of DATED_RE holds a digit: a cheap test first (its branches open with look-behinds).
+DIGIT_RE = re.compile(r"\d")
 # A reading time ("Temps de lecture 4 min.", "Lesezeit: 3 Min."): a short line ending in it.
 READING_TIME_RE = re.compile(r"(?<!\d)\d{1,3}\s?(?:min|mins|minutes?|minuten|minutos|minuti|minuter)\.?$", re.I)
 MAX_READING_TIME_WORDS = 6
