@@ -95,8 +95,7 @@ def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) 
 
 
 def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
-    fresh.check(options.rules_dirs)  # a file added to or removed from a rules directory since the last page
-    site = _site_of(options, urls, page)
+    site = _site_of(options, urls, page)  # clean() has checked the rules directories (fresh.check)
     if site is not None and site.fingerprints and lookup.changed(site, options.rules_dirs):
         fresh.reload_rules()  # a site found by its fingerprints, edited in place (a host's is checked in lookup)
         site = _site_of(options, urls, page)
