@@ -283,3 +283,15 @@ def test_a_disabled_site_rule_that_went_away_with_its_file_is_a_rule_name_error(
     os.utime(rules, ns=(stamp, stamp))
     with pytest.raises(RuleNameError, match=r"example\.org:a: no such rule"):
         clean(RELOAD_PAGE, url="https://example.org/x", rules_dirs=[str(rules)], disable={"example.org:a"})
+
+
+def test_every_site_file_added_one_after_another_is_seen_at_the_next_page(tmp_path: Path) -> None:
+    # Found by a trial: a reload forgot the directory's new stamp, so every other file added went unseen.
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    clean(RELOAD_PAGE, rules_dirs=[str(rules)])
+    for n, host in enumerate(["b.example", "c.example", "d.example", "e.example"], 1):
+        (rules / f"{host}.toml").write_text(_rule(r"^Alpha line here\.$"), encoding="utf-8")
+        stamp = rules.stat().st_mtime_ns + n * 1_000_000_000  # a second apart: file times tick coarsely
+        os.utime(rules, ns=(stamp, stamp))
+        assert clean(RELOAD_PAGE, url=f"https://{host}/x", rules_dirs=[str(rules)]).site == host

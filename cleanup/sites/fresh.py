@@ -37,9 +37,16 @@ def reload_rules() -> None:
 
 
 def check(dirs: Iterable[str]) -> None:
-    """Drop the caches when a rules directory changed since the last page (one stat per directory)."""
-    if any(_moved(d) for d in list(dirs)):
+    """Drop the caches when a rules directory changed since the last page (one stat per directory).
+
+    The directories' new stamps are kept through the reload: forgotten, the next change would be
+    taken for a first sight and missed (every other file added went unseen).
+    """
+    dirs = list(dirs)
+    if any([_moved(d) for d in dirs]):  # a list: every directory's stamp is taken
         reload_rules()
+        for d in dirs:
+            _STAMPS[d] = _stamp(d)
 
 
 def edited(path: os.PathLike[str] | str) -> bool:
