@@ -253,6 +253,17 @@ def test_a_pretty_printed_json_file_in_a_crawl_directory_is_left_out(tmp_path: P
     assert "1 left out" in result.stderr and "error" not in result.stderr
 
 
+def test_a_pretty_printed_json_export_holding_a_whole_page_is_left_out_not_read_as_html(tmp_path: Path) -> None:
+    # Found by a trial: its "html" field's tags made it look like an HTML page; the output was escaped junk.
+    (tmp_path / "crawl").mkdir()
+    page = "<html><body>" + "<div><p>A paragraph of the story, with a sentence.</p></div>\n" * 10 + "</body></html>"
+    (tmp_path / "crawl" / "item.json").write_text(json.dumps({"url": "https://x.org/a", "html": page}, indent=2))
+    (tmp_path / "crawl" / "a.html").write_text(PAGE)
+    result = run(["-v", "-o", "out", "crawl/"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "crawl/item.json: left out" in result.stderr and not (tmp_path / "out" / "item.txt").exists()
+
+
 def test_a_warc_header_line_past_a_megabyte_is_refused(tmp_path: Path) -> None:
     # Found by an attack run: warcio read it in quadratic time (32 MB: 21 s), outside --timeout.
     junk = b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"a" * 3_000_000 + b"\r\n\r\n"
