@@ -275,3 +275,13 @@ def test_a_warc_content_type_with_control_characters_cannot_forge_a_line(tmp_pat
     result = run(["-v", "-f", "jsonl", "f.warc"], tmp_path)
     assert "\x1b" not in result.stderr and "\r" not in result.stderr
     assert "not a page: image/x\\x1b[31m\\rerror: other.html: forged" in result.stderr
+
+
+def test_a_file_named_beside_its_directory_that_the_walk_leaves_out_is_only_cleaned(tmp_path: Path) -> None:
+    # Found by a trial: notes.php, named, was cleaned and also counted as left out by the walk.
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "ex" / "a.html").write_text(PAGE.format(n=1))
+    (tmp_path / "ex" / "notes.php").write_text("A note. The council met on Tuesday to vote on the bridge.\n")
+    result = run(["-v", "-o", "out/", "ex/", "ex/notes.php"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "left out" not in result.stderr and "2 cleaned." in result.stderr

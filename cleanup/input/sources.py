@@ -81,6 +81,7 @@ class Selection:
     sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
     open_containers: bool = True  # False: JSON Lines / WARC files come out whole, for cluster workers to open
     seen: set[str] | None = field(default=None, compare=False)  # real paths read so far (once.py)
+    named: frozenset[str] = field(default=frozenset(), compare=False)  # real paths of the inputs named
 
 
 def reason(exc: BaseException) -> str:
@@ -185,7 +186,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "", real: str = ""
         if is_dir and entry.is_symlink():  # outputs could land in what it points to: left out, as -v says
             if _inside(root, path):
                 yield failed(shown(path), "symbolic link loop (points to a directory above it)")
-            else:
+            elif real_path(path) not in sel.named:  # named, it is cleaned by its name
                 yield Source(shown(path), sub, skip=LINKED_DIR)
             continue
         file_real = real_path(path) if entry.is_symlink() else os.path.join(real, entry.name)
@@ -209,7 +210,7 @@ def _unlisted(path: Path, rel: Path, sel: Selection, real: str) -> Iterator[Sour
         not JSON_START_RE.match(head) and sniff.looks_like_html(head)  # a JSON object holding HTML is no page
     ):
         yield from _file(path, rel, sel, real)
-    else:
+    elif real not in sel.named:  # named, it is cleaned by its name
         yield Source(shown(path), rel, skip=UNLISTED)
 
 
@@ -317,8 +318,9 @@ def iter_sources(sources: Iterable[Path], sel: Selection, seen: set[str] | None 
     that --check then counted as a repeated source. ``seen``: the real paths read so far,
     shared with a --files-from list's ``iter_listed``.
     """
-    sel = replace(sel, seen=set() if seen is None else seen)
     sources = uncovered(named_once(sources), sel)
+    named = frozenset(real_path(src) for src in sources if str(src) != STDIN)  # a walk does not leave them out
+    sel = replace(sel, seen=set() if seen is None else seen, named=named)
     live = [src for src in sources if str(src) == STDIN or _exists(src)]  # a typo moves no other output
     paths = [Path(os.path.abspath(src)) for src in live if str(src) != STDIN]
     base = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
