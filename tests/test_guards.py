@@ -262,6 +262,9 @@ def test_a_pretty_printed_json_export_holding_a_whole_page_is_left_out_not_read_
     result = run(["-v", "-o", "out", "crawl/"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "crawl/item.json: left out" in result.stderr and not (tmp_path / "out" / "item.txt").exists()
+    # Named beside its directory it is one record: the walk's rule and the dedupe's are one (sniff.walk_takes).
+    result = run(["-q", "-f", "jsonl", "crawl/", "crawl/item.json"], tmp_path)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["crawl/a.html", "crawl/item.json:1"]
 
 
 def test_a_warc_header_line_past_a_megabyte_is_refused(tmp_path: Path) -> None:

@@ -87,10 +87,7 @@ def _walk_takes(real: str, top: str, sel: Any) -> bool:
     name = parts[-1]
     if _matches(name, sel.include) or _matches("/".join(parts), sel.include):
         return True
-    if not sel.sniff_unlisted or name.startswith("."):
-        return False
-    head = sniff.file_head(Path(real), sniff.HTML_HEAD_BYTES)
-    return sniff.container_kind(head[: sniff.HEAD_BYTES]) != "page" or sniff.looks_like_html(head)
+    return sel.sniff_unlisted and not name.startswith(".") and sniff.walk_takes(Path(real))
 
 
 def _matches(name: str, globs: Iterable[str]) -> bool:

@@ -99,6 +99,21 @@ def looks_like_html(head: bytes) -> bool:
     return sniff_kind(head[:HTML_HEAD_BYTES].removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")) == "html"
 
 
+# A JSON object or array (a BOM, then white space): its "html" field's tags make it no HTML page.
+JSON_START_RE = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:\{|\[\s*[{"\]])')
+
+
+def walk_takes(path: Path) -> bool:
+    """Whether a directory walk takes a file no include glob names (``story.php``, ``noext``): JSON
+    records or a WARC, or HTML by the rule of a named file; a JSON object or array holding a page's
+    HTML (an exported item) is neither, and is left out."""
+    head = file_head(path, HTML_HEAD_BYTES)  # the HTML rule of a named file looks this far
+    if container_kind(head[:HEAD_BYTES]) != "page":
+        return True
+    head = _gunzipped_head(head, HTML_HEAD_BYTES) if head.startswith(GZIP_MAGIC) else head
+    return not JSON_START_RE.match(head) and looks_like_html(head)
+
+
 def file_head(path: Path, size: int = HEAD_BYTES) -> bytes:
     """The first ``size`` bytes of a file (b"" when it cannot be read: the walk reports it later)."""
     try:

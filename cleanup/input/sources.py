@@ -198,17 +198,10 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "", real: str = ""
             yield from _unlisted(path, sub, sel, file_real)
 
 
-# A JSON object or array (a BOM, then white space): its "html" field's tags make it no HTML page.
-JSON_START_RE = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:\{|\[\s*[{"\]])')
-
-
 def _unlisted(path: Path, rel: Path, sel: Selection, real: str) -> Iterator[Source]:
     """A file whose name matches no include glob (``story.php``, ``noext``): taken when its
     content is HTML, JSON records or a WARC, else left out and counted (issue 16 item 2)."""
-    head = sniff.file_head(path, sniff.HTML_HEAD_BYTES)  # the HTML rule of a named file looks this far
-    if sniff.container_kind(head[: sniff.HEAD_BYTES]) != "page" or (
-        not JSON_START_RE.match(head) and sniff.looks_like_html(head)  # a JSON object holding HTML is no page
-    ):
+    if sniff.walk_takes(path):
         yield from _file(path, rel, sel, real)
     elif real not in sel.named:  # named, it is cleaned by its name
         yield Source(shown(path), rel, skip=UNLISTED)
