@@ -95,15 +95,7 @@ def choose_site(options: Options, urls: Sequence[str], page: Callable[[], str]) 
 
 
 def _find_site(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
-    site = _site_of(options, urls, page)  # clean() has checked the rules directories (fresh.check)
-    if site is not None and site.fingerprints and lookup.changed(site, options.rules_dirs):
-        fresh.reload_rules()  # a site found by its fingerprints, edited in place (a host's is checked in lookup)
-        site = _site_of(options, urls, page)
-    return site
-
-
-def _site_of(options: Options, urls: Sequence[str], page: Callable[[], str]) -> S.Site | None:
-    dirs = options.rules_dirs
+    dirs = options.rules_dirs  # clean() has checked them for changes (fresh.check); lookup checks the site file
     if options.site:
         site = lookup.site_for_host(S.host_of(options.site) or options.site, dirs)
         if site is None:
@@ -113,7 +105,7 @@ def _site_of(options: Options, urls: Sequence[str], page: Callable[[], str]) -> 
         host = S.host_of(url)
         if host and (site := lookup.site_for_host(host, dirs)):
             return site
-    return S.site_by_fingerprint(page(), dirs)
+    return lookup.site_by_fingerprint(page(), dirs)
 
 
 def run_rules(

@@ -22,6 +22,16 @@ def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
     return site
 
 
+def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
+    """The site one of whose fingerprints matches ``page`` (``load.site_by_fingerprint``); read again
+    when its file changed since it was read."""
+    site = load.site_by_fingerprint(page, dirs)
+    if changed(site, dirs):
+        reload_rules()
+        site = load.site_by_fingerprint(page, dirs)
+    return site
+
+
 def changed(site: Site | None, dirs: tuple[str, ...]) -> bool:
     """Whether a file ``site`` was read from changed since (a stat each): its own, and the
     ``global.txt`` a FiveFilters site has merged in. The bundled files do not change."""
