@@ -52,6 +52,7 @@ CONJUNCTIONS = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz"})
 CONJUNCTION_AFTER_COMMA_RE = re.compile(r",\s*(and|und|et|y|e|en|i|oraz)\s+")
 # Wire services credited after the names (text/words.toml), matched case-blind, "The" allowed.
 WIRE_SERVICES = frozenset(name.casefold() for name in WORDS["wire_services"])
+CMS_ACCOUNTS = frozenset(WORDS["cms_accounts"])
 NEWS_OUTLETS = frozenset(name.casefold() for name in WORDS["news_outlets"])  # after a comma only
 WIRE_SERVICE_NAMES = frozenset(WORDS["wire_services"])  # as written: "EFE" is an agency, "Efe" a surname
 # A web address in a part after a comma: "Troy L. Smith, Cleveland.com" (not "R.J." or "F.").
@@ -213,8 +214,8 @@ def byline_names(
     ('Anna Schmidt', None)
     >>> byline_names("Analysis by Jane Doe, CNN Editor-at-large"), byline_names("Jane Doe (https://example.com/jd/)")
     ('Jane Doe', 'Jane Doe')
-    >>> byline_names("By Matt Roe , Minh Do")
-    'Matt Roe, Minh Do'
+    >>> byline_names("By Matt Roe , Minh Do"), byline_names("By admin"), byline_names("Guest Author")
+    ('Matt Roe, Minh Do', None, 'Guest Author')
     """
     if not raw:
         return None
@@ -227,9 +228,15 @@ def byline_names(
     names = _without_trailing_role(_undoubled(names), roles)
     if not names or len(names.split()) > MAX_NAME_WORDS or names.startswith(("http://", "https://")):
         return None
-    if any(c.isdigit() for c in names) or not any(c.isalpha() for c in names):
-        return None  # a date or a count, not a name
+    if any(c.isdigit() for c in names) or not any(c.isalpha() for c in names) or _is_account(names, leads):
+        return None  # a date or a count, or the CMS's account name ("By admin"), not a name
     return SPACE_BEFORE_COMMA_RE.sub(",", names)  # "Matt Roe , Minh Do" as a template spaced it
+
+
+def _is_account(names: str, leads: Iterable[str]) -> bool:
+    """True for a CMS account name (CMS_ACCOUNTS), after a lead word or alone: "By admin", "Guest"."""
+    lead, _, rest = names.casefold().partition(" ")
+    return names.casefold() in CMS_ACCOUNTS or (lead in leads and rest in CMS_ACCOUNTS)
 
 
 def _after_lead(text: str, leads: Iterable[str]) -> str:

@@ -368,3 +368,34 @@ def test_a_news_organisation_after_a_comma_is_no_name() -> None:
     assert byline_names("By Sandee Roe, CNN", publisher="MSN") == "Sandee Roe"
     assert byline_names("By Jill Roe, The Washington Post") == "Jill Roe"
     assert byline_names("By Lia Roe, Yaron Doe") == "Lia Roe, Yaron Doe"  # keep-trap: a second name
+
+
+def _ld_page(published: str, meta: str = "", time: str = "") -> str:
+    ld = f'{{"@type": "NewsArticle", "headline": "Pier reopens", "datePublished": "{published}"}}'
+    head = f'<script type="application/ld+json">{ld}</script>{meta}'
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<html><head>{head}</head><body><article><h1>Pier reopens</h1>{time}{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("null", ["0001-01-01T00:00:00Z", "0000-00-00 00:00:00", "1970-01-01T00:00:00+00:00"])
+def test_a_cms_null_date_is_no_date_and_the_next_source_is_read(null: str) -> None:
+    # Found by a metadata audit: Go's zero time in a page's JSON-LD came out as the date '0001-01-01T00:00:00Z'.
+    assert clean(_ld_page(null)).date is None
+    assert clean(_ld_page(null, f'<meta property="article:published_time" content="{null}">')).date is None
+    dated = _ld_page(null, time='<time datetime="2024-07-08T12:05:00Z">8 July</time>')
+    assert clean(dated).date == "2024-07-08T12:05:00Z"
+
+
+@pytest.mark.parametrize("real", ["1970-01-02", "1969-07-20T20:17:00Z", "2001-01-01T00:00:00Z"])
+def test_an_old_or_round_date_that_is_not_a_cms_null_stays(real: str) -> None:
+    assert clean(_ld_page(real)).date == real
+
+
+@pytest.mark.parametrize("raw", ["admin", "By admin", "Administrator", "webmaster", "Gast", "Гость", "par Invité"])
+def test_a_cms_account_name_is_no_byline(raw: str) -> None:
+    assert byline_names(raw, leads=("by", "par")) is None
+
+
+@pytest.mark.parametrize("raw", ["Elihu Root", "Guest Author", "Jane Admin-Roe", "Anonymous", "Site Staff"])
+def test_a_name_holding_an_account_word_stays_a_byline(raw: str) -> None:
+    assert byline_names(raw, leads=("by",)) == raw

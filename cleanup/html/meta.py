@@ -51,6 +51,23 @@ def _hcard_authors(doc: Any) -> list[Any]:
     return [el for el in VCARD_XPATH(doc) if {"author", "vcard"} <= set((el.get("class") or "").split())]
 
 
+DATE_KEYS = frozenset(
+    (
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+    )
+)
+# A CMS's "no date": a year below 1000 (zero times), or the Unix epoch at midnight (``placeholder_date``).
+PLACEHOLDER_DATE_RE = re.compile(
+    r"\s*(?:0\d{3}-\d\d-\d\d|1970-01-01(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?\s*$)"
+)
 DATE_XPATH = etree.XPath("//@itemprop[.='datePublished']/parent::*[@datetime or @content] | //time[@datetime]")
 MAX_SITE_NAME_WORDS = 3  # a last title part this short ("9to5Mac", "BBC News") is the site name
 
@@ -252,24 +269,30 @@ def _byline(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> 
 
 
 def _date(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> str | None:
-    """Publication date from meta, JSON-LD or the first <time datetime>."""
-    found = _meta(
-        tags,
-        "article:published_time",
-        "datepublished",
-        "og:published_time",
-        "pubdate",
-        "publishdate",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "sailthru.date",
-    )
-    if found or isinstance(ld.get("datePublished"), str):
-        return found or norm(ld["datePublished"])
+    """Publication date from meta, JSON-LD or the first <time datetime>; a placeholder is no date."""
+    found = next((c for key, c in tags if key in DATE_KEYS and not placeholder_date(c)), None)
+    published = ld.get("datePublished")
+    if found or (isinstance(published, str) and not placeholder_date(published)):
+        return found or norm(published)
     for el in DATE_XPATH(doc):
-        return norm(el.get("datetime") or el.get("content")) or None
+        value = norm(el.get("datetime") or el.get("content"))
+        if not placeholder_date(value):
+            return value or None
     return None
+
+
+def placeholder_date(value: str) -> bool:
+    """True for the null a CMS writes where it has no date: a year below 1000 (Go's and .NET's zero
+    time "0001-01-01T00:00:00Z", MySQL's "0000-00-00"), or the Unix epoch at midnight.
+
+    >>> placeholder_date("0001-01-01T00:00:00Z"), placeholder_date("0000-00-00 00:00:00")
+    (True, True)
+    >>> placeholder_date("1970-01-01T00:00:00+00:00"), placeholder_date("1970-01-01")
+    (True, True)
+    >>> placeholder_date("1970-01-02"), placeholder_date("1969-07-20T20:17:00Z"), placeholder_date("2001-01-01")
+    (False, False, False)
+    """
+    return PLACEHOLDER_DATE_RE.match(value) is not None
 
 
 def _site_name(named: str | None, app: str | None, headline: str | None) -> str | None:
