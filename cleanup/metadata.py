@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from cleanup.text.patterns import POSTED_BY_RE, WORDS
+from cleanup.text.patterns import POSTED_BY_RE, TITLE_SEPARATOR_RE, WORDS
 
 ISO_RE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -376,14 +376,15 @@ def _without_trailing_role(names: str, roles: Iterable[str]) -> str:
 
 
 def plain_site_name(name: str | None) -> str | None:
-    """A site name, never a URL: "https://www.example.com/" becomes None.
+    """A site name, never a URL, a tagline after it or a handle's "@": "https://www.example.com/" becomes None.
 
-    >>> plain_site_name("BBC News"), plain_site_name("https://www.example.com/")
-    ('BBC News', None)
+    >>> plain_site_name("BBC News | Home of news"), plain_site_name("https://www.example.com/"), plain_site_name("@bbc")
+    ('BBC News', None, 'bbc')
     """
     if not name or re.match(r"(?:https?:)?//|www\.", name.strip(), re.I):
         return None
-    return name.strip()
+    name = TITLE_SEPARATOR_RE.split(name.strip(), maxsplit=1)[0]  # "Yahoo News - Latest News & Headlines"
+    return (name[1:] if name.startswith("@") and " " not in name else name) or None
 
 
 def posted_by(date_text: str | None) -> str | None:

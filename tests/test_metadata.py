@@ -150,6 +150,25 @@ def test_a_site_name_is_never_a_url() -> None:
     assert plain_site_name(" Harbor Gazette ") == "Harbor Gazette"
 
 
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Harbor Gazette | Your source for harbour news", "Harbor Gazette"),
+        ("Harbor Gazette - Latest News & Headlines", "Harbor Gazette"),
+        ("Harbor Hacks – the web developer blog", "Harbor Hacks"),
+        ("@harborgazette", "harborgazette"),
+    ],
+)
+def test_a_site_name_leaves_out_its_tagline_and_a_handles_at_sign(raw: str, name: str) -> None:
+    # Found by a metadata audit: og:site_name carried the tagline ("X | Nigeria's popular news platform").
+    assert plain_site_name(raw) == name
+
+
+@pytest.mark.parametrize("raw", ["Mac & i", "Auto-Presse", "Spokesman.com", "Harbor Gazette: Sport", "@ Home"])
+def test_a_site_name_without_a_spaced_separator_stays_whole(raw: str) -> None:
+    assert plain_site_name(raw) == raw
+
+
 def test_the_site_name_is_og_site_name_before_an_app_name_holding_the_headline() -> None:
     # Found on dev pages: a portal's <meta name=application-name> came first and held the headline.
     story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
