@@ -185,7 +185,10 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
     body_index = [i for i in v.kept() if i != title_index]
     body = [v.lines[i].text for i in body_index]
     first_body = body_index[0] if body_index else len(v.lines)
-    captions = (*fields.pop("captions", ()), *map(caption_text, v.dropped_text(_rule_names("caption"))))
+    # Each caption once, in page order: a gallery credits every photo alike ("Photo by Jo Roe" x 7).
+    captions = tuple(
+        dict.fromkeys((*fields.pop("captions", ()), *map(caption_text, v.dropped_text(_rule_names("caption")))))
+    )
     # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
     site_name = fields["site_name"] = plain_site_name(fields.get("site_name"))
     declared = lang.normalise_code(fields.pop("declared_language", None))

@@ -114,6 +114,25 @@ def test_caption_moves_to_captions() -> None:
     assert not any("dusk" in line.text for line in result.lines)
 
 
+def test_a_gallery_credit_repeated_under_each_photo_is_one_caption_and_every_removal_is_reported() -> None:
+    # Found by a metadata audit: 'Photo by Joan Bardeletti' seven times in one page's captions.
+    figure = "<figure><img src='{n}.jpg'><figcaption>Photo: J. Doe</figcaption></figure>"
+    other = "<figure><img src='x.jpg'><figcaption>The pier at dawn.</figcaption></figure>"
+    body = story(2) + figure.format(n=1) + other + figure.format(n=2) + story(2, "More") + figure.format(n=3)
+    result = clean(page(f"<article>{body}</article>"))
+    assert result.captions == ("Photo: J. Doe", "The pier at dawn.")
+    assert sum(r.text == "Photo: J. Doe" for r in result.removed) == 3
+
+
+@pytest.mark.parametrize("label", ["Credit", "Photo:", "Foto"])
+def test_a_credit_label_with_no_credit_is_reported_but_no_caption(label: str) -> None:
+    # Found by a metadata audit: a lone 'Credit' (its name sat in another element) among the captions.
+    figure = f"<figure><img src='a.jpg'><figcaption>{label}</figcaption></figure>"
+    result = clean(page(f"<article>{story(2)}{figure}{story(2, 'More')}</article>"))
+    assert result.captions == ()
+    assert any(r.text == label and r.rule == "caption-element" for r in result.removed)
+
+
 def test_metadata_from_meta_tags_and_json_ld() -> None:
     head = (
         "<title>Bridge to close | Example News</title>"

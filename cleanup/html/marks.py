@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from cleanup import lang
 from cleanup.html.captions import unnamed_caption
 from cleanup.html.chrome import HIDDEN_GROUP
 from cleanup.html.dom import describe, drop, norm, outermost, text_length, text_of
@@ -247,10 +248,21 @@ def take_captions(
     for el in outermost(found):
         text = caption_text(el, rules_dirs)
         if text:
-            captions.append(text)
+            if not bare_credit_label(text, rules_dirs):
+                captions.append(text)
             removed.append(removal_of(el, CAPTION_ELEMENT, "image caption or photo credit"))
         drop(el)
     return captions, removed
+
+
+def bare_credit_label(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a credit's lead word with no credit after it (a pack's ``credit-lead``): no caption.
+
+    >>> bare_credit_label("Credit"), bare_credit_label("Foto:"), bare_credit_label("Credit: Jo Roe")
+    (True, True, False)
+    """
+    label = text.strip(" :.-–—…|").casefold()
+    return label in {w.casefold() for w in lang.words("credit-lead", None, rules_dirs)}
 
 
 # Inline elements: a link or a span of a few words inside a paragraph's sentence.
