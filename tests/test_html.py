@@ -133,6 +133,24 @@ def test_a_credit_label_with_no_credit_is_reported_but_no_caption(label: str) ->
     assert any(r.text == label and r.rule == "caption-element" for r in result.removed)
 
 
+def test_a_caption_element_an_unclosed_tag_filled_with_the_article_is_no_caption() -> None:
+    # Found by auditing removed article text: '<span class="wp-caption-text attribution">(<p>...' left
+    # open put a blog post's paragraphs inside its caption, and half the post went to the captions.
+    opened = '<div class="feat-image-with-caption"><p class="wp-caption-text">Our team picks its songs. '
+    opened += '<span class="wp-caption-text attribution">(<p><img src="a.jpg"></p>'
+    paragraphs = "".join(f"Paragraph {i}. {PROSE}<br><br>" for i in range(8))  # a blog's text between <br>s
+    result = clean(page(f"<div class='entry-content'>{story(2, 'Intro')}{opened}{paragraphs}</div>"))
+    assert all(f"Paragraph {i}. {PROSE}" in result.text for i in range(8))
+    assert not any(PROSE in caption for caption in result.captions)
+
+
+def test_a_long_real_caption_still_goes_to_the_captions() -> None:
+    long_caption = "In this photo taken on Sunday, crews work on the bridge deck at dusk. " * 8  # 560 characters
+    figure = f"<figure><img src='a.jpg'><figcaption>{long_caption.strip()}</figcaption></figure>"
+    result = clean(page(f"<article>{story(3)}{figure}{story(3, 'More')}</article>"))
+    assert result.captions == (long_caption.strip(),)
+
+
 def test_metadata_from_meta_tags_and_json_ld() -> None:
     head = (
         "<title>Bridge to close | Example News</title>"
