@@ -534,6 +534,37 @@ def test_a_site_drop_from_starts_in_the_article_never_at_the_same_line_in_the_me
     assert any(r.rule == "gazette.example:top" and r.text.startswith("Top Stories\n") for r in result.removed)
 
 
+@pytest.mark.parametrize("before", [0, 1])
+def test_a_site_drop_from_met_at_the_top_of_a_story_looks_on_for_the_one_after_it(tmp_path: Path, before: int) -> None:
+    # A drop_from marks where the article ends: one whose anchor a story quotes in its first
+    # paragraph (a learned rule on a page it never saw) would cut the whole story. It starts
+    # only after a quarter of the kept text or 500 characters, at the next match.
+    story = article("harbour")
+    anchor = "Photo gallery of the week"
+    teasers = ["Bridge repairs start in May after the council found the money for the work on the old span."]
+    text = "\n\n".join(["Harbour plans approved", *story[:before], anchor, *story[before:], anchor, *teasers])
+    (tmp_path / "gazette.example.toml").write_text(
+        f"[[drop_from]]\nname = 'gallery'\nwhy = 'teasers'\nregex = '^{anchor}$'\n", encoding="utf-8"
+    )
+    result = clean(text, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert all(p in result.paragraphs for p in story)
+    assert not any(t in result.paragraphs for t in teasers)
+
+
+def test_a_site_drop_from_still_cuts_a_comment_thread_longer_than_the_story(tmp_path: Path) -> None:
+    story = article("harbour")
+    comment = "Reader {} writes that the harbour plan will bring traffic to the old town for years."
+    comments = [comment.format(n) for n in range(40)]
+    text = "\n\n".join(["Harbour plans approved", *story, "From the mailbag", *comments])
+    assert sum(map(len, comments)) > 2 * sum(map(len, story))  # the premise
+    (tmp_path / "gazette.example.toml").write_text(
+        "[[drop_from]]\nname = 'talk'\nwhy = 'comments'\nregex = '^From the mailbag$'\n", encoding="utf-8"
+    )
+    result = clean(text, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert all(p in result.paragraphs for p in story)
+    assert not any(c in result.paragraphs for c in comments)
+
+
 FOOTER = ["Most read this week", "Weather warning for the valley", "Contact us"]
 
 

@@ -290,6 +290,10 @@ def apply_pack_line_rules(v: Verdicts, rules_dirs: tuple[str, ...], names: Colle
                 v.drop(i, rule[0], rule[1])
 
 
+# A drop_from starts no sooner than this much kept text (or a quarter of it): ``_story_before``.
+MIN_KEPT_BEFORE_DROP_FROM = 500
+
+
 def apply_site_rules(
     v: Verdicts, drop_line: Sequence[TextRule], drop_from: Sequence[TextRule], line_rules: Collection[str], start: int
 ) -> None:
@@ -311,9 +315,20 @@ def apply_site_rules(
     taken = line_rules  # a drop_from neither starts at nor takes a unit a line rule dropped, generic or site
     for rule in drop_from:
         free = [i for i in range(kept[0], len(shown)) if i not in named and v.dropped_by[i] not in taken]
-        at = next((k for k, i in enumerate(free) if rule.matches(shown[i])), None)
+        at = next((k for k, i in enumerate(free) if rule.matches(shown[i]) and _story_before(v, free[k:])), None)
         if at is not None:
             _take(v, free[at:], rule, named)
+
+
+def _story_before(v: Verdicts, units: list[int]) -> bool:
+    """True when the kept text before ``units`` is article enough for a drop_from to start there: a
+    quarter of the kept text, or MIN_KEPT_BEFORE_DROP_FROM characters. An anchor met sooner sits in
+    this page's story (a learned line quoted in an article), and the rule looks on; the comment
+    thread a drop_from is written to cut may still outweigh the story."""
+    shown = v.lines.visible
+    total = sum(len(shown[i]) for i in v.kept())
+    before = total - sum(len(shown[i]) for i in units if v.dropped_by[i] is None)
+    return before >= min(MIN_KEPT_BEFORE_DROP_FROM, total / 4)
 
 
 def _take(v: Verdicts, units: list[int], rule: TextRule, named: set[int]) -> None:
