@@ -20,6 +20,7 @@ the body (which costs ScrapingHub, whose truth has no captions: they stay apart)
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import statistics
@@ -65,7 +66,9 @@ def report(name: str) -> str:
 
 
 def main() -> int:
-    for name in sys.argv[1:] or ["portal", "readability"]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", choices=("scrapinghub", "readability", "portal"), metavar="SET")
+    for name in parser.parse_args().sets or ["portal", "readability"]:
         print(report(name))
     return 0
 
