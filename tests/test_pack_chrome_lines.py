@@ -237,3 +237,76 @@ def test_chrome_paragraphs_of_a_page_go_and_the_storys_stay(code: str) -> None:
         assert line not in result.text
     for paragraph in paragraphs:
         assert paragraph in result.text
+
+
+# A WordPress theme's lines under a story in the site's language: the post navigation heading, the reply
+# heading with its cancel link on the same line, the notice for readers not logged in, and a consent
+# plugin's banner and buttons (Complianz, Cookiebot).
+WORDPRESS = {
+    "de": (
+        "Beitragsnavigation",
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+        "Um dir ein optimales Erlebnis zu bieten, verwenden wir Technologien wie Cookies.",
+        "Einstellungen ansehen",
+        "Immer aktiv",
+    ),
+    "es": (
+        "Navegación de entradas",
+        "Deja una respuesta Cancelar la respuesta",
+        "Debes acceder para publicar un comentario.",
+        "Para ofrecer las mejores experiencias, utilizamos tecnologías como las cookies.",
+        "Denegar",
+        "Ver preferencias",
+    ),
+    "fr": (
+        "Navigation de l'article",
+        "Laisser un commentaire Annuler la réponse",
+        "Vous devez vous connecter pour publier un commentaire.",
+        "Pour offrir les meilleures expériences, nous utilisons des technologies telles que les cookies.",
+        "Toujours activé",
+        "Voir les préférences",
+    ),
+    "it": (
+        "Navigazione articoli",
+        "Lascia un commento Annulla risposta",
+        "Devi essere connesso per inviare un commento.",
+        "Per fornire le migliori esperienze, utilizziamo tecnologie come i cookie.",
+        "Nega",
+        "Visualizza le preferenze",
+    ),
+    "nl": (
+        "Berichtnavigatie",
+        "Geef een reactie Reactie annuleren",
+        "Om de beste ervaringen te bieden, gebruiken wij technologieën zoals cookies.",
+        "Altijd actief",
+        "Bekijk voorkeuren",
+    ),
+    "pl": (
+        "Nawigacja wpisu",
+        "Dodaj komentarz Anuluj pisanie odpowiedzi",
+        "Musisz się zalogować, aby móc dodać komentarz.",
+        "Aby zapewnić jak najlepsze wrażenia, korzystamy z technologii, takich jak pliki cookie.",
+        "Odmów",
+        "Zobacz preferencje",
+    ),
+    "pt": (
+        "Navegação de posts",
+        "Deixe uma resposta Cancelar resposta",
+        "Você precisa fazer o login para publicar um comentário.",
+        "Para fornecer as melhores experiências, usamos tecnologias como cookies.",
+        "Negar",
+        "Ver preferências",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(WORDPRESS))
+def test_a_wordpress_themes_lines_under_the_story_go(code: str) -> None:
+    headline, paragraphs, _, _ = CASES[code]
+    result = clean(_dump(headline, paragraphs, (), WORDPRESS[code]))
+    by_text = {r.text: r.rule for r in result.removed}
+    for line in WORDPRESS[code]:
+        assert by_text.get(line) == RULE, (line, by_text.get(line))
+    for paragraph in paragraphs:
+        assert paragraph in result.text
