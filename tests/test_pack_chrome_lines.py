@@ -310,3 +310,41 @@ def test_a_wordpress_themes_lines_under_the_story_go(code: str) -> None:
         assert by_text.get(line) == RULE, (line, by_text.get(line))
     for paragraph in paragraphs:
         assert paragraph in result.text
+
+
+# Headings over a list of other stories from a place or a topic, and sentences opening with their words.
+MORE_FROM = {
+    "de": (
+        "Weitere Nachrichten aus Bayern",
+        "Weitere Nachrichten aus Bayern bestätigten den Trend, sagte der Sprecher.",
+    ),
+    "fr": (
+        "Nos dernières actualités",
+        "Nos dernières actualités sur le pont ont été publiées mardi, a rappelé la mairie.",
+    ),
+    "it": (
+        "Altre notizie su Milano",
+        "Altre notizie su Milano arriveranno domani, ha promesso il portavoce del Comune.",
+    ),
+    "nl": (
+        "Meer nieuws uit Utrecht",
+        "Meer nieuws uit Utrecht volgt morgen, beloofde de woordvoerder van de gemeente.",
+    ),
+    "pl": ("Więcej wiadomości z Krakowa", "Więcej wiadomości z Krakowa nie mamy, przyznał rzecznik urzędu miasta."),
+}
+TEASERS = ("Neue Ampel an der Kreuzung Nordstraße", "Schwimmbad öffnet im Mai wieder", "Stadtfest: Das Programm")
+
+
+@pytest.mark.parametrize("code", sorted(MORE_FROM))
+def test_a_more_from_heading_goes_with_its_links_and_the_sentence_stays(code: str) -> None:
+    headline, paragraphs, _, _ = CASES[code]
+    heading, sentence = MORE_FROM[code]
+    links = "".join(f"<li><a href='/{n}'>{title}</a></li>" for n, title in enumerate(TEASERS))
+    story = "".join(f"<p>{p}</p>" for p in (*paragraphs[:3], sentence))
+    rest = "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    article = f"<h1>{headline}</h1>{story}<h3>{heading}</h3><ul>{links}</ul>{rest}"
+    page = f"<html lang='{code}'><body><article>{article}</article></body></html>"
+    result = clean(page)
+    assert heading not in result.text.split("\n\n")
+    assert not any(title in result.text for title in TEASERS)
+    assert all(p in result.text for p in (*paragraphs, sentence))
