@@ -37,6 +37,7 @@ CASES = {
             "Mehr Artikel zum Thema: Umleitung über die Nordstraße ab Montag",
             "Gesponserter Beitrag",
             "Diesen Beitrag teilen",
+            "Hier klicken",
         ),
         (
             "Hat dir der Artikel gefallen? Dann teile ihn mit deinen Freunden.",
@@ -63,8 +64,10 @@ CASES = {
             "Lee además: Cortes de tráfico en el centro a partir del lunes",
             "Espacio publicitario",
             "Compartir noticia",
+            "Pincha aquí",
         ),
         (
+            "Para continuar leyendo, suscríbete desde 1 euro al mes.",
             "Este sitio web usa cookies para mejorar su experiencia de navegación.",
             "Deja una respuesta",
             "Cancelar la respuesta",
