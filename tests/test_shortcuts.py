@@ -527,3 +527,24 @@ def test_title_repeats_looks_at_short_kept_lines_only(lines: list[str], data) ->
     assert list(title_repeats(texts)) == plain
     kept = [i for i in plain if dropped[i] is None]
     assert list(title_repeats(texts, dropped, [t.lower() for t in texts])) == kept
+
+
+def plain_ends_like_sentence(text: str) -> bool:
+    """``ends_like_sentence`` without its answers from the last character alone."""
+    from cleanup.text.sentence import CLOSERS, EMOJI_TAIL_CHARS, EMOJI_TAIL_RE, SENTENCE_END, SIGNOFF_RE
+
+    if text[-1:] >= "\u2190" and text[-1:] not in SENTENCE_END:
+        text = text[:-EMOJI_TAIL_CHARS] + EMOJI_TAIL_RE.sub("", text[-EMOJI_TAIL_CHARS:])
+    if text[-1:] in ('"', "”", "»"):
+        return True
+    if text[-1:] == ")" and SIGNOFF_RE.search(text[-20:]):
+        return True
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet="aZ9².!?…。！？:;\"'”’»)]( ←🙂\u200d\ufe0fé", max_size=12))
+def test_ends_like_sentence_decides_from_the_last_character_as_the_plain_definition(text: str) -> None:
+    from cleanup.text.blocks import ends_like_sentence
+
+    assert ends_like_sentence(text) == plain_ends_like_sentence(text)
