@@ -496,3 +496,55 @@ def test_re2_calls_answer_as_the_module_does(text: str, pos: int) -> None:
     for pattern in (compiled, _PublicOnly(compiled)):
         assert re2_search(pattern, data, pos) == ((-1, -1) if hit is None else hit.span())
         assert re2_fullmatch(pattern, text) == (compiled.fullmatch(text) is not None)
+
+
+TITLE_LINE = "Council votes to close the old harbour bridge - Springfield News"
+# Title words, a credit tail, and long words that make a repeat longer than a headline, or nearly so.
+REPEAT_BITS = ["Council", "votes", "to close", "the old", "harbour bridge", "Springfield", "- Image: AP", "x" * 240]
+REPEAT_BITS += ["y" * 60, "."]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(REPEAT_BITS), min_size=1, max_size=7).map(" ".join), max_size=40),
+    st.data(),
+)
+def test_title_repeats_looks_at_short_kept_lines_only(lines: list[str], data) -> None:
+    from cleanup.text.blocks import repeats_title
+    from cleanup.text.credits import CREDIT_TAIL_RE
+    from cleanup.text.headline import MAX_HEADLINE_CHARS, _title_plan, title_repeats
+
+    texts = [TITLE_LINE, *lines]
+    dropped = data.draw(st.lists(st.sampled_from([None, None, "byline"]), min_size=len(texts), max_size=len(texts)))
+    title, head, _ = _title_plan(TITLE_LINE)
+    plain = [
+        i
+        for i in range(1, len(texts))
+        if len(texts[i]) <= MAX_HEADLINE_CHARS
+        and (repeats_title(texts[i], title) or (head and repeats_title(texts[i], head)))
+        and not CREDIT_TAIL_RE.fullmatch(texts[i])
+    ]
+    assert list(title_repeats(texts)) == plain
+    kept = [i for i in plain if dropped[i] is None]
+    assert list(title_repeats(texts, dropped, [t.lower() for t in texts])) == kept
+
+
+def plain_ends_like_sentence(text: str) -> bool:
+    """``ends_like_sentence`` without its answers from the last character alone."""
+    from cleanup.text.sentence import CLOSERS, EMOJI_TAIL_CHARS, EMOJI_TAIL_RE, SENTENCE_END, SIGNOFF_RE
+
+    if text[-1:] >= "\u2190" and text[-1:] not in SENTENCE_END:
+        text = text[:-EMOJI_TAIL_CHARS] + EMOJI_TAIL_RE.sub("", text[-EMOJI_TAIL_CHARS:])
+    if text[-1:] in ('"', "”", "»"):
+        return True
+    if text[-1:] == ")" and SIGNOFF_RE.search(text[-20:]):
+        return True
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet="aZ9².!?…。！？:;\"'”’»)]( ←🙂\u200d\ufe0fé", max_size=12))
+def test_ends_like_sentence_decides_from_the_last_character_as_the_plain_definition(text: str) -> None:
+    from cleanup.text.blocks import ends_like_sentence
+
+    assert ends_like_sentence(text) == plain_ends_like_sentence(text)

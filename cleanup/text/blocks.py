@@ -10,6 +10,7 @@ from collections.abc import Set as AbstractSet
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
+from cleanup.text.sentence import ends_like_sentence
 from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, visible
 
@@ -22,14 +23,6 @@ MIN_LONG_PROSE_CHARS = 160  # past this, inner punctuation is enough
 # of this many items at least, this share of them single words.
 MIN_LIST_WORDS = 20
 MIN_SINGLE_WORD_SHARE = 0.9
-SENTENCE_END = frozenset(".!?…。！？:;")
-CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
-# Emoji, pictographs and arrows after a sentence end ("See you soon! 🙂") do
-# not hide it; they are looked for in the last EMOJI_TAIL_CHARS characters.
-EMOJI_TAIL_RE = re.compile("[\\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff]+$")
-EMOJI_TAIL_CHARS = 16
-# A sentence signed with a writer's or agency's short tag: "… voraus. (bsc)", "… said. (AP)".
-SIGNOFF_RE = re.compile(r"[.!?…。！？][\"'”’»]?\s*\([^\s().!?]{1,12}\)$")
 INNER_PUNCT_RE = re.compile(r"[.,;:!?，。、](?:\s|$)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3
@@ -43,31 +36,6 @@ MIN_TITLE_OVERLAP = 0.7
 MIN_TITLE_COVER = 0.5
 MAX_REPEATED_TITLE_CHARS = 300
 MIN_TITLE_CASE_SHARE = 0.6  # of words of 4+ letters
-
-
-def ends_like_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence punctuation, maybe inside quotes or brackets.
-
-    >>> ends_like_sentence('He said: “We are done.”'), ends_like_sentence("Tour dates:")
-    (True, True)
-    >>> ends_like_sentence("Senate report piles on new allegations")
-    False
-    >>> ends_like_sentence("We hope to see you soon! 🙂"), ends_like_sentence("Read more ⬇️")
-    (True, False)
-
-    A sentence signed with a short tag in brackets ends like one; words in
-    brackets after a phrase do not:
-
-    >>> ends_like_sentence("The update is free. (bsc)"), ends_like_sentence("Shares rose 5% (see chart)")
-    (True, False)
-    """
-    if text[-1:] >= "\u2190" and text[-1:] not in SENTENCE_END:  # maybe emoji after the end
-        text = text[:-EMOJI_TAIL_CHARS] + EMOJI_TAIL_RE.sub("", text[-EMOJI_TAIL_CHARS:])
-    if text[-1:] in ('"', "”", "»"):
-        return True
-    if text[-1:] == ")" and SIGNOFF_RE.search(text[-20:]):
-        return True
-    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
 
 
 def weight(text: str) -> int:

@@ -58,7 +58,8 @@ def title_repeats(
     no repeat, however many of the title's words it holds. The page is
     lower-cased and searched a chunk at a time, the first TITLE_FIRST_CHUNK
     lines, then twice as many as before each time: a caller that wants the
-    first repeat (usually near the top) stops early.
+    first repeat (usually near the top) stops early. Only the kept lines short
+    enough for a headline are lower-cased and searched.
     """
     plan = _title_plan(texts[0]) if texts else None
     if plan is None:
@@ -66,16 +67,20 @@ def title_repeats(
     title, head, keys = plan
     lo, size = 1, TITLE_FIRST_CHUNK
     while lo < len(texts):
-        chunk = texts[lo : lo + size]
-        for k in holding_in_order(chunk, keys, None if lows is None else lows[lo : lo + size]):
-            i, text = lo + k, chunk[k]
-            if (
-                (dropped_by is None or dropped_by[i] is None)
-                and len(text) <= MAX_HEADLINE_CHARS
-                and (repeats_title(text, title) or (head and repeats_title(text, head)))
-                and not CREDIT_TAIL_RE.fullmatch(text)
+        # Only a kept line of MAX_HEADLINE_CHARS or fewer is looked at: the others (most of a chunk's
+        # characters, its paragraphs) are neither lower-cased nor searched.
+        short = [
+            i
+            for i in range(lo, min(lo + size, len(texts)))
+            if len(texts[i]) <= MAX_HEADLINE_CHARS and (dropped_by is None or dropped_by[i] is None)
+        ]
+        chunk = [texts[i] for i in short]
+        for k in holding_in_order(chunk, keys, None if lows is None else [lows[i] for i in short]):
+            text = chunk[k]
+            if (repeats_title(text, title) or (head and repeats_title(text, head))) and not CREDIT_TAIL_RE.fullmatch(
+                text
             ):
-                yield i
+                yield short[k]
         lo, size = lo + size, 2 * size
 
 

@@ -21,8 +21,9 @@ import re
 from collections.abc import Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import CLOSERS, is_prose, prose_weight
+from cleanup.text.blocks import is_prose, prose_weight
 from cleanup.text.patterns import WORDS
+from cleanup.text.sentence import CLOSERS
 from cleanup.text.units import as_units
 
 # A ticker: at least MIN_TICKER_STAMPS stamps, at most MAX_STAMP_GAP units apart, after a story

@@ -1,0 +1,44 @@
+"""Whether a unit ends like a sentence: the test behind prose, closing sentences and headlines."""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = frozenset(".!?…。！？:;")
+CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
+# Emoji, pictographs and arrows after a sentence end ("See you soon! 🙂") do
+# not hide it; they are looked for in the last EMOJI_TAIL_CHARS characters.
+EMOJI_TAIL_RE = re.compile("[\\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff]+$")
+EMOJI_TAIL_CHARS = 16
+# A sentence signed with a writer's or agency's short tag: "… voraus. (bsc)", "… said. (AP)".
+SIGNOFF_RE = re.compile(r"[.!?…。！？][\"'”’»]?\s*\([^\s().!?]{1,12}\)$")
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation, maybe inside quotes or brackets.
+
+    >>> ends_like_sentence('He said: “We are done.”'), ends_like_sentence("Tour dates:")
+    (True, True)
+    >>> ends_like_sentence("Senate report piles on new allegations")
+    False
+    >>> ends_like_sentence("We hope to see you soon! 🙂"), ends_like_sentence("Read more ⬇️")
+    (True, False)
+
+    A sentence signed with a short tag in brackets ends like one; words in
+    brackets after a phrase do not:
+
+    >>> ends_like_sentence("The update is free. (bsc)"), ends_like_sentence("Shares rose 5% (see chart)")
+    (True, False)
+    """
+    last = text[-1:]
+    if last in SENTENCE_END:  # most units end in a sentence mark (no closer) or a letter: decided here
+        return True
+    if last < "\u2190" and last.isalnum():
+        return False
+    if last >= "\u2190":  # maybe emoji after the end
+        text = text[:-EMOJI_TAIL_CHARS] + EMOJI_TAIL_RE.sub("", text[-EMOJI_TAIL_CHARS:])
+    if text[-1:] in ('"', "”", "»"):
+        return True
+    if text[-1:] == ")" and SIGNOFF_RE.search(text[-20:]):
+        return True
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
