@@ -346,3 +346,25 @@ def test_a_caption_named_in_the_page_language_goes_to_the_captions() -> None:
         result = clean(_page(f"<div class='article-body'>{BODY}{picture}</div>"))
         assert "Der neue Vorstand" not in result.text, name
         assert any("Der neue Vorstand" in c for c in result.captions), name
+
+
+HINDI_STORY = [
+    "नगर परिषद ने मंगलवार को पुराने पुल को मरम्मत के लिए बंद करने का फैसला किया। निरीक्षकों को शरद ऋतु के"
+    " सर्वेक्षण में दरारें मिली थीं। पुल अगले महीने से छह सप्ताह तक बंद रहेगा।",
+    "स्थानीय व्यापारियों ने कहा कि बंद होने से उनकी बिक्री पर असर पड़ेगा। कई दुकानदारों ने परिषद से वैकल्पिक"
+    " मार्ग की व्यवस्था करने की मांग की है। परिषद ने कहा कि बसें दूसरे पुल से चलेंगी।",
+    "मेयर ने एक बयान में कहा कि सुरक्षा सबसे पहले है। उन्होंने कहा कि मरम्मत का काम तय समय पर पूरा होगा।"
+    " इंजीनियरों की एक टीम हर दिन काम की निगरानी करेगी।",
+    "निवासियों के लिए एक सार्वजनिक बैठक अगले गुरुवार को नगर भवन में होगी। वहां अधिकारी सवालों के जवाब देंगे। बैठक शाम छह बजे शुरू होगी।",
+]
+
+
+def test_a_story_whose_sentences_end_in_a_danda_is_prose_and_its_menu_goes() -> None:
+    # Found by a review of the sentence marks: Hindi ends a sentence with '।' (as Urdu with '۔',
+    # Armenian with '։'); none ended like a sentence, no run of prose was found, and the whole
+    # dump was kept, menu and all.
+    menu = ["होम", "देश", "विदेश", "खेल", "मनोरंजन", "व्यापार"]
+    headline = "पुल मरम्मत के लिए बंद होगा"
+    result = clean("\n\n".join([headline, *menu, headline, *HINDI_STORY]))
+    assert result.paragraphs == tuple(HINDI_STORY)
+    assert result.title == headline

@@ -25,6 +25,7 @@ from cleanup.html.xpath import evaluate
 from cleanup.lang import classify
 from cleanup.model import Removal
 from cleanup.rules import CAPTION_ELEMENT
+from cleanup.text.sentence import SENTENCE_MARKS
 
 if TYPE_CHECKING:
     from cleanup.html.xpath import PageAttrs
@@ -286,7 +287,7 @@ LAST_WORDS_RE = re.compile(r"[^\W_][,;]?\s+$")
 # An annotated paragraph: its own text beside the element (a sentence's words around a note).
 PROSE_TAGS = frozenset({"p", "blockquote"})
 MIN_PROSE_AROUND = 100
-SENTENCE_END_RE = re.compile(r"[^\W_][.!?…][\"”’)]?\s*$")
+SENTENCE_END_RE = re.compile(rf"[^\W_][{SENTENCE_MARKS}][\"”’)]?\s*$")
 
 
 def in_sentence(el: Any, rules_dirs: tuple[str, ...] = ()) -> bool:

@@ -37,6 +37,7 @@ from cleanup.model import Removal, Result
 from cleanup.sites.learn_shapes import distinctive, escape, shape_keys, shapes, stories, story_counts
 from cleanup.sites.load import Site
 from cleanup.sites.write import RuleSpec, dump_site, site_specs
+from cleanup.text.sentence import SENTENCE_MARKS
 from cleanup.text.units import split_lines, visible
 
 if TYPE_CHECKING:
@@ -59,9 +60,8 @@ CORE_EDGE = 1
 # (nothing of its own after it) leaves their tail in; with 0.3 and 0.5 the portal set's split-half
 # text F1 went from 0.9355 to 0.9367, recall unchanged (bench/learn_bench.py). The smaller is kept.
 TAIL_SHARE = 0.3
-# This many recurring lines in a row end a segment of the page (see _core).
-SPLIT_RUN = 2
-SENTENCE_RE = re.compile(r"\w\W*\s\w.*[.!?)\"”’]$")
+SPLIT_RUN = 2  # this many recurring lines in a row end a segment of the page (see _core)
+SENTENCE_RE = re.compile(rf"\w\W*\s\w.*[{SENTENCE_MARKS})\"”’]$")
 EXAMPLE_CHARS = 60  # how much of a line the evidence quotes
 
 

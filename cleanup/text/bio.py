@@ -32,6 +32,7 @@ from cleanup.text.patterns import (
 )
 from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
+from cleanup.text.sentence import SENTENCE_MARKS
 from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
@@ -71,7 +72,7 @@ MAX_TEASER_CHARS = 320
 # ...and of fewer than MAX_TEASER_SENTENCES sentences: a summary is a sentence or two, a closing
 # section's paragraph under its subheading ("Hoe nu verder?") says three things.
 MAX_TEASER_SENTENCES = 3
-SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=[\s\"”’»)]*(?:\s[^\W\d_]|$))")
+SENTENCE_BREAK_RE = re.compile(rf"[{SENTENCE_MARKS}](?=[\s\"”’»)]*(?:\s[^\W\d_]|$))")
 # A teaser that ends in its own link ("… diagnostics New research uses … Read now", "… Weiterlesen »"):
 # a read-more phrase of two words or more at its very end, after a space or an ellipsis, no full stop.
 
@@ -86,7 +87,7 @@ def read_more_tail_re(rules_dirs: tuple[str, ...] = ()) -> re.Pattern[str]:
 
 
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
-SENTENCE_ENDS = frozenset('.!?"”)')
+SENTENCE_ENDS = frozenset(SENTENCE_MARKS + '"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
 THREAD_HEADING_DROP = "chrome-phrase"
 # A related heading may already be gone with its headlines, or as a chrome phrase.

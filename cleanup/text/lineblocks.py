@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
+from cleanup.text.sentence import SENTENCE_MARKS
+
 # A line ending a sentence (or a quote, a bracket, a list item's colon).
-SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]。！？]$")
+SENTENCE_END_RE = re.compile(rf"[{SENTENCE_MARKS}:;\"”’)\]]$")
 MAX_WRAPPED_LINE = 100  # characters; wrapped text is usually cut at 60-80
 MIN_WRAPPED_LINE = 40  # shorter lines are a single-spaced menu or list, not a wrapped paragraph
 WRAP_SPREAD = 24  # the inner lines of a wrapped paragraph end within a long word of the width
 # A broken sentence's last part ends it: not a label's colon ("12 Comments", "rivertownrider says:").
-RUN_END_RE = re.compile(r"[.!?\"”’»)\]。！？]$")
+RUN_END_RE = re.compile(rf"[{SENTENCE_MARKS}\"”’»)\]]$")
 BULLET_RE = re.compile(r"(?:[*•·+-]|\d{1,3}[.)])\s")  # a list item's mark
 # A line that goes on with the sentence of the line before it opens with one of these, or a
 # lower-case letter.

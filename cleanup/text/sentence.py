@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = frozenset(".!?…。！？:;")
+# Sentence marks of the scripts around the web: Latin, CJK (。！？ and the half-width ｡, full-width ．),
+# Devanagari and Bengali (। ॥), Arabic, Urdu and Persian (۔ ؟), Armenian (։), Ethiopic (።),
+# Burmese (။) and the doubled marks (‼ ⁇ ⁈ ⁉).
+SENTENCE_MARKS = ".!?…。！？｡．।॥۔؟։።፧။‼⁇⁈⁉"
+SENTENCE_END = frozenset(SENTENCE_MARKS + ":;")
 CLOSERS = "\"'”’»)]"  # may follow a sentence end: quotes, brackets
 # Emoji, pictographs and arrows after a sentence end ("See you soon! 🙂") do
 # not hide it; they are looked for in the last EMOJI_TAIL_CHARS characters.
 EMOJI_TAIL_RE = re.compile("[\\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff]+$")
 EMOJI_TAIL_CHARS = 16
 # A sentence signed with a writer's or agency's short tag: "… voraus. (bsc)", "… said. (AP)".
-SIGNOFF_RE = re.compile(r"[.!?…。！？][\"'”’»]?\s*\([^\s().!?]{1,12}\)$")
+SIGNOFF_RE = re.compile(rf"[{SENTENCE_MARKS}][\"'”’»]?\s*\([^\s().!?]{{1,12}}\)$")
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -23,6 +27,8 @@ def ends_like_sentence(text: str) -> bool:
     False
     >>> ends_like_sentence("We hope to see you soon! 🙂"), ends_like_sentence("Read more ⬇️")
     (True, False)
+    >>> ends_like_sentence("परिषद ने पुल बंद करने का फैसला किया।"), ends_like_sentence("قررت البلدية إغلاق الجسر؟")
+    (True, True)
 
     A sentence signed with a short tag in brackets ends like one; words in
     brackets after a phrase do not:
