@@ -1,10 +1,10 @@
 """Class and id names written in the page's language: German, Spanish, French, Italian, Polish,
 Dutch and Portuguese themes name the article body ("artikel-text", "cuerpo-noticia",
-"contenu-article", "tresc-artykulu") and its lead ("vorspann", "sumario", "accroche") in their
-own words.
+"contenu-article", "tresc-artykulu"), its lead ("vorspann", "sumario", "accroche") and their
+chrome ("teilen", "mas-leidos", "pie-pagina", "briciole", "nieuwsbrief") in their own words.
 
 Each word is shown on a page in its language: the body so named is the evidence container,
-the lead above it is kept. Keep-traps:
+the lead above it is kept, a chrome block so named inside it goes under its rule. Keep-traps:
 words that look like chrome but name the story ("nota", "materia", "tresc"), a "sumario" that
 is a table of contents, an "artikel-teaser" that is another story's card.
 """
@@ -59,6 +59,66 @@ LEADS = [
     ("nl", "inleiding"),
     ("pt", "linha-fina"),
 ]
+# Chrome words added per group, with the language of the page each is shown on.
+CHROME = {
+    "comments": [("de", "diskussion"), ("pl", "dyskusja")],
+    "newsletter": [
+        ("nl", "nieuwsbrief"),
+        ("nl", "nieuwsbrief-aanmelden"),  # a component: wherever it stands
+        ("es", "suscripcion"),
+        ("es", "suscribete"),
+        ("de", "abonnieren"),
+        ("it", "iscriviti"),
+        ("pl", "subskrypcja"),
+    ],
+    "nav-element": [
+        ("de", "hauptmenu"),
+        ("es", "migas-de-pan"),
+        ("es", "miga-de-pan"),
+        ("it", "briciole"),
+        ("it", "briciole-di-pane"),
+        ("pt", "migalhas"),
+        ("es", "navegacion"),
+        ("pt", "navegacao"),
+        ("it", "navigazione"),
+        ("pl", "nawigacja"),
+        ("nl", "navigatie"),
+        ("es", "paginacion"),
+        ("pt", "paginacao"),
+        ("it", "paginazione"),
+        ("pl", "paginacja"),
+    ],
+    "page-footer": [("es", "pie-pagina"), ("it", "piepagina"), ("fr", "pied-page"), ("de", "fussleiste")],
+    "share-social": [("es", "comparte"), ("pt", "compartilhe"), ("pl", "udostepnianie")],
+    "related": [
+        ("de", "aehnliche"),
+        ("fr", "similaires"),
+        ("de", "weitere-nachrichten"),
+        ("de", "meistgelesene"),
+        ("de", "meistgelesene-artikel"),
+        ("es", "mas-leidos"),
+        ("es", "mas-vistos"),
+        ("es", "te-puede-interesar"),
+        ("es", "lee-tambien"),
+        ("es", "lea-tambien"),
+        ("es", "recomendados"),
+        ("fr", "plus-lus"),
+        ("fr", "vous-aimerez-aussi"),
+        ("it", "consigliati"),
+        ("it", "piu-lette"),
+        ("pl", "najczesciej-czytane"),
+        ("pl", "czytaj-rowniez"),
+        ("pl", "polecane"),
+        ("nl", "aanbevolen"),
+        ("pt", "mais-lidos"),
+        ("pt", "populares"),
+        ("fr", "populaires"),
+        ("it", "popolari"),
+        ("pl", "popularne"),
+    ],
+    "ads": [("es", "anuncio"), ("es", "anuncios"), ("nl", "reclame"), ("pl", "reklamy")],
+}
+CHROME_CASES = [(rule, lang, token) for rule, cases in CHROME.items() for lang, token in cases]
 
 
 def _paras(paragraphs: tuple[str, ...]) -> str:
@@ -128,6 +188,24 @@ def test_an_artikel_teaser_card_after_the_story_goes() -> None:
     assert clean(page).paragraphs == story.paragraphs
 
 
+@pytest.mark.parametrize(("rule", "lang", "name"), CHROME_CASES)
+def test_chrome_named_in_the_page_language_goes_under_its_rule(rule: str, lang: str, name: str) -> None:
+    story = STORIES[lang]
+    first, second = _paras(story.paragraphs[:2]), _paras(story.paragraphs[2:])
+    block = f"<div class='{name}'><p>{story.box}</p></div>"
+    body = f"<div class='{BODY[lang]}'>{first}{block}{second}</div>"
+    page = f"<html><body><article><h1>Titel</h1>{body}</article></body></html>"
+    result = clean(page)
+    assert result.paragraphs == story.paragraphs
+    assert any(r.rule == rule and story.box in r.text for r in result.removed)
+
+
+@pytest.mark.parametrize(("rule", "lang", "name"), CHROME_CASES)
+def test_chrome_words_match_as_tokens(rule: str, lang: str, name: str) -> None:
+    group = _plain_token_group(name)
+    assert group is not None and group.rule == rule, lang
+
+
 @pytest.mark.parametrize(
     ("lang", "tag", "name"),
     [
@@ -136,6 +214,11 @@ def test_an_artikel_teaser_card_after_the_story_goes() -> None:
         ("pl", "div", "tresc"),  # Polish "treść": the content
         ("de", "article", "meinung"),  # an opinion piece
         ("es", "div", "opinion"),
+        ("nl", "div", "reclame-kritiek"),  # "reclame" is a token, not a component: a story about advertising
+        ("es", "div", "anuncio-oficial"),  # an official announcement
+        ("es", "div", "boletin"),  # an official gazette's text
+        ("fr", "section", "voir-aussi"),  # an encyclopedia's "see also", like English "see-also"
+        ("de", "section", "empfehlungen"),  # a guide's own advice
     ],
 )
 def test_a_story_named_like_chrome_in_its_language_stays(lang: str, tag: str, name: str) -> None:
