@@ -164,16 +164,20 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+SEPARATOR = "[-_]"  # a "-" inside a vocabulary word
+
+
 def _trie(words: tuple[str, ...]) -> str:
     """Regex of literal words as a trie: the words' common beginnings spelled once.
 
-    The same strings match as with ``_alt``; Python's ``re`` then tries a handful of
+    The same strings match as with ``_alt``, and a word's "-" matches "_" too ("mas-leidos" names
+    "mas_leidos": themes write either); Python's ``re`` then tries a handful of
     first letters at a position instead of every word in turn (the chrome words' 285:
     ``CHROME_TOKEN_RE.fullmatch`` 2.5 -> 1.3 us a token). Used where the order the
     words are tried in cannot change a ``fullmatch``'s outcome (``token_regex``).
 
-    >>> _trie(("share", "shares", "sharing", "ad"))
-    '(?:ad|shar(?:e(?:s)?|ing))'
+    >>> _trie(("share", "shares", "sharing", "ad", "x-y"))
+    '(?:ad|shar(?:e(?:s)?|ing)|x[-_]y)'
     """
     if not words:
         raise ValueError("empty token group would match every element")
@@ -185,7 +189,9 @@ def _trie(words: tuple[str, ...]) -> str:
         node[""] = {}  # a word ends here
 
     def spelled(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + spelled(node[char]) for char in sorted(node) if char]
+        branches = [
+            (SEPARATOR if char == "-" else re.escape(char)) + spelled(node[char]) for char in sorted(node) if char
+        ]
         if not branches:
             return ""
         joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
