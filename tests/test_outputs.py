@@ -694,6 +694,23 @@ def test_check_reports_a_jsonl_record_whose_input_is_gone(tmp_path: Path) -> Non
     assert f"would be removed: {golden}: the record of {src / 'b.txt'}" in check.stderr
 
 
+def test_check_of_a_jsonl_file_agrees_with_a_run_when_no_input_is_found(tmp_path: Path) -> None:
+    # A run over an emptied (or unmounted) directory writes no record and keeps the file: a check
+    # that reported its records as removed would fail after every regeneration, never converging.
+    src, _ = _golden(tmp_path)
+    golden = tmp_path / "all.jsonl"
+    assert run(["-o", golden, src]).exit_code == 0
+    for page in src.iterdir():
+        page.unlink()
+    before = golden.read_bytes()
+    assert run(["-o", golden, src]).exit_code == 0
+    assert golden.read_bytes() == before
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 0, check.stderr
+    assert "would be removed" not in check.stderr
+    assert "note: looked for no record whose input is gone: no input was found" in check.stderr
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
