@@ -318,6 +318,15 @@ def test_a_bad_value_in_the_config_file_names_the_file(tmp_path: Path, monkeypat
     assert f"config file {tmp_path / 'cleanup.toml'}: {problem}" in result.stderr
 
 
+def test_a_config_file_with_a_byte_order_mark_is_read(tmp_path: Path, monkeypatch) -> None:
+    # Found by a trial run: a BOM (a Windows editor's) made the file 'Invalid statement', exit 2.
+    (tmp_path / "cleanup.toml").write_text('\ufeffformat = "json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("{")
+
+
 def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -98,7 +98,7 @@ def _read_file(path: Path) -> tuple[dict[str, Any], int, int]:
     if not found.complete:
         raise click.UsageError(f"config file {path}: larger than {MAX_CONFIG_BYTES:,} bytes")
     try:
-        return tomllib.loads(found.data.decode("utf-8")), found.owner, found.mode
+        return tomllib.loads(found.data.decode("utf-8-sig")), found.owner, found.mode  # a BOM is no TOML error
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise click.UsageError(f"config file {path}: {exc}") from None
 
