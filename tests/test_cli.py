@@ -327,6 +327,22 @@ def test_a_config_file_with_a_byte_order_mark_is_read(tmp_path: Path, monkeypatc
     assert result.stdout.startswith("{")
 
 
+@pytest.mark.parametrize("args", [["-"], ["rules", "list"]])
+def test_a_bad_rules_directory_from_the_environment_or_config_says_so(tmp_path: Path, monkeypatch, args) -> None:
+    # Found by a trial run: CLEANUP_RULES=notes.txt said "Invalid value for '--rules'", a flag the
+    # user never typed, and CLEANUP_RULES=/gone said only "/gone: rule directory not found".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("x\n")
+    for value, problem in (("notes.txt", "is a file"), ("gone", "does not exist")):
+        result = run(args, input=CHROME, env={"CLEANUP_RULES": value})
+        assert result.exit_code == 2, result.output
+        assert f"{problem} (from CLEANUP_RULES)." in result.output
+    (tmp_path / "cleanup.toml").write_text('rules = ["gone"]\n')
+    result = run(args, input=CHROME, env={"CLEANUP_RULES": ""})
+    assert result.exit_code == 2 and "does not exist (from the config file)." in result.output, result.output
+    assert "from" not in run(["--no-config", "--rules", "gone", "-"], input=CHROME).output
+
+
 def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from cleanup.cli.config import RulesDir
 from cleanup.cli.messages import echo_error
 from cleanup.model import one_line
 from cleanup.output.report import EXIT_CHANGED, EXIT_OK, EXIT_USAGE
@@ -53,7 +54,7 @@ RULES_DIRS = click.option(
     "--rules",
     "rules_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=RulesDir(exists=True),
     envvar="CLEANUP_RULES",
     help="Rule directory (repeatable; env CLEANUP_RULES), as for cleanup itself.",
 )
