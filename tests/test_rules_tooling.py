@@ -256,6 +256,20 @@ def test_rules_test_runs_toml_expectations(tmp_path: Path) -> None:
     assert "rollcall-obama-hollande: pass" in result.stdout
 
 
+def test_rules_test_names_the_line_of_each_expect_table(tmp_path: Path) -> None:
+    # Found by a trial run: every [[expect]] outcome said FILE:1, so a FAIL did not say which to fix.
+    (tmp_path / "example.com.toml").write_text(
+        '[site]\nname = "E"\n\n[[expect]]\nfixture = "a"\nkeeps = ["bridge"]\n\n'
+        '[[expect]]\nfixture = "b"\nkeeps = ["not in the page"]\n'
+    )
+    (tmp_path / "a.html").write_text(PAGE)
+    (tmp_path / "b.html").write_text(PAGE)
+    result = run(["rules", "test", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'example.com.toml'}:4: a: pass" in result.stdout
+    assert f"{tmp_path / 'example.com.toml'}:8: b: FAIL: missing 'not in the page'" in result.stdout
+
+
 README_PACK = """# my-rules/lang/de.toml
 [pack]
 name = "Deutsch"

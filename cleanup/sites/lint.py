@@ -37,6 +37,7 @@ TOML_LINE_RE = re.compile(r"at line (\d+)")
 RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
 SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
 TEXT_KEY_RE = re.compile(r"\s*text\s*=")  # a pack example's text line
+EXPECT_HEADER_RE = re.compile(r"\s*\[\[\s*expect\s*\]\]")  # an [[expect]] table's header line
 
 
 PACK_DIR = "lang"  # a rules directory's language packs: DIR/lang/xx.toml
@@ -316,7 +317,8 @@ def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Out
     if site.ftr:
         cases = [(t.line, t.url, saved_name(t.url), t.contains, ()) for t in site.tests if t.contains]
     else:
-        cases = [(1, None, e.fixture, e.keeps, e.drops) for e in site.expect]
+        lines = _expect_lines(path, len(site.expect))
+        cases = [(n, None, e.fixture, e.keeps, e.drops) for n, e in zip(lines, site.expect, strict=True)]
     out = []
     for line, url, stem, keeps, drops in cases:
         saved = _saved_page(pages or path.parent, stem)
@@ -335,6 +337,17 @@ def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Out
         detail = "; ".join([*(f"missing {k!r}" for k in missing), *(f"not dropped {d!r}" for d in kept)])
         out.append(Outcome(path, line, stem, not detail, detail or f"{len(keeps) + len(drops)} checks"))
     return out
+
+
+def _expect_lines(path: Path, count: int) -> list[int]:
+    """The line of each [[expect]] table header, in file order (1 for each when the file writes them
+    otherwise, as an inline array): a FAIL names the table to fix, not the file's first line."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        text = []
+    found = [n for n, line in enumerate(text, 1) if EXPECT_HEADER_RE.match(line)]
+    return found if len(found) == count else [1] * count
 
 
 def _test_pack(path: Path) -> list[Outcome]:
