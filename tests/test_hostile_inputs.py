@@ -343,6 +343,18 @@ def test_json_array_given_as_json_lines_says_so(tmp_path: Path) -> None:
     )
 
 
+def test_an_array_on_a_later_line_of_json_lines_gives_no_hint_to_read_the_file_as_an_array(tmp_path: Path) -> None:
+    # Found by a trial run: line 4 of a JSON Lines file being [1, 2] said 'a JSON array, not JSON
+    # Lines: use --input-format json', which would fail on the whole file.
+    lines = [json.dumps(RECORDS[0]), "[1, 2]", json.dumps(RECORDS[1])]
+    path = _write(tmp_path / "items.jsonl", "\n".join(lines).encode() + b"\n")
+    result = run(["-f", "jsonl", str(path)])
+    assert result.exit_code == 123
+    assert f"error: {path}:2: not a JSON object (a JSON array)" in result.stderr
+    assert "--input-format" not in result.stderr
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == [RECORDS[0]["url"], RECORDS[1]["url"]]
+
+
 def test_warc_with_another_suffix_is_read_as_a_warc(tmp_path: Path) -> None:
     data = _warc([("https://x.org/w", "200 OK", "text/html", RECORDS[0]["html"].encode())], gz=True)
     result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.dat", data))])
