@@ -300,6 +300,22 @@ def test_ambiguous_o_values_are_refused_with_a_hint(tmp_path: Path) -> None:
         assert not (tmp_path / name).exists()
 
 
+@pytest.mark.parametrize("flag", [[], ["--check"]])
+def test_o_below_a_regular_file_is_one_usage_error(tmp_path: Path, flag: list[str]) -> None:
+    # Found by a trial run: -o afile/sub/ gave one 'cannot read afile/sub/x.txt: Not a directory'
+    # error per input (exit 123), where -o afile says at once that it is a file (exit 2).
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (pages / name).write_text(PAGE)
+    (tmp_path / "afile").write_text("notes\n")
+    result = run([*flag, "-o", tmp_path / "afile" / "sub", pages])
+    assert result.exit_code == 2, result.stderr
+    assert f"-o {tmp_path / 'afile' / 'sub'}: {tmp_path / 'afile'} is a regular file, not a directory" in result.stderr
+    assert "cannot read" not in result.stderr
+    assert (tmp_path / "afile").read_text() == "notes\n"
+
+
 # Issue 16 item 9: an interrupted JSON Lines file is finished by a rerun with --skip-existing.
 
 

@@ -78,6 +78,20 @@ def _inside(directory: Path, root: Path) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
+def not_a_directory(path: Path) -> str | None:
+    """Why ``-o DIR`` cannot be made a directory: the nearest of it and the directories above it that
+    exists is no directory ('afile is a regular file'); None when it can be (or is one)."""
+    for place in (path, *path.parents):
+        try:
+            mode = os.stat(place).st_mode
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                continue  # missing, or below a file: a place higher up says which
+            return None  # unreadable: the write names the problem
+        return None if stat.S_ISDIR(mode) else f"{quote_name(str(place))} is {kind_of(mode)}, not a directory"
+    return None
+
+
 def kind_of(mode: int) -> str:
     """What a file is, for messages: 'a directory', 'a FIFO', 'a character device'...
 
