@@ -270,6 +270,18 @@ def test_rules_test_names_the_line_of_each_expect_table(tmp_path: Path) -> None:
     assert f"{tmp_path / 'example.com.toml'}:8: b: FAIL: missing 'not in the page'" in result.stdout
 
 
+@pytest.mark.parametrize("action", ["lint", "test"])
+def test_rules_lint_or_test_of_a_directory_with_no_rule_file_says_so(tmp_path: Path, action: str) -> None:
+    # Found by a trial run: lint of the parent of a rules directory printed nothing and exited 0,
+    # as if every file had passed.
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "example.com.txt").write_text("titl: //h1\n")
+    result = run(["rules", action, str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: no rule files (.toml or .txt) in {tmp_path}; subdirectories are not read" in result.stderr
+    assert "warning" not in run(["rules", action, str(tmp_path / "rules")]).stderr
+
+
 README_PACK = """# my-rules/lang/de.toml
 [pack]
 name = "Deutsch"
