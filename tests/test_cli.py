@@ -343,6 +343,17 @@ def test_a_bad_rules_directory_from_the_environment_or_config_says_so(tmp_path: 
     assert "from" not in run(["--no-config", "--rules", "gone", "-"], input=CHROME).output
 
 
+def test_an_unknown_disable_name_in_the_config_file_says_it_came_from_there(tmp_path: Path, monkeypatch) -> None:
+    # Found by a trial run: 'Error: --disable nope: no such rule' for a flag the user never typed.
+    (tmp_path / "cleanup.toml").write_text('disable = ["nope"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "--disable nope: no such rule (see --list-rules) (from the config file)" in result.stderr
+    typed = run(["--disable", "nope2", "-"], input=CHROME)
+    assert typed.exit_code == 2 and "from the config file" not in typed.stderr
+
+
 def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -7,6 +7,7 @@ import re
 import sys
 
 import click
+from click.core import ParameterSource
 
 from cleanup.cli.messages import echo_error
 from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError, one_line
@@ -100,5 +101,7 @@ def check_rules(options: Options) -> None:
             )
     try:
         check_disable(options)
-    except RuleNameError as exc:
-        raise click.UsageError(f"--disable {exc}") from None
+    except RuleNameError as exc:  # a name from the config file says so: no --disable was typed
+        ctx = click.get_current_context(silent=True)
+        configured = ctx is not None and ctx.get_parameter_source("disable") is ParameterSource.DEFAULT_MAP
+        raise click.UsageError(f"--disable {exc}" + (" (from the config file)" if configured else "")) from None
