@@ -282,6 +282,16 @@ def test_rules_lint_or_test_of_a_directory_with_no_rule_file_says_so(tmp_path: P
     assert "warning" not in run(["rules", action, str(tmp_path / "rules")]).stderr
 
 
+def test_rules_lint_reports_a_site_file_whose_name_is_no_host(tmp_path: Path) -> None:
+    # Found by a trial run: a run warned that no page would use notes.toml, lint passed it (exit 0).
+    (tmp_path / "notes.toml").write_text('[site]\nname = "N"\n')
+    result = run(["rules", "lint", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'notes.toml'}:1: file: the file name is not a host name" in result.stdout
+    (tmp_path / "notes.toml").rename(tmp_path / "example.com.toml")
+    assert run(["rules", "lint", str(tmp_path)]).exit_code == 0
+
+
 README_PACK = """# my-rules/lang/de.toml
 [pack]
 name = "Deutsch"

@@ -37,6 +37,12 @@ TOML_LINE_RE = re.compile(r"at line (\d+)")
 RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
 SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
 TEXT_KEY_RE = re.compile(r"\s*text\s*=")  # a pack example's text line
+# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains.
+HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
+NOT_A_HOST = (
+    "the file name is not a host name (example.com.toml, or .example.com.toml for its subdomains), "
+    "so no page will use these rules"
+)
 EXPECT_HEADER_RE = re.compile(r"\s*\[\[\s*expect\s*\]\]")  # an [[expect]] table's header line
 
 
@@ -144,10 +150,11 @@ def lint_file(path: Path) -> list[Problem]:
             return load_ftr(path)[1]
         except SiteRuleError as exc:
             return [Problem(path, 1, "load", str(exc).removeprefix(f"{path}: "))]
+    named = [] if HOST_RE.fullmatch(path.name[: -len(SUFFIX)]) else [Problem(path, 1, "file", NOT_A_HOST)]
     problems = site_problems(path)  # every problem, not only the first (load_site's)
     if problems:
-        return sorted((_toml_problem(path, message) for message in problems), key=lambda p: p.line)
-    return _fingerprint_problems(load_site.__wrapped__(path))  # uncached: lint reads the file as it is now
+        return named + sorted((_toml_problem(path, message) for message in problems), key=lambda p: p.line)
+    return named + _fingerprint_problems(load_site.__wrapped__(path))  # uncached: lint reads the file as it is now
 
 
 def lint_pack(path: Path) -> list[Problem]:
