@@ -391,6 +391,18 @@ def test_warc_all_statuses_cleans_them_too(tmp_path: Path) -> None:
     assert [json.loads(line)["http_status"] for line in result.stdout.splitlines()] == [200, 404, 301]
 
 
+def test_a_warc_response_with_no_readable_status_is_left_out_unless_all_statuses(tmp_path: Path) -> None:
+    # Found by a trial run: a status line 'HTTP/1.1 garbage' was cleaned (http_status null), though
+    # only 2xx responses are; it is left out and counted as a 404 is.
+    crawl = [CRAWL[0], ("https://x.org/odd", "garbage line", "text/html", RECORDS[1]["html"].encode())]
+    path = _write(tmp_path / "crawl.warc", _warc(crawl))
+    result = run(["-f", "jsonl", str(path)])
+    assert _sources(result) == ["https://x.org/ok"]
+    assert "1 cleaned, 1 left out (1 no readable HTTP status)." in result.stderr
+    every = run(["-f", "jsonl", "--all-statuses", str(path)])
+    assert [json.loads(line)["http_status"] for line in every.stdout.splitlines()] == [200, None]
+
+
 # --- issue 16 item 2: directory walks and files without a known suffix -----------------------------------
 
 
