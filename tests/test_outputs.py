@@ -237,6 +237,17 @@ def test_diff_refuses_a_golden_directory_that_links_outside(tmp_path: Path) -> N
     assert "hunter2" not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("flag", [[], ["--check"]])
+def test_a_golden_or_output_that_is_a_directory_is_refused_by_name(tmp_path: Path, flag: list[str]) -> None:
+    # Found by a trial run: 'cannot write output: Is a directory', under --check too (which writes nothing).
+    src, golden = _golden(tmp_path)
+    (golden / "a.txt").mkdir()
+    result = run([*flag, "-o", golden, src])
+    assert result.exit_code == 123, result.stderr
+    assert f"{golden / 'a.txt'} is a directory, not a regular file; refusing it" in result.stderr
+    assert "cannot write output" not in result.stderr
+
+
 def test_check_does_not_hang_on_a_fifo_golden_or_read_dev_zero(tmp_path: Path) -> None:
     import os
     import subprocess

@@ -56,10 +56,11 @@ def read_regular(path: Path, limit: int, root: Path | None = None) -> Existing |
         return None
     except OSError as exc:
         raise OutputError(_refusal(path, exc)) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # before fdopen, which fails on a directory: 'cannot write output'
+        os.close(fd)
+        raise OutputError(f"{quote_name(str(path))} is {kind_of(st.st_mode)}, not a regular file; refusing it")
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OutputError(f"{quote_name(str(path))} is {kind_of(st.st_mode)}, not a regular file; refusing it")
         data = handle.read(limit + 1)
     return Existing(data[:limit], st.st_dev, st.st_ino, len(data) <= limit, st.st_uid, st.st_mode)
 
