@@ -318,6 +318,42 @@ def test_a_bad_value_in_the_config_file_names_the_file(tmp_path: Path, monkeypat
     assert f"config file {tmp_path / 'cleanup.toml'}: {problem}" in result.stderr
 
 
+def test_a_config_file_with_a_byte_order_mark_is_read(tmp_path: Path, monkeypatch) -> None:
+    # Found by a trial run: a BOM (a Windows editor's) made the file 'Invalid statement', exit 2.
+    (tmp_path / "cleanup.toml").write_text('\ufeffformat = "json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("{")
+
+
+@pytest.mark.parametrize("args", [["-"], ["rules", "list"]])
+def test_a_bad_rules_directory_from_the_environment_or_config_says_so(tmp_path: Path, monkeypatch, args) -> None:
+    # Found by a trial run: CLEANUP_RULES=notes.txt said "Invalid value for '--rules'", a flag the
+    # user never typed, and CLEANUP_RULES=/gone said only "/gone: rule directory not found".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("x\n")
+    for value, problem in (("notes.txt", "is a file"), ("gone", "does not exist")):
+        result = run(args, input=CHROME, env={"CLEANUP_RULES": value})
+        assert result.exit_code == 2, result.output
+        assert f"{problem} (from CLEANUP_RULES)." in result.output
+    (tmp_path / "cleanup.toml").write_text('rules = ["gone"]\n')
+    result = run(args, input=CHROME, env={"CLEANUP_RULES": ""})
+    assert result.exit_code == 2 and "does not exist (from the config file)." in result.output, result.output
+    assert "from" not in run(["--no-config", "--rules", "gone", "-"], input=CHROME).output
+
+
+def test_an_unknown_disable_name_in_the_config_file_says_it_came_from_there(tmp_path: Path, monkeypatch) -> None:
+    # Found by a trial run: 'Error: --disable nope: no such rule' for a flag the user never typed.
+    (tmp_path / "cleanup.toml").write_text('disable = ["nope"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = run(["-"], input=CHROME)
+    assert result.exit_code == 2, result.stderr
+    assert "--disable nope: no such rule (see --list-rules) (from the config file)" in result.stderr
+    typed = run(["--disable", "nope2", "-"], input=CHROME)
+    assert typed.exit_code == 2 and "from the config file" not in typed.stderr
+
+
 def test_check_against_a_jsonl_file_names_the_record_that_would_change(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()

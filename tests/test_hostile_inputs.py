@@ -343,6 +343,18 @@ def test_json_array_given_as_json_lines_says_so(tmp_path: Path) -> None:
     )
 
 
+def test_an_array_on_a_later_line_of_json_lines_gives_no_hint_to_read_the_file_as_an_array(tmp_path: Path) -> None:
+    # Found by a trial run: line 4 of a JSON Lines file being [1, 2] said 'a JSON array, not JSON
+    # Lines: use --input-format json', which would fail on the whole file.
+    lines = [json.dumps(RECORDS[0]), "[1, 2]", json.dumps(RECORDS[1])]
+    path = _write(tmp_path / "items.jsonl", "\n".join(lines).encode() + b"\n")
+    result = run(["-f", "jsonl", str(path)])
+    assert result.exit_code == 123
+    assert f"error: {path}:2: not a JSON object (a JSON array)" in result.stderr
+    assert "--input-format" not in result.stderr
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == [RECORDS[0]["url"], RECORDS[1]["url"]]
+
+
 def test_warc_with_another_suffix_is_read_as_a_warc(tmp_path: Path) -> None:
     data = _warc([("https://x.org/w", "200 OK", "text/html", RECORDS[0]["html"].encode())], gz=True)
     result = run(["-f", "jsonl", str(_write(tmp_path / "crawl.dat", data))])
@@ -377,6 +389,18 @@ def test_warc_all_statuses_cleans_them_too(tmp_path: Path) -> None:
     result = run(["-f", "jsonl", "--all-statuses", str(_write(tmp_path / "crawl.warc", _warc(CRAWL)))])
     assert _sources(result) == ["https://x.org/ok", "https://x.org/gone", "https://x.org/moved"]
     assert [json.loads(line)["http_status"] for line in result.stdout.splitlines()] == [200, 404, 301]
+
+
+def test_a_warc_response_with_no_readable_status_is_left_out_unless_all_statuses(tmp_path: Path) -> None:
+    # Found by a trial run: a status line 'HTTP/1.1 garbage' was cleaned (http_status null), though
+    # only 2xx responses are; it is left out and counted as a 404 is.
+    crawl = [CRAWL[0], ("https://x.org/odd", "garbage line", "text/html", RECORDS[1]["html"].encode())]
+    path = _write(tmp_path / "crawl.warc", _warc(crawl))
+    result = run(["-f", "jsonl", str(path)])
+    assert _sources(result) == ["https://x.org/ok"]
+    assert "1 cleaned, 1 left out (1 no readable HTTP status)." in result.stderr
+    every = run(["-f", "jsonl", "--all-statuses", str(path)])
+    assert [json.loads(line)["http_status"] for line in every.stdout.splitlines()] == [200, None]
 
 
 # --- issue 16 item 2: directory walks and files without a known suffix -----------------------------------

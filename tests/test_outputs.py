@@ -237,6 +237,17 @@ def test_diff_refuses_a_golden_directory_that_links_outside(tmp_path: Path) -> N
     assert "hunter2" not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("flag", [[], ["--check"]])
+def test_a_golden_or_output_that_is_a_directory_is_refused_by_name(tmp_path: Path, flag: list[str]) -> None:
+    # Found by a trial run: 'cannot write output: Is a directory', under --check too (which writes nothing).
+    src, golden = _golden(tmp_path)
+    (golden / "a.txt").mkdir()
+    result = run([*flag, "-o", golden, src])
+    assert result.exit_code == 123, result.stderr
+    assert f"{golden / 'a.txt'} is a directory, not a regular file; refusing it" in result.stderr
+    assert "cannot write output" not in result.stderr
+
+
 def test_check_does_not_hang_on_a_fifo_golden_or_read_dev_zero(tmp_path: Path) -> None:
     import os
     import subprocess
@@ -298,6 +309,22 @@ def test_ambiguous_o_values_are_refused_with_a_hint(tmp_path: Path) -> None:
         assert result.exit_code == 2, name
         assert "FILE.jsonl" in result.stderr
         assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("flag", [[], ["--check"]])
+def test_o_below_a_regular_file_is_one_usage_error(tmp_path: Path, flag: list[str]) -> None:
+    # Found by a trial run: -o afile/sub/ gave one 'cannot read afile/sub/x.txt: Not a directory'
+    # error per input (exit 123), where -o afile says at once that it is a file (exit 2).
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (pages / name).write_text(PAGE)
+    (tmp_path / "afile").write_text("notes\n")
+    result = run([*flag, "-o", tmp_path / "afile" / "sub", pages])
+    assert result.exit_code == 2, result.stderr
+    assert f"-o {tmp_path / 'afile' / 'sub'}: {tmp_path / 'afile'} is a regular file, not a directory" in result.stderr
+    assert "cannot read" not in result.stderr
+    assert (tmp_path / "afile").read_text() == "notes\n"
 
 
 # Issue 16 item 9: an interrupted JSON Lines file is finished by a rerun with --skip-existing.
@@ -692,6 +719,23 @@ def test_check_reports_a_jsonl_record_whose_input_is_gone(tmp_path: Path) -> Non
     check = run(["--check", "-o", golden, src])
     assert check.exit_code == 1, check.stderr
     assert f"would be removed: {golden}: the record of {src / 'b.txt'}" in check.stderr
+
+
+def test_check_of_a_jsonl_file_agrees_with_a_run_when_no_input_is_found(tmp_path: Path) -> None:
+    # A run over an emptied (or unmounted) directory writes no record and keeps the file: a check
+    # that reported its records as removed would fail after every regeneration, never converging.
+    src, _ = _golden(tmp_path)
+    golden = tmp_path / "all.jsonl"
+    assert run(["-o", golden, src]).exit_code == 0
+    for page in src.iterdir():
+        page.unlink()
+    before = golden.read_bytes()
+    assert run(["-o", golden, src]).exit_code == 0
+    assert golden.read_bytes() == before
+    check = run(["--check", "-o", golden, src])
+    assert check.exit_code == 0, check.stderr
+    assert "would be removed" not in check.stderr
+    assert "note: looked for no record whose input is gone: no input was found" in check.stderr
 
 
 @pytest.mark.parametrize(

@@ -256,6 +256,42 @@ def test_rules_test_runs_toml_expectations(tmp_path: Path) -> None:
     assert "rollcall-obama-hollande: pass" in result.stdout
 
 
+def test_rules_test_names_the_line_of_each_expect_table(tmp_path: Path) -> None:
+    # Found by a trial run: every [[expect]] outcome said FILE:1, so a FAIL did not say which to fix.
+    (tmp_path / "example.com.toml").write_text(
+        '[site]\nname = "E"\n\n[[expect]]\nfixture = "a"\nkeeps = ["bridge"]\n\n'
+        '[[expect]]\nfixture = "b"\nkeeps = ["not in the page"]\n'
+    )
+    (tmp_path / "a.html").write_text(PAGE)
+    (tmp_path / "b.html").write_text(PAGE)
+    result = run(["rules", "test", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'example.com.toml'}:4: a: pass" in result.stdout
+    assert f"{tmp_path / 'example.com.toml'}:8: b: FAIL: missing 'not in the page'" in result.stdout
+
+
+@pytest.mark.parametrize("action", ["lint", "test"])
+def test_rules_lint_or_test_of_a_directory_with_no_rule_file_says_so(tmp_path: Path, action: str) -> None:
+    # Found by a trial run: lint of the parent of a rules directory printed nothing and exited 0,
+    # as if every file had passed.
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "example.com.txt").write_text("titl: //h1\n")
+    result = run(["rules", action, str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: no rule files (.toml or .txt) in {tmp_path}; subdirectories are not read" in result.stderr
+    assert "warning" not in run(["rules", action, str(tmp_path / "rules")]).stderr
+
+
+def test_rules_lint_reports_a_site_file_whose_name_is_no_host(tmp_path: Path) -> None:
+    # Found by a trial run: a run warned that no page would use notes.toml, lint passed it (exit 0).
+    (tmp_path / "notes.toml").write_text('[site]\nname = "N"\n')
+    result = run(["rules", "lint", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'notes.toml'}:1: file: the file name is not a host name" in result.stdout
+    (tmp_path / "notes.toml").rename(tmp_path / "example.com.toml")
+    assert run(["rules", "lint", str(tmp_path)]).exit_code == 0
+
+
 README_PACK = """# my-rules/lang/de.toml
 [pack]
 name = "Deutsch"

@@ -295,3 +295,21 @@ def test_every_site_file_added_one_after_another_is_seen_at_the_next_page(tmp_pa
         stamp = rules.stat().st_mtime_ns + n * 1_000_000_000  # a second apart: file times tick coarsely
         os.utime(rules, ns=(stamp, stamp))
         assert clean(RELOAD_PAGE, url=f"https://{host}/x", rules_dirs=[str(rules)]).site == host
+
+
+def test_a_byte_order_mark_before_the_first_line_is_no_error(tmp_path: Path) -> None:
+    # Found by a trial run: a site file saved by a Windows editor was 'invalid TOML: Invalid
+    # statement (at line 1, column 1)', and a FiveFilters file's first directive was unknown.
+    from cleanup.lang.packs import read_toml
+    from cleanup.sites.ftr import load_ftr
+
+    bom = "\ufeff"
+    toml = _site_file(tmp_path, bom + GOOD_RULE.lstrip())
+    assert load_site(toml).rule_ids == ("example.com:promo",)
+    ftr = tmp_path / "example.org.txt"
+    ftr.write_text(bom + "strip: //div[@id='promo']\n", encoding="utf-8")
+    site, problems = load_ftr(ftr)
+    assert problems == [] and len(site.rule_ids) == 1, (problems, site.rule_ids)
+    pack = tmp_path / "da.toml"
+    pack.write_text(bom + '[phrases]\nread-more = ["Læs mere"]\n', encoding="utf-8")
+    assert read_toml(pack)["phrases"]["read-more"] == ["Læs mere"]

@@ -65,6 +65,21 @@ def test_directory_output_mirrors_the_input_tree(tmp_path: Path) -> None:
     assert files(out)["sub/p1.txt"].startswith(b"Story 1\n\n")
 
 
+def test_upper_case_suffixes_are_taken_and_named_as_lower_case_ones(tmp_path: Path) -> None:
+    # Found by a trial run: a directory's STORY.TXT was left out ('neither named nor shaped like a
+    # page') while story.txt was cleaned, and PAGE.TXT.GZ gave out/PAGE.TXT.txt, page.txt.gz out/page.txt.
+    (tmp_path / "in").mkdir()
+    page = b"Story 1\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+    (tmp_path / "in" / "PAGE.TXT.GZ").write_bytes(gzip.compress(page))
+    (tmp_path / "in" / "STORY.TXT").write_bytes(page)
+    out = tmp_path / "out"
+    result = run(["-o", out, tmp_path / "in"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(files(out)) == ["PAGE.txt", "STORY.txt"]
+    # An --include of the user's own matches as written.
+    assert "nothing to do" in run(["--include", "*.txt", "-o", tmp_path / "o2", tmp_path / "in"]).stderr
+
+
 def test_json_format_writes_one_json_file_per_page(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(["-f", "json", "-o", out, tree(tmp_path / "in", 2)])

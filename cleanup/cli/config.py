@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 CONFIG_NAME = "cleanup.toml"
 PYPROJECT = "pyproject.toml"
@@ -98,7 +99,7 @@ def _read_file(path: Path) -> tuple[dict[str, Any], int, int]:
     if not found.complete:
         raise click.UsageError(f"config file {path}: larger than {MAX_CONFIG_BYTES:,} bytes")
     try:
-        return tomllib.loads(found.data.decode("utf-8")), found.owner, found.mode
+        return tomllib.loads(found.data.decode("utf-8-sig")), found.owner, found.mode  # a BOM is no TOML error
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise click.UsageError(f"config file {path}: {exc}") from None
 
@@ -131,3 +132,24 @@ def _check_value(where: str, key: str, value: Any) -> None:
         raise click.UsageError(f"{where}: format must be one of {', '.join(FORMATS)}, not {value!r}")
     if key == "jobs" and value < 1:
         raise click.UsageError(f"{where}: jobs must be 1 or more, not {value}")
+
+
+class RulesDir(click.Path):
+    """``--rules DIR``, saying where a bad value came from when no flag gave it (CLEANUP_RULES, the
+    config file): 'Invalid value for --rules' alone sent the user looking for a flag they never typed."""
+
+    def __init__(self, exists: bool = False) -> None:
+        super().__init__(file_okay=False, exists=exists, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        source = ctx.get_parameter_source(param.name) if ctx is not None and param and param.name else None
+        origins = {ParameterSource.ENVIRONMENT: "CLEANUP_RULES", ParameterSource.DEFAULT_MAP: "the config file"}
+        origin = origins.get(source) if source is not None else None
+        try:
+            if origin is not None and not os.path.exists(value):  # not left to the run, which names no origin
+                self.fail(f"Directory {click.format_filename(value)!r} does not exist.", param, ctx)
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            if origin is None:
+                raise
+            self.fail(f"{exc.message.rstrip('.')} (from {origin}).", param, ctx)

@@ -17,6 +17,7 @@ import click
 
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT
+from cleanup.cli.config import RulesDir
 from cleanup.cli.inputs import FILE_OPTIONS, OUTPUT_SLASH, RECORD_OPTIONS, FiniteFloatRange, OutputPath
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
@@ -316,7 +317,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
     "--rules",
     "rules_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=RulesDir(),
     envvar="CLEANUP_RULES",
     help="Directory of your own site rule files (repeatable; env CLEANUP_RULES, "
     "separated by ':'). Yours win over the bundled ones.",

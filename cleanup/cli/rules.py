@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 
 import click
+from click.core import ParameterSource
 
 from cleanup.cli.messages import echo_error
 from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError, one_line
@@ -68,10 +68,6 @@ def list_rules_or_exit(dirs: tuple[str, ...], fmt: str | None = None) -> None:
         click.echo("".join(row + "\n" for row in rule_rows(entries)), nl=False)
 
 
-# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains.
-HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
-
-
 def check_rules(options: Options) -> None:
     """Load every site rule file up front: a broken one stops the run before any output.
 
@@ -79,6 +75,7 @@ def check_rules(options: Options) -> None:
     """
     from cleanup.lang import load_packs
     from cleanup.rules import check_disable
+    from cleanup.sites.lint import HOST_RE, NOT_A_HOST
     from cleanup.sites.load import any_fingerprint, host_of, load_all
     from cleanup.sites.lookup import site_for_host
 
@@ -93,12 +90,10 @@ def check_rules(options: Options) -> None:
         sys.exit(EXIT_USAGE)
     for site in sites:
         if not HOST_RE.fullmatch(site.host):
-            click.echo(
-                f"warning: {site.path}: the file name is not a host name (example.com.toml, or "
-                ".example.com.toml for its subdomains), so no page will use these rules",
-                err=True,
-            )
+            click.echo(f"warning: {site.path}: {NOT_A_HOST}", err=True)
     try:
         check_disable(options)
-    except RuleNameError as exc:
-        raise click.UsageError(f"--disable {exc}") from None
+    except RuleNameError as exc:  # a name from the config file says so: no --disable was typed
+        ctx = click.get_current_context(silent=True)
+        configured = ctx is not None and ctx.get_parameter_source("disable") is ParameterSource.DEFAULT_MAP
+        raise click.UsageError(f"--disable {exc}" + (" (from the config file)" if configured else "")) from None

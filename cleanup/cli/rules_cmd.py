@@ -16,8 +16,10 @@ from pathlib import Path
 
 import click
 
+from cleanup.cli.config import RulesDir
 from cleanup.cli.messages import echo_error
 from cleanup.model import one_line
+from cleanup.output.render import quote_name
 from cleanup.output.report import EXIT_CHANGED, EXIT_OK, EXIT_USAGE
 
 SUBCOMMAND = "rules"
@@ -53,7 +55,7 @@ RULES_DIRS = click.option(
     "--rules",
     "rules_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=RulesDir(exists=True),
     envvar="CLEANUP_RULES",
     help="Rule directory (repeatable; env CLEANUP_RULES), as for cleanup itself.",
 )
@@ -102,9 +104,13 @@ def _files(paths: tuple[Path, ...]) -> list[Path]:
     if not paths:
         raise click.UsageError("name rule files or directories")
     try:
-        return rule_files(list(paths))
+        files = rule_files(list(paths))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    if not files:  # as ruff warns: a clean result over no file (a parent of the rules named) is no pass
+        named = ", ".join(quote_name(str(p)) for p in paths)
+        click.echo(f"warning: no rule files (.toml or .txt) in {named}; subdirectories are not read", err=True)
+    return files
 
 
 @rules.command("lint")

@@ -16,8 +16,9 @@ import click
 from cleanup.cli.cluster import open_cluster, remote_target
 from cleanup.cli.explain import open_explain_file
 from cleanup.cli.inputs import count, inputs, leaving_out, left_out_there, listed_paths_of, record_fields, selection
-from cleanup.cli.messages import ExplainFileError, Messages, colour_diff, colour_flag, kept_note, progress_bar
+from cleanup.cli.messages import ExplainFileError, Messages, colour_diff, colour_flag, progress_bar
 from cleanup.cli.signals import Terminated, signals
+from cleanup.cli.stale import orphans, stale_records
 from cleanup.input.remote import as_url, local_path
 from cleanup.input.sources import (
     InputGuard,
@@ -266,9 +267,9 @@ def run_batch(
             cluster.close()
     code = _close(target, mode is Mode.WRITE and code in (None, *STOPPED), report, messages) or code
     if code is None and isinstance(target, Directory) and (mode is not Mode.WRITE or flags["prune"]):
-        _orphans(target, mode, report, messages, named)
+        orphans(target, mode, report, messages, named)
     if code is None and isinstance(target, JsonLinesFile) and mode is not Mode.WRITE:
-        _stale_records(target, report, messages)
+        stale_records(target, report, messages)
     total = report.cleaned + report.unchanged + report.skipped + len(report.failures) + sum(report.left_out.values())
     explaining_here = flags["explain"] and flags["explain_file"] is None  # keep the log of removals clean
     summarise = total > 1 or output is not None or bool(report.left_out)  # an input left out is said, even alone
@@ -320,55 +321,6 @@ def _batch(run: Callable[[], None], messages: Messages, resumable: bool) -> int 
             raise
         messages.error("-j", too_many_files())
         return EXIT_FAILED
-    return None
-
-
-def _stale_records(target: JsonLinesFile, report: Report, messages: Messages) -> None:
-    """Under --check/--diff -o FILE.jsonl: records whose input is gone, and what else a run would rewrite."""
-    for gone in target.orphans():
-        report.done(changed=True)
-        messages.say(f"would be removed: {quote_name(target.given)}: the record of {quote_name(gone)}")
-    for problem in target.layout_problems():
-        report.done(changed=True)
-        messages.say(f"would change: {quote_name(target.given)}: {problem}")
-
-
-def _orphans(target: Directory, mode: Mode, report: Report, messages: Messages, named: list[Any]) -> None:
-    """Outputs whose input is gone: 'would be removed' under --check/--diff, removed under --prune."""
-    why = _orphans_unknown(target, report, named)
-    if why is not None:
-        done = "removed nothing" if mode is Mode.WRITE else "looked for no output whose input is gone"
-        messages.say(f"{'--prune' if mode is Mode.WRITE else 'note'}: {done}: {why}", always=True)
-        return
-    for path in target.orphans():
-        if mode is not Mode.WRITE:
-            report.done(changed=True)
-            messages.say(f"would be removed: {quote_name(str(path))}")
-            continue
-        try:
-            path.unlink()
-        except OSError as exc:
-            report.failed(str(path), f"cannot remove it: {reason(exc)}")
-            messages.error(str(path), f"cannot remove it: {reason(exc)}")
-            continue
-        messages.say(f"removed: {quote_name(str(path))} (its input is gone)")
-    if target.kept:
-        messages.say(kept_note(target.kept), always=True)
-
-
-def _orphans_unknown(target: Directory, report: Report, named: list[Any]) -> str | None:
-    """Why orphans cannot be told (a failed input's outputs are none; ``-o . pages/``: not ours), or None."""
-    if report.failures:
-        return f"{len(report.failures)} input{'' if len(report.failures) == 1 else 's'} failed"
-    if not target.bases and not target.record_dirs:
-        if not (report.cleaned or report.unchanged or report.skipped):
-            return "no input was found (an empty or unmounted directory, a filter that matches nothing)"
-        return "no input directory was given (standard input prunes nothing)"  # stdin only: nothing to mirror
-    root = target.root.resolve()
-    for name in named:
-        if isinstance(name, Path) and name.resolve().is_relative_to(root):
-            where, given = quote_name(str(target.root)), quote_name(str(name))
-            return f"-o {where} holds the input {given}: give the outputs a directory of their own"
     return None
 
 

@@ -85,10 +85,21 @@ def _walk_takes(real: str, top: str, sel: Any) -> bool:
     if os.path.isdir(real):
         return True
     name = parts[-1]
-    if _matches(name, sel.include) or _matches("/".join(parts), sel.include):
+    if included(name, "/".join(parts), sel):
         return True
     return sel.sniff_unlisted and not name.startswith(".") and sniff.walk_takes(Path(real))
 
 
 def _matches(name: str, globs: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) for g in globs)
+
+
+def included(name: str, inner: str, sel: Any) -> bool:
+    """True when an --include glob matches a file's name or its path below the directory given.
+
+    The default globs match whatever the case (``STORY.TXT``, ``PAGE.HTML.GZ``, as a
+    Windows or DOS crawl names them, are taken as ``story.txt`` is); the user's own match as written.
+    """
+    if sel.sniff_unlisted:  # the default globs, all in lower case
+        name, inner = name.lower(), inner.lower()
+    return _matches(name, sel.include) or _matches(inner, sel.include)

@@ -240,7 +240,8 @@ def jsonl_record(name: str, raw: bytes, rel: Path, fields: Fields) -> Source:
     try:
         obj = json.loads(raw if fields.encoding is None else raw.decode(fields.encoding))
         if not isinstance(obj, dict):
-            return failed(name, ARRAY_HINT if isinstance(obj, list) else "not a JSON object")
+            # A line of a JSON Lines file (its first was an object): no hint to read the file as an array.
+            return failed(name, "not a JSON object" + (" (a JSON array)" if isinstance(obj, list) else ""))
         obj = without_lone_surrogates(obj) if may_hold_surrogates(raw) else obj
     except UnicodeDecodeError as exc:  # the codec's own words named no fix
         codec, fix = fields.encoding or "UTF-8", "" if fields.encoding else "; --encoding names the file's codec"

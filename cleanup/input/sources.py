@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleanup.input import sniff
-from cleanup.input.once import first_time, named_once, real_path, uncovered
+from cleanup.input.once import first_time, included, named_once, real_path, uncovered
 from cleanup.input.source import Source, failed, over_limit
 from cleanup.model import without_password
 
@@ -192,7 +192,7 @@ def _walk(root: Path, rel: Path, sel: Selection, below: str = "", real: str = ""
         file_real = real_path(path) if entry.is_symlink() else os.path.join(real, entry.name)
         if is_dir:
             yield from _walk(path, sub, sel, f"{inner}/", file_real)
-        elif _matches(entry.name, sel.include) or _matches(inner, sel.include):  # by name or path, as --exclude
+        elif included(entry.name, inner, sel):  # by name or path, as --exclude
             yield from _file(path, sub, sel, file_real)
         elif sel.sniff_unlisted and not entry.name.startswith("."):
             yield from _unlisted(path, sub, sel, file_real)
@@ -386,8 +386,10 @@ def output_stem(name: str) -> str:
 
     >>> output_stem("page.html.gz"), output_stem("notes.tar.txt"), output_stem(".profile")
     ('page', 'notes.tar', '.profile')
+    >>> output_stem("PAGE.HTML.GZ")  # as gzip is read whatever the case of its suffix
+    'PAGE'
     """
     for comp in COMPRESSED_SUFFIXES:
-        if name.endswith(comp):
+        if name.lower().endswith(comp):
             name = name[: -len(comp)]
     return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name

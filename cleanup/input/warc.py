@@ -81,6 +81,8 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
         return None
     else:
         status = _status(record.http_headers.get_statuscode())
+        if status is None and not all_statuses:  # no 2xx said: left out as a 404 is, not cleaned
+            return Source(name, rel, skip="no readable HTTP status")
         content_type = record.http_headers.get_header("Content-Type") or "text/html"
     ctype = content_type.split(";")[0].strip().lower()
     if ctype not in PAGE_TYPES:

@@ -56,10 +56,11 @@ def read_regular(path: Path, limit: int, root: Path | None = None) -> Existing |
         return None
     except OSError as exc:
         raise OutputError(_refusal(path, exc)) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # before fdopen, which fails on a directory: 'cannot write output'
+        os.close(fd)
+        raise OutputError(f"{quote_name(str(path))} is {kind_of(st.st_mode)}, not a regular file; refusing it")
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OutputError(f"{quote_name(str(path))} is {kind_of(st.st_mode)}, not a regular file; refusing it")
         data = handle.read(limit + 1)
     return Existing(data[:limit], st.st_dev, st.st_ino, len(data) <= limit, st.st_uid, st.st_mode)
 
@@ -76,6 +77,20 @@ def _refusal(path: Path, exc: OSError) -> str:
 def _inside(directory: Path, root: Path) -> bool:
     real, top = os.path.realpath(directory), os.path.realpath(root)
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def not_a_directory(path: Path) -> str | None:
+    """Why ``-o DIR`` cannot be made a directory: the nearest of it and the directories above it that
+    exists is no directory ('afile is a regular file'); None when it can be (or is one)."""
+    for place in (path, *path.parents):
+        try:
+            mode = os.stat(place).st_mode
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                continue  # missing, or below a file: a place higher up says which
+            return None  # unreadable: the write names the problem
+        return None if stat.S_ISDIR(mode) else f"{quote_name(str(place))} is {kind_of(mode)}, not a directory"
+    return None
 
 
 def kind_of(mode: int) -> str:

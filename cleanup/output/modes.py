@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleanup.input.sources import InputGuard, Source, output_path, output_stem
-from cleanup.output.files import OutputError, destination, open_stream, read_regular, streams_to
+from cleanup.output.files import OutputError, destination, not_a_directory, open_stream, read_regular, streams_to
 from cleanup.output.jsonl import JsonLinesFile
 from cleanup.output.render import SUFFIX, quote_name
 from cleanup.output.write import atomic_write, remove_stale_temp_files
@@ -290,4 +290,6 @@ def make_output(
         if where.stream:
             return Stdout(fmt, stream=open_stream(where.path), many=many)  # closed by close()
         return JsonLinesFile(where.path, resume=resume, given=str(output))
+    if (blocked := not_a_directory(output)) is not None:  # each output would fail alone, and say 'cannot read'
+        raise OutputError(f"-o {quote_name(str(output))}: {blocked}")
     return Directory(output, fmt, guard, limit=READ_FACTOR * max_bytes)

@@ -6,6 +6,7 @@ hang the run and a link to /dev/zero would fill the memory (issue 15 item 6).
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from dataclasses import dataclass
@@ -17,7 +18,11 @@ MAX_RULE_FILE_BYTES = 1_000_000  # a site file is a few kB; a FIFO or /dev/zero 
 
 
 def read_rule_bytes(path: Path) -> bytes:
-    """The bytes of a site file, which must be a regular file (not a FIFO or a device) under the size cap."""
+    """The bytes of a site file, which must be a regular file (not a FIFO or a device) under the size cap.
+
+    A UTF-8 byte order mark (Windows editors write one) is dropped: TOML and FiveFilters
+    files are UTF-8, and a mark before the first line made it unreadable.
+    """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -25,7 +30,7 @@ def read_rule_bytes(path: Path) -> bytes:
         data = handle.read(MAX_RULE_FILE_BYTES + 1)
     if len(data) > MAX_RULE_FILE_BYTES:
         raise OSError(f"larger than {MAX_RULE_FILE_BYTES:,} bytes")
-    return data
+    return data.removeprefix(codecs.BOM_UTF8)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,13 @@ TOML_LINE_RE = re.compile(r"at line (\d+)")
 RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
 SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
 TEXT_KEY_RE = re.compile(r"\s*text\s*=")  # a pack example's text line
+# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains.
+HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
+NOT_A_HOST = (
+    "the file name is not a host name (example.com.toml, or .example.com.toml for its subdomains), "
+    "so no page will use these rules"
+)
+EXPECT_HEADER_RE = re.compile(r"\s*\[\[\s*expect\s*\]\]")  # an [[expect]] table's header line
 
 
 PACK_DIR = "lang"  # a rules directory's language packs: DIR/lang/xx.toml
@@ -143,10 +150,11 @@ def lint_file(path: Path) -> list[Problem]:
             return load_ftr(path)[1]
         except SiteRuleError as exc:
             return [Problem(path, 1, "load", str(exc).removeprefix(f"{path}: "))]
+    named = [] if HOST_RE.fullmatch(path.name[: -len(SUFFIX)]) else [Problem(path, 1, "file", NOT_A_HOST)]
     problems = site_problems(path)  # every problem, not only the first (load_site's)
     if problems:
-        return sorted((_toml_problem(path, message) for message in problems), key=lambda p: p.line)
-    return _fingerprint_problems(load_site.__wrapped__(path))  # uncached: lint reads the file as it is now
+        return named + sorted((_toml_problem(path, message) for message in problems), key=lambda p: p.line)
+    return named + _fingerprint_problems(load_site.__wrapped__(path))  # uncached: lint reads the file as it is now
 
 
 def lint_pack(path: Path) -> list[Problem]:
@@ -316,7 +324,8 @@ def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Out
     if site.ftr:
         cases = [(t.line, t.url, saved_name(t.url), t.contains, ()) for t in site.tests if t.contains]
     else:
-        cases = [(1, None, e.fixture, e.keeps, e.drops) for e in site.expect]
+        lines = _expect_lines(path, len(site.expect))
+        cases = [(n, None, e.fixture, e.keeps, e.drops) for n, e in zip(lines, site.expect, strict=True)]
     out = []
     for line, url, stem, keeps, drops in cases:
         saved = _saved_page(pages or path.parent, stem)
@@ -335,6 +344,17 @@ def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Out
         detail = "; ".join([*(f"missing {k!r}" for k in missing), *(f"not dropped {d!r}" for d in kept)])
         out.append(Outcome(path, line, stem, not detail, detail or f"{len(keeps) + len(drops)} checks"))
     return out
+
+
+def _expect_lines(path: Path, count: int) -> list[int]:
+    """The line of each [[expect]] table header, in file order (1 for each when the file writes them
+    otherwise, as an inline array): a FAIL names the table to fix, not the file's first line."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        text = []
+    found = [n for n, line in enumerate(text, 1) if EXPECT_HEADER_RE.match(line)]
+    return found if len(found) == count else [1] * count
 
 
 def _test_pack(path: Path) -> list[Outcome]:
