@@ -302,6 +302,22 @@ def test_o_jsonl_gz_is_written_compressed(tmp_path: Path) -> None:
     assert check.exit_code == 0, check.stderr
 
 
+@pytest.mark.parametrize("name", ["all.ndjson", "all.NDJSON", "all.ndjson.gz"])
+def test_o_ndjson_is_one_json_lines_file_as_it_is_read(tmp_path: Path, name: str) -> None:
+    # Found by a new-user trial: .ndjson is read as JSON Lines, but '-o all.ndjson' was refused
+    # as a file name for a directory.
+    import gzip
+
+    (tmp_path / "p.txt").write_text(PAGE)
+    out = tmp_path / name
+    result = run(["-o", out, tmp_path / "p.txt"])
+    assert result.exit_code == 0, result.stderr
+    data = out.read_bytes()
+    record = json.loads(gzip.decompress(data) if name.endswith(".gz") else data)
+    assert record["text"].startswith("The council voted")
+    assert run(["--check", "-o", out, tmp_path / "p.txt"]).exit_code == 0
+
+
 def test_ambiguous_o_values_are_refused_with_a_hint(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text(PAGE)
     for name in ("all.json.gz", "all.txt.gz", "pages.zst"):

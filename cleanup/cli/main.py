@@ -82,8 +82,8 @@ FILE_LIKE_SUFFIXES = frozenset(
     {".txt", ".json", ".html", ".htm", ".md", ".csv", ".tsv", ".xml", ".ndjson", ".jsonl"}
     | {".gz", ".zst", ".bz2", ".xz", ".zip", ".tar"}
 )
-# -o FILE with one of these endings is one JSON Lines file (.gz: compressed).
-JSONL_NAMES = (".jsonl", ".jsonl.gz")
+# -o FILE with one of these endings is one JSON Lines file (.gz: compressed), as they are read.
+JSONL_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
