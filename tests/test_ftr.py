@@ -255,3 +255,20 @@ def test_a_page_holding_none_of_a_big_site_s_needed_strings_is_cleaned() -> None
     )
     result = clean(page, Options(rules_dirs=(str(FTR_DIR),), url="https://www.theguardian.com/uk/x"))
     assert result.text.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    ("find", "page", "held"),
+    [
+        ("<amp-img", "<p><amp-img src=a></p>", True),
+        ("a.b|c(", "x a.b|c( y", True),  # regex syntax in a find string is plain text
+        ("a.b|c(", "x axb y", False),
+        ("café", "<p>café</p>", True),
+        ("\ud800x", "<p>x</p>", False),  # a lone surrogate: RE2 cannot take it, checked one by one
+    ],
+)
+def test_find_strings_are_looked_for_as_plain_text_in_the_utf8(find: str, page: str, held: bool) -> None:
+    from cleanup.html.siterules import apply_replacements
+
+    replaced = apply_replacements(page, ((find, "FOUND"),), page.encode("utf-8", "surrogatepass"))
+    assert ("FOUND" in replaced) is held
