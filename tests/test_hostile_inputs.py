@@ -527,3 +527,23 @@ def test_hostile_language_pack_in_a_rules_directory_is_refused_at_load(tmp_path:
     assert done.returncode == 2, done.stderr
     assert "xx.toml" in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_warc_response_whose_http_headers_never_end_is_named_so_and_the_rest_runs(tmp_path: Path) -> None:
+    # Left by a trial run: warcio reads a header block with no blank line after it to the record's
+    # end, the page among its "headers", and the error said only 'empty input'.
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n<html><body><p>" + PROSE.encode() + b"</p></body></html>"
+    broken = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.org/noend\r\n"
+        b"WARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+        + str(len(http)).encode()
+        + b"\r\n\r\n"
+        + http
+        + b"\r\n\r\n"
+    )
+    path = _write(tmp_path / "crawl.warc", broken + _warc([CRAWL[0]]))
+    result = run(["-f", "jsonl", str(path)])
+    assert result.exit_code == 123  # one input failed, the rest ran
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://x.org/ok"]
+    assert f"error: {path}:1: no page after the HTTP headers" in result.stderr

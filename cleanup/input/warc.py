@@ -102,6 +102,8 @@ def _warc_source(name: str, record: Any, rel: Path, max_bytes: int, all_statuses
     missing = getattr(record.raw_stream, "limit", 0)  # what its Content-Length says is still to come
     if isinstance(missing, int) and missing > 0:
         return failed(name, f"record cut short: {missing:,} bytes of its Content-Length are missing")
+    if record.rec_type == "response" and not data.strip():  # warcio reads an unended header block to the end
+        return failed(name, "no page after the HTTP headers (an empty body, or headers with no blank line after them)")
     url, charset = headers.get_header("WARC-Target-URI"), header_charset(content_type)
     return Source(name, rel, data=data, url=url, extra=extra, charset=charset, record=True)
 
