@@ -343,6 +343,17 @@ def test_o_below_a_regular_file_is_one_usage_error(tmp_path: Path, flag: list[st
     assert (tmp_path / "afile").read_text() == "notes\n"
 
 
+@pytest.mark.parametrize("below", ["all.jsonl", "sub/all.jsonl"])
+def test_o_jsonl_below_a_regular_file_names_the_file_in_the_way(tmp_path: Path, below: str) -> None:
+    # Left by the trial: '-o afile/all.jsonl' said 'cannot read afile/all.jsonl: Not a directory'.
+    (tmp_path / "p.txt").write_text(PAGE)
+    (tmp_path / "afile").write_text("notes\n")
+    result = run(["-o", tmp_path / "afile" / below, tmp_path / "p.txt"])
+    assert result.exit_code == 2, result.stderr
+    assert f"{tmp_path / 'afile'} is a regular file, not a directory" in result.stderr
+    assert (tmp_path / "afile").read_text() == "notes\n"
+
+
 # Issue 16 item 9: an interrupted JSON Lines file is finished by a rerun with --skip-existing.
 
 

@@ -177,7 +177,8 @@ def destination(path: Path) -> Destination:
     except FileNotFoundError:
         return Destination(real, stream=False)
     except OSError as exc:
-        raise OutputError(_refusal(path, exc)) from None
+        blocked = not_a_directory(path.parent) if exc.errno == errno.ENOTDIR else None  # '-o afile/all.jsonl'
+        raise OutputError(f"-o {quote_name(str(path))}: {blocked}" if blocked else _refusal(path, exc)) from None
     if stat.S_ISREG(mode):
         return Destination(real, stream=False)
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
