@@ -228,4 +228,5 @@ def kept_note(kept: list[Any]) -> str:
     """--prune, --check: the outputs left alone since no input directory of theirs is there to tell."""
     kept = sorted(kept)
     where = ", ".join(quote_name(str(p)) for p in kept[:3]) + (", ..." if len(kept) > 3 else "")
-    return f"note: kept {counted(len(kept), 'file')} below -o whose input directory gave no page in this run: {where}"
+    why = "no input of this run mirrors (their directory was not given, or gave no page)"
+    return f"note: kept {counted(len(kept), 'file')} below -o that {why}: {where}"
