@@ -234,9 +234,10 @@ def byline_names(
 
 
 def _is_account(names: str, leads: Iterable[str]) -> bool:
-    """True for a CMS account name (CMS_ACCOUNTS), after a lead word or alone: "By admin", "Guest"."""
-    lead, _, rest = names.casefold().partition(" ")
-    return names.casefold() in CMS_ACCOUNTS or (lead in leads and rest in CMS_ACCOUNTS)
+    """True for a CMS account name (CMS_ACCOUNTS), alone or after a lead in any case: "By admin", "Guest"."""
+    low = names.casefold()
+    rests = [low[len(lead) :] for lead in {lead.casefold() for lead in leads} if low.startswith(lead)]
+    return low in CMS_ACCOUNTS or any(r[:1] in (" ", ":") and r.lstrip(" :") in CMS_ACCOUNTS for r in rests)
 
 
 def _after_lead(text: str, leads: Iterable[str]) -> str:

@@ -190,7 +190,9 @@ def build_result(v: Verdicts, title_index: int | None, **fields) -> Result:
         dict.fromkeys((*fields.pop("captions", ()), *map(caption_text, v.dropped_text(_rule_names("caption")))))
     )
     # Metadata the page declares (HTML meta tags) wins; else a byline or date line above the body.
-    site_name = fields["site_name"] = plain_site_name(fields.get("site_name"))
+    # A site file's own name stands as written; a page's (og:site_name) loses a URL and a tagline.
+    own = (fields.pop("own_site_name", None) or "").strip()
+    site_name = fields["site_name"] = own or plain_site_name(fields.get("site_name"))
     declared = lang.normalise_code(fields.pop("declared_language", None))
     dirs = v.lines.rules_dirs  # a user's packs (``lang/xx.toml`` in a rules directory) extend the bundled ones
     sample = "\n".join(body)[:LANGUAGE_SAMPLE_CHARS]
@@ -268,7 +270,7 @@ def clean_text(page: Page, options: Options) -> Result:
         url=options.url,
         site=site.host if site else None,
         dom_removed=outside,
-        site_name=site.name if site else None,
+        own_site_name=site.name if site else None,
         kind=TEXT,
         extractor="text",
         encoding=page.encoding,
@@ -298,7 +300,8 @@ def clean_html(page: Page, options: Options) -> Result:
         title=doc.title,
         url=options.url or doc.canonical_url,
         site=site.host if site else None,
-        site_name=(site.name if site and site.name else doc.site_name),
+        site_name=doc.site_name,
+        own_site_name=site.name if site else None,
         kind=HTML,
         extractor=doc.extractor,
         encoding=page.encoding,

@@ -124,7 +124,7 @@ def test_a_gallery_credit_repeated_under_each_photo_is_one_caption_and_every_rem
     assert sum(r.text == "Photo: J. Doe" for r in result.removed) == 3
 
 
-@pytest.mark.parametrize("label", ["Credit", "Photo:", "Foto"])
+@pytest.mark.parametrize("label", ["Credit", "Photo:", "Foto", "Fot.", "Fot.:"])
 def test_a_credit_label_with_no_credit_is_reported_but_no_caption(label: str) -> None:
     # Found by a metadata audit: a lone 'Credit' (its name sat in another element) among the captions.
     figure = f"<figure><img src='a.jpg'><figcaption>{label}</figcaption></figure>"

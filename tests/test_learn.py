@@ -565,6 +565,23 @@ def test_a_site_drop_from_still_cuts_a_comment_thread_longer_than_the_story(tmp_
     assert not any(c in result.paragraphs for c in comments)
 
 
+@pytest.mark.parametrize(("count", "cut"), [(3, True), (30, False)])
+def test_a_drop_from_under_a_short_story_cuts_a_thread_up_to_three_times_its_length(
+    tmp_path: Path, count: int, cut: bool
+) -> None:
+    # README: under 500 characters of story, the match needs a quarter of the kept text before it.
+    story = ["The council voted on Tuesday to close the old bridge for six weeks of repairs, officials said."]
+    comments = [f"Reader {n} writes that the bridge closure will make the commute a nightmare." for n in range(count)]
+    text = "\n\n".join(["Bridge closes", *story, "From the mailbag", *comments])
+    assert (sum(map(len, comments)) <= 3 * len(story[0])) is cut  # the premise
+    (tmp_path / "gazette.example.toml").write_text(
+        "[[drop_from]]\nname = 'talk'\nwhy = 'comments'\nregex = '^From the mailbag$'\n", encoding="utf-8"
+    )
+    result = clean(text, Options(rules_dirs=(str(tmp_path),), site="gazette.example"))
+    assert story[0] in result.paragraphs
+    assert (comments[0] not in result.paragraphs) is cut
+
+
 FOOTER = ["Most read this week", "Weather warning for the valley", "Contact us"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup import clean
+from cleanup import clean, lang
 from cleanup.metadata import byline_names, iso_date, plain_site_name
 
 from conftest import STORY_PARAGRAPHS as PARAGRAPHS
@@ -418,3 +418,9 @@ def test_a_cms_account_name_is_no_byline(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["Elihu Root", "Guest Author", "Jane Admin-Roe", "Anonymous", "Site Staff"])
 def test_a_name_holding_an_account_word_stays_a_byline(raw: str) -> None:
     assert byline_names(raw, leads=("by",)) == raw
+
+
+@pytest.mark.parametrize("raw", ["By admin", "Written by admin", "Posted by webmaster", "Von Gast", "Autor: admin"])
+def test_a_cms_account_after_a_pack_lead_is_no_byline(raw: str) -> None:
+    # The packs write their leads as bylines do ("By", "Written by"), not in lower case.
+    assert byline_names(raw, leads=lang.words("byline-lead", {"de", "en"})) is None

@@ -351,3 +351,21 @@ def test_a_more_from_heading_goes_with_its_links_and_the_sentence_stays(code: st
     assert heading not in result.text.split("\n\n")
     assert not any(title in result.text for title in TEASERS)
     assert all(p in result.text for p in (*paragraphs, sentence))
+
+
+INTERVIEW = (
+    "Der Stadtrat hat am Mittwoch über die Zukunft der maroden Stallbergbrücke beraten. Wir haben mit der "
+    "Bürgermeisterin gesprochen.\n\nFrau Müller, der Gutachter empfiehlt eine sofortige Sperrung. Teilen Sie "
+    "seine Einschätzung?\n\n{answer}\n\nWarum haben Sie dann so lange gezögert, obwohl die Mängel seit Jahren "
+    "bekannt sind?\n\nWeil wir erst die Finanzierung des Neubaus sichern mussten, bevor wir den Verkehr "
+    "umleiten konnten. Das hat länger gedauert, als uns allen lieb war."
+)
+
+
+@pytest.mark.parametrize(
+    "answer", ["Ich stimme zu.", "Ich akzeptiere.", "Acepto.", "Accetto.", "Aceito.", "Je refuse.", "Ik ga akkoord."]
+)
+def test_an_interview_answer_of_one_first_person_sentence_stays(answer: str) -> None:
+    # A consent button's first-person label ("Ich stimme zu") reads like an interviewee's whole answer.
+    result = clean(f"Wir müssen die Brücke sofort sperren\n\n{INTERVIEW.format(answer=answer)}".encode())
+    assert answer in result.paragraphs, [r.text for r in result.removed]

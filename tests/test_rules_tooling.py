@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cleanup import clean
 from cleanup.cli.main import main
+from cleanup.model import Options
 
 PAGE = "<html><body><article><p>The council voted on Tuesday to close the old bridge.</p></article></body></html>"
 RULE = '[[strip]]\nname = "box"\nwhy = "a box"\n'
@@ -290,6 +292,20 @@ def test_rules_lint_reports_a_site_file_whose_name_is_no_host(tmp_path: Path) ->
     assert f"{tmp_path / 'notes.toml'}:1: file: the file name is not a host name" in result.stdout
     (tmp_path / "notes.toml").rename(tmp_path / "example.com.toml")
     assert run(["rules", "lint", str(tmp_path)]).exit_code == 0
+
+
+def test_a_site_file_named_after_a_unicode_host_is_no_lint_problem(tmp_path: Path) -> None:
+    # A page whose URL names its host in Unicode (an IRI) uses bücher.de.toml: neither lint nor a run
+    # may say that no page will use it.
+    (tmp_path / "bücher.de.toml").write_text(
+        '[[drop_line]]\nname = "promo"\nwhy = "promo line"\nregex = "^Buy our book today$"\n', encoding="utf-8"
+    )
+    result = run(["rules", "lint", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "not a host name" not in run(["--rules", str(tmp_path), "-"], input="Title\n\nSome text.\n").stderr
+    page = "Bridge closes\n\nThe council voted to close the old bridge for repairs.\n\nBuy our book today\n"
+    used = clean(page, Options(rules_dirs=(str(tmp_path),), url="https://bücher.de/a"))
+    assert [r.rule for r in used.removed if r.rule.startswith("bücher.de:")] == ["bücher.de:promo"]
 
 
 README_PACK = """# my-rules/lang/de.toml

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cleanup import SiteRuleError, clean
+from cleanup.model import Options
 from cleanup.sites.load import load_site
 
 GOOD_RULE = """
@@ -313,3 +314,14 @@ def test_a_byte_order_mark_before_the_first_line_is_no_error(tmp_path: Path) -> 
     pack = tmp_path / "da.toml"
     pack.write_text(bom + '[phrases]\nread-more = ["Læs mere"]\n', encoding="utf-8")
     assert read_toml(pack)["phrases"]["read-more"] == ["Læs mere"]
+
+
+def test_a_site_files_own_name_stands_as_written(tmp_path: Path) -> None:
+    # The tagline cut is for a page's og:site_name; the name a rule file declares is the user's.
+    (tmp_path / "example.com.toml").write_text('[site]\nname = "Stuff - Dominion Post"\n', encoding="utf-8")
+    options = Options(site="example.com", rules_dirs=(str(tmp_path),))
+    story = "Bridge closes\n\nThe council voted on Tuesday to close the old bridge for repairs, officials said.\n"
+    page = f"<html><head><meta property='og:site_name' content='Stuff | News'></head><body><p>{story}</p></body></html>"
+    assert clean(story.encode(), options).site_name == "Stuff - Dominion Post"
+    assert clean(page.encode(), options).site_name == "Stuff - Dominion Post"
+    assert clean(page.encode()).site_name == "Stuff"

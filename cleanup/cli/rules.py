@@ -75,7 +75,7 @@ def check_rules(options: Options) -> None:
     """
     from cleanup.lang import load_packs
     from cleanup.rules import check_disable
-    from cleanup.sites.lint import HOST_RE, NOT_A_HOST
+    from cleanup.sites.lint import NOT_A_HOST, is_host_name
     from cleanup.sites.load import any_fingerprint, host_of, load_all
     from cleanup.sites.lookup import site_for_host
 
@@ -89,7 +89,7 @@ def check_rules(options: Options) -> None:
         echo_error(str(exc))
         sys.exit(EXIT_USAGE)
     for site in sites:
-        if not HOST_RE.fullmatch(site.host):
+        if not is_host_name(site.host):
             click.echo(f"warning: {site.path}: {NOT_A_HOST}", err=True)
     try:
         check_disable(options)

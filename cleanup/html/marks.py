@@ -263,14 +263,17 @@ def take_captions(
     return captions, removed
 
 
+CREDIT_TRIM = " :.-–—…|"  # around a bare credit label
+
+
 def bare_credit_label(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     """True for a credit's lead word with no credit after it (a pack's ``credit-lead``): no caption.
 
-    >>> bare_credit_label("Credit"), bare_credit_label("Foto:"), bare_credit_label("Credit: Jo Roe")
-    (True, True, False)
+    >>> bare_credit_label("Credit"), bare_credit_label("Foto:"), bare_credit_label("Fot."), bare_credit_label("By Jo")
+    (True, True, True, False)
     """
-    label = text.strip(" :.-–—…|").casefold()
-    return label in {w.casefold() for w in lang.words("credit-lead", None, rules_dirs)}
+    words = lang.words("credit-lead", None, rules_dirs)  # trimmed alike: the Polish pack writes "Fot."
+    return text.strip(CREDIT_TRIM).casefold() in {w.strip(CREDIT_TRIM).casefold() for w in words}
 
 
 # Inline elements: a link or a span of a few words inside a paragraph's sentence.

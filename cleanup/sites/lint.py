@@ -43,6 +43,25 @@ NOT_A_HOST = (
     "the file name is not a host name (example.com.toml, or .example.com.toml for its subdomains), "
     "so no page will use these rules"
 )
+
+
+def is_host_name(name: str) -> bool:
+    """True when a site file's name (its suffix left out) can be a page's host: lower-case labels, in
+    ASCII or in Unicode as an IRI's host gives them ("bücher.de", whose rules a page at https://bücher.de/ uses).
+
+    >>> is_host_name("example.com"), is_host_name(".bücher.de"), is_host_name("Bücher.de"), is_host_name("notes")
+    (True, True, False, False)
+    """
+    if name != name.lower():
+        return False
+    dot, labels = ("." if name.startswith(".") else ""), name.removeprefix(".")
+    try:
+        ascii_name = name if name.isascii() else dot + labels.encode("idna").decode()
+    except UnicodeError:
+        return False
+    return HOST_RE.fullmatch(ascii_name) is not None
+
+
 EXPECT_HEADER_RE = re.compile(r"\s*\[\[\s*expect\s*\]\]")  # an [[expect]] table's header line
 
 
@@ -150,7 +169,7 @@ def lint_file(path: Path) -> list[Problem]:
             return load_ftr(path)[1]
         except SiteRuleError as exc:
             return [Problem(path, 1, "load", str(exc).removeprefix(f"{path}: "))]
-    named = [] if HOST_RE.fullmatch(path.name[: -len(SUFFIX)]) else [Problem(path, 1, "file", NOT_A_HOST)]
+    named = [] if is_host_name(path.name[: -len(SUFFIX)]) else [Problem(path, 1, "file", NOT_A_HOST)]
     problems = site_problems(path)  # every problem, not only the first (load_site's)
     if problems:
         return named + sorted((_toml_problem(path, message) for message in problems), key=lambda p: p.line)
