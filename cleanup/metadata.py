@@ -30,16 +30,14 @@ DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.|º|er)?(?!\d)")
 # Where a second date starts after a first one: "05.03.24", "05.03.", "2024-03-05", "6/6/2007".
 LATER_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}-\d{1,2}-\d{4}|\b\d{4}-\d{2}-\d{2}")
 TIME_RE = re.compile(r"(?<!\d[./])\b(\d{1,2})[:h.](\d{2})(?![\d]|[./]\d)\s*([ap]\.?m\.?)?", re.I)
-# What a byline holds besides names: handles, reading times, dates, "and more".
-HANDLE_RE = re.compile(r"(?:^|\s)@\w+")
+HANDLE_RE = re.compile(r"(?:^|\s)@\w+")  # what a byline holds besides names: handles, reading times, dates
 PHONE_RE = re.compile(r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")  # "(509) 459-5382" after a reporter's name
 READING_TIME_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuty?)\b.*$", re.I)
 BYLINE_CUT_RE = re.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
 # A link or address in a byline ("Jane Doe (https://example.com/jdoe)", "jdoe@example.com"),
 # with the brackets around it: cut before the "/" split, which would leave "Jane Doe (https:".
 ADDRESS_RE = re.compile(r"[(<\[]?\s*(?:(?:https?:)?//|www\.)[^\s)>\]]*\s*[)>\]]?|[(<\[]?[\w.+-]+@[\w-]+\.[\w.]+[)>\]]?")
-# A label before the lead word ("Analysis by Jane Doe", "Photos and text by ..."): at most this many words.
-MAX_LABEL_WORDS = 3
+MAX_LABEL_WORDS = 3  # a label before the lead word ("Analysis by Jane Doe", "Photos and text by ...")
 # Lead words that are also lower-case name particles ("Ana de Souza", "Ludwig van Beethoven"):
 # never read as a lead word inside a byline.
 NAME_PARTICLES = frozenset(
@@ -377,14 +375,16 @@ def _without_trailing_role(names: str, roles: Iterable[str]) -> str:
 
 
 def plain_site_name(name: str | None) -> str | None:
-    """A site name, never a URL, a tagline after it or a handle's "@": "https://www.example.com/" becomes None.
+    """A site name, never a URL, nor a tagline after it (after a "|", or of three words or more), nor a handle's "@".
 
-    >>> plain_site_name("BBC News | Home of news"), plain_site_name("https://www.example.com/"), plain_site_name("@bbc")
-    ('BBC News', None, 'bbc')
+    >>> plain_site_name("BBC News | Home"), plain_site_name("Rádio - Televisão"), plain_site_name("@bbc")
+    ('BBC News', 'Rádio - Televisão', 'bbc')
     """
     if not name or re.match(r"(?:https?:)?//|www\.", name.strip(), re.I):
         return None
-    name = TITLE_SEPARATOR_RE.split(name.strip(), maxsplit=1)[0]  # "Yahoo News - Latest News & Headlines"
+    name, cut = name.strip(), TITLE_SEPARATOR_RE.search(name.strip())  # "Yahoo News - Latest News & Headlines"
+    if cut and ("|" in cut.group() or len(name[cut.end() :].split()) >= 3):
+        name = name[: cut.start()]
     return (name[1:] if name.startswith("@") and " " not in name else name) or None
 
 

@@ -169,6 +169,17 @@ def test_a_site_name_without_a_spaced_separator_stays_whole(raw: str) -> None:
     assert plain_site_name(raw) == raw
 
 
+@pytest.mark.parametrize("raw", ["Rádio - Televisão", "Harbor Gazette - Sport", "Gazette – Harbor Edition"])
+def test_a_site_name_of_two_parts_joined_by_a_dash_stays_whole(raw: str) -> None:
+    # Found by the review: 'Rádio - Televisão' was cut to 'Rádio'. Only a '|' or a tagline of three
+    # words or more after a dash is cut.
+    assert plain_site_name(raw) == raw
+
+
+def test_one_word_after_a_bar_is_still_a_tagline() -> None:
+    assert plain_site_name("The Jerusalem Post | JPost.com") == "The Jerusalem Post"
+
+
 def test_the_site_name_is_og_site_name_before_an_app_name_holding_the_headline() -> None:
     # Found on dev pages: a portal's <meta name=application-name> came first and held the headline.
     story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
