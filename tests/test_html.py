@@ -124,6 +124,18 @@ def test_a_gallery_credit_repeated_under_each_photo_is_one_caption_and_every_rem
     assert sum(r.text == "Photo: J. Doe" for r in result.removed) == 3
 
 
+def test_a_credit_label_in_an_element_of_its_own_is_a_word_apart_from_the_name() -> None:
+    # Left from the metadata audit: '<span>Credit</span><span>Jo Roe</span>' came out 'CreditJo Roe'.
+    figure = "<figure><img src='a.jpg'><figcaption>The pier at dawn.<span>Credit</span><span>Jo Roe</span>"
+    figure += "</figcaption></figure>"
+    result = clean(page(f"<article>{story(2)}{figure}{story(2, 'More')}</article>"))
+    assert result.captions == ("The pier at dawn. Credit Jo Roe",)
+    plain = "<figure><img src='b.jpg'><figcaption>Cre<b>dit</b>ors met at the <i>pier</i>.</figcaption></figure>"
+    assert clean(page(f"<article>{story(2)}{plain}{story(2, 'More')}</article>")).captions == (
+        "Creditors met at the pier.",
+    )
+
+
 @pytest.mark.parametrize("label", ["Credit", "Photo:", "Foto", "Fot.", "Fot.:"])
 def test_a_credit_label_with_no_credit_is_reported_but_no_caption(label: str) -> None:
     # Found by a metadata audit: a lone 'Credit' (its name sat in another element) among the captions.

@@ -191,6 +191,8 @@ def caption_text(el: Any, rules_dirs: tuple[str, ...] = ()) -> str:
     ''
     >>> caption_text(etree.fromstring("<div class='caption'>Close to 300 people came. <a>Close</a></div>"))
     'Close to 300 people came.'
+    >>> caption_text(etree.fromstring("<figcaption>The pier.<span>Credit</span><span>Jo Roe</span></figcaption>"))
+    'The pier. Credit Jo Roe'
 
     A counter written across elements ("<span>Image </span><span>1</span> of <span>23</span>") is
     read whole, as the element holding it:
@@ -201,7 +203,9 @@ def caption_text(el: Any, rules_dirs: tuple[str, ...] = ()) -> str:
     'The pier at dusk.'
     """
     chrome = functools.partial(classify, only=CAPTION_CHROME_GROUPS, rules_dirs=rules_dirs)
-    return norm("".join(t for t in _caption_texts(el, chrome) if chrome(norm(t)) is None))
+    pieces = [t for t in _caption_texts(el, chrome) if chrome(norm(t)) is None]
+    # A credit label in an element of its own ("<span>Credit</span><span>Jo Roe</span>") is a word apart.
+    return norm("".join(f" {t} " if bare_credit_label(t, rules_dirs) else t for t in pieces))
 
 
 def _caption_texts(el: Any, chrome: Any) -> Iterator[str]:
@@ -272,8 +276,13 @@ def bare_credit_label(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     >>> bare_credit_label("Credit"), bare_credit_label("Foto:"), bare_credit_label("Fot."), bare_credit_label("By Jo")
     (True, True, True, False)
     """
+    return text.strip(CREDIT_TRIM).casefold() in _credit_leads(rules_dirs)
+
+
+@functools.lru_cache(maxsize=64)
+def _credit_leads(rules_dirs: tuple[str, ...]) -> frozenset[str]:
     words = lang.words("credit-lead", None, rules_dirs)  # trimmed alike: the Polish pack writes "Fot."
-    return text.strip(CREDIT_TRIM).casefold() in {w.strip(CREDIT_TRIM).casefold() for w in words}
+    return frozenset(w.strip(CREDIT_TRIM).casefold() for w in words)
 
 
 # Inline elements: a link or a span of a few words inside a paragraph's sentence.
