@@ -266,9 +266,8 @@ class Outcome:
 
     def __str__(self) -> str:
         verdict = {True: "pass", False: "FAIL", None: "skip"}[self.passed]
-        return one_line(
-            f"{self.path}:{self.line}: {self.name}: {verdict}: {self.detail}"
-        )  # the file's text on one line
+        line = f"{self.path}:{self.line}: {self.name}: {verdict}: {self.detail}"
+        return one_line(line)  # the file's text on one line
 
 
 def saved_name(url: str) -> str:
@@ -368,8 +367,8 @@ def test_site(path: Path, pages: Path | None, dirs: tuple[str, ...]) -> list[Out
 def _expect_lines(path: Path, count: int) -> list[int]:
     """The line of each [[expect]] table header, in file order (1 for each when the file writes them
     otherwise, as an inline array): a FAIL names the table to fix, not the file's first line."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    try:  # as the site file was read: a regular file under the size cap
+        text = read_rule_bytes(path).decode("utf-8", "replace").splitlines()
     except OSError:
         text = []
     found = [n for n, line in enumerate(text, 1) if EXPECT_HEADER_RE.match(line)]

@@ -7,6 +7,7 @@ what a Site is; this module only chooses between them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from cleanup.sites import load
 from cleanup.sites.fresh import dropped_on_reload, edited, reload_rules
@@ -15,20 +16,21 @@ from cleanup.sites.load import BUNDLED_DIR, Site
 
 def site_for_host(host: str, dirs: tuple[str, ...] = ()) -> Site | None:
     """The site serving ``host``, or None; read again when its file changed since it was read (a stat)."""
-    site = _site_for_host(host, dirs)
-    if changed(site, dirs):
-        reload_rules()
-        site = _site_for_host(host, dirs)
-    return site
+    return _fresh(lambda: _site_for_host(host, dirs), dirs)
 
 
 def site_by_fingerprint(page: str, dirs: tuple[str, ...] = ()) -> Site | None:
     """The site one of whose fingerprints matches ``page`` (``load.site_by_fingerprint``); read again
     when its file changed since it was read."""
-    site = load.site_by_fingerprint(page, dirs)
+    return _fresh(lambda: load.site_by_fingerprint(page, dirs), dirs)
+
+
+def _fresh(find: Callable[[], Site | None], dirs: tuple[str, ...]) -> Site | None:
+    """``find()``, asked again after ``reload_rules`` when the file of the site it gave changed."""
+    site = find()
     if changed(site, dirs):
         reload_rules()
-        site = load.site_by_fingerprint(page, dirs)
+        site = find()
     return site
 
 
@@ -68,8 +70,4 @@ def global_site(dirs: tuple[str, ...]) -> Site | None:
         return None
     from cleanup.sites import ftr
 
-    site = ftr.global_site(dirs)
-    if changed(site, dirs):
-        reload_rules()
-        site = ftr.global_site(dirs)
-    return site
+    return _fresh(lambda: ftr.global_site(dirs), dirs)
