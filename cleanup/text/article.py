@@ -19,17 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from cleanup.model import Line
 from cleanup.text.about import past_notice
-from cleanup.text.article_end import (
-    DATA_ROW_RE,
-    MAX_ANNOUNCED_ITEM_CHARS,
-    MAX_ANNOUNCED_ITEMS,
-    MIN_ROW_NUMBERS,
-    RELATED_REASON,
-    ROW_WORD_RE,
-    extend_end,
-    number_count,
-    run_end,
-)
+from cleanup.text.article_end import MIN_ROW_NUMBERS, RELATED_REASON, extend_end, number_count, run_end
 from cleanup.text.blocks import (
     CJK_WEIGHT,
     ends_like_sentence,
@@ -40,7 +30,14 @@ from cleanup.text.blocks import (
 )
 from cleanup.text.headline import MAX_TITLE_WORDS, _title_plan, is_headline, title_head, title_repeats
 from cleanup.text.registry import TEXT, Span, block_rule
-from cleanup.text.units import as_units, visible
+from cleanup.text.story_lists import (
+    ANCHOR_LOOKAHEAD,
+    MIN_HEADLINE_LIST_ROWS,
+    data_list_under,
+    past_inner_lists,
+    prose_after_list,
+)
+from cleanup.text.units import as_units
 
 # Cost of a non-prose unit, in characters of prose: a nav menu of 20 items
 # costs 20 * NON_PROSE_COST and separates two prose runs unless they are long.
@@ -55,17 +52,12 @@ SENTENCE_LIKE_COST = 15
 # from the chrome, and keeping everything loses nothing.
 MIN_ARTICLE_WEIGHT = 200
 # The headline that repeats the page <title> pulls the article run towards it,
-# as this much prose would; the article starts within ANCHOR_LOOKAHEAD units.
+# as this much prose would; the article starts within ANCHOR_LOOKAHEAD units (story_lists.py).
 HEADLINE_BONUS = 400
-ANCHOR_LOOKAHEAD = 15
 MAX_DEK_UNITS = 4  # sentences between a story's headline and its first paragraph (a dek, a short lead)
 # Tables in a dump: MIN_TABLE_ROWS rows running; a row counts for 1/TABLE_ROW_DISCOUNT of its length.
 MIN_TABLE_ROWS = 4
 TABLE_ROW_DISCOUNT = 2
-# A data list under the headline: MIN_HEADLINE_LIST_ROWS rows starting within HEADLINE_LIST_GAP kept units.
-MIN_HEADLINE_LIST_ROWS = 5
-HEADLINE_LIST_GAP = 4
-LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
 # Dropped units that cost as non-prose ones (a two-line byline parts header and story as when kept); a
 # related list costs two at most: the run stops short of a footer sentence, not of the story after a box.
 COSTLY_DROPS = frozenset({"chrome-phrase", "split-byline", "related-list"})
@@ -162,14 +154,14 @@ def _article_bounds(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
             room = first - anchor > MIN_HEADLINE_LIST_ROWS  # for a list between the headline and the prose
             listed = data_list_under(lines, dropped_by, anchor) if room else None
             start = listed[0] if listed is not None and listed[0] < first else first
-            return start, *run_end(lines, dropped_by, start, stop)
+            return start, *run_end(lines, dropped_by, start, past_inner_lists(lines, dropped_by, values, stop))
     elif listed is not None:  # no prose under the headline, a data list: that is the story
         return listed[0], extend_end(lines, dropped_by, prose_after_list(values, dropped_by, listed[1])), None
     start, stop, total = best_run(values)
     if total < MIN_ARTICLE_WEIGHT:
         return None
     start = past_notice(lines, dropped_by, start, stop)  # a consent manager's text above the story
-    return start, *run_end(lines, dropped_by, start, stop)
+    return start, *run_end(lines, dropped_by, start, past_inner_lists(lines, dropped_by, values, stop))
 
 
 def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values: list[int]) -> None:
@@ -199,55 +191,6 @@ def value_tables(lines: Sequence[Line], dropped_by: Sequence[str | None], values
         if end - start >= MIN_TABLE_ROWS:
             for k in kept[start:end]:
                 values[k] = weight(lines[k].text) // TABLE_ROW_DISCOUNT
-
-
-def data_list_under(lines: Sequence[Line], dropped_by: Sequence[str | None], headline: int) -> tuple[int, int] | None:
-    """(first, end) unit indexes of a data list right under ``headline``, or None.
-
-    A results table, a calendar or a price list may be the whole story, or
-    open it: MIN_HEADLINE_LIST_ROWS rows or more that start within
-    HEADLINE_LIST_GAP kept units under the headline. A row is short, holds a
-    word, and a digit or inner punctuation; bare numbers (a numbered list of
-    other stories), menu words and running prose are not rows.
-    """
-    kept = [j for j in range(headline + 1, min(len(lines), headline + 1 + ANCHOR_LOOKAHEAD)) if dropped_by[j] is None]
-    for first in kept[:HEADLINE_LIST_GAP]:
-        end = first
-        while end < len(lines) and end - first < MAX_ANNOUNCED_ITEMS and dropped_by[end] is None:
-            text = visible(lines[end].text)
-            if (
-                weight(text) > MAX_ANNOUNCED_ITEM_CHARS
-                or not DATA_ROW_RE.search(text)
-                or not ROW_WORD_RE.search(text)
-                or is_prose(text)
-            ):
-                break
-            end += 1
-        if end - first >= MIN_HEADLINE_LIST_ROWS:
-            return first, end
-    return None
-
-
-def prose_after_list(values: Sequence[int], dropped_by: Sequence[str | None], end: int) -> int:
-    """The end of the prose that goes on right after a list ending at ``end``, or ``end``.
-
-    A list longer than ANCHOR_LOOKAHEAD pushes the story's prose out of the
-    headline's reach; prose within LIST_PROSE_GAP kept units after the list
-    is its continuation, and the best run from there (a running total that
-    never drops below zero) is kept. Prose further away is the sidebar's.
-    """
-    kept = [i for i in range(end, min(len(values), end + ANCHOR_LOOKAHEAD)) if dropped_by[i] is None]
-    prose = next((i for i in kept[:LIST_PROSE_GAP] if values[i] > 0), None)
-    if prose is None:
-        return end
-    stop, total, best = end, 0, 0
-    for i in range(prose, len(values)):
-        total += values[i]
-        if total < 0:
-            break
-        if total > best:
-            best, stop = total, i + 1
-    return stop
 
 
 def repeated_title(

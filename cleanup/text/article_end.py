@@ -319,8 +319,7 @@ def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], st
     """
     first = stop
     if first < len(lines) and dropped_by[first] is None and not DATA_ROW_RE.search(lines[first].text):
-        heading = visible(lines[first].text)
-        if weight(heading) > MAX_HEADLINE_CHARS or ends_like_sentence(heading) or is_list_heading(heading):
+        if not table_heading(lines[first].text):
             return stop
         first += 1
     end = first
@@ -330,6 +329,12 @@ def extend_data_list(lines: Sequence[Line], dropped_by: Sequence[str | None], st
             break
         end += 1
     return end if end - first >= MIN_DATA_ROWS else stop
+
+
+def table_heading(text: str) -> bool:
+    """True for a short heading over a data list: no sentence, no related-stories heading."""
+    heading = visible(text)
+    return weight(heading) <= MAX_HEADLINE_CHARS and not ends_like_sentence(heading) and not is_list_heading(heading)
 
 
 def end_before_cut(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, cut: int) -> int:

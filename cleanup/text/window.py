@@ -14,13 +14,14 @@ from collections.abc import Callable, Sequence
 from itertools import compress
 
 from cleanup.model import Line, Removal
-from cleanup.text.article import ANCHOR_LOOKAHEAD, FOOTER_REASON, HEADER_REASON, NON_PROSE_COST, best_run
+from cleanup.text.article import FOOTER_REASON, HEADER_REASON, NON_PROSE_COST, best_run
 from cleanup.text.blocks import MIN_PROSE_CHARS, ends_like_sentence
 from cleanup.text.engine import Verdicts
 from cleanup.text.headline import title_repeats
 from cleanup.text.lineblocks import wrapped_paragraph
 from cleanup.text.patterns import COOKIE_RE, LEGAL_RE
 from cleanup.text.prefilter import union
+from cleanup.text.story_lists import ANCHOR_LOOKAHEAD
 from cleanup.text.units import matching, units
 
 # Prose that is chrome on every page of a site; the quick first guess takes it
