@@ -164,3 +164,56 @@ def test_data_lists_from_takes_a_table_title_over_its_column_heading() -> None:
     dropped = [None] * len(lines)
     assert data_lists_from(lines, dropped, 0) == len(CONTRIBUTORS)  # both tables, under their headings
     assert data_lists_from(lines, dropped, len(CONTRIBUTORS)) == len(CONTRIBUTORS)  # prose: no list there
+
+
+RANKINGS = (
+    "The overall rankings of the countries were as follows:",
+    *(f"{n}. {country}" for n, country in enumerate(("Finland", "Norway", "Australia", "Canada", "Germany"), 1)),
+    *(f"{n}. {country}" for n, country in enumerate(("France", "United Kingdom", "Italy", "Spain"), 6)),
+)
+REPORT = (
+    "The low ranking was due to the country's extreme levels of wealth and income inequality and the weakness "
+    "of its safety net, the report said.",
+    "Related: Chicago is the country's most segregated city",
+    "The report concluded that the safety net provides only half of the financial help that people need, and "
+    "that the level of poverty among children is the highest of the ten countries.",
+)
+
+
+def test_the_story_goes_on_under_a_list_it_announces() -> None:
+    text = _clean(*HEAD, *PARAGRAPHS, *RANKINGS, *REPORT, *FOOT)
+    assert "9. Spain" in text
+    assert REPORT[0] in text and REPORT[2] in text
+    assert "Related: Chicago" not in text
+    assert "© Weekly Tech 2024" not in text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        (
+            "About us",
+            "Contact",
+            "Careers",
+            "Weekly Tech is an independent magazine about software, published since 1998.",
+        ),
+        (
+            "About us",
+            "Contact",
+            "Careers",
+            "All content on this site is for information only and does not constitute advice.",
+        ),
+        (
+            "Most popular",
+            "Why spreadsheets still rule",
+            "The quiet death of the fax machine, told by its salesmen.",
+            "Apps",
+        ),
+    ],
+    ids=["site-blurb", "disclaimer", "most-popular"],
+)
+def test_an_announced_list_that_closes_the_story_keeps_the_footer_out(tail: tuple[str, ...]) -> None:
+    # Keep-trap: menu items under the list read as more items; the sentence under them is the site's.
+    text = _clean(*HEAD, *PARAGRAPHS, *RANKINGS, *tail, *FOOT)
+    assert "9. Spain" in text
+    assert all(line not in text for line in tail)

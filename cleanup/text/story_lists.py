@@ -17,6 +17,7 @@ from cleanup.text.article_end import (
     MAX_ANNOUNCED_ITEMS,
     MIN_DATA_ROWS,
     ROW_WORD_RE,
+    extend_announced_list,
     extend_data_list,
     table_heading,
 )
@@ -102,7 +103,8 @@ def past_inner_lists(lines: Sequence[Line], dropped_by: Sequence[str | None], va
 
 
 def data_lists_from(lines: Sequence[Line], dropped_by: Sequence[str | None], at: int) -> int:
-    """The end of the data lists (``extend_data_list``) one after the other from ``at``, or ``at``.
+    """The end of the data lists (``extend_data_list``) and announced lists ("The rankings were as follows:",
+    ``extend_announced_list``) one after the other from ``at``, or ``at``.
 
     A table may have a title over its column heading ("Most active developers" /
     "By changesets" / rows): a list is also looked for one unit further on, when
@@ -112,7 +114,7 @@ def data_lists_from(lines: Sequence[Line], dropped_by: Sequence[str | None], at:
     """
     texts, end = as_units(lines).visible, at
     while True:
-        found = extend_data_list(lines, dropped_by, end)
+        found = max(extend_data_list(lines, dropped_by, end), extend_announced_list(lines, dropped_by, end))
         if found == end and end + 1 < len(lines) and dropped_by[end] is None and table_heading(lines[end].text):
             found = max(end, extend_data_list(lines, dropped_by, end + 1) if dropped_by[end + 1] is None else end)
             found = end if found == end + 1 else found
