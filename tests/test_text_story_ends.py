@@ -255,3 +255,51 @@ def test_a_newsletter_promo_inside_the_story_keeps_the_story_after_it() -> None:
     )
     text = _column("Von Jan Roth", "Newsletter abonnieren", PITCH, *more)
     assert more[-1] in text
+
+
+EXAMINER_TEASERS = (
+    "What made the film so popular?",
+    "Madeline Fry",
+    "The film killed at the box office, and the critics still argue about why.",
+    "The senator's plan for the state budget",
+    "Tom Rogan",
+    "The plan would cut the state's sales tax by a point and pay for it with a new tax on land.",
+    "Why the debate was a shambles",
+)
+
+
+def _site_page(title: str, heading: str, *after: str) -> str:
+    return clean(_dump(title, "Home", "Opinion", title.split(" | ")[0], *PARAGRAPHS, heading, *after, *FOOT)).text
+
+
+def test_more_and_the_sites_name_from_the_title_opens_its_teasers() -> None:
+    text = _site_page(
+        "Why the rail yard plan matters | Washington Examiner", "More Washington Examiner", *EXAMINER_TEASERS
+    )
+    assert PARAGRAPHS[-1] in text
+    assert "Madeline Fry" not in text and "critics still argue" not in text
+
+
+def test_mehr_vom_and_the_sites_name_opens_its_teasers() -> None:
+    teasers = ("Neue Ampel am Markt", "Die Stadt stellt im Mai eine Ampel am Markt auf.", "Kita öffnet", "Baustelle")
+    text = _site_page("Rat beschließt Neubau | Der Stadtanzeiger", "Mehr vom Stadtanzeiger", *teasers)
+    assert PARAGRAPHS[-1] in text
+    assert "Ampel am Markt" not in text
+
+
+def test_more_and_a_word_that_is_not_the_sites_name_is_no_heading() -> None:
+    # Keep-trap: "More protests" is the story's subheading over a part shaped like teasers.
+    part = (
+        "Jane Doe",
+        "Residents marched again on Saturday, and organisers said 2,000 people joined them.",
+        "What comes next",
+        "Council vote",
+    )
+    text = _site_page("Why the rail yard plan matters | Washington Examiner", "More protests", *part)
+    assert "Residents marched again on Saturday" in text
+
+
+def test_the_sites_name_heading_with_the_story_under_it_stays() -> None:
+    # Keep-trap: a "More Washington Examiner" box inside the story, its paragraphs going on under it.
+    text = _site_page("Why the rail yard plan matters | Washington Examiner", "More Washington Examiner", *PARAGRAPHS)
+    assert text.count(PARAGRAPHS[-1]) == 2

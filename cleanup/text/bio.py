@@ -33,6 +33,7 @@ from cleanup.text.patterns import (
 from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
 from cleanup.text.sentence import SENTENCE_MARKS
+from cleanup.text.site_blurb import name_words, site_names
 from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
@@ -86,6 +87,8 @@ def read_more_tail_re(rules_dirs: tuple[str, ...] = ()) -> re.Pattern[str]:
     )
 
 
+# "More" words that open a heading naming the site ("More Washington Examiner"), longest first.
+SITE_MORE_LEADS = tuple(sorted(WORDS["site_more_leads"], key=len, reverse=True))
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 SENTENCE_ENDS = frozenset(SENTENCE_MARKS + '"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
@@ -309,8 +312,9 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
+    site = site_names(texts[0]) if texts else ()
     for i in range(first + 1, stop):
-        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs):
+        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs, site):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         listed = sum(1 for j in range(i + 1, stop) if dropped_by[j] == "related-list")
@@ -335,13 +339,30 @@ def ends_in_read_more(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
     return read_more_tail_re(rules_dirs).search(text[-READ_MORE_TAIL_CHARS:]) is not None
 
 
-def _related_heading(text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = ()) -> bool:
-    """A related-stories heading: the English patterns ("More from …"), or a language pack's ("Você pode gostar").
+def _related_heading(
+    text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = (), site: Sequence[tuple[str, ...]] = ()
+) -> bool:
+    """A related-stories heading: the English patterns ("More from …"), a language pack's ("Você pode gostar"),
+    or "More" and the site's name (``more_of_site``).
 
     ``low`` is the text lower-cased; ``english_like``: the unit passes ``heading_like``, the
-    cheap test for the English patterns; ``rules_dirs``: a user's packs there extend the bundled ones.
+    cheap test for the English patterns; ``rules_dirs``: a user's packs there extend the bundled ones;
+    ``site``: the site's names from the page's <title> (``site_blurb.site_names``).
     """
-    return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs)
+    return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs) or more_of_site(low, site)
+
+
+def more_of_site(low: str, site: Sequence[tuple[str, ...]]) -> bool:
+    """True for a heading that is a "more" word and the site's name, lower-cased: "more washington examiner".
+
+    >>> more_of_site("more washington examiner", [("washington", "examiner")])
+    True
+    >>> more_of_site("mehr vom stadtanzeiger", [("stadtanzeiger",)]), more_of_site("more protests", [("examiner",)])
+    (True, False)
+    """
+    ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] == "'" or low[len(w) : len(w) + 1] == " "))
+    lead = next(ends, None)
+    return bool(site) and lead is not None and name_words(low[len(lead) :]) in site
 
 
 def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = (), listed: int = 0) -> bool:

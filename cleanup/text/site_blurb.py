@@ -41,11 +41,12 @@ def site_names(title: str) -> tuple[tuple[str, ...], ...]:
     if len(parts) < 2:
         return ()
     longest = max(parts, key=len)
-    names = (_name_words(part) for part in parts if part is not longest)
+    names = (name_words(part) for part in parts if part is not longest)
     return tuple(name for name in names if 0 < len(name) <= MAX_SITE_WORDS)
 
 
-def _name_words(text: str) -> tuple[str, ...]:
+def name_words(text: str) -> tuple[str, ...]:
+    """The lower-cased words of a name, without an article before it ("The Harbour Gazette": harbour, gazette)."""
     words = [w.lower() for w in WORD_RE.findall(text)]
     return tuple(words[1:] if words and words[0] in ARTICLES else words)
 
