@@ -303,3 +303,52 @@ def test_the_sites_name_heading_with_the_story_under_it_stays() -> None:
     # Keep-trap: a "More Washington Examiner" box inside the story, its paragraphs going on under it.
     text = _site_page("Why the rail yard plan matters | Washington Examiner", "More Washington Examiner", *PARAGRAPHS)
     assert text.count(PARAGRAPHS[-1]) == 2
+
+
+WORDPRESS_FORM = (
+    "Leave a Reply Cancel reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Comment",
+    "Name *",
+    "Email *",
+    "Website",
+    "By submitting this form you agree to Weekly Tech using your data for the purposes of publishing your comment.",
+    "Your personal data will only be disclosed or otherwise transmitted to third parties for the purposes of spam "
+    "filtering or if this is necessary for technical maintenance of the website.",
+)
+
+
+def test_a_comment_form_under_a_story_with_no_comments_ends_it() -> None:
+    text = clean(_dump(*HEAD, "College wins grant for skills centre", *PARAGRAPHS, *WORDPRESS_FORM, *FOOT)).text
+    assert PARAGRAPHS[-1] in text
+    assert "By submitting this form" not in text and "personal data" not in text and "Name *" not in text
+
+
+def test_a_german_comment_form_ends_the_story() -> None:
+    form = (
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        "Mit der Nutzung dieses Formulars erklärst du dich mit der Speicherung und Verarbeitung deiner Daten durch "
+        "diese Website einverstanden.",
+    )
+    text = clean(_dump(*HEAD, "College wins grant for skills centre", *PARAGRAPHS, *form, *FOOT)).text
+    assert PARAGRAPHS[-1] in text
+    assert "Speicherung und Verarbeitung" not in text
+
+
+def test_a_related_list_stops_at_the_comment_form_under_it() -> None:
+    related = ("Related content", "Grant for the harbour", "New campus opens", "Elsewhere on Weekly Tech")
+    text = clean(_dump(*HEAD, "College wins grant", *PARAGRAPHS, *related, *WORDPRESS_FORM, *FOOT)).text
+    assert PARAGRAPHS[-1] in text
+    assert "New campus opens" not in text and "By submitting this form" not in text
+
+
+def test_a_story_about_comment_forms_keeps_its_paragraphs() -> None:
+    # Keep-trap: the form's words inside the story's own sentences.
+    story = (
+        "The regulator said that sites which tell readers their email address will not be published must keep "
+        "that promise, and it fined three of them.",
+        "One of the sites had printed the addresses of 4,000 commenters next to their names for two years.",
+    )
+    text = clean(_dump(*HEAD, "Regulator fines sites", *PARAGRAPHS, *story, *FOOT)).text
+    assert all(p in text for p in story)

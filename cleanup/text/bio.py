@@ -33,7 +33,7 @@ from cleanup.text.patterns import (
 from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
 from cleanup.text.sentence import SENTENCE_MARKS
-from cleanup.text.site_blurb import name_words, site_names
+from cleanup.text.site_blurb import more_of_site, site_names
 from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
@@ -87,12 +87,11 @@ def read_more_tail_re(rules_dirs: tuple[str, ...] = ()) -> re.Pattern[str]:
     )
 
 
-# "More" words that open a heading naming the site ("More Washington Examiner"), longest first.
-SITE_MORE_LEADS = tuple(sorted(WORDS["site_more_leads"], key=len, reverse=True))
 READ_MORE_TAIL_CHARS = 48  # the tail is looked for in this many last characters
 SENTENCE_ENDS = frozenset(SENTENCE_MARKS + '"”)')
 # A comments heading may already be gone as a chrome phrase ("Comments", "12 Kommentare").
 THREAD_HEADING_DROP = "chrome-phrase"
+FORM_NOTICE = ("comment-form",)  # the pack group of a comment form's notices
 # A related heading may already be gone with its headlines, or as a chrome phrase.
 HEADING_DROPS = (None, "chrome-phrase", "related-list", "promo-line")
 # The same words as sets: a unit holding none of them (split at non-letters) is not looked at with the patterns.
@@ -203,8 +202,13 @@ def is_comment_policy(text: str) -> bool:
 
 
 def _opens_thread(text: str) -> bool:
-    """A comments heading ("Leave a Reply", "12 comments") or a comment thread's rules."""
-    return COMMENTS_HEADING_RE.fullmatch(text) is not None or is_comment_policy(text)
+    """A comments heading ("Leave a Reply", "12 comments"), a comment thread's rules, or a comment form's
+    notice in any pack ("Your email address will not be published": the form under a story with no comments)."""
+    return COMMENTS_HEADING_RE.fullmatch(text) is not None or is_comment_policy(text) or _form_notice(text)
+
+
+def _form_notice(text: str) -> bool:
+    return lang.classify(text, None, FORM_NOTICE) is not None
 
 
 def _headed_name(heading: str, name: str, text: str) -> bool:
@@ -230,7 +234,8 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
     first = next((i for i in kept if is_prose(texts[i])), None)
     if first is None:
         return None
-    for k in _may_start(texts, units.lows, kept):
+    dropped = (k for k, i in enumerate(kept) if dropped_by[i])  # thread headings and form notices a phrase took
+    for k in sorted({*_may_start(texts, units.lows, kept), *dropped}):
         i = kept[k]
         text, nxt = texts[i], texts[kept[k + 1]] if k + 1 < len(kept) else ""
         name: str | None
@@ -262,8 +267,10 @@ def _dropped_thread_heading(
     count ("Comments", "Comment": a table's column, a button in the story) needs
     comment-like lines after it ("Reply", "2 days ago", "joe says:").
     """
-    if dropped_by[i] != THREAD_HEADING_DROP or COMMENTS_HEADING_RE.fullmatch(texts[i]) is None:
+    if dropped_by[i] != THREAD_HEADING_DROP:
         return False
+    if COMMENTS_HEADING_RE.fullmatch(texts[i]) is None:
+        return _form_notice(texts[i])
     return any(c.isdigit() for c in texts[i]) or comment_markers(lines, i + 1) >= MIN_COMMENT_MARKERS
 
 
@@ -350,19 +357,6 @@ def _related_heading(
     ``site``: the site's names from the page's <title> (``site_blurb.site_names``).
     """
     return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs) or more_of_site(low, site)
-
-
-def more_of_site(low: str, site: Sequence[tuple[str, ...]]) -> bool:
-    """True for a heading that is a "more" word and the site's name, lower-cased: "more washington examiner".
-
-    >>> more_of_site("more washington examiner", [("washington", "examiner")])
-    True
-    >>> more_of_site("mehr vom stadtanzeiger", [("stadtanzeiger",)]), more_of_site("more protests", [("examiner",)])
-    (True, False)
-    """
-    ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] == "'" or low[len(w) : len(w) + 1] == " "))
-    lead = next(ends, None)
-    return bool(site) and lead is not None and name_words(low[len(lead) :]) in site
 
 
 def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = (), listed: int = 0) -> bool:

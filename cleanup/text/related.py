@@ -27,6 +27,9 @@ LIST_HEADING_STARTS = prefix_table(_HEADING_PREFIXES) if _HEADING_PREFIXES else 
 _HEADING_PREFIX_CHARS = max(map(len, _HEADING_PREFIXES)) if _HEADING_PREFIXES else 0
 
 
+COMMENT_OPENERS = ("comment-prompt", "comment-form")  # pack groups that open a comment section
+
+
 def may_be_list_heading(low: str) -> bool:
     """Cheap necessary condition for a list heading, on the lower-cased visible text.
 
@@ -143,6 +146,11 @@ def pack_headings(units: Units) -> AbstractSet[int]:
     return found
 
 
+def _opens_comments(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
+    """True for a comment prompt or a comment form's notice in any pack: "Leave a Reply", "Schreibe einen Kommentar"."""
+    return lang.classify(text, None, COMMENT_OPENERS, rules_dirs) is not None
+
+
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, *, strict: bool = False) -> int:
     """Index just past the run of headline-like units starting at ``start``.
 
@@ -166,6 +174,8 @@ def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: 
             break  # the next section heading ends the list (HTML); when strict, even one of its level right under it
         if (end in headings and is_list_heading(text)) or P.COMMENTS_HEADING_RE.fullmatch(text):
             break  # the next list, or the comments, start
+        if dropped_by[end] is None and _opens_comments(text, found.rules_dirs):
+            break  # a comment form ("Leave a Reply", "Your email address will not be published") is no headline
         end += 1
     return end
 

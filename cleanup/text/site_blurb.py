@@ -25,6 +25,8 @@ HEAD_CHARS = 40  # an article and the name's first word fit in this many charact
 MIN_STORY_CHARS = 200  # prose of the story above the blurb, as text/about.py asks
 # Articles a name may open with, in the blurb or the <title>: "Der Rheinpfalz-Kurier ist …".
 ARTICLES = frozenset(WORDS["site_name_articles"])
+# "More" words that open a heading naming the site ("More Washington Examiner"), longest first.
+SITE_MORE_LEADS = tuple(sorted(WORDS["site_more_leads"], key=len, reverse=True))
 LINKS = frozenset(w for w in WORDS["bio_links"] if " " not in w) | frozenset(WORDS["site_blurb_links"])
 
 
@@ -97,3 +99,16 @@ def _named(text: str, names: Sequence[tuple[str, ...]]) -> bool:
     """True when lower-cased ``text`` names the site: a story about the site itself."""
     words = WORD_RE.findall(text)
     return any(any(tuple(words[i : i + len(n)]) == n for i in range(len(words))) for n in names)
+
+
+def more_of_site(low: str, site: Sequence[tuple[str, ...]]) -> bool:
+    """True for a heading that is a "more" word and the site's name, lower-cased: "more washington examiner".
+
+    >>> more_of_site("more washington examiner", [("washington", "examiner")])
+    True
+    >>> more_of_site("mehr vom stadtanzeiger", [("stadtanzeiger",)]), more_of_site("more protests", [("examiner",)])
+    (True, False)
+    """
+    ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] == "'" or low[len(w) : len(w) + 1] == " "))
+    lead = next(ends, None)
+    return bool(site) and lead is not None and name_words(low[len(lead) :]) in site
