@@ -56,6 +56,21 @@ from cleanup.html.chrome import _plain_token_group
         ("next-prev", "nav-element"),  # the previous and next stories' headlines and teasers
         ("post-prev-next", "nav-element"),
         ("tagbox", "tags"),
+        # WordPress plugins of hundreds of thousands of sites each, any language.
+        ("wp-block-latest-posts", "related"),  # the block editor's latest posts
+        ("rp4wp-related-posts", "related"),  # Related Posts for WordPress
+        ("wp_rp_wrap", "related"),  # WordPress Related Posts
+        ("yuzo_related_post", "related"),
+        ("wpp-list", "related"),  # WordPress Popular Posts
+        ("ssba-classic-2", "share-social"),  # Simple Share Buttons Adder
+        ("essb_links", "share-social"),  # Easy Social Share Buttons
+        ("swp_social_panel", "share-social"),  # Social Warfare
+        ("mashsb-container", "share-social"),  # MashShare
+        ("dpsp-share-buttons", "share-social"),  # Social Pug
+        ("mc4wp-form", "newsletter"),  # MailChimp for WordPress
+        ("wpdiscuz_top_clearing", "comments"),  # wpDiscuz
+        ("abh_box", "article-meta"),  # Starbox's author box
+        ("molongui-author-box", "article-meta"),
     ],
 )
 def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
@@ -96,6 +111,11 @@ def test_compound_and_plugin_tokens_are_chrome(token: str, rule: str) -> None:
         "traueranzeige",  # an obituary notice, not an ad
         "product-detail-description",  # a product page's own text
         "product-info",
+        "wp-block-post-content",  # the block editor's post body, beside its latest-posts block
+        "abhandlung",  # a component is a whole part: not "abh" + "andlung"
+        "swpm-post-content",  # Simple Membership's protected post body
+        "latest",  # "latest" alone heads a live blog's newest entries as often
+        "swp_ctt",  # Social Warfare's click-to-tweet box: a quote of the story
     ],
 )
 def test_false_friends_are_not_chrome(token: str) -> None:
