@@ -27,6 +27,8 @@ MIN_STORY_CHARS = 200  # prose of the story above the blurb, as text/about.py as
 ARTICLES = frozenset(WORDS["site_name_articles"])
 # "More" words that open a heading naming the site ("More Washington Examiner"), longest first.
 SITE_MORE_LEADS = tuple(sorted(WORDS["site_more_leads"], key=len, reverse=True))
+SITE_MORE_FIRST = frozenset(w.split()[0].split("'")[0] for w in SITE_MORE_LEADS)
+MAX_HEADING_CHARS = 20  # the first word of a unit is read from this many characters
 LINKS = frozenset(w for w in WORDS["bio_links"] if " " not in w) | frozenset(WORDS["site_blurb_links"])
 
 
@@ -109,6 +111,8 @@ def more_of_site(low: str, site: Sequence[tuple[str, ...]]) -> bool:
     >>> more_of_site("mehr vom stadtanzeiger", [("stadtanzeiger",)]), more_of_site("more protests", [("examiner",)])
     (True, False)
     """
+    if not site or low[:MAX_HEADING_CHARS].split(" ", 1)[0] not in SITE_MORE_FIRST:
+        return False  # most units: one split and a set lookup
     ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] == "'" or low[len(w) : len(w) + 1] == " "))
     lead = next(ends, None)
-    return bool(site) and lead is not None and name_words(low[len(lead) :]) in site
+    return lead is not None and name_words(low[len(lead) :]) in site
