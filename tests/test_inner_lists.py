@@ -136,7 +136,7 @@ def test_the_dump_starting_with_its_headline_goes_on_under_a_table() -> None:
 def test_a_list_that_closes_the_story_keeps_what_follows_out(after: tuple[str, ...]) -> None:
     # Keep-trap: the list ends the story; no paragraph of it comes under the list.
     text = _clean(*HEAD, *PARAGRAPHS, *RELEASES, *after, *FOOT)
-    assert PARAGRAPHS[-1] in text
+    assert PARAGRAPHS[-1] in text and all(row in text for row in RELEASES)  # the list is the story's end
     assert all(line not in text for line in after[1:])
 
 
@@ -150,6 +150,7 @@ def test_teasers_under_a_list_stay_out() -> None:
         "Mail merge, ranked",
     )
     text = _clean(*HEAD, *PARAGRAPHS, *RELEASES, *teasers, *FOOT)
+    assert PARAGRAPHS[-1] in text and RELEASES[-1] in text
     assert "Spreadsheets at 40" not in text
     assert "32 kilobytes" not in text
 

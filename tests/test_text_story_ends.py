@@ -352,3 +352,41 @@ def test_a_story_about_comment_forms_keeps_its_paragraphs() -> None:
     )
     text = clean(_dump(*HEAD, "Regulator fines sites", *PARAGRAPHS, *story, *FOOT)).text
     assert all(p in text for p in story)
+
+
+def test_more_and_a_sites_common_word_name_in_lower_case_is_no_heading() -> None:
+    # Keep-trap: on a site called "Money", "More money" is the story's own last part, shaped like teasers.
+    title = "Five ways to cut your bills this winter"
+    story = (
+        "Energy prices are expected to rise again this winter, and millions of households are looking for ways to "
+        "keep their bills under control without going cold.",
+        "The simplest step is to check your tariff: many people are still on a standard variable rate that costs "
+        "far more than the fixed deals now on offer.",
+        "Next, look at your standing charges and direct debits, which often run on for months after a service has "
+        "stopped being useful to anyone in the house.",
+        "Insulation grants are also back, and the scheme now covers renters as well as owners, so it is worth "
+        "asking your landlord whether the home qualifies.",
+    )
+    part = (
+        "Switch your bank",
+        "Some banks pay up to 200 dollars to new customers who move their current account.",
+        "Cancel old subscriptions",
+        "Sell what you do not need",
+    )
+    page = (f"{title} | Money", "Home", "Banking", "Credit", title, *story, "More money", *part)
+    text = clean(_dump(*page, "About us", "Contact", "Privacy policy", "© Money 2024")).text
+    assert story[-1] in text and part[1] in text
+
+
+def test_a_paragraph_opening_with_a_form_notices_words_does_not_end_the_story() -> None:
+    # Keep-trap: a how-to story's paragraph that opens with the notice's words is no comment form.
+    story = (
+        "Required fields are marked with an asterisk on most sites, but the asterisk alone means nothing to a "
+        "screen reader unless the field also carries the required attribute.",
+        "Finally, test the form with a keyboard alone: every field, the checkbox and the submit button must be "
+        "reachable with the tab key, in the order they appear.",
+        "If you follow these steps, the form will work for far more of your readers, and the comments you get "
+        "will come from a wider range of people.",
+    )
+    text = clean(_dump(*HEAD, "How to build a comment form", *PARAGRAPHS, *story, *FOOT)).text
+    assert story[1] in text and story[2] in text

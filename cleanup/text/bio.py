@@ -33,7 +33,7 @@ from cleanup.text.patterns import (
 from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
 from cleanup.text.sentence import SENTENCE_MARKS
-from cleanup.text.site_blurb import more_of_site, site_names
+from cleanup.text.site_blurb import more_of_site
 from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
@@ -208,7 +208,8 @@ def _opens_thread(text: str) -> bool:
 
 
 def _form_notice(text: str) -> bool:
-    return lang.classify(text, None, FORM_NOTICE) is not None
+    """A form's notice in any pack; a paragraph opening with its words ("Required fields are marked …") is prose."""
+    return not is_prose(text) and lang.classify(text, None, FORM_NOTICE) is not None
 
 
 def _headed_name(heading: str, name: str, text: str) -> bool:
@@ -319,9 +320,9 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
-    site = site_names(texts[0]) if texts else ()
+    title = texts[0] if texts else ""
     for i in range(first + 1, stop):
-        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs, site):
+        if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs, title):
             continue
         rest = [j for j in range(i + 1, stop) if dropped_by[j] is None]
         listed = sum(1 for j in range(i + 1, stop) if dropped_by[j] == "related-list")
@@ -347,16 +348,18 @@ def ends_in_read_more(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
 
 
 def _related_heading(
-    text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = (), site: Sequence[tuple[str, ...]] = ()
+    text: str, low: str, english_like: bool, rules_dirs: tuple[str, ...] = (), title: str = ""
 ) -> bool:
     """A related-stories heading: the English patterns ("More from …"), a language pack's ("Você pode gostar"),
     or "More" and the site's name (``more_of_site``).
 
     ``low`` is the text lower-cased; ``english_like``: the unit passes ``heading_like``, the
     cheap test for the English patterns; ``rules_dirs``: a user's packs there extend the bundled ones;
-    ``site``: the site's names from the page's <title> (``site_blurb.site_names``).
+    ``title``: the page's <title>, the dump's first unit (``site_blurb.site_names``).
     """
-    return (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs) or more_of_site(low, site)
+    return (
+        (english_like and is_list_heading(text)) or is_pack_heading(text, low, rules_dirs) or more_of_site(text, title)
+    )
 
 
 def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = (), listed: int = 0) -> bool:

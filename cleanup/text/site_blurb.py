@@ -33,26 +33,29 @@ LINKS = frozenset(w for w in WORDS["bio_links"] if " " not in w) | frozenset(WOR
 
 
 @functools.lru_cache(maxsize=256)
-def site_names(title: str) -> tuple[tuple[str, ...], ...]:
+def site_names(title: str, *, cased: bool = False) -> tuple[tuple[str, ...], ...]:
     """The words (lower-cased, no article) of each part of a <title> but its longest: the site's name.
 
     >>> site_names("Neubau beschlossen: Stadt zahlt mehr | Der Rheinpfalz-Kurier")
     (('rheinpfalz-kurier',),)
     >>> site_names("Council approves homes"), site_names("Council approves homes | The Harbour Gazette")
     ((), (('harbour', 'gazette'),))
+    >>> site_names("Council approves homes | The Harbour Gazette", cased=True)
+    (('Harbour', 'Gazette'),)
     """
     parts = TITLE_SEPARATOR_RE.split(title)
     if len(parts) < 2:
         return ()
     longest = max(parts, key=len)
-    names = (name_words(part) for part in parts if part is not longest)
+    names = (name_words(part, cased=cased) for part in parts if part is not longest)
     return tuple(name for name in names if 0 < len(name) <= MAX_SITE_WORDS)
 
 
-def name_words(text: str) -> tuple[str, ...]:
-    """The lower-cased words of a name, without an article before it ("The Harbour Gazette": harbour, gazette)."""
-    words = [w.lower() for w in WORD_RE.findall(text)]
-    return tuple(words[1:] if words and words[0] in ARTICLES else words)
+def name_words(text: str, *, cased: bool = False) -> tuple[str, ...]:
+    """The lower-cased words of a name, without an article before it ("The Harbour Gazette": harbour, gazette);
+    ``cased``: the words as written."""
+    words = [w if cased else w.lower() for w in WORD_RE.findall(text)]
+    return tuple(words[1:] if words and words[0].lower() in ARTICLES else words)
 
 
 def is_site_blurb(text: str, names: Sequence[tuple[str, ...]]) -> bool:
@@ -103,16 +106,27 @@ def _named(text: str, names: Sequence[tuple[str, ...]]) -> bool:
     return any(any(tuple(words[i : i + len(n)]) == n for i in range(len(words))) for n in names)
 
 
-def more_of_site(low: str, site: Sequence[tuple[str, ...]]) -> bool:
-    """True for a heading that is a "more" word and the site's name, lower-cased: "more washington examiner".
+def more_of_site(text: str, title: str) -> bool:
+    """True for a heading that is a "more" word and the site's name as the <title> writes it, or in capitals.
 
-    >>> more_of_site("more washington examiner", [("washington", "examiner")])
+    A name that is a common word ("Money", "Le Temps") opens a story's own subheading in lower case:
+    "More money", "Plus de temps" are no headings over the site's other stories.
+
+    >>> more_of_site("More Washington Examiner", "Why the rail yard plan matters | Washington Examiner")
     True
-    >>> more_of_site("mehr vom stadtanzeiger", [("stadtanzeiger",)]), more_of_site("more protests", [("examiner",)])
+    >>> title = "Rat beschließt Neubau am Bahnhof | Der Stadtanzeiger"
+    >>> more_of_site("Mehr vom Stadtanzeiger", title), more_of_site("More protests", title)
     (True, False)
+    >>> title = "Five ways to cut your bills | Money"
+    >>> more_of_site("More money", title), more_of_site("More Money", title), more_of_site("MORE MONEY", title)
+    (False, True, True)
     """
-    if not site or low[:MAX_HEADING_CHARS].split(" ", 1)[0] not in SITE_MORE_FIRST:
+    if text[:MAX_HEADING_CHARS].lower().split(" ", 1)[0] not in SITE_MORE_FIRST:
         return False  # most units: one split and a set lookup
-    ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] == "'" or low[len(w) : len(w) + 1] == " "))
+    low = text.lower()
+    ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] in "'’" or low[len(w) : len(w) + 1] == " "))
     lead = next(ends, None)
-    return lead is not None and name_words(low[len(lead) :]) in site
+    if lead is None or text[: len(lead)].lower() != lead:
+        return False
+    name = name_words(text[len(lead) :], cased=True)
+    return any(name in (n, tuple(w.upper() for w in n)) for n in site_names(title, cased=True))
