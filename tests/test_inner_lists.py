@@ -218,3 +218,29 @@ def test_an_announced_list_that_closes_the_story_keeps_the_footer_out(tail: tupl
     text = _clean(*HEAD, *PARAGRAPHS, *RANKINGS, *tail, *FOOT)
     assert "9. Spain" in text
     assert all(line not in text for line in tail)
+
+
+def test_an_ad_label_inside_the_list_does_not_end_it() -> None:
+    rows = (*RELEASES[:7], "Advertisement", *RELEASES[7:])
+    text = _clean(*HEAD, *PARAGRAPHS, *rows, *AFTER, *FOOT)
+    assert "Advertisement" not in text
+    assert RELEASES[-1] in text and AFTER[1] in text
+
+
+def test_a_subheading_under_the_list_leads_the_story_on() -> None:
+    text = _clean(*HEAD, *PARAGRAPHS, *RELEASES, "Development statistics", *AFTER, *FOOT)
+    assert "Development statistics" in text and AFTER[1] in text
+
+
+def test_a_sidebar_teaser_under_a_list_that_closes_the_story_stays_out() -> None:
+    # Keep-trap: one sentence with no heading, then headlines: the sidebar's, too short for the story.
+    sidebar = (
+        "Police are investigating a break-in at a jewellery shop on Harbour Street overnight, officers said.",
+        "Harbour Street break-in",
+        "Ferry fares to rise in May",
+        "School wins award",
+    )
+    timeline = ("The timeline:", "Phase 1: 300 homes, 2026", "Phase 2: 400 homes, 2027", "Phase 3: 500 homes, 2029")
+    text = _clean(*HEAD, *PARAGRAPHS, *timeline, "Share", "Tweet", *sidebar, *FOOT)
+    assert "Phase 3: 500 homes, 2029" in text and PARAGRAPHS[-1] in text
+    assert all(line not in text for line in sidebar)

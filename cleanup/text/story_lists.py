@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text.article_end import (
     DATA_ROW_RE,
+    INLINE_CHROME,
     MAX_ANNOUNCED_ITEM_CHARS,
     MAX_ANNOUNCED_ITEMS,
+    MAX_INLINE_CHROME,
     MIN_DATA_ROWS,
     ROW_WORD_RE,
     extend_announced_list,
@@ -22,6 +24,7 @@ from cleanup.text.article_end import (
     table_heading,
 )
 from cleanup.text.blocks import ends_like_sentence, is_prose, weight
+from cleanup.text.related import is_pack_heading
 from cleanup.text.units import as_units, visible
 
 ANCHOR_LOOKAHEAD = 15  # the story starts within this many units under its headline
@@ -30,6 +33,7 @@ MIN_HEADLINE_LIST_ROWS = 5
 HEADLINE_LIST_GAP = 4
 LIST_PROSE_GAP = 2  # prose this close after such a list goes on with it
 MAX_INNER_LISTS = 8  # lists inside a story the run goes past (``past_inner_lists``)
+MIN_STORY_AFTER = 200  # characters of prose under such a list for the story to go on there
 
 
 def data_list_under(lines: Sequence[Line], dropped_by: Sequence[str | None], headline: int) -> tuple[int, int] | None:
@@ -82,24 +86,43 @@ def prose_after_list(values: Sequence[int], dropped_by: Sequence[str | None], en
 
 
 def past_inner_lists(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int], stop: int) -> int:
-    """The run's end past data lists inside the story: lists with a paragraph of the story right under them.
+    """The run's end past data lists inside the story: lists with the story going on right under them.
 
     A list of rows (releases and their dates, results, ingredients) costs each
     row as a menu item does, and the run of prose stopped at it although the
-    story goes on under it. Data lists (``data_lists_from``) whose next kept
-    unit is prose that ends like a sentence are the story's, and so is the prose
-    that goes on from there (``prose_after_list``). A list with no paragraph right
-    under it is left to ``extend_end``, which takes it when it closes the story;
-    a heading under it ("Related stories") is no paragraph.
+    story goes on under it. Data lists (``data_lists_from``) with a paragraph
+    under them (``_paragraph_under``), and MIN_STORY_AFTER characters of prose
+    from there on (``prose_after_list``; under the next lists too), are the story's. A list with no
+    paragraph under it is left to ``extend_end``, which takes it when it closes
+    the story; a sidebar's one-sentence teaser under it is too short to go on with.
     """
-    texts = as_units(lines).visible
+    end, prose = stop, 0  # the end taken so far; prose under the lists since it
     for _ in range(MAX_INNER_LISTS):
         listed = data_lists_from(lines, dropped_by, stop)
-        under = next((i for i in range(listed, len(lines)) if dropped_by[i] is None), None)
-        if listed == stop or under is None or values[under] <= 0 or not ends_like_sentence(texts[under]):
-            return stop
+        if listed == stop or not _paragraph_under(lines, dropped_by, values, listed):
+            break
         stop = prose_after_list(values, dropped_by, listed)
-    return stop
+        prose += sum(v for v in values[listed:stop] if v > 0)
+        if prose >= MIN_STORY_AFTER:  # a short paragraph between two tables counts with what follows them
+            end, prose = stop, 0
+    return end
+
+
+def _paragraph_under(lines: Sequence[Line], dropped_by: Sequence[str | None], values: Sequence[int], at: int) -> bool:
+    """True when the first kept unit from ``at`` on is prose that ends like a sentence, or a subheading over one.
+
+    A subheading is short, no sentence, and no related-stories heading in English or in a
+    language pack ("Development statistics", not "Related stories" nor "Mehr zum Thema").
+    """
+    found = as_units(lines)
+    kept = [i for i in range(at, min(len(lines), at + ANCHOR_LOOKAHEAD)) if dropped_by[i] is None][:2]
+    para = next((i for i in kept if values[i] > 0), None)
+    if para is None or not ends_like_sentence(found.visible[para]):
+        return False
+    head = kept[0]
+    return head == para or (
+        table_heading(lines[head].text) and not is_pack_heading(found.visible[head], found.lows[head], found.rules_dirs)
+    )
 
 
 def data_lists_from(lines: Sequence[Line], dropped_by: Sequence[str | None], at: int) -> int:
@@ -121,4 +144,12 @@ def data_lists_from(lines: Sequence[Line], dropped_by: Sequence[str | None], at:
         found = next((i for i in range(end, found) if is_prose(texts[i]) and ends_like_sentence(texts[i])), found)
         if found - end < MIN_DATA_ROWS:
             return end
-        end = found
+        end = _past_inline_drops(dropped_by, found)
+
+
+def _past_inline_drops(dropped_by: Sequence[str | None], at: int) -> int:
+    """Past at most MAX_INLINE_CHROME units that an INLINE_CHROME rule dropped: an ad label inside a table."""
+    end = at
+    while end < len(dropped_by) and end - at < MAX_INLINE_CHROME and dropped_by[end] in INLINE_CHROME:
+        end += 1
+    return end
