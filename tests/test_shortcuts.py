@@ -548,3 +548,29 @@ def test_ends_like_sentence_decides_from_the_last_character_as_the_plain_definit
     from cleanup.text.blocks import ends_like_sentence
 
     assert ends_like_sentence(text) == plain_ends_like_sentence(text)
+
+
+COMMENT_BITS = (
+    "Leave a Reply",
+    " Cancel reply",
+    "Your email address will not be published",
+    ". Required fields are marked *",
+    "Schreibe einen Kommentar",
+    "Kommentar",
+    "Grant for the harbour",
+    "İLGİLİ ",
+    "» ",
+    " ",
+    "12 ",
+    "comments",
+    "Deja una respuesta",
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(COMMENT_BITS), max_size=5).map("".join))
+def test_opens_comments_looks_up_what_classify_would_find(text: str) -> None:
+    from cleanup import lang
+    from cleanup.text.related import COMMENT_OPENERS, _opens_comments
+
+    assert _opens_comments(text) == (lang.classify(text, None, COMMENT_OPENERS) is not None)

@@ -147,8 +147,21 @@ def pack_headings(units: Units) -> AbstractSet[int]:
 
 
 def _opens_comments(text: str, rules_dirs: tuple[str, ...] = ()) -> bool:
-    """True for a comment prompt or a comment form's notice in any pack: "Leave a Reply", "Schreibe einen Kommentar"."""
+    """True for a comment prompt or a comment form's notice in any pack: "Leave a Reply", "Schreibe einen Kommentar".
+
+    A unit opening with a word of letters that opens no such phrase is not looked up.
+    """
+    first = text.partition(" ")[0].lower()
+    if first.isalpha() and first not in _comment_starts(rules_dirs):
+        return False
     return lang.classify(text, None, COMMENT_OPENERS, rules_dirs) is not None
+
+
+@functools.cache
+def _comment_starts(rules_dirs: tuple[str, ...] = ()) -> frozenset[str]:
+    """First words (lower-cased) of the packs' comment prompts and form notices: 'leave', 'schreibe', 'your'."""
+    phrases = (p for group in COMMENT_OPENERS for p in lang.words(group, None, rules_dirs))
+    return frozenset(p.split()[0].lower() for p in phrases if p.split())
 
 
 def _list_items(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, *, strict: bool = False) -> int:
