@@ -18,7 +18,7 @@ from lxml import etree
 
 from cleanup.html.dom import text_length
 from cleanup.html.meta import Meta
-from cleanup.html.xpath import NeededStrings, PageAttrs, SimpleTest, evaluate, first_string
+from cleanup.html.xpath import NeededStrings, PageAttrs, SimpleTest, evaluate, first_string, whole_tree
 from cleanup.text.units import re2_compile
 
 if TYPE_CHECKING:
@@ -90,14 +90,15 @@ class TokenIndex:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.elements: list[Any] | None = None
+        self.named: list[tuple[Any, str | None, str | None]] | None = None
         self.values: list[tuple[Any, str]] | None = None
         self.by_attr: dict[str, list[tuple[Any, str]]] = {}  # (element, value) of those with the attribute
 
-    def _elements(self) -> list[Any]:
-        if self.elements is None:
-            self.elements = CLASS_OR_ID(self.doc)
-        return self.elements
+    def _named(self) -> list[tuple[Any, str | None, str | None]]:
+        """(element, class, id) of the elements with a class or an id, in document order (``class_or_id``)."""
+        if self.named is None:
+            self.named = class_or_id(self.doc)
+        return self.named
 
     def find(self, token: str) -> list[Any]:
         """Elements whose class or id holds ``token`` (one or more whole, adjacent tokens).
@@ -111,7 +112,7 @@ class TokenIndex:
         2
         """
         if self.values is None:
-            self.values = [(el, f"{el.get('class') or ''}\0{el.get('id') or ''}") for el in self._elements()]
+            self.values = [(el, f"{c or ''}\0{i or ''}") for el, c, i in self._named()]
         padded, probe = f" {token} ", max(token.split(), key=len, default=token)  # "a b" may be "a  b" in the page
         return [el for el, value in self.values if probe in value and padded in _tokens(value)]
 
@@ -122,15 +123,33 @@ class TokenIndex:
         """
         pairs = self.by_attr.get(test.attr)
         if pairs is None:
-            pairs = self.by_attr[test.attr] = [
-                (el, value) for el in self._elements() if (value := el.get(test.attr)) is not None
-            ]
+            named = self._named()  # a SimpleTest reads class or id
+            if test.attr == "class":
+                pairs = [(el, c) for el, c, _ in named if c is not None]
+            else:
+                pairs = [(el, i) for el, _, i in named if i is not None]
+            self.by_attr[test.attr] = pairs
         wanted, tag = test.value, test.tag
         if test.equal:
             found = [el for el, value in pairs if value == wanted]
         else:
             found = [el for el, value in pairs if wanted in value]
         return found if tag is None else [el for el in found if el.tag == tag]
+
+
+def class_or_id(doc: Any) -> list[tuple[Any, str | None, str | None]]:
+    """(element, class, id) of the elements ``/descendant::*[@class or @id]`` selects, in document order.
+
+    Walked in Python when ``doc`` is the whole tree: lxml's iterator is faster than libxml2's XPath
+    predicate (0.52 against 0.79 ms a Readability page, the values read).
+    """
+    if not whole_tree(doc):
+        return [(el, el.get("class"), el.get("id")) for el in CLASS_OR_ID(doc)]
+    return [
+        (el, c, i)
+        for el in doc.iter(etree.Element)
+        if ((c := el.get("class")) is not None) | ((i := el.get("id")) is not None)  # | not or: both read
+    ]
 
 
 def _tokens(value: str) -> str:

@@ -205,7 +205,7 @@ class PageAttrs:
     __slots__ = ("doc", "found", "meta_elements", "needed", "text")
 
     def __init__(self, doc: Any, needed: NeededStrings, metas: tuple[Any, ...] | None = None) -> None:
-        self.text = "\0".join(ATTRIBUTE_VALUES(doc))
+        self.text = attribute_text(doc)
         self.needed = needed
         self.found: frozenset[str] | None = None
         self.doc, self.meta_elements = doc, metas
@@ -224,6 +224,27 @@ class PageAttrs:
             if string not in self.found and (string in self.needed.strings or string not in self.text):
                 return False
         return True
+
+
+def whole_tree(doc: Any) -> bool:
+    """True when ``doc.iter()`` walks every element ``/descendant::*`` selects: ``doc`` is the root
+    element and has no sibling at the top of the document (no second root)."""
+    return isinstance(doc, etree._Element) and (doc.getparent(), doc.getprevious(), doc.getnext()) == (None,) * 3
+
+
+def attribute_text(doc: Any) -> str:
+    """The values of ``/descendant::*/@*`` joined by NUL, in document order.
+
+    Walked in Python: lxml's iterator and ``values()`` give the same strings faster than the XPath,
+    which builds a node set of every attribute first (0.56 against 0.73 ms a Readability page).
+    """
+    if not whole_tree(doc):
+        return "\0".join(ATTRIBUTE_VALUES(doc))
+    parts: list[str] = []
+    extend = parts.extend
+    for el in doc.iter(etree.Element):
+        extend(el.values())
+    return "\0".join(parts)
 
 
 class NeededStrings:

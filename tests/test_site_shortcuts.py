@@ -1,0 +1,92 @@
+"""The speed shortcuts of site rules (FiveFilters strip rules, their pre-checks) give what libxml2's XPath gives.
+
+Each shortcut walks the tree in Python or answers from an index instead of
+running an XPath; it is checked against the XPath it replaces, on generated
+pages (markup parsed as the pipeline parses it, attributes and nesting drawn
+at random) and on the dev pages' trees.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from cleanup.html.parse import parse_html
+from cleanup.html.siterules import CLASS_OR_ID, TokenIndex, class_or_id
+from cleanup.html.xpath import ATTRIBUTE_VALUES, attribute_text, compile_xpath, simple_test
+from cleanup.sites.ftr import token_xpath
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+WORDS = ["share", "box", "share-box", "ad", "related", "", "  share  box ", "toc"]
+TAGS = ["div", "p", "span", "aside", "section"]
+ATTRS = ["class", "id", "href", "data-x", "style"]
+
+ELEMENT = st.recursive(
+    st.tuples(st.sampled_from(TAGS), st.dictionaries(st.sampled_from(ATTRS), st.sampled_from(WORDS)), st.just([])),
+    lambda kids: st.tuples(
+        st.sampled_from(TAGS),
+        st.dictionaries(st.sampled_from(ATTRS), st.sampled_from(WORDS)),
+        st.lists(kids, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+def markup(item: tuple) -> str:
+    tag, attrs, kids = item
+    shown = "".join(f' {k}="{v}"' for k, v in attrs.items())
+    return f"<{tag}{shown}>x{''.join(markup(k) for k in kids)}</{tag}>"
+
+
+def page(item: tuple) -> object:
+    return parse_html(f"<html><head><meta property='og:title' content='T'></head><body>{markup(item)}</body></html>")
+
+
+def dev_trees() -> list[object]:
+    found = sorted((SHARED / "bench" / "portal" / "html").glob("*.html.gz"))[:12]
+    return [parse_html(gzip.decompress(p.read_bytes()).decode("utf-8")) for p in found]
+
+
+@given(ELEMENT)
+@settings(max_examples=200, deadline=None)
+def test_attribute_text_is_the_xpath_s_values_joined(item: tuple) -> None:
+    doc = page(item)
+    assert attribute_text(doc) == "\0".join(ATTRIBUTE_VALUES(doc))
+
+
+@given(ELEMENT)
+@settings(max_examples=200, deadline=None)
+def test_class_or_id_finds_the_elements_the_xpath_finds(item: tuple) -> None:
+    doc = page(item)
+    assert class_or_id(doc) == [(el, el.get("class"), el.get("id")) for el in CLASS_OR_ID(doc)]
+
+
+@given(ELEMENT, st.sampled_from(["share", "share box", "box", "toc", "related"]))
+@settings(max_examples=200, deadline=None)
+def test_token_and_simple_rules_find_what_their_xpath_finds(item: tuple, word: str) -> None:
+    doc = page(item)
+    index = TokenIndex(doc)
+    assert index.find(word) == etree.XPath(token_xpath("strip_id_or_class", word))(doc)
+    for expr in (f"//*[contains(@class, '{word}')]", f"//div[@id='{word}']", f'//span[@class="{word}"]'):
+        test = simple_test(expr)
+        assert test is not None
+        assert index.select(test) == compile_xpath(expr)(doc)
+
+
+def test_a_subtree_or_a_second_root_is_walked_by_the_xpath() -> None:
+    doc = parse_html("<html><body><div class='a' id='b'><p class='c'>x</p></div></body></html>")
+    inner = doc.find(".//div")
+    assert attribute_text(inner) == "a\0b\0c" == "\0".join(ATTRIBUTE_VALUES(inner))
+    assert [el for el, _, _ in class_or_id(inner)] == CLASS_OR_ID(inner)
+
+
+@pytest.mark.skipif(not (SHARED / "bench").is_dir(), reason="needs ../shared/bench")
+def test_the_walks_give_the_xpaths_answers_on_dev_pages() -> None:
+    for doc in dev_trees():
+        assert attribute_text(doc) == "\0".join(ATTRIBUTE_VALUES(doc))
+        assert [el for el, _, _ in class_or_id(doc)] == CLASS_OR_ID(doc)
