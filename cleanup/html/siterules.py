@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from cleanup.html.dom import text_length
+from cleanup.html.dom import body_of, text_length
 from cleanup.html.meta import Meta
-from cleanup.html.xpath import NeededStrings, PageAttrs, SimpleTest, evaluate, first_string, whole_tree
+from cleanup.html.xpath import NeededStrings, PageAttrs, SimpleTest, evaluate, first_string
 from cleanup.text.units import re2_compile
 
 if TYPE_CHECKING:
@@ -137,6 +137,12 @@ class TokenIndex:
         return found if tag is None else [el for el in found if el.tag == tag]
 
 
+def whole_tree(doc: Any) -> bool:
+    """True when ``doc.iter()`` walks every element ``/descendant::*`` selects: ``doc`` is the root
+    element and has no sibling at the top of the document (no second root)."""
+    return isinstance(doc, etree._Element) and (doc.getparent(), doc.getprevious(), doc.getnext()) == (None,) * 3
+
+
 def class_or_id(doc: Any) -> list[tuple[Any, str | None, str | None]]:
     """(element, class, id) of the elements ``/descendant::*[@class or @id]`` selects, in document order.
 
@@ -169,6 +175,23 @@ def read_site_page(
         return meta, False, None
     attrs = PageAttrs(doc, needed_strings(site), metas)
     return site_metadata(doc, site, meta, attrs), bool(site.native_ad and is_native_ad(doc, site, attrs)), attrs
+
+
+def after_walk(attrs: PageAttrs | None, doc: Any, walked: list[Any]) -> None:
+    """Give ``attrs`` the page's attribute values from ``walked``, the body's elements the chrome walk
+    took (``find_marks``), and the few outside the body: no walk of the page of its own.
+
+    Unless a rule needed them already (then they were read from the whole tree, invisible
+    elements and all), or ``doc`` is not the whole tree (the values are read by the XPath).
+    """
+    if attrs is None or not whole_tree(doc):
+        return
+    body = body_of(doc)
+    if body is doc:
+        attrs.read_from(walked)
+        return
+    outside = [el for child in doc if child is not body for el in child.iter(etree.Element)]
+    attrs.read_from([doc, *outside, *walked])
 
 
 def needed_strings(site: Site) -> NeededStrings:
