@@ -112,3 +112,32 @@ def test_the_walks_give_the_xpaths_answers_on_dev_pages() -> None:
     for doc in dev_trees():
         assert [el for el, _, _ in class_or_id(doc)] == CLASS_OR_ID(doc)
         assert same_values(values_after_walk(doc), doc)
+
+
+def plain_holds_most(article: tuple, el: object) -> bool:
+    """ArticleGuard.holds_most as first written: every container measured, then each one's share."""
+    from cleanup.html.dom import text_length
+
+    total = sum(text_length(root) for root in article)
+    if not total:
+        return False
+    inside = 0
+    for root in article:
+        if root is el or el in root.iterancestors():
+            inside += text_length(root)
+        elif root in el.iterancestors():
+            inside += text_length(el)
+    return 2 * inside >= total
+
+
+@given(ELEMENT, st.data())
+@settings(max_examples=200, deadline=None)
+def test_the_article_guard_measures_only_for_related_elements_and_answers_as_before(item: tuple, data) -> None:
+    from cleanup.html.marks import ArticleGuard
+
+    doc = page(item)
+    elements = list(doc.find("body").iter(etree.Element))
+    article = tuple(data.draw(st.lists(st.sampled_from(elements), max_size=2, unique=True)))
+    guard = ArticleGuard(article)
+    for el in data.draw(st.lists(st.sampled_from(elements), max_size=6)):
+        assert guard.holds_most(el) == plain_holds_most(article, el)
