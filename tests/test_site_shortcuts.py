@@ -141,3 +141,11 @@ def test_the_article_guard_measures_only_for_related_elements_and_answers_as_bef
     guard = ArticleGuard(article)
     for el in data.draw(st.lists(st.sampled_from(elements), max_size=6)):
         assert guard.holds_most(el) == plain_holds_most(article, el)
+
+
+@given(st.lists(st.text(alphabet="ab \n\0", max_size=6), max_size=8), st.text(alphabet="ab \n\0", max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_joined_values_find_the_values_a_test_per_value_finds(values: list[str], probe: str) -> None:
+    from cleanup.html.siterules import Joined
+
+    assert Joined(values).holding(probe) == [n for n, value in enumerate(values) if probe in value]

@@ -9,8 +9,10 @@ flags a sponsored page without changing what is kept.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -91,8 +93,8 @@ class TokenIndex:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.named: list[tuple[Any, str | None, str | None]] | None = None
-        self.values: list[tuple[Any, str]] | None = None
-        self.by_attr: dict[str, list[tuple[Any, str]]] = {}  # (element, value) of those with the attribute
+        self.values: Joined | None = None  # "class\0id" of each element of ``named``
+        self.by_attr: dict[str, tuple[list[Any], Joined]] = {}  # those with the attribute, and its values
 
     def _named(self) -> list[tuple[Any, str | None, str | None]]:
         """(element, class, id) of the elements with a class or an id, in document order (``class_or_id``)."""
@@ -111,30 +113,55 @@ class TokenIndex:
         >>> len(TokenIndex(page).find("share"))
         2
         """
+        named = self._named()
         if self.values is None:
-            self.values = [(el, f"{c or ''}\0{i or ''}") for el, c, i in self._named()]
+            self.values = Joined([f"{c or ''}\0{i or ''}" for _, c, i in named])
         padded, probe = f" {token} ", max(token.split(), key=len, default=token)  # "a b" may be "a  b" in the page
-        return [el for el, value in self.values if probe in value and padded in _tokens(value)]
+        values = self.values.values
+        return [named[n][0] for n in self.values.holding(probe) if padded in _tokens(values[n])]
 
     def select(self, test: SimpleTest) -> list[Any]:
         """Elements an XPath of a simple form selects, in document order (the same nodes libxml2 finds).
 
         The attribute's values are read once a page: a site has several such rules.
         """
-        pairs = self.by_attr.get(test.attr)
-        if pairs is None:
-            named = self._named()  # a SimpleTest reads class or id
-            if test.attr == "class":
-                pairs = [(el, c) for el, c, _ in named if c is not None]
-            else:
-                pairs = [(el, i) for el, _, i in named if i is not None]
-            self.by_attr[test.attr] = pairs
+        held = self.by_attr.get(test.attr)
+        if held is None:
+            at = 1 if test.attr == "class" else 2  # a SimpleTest reads class or id
+            pairs = [(named[0], value) for named in self._named() if (value := named[at]) is not None]
+            held = self.by_attr[test.attr] = ([el for el, _ in pairs], Joined([value for _, value in pairs]))
+        elements, values = held
         wanted, tag = test.value, test.tag
         if test.equal:
-            found = [el for el, value in pairs if value == wanted]
+            found = [elements[n] for n, value in enumerate(values.values) if value == wanted]
         else:
-            found = [el for el, value in pairs if wanted in value]
+            found = [elements[n] for n in values.holding(wanted)]
         return found if tag is None else [el for el in found if el.tag == tag]
+
+
+class Joined:
+    """A page's attribute values joined by newlines: those holding a string are found by ``str.find``
+    over the whole text, not a test per value (a site has dozens of token rules, a page
+    thousands of values)."""
+
+    __slots__ = ("starts", "text", "values")
+
+    def __init__(self, values: list[str]) -> None:
+        self.values = values
+        self.text = "\n".join(values)
+        self.starts = list(itertools.accumulate((len(v) + 1 for v in values), initial=0))  # where each begins
+
+    def holding(self, probe: str) -> list[int]:
+        """Where the values holding ``probe`` are, in order: ``[n for n, v in enumerate(values) if probe in v]``."""
+        if not probe or "\n" in probe:  # it could span two values
+            return [n for n, value in enumerate(self.values) if probe in value]
+        found, text, starts = [], self.text, self.starts
+        at = text.find(probe)
+        while at >= 0:
+            n = bisect.bisect_right(starts, at) - 1
+            found.append(n)
+            at = text.find(probe, starts[n + 1])  # the next value on
+        return found
 
 
 def whole_tree(doc: Any) -> bool:
