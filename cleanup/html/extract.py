@@ -271,8 +271,8 @@ def _locate(doc: Any, wanted: list[str]) -> Any:
 
 def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: PageAttrs | None = None) -> Choice:
     """Site body rule (unless rotten: siterules.usable_body), else the generic choice."""
-    found = site_body(doc, site, attrs) if site and site.body else ()
-    if found and site is not None and usable_body(found, site, generic.containers, generic.extractor):
+    found, chars = site_body(doc, site, attrs) if site and site.body else ((), 0)
+    if found and site is not None and usable_body(found, site, generic.containers, generic.extractor, chars):
         return Choice(found, "site-rule")
     return generic
 

@@ -125,13 +125,15 @@ class ArticleGuard:
         return 2 * inside >= self.total
 
 
-def site_body(doc: Any, site: Site, attrs: PageAttrs | None = None) -> tuple[Any, ...]:
-    """Containers matched by the first site ``body`` rule that finds real text."""
+def site_body(doc: Any, site: Site, attrs: PageAttrs | None = None) -> tuple[tuple[Any, ...], int]:
+    """Containers matched by the first site ``body`` rule that finds real text, and their characters
+    of text (``text_length``: measured once, for the plausibility check too)."""
     for rule in site.body:
         found = _elements(evaluate(rule.xpath, doc, attrs))
-        if sum(map(text_length, found)) >= MIN_SITE_BODY_CHARS:
-            return tuple(found)
-    return ()
+        chars = sum(map(text_length, found))
+        if chars >= MIN_SITE_BODY_CHARS:
+            return tuple(found), chars
+    return (), 0
 
 
 def outside_removals(containers: tuple[Any, ...]) -> list[Removal]:

@@ -241,23 +241,26 @@ def needed_strings(site: Site) -> NeededStrings:
     return held[1]
 
 
-def usable_body(found: tuple[Any, ...], site: Site, generic: tuple[Any, ...], extractor: str) -> bool:
-    """Whether a site body is used: the user's TOML rules always; a FiveFilters one when plausible_body.
+def usable_body(
+    found: tuple[Any, ...], site: Site, generic: tuple[Any, ...], extractor: str, chars: int | None = None
+) -> bool:
+    """Whether a site body is used: the user's TOML rules always; a FiveFilters one when plausible_body
+    (``chars``: the body's characters of text, when measured already).
 
     A FiveFilters body far smaller or larger than the article the generic path
     finds is a rotten rule (the site was redesigned).
     """
-    return not site.ftr or extractor == "body" or plausible_body(found, generic)
+    return not site.ftr or extractor == "body" or plausible_body(found, generic, chars)
 
 
-def plausible_body(found: tuple[Any, ...], generic: tuple[Any, ...]) -> bool:
+def plausible_body(found: tuple[Any, ...], generic: tuple[Any, ...], chars: int | None = None) -> bool:
     """True when a site body holds about as much text as the generic article (a share in SITE_BODY_BAND).
 
     FiveFilters body rules rot as sites change: on older pages a rule may
     match a video box beside the story, or the whole page; either way the
     generic extractor's article is the safer choice.
     """
-    mine, theirs = _chars(found), _chars(generic)
+    mine, theirs = _chars(found) if chars is None else chars, _chars(generic)  # a whole article: measured once
     low, high = SITE_BODY_BAND
     return theirs == 0 or low * theirs <= mine <= high * theirs
 
