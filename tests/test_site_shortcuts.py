@@ -56,19 +56,12 @@ def dev_trees() -> list[object]:
     return [parse_html(gzip.decompress(p.read_bytes()).decode("utf-8")) for p in found]
 
 
-def after_chrome_walk(doc: object) -> PageAttrs:
-    """PageAttrs as the pipeline fills it: from the chrome walk's elements, after the invisible ones went."""
+def values_after_walk(doc: object) -> str:
+    """PageAttrs.text as the pipeline reads it: from the chrome walk's elements after the invisible ones went."""
     attrs = PageAttrs(doc, NeededStrings(()))
     drop_invisible(doc)
     _marks_and_evidence(doc, read_metadata(doc, None), None, Options(), attrs)
-    return attrs
-
-
-def walk_matches_xpaths(doc: object) -> bool:
-    """The values read from the walk are the XPath's; its elements give the class/id index the XPath gives."""
-    attrs = after_chrome_walk(doc)
-    named = [(el, el.get("class"), el.get("id")) for el in CLASS_OR_ID(doc)]
-    return same_values(attrs.text, doc) and class_or_id(doc, attrs.elements) == named
+    return attrs.text
 
 
 def same_values(text: str, doc: object) -> bool:
@@ -83,7 +76,7 @@ def test_values_read_from_the_walk_are_the_xpath_s_values(item: tuple, script: b
     doc = page(item)
     if script:
         doc.find("body").insert(0, etree.fromstring("<script class='share' src='ad'>x</script>"))
-    assert walk_matches_xpaths(doc)
+    assert same_values(values_after_walk(doc), doc)
 
 
 @given(ELEMENT)
@@ -118,7 +111,7 @@ def test_a_subtree_or_a_second_root_is_walked_by_the_xpath() -> None:
 def test_the_walks_give_the_xpaths_answers_on_dev_pages() -> None:
     for doc in dev_trees():
         assert [el for el, _, _ in class_or_id(doc)] == CLASS_OR_ID(doc)
-        assert walk_matches_xpaths(doc)
+        assert same_values(values_after_walk(doc), doc)
 
 
 def plain_holds_most(article: tuple, el: object) -> bool:

@@ -73,7 +73,7 @@ def apply_site_strip(
     """
     removed = []
     guard = ArticleGuard(article)
-    tokens = TokenIndex(doc, attrs.elements if attrs is not None else None)
+    tokens = TokenIndex(doc)
     for rule in site.strip:
         if rule.token is not None and rule.xpath.may_match(attrs):
             found = tokens.find(rule.token)

@@ -90,8 +90,8 @@ class TokenIndex:
     the same elements in document order.
     """
 
-    def __init__(self, doc: Any, elements: list[Any] | None = None) -> None:
-        self.doc, self.elements = doc, elements  # ``elements``: the page's elements in document order, if known
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
         self.named: list[tuple[Any, str | None, str | None]] | None = None
         self.values: Joined | None = None  # "class\0id" of each element of ``named``
         self.by_attr: dict[str, tuple[list[Any], Joined]] = {}  # those with the attribute, and its values
@@ -99,7 +99,7 @@ class TokenIndex:
     def _named(self) -> list[tuple[Any, str | None, str | None]]:
         """(element, class, id) of the elements with a class or an id, in document order (``class_or_id``)."""
         if self.named is None:
-            self.named = class_or_id(self.doc, self.elements)
+            self.named = class_or_id(self.doc)
         return self.named
 
     def find(self, token: str) -> list[Any]:
@@ -170,18 +170,17 @@ def whole_tree(doc: Any) -> bool:
     return isinstance(doc, etree._Element) and (doc.getparent(), doc.getprevious(), doc.getnext()) == (None,) * 3
 
 
-def class_or_id(doc: Any, elements: list[Any] | None = None) -> list[tuple[Any, str | None, str | None]]:
+def class_or_id(doc: Any) -> list[tuple[Any, str | None, str | None]]:
     """(element, class, id) of the elements ``/descendant::*[@class or @id]`` selects, in document order.
 
-    Read from ``elements`` (every element of ``doc``, in document order) when given; else walked in
-    Python when ``doc`` is the whole tree: lxml's iterator is faster than libxml2's XPath predicate
-    (0.52 against 0.79 ms a Readability page, the values read).
+    Walked in Python when ``doc`` is the whole tree: lxml's iterator is faster than libxml2's XPath
+    predicate (0.52 against 0.79 ms a Readability page, the values read).
     """
-    if elements is None and not whole_tree(doc):
+    if not whole_tree(doc):
         return [(el, el.get("class"), el.get("id")) for el in CLASS_OR_ID(doc)]
     return [
         (el, c, i)
-        for el in (doc.iter(etree.Element) if elements is None else elements)
+        for el in doc.iter(etree.Element)
         if ((c := el.get("class")) is not None) | ((i := el.get("id")) is not None)  # | not or: both read
     ]
 
@@ -206,24 +205,20 @@ def read_site_page(
 
 
 def after_walk(attrs: PageAttrs | None, doc: Any, walked: list[Any]) -> None:
-    """Give ``attrs`` the page's elements and their attribute values from ``walked``, the body's
-    elements the chrome walk took (``find_marks``), and the few outside the body: no walk of the
-    page of its own, and the strip rules' TokenIndex reads elements that exist already.
+    """Give ``attrs`` the page's attribute values from ``walked``, the body's elements the chrome walk
+    took (``find_marks``), and the few outside the body: no walk of the page of its own.
 
-    The values were read already if a rule needed them (then from the whole tree, invisible
-    elements and all). When ``doc`` is not the whole tree, the XPaths read them.
+    Unless a rule needed them already (then they were read from the whole tree, invisible
+    elements and all), or ``doc`` is not the whole tree (the values are read by the XPath).
     """
     if attrs is None or not whole_tree(doc):
         return
     body = body_of(doc)
     if body is doc:
-        elements = walked
-    else:
-        elements = [doc]
-        for child in doc:  # in document order: the head, the body, anything after it
-            elements.extend(walked if child is body else child.iter(etree.Element))
-    attrs.read_from(elements)
-    attrs.elements = elements
+        attrs.read_from(walked)
+        return
+    outside = [el for child in doc if child is not body for el in child.iter(etree.Element)]
+    attrs.read_from([doc, *outside, *walked])
 
 
 def needed_strings(site: Site) -> NeededStrings:

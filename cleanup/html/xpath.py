@@ -203,14 +203,13 @@ class PageAttrs:
     first ask comes after the chrome walk, whose elements give them (``read_from``).
     """
 
-    __slots__ = ("_text", "doc", "elements", "found", "meta_elements", "needed")
+    __slots__ = ("_text", "doc", "found", "meta_elements", "needed")
 
     def __init__(self, doc: Any, needed: NeededStrings, metas: tuple[Any, ...] | None = None) -> None:
         self._text: str | None = None
         self.needed = needed
         self.found: frozenset[str] | None = None
         self.doc, self.meta_elements = doc, metas
-        self.elements: list[Any] | None = None  # every element in document order after the chrome walk
 
     @property
     def text(self) -> str:
