@@ -63,7 +63,7 @@ from cleanup.html.scorer import (
     scorer_container,
     with_siblings,
 )
-from cleanup.html.siterules import apply_replacements, read_site_page, usable_body
+from cleanup.html.siterules import after_walk, apply_replacements, read_site_page, usable_body
 from cleanup.html.teasers import RULE as TEASERS_RULE
 from cleanup.html.teasers import teaser_marks
 from cleanup.html.vocab import INVISIBLE_TAGS, ChromeGroup
@@ -120,7 +120,7 @@ def extract_html(
     declared = meta.declared or meta.byline is not None or meta.date is not None
     meta, native_ad, attrs = read_site_page(doc, site, meta, metas)
     drop_invisible(doc)
-    found, evidence, walked = _marks_and_evidence(doc, meta, url, options)
+    found, evidence, walked = _marks_and_evidence(doc, meta, url, options, attrs)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
     del walked  # held through the scorer's walk (find_marks); the scores hold its elements now
     generic = generic_choice(doc, scores, evidence, meta.title)
@@ -161,13 +161,15 @@ def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> tuple[Any,
 
 
 def _marks_and_evidence(
-    doc: Any, meta: Meta, url: str | None, options: Options
+    doc: Any, meta: Meta, url: str | None, options: Options, attrs: PageAttrs | None = None
 ) -> tuple[dict[Any, Any], Evidence, list[Any]]:
     """The chrome marks (``_chrome_marks``), the evidence containers, whose candidates the marks' walk
-    finds, and the elements of that walk (``find_marks``: to be held until the scorer has walked them)."""
+    finds, and the elements of that walk (``find_marks``: to be held until the scorer has walked them).
+    ``attrs`` (a site's pre-checks) reads the page's attribute values from the walk (``after_walk``)."""
     candidates: list[Candidate] = []
     walked: list[Any] = []
     found = _chrome_marks(doc, candidates, meta.canonical_url or url, options, walked)
+    after_walk(attrs, doc, walked)
     return found, find_evidence(doc, meta.body_hint, candidates), walked
 
 
@@ -269,8 +271,8 @@ def _locate(doc: Any, wanted: list[str]) -> Any:
 
 def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: PageAttrs | None = None) -> Choice:
     """Site body rule (unless rotten: siterules.usable_body), else the generic choice."""
-    found = site_body(doc, site, attrs) if site and site.body else ()
-    if found and site is not None and usable_body(found, site, generic.containers, generic.extractor):
+    found, chars = site_body(doc, site, attrs) if site and site.body else ((), 0)
+    if found and site is not None and usable_body(found, site, generic.containers, generic.extractor, chars):
         return Choice(found, "site-rule")
     return generic
 

@@ -107,28 +107,33 @@ class ArticleGuard:
         self.total = 0
 
     def holds_most(self, el: Any) -> bool:
-        """True when removing ``el`` would remove at least half of the article's text."""
-        if not self.chars:  # measured at the first match: most pages have none
+        """True when removing ``el`` would remove at least half of the article's text.
+
+        An element neither holding nor inside an article container removes none of it: the
+        containers are measured only at the first match that is (most pages have none).
+        """
+        holding = [root for root in self.article if root is el or el in root.iterancestors()]
+        inside_of = [root for root in self.article if root not in holding and root in el.iterancestors()]
+        if not (holding or inside_of):
+            return False
+        if not self.chars:
             self.chars = {root: text_length(root) for root in self.article}
             self.total = sum(self.chars.values())
         if not self.total:
             return False
-        inside = 0
-        for root in self.article:
-            if root is el or el in root.iterancestors():
-                inside += self.chars[root]
-            elif root in el.iterancestors():
-                inside += text_length(el)
+        inside = sum(self.chars[root] for root in holding) + len(inside_of) * text_length(el)
         return 2 * inside >= self.total
 
 
-def site_body(doc: Any, site: Site, attrs: PageAttrs | None = None) -> tuple[Any, ...]:
-    """Containers matched by the first site ``body`` rule that finds real text."""
+def site_body(doc: Any, site: Site, attrs: PageAttrs | None = None) -> tuple[tuple[Any, ...], int]:
+    """Containers matched by the first site ``body`` rule that finds real text, and their characters
+    of text (``text_length``: measured once, for the plausibility check too)."""
     for rule in site.body:
         found = _elements(evaluate(rule.xpath, doc, attrs))
-        if sum(map(text_length, found)) >= MIN_SITE_BODY_CHARS:
-            return tuple(found)
-    return ()
+        chars = sum(map(text_length, found))
+        if chars >= MIN_SITE_BODY_CHARS:
+            return tuple(found), chars
+    return (), 0
 
 
 def outside_removals(containers: tuple[Any, ...]) -> list[Removal]:

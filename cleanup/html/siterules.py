@@ -9,14 +9,16 @@ flags a sponsored page without changing what is kept.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from cleanup.html.dom import text_length
+from cleanup.html.dom import body_of, text_length
 from cleanup.html.meta import Meta
 from cleanup.html.xpath import NeededStrings, PageAttrs, SimpleTest, evaluate, first_string
 from cleanup.text.units import re2_compile
@@ -90,14 +92,15 @@ class TokenIndex:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.elements: list[Any] | None = None
-        self.values: list[tuple[Any, str]] | None = None
-        self.by_attr: dict[str, list[tuple[Any, str]]] = {}  # (element, value) of those with the attribute
+        self.named: list[tuple[Any, str | None, str | None]] | None = None
+        self.values: Joined | None = None  # "class\0id" of each element of ``named``
+        self.by_attr: dict[str, tuple[list[Any], Joined]] = {}  # those with the attribute, and its values
 
-    def _elements(self) -> list[Any]:
-        if self.elements is None:
-            self.elements = CLASS_OR_ID(self.doc)
-        return self.elements
+    def _named(self) -> list[tuple[Any, str | None, str | None]]:
+        """(element, class, id) of the elements with a class or an id, in document order (``class_or_id``)."""
+        if self.named is None:
+            self.named = class_or_id(self.doc)
+        return self.named
 
     def find(self, token: str) -> list[Any]:
         """Elements whose class or id holds ``token`` (one or more whole, adjacent tokens).
@@ -110,27 +113,76 @@ class TokenIndex:
         >>> len(TokenIndex(page).find("share"))
         2
         """
+        named = self._named()
         if self.values is None:
-            self.values = [(el, f"{el.get('class') or ''}\0{el.get('id') or ''}") for el in self._elements()]
+            self.values = Joined([f"{c or ''}\0{i or ''}" for _, c, i in named])
         padded, probe = f" {token} ", max(token.split(), key=len, default=token)  # "a b" may be "a  b" in the page
-        return [el for el, value in self.values if probe in value and padded in _tokens(value)]
+        values = self.values.values
+        return [named[n][0] for n in self.values.holding(probe) if padded in _tokens(values[n])]
 
     def select(self, test: SimpleTest) -> list[Any]:
         """Elements an XPath of a simple form selects, in document order (the same nodes libxml2 finds).
 
         The attribute's values are read once a page: a site has several such rules.
         """
-        pairs = self.by_attr.get(test.attr)
-        if pairs is None:
-            pairs = self.by_attr[test.attr] = [
-                (el, value) for el in self._elements() if (value := el.get(test.attr)) is not None
-            ]
+        held = self.by_attr.get(test.attr)
+        if held is None:
+            at = 1 if test.attr == "class" else 2  # a SimpleTest reads class or id
+            pairs = [(named[0], value) for named in self._named() if (value := named[at]) is not None]
+            held = self.by_attr[test.attr] = ([el for el, _ in pairs], Joined([value for _, value in pairs]))
+        elements, values = held
         wanted, tag = test.value, test.tag
         if test.equal:
-            found = [el for el, value in pairs if value == wanted]
+            found = [elements[n] for n, value in enumerate(values.values) if value == wanted]
         else:
-            found = [el for el, value in pairs if wanted in value]
+            found = [elements[n] for n in values.holding(wanted)]
         return found if tag is None else [el for el in found if el.tag == tag]
+
+
+class Joined:
+    """A page's attribute values joined by newlines: those holding a string are found by ``str.find``
+    over the whole text, not a test per value (a site has dozens of token rules, a page
+    thousands of values)."""
+
+    __slots__ = ("starts", "text", "values")
+
+    def __init__(self, values: list[str]) -> None:
+        self.values = values
+        self.text = "\n".join(values)
+        self.starts = list(itertools.accumulate((len(v) + 1 for v in values), initial=0))  # where each begins
+
+    def holding(self, probe: str) -> list[int]:
+        """Where the values holding ``probe`` are, in order: ``[n for n, v in enumerate(values) if probe in v]``."""
+        if not probe or "\n" in probe:  # it could span two values
+            return [n for n, value in enumerate(self.values) if probe in value]
+        found, text, starts = [], self.text, self.starts
+        at = text.find(probe)
+        while at >= 0:
+            n = bisect.bisect_right(starts, at) - 1
+            found.append(n)
+            at = text.find(probe, starts[n + 1])  # the next value on
+        return found
+
+
+def whole_tree(doc: Any) -> bool:
+    """True when ``doc.iter()`` walks every element ``/descendant::*`` selects: ``doc`` is the root
+    element and has no sibling at the top of the document (no second root)."""
+    return isinstance(doc, etree._Element) and (doc.getparent(), doc.getprevious(), doc.getnext()) == (None,) * 3
+
+
+def class_or_id(doc: Any) -> list[tuple[Any, str | None, str | None]]:
+    """(element, class, id) of the elements ``/descendant::*[@class or @id]`` selects, in document order.
+
+    Walked in Python when ``doc`` is the whole tree: lxml's iterator is faster than libxml2's XPath
+    predicate (0.52 against 0.79 ms a Readability page, the values read).
+    """
+    if not whole_tree(doc):
+        return [(el, el.get("class"), el.get("id")) for el in CLASS_OR_ID(doc)]
+    return [
+        (el, c, i)
+        for el in doc.iter(etree.Element)
+        if ((c := el.get("class")) is not None) | ((i := el.get("id")) is not None)  # | not or: both read
+    ]
 
 
 def _tokens(value: str) -> str:
@@ -152,6 +204,23 @@ def read_site_page(
     return site_metadata(doc, site, meta, attrs), bool(site.native_ad and is_native_ad(doc, site, attrs)), attrs
 
 
+def after_walk(attrs: PageAttrs | None, doc: Any, walked: list[Any]) -> None:
+    """Give ``attrs`` the page's attribute values from ``walked``, the body's elements the chrome walk
+    took (``find_marks``), and the few outside the body: no walk of the page of its own.
+
+    Unless a rule needed them already (then they were read from the whole tree, invisible
+    elements and all), or ``doc`` is not the whole tree (the values are read by the XPath).
+    """
+    if attrs is None or not whole_tree(doc):
+        return
+    body = body_of(doc)
+    if body is doc:
+        attrs.read_from(walked)
+        return
+    outside = [el for child in doc if child is not body for el in child.iter(etree.Element)]
+    attrs.read_from([doc, *outside, *walked])
+
+
 def needed_strings(site: Site) -> NeededStrings:
     """The strings the site's DOM rules need in a page's attribute values, made once per site object.
 
@@ -167,23 +236,26 @@ def needed_strings(site: Site) -> NeededStrings:
     return held[1]
 
 
-def usable_body(found: tuple[Any, ...], site: Site, generic: tuple[Any, ...], extractor: str) -> bool:
-    """Whether a site body is used: the user's TOML rules always; a FiveFilters one when plausible_body.
+def usable_body(
+    found: tuple[Any, ...], site: Site, generic: tuple[Any, ...], extractor: str, chars: int | None = None
+) -> bool:
+    """Whether a site body is used: the user's TOML rules always; a FiveFilters one when plausible_body
+    (``chars``: the body's characters of text, when measured already).
 
     A FiveFilters body far smaller or larger than the article the generic path
     finds is a rotten rule (the site was redesigned).
     """
-    return not site.ftr or extractor == "body" or plausible_body(found, generic)
+    return not site.ftr or extractor == "body" or plausible_body(found, generic, chars)
 
 
-def plausible_body(found: tuple[Any, ...], generic: tuple[Any, ...]) -> bool:
+def plausible_body(found: tuple[Any, ...], generic: tuple[Any, ...], chars: int | None = None) -> bool:
     """True when a site body holds about as much text as the generic article (a share in SITE_BODY_BAND).
 
     FiveFilters body rules rot as sites change: on older pages a rule may
     match a video box beside the story, or the whole page; either way the
     generic extractor's article is the safer choice.
     """
-    mine, theirs = _chars(found), _chars(generic)
+    mine, theirs = _chars(found) if chars is None else chars, _chars(generic)  # a whole article: measured once
     low, high = SITE_BODY_BAND
     return theirs == 0 or low * theirs <= mine <= high * theirs
 

@@ -199,16 +199,37 @@ class PageAttrs:
     Each rule used to search the joined values for its own strings: a site with
     80 rules read 60 KB 80 times a page (3 ms). The site's strings are now
     found in one pass, by one RE2 set compiled once a site (``NeededStrings``);
-    a rule then asks a frozenset.
+    a rule then asks a frozenset. The values are read when a rule first asks: most pages'
+    first ask comes after the chrome walk, whose elements give them (``read_from``).
     """
 
-    __slots__ = ("doc", "found", "meta_elements", "needed", "text")
+    __slots__ = ("_text", "doc", "found", "meta_elements", "needed")
 
     def __init__(self, doc: Any, needed: NeededStrings, metas: tuple[Any, ...] | None = None) -> None:
-        self.text = "\0".join(ATTRIBUTE_VALUES(doc))
+        self._text: str | None = None
         self.needed = needed
         self.found: frozenset[str] | None = None
         self.doc, self.meta_elements = doc, metas
+
+    @property
+    def text(self) -> str:
+        """The values of ``/descendant::*/@*`` joined by NUL, read at the first need."""
+        if self._text is None:
+            self._text = "\0".join(ATTRIBUTE_VALUES(self.doc))
+        return self._text
+
+    def read_from(self, elements: Iterable[Any]) -> None:
+        """Read the values from ``elements``, every element of the page now, unless they were read already.
+
+        A tree only loses elements and attributes after it is parsed, so values read earlier
+        or later hold all those of the elements left: a rule is still skipped only when it cannot match.
+        """
+        if self._text is None:
+            parts: list[str] = []
+            extend = parts.extend
+            for el in elements:
+                extend(el.values())
+            self._text = "\0".join(parts)
 
     def metas(self) -> tuple[Any, ...]:
         """The page's <meta> elements in document order (as read for its metadata, or read now)."""
@@ -344,10 +365,10 @@ def evaluate(xpath: Any, doc: Any, attrs: PageAttrs | None = None) -> Any:
 
     ``attrs``: the page's attribute values, to skip an XPath that needs a string they lack.
     """
+    if attrs is not None and xpath.meta is not None:  # exact, and no values needed to skip it
+        return xpath.meta.values(attrs.metas())
     if attrs is not None and not xpath.may_match(attrs):
         return []
-    if attrs is not None and xpath.meta is not None:
-        return xpath.meta.values(attrs.metas())
     try:
         return xpath(doc)
     except etree.XPathError:
