@@ -33,7 +33,7 @@ from cleanup.text.patterns import (
 from cleanup.text.prefilter import substrings_re as _substrings
 from cleanup.text.related import heading_like, is_list_heading, is_pack_heading
 from cleanup.text.sentence import SENTENCE_MARKS
-from cleanup.text.site_blurb import more_of_site
+from cleanup.text.site_blurb import more_of_site, site_names
 from cleanup.text.threads import comment_markers
 from cleanup.text.units import as_units, holding_any
 
@@ -320,7 +320,7 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
     first = next((i for i in range(start, stop) if dropped_by[i] is None and is_prose(texts[i])), None)
     if first is None:
         return None
-    title = texts[0] if texts else ""
+    title = texts[0] if texts and site_names(texts[0]) else ""  # no site name in it: no "More {site}" to look for
     for i in range(first + 1, stop):
         if dropped_by[i] not in HEADING_DROPS or not _related_heading(texts[i], lows[i], i in headings, dirs, title):
             continue

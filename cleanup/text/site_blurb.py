@@ -29,6 +29,7 @@ ARTICLES = frozenset(WORDS["site_name_articles"])
 SITE_MORE_LEADS = tuple(sorted(WORDS["site_more_leads"], key=len, reverse=True))
 SITE_MORE_FIRST = frozenset(w.split()[0].split("'")[0] for w in SITE_MORE_LEADS)
 MAX_HEADING_CHARS = 20  # the first word of a unit is read from this many characters
+MAX_SITE_HEADING_CHARS = 80  # "More" and a site's name of MAX_SITE_WORDS words fit in this
 LINKS = frozenset(w for w in WORDS["bio_links"] if " " not in w) | frozenset(WORDS["site_blurb_links"])
 
 
@@ -121,7 +122,11 @@ def more_of_site(text: str, title: str) -> bool:
     >>> more_of_site("More money", title), more_of_site("More Money", title), more_of_site("MORE MONEY", title)
     (False, True, True)
     """
-    if text[:MAX_HEADING_CHARS].lower().split(" ", 1)[0] not in SITE_MORE_FIRST:
+    if (
+        not title
+        or len(text) > MAX_SITE_HEADING_CHARS
+        or text[:MAX_HEADING_CHARS].lower().split(" ", 1)[0] not in SITE_MORE_FIRST
+    ):
         return False  # most units: one split and a set lookup
     low = text.lower()
     ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] in "'’" or low[len(w) : len(w) + 1] == " "))
