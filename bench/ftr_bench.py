@@ -11,6 +11,11 @@ each output is scored with ``../shared/bench/score.py``'s metric, unrounded. Tim
 ``clean()`` alone (pages read first), after a warm-up page for each
 configuration, so the one-time listing of the rule directory is not counted.
 The two configurations alternate page by page, so machine drift hits both.
+A full collection of Python's garbage collector costs about 40 ms and lands in
+whichever configuration's page triggers it, which moves a set's share by several
+points from run to run; ``--collect`` runs the collector before each timed
+clean, outside the timing (the cyclic collector's own cost is then left out of
+both configurations).
 Prints one line per set: F1 without, with, the difference, the time per page
 and its growth, and how many pages a FiveFilters rule touched.
 """
@@ -18,6 +23,7 @@ and its growth, and how many pages a FiveFilters rule touched.
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import importlib.util
 import json
@@ -43,7 +49,9 @@ def pages(name: str) -> list[tuple[str, bytes]]:
     return [(p.name.removesuffix(".html.gz"), gzip.decompress(p.read_bytes())) for p in found]
 
 
-def run(data: list[tuple[str, bytes]], configs: tuple[Options, Options]) -> tuple[list[dict], list[float]]:
+def run(
+    data: list[tuple[str, bytes]], configs: tuple[Options, Options], collect: bool = False
+) -> tuple[list[dict], list[float]]:
     """Results by page id and CPU seconds per configuration, the two run page by page in turn.
 
     Interleaving page by page (the order swapped every page) puts both configurations
@@ -55,6 +63,8 @@ def run(data: list[tuple[str, bytes]], configs: tuple[Options, Options]) -> tupl
     seconds = [0.0, 0.0]
     for n, (page_id, raw) in enumerate(data):
         for i in (0, 1) if n % 2 == 0 else (1, 0):
+            if collect:
+                gc.collect()  # outside the timing: a full collection lands in neither configuration's page
             start = time.process_time()
             try:
                 results[i][page_id] = clean(raw, configs[i])
@@ -84,13 +94,18 @@ def main() -> None:
     parser.add_argument("--rules", default=str(SHARED / "ftr-site-config"))
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--sets", nargs="+", choices=SETS, default=SETS)
+    parser.add_argument(
+        "--collect",
+        action="store_true",
+        help="run Python's garbage collector before each timed clean, outside the timing",
+    )
     args = parser.parse_args()
     plain, ftr = Options(), Options(rules_dirs=(args.rules,))
     for name in args.sets:
         data = pages(name)
         times: dict[str, list[float]] = {"plain": [], "ftr": []}
         for _ in range(args.runs):
-            (base, with_rules), (t0, t1) = run(data, (plain, ftr))
+            (base, with_rules), (t0, t1) = run(data, (plain, ftr), args.collect)
             times["plain"].append(t0)
             times["ftr"].append(t1)
         a, b = f1(name, base), f1(name, with_rules)
