@@ -104,7 +104,7 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     page chrome after a story is menus and links, not sentences. The sentences may also lead into a
     list they announce ("This game will help you!" / "The game has:" / items).
     """
-    first = end = _past_inline_chrome(dropped_by, stop)
+    first = end = past_inline_chrome(dropped_by, stop)
     skipped = first > stop  # past a promo: one sentence, not in the site's voice, that ends the story
     most = 1 if skipped else MAX_CLOSING_SENTENCES
     while end < len(lines) and end - first < most and dropped_by[end] is None:
@@ -123,7 +123,7 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     return end if ends_page else stop
 
 
-def _past_inline_chrome(dropped_by: Sequence[str | None], stop: int) -> int:
+def past_inline_chrome(dropped_by: Sequence[str | None], stop: int) -> int:
     """The first unit from ``stop`` on past at most MAX_INLINE_CHROME units that INLINE_CHROME rules dropped.
 
     A promo or an ad label between the last paragraph and a short closing sentence

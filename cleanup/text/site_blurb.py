@@ -27,7 +27,7 @@ MIN_STORY_CHARS = 200  # prose of the story above the blurb, as text/about.py as
 ARTICLES = frozenset(WORDS["site_name_articles"])
 # "More" words that open a heading naming the site ("More Washington Examiner"), longest first.
 SITE_MORE_LEADS = tuple(sorted(WORDS["site_more_leads"], key=len, reverse=True))
-SITE_MORE_FIRST = frozenset(w.split()[0].split("'")[0] for w in SITE_MORE_LEADS)
+SITE_MORE_FIRST = frozenset(w.split()[0] for w in SITE_MORE_LEADS)
 MAX_HEADING_CHARS = 20  # the first word of a unit is read from this many characters
 MAX_SITE_HEADING_CHARS = 80  # "More" and a site's name of MAX_SITE_WORDS words fit in this
 LINKS = frozenset(w for w in WORDS["bio_links"] if " " not in w) | frozenset(WORDS["site_blurb_links"])
@@ -132,6 +132,6 @@ def more_of_site(text: str, title: str) -> bool:
     ends = (w for w in SITE_MORE_LEADS if low.startswith(w) and (w[-1] in "'’" or low[len(w) : len(w) + 1] == " "))
     lead = next(ends, None)
     if lead is None or text[: len(lead)].lower() != lead:
-        return False
+        return False  # lower() changed a length ("İ"): the name would not start where the lead ends
     name = name_words(text[len(lead) :], cased=True)
     return any(name in (n, tuple(w.upper() for w in n)) for n in site_names(title, cased=True))

@@ -13,14 +13,13 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text.article_end import (
     DATA_ROW_RE,
-    INLINE_CHROME,
     MAX_ANNOUNCED_ITEM_CHARS,
     MAX_ANNOUNCED_ITEMS,
-    MAX_INLINE_CHROME,
     MIN_DATA_ROWS,
     ROW_WORD_RE,
     extend_announced_list,
     extend_data_list,
+    past_inline_chrome,
     table_heading,
 )
 from cleanup.text.blocks import ends_like_sentence, is_prose, weight
@@ -139,17 +138,9 @@ def data_lists_from(lines: Sequence[Line], dropped_by: Sequence[str | None], at:
     while True:
         found = max(extend_data_list(lines, dropped_by, end), extend_announced_list(lines, dropped_by, end))
         if found == end and end + 1 < len(lines) and dropped_by[end] is None and table_heading(lines[end].text):
-            found = max(end, extend_data_list(lines, dropped_by, end + 1) if dropped_by[end + 1] is None else end)
-            found = end if found == end + 1 else found
+            below = extend_data_list(lines, dropped_by, end + 1)  # a title over the column heading
+            found = below if below > end + 1 else end
         found = next((i for i in range(end, found) if is_prose(texts[i]) and ends_like_sentence(texts[i])), found)
         if found - end < MIN_DATA_ROWS:
             return end
-        end = _past_inline_drops(dropped_by, found)
-
-
-def _past_inline_drops(dropped_by: Sequence[str | None], at: int) -> int:
-    """Past at most MAX_INLINE_CHROME units that an INLINE_CHROME rule dropped: an ad label inside a table."""
-    end = at
-    while end < len(dropped_by) and end - at < MAX_INLINE_CHROME and dropped_by[end] in INLINE_CHROME:
-        end += 1
-    return end
+        end = past_inline_chrome(dropped_by, found)  # an ad label inside a table
