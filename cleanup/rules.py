@@ -95,6 +95,14 @@ DOM_STEPS = (
         HTML_ONLY,
     ),
     RuleEntry(
+        "comment-thread",
+        RuleKind.DOM,
+        Stage.HTML_CHROME,
+        "A reader comment thread no class or id names, known by its lines ('joe says:', 'Reply', '2 days ago').",
+        "cleanup.html.threads:thread_marks",
+        HTML_ONLY,
+    ),
+    RuleEntry(
         "section-front",
         RuleKind.DOM,
         Stage.HTML_LINES,

@@ -211,7 +211,7 @@ def headline_column(narrow: Any, second: Any, scores: dict[Any, Score], title: s
     headline = next((h for h in narrow.iter("h1") if want and norm(text_of(h)).casefold() == want), None)
     if headline is None:
         return None
-    column, other = _child_holding(narrow, headline), _child_holding(narrow, second)
+    column, other = child_holding(narrow, headline), child_holding(narrow, second)
     if column is None or column is other or column not in scores:
         return None
     if scores[column].prose < SIBLING_MIN_PROSE:
@@ -220,7 +220,7 @@ def headline_column(narrow: Any, second: Any, scores: dict[Any, Score], title: s
     return column if paragraphs >= HEADLINE_COLUMN_PARAGRAPHS else None
 
 
-def _child_holding(top: Any, el: Any) -> Any:
+def child_holding(top: Any, el: Any) -> Any:
     """The child of ``top`` that is or holds ``el`` (None when ``el`` is ``top`` or lies outside it)."""
     while el is not None and el.getparent() is not top:
         el = el.getparent()

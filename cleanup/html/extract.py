@@ -12,25 +12,22 @@ Helpers live next door: ``meta`` (metadata), ``chrome`` (chrome marks from the v
 evidence candidates in the same walk), ``marks`` (site rules, captions, removal records), ``scorer``
 (the container scorer), ``evidence`` (what an article container looks like: content names,
 schema.org, JSON-LD, the lead), ``vocab`` (the vocabularies as data), ``lines`` (DOM -> Lines) and
-``dom`` (small lxml helpers). The readability-lxml adapter is ``readability_container`` here, the
-only place that imports readability.
+``dom`` (small lxml helpers), ``threads`` (comment threads known by their lines) and ``fallback``
+(``readability_container``, the readability-lxml adapter, the only place that imports readability).
 """
 
 from __future__ import annotations
 
-import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import lxml.html
 from lxml import etree
 
 from cleanup.html.cards import RULE as CARDS_RULE
 from cleanup.html.cards import dominant_host, drop_teaser_cards, site_host
 from cleanup.html.chrome import Candidate, find_marks
 from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
-from cleanup.html.dom import body_of, common_ancestor, text_key
+from cleanup.html.dom import body_of
 from cleanup.html.evidence import (
     evidence_only,
     evidence_pick,
@@ -38,6 +35,7 @@ from cleanup.html.evidence import (
     headline_column,
     spare_named,
 )
+from cleanup.html.fallback import readability_container
 from cleanup.html.fronts import GUESSED, section_front
 from cleanup.html.fronts import RULE as FRONT_RULE
 from cleanup.html.header_meta import page_metadata
@@ -52,7 +50,6 @@ from cleanup.html.parse import PARSER_MAX_DEPTH, parse_html  # noqa: F401 (PARSE
 from cleanup.html.relatedbox import RULE as RELATED_BOX_RULE
 from cleanup.html.relatedbox import drop_related_boxes
 from cleanup.html.scorer import (
-    MIN_BLOCK_CHARS,
     UNSURE_SHARE,
     Score,
     borderline,
@@ -66,6 +63,8 @@ from cleanup.html.scorer import (
 from cleanup.html.siterules import after_walk, apply_replacements, read_site_page, usable_body
 from cleanup.html.teasers import RULE as TEASERS_RULE
 from cleanup.html.teasers import teaser_marks
+from cleanup.html.threads import RULE as THREAD_RULE
+from cleanup.html.threads import without_threads
 from cleanup.html.vocab import INVISIBLE_TAGS, ChromeGroup
 from cleanup.model import DEFAULT_OPTIONS, Line, Options, Removal
 from cleanup.rules import CAPTION_ELEMENT, enabled
@@ -123,7 +122,7 @@ def extract_html(
     found, evidence, walked = _marks_and_evidence(doc, meta, url, options, attrs)
     marks, scores = rescue_marks(doc, spare_named(found, evidence.named), evidence.every)
     del walked  # held through the scorer's walk (find_marks); the scores hold its elements now
-    generic = generic_choice(doc, scores, evidence, meta.title)
+    marks, scores, generic = _generic(doc, marks, scores, evidence, meta.title, options)
     removed = apply_site_strip(doc, site, attrs, generic.containers) if site else []
     choice = with_lead(choose_containers(doc, site, generic, attrs), marks)
     captions, caption_removed = (
@@ -150,6 +149,24 @@ def extract_html(
         native_ad=native_ad,
         header=(None, None) if meta.byline and meta.date else page_metadata(choice.containers[0], marks, removed),
     )
+
+
+def _generic(
+    doc: Any,
+    marks: dict[Any, ChromeGroup],
+    scores: dict[Any, Score],
+    evidence: Evidence,
+    title: str | None,
+    options: Options,
+) -> tuple[dict[Any, ChromeGroup], dict[Any, Score], Choice]:
+    """``generic_choice``, made again with a comment thread marked when it took the story's place
+    (``threads.without_threads``), with the marks and scores it was made with."""
+    pick = scorer_container(scores)
+    generic = generic_choice(doc, scores, pick, evidence, title)
+    if enabled(THREAD_RULE, options) and (again := without_threads(doc, marks, scores, evidence.every, generic, pick)):
+        marks, scores, pick = again
+        generic = generic_choice(doc, scores, pick, evidence, title)
+    return marks, scores, generic
 
 
 def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> tuple[Any, tuple[Any, ...]]:
@@ -210,65 +227,6 @@ def drop_invisible(doc: Any) -> None:
     etree.strip_elements(doc, *INVISIBLE_TAGS, with_tail=False)
 
 
-# Tags readability-lxml keeps or makes (it turns text-only divs into <p>) and we match on.
-READABILITY_BLOCKS = ("p", "pre", "li", "td", "div", "blockquote", "dd")
-# readability-lxml slows to seconds on pathological nesting; real pages stay far below this.
-READABILITY_MAX_DEPTH = 256
-# Attribute values this long hold no text; readability-lxml's cleaner unquotes
-# every URL-ish value, which took 2 s on one with a 1 MB href (bench/soak.py seed 9803).
-HUGE_ATTRIBUTE_RE = re.compile(r"""(\s[\w:.-]+)=(?:"[^"]{4000,}"|'[^']{4000,}')""")
-
-
-def readability_container(doc: Any) -> Any:
-    """Container of the text readability-lxml picks (the one adapter; slow, so used rarely).
-
-    readability-lxml logs "error getting summary:" and a traceback when it gives up
-    on a page; with no logging set up, Python printed that on stderr (even under
-    ``-q``). Giving up is an answer here (the next extractor takes the page), and
-    the library prints nothing: its logger keeps its records to itself.
-    """
-    from readability import Document
-
-    quiet = logging.getLogger("readability")
-    if not quiet.handlers:
-        quiet.addHandler(logging.NullHandler())
-        quiet.propagate = False
-
-    if _deeper_than(doc, READABILITY_MAX_DEPTH):
-        return None
-    try:
-        for el in (doc, body_of(doc)):  # readability drops [hidden] elements and asserts a parent
-            el.attrib.pop("hidden", None)
-            el.attrib.pop("style", None)
-        markup = HUGE_ATTRIBUTE_RE.sub(r"\1", etree.tostring(doc, encoding="unicode", method="html"))
-        summary = Document(markup).summary(html_partial=True)
-        found = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except Exception as exc:  # readability raises Unparseable and lxml errors of its own
-        if isinstance(exc, MemoryError) or isinstance(exc.__context__, MemoryError):
-            raise MemoryError("readability-lxml ran out of memory") from None  # the page is past --max-memory
-        return None
-    return _locate(doc, [text_key(el) for el in found.iter(*READABILITY_BLOCKS)])
-
-
-def _deeper_than(doc: Any, limit: int) -> bool:
-    """True when elements nest more than ``limit`` levels (iterative walk, stops early)."""
-    depth = 0
-    for event, _ in etree.iterwalk(doc, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > limit:
-            return True
-    return False
-
-
-def _locate(doc: Any, wanted: list[str]) -> Any:
-    """Lowest element of ``doc`` holding the first and last block texts found in ``wanted``."""
-    index = {}
-    for el in body_of(doc).iter(*READABILITY_BLOCKS):
-        index[text_key(el)] = el  # last wins: the innermost element with that text
-    hits = [index[t] for t in wanted if len(t) >= MIN_BLOCK_CHARS and t in index]
-    return common_ancestor(hits[0], hits[-1]) if hits else None
-
-
 def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: PageAttrs | None = None) -> Choice:
     """Site body rule (unless rotten: siterules.usable_body), else the generic choice."""
     found, chars = site_body(doc, site, attrs) if site and site.body else ((), 0)
@@ -278,10 +236,10 @@ def choose_containers(doc: Any, site: Site | None, generic: Choice, attrs: PageA
 
 
 def generic_choice(
-    doc: Any, scores: dict[Any, Score], evidence: Evidence = NO_EVIDENCE, title: str | None = None
+    doc: Any, scores: dict[Any, Score], container: Any, evidence: Evidence = NO_EVIDENCE, title: str | None = None
 ) -> Choice:
-    """Our scorer checked against the ``evidence`` (containers the page declares, containers
-    named as article bodies), else readability-lxml, else the body.
+    """Our scorer's pick ``container`` (``scorer_container``) checked against the ``evidence`` (containers
+    the page declares, containers named as article bodies), else readability-lxml, else the body.
 
     readability-lxml's pick inside the scorer's borderline one is taken only while it keeps
     half of its prose and is no data table nor paragraph (``_replaces``): narrowing further
@@ -290,7 +248,6 @@ def generic_choice(
     pick beside the column under the page's headline gives way to that column (``headline_column``).
     A page too short for the scorer takes its evidence container before readability-lxml's guess.
     """
-    container = scorer_container(scores)
     strong = [*evidence.declared, *evidence.named]
     if container is not None:
         narrow = descend(container, scores)

@@ -351,22 +351,6 @@ COMMENTS_HEADING_RE = re.compile(
     r"|comments are closed\.?|discuss this (?:article|story)|what do you think\??",
     I,
 )
-# Lines typical of a comment thread: "joetoronto says:", "Mason wrote :", "Marek napisał(a):", "2 days ago at 07:52 am",
-# "Rating: 36 Votes", "Reply", "Like"; a longer head ending in a colon that holds a date or time, as
-# WordPress themes write it ("Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Anna am
-# 3. März 2019 sagt:"), or is a name alone ("Mary Ann Mason wrote:", "Petra K. sagt:"). Without either,
-# "Council leader Jane Smith said:" introduces a quote in a story.
-COMMENT_MARKER_RE = re.compile(
-    r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu|napisał\(a\)|napisał\(-a\)) ?:?"
-    r"|(?:.{0,80}\d.{0,80}|(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}))"
-    r" (?:says|said|wrote|writes|schreibt|sagt|schrieb|a écrit|dit|escribió|dice|scrive|escreveu|"
-    r"disse|zegt|schreef|pisze|napisał|napisała) ?:"
-    r"|reply|report|like|likes|flag|share|antworten|répondre|responder|rispondi|responder|odpowiedz|beantwoorden"
-    r"|\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
-    r"|(?:vor|il y a|hace|há) \d+ \w+"
-    r"|rating:? -?\d+ votes?|\d+ (?:likes?|votes?|points?|replies)|(?:up|down)vote",
-    I,
-)
 # Lower-case words one of which every match of COMMENTS_HEADING_RE holds (tests/test_shortcuts.py
 # checks each of its branches): a unit holding none of them is not matched against it.
 COMMENTS_HEADING_KEYS = (

@@ -1,8 +1,10 @@
-"""A comment thread's own lines in a dump: what tells a comments heading over a thread from a subheading."""
+"""A comment thread's own lines: what tells a comments heading over a thread from a subheading (text
+mode), and a thread from a story (HTML mode, ``cleanup.html.threads``)."""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from cleanup import lang
@@ -10,6 +12,28 @@ from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.units import as_units, visible
 
+# Lines only a comment thread writes: a comment's head ("joetoronto says:", "Mason wrote :", "Marek
+# napisał(a):"; a longer head ending in a colon that holds a date or time, as WordPress themes write
+# it: "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Anna am 3. März 2019 sagt:", or
+# a name alone: "Mary Ann Mason wrote:", "Petra K. sagt:"), its reply button, its age ("2 days ago at
+# 07:52 am", "vor 3 Tagen"). Without a date or a bare name, "Council leader Jane Smith said:"
+# introduces a quote in a story.
+THREAD_LINE_PATTERN = (
+    r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu|napisał\(a\)|napisał\(-a\)) ?:?"
+    r"|(?:.{0,80}\d.{0,80}|(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}))"
+    r" (?:says|said|wrote|writes|schreibt|sagt|schrieb|a écrit|dit|escribió|dice|scrive|escreveu|"
+    r"disse|zegt|schreef|pisze|napisał|napisała) ?:"
+    r"|reply|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden"
+    r"|\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
+    r"|(?:vor|il y a|hace|há) \d+ \w+"
+)
+THREAD_LINE_RE = re.compile(THREAD_LINE_PATTERN, re.I)
+# ... and lines a thread shares with share bars and rating widgets: "Like", "Report", "Rating: 36 Votes".
+COMMENT_MARKER_RE = re.compile(
+    THREAD_LINE_PATTERN + r"|report|like|likes|flag|share|rating:? -?\d+ votes?|\d+ (?:likes?|votes?|points?|replies)"
+    r"|(?:up|down)vote",
+    re.I,
+)
 # The packs' groups whose phrases are a thread's own lines ("Responder", "Log in om te reageren").
 COMMENT_GROUPS = ("comment-prompt", "comment-form", "comment-count")
 
@@ -25,6 +49,6 @@ def comment_markers(lines: Sequence[Line], start: int) -> int:
 @functools.lru_cache(maxsize=4096)
 def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
     """A thread's line: an English marker, or a phrase of a pack's comment groups."""
-    if P.COMMENT_MARKER_RE.fullmatch(text):
+    if COMMENT_MARKER_RE.fullmatch(text):
         return True
     return lang.classify(text, None, COMMENT_GROUPS, rules_dirs) is not None

@@ -1,0 +1,156 @@
+"""Reader comment threads known by their lines, where no class or id names them.
+
+A site built with CSS-in-JS or utility classes ("css-1x2y3z", "mt-4 flex") names its comment
+section nothing the vocabulary knows, and a long thread outweighs a short story: under the
+<main> or <article> holding both, the container chosen was the thread, or one long comment of it
+(three ScrapingHub pages with their class and id attributes taken out, bench/no_names.py). A
+thread writes lines no story writes: a comment's head ("joetoronto says:", "Catherine on
+September 13, 2018 at 5:23 pm said:"), its reply button, its age ("2 days ago at 07:52 am")
+(``cleanup.text.threads.THREAD_LINE_RE``). When the container chosen left the page's <h1>, the
+branch it lies in is read for them; an element whose children with text are nearly all comments
+(each holding such a line) is marked as chrome, and the container is chosen again. A story's
+element has paragraphs without such lines among its children; an element holding an <h1> is
+never a thread.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from lxml import etree
+
+from cleanup.html.dom import norm, text_of
+from cleanup.html.evidence import child_holding
+from cleanup.html.scorer import Score, rescue_marks, scorer_container
+from cleanup.html.vocab import BLOCK_TAGS, ChromeGroup
+from cleanup.text.threads import THREAD_LINE_RE
+from cleanup.text.units import re2_compile
+
+RULE = "comment-thread"
+# Strong: a thread longer than the story it follows stays chrome (that is when it is needed).
+GROUP = ChromeGroup(RULE, "reader comment thread, known by its lines ('joe says:', 'Reply', '2 days ago')", strong=True)
+MIN_COMMENTS = 3  # children of the thread holding a thread's line
+COMMENT_SHARE = 0.75  # of the children with text
+MAX_LINE_CHARS = 160
+MAX_HINTS = 2000  # looked at in one element (a thread of 1,000 comments is one all the same)
+# What a thread's line holds, as it reads in the text of its whole element: a head's verb and colon
+# ("joe says:", "Anna am 3. März 2019 sagt:"), a reply button, an age. The branch's text is searched
+# for MIN_COMMENTS of these (in RE2: one linear pass) before any element is looked at, and a line
+# counts only when it holds one: a thread's head needs its colon here ("joe says" alone is a
+# story's "Smith says" as often).
+THREAD_HINT = (
+    r"(?:says|said|wrote|writes|schreibt|sagt|schrieb|écrit|escribió|dice|scrive|escreveu|disse|zegt|schreef|"
+    r"pisze|napisał\S*) ?:|reply|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden"
+    r"|\d \w+ ago|vor \d+ \w+|il y a \d+ \w+|hace \d+ \w+|há \d+ \w+"
+)
+TEXT_OF = etree.XPath("string(.)")
+TEXT_NODES = etree.XPath(".//text()")  # in document order: TEXT_OF's text is theirs joined
+
+
+@functools.lru_cache(maxsize=1)
+def _hint() -> Any:
+    return re2_compile(THREAD_HINT, case_sensitive=False)
+
+
+def thread_marks(root: Any, scores: dict[Any, Score]) -> dict[Any, ChromeGroup]:
+    """The comment threads inside ``root`` (itself included), marked with GROUP.
+
+    >>> item = "<div><p>{} says:</p><p>I agree with every word of this, thanks for writing it.</p><p>Reply</p></div>"
+    >>> thread = etree.fromstring("<div>" + "".join(item.format(name) for name in ("joe", "ann", "bo")) + "</div>")
+    >>> from cleanup.html.scorer import measure
+    >>> list(thread_marks(thread, measure(thread, {}))) == [thread]
+    True
+    >>> story = etree.fromstring("<div><p>The council met on Monday.</p><p>Reply</p><p>It voted no.</p></div>")
+    >>> thread_marks(story, measure(story, {}))
+    {}
+    """
+    text = TEXT_OF(root)
+    hints = [hint.start() for hint in itertools.islice(_hint().finditer(text), MAX_HINTS)]
+    if len(hints) < MIN_COMMENTS:
+        return {}
+    lines = _thread_lines(root, hints)
+    if len(lines) < MIN_COMMENTS:
+        return {}
+    return {el: GROUP for el in _threads(root, lines, scores)}
+
+
+def _thread_lines(root: Any, hints: list[int]) -> set[Any]:
+    """The blocks inside ``root`` whose whole text is a thread's line (``THREAD_LINE_RE``) holding a
+    hint; ``hints`` are where hints start in ``root``'s text: the text nodes holding them are looked at."""
+    nodes = TEXT_NODES(root)
+    ends = list(itertools.accumulate(map(len, nodes)))
+    found: set[Any] = set()
+    looked: set[Any] = set()
+    for at in hints:
+        block = _block_of(nodes[bisect.bisect_right(ends, at)], root)
+        if block is None or block in looked:
+            continue
+        looked.add(block)
+        text = norm(text_of(block))
+        if len(text) <= MAX_LINE_CHARS and THREAD_LINE_RE.fullmatch(text) and _hint().search(text):
+            found.add(block)
+    return found
+
+
+def _block_of(node: Any, top: Any) -> Any:
+    """The block element (``BLOCK_TAGS``) a text node of XPath's belongs to, up to ``top``; None above it."""
+    el = node.getparent()
+    if node.is_tail:
+        el = el.getparent()
+    while el is not None and el.tag not in BLOCK_TAGS:
+        if el is top:
+            return None
+        el = el.getparent()
+    return el
+
+
+def without_threads(
+    doc: Any, marks: dict[Any, ChromeGroup], scores: dict[Any, Score], evidence: Sequence[Any], choice: Any, pick: Any
+) -> tuple[dict[Any, ChromeGroup], dict[Any, Score], Any] | None:
+    """``marks`` and ``scores`` (``scorer.rescue_marks``) with the threads in the chosen containers
+    marked, the page scored again (``evidence``: as ``rescue_marks`` takes it) and the scorer's pick
+    then; None when the choice (``extract.Choice``) holds no thread or is not looked at.
+
+    It is looked at when it lost the headline: the scorer's ``pick`` holds an <h1> and the chosen
+    container with the most prose does not (the pick was a story and its thread, and narrowing went
+    into the thread, or into one long comment of it: the child of the pick that holds a container
+    is read; the story may have joined it as a sibling). A choice holding the headline is the
+    story's (a thread in it costs precision only, and the text rules' comment-section reads its
+    lines): most pages cost a walk to the pick's first <h1>.
+    """
+    headline = next(pick.iter("h1"), None) if pick is not None else None
+    if headline is None:
+        return None
+    main = max(choice.containers, key=lambda el: scores[el].prose if el in scores else 0.0)
+    if main is headline or main in headline.iterancestors():
+        return None
+    found: dict[Any, ChromeGroup] = {}
+    for container in choice.containers:  # the branch of the pick it lies in: one comment's text is in a thread
+        found.update(thread_marks(child_holding(pick, container) if container is not pick else container, scores))
+    if not found:
+        return None
+    marks, scores = rescue_marks(doc, {**marks, **found}, evidence)
+    return marks, scores, scorer_container(scores)
+
+
+def _threads(el: Any, lines: set[Any], scores: dict[Any, Score]) -> list[Any]:
+    """``el`` when it is a thread: MIN_COMMENTS children with text, COMMENT_SHARE of them, hold a
+    thread's line and none holds an <h1>; else the threads in its children holding MIN_COMMENTS lines."""
+    holding: dict[Any, int] = {}
+    for line in lines:
+        child = child_holding(el, line)
+        if child is not None:
+            holding[child] = holding.get(child, 0) + 1
+    items = [child for child in el.iterchildren(etree.Element) if child in scores and scores[child].good > 0]
+    comments = sum(1 for child in items if child in holding)
+    if comments >= max(MIN_COMMENTS, COMMENT_SHARE * len(items)) and next(el.iter("h1"), None) is None:
+        return [el]
+    found = []
+    for child in el.iterchildren(etree.Element):  # in document order: the marks' order is the page's
+        if holding.get(child, 0) >= MIN_COMMENTS:
+            found += _threads(child, {line for line in lines if child_holding(child, line) is not None}, scores)
+    return found

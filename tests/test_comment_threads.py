@@ -1,0 +1,87 @@
+"""Reader comment threads no class or id names, known by their lines (html/threads.py): a thread
+longer than a short story in the same element no longer takes the story's place. Keep-traps: a
+story quoting people ("Jane Smith said:") and a story under its headline with such lines in it."""
+
+from __future__ import annotations
+
+from cleanup import clean
+from cleanup.html.threads import THREAD_HINT
+from cleanup.text.threads import THREAD_LINE_RE
+from cleanup.text.units import re2_compile
+
+STORY = (
+    "The city council voted on Tuesday to close the old bridge over the river for repairs next spring.",
+    "Engineers found cracks in two of its supports during an inspection in March, the council said.",
+    "Traffic will be sent over the new bridge two miles north while the work goes on, for about a year.",
+)
+COMMENT = (
+    "I have crossed that bridge every day for twenty years and it has been shaking for at least five of them. "
+    "Good that somebody finally looked at it, but a whole year of detours will cost us all a lot of time."
+)
+
+
+def _page(heads: list[str], reply: str, lang: str = "en") -> str:
+    """A page with no class nor id: the headline, a short story, then a longer thread, in one <div>."""
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    thread = "".join(
+        f"<div><div><b>{head}</b></div><div><p>{COMMENT} ({n})</p></div><div><a href='#r{n}'>{reply}</a></div></div>"
+        for n, head in enumerate(heads)
+    )
+    return (
+        f"<html lang='{lang}'><head><title>Council closes the old bridge</title></head><body><div>"
+        f"<div><h1>Council closes the old bridge</h1>{story}</div><div>{thread}</div></div></body></html>"
+    )
+
+
+HEADS = [f"reader{n} says:" for n in range(8)]
+
+
+def test_a_thread_longer_than_the_story_is_left_out() -> None:
+    result = clean(_page(HEADS, "Reply"))
+    assert all(p in result.text for p in STORY)
+    assert COMMENT not in result.text
+    assert any(COMMENT in r.text for r in result.removed)  # reported (outside the article it was chosen for)
+
+
+def test_a_german_wordpress_thread_is_left_out_too() -> None:
+    heads = [f"Leser{n} am 3. März 2019 um 10:1{n} Uhr sagt:" for n in range(8)]
+    result = clean(_page(heads, "Antworten", "de"))
+    assert all(p in result.text for p in STORY)
+    assert COMMENT not in result.text
+
+
+def test_switched_off_the_thread_takes_the_story_s_place_again() -> None:
+    result = clean(_page(HEADS, "Reply"), disable=frozenset({"comment-thread"}))
+    assert COMMENT in result.text
+    assert not any(r.rule == "comment-thread" for r in result.removed)
+
+
+def test_a_story_quoting_people_is_no_thread() -> None:
+    quotes = "".join(f"<p>Council member Jane Smith{n} said:</p><p>{COMMENT} ({n})</p><p>Reply</p>" for n in range(6))
+    page = f"<html><body><div><div><h1>Council closes the old bridge</h1></div><div>{quotes}</div></div></body></html>"
+    result = clean(page)
+    assert all(f"{COMMENT} ({n})" in result.text for n in range(6))
+    assert not any(r.rule == "comment-thread" for r in result.removed)
+
+
+def test_a_thread_s_lines_beside_story_paragraphs_are_no_thread() -> None:
+    """Paragraphs of the story among the lines (a quiz's "Reply" buttons, quoted heads): most children
+    of the element hold none, so it is the story's."""
+    lines = "".join(f"<div><p>{COMMENT} ({n})</p></div>" for n in range(9))
+    lines += "".join(f"<div><p>{head}</p></div>" for head in HEADS[:3])
+    page = f"<html><body><div><div><h1>Council closes the old bridge</h1></div><div>{lines}</div></div></body></html>"
+    assert all(f"{COMMENT} ({n})" in clean(page).text for n in range(9))
+
+
+def test_every_thread_line_holds_a_hint() -> None:
+    """A line counts only when it also holds a hint; these lines of each kind do, as themes write them."""
+    hint = re2_compile(THREAD_HINT, case_sensitive=False)
+    samples = [
+        "joetoronto says:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Mason wrote :",
+        "Marek napisał(a):", "Anna am 3. März 2019 sagt:", "Reply", "REPLY", "Antworten", "Répondre", "Responder",
+        "Rispondi", "Odpowiedz", "Beantwoorden", "2 days ago at 07:52 am", "vor 3 Tagen", "il y a 2 heures",
+        "hace 5 minutos", "há 2 dias",
+    ]  # fmt: skip
+    for line in samples:
+        assert THREAD_LINE_RE.fullmatch(line), line
+        assert hint.search(line), line
