@@ -265,3 +265,31 @@ def test_readability_pick_of_a_paragraph_is_not_taken(monkeypatch: pytest.Monkey
     monkeypatch.setattr(extract, "readability_container", paragraph)
     assert extract_html(markup).extractor == "scorer"
     assert len(texts(markup)) == 5
+
+
+def _parts() -> str:
+    """A story a layout cut into two parts under one wrapper, the longer part second (60 % of the prose)."""
+    first = f"<div>{story(8, 'Opening')}</div>"
+    figure = "<figure><p>A photo of the old bridge seen from the river bank.</p></figure>"
+    return page(f"<div><div><h1>Bridge closes</h1></div>{first}{figure}<div>{story(12, 'Closing')}</div></div>")
+
+
+def test_readability_pick_of_one_part_of_a_story_cut_into_parts_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """readability-lxml picks the longest part; the part beside it (pure prose in paragraphs, of its
+    tag) is the same story's, and the scorer's pick holding both is kept (Quanta, Wired)."""
+    import cleanup.html.extract as extract
+
+    monkeypatch.setattr(extract, "readability_container", lambda doc: doc.find("body/div/div[3]"))
+    lines = texts(_parts())
+    assert sum(line.startswith(("Opening", "Closing")) for line in lines) == 20
+
+
+def test_readability_pick_beside_a_list_of_linked_teasers_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep-trap: a box of paragraphs that each link to another story is no part of it."""
+    import cleanup.html.extract as extract
+
+    linked = "".join(f"<p><a href='/s{i}'>Other story {i}</a>. {PROSE}</p>" for i in range(4))
+    markup = page(f"<div><div>{linked}</div><div>{story(6, 'Closing')}</div></div>")
+    monkeypatch.setattr(extract, "readability_container", lambda doc: doc.find("body/div/div[2]"))
+    assert extract_html(markup).extractor == "readability"
+    assert not any(line.startswith("Other story") for line in texts(markup))

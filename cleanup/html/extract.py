@@ -18,6 +18,7 @@ schema.org, JSON-LD, the lead), ``vocab`` (the vocabularies as data), ``lines`` 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,8 +28,9 @@ from cleanup.html.cards import RULE as CARDS_RULE
 from cleanup.html.cards import dominant_host, drop_teaser_cards, site_host
 from cleanup.html.chrome import Candidate, find_marks
 from cleanup.html.containers import NO_EVIDENCE, Evidence, find_evidence
-from cleanup.html.dom import body_of
+from cleanup.html.dom import body_of, norm, text_of
 from cleanup.html.evidence import (
+    child_holding,
     evidence_only,
     evidence_pick,
     evidence_siblings,
@@ -72,6 +74,13 @@ from cleanup.rules import CAPTION_ELEMENT, enabled
 if TYPE_CHECKING:
     from cleanup.html.xpath import PageAttrs
     from cleanup.sites.load import Site
+
+
+# Another part of the story beside readability-lxml's pick (``_story_part_beside``).
+STORY_PART_PROSE = 1000.0
+STORY_PART_PARAGRAPHS = 3
+STORY_PART_PARAGRAPH_CHARS = 80
+STORY_PART_PURITY = 0.98
 
 
 @dataclass(frozen=True)
@@ -292,7 +301,27 @@ def _replaces(second: Any, narrow: Any, scores: dict[Any, Score]) -> bool:
     """
     if second is narrow or narrow not in second.iterancestors():
         return False
-    return holds_most(second, narrow, scores) and not data_table(second) and not _in_paragraph(second, narrow)
+    if not holds_most(second, narrow, scores) or data_table(second) or _in_paragraph(second, narrow):
+        return False
+    return not _story_part_beside(child_holding(narrow, second), scores)
+
+
+def _story_part_beside(branch: Any, scores: dict[Any, Score]) -> bool:
+    """True when a sibling of ``branch`` (the child of the scorer's pick that holds readability-lxml's)
+    is another part of the same story: of its tag, STORY_PART_PROSE characters of prose in
+    STORY_PART_PARAGRAPHS paragraphs or more, and pure (its net weight within STORY_PART_PURITY of
+    its prose: no link runs, hardly a label). A story a layout cuts into parts between its figures
+    and a video (Quanta, Wired) kept only its longest part. A related list, a comment section, a
+    footer or another story under the same wrapper holds links or labels, or is of another tag.
+    """
+    siblings = itertools.chain(branch.itersiblings(branch.tag), branch.itersiblings(branch.tag, preceding=True))
+    for el in siblings:
+        score = scores.get(el)
+        if score is None or score.prose < STORY_PART_PROSE or score.raw < STORY_PART_PURITY * score.good:
+            continue
+        if sum(1 for p in el.iter("p") if len(norm(text_of(p))) >= STORY_PART_PARAGRAPH_CHARS) >= STORY_PART_PARAGRAPHS:
+            return True
+    return False
 
 
 def _in_paragraph(el: Any, top: Any) -> bool:
