@@ -429,6 +429,27 @@ def test_counted_comments_heading_after_the_story_drops_the_rest() -> None:
     assert _spans(comment_section, lines) == [(4, 7, "reader comments ('12 Comments' and what follows)")]
 
 
+@pytest.mark.parametrize("heading", ["There are 13 comments", "Es gibt 5 Kommentare", "Il y a 2 commentaires"])
+def test_a_sentence_counting_the_comments_opens_the_thread_without_comment_lines(heading: str) -> None:
+    # Found with the class names taken out (bench/no_names.py): "There are 13 comments" over heads
+    # such as "Sallie Goetsch · March 10, 2017 at 12:20 AM", which no comment-line pattern reads.
+    thread = (
+        heading,
+        "Sallie Goetsch · March 10, 2017 at 12:20 AM",
+        "If there were really no demand, I would not be busy.",
+    )
+    lines = _page(*PARAGRAPHS, *thread)
+    assert _spans(comment_section, lines) == [(4, 7, f"reader comments ('{heading}' and what follows)")]
+
+
+def test_a_sentence_counting_the_comments_inside_a_story_stays() -> None:
+    # Keep-trap: the count inside a sentence of the story is no heading.
+    lines = _page(
+        *PARAGRAPHS[:2], "There are 13 comments on the draft law, the ministry said on Monday.", *PARAGRAPHS[2:]
+    )
+    assert _spans(comment_section, lines) == []
+
+
 def test_bare_comments_heading_without_comment_lines_stays() -> None:
     lines = _page(*PARAGRAPHS[:3], "Comments", PARAGRAPHS[3])
     assert _spans(comment_section, lines) == []

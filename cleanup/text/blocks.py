@@ -346,7 +346,8 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
     The heading must follow some prose (a 'Comments' link in the top menu is
     not a comment section), and a bare 'Comments' heading needs comment-like
-    lines ('joe says:', '2 days ago', 'Reply') right after it. Where the
+    lines ('joe says:', '2 days ago', 'Reply') right after it; one that counts
+    them ('12 Comments', 'There are 13 comments') needs none. Where the
     story's headline (a unit repeating the page <title>) comes after a
     heading, that heading was a teaser's counter ("200 Comments. Click to
     view comments"): the prose must follow the headline (``_last_headline``).
@@ -359,7 +360,11 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         first = _prose_reached(texts, dropped_by, headline + 1)
         headings = [(i, heading) for i, heading in headings if i >= first]
     for i, heading in headings:
-        counted = heading[:1].isdigit() or (heading.rstrip(" :").endswith(")") and _name_under(texts, i))
+        counted = (
+            heading[:1].isdigit()
+            or P.COMMENT_COUNT_LEAD_RE.match(heading) is not None
+            or (heading.rstrip(" :").endswith(")") and _name_under(texts, i))
+        )
         if heading.strip(" :").lower() == "comment":
             continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
         if counted or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:

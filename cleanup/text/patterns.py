@@ -331,8 +331,11 @@ LIST_HEADING_RE = re.compile(
 # --- reader comments ------------------------------------------------------------
 # A heading that opens the comment section: "34 Comments", "There are 13 comments", "[ 167 comments ]",
 # "Comments (3 of 3)", "34 responses to “Headline”", "Leave a Reply", "Top Rated Comments", "Réactions".
+# "There are 13 comments", "Es gibt 5 Kommentare": a count that opens the heading's sentence.
+COMMENT_COUNT_LEAD = r"(?:there (?:are|is)|es gibt|il y a|hay|ci sono|há|er zijn) \d"
+COMMENT_COUNT_LEAD_RE = re.compile(COMMENT_COUNT_LEAD, I)
 COMMENTS_HEADING_RE = re.compile(
-    r"(?:there (?:are|is)|es gibt|il y a|hay|ci sono|há|er zijn) \d[\d,.]* (?:comments?|responses?|replies|"
+    COMMENT_COUNT_LEAD + r"[\d,.]* (?:comments?|responses?|replies|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties)[.:!]?"
     r"|[\[(]?\s*(?:\d[\d,.]*k?|one|two|three)\s+(?:comments?|responses?|replies|reactions|thoughts? on|"
     r"kommentare|commentaires|comentarios|commenti|comentários)\b.{0,120}"
