@@ -285,3 +285,25 @@ def test_a_file_named_beside_its_directory_that_the_walk_leaves_out_is_only_clea
     result = run(["-v", "-o", "out/", "ex/", "ex/notes.php"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "left out" not in result.stderr and "2 cleaned." in result.stderr
+
+
+def test_records_piped_to_stdin_give_a_json_array_even_of_none(tmp_path: Path) -> None:
+    # Found by a trial run: '[]' (or JSON Lines whose every record fails) piped to -f json printed nothing,
+    # where the same file named gave "[]". A real pipe is needed: stdin is peeked at, as the reader does.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    (tmp_path / "-").write_text(PAGE.format(n=1))  # a file named "-" is not what "-" reads
+    for stdin, code in ((b"[]", 0), (b'{"x": 1}\n', 123)):
+        for args in ([], ["-"]):
+            done = subprocess.run(
+                [sys.executable, "-m", "cleanup", "-f", "json", *args],
+                input=stdin,
+                capture_output=True,
+                cwd=tmp_path,
+                env=env,
+                timeout=60,
+                check=False,
+            )
+            assert (done.returncode, done.stdout) == (code, b"[]\n"), done.stderr

@@ -123,11 +123,13 @@ def _stat_error(path: Path) -> str | None:
 
 
 def holds_records(path: Path, input_format: str) -> bool:
-    """True when the file ``path`` is a JSON Lines, JSON or WARC file (its records are the inputs)."""
+    """True when the file ``path`` (``-``: standard input, peeked at) is a JSON Lines, JSON or WARC file."""
     from cleanup.input import records
 
     kind = records.kind_of(path.name, input_format)
-    if kind == "page" and input_format == "auto" and path.is_file():
+    if kind == "page" and input_format == "auto" and str(path) == STDIN:  # not a file named "-" here
+        kind = sniff.stream_kind(getattr(sys.stdin, "buffer", None), whole_object=True)  # type: ignore[arg-type]
+    elif kind == "page" and input_format == "auto" and path.is_file():
         kind = sniff.container_kind(sniff.file_head(path), whole_object=True)
     return kind != "page"
 
