@@ -307,3 +307,17 @@ def test_records_piped_to_stdin_give_a_json_array_even_of_none(tmp_path: Path) -
                 check=False,
             )
             assert (done.returncode, done.stdout) == (code, b"[]\n"), done.stderr
+
+
+def test_skip_existing_skips_only_a_regular_output_file(tmp_path: Path) -> None:
+    # Found by a trial run: a directory or FIFO where an output goes counted as "skipped (output exists)",
+    # exit 0 with the page never cleaned, where a run without --skip-existing refuses it.
+    pages(tmp_path / "in", "a.html", "b.html", "c.html")
+    (tmp_path / "out" / "a.txt").mkdir(parents=True)
+    os.mkfifo(tmp_path / "out" / "b.txt")
+    assert run(["-o", "out", "in/c.html"], tmp_path).exit_code == 0  # out/c.txt: a real earlier output
+    result = run(["--skip-existing", "-o", "out", "in"], tmp_path)
+    assert result.exit_code == 123
+    assert "out/a.txt is a directory, not a regular file" in result.stderr
+    assert "out/b.txt is a FIFO, not a regular file" in result.stderr
+    assert "1 skipped, 2 failed." in result.stderr
