@@ -321,3 +321,14 @@ def test_skip_existing_skips_only_a_regular_output_file(tmp_path: Path) -> None:
     assert "out/a.txt is a directory, not a regular file" in result.stderr
     assert "out/b.txt is a FIFO, not a regular file" in result.stderr
     assert "1 skipped, 2 failed." in result.stderr
+
+
+def test_a_pyproject_whose_tool_key_is_no_table_holds_no_config(tmp_path: Path) -> None:
+    # Found by a trial run: 'tool = 1' in a pyproject.toml gave an AttributeError traceback.
+    (tmp_path / ".git").mkdir()  # the project's root: the search stops here
+    pages(tmp_path, "a.html")
+    for tool in ("tool = 1", 'tool = "x"', "tool = [{cleanup = {jobs = 1}}]"):
+        (tmp_path / "pyproject.toml").write_text(tool + "\n")
+        result = run(["-v", "a.html"], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert "Traceback" not in result.stderr and "config:" not in result.stderr

@@ -65,7 +65,8 @@ def find_config(start: Path) -> Config | None:
         project = directory / PYPROJECT
         if project.is_file():
             data, owner, mode = _read_file(project)
-            table = data.get("tool", {}).get("cleanup")
+            tool = data.get("tool")  # anything but a table ("tool = 1") holds no [tool.cleanup]
+            table = tool.get("cleanup") if isinstance(tool, dict) else None
             if table is not None:
                 _check_owner(project, owner, mode)
                 return Config(project, _defaults(project, table))
