@@ -332,3 +332,13 @@ def test_a_pyproject_whose_tool_key_is_no_table_holds_no_config(tmp_path: Path) 
         result = run(["-v", "a.html"], tmp_path)
         assert result.exit_code == 0, result.stderr
         assert "Traceback" not in result.stderr and "config:" not in result.stderr
+
+
+def test_a_config_nested_too_deeply_says_so_as_a_rule_file_does(tmp_path: Path) -> None:
+    # Found by a trial run: the error was "maximum recursion depth exceeded".
+    (tmp_path / ".git").mkdir()
+    pages(tmp_path, "a.html")
+    (tmp_path / "cleanup.toml").write_text("a = " + "[" * 100_000)
+    result = run(["a.html"], tmp_path)
+    assert result.exit_code == 2
+    assert "cleanup.toml: invalid TOML: arrays or tables nested too deeply" in result.stderr

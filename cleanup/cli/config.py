@@ -101,7 +101,9 @@ def _read_file(path: Path) -> tuple[dict[str, Any], int, int]:
         raise click.UsageError(f"config file {path}: larger than {MAX_CONFIG_BYTES:,} bytes")
     try:
         return tomllib.loads(found.data.decode("utf-8-sig")), found.owner, found.mode  # a BOM is no TOML error
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+    except RecursionError:  # "maximum recursion depth exceeded" said nothing of the file
+        raise click.UsageError(f"config file {path}: invalid TOML: arrays or tables nested too deeply") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise click.UsageError(f"config file {path}: {exc}") from None
 
 
