@@ -342,3 +342,23 @@ def test_a_config_nested_too_deeply_says_so_as_a_rule_file_does(tmp_path: Path) 
     result = run(["a.html"], tmp_path)
     assert result.exit_code == 2
     assert "cleanup.toml: invalid TOML: arrays or tables nested too deeply" in result.stderr
+
+
+def test_an_empty_path_is_refused_not_read_as_the_working_directory(tmp_path: Path) -> None:
+    # Found by a trial run: `cleanup "$IN"` with IN unset cleaned every page of the working directory,
+    # `--rules ''` applied its .txt files as FiveFilters rules, `--explain-file ''` gave a traceback.
+    pages(tmp_path, "a.html")
+    (tmp_path / "example.com.txt").write_text("strip: //p\n")
+    for args in (
+        [""],
+        ["-o", "out", ""],
+        ["--rules", "", "--url", "https://example.com/a", "a.html"],
+        ["--explain-file", "", "a.html"],
+        ["learn", "", "-o", "learned"],
+        ["rules", "lint", ""],
+        ["rules", "test", ""],
+    ):
+        result = run(args, tmp_path)
+        assert result.exit_code == 2, (args, result.output)
+        assert "an empty path (an unset shell variable?)" in result.stderr, args
+    assert not (tmp_path / "out").exists() and not (tmp_path / "learned").exists()

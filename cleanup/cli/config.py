@@ -149,6 +149,8 @@ class RulesDir(click.Path):
         origins = {ParameterSource.ENVIRONMENT: "CLEANUP_RULES", ParameterSource.DEFAULT_MAP: "the config file"}
         origin = origins.get(source) if source is not None else None
         try:
+            if isinstance(value, str) and not value:  # the working directory's files taken as rules
+                self.fail("an empty path (an unset shell variable?)", param, ctx)
             if origin is not None and not os.path.exists(value):  # not left to the run, which names no origin
                 self.fail(f"Directory {click.format_filename(value)!r} does not exist.", param, ctx)
             return super().convert(value, param, ctx)

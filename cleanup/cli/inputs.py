@@ -253,12 +253,20 @@ class FiniteFloatRange(click.FloatRange):
         return number
 
 
-class OutputPath(click.Path):
-    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
+class NonEmptyPath(click.Path):
+    """A path that may not be empty: "" is the working directory to the OS, so ``cleanup "$IN"`` or
+    ``--explain-file "$LOG"`` with the variable unset walked or wrote there; refused instead."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value:
             self.fail("an empty path (an unset shell variable?)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class OutputPath(NonEmptyPath):
+    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and value.endswith("/") and ctx is not None:
             ctx.meta[OUTPUT_SLASH] = True  # a Path drops it: "-o out/" names a directory
         return super().convert(value, param, ctx)
