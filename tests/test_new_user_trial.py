@@ -354,6 +354,7 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(tmp_path: Pa
         ["-o", "out", ""],
         ["--rules", "", "--url", "https://example.com/a", "a.html"],
         ["--explain-file", "", "a.html"],
+        ["--files-from", "", "a.html"],
         ["learn", "", "-o", "learned"],
         ["rules", "lint", ""],
         ["rules", "test", ""],

@@ -228,7 +228,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 @click.option(
     "--files-from",
     metavar="FILE|-",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=NonEmptyPath(dir_okay=False, allow_dash=True),
     help="Also clean the paths listed in FILE, one per line (- reads the list from stdin).",
 )
 @click.option(
