@@ -363,3 +363,30 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(tmp_path: Pa
         assert result.exit_code == 2, (args, result.output)
         assert "an empty path (an unset shell variable?)" in result.stderr, args
     assert not (tmp_path / "out").exists() and not (tmp_path / "learned").exists()
+
+
+def test_an_input_that_is_the_file_stdout_appends_to_is_refused_not_read_forever(tmp_path: Path) -> None:
+    # Found by a trial run: `cleanup -f jsonl in.jsonl >> in.jsonl` read its own records as they were
+    # appended, without end (800 MB in 15 s), as `cat f >> f` would if cat did not refuse it.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    records = "".join(json.dumps({"html": PAGE.format(n=n)}) + "\n" for n in range(2))
+    (tmp_path / "in.jsonl").write_text(records)
+    (tmp_path / "other.jsonl").write_text(records)
+    cli = [sys.executable, "-m", "cleanup", "-f", "jsonl"]
+    for args, stdin in (
+        ([], "in.jsonl"),
+        (["in.jsonl", "other.jsonl"], None),
+        (["."], None),
+    ):
+        (tmp_path / "in.jsonl").write_text(records)
+        with (tmp_path / "in.jsonl").open("ab") as out, (tmp_path / (stdin or "other.jsonl")).open("rb") as inp:
+            done = subprocess.run(
+                [*cli, *args], stdin=inp, stdout=out, stderr=subprocess.PIPE, cwd=tmp_path, env=env, timeout=60
+            )
+        assert done.returncode == 123, done.stderr
+        assert b"is the file standard output is written to; refusing to read it as input" in done.stderr
+        cleaned = 0 if stdin else 2  # other.jsonl's records, named or walked
+        assert len((tmp_path / "in.jsonl").read_text().splitlines()) == 2 + cleaned

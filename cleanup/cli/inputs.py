@@ -16,7 +16,7 @@ import click
 
 from cleanup.cli.messages import Messages
 from cleanup.input.remote import as_url, iter_urls
-from cleanup.input.source import listed_paths
+from cleanup.input.source import file_identity, listed_paths
 from cleanup.input.sources import (
     INPUT_FORMATS,
     STDIN,
@@ -235,11 +235,21 @@ def selection(
         flags["input_format"],
         fields,
         output,
+        writes_to=_stdout_file(output),
         max_bytes=options.max_bytes,
         all_statuses=flags["all_statuses"],
         sniff_unlisted=not flags["include"],
         open_containers=open_containers,
     )
+
+
+def _stdout_file(output: Path | None) -> tuple[int, int] | None:
+    """The regular file cleaned pages stream to (stdout redirected to it, or ``-o /dev/stdout``), if any."""
+    from cleanup.output.files import streams_to
+
+    if output is None or str(output) == STDIN:
+        return file_identity(1)
+    return file_identity(output) if streams_to(output) else None
 
 
 class FiniteFloatRange(click.FloatRange):

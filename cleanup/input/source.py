@@ -100,6 +100,19 @@ def container_failed(name: str, base: Path, reason: str) -> Source:
     return Source(name, base, error=reason, kind="container")
 
 
+# `cleanup -f jsonl in.jsonl >> in.jsonl`: read as its records are appended, the file grew without end.
+OUTPUT_IS_INPUT = "is the file standard output is written to; refusing to read it as input"
+
+
+def file_identity(where: Path | str | int) -> tuple[int, int] | None:
+    """(device, inode) of the regular file a path (links followed) or descriptor is; None for anything else."""
+    try:
+        st = os.stat(where)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
 def failed(name: str, reason: str) -> Source:
     """An input that cannot be cleaned, reported as ``error: name: reason``."""
     return Source(name, Path(), error=reason)
