@@ -365,7 +365,7 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(tmp_path: Pa
     assert not (tmp_path / "out").exists() and not (tmp_path / "learned").exists()
 
 
-def test_an_input_that_is_the_file_stdout_appends_to_is_refused_not_read_forever(tmp_path: Path) -> None:
+def test_an_input_that_is_the_file_stdout_or_stderr_appends_to_is_refused_not_read_forever(tmp_path: Path) -> None:
     # Found by a trial run: `cleanup -f jsonl in.jsonl >> in.jsonl` read its own records as they were
     # appended, without end (800 MB in 15 s), as `cat f >> f` would if cat did not refuse it.
     import subprocess
@@ -390,3 +390,13 @@ def test_an_input_that_is_the_file_stdout_appends_to_is_refused_not_read_forever
         assert b"is the file standard output is written to; refusing to read it as input" in done.stderr
         cleaned = 0 if stdin else 2  # other.jsonl's records, named or walked
         assert len((tmp_path / "in.jsonl").read_text().splitlines()) == 2 + cleaned
+    # Errors into a JSON Lines input with a bad line: each error line appended was read as one more bad line.
+    (tmp_path / "bad.jsonl").write_text(records + "not JSON\n")
+    with (tmp_path / "bad.jsonl").open("ab") as err:
+        done = subprocess.run(
+            [*cli, "bad.jsonl"], stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path, env=env, timeout=60
+        )
+    assert done.returncode == 123
+    assert (tmp_path / "bad.jsonl").read_text() == records + "not JSON\n" + (
+        "error: bad.jsonl: is the file standard error is written to; refusing to read it as input\n"
+    )

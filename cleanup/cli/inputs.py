@@ -235,7 +235,7 @@ def selection(
         flags["input_format"],
         fields,
         output,
-        writes_to=_stdout_file(output),
+        writes_to=_written_files(output),
         max_bytes=options.max_bytes,
         all_statuses=flags["all_statuses"],
         sniff_unlisted=not flags["include"],
@@ -243,13 +243,16 @@ def selection(
     )
 
 
-def _stdout_file(output: Path | None) -> tuple[int, int] | None:
-    """The regular file cleaned pages stream to (stdout redirected to it, or ``-o /dev/stdout``), if any."""
+def _written_files(output: Path | None) -> tuple[tuple[tuple[int, int], str], ...]:
+    """The regular files pages stream to (stdout, or ``-o /dev/stdout``) and messages go to (stderr)."""
     from cleanup.output.files import streams_to
 
     if output is None or str(output) == STDIN:
-        return file_identity(1)
-    return file_identity(output) if streams_to(output) else None
+        pages = file_identity(1)
+    else:
+        pages = file_identity(output) if streams_to(output) else None
+    found = ((pages, "standard output"), (file_identity(2), "standard error"))
+    return tuple((identity, stream) for identity, stream in found if identity is not None)
 
 
 class FiniteFloatRange(click.FloatRange):

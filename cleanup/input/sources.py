@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 from cleanup.input import sniff
 from cleanup.input.once import STDIN, first_time, included, named_once, real_path, uncovered
-from cleanup.input.source import OUTPUT_IS_INPUT, Source, failed, file_identity, over_limit
+from cleanup.input.source import Source, failed, file_identity, output_is_input, over_limit
 from cleanup.model import without_password
 
 COMPRESSED_SUFFIXES = (".gz",)
@@ -75,7 +75,7 @@ class Selection:
     input_format: str = "auto"
     fields: Any = None  # records.Fields; None means the defaults
     output: Path | None = None  # -o: never read it as input
-    writes_to: tuple[int, int] | None = None  # the regular file stdout is, when pages stream there: no input
+    writes_to: tuple[tuple[tuple[int, int], str], ...] = ()  # the files stdout, stderr are: never inputs
     max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
     all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
     sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
@@ -103,7 +103,7 @@ def _inside(path: Path, parent: Path) -> bool:
     return True
 
 
-def _stat_error(path: Path, writes_to: tuple[int, int] | None = None) -> str | None:
+def _stat_error(path: Path, writes_to: tuple[tuple[tuple[int, int], str], ...] = ()) -> str | None:
     """Why ``path`` is not a readable regular file, or None when it is one."""
     if "\0" in str(path):
         return "the path holds a NUL byte (for NUL-separated lists use --files-from with -0)"
@@ -118,7 +118,7 @@ def _stat_error(path: Path, writes_to: tuple[int, int] | None = None) -> str | N
     if stat.S_ISDIR(st.st_mode):
         return "is a directory"
     if stat.S_ISREG(st.st_mode):
-        return OUTPUT_IS_INPUT if (st.st_dev, st.st_ino) == writes_to else None
+        return output_is_input(writes_to, (st.st_dev, st.st_ino))
     return "not a regular file (to read a pipe or a process's output, give - and pipe it in: cmd | cleanup -)"
 
 
@@ -212,8 +212,8 @@ def _unlisted(path: Path, rel: Path, sel: Selection, real: str) -> Iterator[Sour
 def _stdin(sel: Selection) -> Iterator[Source]:
     from cleanup.input import records
 
-    if sel.writes_to is not None and file_identity(0) == sel.writes_to:  # cleanup < in.jsonl >> in.jsonl
-        yield failed("<stdin>", OUTPUT_IS_INPUT)
+    if problem := output_is_input(sel.writes_to, file_identity(0)):  # cleanup < in.jsonl >> in.jsonl
+        yield failed("<stdin>", problem)
         return
     stream: BinaryIO = sys.stdin.buffer
     if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
