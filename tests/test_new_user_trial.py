@@ -400,3 +400,17 @@ def test_an_input_that_is_the_file_stdout_or_stderr_appends_to_is_refused_not_re
     assert (tmp_path / "bad.jsonl").read_text() == records + "not JSON\n" + (
         "error: bad.jsonl: is the file standard error is written to; refusing to read it as input\n"
     )
+
+
+def test_check_against_a_gzipped_jsonl_cut_short_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    # Found by a trial run: each input said "cannot read", then the look for stale records raised OutputError.
+    pages(tmp_path / "in", "a.html", "b.html")
+    assert run(["-o", "all.jsonl.gz", "in"], tmp_path).exit_code == 0
+    whole = (tmp_path / "all.jsonl.gz").read_bytes()
+    (tmp_path / "all.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    for flag in ("--check", "--diff"):
+        result = run([flag, "-o", "all.jsonl.gz", "in"], tmp_path)
+        assert result.exit_code == 123, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "note: looked for no record whose input is gone: cannot read" in result.stderr
+        assert "2 failed." in result.stderr
