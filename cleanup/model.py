@@ -166,7 +166,8 @@ SECRET_PARAMS = (
     "|x-amz-credential|x-goog-signature|x-goog-credential|sessionid|session_id|phpsessid|jsessionid|sid"
 )
 # In the query, in a fragment (an OAuth implicit grant: "#access_token=") or as a path parameter (";jsessionid=").
-SECRET_PARAM_RE = re.compile(rf"([?&;#](?:{SECRET_PARAMS})=)[^&#;\s'\"]+", re.IGNORECASE)
+# The value stops before a colon that ends a word ("URL?token=x: no such file"): the message's, not the URL's.
+SECRET_PARAM_RE = re.compile(rf"([?&;#](?:{SECRET_PARAMS})=)(?:[^&#;:\s'\"]|:(?![\s'\"]|$))+", re.IGNORECASE)
 
 
 MAX_INPUT_BYTES = 1 << 50  # the largest max_bytes taken: past it a read size overflows the C types

@@ -319,6 +319,14 @@ def test_a_password_in_an_odd_url_or_an_error_is_hidden(tmp_path: Path, args: li
     assert "joe:***@" in getattr(result, where)
 
 
+def test_a_masked_token_before_a_colon_keeps_the_colon_of_the_message(tmp_path: Path) -> None:
+    # Found by a trial run: "--site URL?api_key=K: no site rule file" lost its ": " to the mask.
+    (tmp_path / "a.html").write_text(PAGE)
+    result = run(["--site", "https://example.com/?api_key=K", "a.html"], tmp_path)
+    assert result.exit_code == 2
+    assert "--site https://example.com/?api_key=***: no site rule file for this host" in result.stderr
+
+
 def test_odd_names_fail_one_input_each_and_the_batch_goes_on(tmp_path: Path) -> None:
     # Found by an attack run: "..jsonl" in a directory and a name over 255 bytes gave tracebacks.
     (tmp_path / "in").mkdir()

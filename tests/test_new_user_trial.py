@@ -285,3 +285,132 @@ def test_a_file_named_beside_its_directory_that_the_walk_leaves_out_is_only_clea
     result = run(["-v", "-o", "out/", "ex/", "ex/notes.php"], tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "left out" not in result.stderr and "2 cleaned." in result.stderr
+
+
+def test_records_piped_to_stdin_give_a_json_array_even_of_none(tmp_path: Path) -> None:
+    # Found by a trial run: '[]' (or JSON Lines whose every record fails) piped to -f json printed nothing,
+    # where the same file named gave "[]". A real pipe is needed: stdin is peeked at, as the reader does.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    (tmp_path / "-").write_text(PAGE.format(n=1))  # a file named "-" is not what "-" reads
+    for stdin, code in ((b"[]", 0), (b'{"x": 1}\n', 123)):
+        for args in ([], ["-"]):
+            done = subprocess.run(
+                [sys.executable, "-m", "cleanup", "-f", "json", *args],
+                input=stdin,
+                capture_output=True,
+                cwd=tmp_path,
+                env=env,
+                timeout=60,
+                check=False,
+            )
+            assert (done.returncode, done.stdout) == (code, b"[]\n"), done.stderr
+
+
+def test_skip_existing_skips_only_a_regular_output_file(tmp_path: Path) -> None:
+    # Found by a trial run: a directory or FIFO where an output goes counted as "skipped (output exists)",
+    # exit 0 with the page never cleaned, where a run without --skip-existing refuses it.
+    pages(tmp_path / "in", "a.html", "b.html", "c.html")
+    (tmp_path / "out" / "a.txt").mkdir(parents=True)
+    os.mkfifo(tmp_path / "out" / "b.txt")
+    assert run(["-o", "out", "in/c.html"], tmp_path).exit_code == 0  # out/c.txt: a real earlier output
+    result = run(["--skip-existing", "-o", "out", "in"], tmp_path)
+    assert result.exit_code == 123
+    assert "out/a.txt is a directory, not a regular file" in result.stderr
+    assert "out/b.txt is a FIFO, not a regular file" in result.stderr
+    assert "1 skipped, 2 failed." in result.stderr
+
+
+def test_a_pyproject_whose_tool_key_is_no_table_holds_no_config(tmp_path: Path) -> None:
+    # Found by a trial run: 'tool = 1' in a pyproject.toml gave an AttributeError traceback.
+    (tmp_path / ".git").mkdir()  # the project's root: the search stops here
+    pages(tmp_path, "a.html")
+    for tool in ("tool = 1", 'tool = "x"', "tool = [{cleanup = {jobs = 1}}]"):
+        (tmp_path / "pyproject.toml").write_text(tool + "\n")
+        result = run(["-v", "a.html"], tmp_path)
+        assert result.exit_code == 0, result.stderr
+        assert "Traceback" not in result.stderr and "config:" not in result.stderr
+
+
+def test_a_config_nested_too_deeply_says_so_as_a_rule_file_does(tmp_path: Path) -> None:
+    # Found by a trial run: the error was "maximum recursion depth exceeded".
+    (tmp_path / ".git").mkdir()
+    pages(tmp_path, "a.html")
+    (tmp_path / "cleanup.toml").write_text("a = " + "[" * 100_000)
+    result = run(["a.html"], tmp_path)
+    assert result.exit_code == 2
+    assert "cleanup.toml: invalid TOML: arrays or tables nested too deeply" in result.stderr
+
+
+def test_an_empty_path_is_refused_not_read_as_the_working_directory(tmp_path: Path) -> None:
+    # Found by a trial run: `cleanup "$IN"` with IN unset cleaned every page of the working directory,
+    # `--rules ''` applied its .txt files as FiveFilters rules, `--explain-file ''` gave a traceback.
+    pages(tmp_path, "a.html")
+    (tmp_path / "example.com.txt").write_text("strip: //p\n")
+    for args in (
+        [""],
+        ["-o", "out", ""],
+        ["--rules", "", "--url", "https://example.com/a", "a.html"],
+        ["--explain-file", "", "a.html"],
+        ["--files-from", "", "a.html"],
+        ["learn", "", "-o", "learned"],
+        ["rules", "lint", ""],
+        ["rules", "test", ""],
+    ):
+        result = run(args, tmp_path)
+        assert result.exit_code == 2, (args, result.output)
+        assert "an empty path (an unset shell variable?)" in result.stderr, args
+    assert not (tmp_path / "out").exists() and not (tmp_path / "learned").exists()
+
+
+def test_an_input_that_is_the_file_stdout_or_stderr_appends_to_is_refused_not_read_forever(tmp_path: Path) -> None:
+    # Found by a trial run: `cleanup -f jsonl in.jsonl >> in.jsonl` read its own records as they were
+    # appended, without end (800 MB in 15 s), as `cat f >> f` would if cat did not refuse it.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    records = "".join(json.dumps({"html": PAGE.format(n=n)}) + "\n" for n in range(2))
+    (tmp_path / "in.jsonl").write_text(records)
+    (tmp_path / "other.jsonl").write_text(records)
+    cli = [sys.executable, "-m", "cleanup", "-f", "jsonl"]
+    for args, stdin in (
+        ([], "in.jsonl"),
+        (["in.jsonl", "other.jsonl"], None),
+        (["."], None),
+    ):
+        (tmp_path / "in.jsonl").write_text(records)
+        with (tmp_path / "in.jsonl").open("ab") as out, (tmp_path / (stdin or "other.jsonl")).open("rb") as inp:
+            done = subprocess.run(
+                [*cli, *args], stdin=inp, stdout=out, stderr=subprocess.PIPE, cwd=tmp_path, env=env, timeout=60
+            )
+        assert done.returncode == 123, done.stderr
+        assert b"is the file standard output is written to; refusing to read it as input" in done.stderr
+        cleaned = 0 if stdin else 2  # other.jsonl's records, named or walked
+        assert len((tmp_path / "in.jsonl").read_text().splitlines()) == 2 + cleaned
+    # Errors into a JSON Lines input with a bad line: each error line appended was read as one more bad line.
+    (tmp_path / "bad.jsonl").write_text(records + "not JSON\n")
+    with (tmp_path / "bad.jsonl").open("ab") as err:
+        done = subprocess.run(
+            [*cli, "bad.jsonl"], stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path, env=env, timeout=60
+        )
+    assert done.returncode == 123
+    assert (tmp_path / "bad.jsonl").read_text() == records + "not JSON\n" + (
+        "error: bad.jsonl: is the file standard error is written to; refusing to read it as input\n"
+    )
+
+
+def test_check_against_a_gzipped_jsonl_cut_short_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    # Found by a trial run: each input said "cannot read", then the look for stale records raised OutputError.
+    pages(tmp_path / "in", "a.html", "b.html")
+    assert run(["-o", "all.jsonl.gz", "in"], tmp_path).exit_code == 0
+    whole = (tmp_path / "all.jsonl.gz").read_bytes()
+    (tmp_path / "all.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    for flag in ("--check", "--diff"):
+        result = run([flag, "-o", "all.jsonl.gz", "in"], tmp_path)
+        assert result.exit_code == 123, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "note: looked for no record whose input is gone: cannot read" in result.stderr
+        assert "2 failed." in result.stderr

@@ -65,7 +65,8 @@ def find_config(start: Path) -> Config | None:
         project = directory / PYPROJECT
         if project.is_file():
             data, owner, mode = _read_file(project)
-            table = data.get("tool", {}).get("cleanup")
+            tool = data.get("tool")  # anything but a table ("tool = 1") holds no [tool.cleanup]
+            table = tool.get("cleanup") if isinstance(tool, dict) else None
             if table is not None:
                 _check_owner(project, owner, mode)
                 return Config(project, _defaults(project, table))
@@ -100,7 +101,9 @@ def _read_file(path: Path) -> tuple[dict[str, Any], int, int]:
         raise click.UsageError(f"config file {path}: larger than {MAX_CONFIG_BYTES:,} bytes")
     try:
         return tomllib.loads(found.data.decode("utf-8-sig")), found.owner, found.mode  # a BOM is no TOML error
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+    except RecursionError:  # "maximum recursion depth exceeded" said nothing of the file
+        raise click.UsageError(f"config file {path}: invalid TOML: arrays or tables nested too deeply") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise click.UsageError(f"config file {path}: {exc}") from None
 
 
@@ -146,6 +149,8 @@ class RulesDir(click.Path):
         origins = {ParameterSource.ENVIRONMENT: "CLEANUP_RULES", ParameterSource.DEFAULT_MAP: "the config file"}
         origin = origins.get(source) if source is not None else None
         try:
+            if isinstance(value, str) and not value:  # the working directory's files taken as rules
+                self.fail("an empty path (an unset shell variable?)", param, ctx)
             if origin is not None and not os.path.exists(value):  # not left to the run, which names no origin
                 self.fail(f"Directory {click.format_filename(value)!r} does not exist.", param, ctx)
             return super().convert(value, param, ctx)

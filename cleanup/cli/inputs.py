@@ -16,7 +16,7 @@ import click
 
 from cleanup.cli.messages import Messages
 from cleanup.input.remote import as_url, iter_urls
-from cleanup.input.source import listed_paths
+from cleanup.input.source import file_identity, listed_paths
 from cleanup.input.sources import (
     INPUT_FORMATS,
     STDIN,
@@ -235,11 +235,24 @@ def selection(
         flags["input_format"],
         fields,
         output,
+        writes_to=_written_files(output),
         max_bytes=options.max_bytes,
         all_statuses=flags["all_statuses"],
         sniff_unlisted=not flags["include"],
         open_containers=open_containers,
     )
+
+
+def _written_files(output: Path | None) -> tuple[tuple[tuple[int, int], str], ...]:
+    """The regular files pages stream to (stdout, or ``-o /dev/stdout``) and messages go to (stderr)."""
+    from cleanup.output.files import streams_to
+
+    if output is None or str(output) == STDIN:
+        pages = file_identity(1)
+    else:
+        pages = file_identity(output) if streams_to(output) else None
+    found = ((pages, "standard output"), (file_identity(2), "standard error"))
+    return tuple((identity, stream) for identity, stream in found if identity is not None)
 
 
 class FiniteFloatRange(click.FloatRange):
@@ -253,12 +266,20 @@ class FiniteFloatRange(click.FloatRange):
         return number
 
 
-class OutputPath(click.Path):
-    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
+class NonEmptyPath(click.Path):
+    """A path that may not be empty: "" is the working directory to the OS, so ``cleanup "$IN"`` or
+    ``--explain-file "$LOG"`` with the variable unset walked or wrote there; refused instead."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value:
             self.fail("an empty path (an unset shell variable?)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class OutputPath(NonEmptyPath):
+    """-o's path: an empty one is refused, not read as the working directory (``-o "$OUT"`` with OUT unset)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and value.endswith("/") and ctx is not None:
             ctx.meta[OUTPUT_SLASH] = True  # a Path drops it: "-o out/" names a directory
         return super().convert(value, param, ctx)

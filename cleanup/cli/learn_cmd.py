@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cleanup.cli.inputs import FILE_OPTIONS, RECORD_OPTIONS, FiniteFloatRange, OutputPath, record_fields, selection
+from cleanup.cli.inputs import (
+    FILE_OPTIONS,
+    RECORD_OPTIONS,
+    FiniteFloatRange,
+    NonEmptyPath,
+    OutputPath,
+    record_fields,
+    selection,
+)
 from cleanup.cli.messages import echo_error
 from cleanup.cli.rules_cmd import NO_CONFIG_OPTION, RULES_DIRS
 from cleanup.input.sources import reason
@@ -40,7 +48,7 @@ def is_learn_command(argv: list[str]) -> bool:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=NonEmptyPath(readable=False, path_type=Path))
 @click.option(
     "-o",
     "--output",

@@ -18,7 +18,7 @@ import click
 from cleanup import __version__
 from cleanup.batch.jobs import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT
 from cleanup.cli.config import RulesDir
-from cleanup.cli.inputs import FILE_OPTIONS, OUTPUT_SLASH, RECORD_OPTIONS, FiniteFloatRange, OutputPath
+from cleanup.cli.inputs import FILE_OPTIONS, OUTPUT_SLASH, RECORD_OPTIONS, FiniteFloatRange, NonEmptyPath, OutputPath
 from cleanup.cli.learn_cmd import is_learn_command
 from cleanup.cli.messages import reopen_closed_streams
 from cleanup.cli.rules import check_rules, list_rules_or_exit
@@ -224,11 +224,11 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
     help=HELP,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("sources", nargs=-1, type=click.Path(allow_dash=True, readable=False, path_type=Path))
+@click.argument("sources", nargs=-1, type=NonEmptyPath(allow_dash=True, readable=False, path_type=Path))
 @click.option(
     "--files-from",
     metavar="FILE|-",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=NonEmptyPath(dir_okay=False, allow_dash=True),
     help="Also clean the paths listed in FILE, one per line (- reads the list from stdin).",
 )
 @click.option(
@@ -308,7 +308,7 @@ def _config_rules(argv: list[str], extra: dict[str, Any]) -> tuple[list[str], li
 )
 @click.option(
     "--explain-file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Write the --explain lines to FILE instead of stderr (implies --explain).",
 )
 @click.option("--url", help="URL of the page(s): chooses site rules when the page names none.")

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from cleanup.cli.config import RulesDir
+from cleanup.cli.inputs import NonEmptyPath
 from cleanup.cli.messages import echo_error
 from cleanup.model import one_line
 from cleanup.output.render import quote_name
@@ -114,7 +115,7 @@ def _files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 @rules.command("lint")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=NonEmptyPath(path_type=Path))
 @click.option("--notes", is_flag=True, help="Also print notes: lines ignored on purpose (fetch-time directives).")
 def lint_cmd(paths: tuple[Path, ...], notes: bool) -> None:
     """Check rule files: one 'file:line: rule: problem' line each; exit 1 if any."""
@@ -130,7 +131,7 @@ def lint_cmd(paths: tuple[Path, ...], notes: bool) -> None:
 
 
 @rules.command("test")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=NonEmptyPath(path_type=Path))
 @click.option(
     "--pages",
     type=click.Path(file_okay=False, exists=True, path_type=Path),

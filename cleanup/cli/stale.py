@@ -7,7 +7,7 @@ from typing import Any
 
 from cleanup.cli.messages import Messages, kept_note
 from cleanup.input.sources import reason
-from cleanup.output.modes import Directory, JsonLinesFile, Mode
+from cleanup.output.modes import Directory, JsonLinesFile, Mode, OutputError
 from cleanup.output.render import quote_name
 from cleanup.output.report import Report
 
@@ -24,10 +24,17 @@ def stale_records(target: JsonLinesFile, report: Report, messages: Messages) -> 
         why = "no input gave a record" if report.failures else _NO_INPUT
         messages.say(f"note: looked for no record whose input is gone: {why}", always=True)
         return
-    for gone in target.orphans():
+    try:
+        gone_records, problems = target.orphans(), target.layout_problems()
+    except OutputError as exc:  # a file that cannot be read (a gzip cut short): an error, not a traceback
+        if not report.failures:  # each input compared with it said so already
+            report.failed("-o", str(exc))
+        messages.say(f"note: looked for no record whose input is gone: {exc}", always=True)
+        return
+    for gone in gone_records:
         report.done(changed=True)
         messages.say(f"would be removed: {quote_name(target.given)}: the record of {quote_name(gone)}")
-    for problem in target.layout_problems():
+    for problem in problems:
         report.done(changed=True)
         messages.say(f"would change: {quote_name(target.given)}: {problem}")
 

@@ -100,6 +100,26 @@ def container_failed(name: str, base: Path, reason: str) -> Source:
     return Source(name, base, error=reason, kind="container")
 
 
+def file_identity(where: Path | str | int) -> tuple[int, int] | None:
+    """(device, inode) of the regular file a path (links followed) or descriptor is; None for anything else."""
+    try:
+        st = os.stat(where)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def output_is_input(writes_to: tuple[tuple[tuple[int, int], str], ...], identity: tuple[int, int] | None) -> str | None:
+    """Why the file ``identity`` is no input: stdout or stderr goes there (``writes_to``: (identity, stream) pairs).
+
+    ``cleanup -f jsonl in.jsonl >> in.jsonl`` (or ``2>> in.jsonl`` with a bad line) read what it appended, without end.
+    """
+    for where, stream in writes_to:
+        if identity is not None and identity == where:
+            return f"is the file {stream} is written to; refusing to read it as input"
+    return None
+
+
 def failed(name: str, reason: str) -> Source:
     """An input that cannot be cleaned, reported as ``error: name: reason``."""
     return Source(name, Path(), error=reason)

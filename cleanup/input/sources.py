@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleanup.input import sniff
-from cleanup.input.once import first_time, included, named_once, real_path, uncovered
-from cleanup.input.source import Source, failed, over_limit
+from cleanup.input.once import STDIN, first_time, included, named_once, real_path, uncovered
+from cleanup.input.source import Source, failed, file_identity, output_is_input, over_limit
 from cleanup.model import without_password
 
-STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz",)
 INPUT_FORMATS = ("auto", "page", "jsonl", "json", "warc")
 
@@ -76,6 +75,7 @@ class Selection:
     input_format: str = "auto"
     fields: Any = None  # records.Fields; None means the defaults
     output: Path | None = None  # -o: never read it as input
+    writes_to: tuple[tuple[tuple[int, int], str], ...] = ()  # the files stdout, stderr are: never inputs
     max_bytes: int = 50_000_000  # Options.max_bytes: standard input and records are read up to it
     all_statuses: bool = False  # --all-statuses: also WARC responses that are not 2xx
     sniff_unlisted: bool = False  # in directories, files no include glob matches are sniffed
@@ -103,7 +103,7 @@ def _inside(path: Path, parent: Path) -> bool:
     return True
 
 
-def _stat_error(path: Path) -> str | None:
+def _stat_error(path: Path, writes_to: tuple[tuple[tuple[int, int], str], ...] = ()) -> str | None:
     """Why ``path`` is not a readable regular file, or None when it is one."""
     if "\0" in str(path):
         return "the path holds a NUL byte (for NUL-separated lists use --files-from with -0)"
@@ -118,16 +118,18 @@ def _stat_error(path: Path) -> str | None:
     if stat.S_ISDIR(st.st_mode):
         return "is a directory"
     if stat.S_ISREG(st.st_mode):
-        return None
+        return output_is_input(writes_to, (st.st_dev, st.st_ino))
     return "not a regular file (to read a pipe or a process's output, give - and pipe it in: cmd | cleanup -)"
 
 
 def holds_records(path: Path, input_format: str) -> bool:
-    """True when the file ``path`` is a JSON Lines, JSON or WARC file (its records are the inputs)."""
+    """True when the file ``path`` (``-``: standard input, peeked at) is a JSON Lines, JSON or WARC file."""
     from cleanup.input import records
 
     kind = records.kind_of(path.name, input_format)
-    if kind == "page" and input_format == "auto" and path.is_file():
+    if kind == "page" and input_format == "auto" and str(path) == STDIN:  # not a file named "-" here
+        kind = sniff.stream_kind(getattr(sys.stdin, "buffer", None), whole_object=True)  # type: ignore[arg-type]
+    elif kind == "page" and input_format == "auto" and path.is_file():
         kind = sniff.container_kind(sniff.file_head(path), whole_object=True)
     return kind != "page"
 
@@ -141,7 +143,7 @@ def _file(path: Path, rel: Path, sel: Selection, real: str | None = None, named:
     if not first_time(sel, real or real_path(path)):
         return
     name = shown(path)
-    problem = _url_error(path) or _stat_error(path)
+    problem = _url_error(path) or _stat_error(path, sel.writes_to)
     if problem:
         yield failed(name, problem)
         return
@@ -210,6 +212,9 @@ def _unlisted(path: Path, rel: Path, sel: Selection, real: str) -> Iterator[Sour
 def _stdin(sel: Selection) -> Iterator[Source]:
     from cleanup.input import records
 
+    if problem := output_is_input(sel.writes_to, file_identity(0)):  # cleanup < in.jsonl >> in.jsonl
+        yield failed("<stdin>", problem)
+        return
     stream: BinaryIO = sys.stdin.buffer
     if not hasattr(stream, "peek"):  # sniffing must not consume what it reads
         stream = io.BufferedReader(stream)  # type: ignore[type-var]

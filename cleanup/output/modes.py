@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -158,9 +159,13 @@ class Directory:
         """True when the output of ``source`` is already there (--skip-existing).
 
         The output path is claimed as for a write, so two inputs sharing one
-        output are reported on a resumed run too (OutputError).
+        output are reported on a resumed run too (OutputError). Only a regular file is an output:
+        a directory, FIFO or link in its place is refused by the write, not skipped.
         """
-        return self.target(source).exists()
+        try:
+            return stat.S_ISREG(os.lstat(self.target(source)).st_mode)
+        except OSError:  # missing, or a parent that is no directory
+            return False
 
     def _read(self, source: Source, target: Path) -> str | None:
         """The current output file (None if there is none); OutputError if it is an input or not a file."""
