@@ -118,6 +118,8 @@ def without_password(url: str | None) -> str | None:
     ('https://joe:***@example.com/a', 'https://example.com/a')
     >>> without_password("https://example.com/a?id=7&access_token=abc")  # a credential in the query too
     'https://example.com/a?id=7&access_token=***'
+    >>> without_password("joe:s3cret@example.com"), without_password("joe@example.com")  # no scheme
+    ('joe:***@example.com', 'joe@example.com')
     """
     if url and "=" in url:
         url = SECRET_PARAM_RE.sub(r"\1***", url)
@@ -125,6 +127,8 @@ def without_password(url: str | None) -> str | None:
         return url
     from urllib.parse import urlsplit, urlunsplit
 
+    if "//" not in url:  # a host with a user part and no scheme ("joe:pw@example.com", as --site takes it)
+        return BARE_USER_PART_RE.sub(r"\1:***@", url)
     try:
         parts = urlsplit(url)
         if parts.password is None:
@@ -135,6 +139,8 @@ def without_password(url: str | None) -> str | None:
         return hide_passwords(url)
 
 
+# The user part of a host written without a scheme: "user:password@host".
+BARE_USER_PART_RE = re.compile(r"^([^/@:\s]+):[^\s]*@")  # to the last "@": a password may hold "@"
 # The user part of a URL anywhere in a text: "scheme://user:password@".
 USER_PART_RE = re.compile(r"(//[^/@:\s]*):\S*@")  # to the last "@": a password may hold "@" or "/"
 

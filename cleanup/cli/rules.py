@@ -9,7 +9,7 @@ import click
 from click.core import ParameterSource
 
 from cleanup.cli.messages import echo_error
-from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError, one_line
+from cleanup.model import Options, RuleEntry, RuleNameError, SiteRuleError, one_line, without_password
 from cleanup.output.report import EXIT_USAGE
 
 
@@ -84,7 +84,7 @@ def check_rules(options: Options) -> None:
         load_packs(options.rules_dirs)  # lang/*.toml of the rules directories: checked before any output too
         any_fingerprint(options.rules_dirs)  # fingerprints that cannot combine would fail every text page
         if options.site and site_for_host(host_of(options.site) or options.site, options.rules_dirs) is None:
-            raise SiteRuleError(f"--site {options.site}: no site rule file for this host")
+            raise SiteRuleError(f"--site {without_password(options.site)}: no site rule file for this host")
     except SiteRuleError as exc:
         echo_error(str(exc))
         sys.exit(EXIT_USAGE)
