@@ -41,6 +41,7 @@ LINE_RULES: tuple[Rule, ...] = tuple(
             lines.copyright_footer,
             lines.legal_notice,
             lines.share_widget,
+            lines.player_controls,
             lines.image_caption,
             lines.byline,
             lines.date_line,

@@ -53,6 +53,21 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ('[caption id="a1" width="300"]<img src="x.jpg"> The mayor at the rally.[/caption]', "caption shortcode"),
         ("The caption read: no comment.", None),
     ],
+    "player-controls": [
+        ("Current Time 0:00", "video player controls"),
+        ("Remaining Time -0:00", "video player controls"),
+        ("Loaded: 0%", "video player controls"),
+        ("captions settings, opens captions settings dialog", "video player controls"),
+        ("This is a modal window. This modal can be closed by pressing the Escape key.", "video player controls"),
+        ("Text Edge Style None Raised Depressed Uniform Dropshadow", "video player controls"),
+        ("Verbleibende Zeit -1:25", "video player controls"),
+        ("Wiedergabegeschwindigkeit", "video player controls"),
+        # Keep-traps: the same words in the story's sentences.
+        ("The current time 0:00 was shown on the board when the match stopped.", None),
+        ("Loaded: the truck carried 40 tonnes of grain when it crashed.", None),
+        ("This is a modal window of opportunity, the minister said.", None),
+        ("Font size matters less than contrast, the designers found.", None),
+    ],
     "cookie-notice": [
         ("We use cookies to improve your experience on our site.", "cookie or consent notice"),
         ("By continuing to use this site, you agree to our use of cookies.", "cookie or consent notice"),

@@ -99,6 +99,43 @@ def cookie_notice(line: Line) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _player_index() -> Any:
+    from cleanup.lang.matching import LineIndex
+
+    return LineIndex.of(
+        [
+            ("player", "line", MAX_PLAYER_CHARS, P.WORDS["player_lines"]),
+            ("player", "opening", MAX_PLAYER_CHARS, P.WORDS["player_openings"]),
+        ]
+    )
+
+
+MAX_PLAYER_CHARS = 160  # the dialog's longest row ("Font Family Default Monospace Serif ...") is 130
+# A player's line opens with the first word of one of its phrases (a pre-check: most lines never get
+# to the phrase index).
+PLAYER_PREFIXES = tuple(
+    sorted({phrase.split()[0].lower() for key in ("player_lines", "player_openings") for phrase in P.WORDS[key]})
+)
+
+
+@line_rule("player-controls", prefixes=PLAYER_PREFIXES, max_chars=MAX_PLAYER_CHARS)
+def player_controls(line: Line) -> str | None:
+    """A video player's controls and caption-settings dialog, as text (video.js, Brightcove's player;
+    words.toml ``player_lines``, ``player_openings``), in any page language.
+
+    >>> player_controls(Line(1, "Remaining Time -0:00")), player_controls(Line(2, "Loaded: 0%"))
+    ('video player controls', 'video player controls')
+    >>> player_controls(Line(3, "Font Size 50% 75% 100% 125% 150% 175% 200% 300% 400%"))
+    'video player controls'
+    >>> player_controls(Line(4, "The current time 0:00 was shown on the scoreboard.")) is None
+    True
+    >>> player_controls(Line(5, "Playback rate limits were lifted for premium users this week.")) is None
+    True
+    """
+    return "video player controls" if _player_index().classify(_text(line)) is not None else None
+
+
 @line_rule("promo-line", prefixes=P.PROMO_PREFIXES, max_chars=P.MAX_PROMO_CHARS)
 def promo_line(line: Line) -> str | None:
     """Calls to action: newsletter and alert sign-ups, app downloads, 'Follow us', ad labels.
