@@ -450,6 +450,17 @@ def test_a_sentence_counting_the_comments_inside_a_story_stays() -> None:
     assert _spans(comment_section, lines) == []
 
 
+@pytest.mark.parametrize(
+    ("heading", "prompt"), [("Comments", "Add your comment"), ("Kommentare", "Schreibe einen Kommentar")]
+)
+def test_a_bare_comments_heading_over_a_comment_prompt_opens_the_thread(heading: str, prompt: str) -> None:
+    # A thread with no comment yet, or a comment system's own help text under its prompt ("Read what
+    # others are saying", the badges it gives): no comment line follows, the prompt says what it is.
+    thread = (heading, prompt, "Read what others are saying", "SuperFan badge holders post smart, timely comments.")
+    lines = _page(*PARAGRAPHS, *thread)
+    assert _spans(comment_section, lines) == [(4, 8, f"reader comments ('{heading}' and what follows)")]
+
+
 def test_bare_comments_heading_without_comment_lines_stays() -> None:
     lines = _page(*PARAGRAPHS[:3], "Comments", PARAGRAPHS[3])
     assert _spans(comment_section, lines) == []

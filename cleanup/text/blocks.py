@@ -11,7 +11,7 @@ from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
 from cleanup.text.sentence import ends_like_sentence
-from cleanup.text.threads import comment_markers
+from cleanup.text.threads import comment_markers, prompt_under
 from cleanup.text.units import as_units, visible
 
 # A unit is *prose* when it reads like a sentence: long enough and ending like
@@ -346,8 +346,9 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
     The heading must follow some prose (a 'Comments' link in the top menu is
     not a comment section), and a bare 'Comments' heading needs comment-like
-    lines ('joe says:', '2 days ago', 'Reply') right after it; one that counts
-    them ('12 Comments', 'There are 13 comments') needs none. Where the
+    lines ('joe says:', '2 days ago', 'Reply') right after it, or a prompt or
+    form right under it ('Add your comment'); one that counts them ('12
+    Comments', 'There are 13 comments') needs none. Where the
     story's headline (a unit repeating the page <title>) comes after a
     heading, that heading was a teaser's counter ("200 Comments. Click to
     view comments"): the prose must follow the headline (``_last_headline``).
@@ -367,6 +368,6 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         )
         if heading.strip(" :").lower() == "comment":
             continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
-        if counted or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
+        if counted or prompt_under(lines, i) or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
             return

@@ -52,3 +52,16 @@ def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
     if COMMENT_MARKER_RE.fullmatch(text):
         return True
     return lang.classify(text, None, COMMENT_GROUPS, rules_dirs) is not None
+
+
+# The packs' groups whose phrase under a comments heading opens the thread even with no comment yet
+# ("Comments" / "Add your comment", "Kommentare" / "Kommentar schreiben").
+PROMPT_GROUPS = ("comment-prompt", "comment-form")
+
+
+def prompt_under(lines: Sequence[Line], i: int) -> bool:
+    """True when the unit right after ``i`` is a pack's comment prompt or comment-form notice."""
+    if i + 1 >= len(lines):
+        return False
+    dirs = as_units(lines).rules_dirs
+    return lang.classify(visible(lines[i + 1].text), None, PROMPT_GROUPS, dirs) is not None
