@@ -804,6 +804,17 @@ def test_closing_sentences_may_lead_into_a_list_they_announce() -> None:
 
 
 @pytest.mark.parametrize(
+    "byline", ["By Post editors | 10:58 AM ET, 09/16/2011", "Posted in News | Permalink | 10 Comments"]
+)
+def test_a_closing_sentence_over_a_byline_or_date_line_stays(byline: str) -> None:
+    # Found when a comment section under the story came to be dropped: the story's last sentence,
+    # "We look forward to your feedback.", went with the byline and share links under it.
+    lines = _page(*PARAGRAPHS, "We look forward to your feedback.", byline, "Personal Post", "Tumblr", "Reddit")
+    dropped = [*_none(lines[:6]), None, "share-widget", "share-widget"]
+    assert extend_closing_sentences(lines, dropped, 4) == 5
+
+
+@pytest.mark.parametrize(
     "after",
     [
         ("Related:", *HEADLINES),  # a list heading does not announce

@@ -13,15 +13,15 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleanup import lang
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
 from cleanup.text.about import about_start, notice_start, press_start, signed_bio_start
 from cleanup.text.bio import bio_start, related_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
+from cleanup.text.closing import closing_sentence, ends_story, in_site_voice
 from cleanup.text.headline import MAX_HEADLINE_CHARS
 from cleanup.text.interview import extend_interview
-from cleanup.text.patterns import WORD_RE, WORDS
+from cleanup.text.patterns import WORD_RE
 from cleanup.text.registry import rules_in
 from cleanup.text.related import is_list_heading
 from cleanup.text.signup import newsletter_start
@@ -50,12 +50,10 @@ ROW_WORD_RE = re.compile(r"[^\W\d_]{2}")
 # Short sentences closing the story (too short for prose): at most this many,
 # of at least this many words.
 MAX_CLOSING_SENTENCES = 2
-MIN_CLOSING_WORDS = 4
 # Chrome that sits inside a story (a promo, an ad label, a caption): at most this many such units
 # between the last paragraph and the closing sentences.
 INLINE_CHROME = frozenset({"promo-line", "chrome-phrase", "image-caption", "embed-shortcode", "embed-title"})
 MAX_INLINE_CHROME = 2
-MIN_LOWER_WORDS = 2  # lower-case words that make a full-stopped unit with capitalised nouns a sentence
 # Notes closing the story ("With Post wires", "* Dates may change"): at most this
 # many units, each of at least MIN_NOTE_WORDS words and at most
 # MAX_ANNOUNCED_ITEM_CHARS, or an attribution: a quote's or embedded post's
@@ -100,7 +98,7 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     They are too short to count as prose, so the run of prose stops before
     them. At most MAX_CLOSING_SENTENCES units that read as a sentence (not
     Title Case, ending like one) are taken, and only up to the end of the
-    page, a unit that some rule already dropped or a button (``_is_button``):
+    page, a unit that some rule already dropped, a button or a byline or date line (``closing.ends_story``):
     page chrome after a story is menus and links, not sentences. The sentences may also lead into a
     list they announce ("This game will help you!" / "The game has:" / items).
     """
@@ -109,12 +107,12 @@ def extend_closing_sentences(lines: Sequence[Line], dropped_by: Sequence[str | N
     most = 1 if skipped else MAX_CLOSING_SENTENCES
     while end < len(lines) and end - first < most and dropped_by[end] is None:
         text = visible(lines[end].text)
-        if not _closing_sentence(text) or (skipped and _in_site_voice(text)):
+        if not closing_sentence(text) or (skipped and in_site_voice(text)):
             break
         end += 1
     if end == first:
         return stop
-    ends_page = end == len(lines) or dropped_by[end] is not None or _is_button(visible(lines[end].text))
+    ends_page = end == len(lines) or dropped_by[end] is not None or ends_story(visible(lines[end].text))
     if skipped and not ends_page:
         return stop
     if not ends_page and _announces(visible(lines[end].text)):
@@ -133,69 +131,6 @@ def past_inline_chrome(dropped_by: Sequence[str | None], stop: int) -> int:
     while at < len(dropped_by) and at - stop < MAX_INLINE_CHROME and dropped_by[at] in INLINE_CHROME:
         at += 1
     return at if at < len(dropped_by) and dropped_by[at] is None else stop
-
-
-def _closing_sentence(text: str) -> bool:
-    """A unit too short for prose that reads as a sentence: not Title Case, a few words, ending like one.
-
-    A unit ending in a full stop with MIN_LOWER_WORDS lower-case words is a sentence even
-    with most long words capitalised, as German capitalises every noun: headlines and menu
-    items end in no full stop, and a score row has one lower-case word ("Jane Doe 7 saves.").
-
-    >>> _closing_sentence("Der Kanzler hat die Entscheidung verteidigt."), _closing_sentence("Meet The New Team.")
-    (True, False)
-    """
-    words = WORD_RE.findall(text)
-    if is_prose(text) or not ends_like_sentence(text) or len(words) < MIN_CLOSING_WORDS:
-        return False
-    if not title_case(words):
-        return True
-    full_stop = text.rstrip('"”»)').endswith(".")
-    lower = sum(w[0].islower() for w in words) >= MIN_LOWER_WORDS
-    to_reader = not READER_VOICE.isdisjoint(w.lower() for w in words)  # "Delivered to your Inbox."
-    return full_stop and lower and not to_reader and not _bio_line(text, words)
-
-
-@functools.cache
-def _roles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang.words("byline-role"))
-
-
-def _bio_line(text: str, words: Sequence[str]) -> bool:
-    """True for an author's bio line: a name, "is a", a job of the packs' byline-role group.
-
-    >>> bio = "Julius is an LA Entertainment Reporter for Fox News."
-    >>> _bio_line(bio, bio.split()), _bio_line("Die Stadt hat der Redaktion zugesagt.", ["Redaktion"])
-    (True, False)
-    """
-    return BIO_SHAPE_RE.match(text) is not None and not _roles().isdisjoint(w.lower() for w in words)
-
-
-READER_VOICE = frozenset(WORDS["reader_voice"])
-SITE_VOICE = frozenset(WORDS["site_voice"]) | READER_VOICE
-QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’')
-# "Julius is an LA Entertainment Reporter …", "Anna Berg ist Redakteurin …": a name, then "is (a)".
-BIO_SHAPE_RE = re.compile(r"(?:\S+\s+){1,3}(?:is|was|ist|war|est|es|è|é|jest)\s")
-
-
-def _in_site_voice(text: str) -> bool:
-    """True when ``text`` holds, outside quotation marks, a word in which a site speaks of itself or to its
-    reader ("our", "unsere", "your"), in lower case or opening the sentence ("US" is no "us").
-
-    >>> _in_site_voice("Check out our other stories today."), _in_site_voice('"We will reopen," she said.')
-    (True, False)
-    """
-    words = WORD_RE.findall(QUOTED_RE.sub(" ", text))
-    return any(w.lower() in SITE_VOICE and (w.islower() or (k == 0 and w[1:].islower())) for k, w in enumerate(words))
-
-
-def _is_button(text: str) -> bool:
-    """A menu item or button after the story ("Actions", "Next Chapter →"): a few words, no sentence.
-
-    >>> _is_button("Next Chapter →"), _is_button("He left."), _is_button("The work begins in May next year")
-    (True, False, False)
-    """
-    return len(WORD_RE.findall(text)) < MIN_CLOSING_WORDS and not ends_like_sentence(text)
 
 
 def extend_closing_notes(lines: Sequence[Line], dropped_by: Sequence[str | None], stop: int) -> int:
