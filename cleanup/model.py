@@ -120,6 +120,11 @@ def without_password(url: str | None) -> str | None:
     'https://example.com/a?id=7&access_token=***'
     >>> without_password("joe:s3cret@example.com"), without_password("joe@example.com")  # no scheme
     ('joe:***@example.com', 'joe@example.com')
+    >>> without_password("joe:s3cret@example.com/?next=https://x.org/")
+    'joe:***@example.com/?next=https://x.org/'
+    >>> without_password("mailto:joe@example.com"), without_password("joe:pw@example.com/a@b")
+    ('mailto:joe@example.com', 'joe:***@example.com/a@b')
+
     """
     if url and "=" in url:
         url = SECRET_PARAM_RE.sub(r"\1***", url)
@@ -127,7 +132,7 @@ def without_password(url: str | None) -> str | None:
         return url
     from urllib.parse import urlsplit, urlunsplit
 
-    if "//" not in url:  # a host with a user part and no scheme ("joe:pw@example.com", as --site takes it)
+    if not SCHEME_RE.match(url):  # a host with a user part and no scheme ("joe:pw@example.com", as --site takes it)
         return BARE_USER_PART_RE.sub(r"\1:***@", url)
     try:
         parts = urlsplit(url)
@@ -139,8 +144,11 @@ def without_password(url: str | None) -> str | None:
         return hide_passwords(url)
 
 
+# A URL's scheme and "//" opening it ("https://"): without them, "joe:pw@host/?next=https://x" is a host.
+SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 # The user part of a host written without a scheme: "user:password@host".
-BARE_USER_PART_RE = re.compile(r"^([^/@:\s]+):[^\s]*@")  # to the last "@": a password may hold "@"
+# To the last "@" before a "/" (a password may hold "@"); not a URI of a scheme written without "//".
+BARE_USER_PART_RE = re.compile(r"^(?!(?:mailto|tel|sms|urn|news|data|javascript|xmpp|sips?):)([^/@:\s]+):[^\s/]*@")
 # The user part of a URL anywhere in a text: "scheme://user:password@".
 USER_PART_RE = re.compile(r"(//[^/@:\s]*):\S*@")  # to the last "@": a password may hold "@" or "/"
 

@@ -85,3 +85,49 @@ def test_every_thread_line_holds_a_hint() -> None:
     for line in samples:
         assert THREAD_LINE_RE.fullmatch(line), line
         assert hint.search(line), line
+
+
+def test_a_live_blog_s_entries_under_their_age_are_no_thread() -> None:
+    """Keep-trap (from a review): "1 hours ago" over each entry is what a live blog writes too; an
+    age without its clock time says nothing of comments."""
+    entry = (
+        "Crews worked through the night to restore power to the hospital district and the schools, the utility said."
+    )
+    entries = "".join(
+        f"<div><div><span>{k + 1} hours ago</span></div>"
+        f"<div><p>{entry} Update {k}.</p><p>{entry} More {k}.</p></div></div>"
+        for k in range(8)
+    )
+    page = (
+        "<html><head><title>Storm live</title></head><body><div><div><h1>Storm live</h1>"
+        f"<p>{STORY[0]}</p></div><div>{entries}</div></div></body></html>"
+    )
+    text = clean(page).text
+    assert all(f"Update {k}." in text and f"More {k}." in text for k in range(8))
+
+
+def test_sections_quoting_people_by_name_are_no_thread() -> None:
+    """Keep-trap (from a review): "Jane Smith says:" over a quote is a story's, not a user's head."""
+    sections = "".join(
+        f"<div><p>Jane Smith says:</p><p>{COMMENT} ({k})</p><p>{COMMENT} [{k}]</p></div>" for k in range(6)
+    )
+    page = (
+        "<html><head><title>What the council heard</title></head><body><div><div><h1>What the council heard</h1>"
+        f"<p>The council heard six speakers on the bridge.</p></div><div>{sections}</div></div></body></html>"
+    )
+    text = clean(page).text
+    assert all(f"{COMMENT} ({k})" in text for k in range(6))
+
+
+def test_a_container_chosen_outside_the_scorer_s_pick_is_read_whole() -> None:
+    """From a review: a named body apart from the scorer's pick (which holds the <h1>) crashed the
+    thread check (no branch of the pick holds it)."""
+    line = "The council voted on Tuesday to close the old bridge over the river for repairs next spring. " * 2
+    left = "<h1>Headline here</h1>" + "".join(f"<p>{line} ({k})</p>" for k in range(6))
+    right = "".join(f"<p>{line} [{k}]</p>" for k in range(5))
+    links = "<div>" + "".join(f"<a href='/{k}'>Some link number {k} here</a> " for k in range(200)) + "</div>"
+    page = (
+        f"<html><head><title>Headline here</title></head><body><div id='main'>{left}</div>{links}"
+        f"<div class='article-body'>{right}</div></body></html>"
+    )
+    assert "[4]" in clean(page).text

@@ -310,6 +310,7 @@ def test_a_token_in_a_url_query_is_never_written_out(tmp_path: Path) -> None:
         (["--url", "http://joe:s3cret@[::1/", "-f", "json", "a.html"], "stdout"),  # no URL urlsplit reads
         (["--site", "http://joe:s3cret@example.com", "a.html"], "stderr"),  # an error naming the URL
         (["--site", "joe:s3cret@example.com", "a.html"], "stderr"),  # a host with no scheme (a trial run)
+        (["--site", "joe:s3cret@example.com/?next=https://x.org/", "a.html"], "stderr"),  # "//" later on
     ],
 )
 def test_a_password_in_an_odd_url_or_an_error_is_hidden(tmp_path: Path, args: list[str], where: str) -> None:

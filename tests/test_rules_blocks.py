@@ -461,6 +461,13 @@ def test_a_bare_comments_heading_over_a_comment_prompt_opens_the_thread(heading:
     assert _spans(comment_section, lines) == [(4, 8, f"reader comments ('{heading}' and what follows)")]
 
 
+@pytest.mark.parametrize(("heading", "prompt"), [("Comments", "Add your comment"), ("Comments", "Reply")])
+def test_a_comment_box_in_the_middle_of_a_story_does_not_cut_it(heading: str, prompt: str) -> None:
+    # Keep-trap (from a review): the story goes on under the box, and speaks of no comments.
+    lines = _page(*PARAGRAPHS, heading, prompt, *PARAGRAPHS)
+    assert _spans(comment_section, lines) == []
+
+
 def test_bare_comments_heading_without_comment_lines_stays() -> None:
     lines = _page(*PARAGRAPHS[:3], "Comments", PARAGRAPHS[3])
     assert _spans(comment_section, lines) == []

@@ -170,12 +170,13 @@ def _generic(
 ) -> tuple[dict[Any, ChromeGroup], dict[Any, Score], Choice]:
     """``generic_choice``, made again with a comment thread marked when it took the story's place
     (``threads.without_threads``), with the marks and scores it was made with."""
-    pick = scorer_container(scores)
-    generic = generic_choice(doc, scores, pick, evidence, title)
-    if enabled(THREAD_RULE, options) and (again := without_threads(doc, marks, scores, evidence.every, generic, pick)):
-        marks, scores, pick = again
-        generic = generic_choice(doc, scores, pick, evidence, title)
-    return marks, scores, generic
+
+    def choose(scored: dict[Any, Score], pick: Any) -> Choice:
+        return generic_choice(doc, scored, pick, evidence, title)
+
+    if not enabled(THREAD_RULE, options):
+        return marks, scores, choose(scores, scorer_container(scores))
+    return without_threads(doc, marks, scores, evidence.every, choose)
 
 
 def _page_tree(markup: str, site: Site | None, utf8: bytes | None) -> tuple[Any, tuple[Any, ...]]:
@@ -309,8 +310,9 @@ def _replaces(second: Any, narrow: Any, scores: dict[Any, Score]) -> bool:
 def _story_part_beside(branch: Any, scores: dict[Any, Score]) -> bool:
     """True when a sibling of ``branch`` (the child of the scorer's pick that holds readability-lxml's)
     is another part of the same story: of its tag, STORY_PART_PROSE characters of prose in
-    STORY_PART_PARAGRAPHS paragraphs or more, and pure (its net weight within STORY_PART_PURITY of
-    its prose: no link runs, hardly a label). A story a layout cuts into parts between its figures
+    STORY_PART_PARAGRAPHS paragraphs or more, and pure (the sum of its block weights, ``Score.raw``,
+    at least STORY_PART_PURITY of the sum of its prose blocks', ``Score.good``: no link runs, hardly a
+    label). A story a layout cuts into parts between its figures
     and a video (Quanta, Wired) kept only its longest part. A related list, a comment section, a
     footer or another story under the same wrapper holds links or labels, or is of another tag.
     """

@@ -18,16 +18,17 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from lxml import etree
 
-from cleanup.html.dom import norm, text_of
+from cleanup.html.dom import norm
 from cleanup.html.evidence import child_holding
 from cleanup.html.scorer import Score, rescue_marks, scorer_container
 from cleanup.html.vocab import BLOCK_TAGS, ChromeGroup
-from cleanup.text.threads import THREAD_LINE_RE
+from cleanup.text.threads import THREAD_AGE_PATTERN, THREAD_LINE_RE, THREAD_REPLY_PATTERN
 from cleanup.text.units import re2_compile
 
 RULE = "comment-thread"
@@ -49,6 +50,14 @@ THREAD_HINT = (
 )
 TEXT_OF = etree.XPath("string(.)")
 TEXT_NODES = etree.XPath(".//text()")  # in document order: TEXT_OF's text is theirs joined
+# Which thread lines say "comment" on their own: a reply button; a head with a date or time
+# ("Catherine on September 13, 2018 at 5:23 pm said:") or a user name ("joetoronto says:", "v2787
+# wrote:": one word, lower-case, or with a digit or "_"); an age with its clock time ("2 days ago at
+# 07:52 am"). Not a bare age ("3 hours ago": a live blog's entries) nor a capitalised name ("Jane
+# Smith says:", "Obama said:": a story's quotes).
+REPLY_RE = re.compile(THREAD_REPLY_PATTERN, re.I)
+AGE_RE = re.compile(THREAD_AGE_PATTERN, re.I)
+CLOCK_RE = re.compile(r"\d{1,2}[:.h]\d{2}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,10 +99,47 @@ def _thread_lines(root: Any, hints: list[int]) -> set[Any]:
         if block is None or block in looked:
             continue
         looked.add(block)
-        text = norm(text_of(block))
-        if len(text) <= MAX_LINE_CHARS and THREAD_LINE_RE.fullmatch(text) and _hint().search(text):
+        text = _short_text(block)
+        if text is not None and comment_line(text):
             found.add(block)
     return found
+
+
+def comment_line(text: str) -> bool:
+    """True for a thread's line that says "comment" on its own (REPLY_RE, a dated or user-name head, an age
+    with its clock time).
+
+    >>> comment_line("joetoronto says:"), comment_line("Reply"), comment_line("2 days ago at 07:52 am")
+    (True, True, True)
+    >>> comment_line("Jane Smith says:"), comment_line("3 hours ago"), comment_line("Obama said:")
+    (False, False, False)
+    """
+    if not THREAD_LINE_RE.fullmatch(text) or not _hint().search(text):
+        return False
+    if REPLY_RE.fullmatch(text):
+        return True
+    if AGE_RE.fullmatch(text):
+        return CLOCK_RE.search(text) is not None
+    return any(c.isdigit() for c in text) or _user_head(text)
+
+
+def _user_head(text: str) -> bool:
+    """True for a head whose name is one word a user name writes: lower-case first, or with a digit or "_"."""
+    name = text.rstrip(" :").rpartition(" ")[0]
+    return bool(name) and " " not in name and (not name[:1].isupper() or any(c.isdigit() or c == "_" for c in name))
+
+
+def _short_text(block: Any) -> str | None:
+    """``block``'s text, whitespace collapsed, or None once it passes MAX_LINE_CHARS characters (read up
+    to there: a block holding a whole nested page is not joined whole, for each hint in it)."""
+    parts, chars = [], 0
+    for piece in block.itertext():
+        parts.append(piece)
+        chars += len(piece)
+        if chars > 4 * MAX_LINE_CHARS:
+            return None
+    text = norm("".join(parts))
+    return text if len(text) <= MAX_LINE_CHARS else None
 
 
 def _block_of(node: Any, top: Any) -> Any:
@@ -109,32 +155,53 @@ def _block_of(node: Any, top: Any) -> Any:
 
 
 def without_threads(
-    doc: Any, marks: dict[Any, ChromeGroup], scores: dict[Any, Score], evidence: Sequence[Any], choice: Any, pick: Any
-) -> tuple[dict[Any, ChromeGroup], dict[Any, Score], Any] | None:
-    """``marks`` and ``scores`` (``scorer.rescue_marks``) with the threads in the chosen containers
-    marked, the page scored again (``evidence``: as ``rescue_marks`` takes it) and the scorer's pick
-    then; None when the choice (``extract.Choice``) holds no thread or is not looked at.
+    doc: Any,
+    marks: dict[Any, ChromeGroup],
+    scores: dict[Any, Score],
+    evidence: Sequence[Any],
+    generic: Callable[[dict[Any, Score], Any], Any],
+) -> tuple[dict[Any, ChromeGroup], dict[Any, Score], Any]:
+    """The marks, scores (``scorer.rescue_marks``) and choice (``extract.Choice``) of the page, made by
+    ``generic(scores, pick)`` (``extract.generic_choice``) from the scorer's pick; made again with the
+    comment threads in the choice marked when it lost the headline (``evidence``: as ``rescue_marks``
+    takes it), and kept so only when the scorer still picks something and no chosen container lies
+    in a thread (readability-lxml, which the scorer may ask, does not see the marks).
 
-    It is looked at when it lost the headline: the scorer's ``pick`` holds an <h1> and the chosen
-    container with the most prose does not (the pick was a story and its thread, and narrowing went
-    into the thread, or into one long comment of it: the child of the pick that holds a container
-    is read; the story may have joined it as a sibling). A choice holding the headline is the
-    story's (a thread in it costs precision only, and the text rules' comment-section reads its
-    lines): most pages cost a walk to the pick's first <h1>.
+    The choice lost the headline when the scorer's pick holds an <h1> and the chosen container with
+    the most prose does not (the pick was a story and its thread, and narrowing went into the thread,
+    or into one long comment of it: the branch of the pick that holds a container is read; the story
+    may have joined it as a sibling). A choice holding the headline is the story's (a thread in it
+    costs precision only, and the text rules' comment-section reads its lines): most pages cost a
+    walk to the pick's first <h1>.
     """
+    pick = scorer_container(scores)
+    choice = generic(scores, pick)
     headline = next(pick.iter("h1"), None) if pick is not None else None
-    if headline is None:
-        return None
-    main = max(choice.containers, key=lambda el: scores[el].prose if el in scores else 0.0)
-    if main is headline or main in headline.iterancestors():
-        return None
+    if headline is None or _holds(choice, headline, scores):
+        return marks, scores, choice
     found: dict[Any, ChromeGroup] = {}
-    for container in choice.containers:  # the branch of the pick it lies in: one comment's text is in a thread
-        found.update(thread_marks(child_holding(pick, container) if container is not pick else container, scores))
+    for container in choice.containers:
+        branch = child_holding(pick, container) if container is not pick else None
+        found.update(thread_marks(container if branch is None else branch, scores))
     if not found:
-        return None
-    marks, scores = rescue_marks(doc, {**marks, **found}, evidence)
-    return marks, scores, scorer_container(scores)
+        return marks, scores, choice
+    again, rescored = rescue_marks(doc, {**marks, **found}, evidence)
+    pick = scorer_container(rescored)
+    rechosen = generic(rescored, pick) if pick is not None else None
+    if rechosen is None or any(_inside(container, found) for container in rechosen.containers):
+        return marks, scores, choice  # nothing left to score, or readability-lxml (blind to marks) took a thread
+    return again, rescored, rechosen
+
+
+def _inside(el: Any, threads: dict[Any, ChromeGroup]) -> bool:
+    """True when ``el`` is or lies in one of ``threads``."""
+    return el in threads or any(above in threads for above in el.iterancestors())
+
+
+def _holds(choice: Any, headline: Any, scores: dict[Any, Score]) -> bool:
+    """True when the chosen container with the most prose is or holds ``headline``."""
+    main = max(choice.containers, key=lambda el: scores[el].prose if el in scores else 0.0)
+    return main is headline or main in headline.iterancestors()
 
 
 def _threads(el: Any, lines: set[Any], scores: dict[Any, Score]) -> list[Any]:

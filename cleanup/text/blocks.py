@@ -346,9 +346,10 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
 
     The heading must follow some prose (a 'Comments' link in the top menu is
     not a comment section), and a bare 'Comments' heading needs comment-like
-    lines ('joe says:', '2 days ago', 'Reply') right after it, or a prompt or
-    form right under it ('Add your comment'); one that counts them ('12
-    Comments', 'There are 13 comments') needs none. Where the
+    lines ('joe says:', '2 days ago', 'Reply') right after it, or a prompt
+    right under it ('Add your comment') over lines that speak of comments
+    (``threads.prompt_under``); one that counts them ('12 Comments', 'There
+    are 13 comments') needs none. Where the
     story's headline (a unit repeating the page <title>) comes after a
     heading, that heading was a teaser's counter ("200 Comments. Click to
     view comments"): the prose must follow the headline (``_last_headline``).
@@ -368,6 +369,6 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         )
         if heading.strip(" :").lower() == "comment":
             continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
-        if counted or prompt_under(lines, i) or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
+        if counted or prompt_under(lines, i, heading) or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
             return

@@ -18,15 +18,17 @@ from cleanup.text.units import as_units, visible
 # a name alone: "Mary Ann Mason wrote:", "Petra K. sagt:"), its reply button, its age ("2 days ago at
 # 07:52 am", "vor 3 Tagen"). Without a date or a bare name, "Council leader Jane Smith said:"
 # introduces a quote in a story.
-THREAD_LINE_PATTERN = (
+THREAD_HEAD_PATTERN = (
     r"\S{1,40} (?:says|said|wrote|writes|schreibt|a écrit|escribió|scrive|escreveu|napisał\(a\)|napisał\(-a\)) ?:?"
     r"|(?:.{0,80}\d.{0,80}|(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}))"
     r" (?:says|said|wrote|writes|schreibt|sagt|schrieb|a écrit|dit|escribió|dice|scrive|escreveu|"
     r"disse|zegt|schreef|pisze|napisał|napisała) ?:"
-    r"|reply|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden"
-    r"|\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}"
-    r"|(?:vor|il y a|hace|há) \d+ \w+"
 )
+THREAD_REPLY_PATTERN = r"reply|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden"
+THREAD_AGE_PATTERN = (
+    r"\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago.{0,30}|(?:vor|il y a|hace|há) \d+ \w+"
+)
+THREAD_LINE_PATTERN = f"{THREAD_HEAD_PATTERN}|{THREAD_REPLY_PATTERN}|{THREAD_AGE_PATTERN}"
 THREAD_LINE_RE = re.compile(THREAD_LINE_PATTERN, re.I)
 # ... and lines a thread shares with share bars and rating widgets: "Like", "Report", "Rating: 36 Votes".
 COMMENT_MARKER_RE = re.compile(
@@ -55,13 +57,34 @@ def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
 
 
 # The packs' groups whose phrase under a comments heading opens the thread even with no comment yet
-# ("Comments" / "Add your comment", "Kommentare" / "Kommentar schreiben").
+# ("Comments" / "Add your comment", "Kommentare" / "Schreibe einen Kommentar").
 PROMPT_GROUPS = ("comment-prompt", "comment-form")
+# A bare comments heading (no count: a count opens the thread on its own).
+BARE_HEADING_RE = re.compile(
+    r"(?:reader |top rated |most recent |latest )?(?:comments|reader comments|kommentare|leserkommentare|commentaires|"
+    r"réactions|comentarios|commenti|comentários|reacties|kommentarer|komentarze|komentáře|yorumlar|комментарии)\s*:?",
+    re.I,
+)
+# A unit under the prompt that speaks of comments: the thread's own text (a comment system's help, its
+# badges, "You must be logged in to report a comment"), not the story going on under a box in it.
+COMMENT_WORD_RE = re.compile(r"\b(?:comment|komment|comentári|comentari|reactie|komentar|yorum)", re.I)
+PROMPT_LOOKAHEAD = 6  # units after the prompt
 
 
-def prompt_under(lines: Sequence[Line], i: int) -> bool:
-    """True when the unit right after ``i`` is a pack's comment prompt or comment-form notice."""
-    if i + 1 >= len(lines):
+def prompt_under(lines: Sequence[Line], i: int, heading: str) -> bool:
+    """True when ``heading`` (unit ``i``) is a bare comments heading with a pack's comment prompt or
+    form notice of two words or more right under it (not a heading itself: "Reply", "Join the
+    conversation"), and a unit of the PROMPT_LOOKAHEAD after it speaks of comments.
+
+    A thread with no comment yet, or a comment system's help text under its prompt, has no comment
+    line to count; a story going on under a comment box in its middle does not speak of comments.
+    """
+    if i + 2 >= len(lines) or not BARE_HEADING_RE.fullmatch(heading):
         return False
-    dirs = as_units(lines).rules_dirs
-    return lang.classify(visible(lines[i + 1].text), None, PROMPT_GROUPS, dirs) is not None
+    prompt = visible(lines[i + 1].text)
+    if " " not in prompt.strip() or P.COMMENTS_HEADING_RE.fullmatch(prompt):
+        return False
+    if lang.classify(prompt, None, PROMPT_GROUPS, as_units(lines).rules_dirs) is None:
+        return False
+    after = lines[i + 2 : i + 2 + PROMPT_LOOKAHEAD]
+    return any(COMMENT_WORD_RE.search(visible(line.text)) for line in after)
