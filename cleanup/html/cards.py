@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from cleanup.html.dom import drop, norm
-from cleanup.html.marks import text_removal
+from cleanup.html.removals import text_removal
 from cleanup.model import Removal
 from cleanup.text.phrases import is_bare_heading
 

@@ -7,7 +7,6 @@ removed with ``drop`` so the text after them (their tail) stays.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,8 @@ from lxml import etree
 from cleanup import lang
 from cleanup.html.captions import unnamed_caption
 from cleanup.html.chrome import HIDDEN_GROUP
-from cleanup.html.dom import describe, drop, norm, outermost, text_length, text_of
+from cleanup.html.dom import drop, norm, outermost, text_length, text_of
+from cleanup.html.removals import removal_of, text_removal
 from cleanup.html.scorer import RESCUE_SHARE, Score, beside_a_story
 from cleanup.html.siterules import TokenIndex
 from cleanup.html.vocab import CAPTION_TAGS, CAPTION_TOKEN_RE, CAPTION_WORD_RE, ChromeGroup
@@ -32,26 +32,6 @@ if TYPE_CHECKING:
     from cleanup.sites.load import Site
 
 MIN_SITE_BODY_CHARS = 50  # a site body rule matching less text than this is ignored
-SOURCELINE = operator.attrgetter("sourceline")
-
-
-def removal_of(el: Any, rule: str, reason: str) -> Removal:
-    """A Removal record for an element about to be removed: all its text, nothing cut."""
-    return _record(el, rule, reason, norm(" ".join(el.itertext())))
-
-
-def text_removal(el: Any, rule: str, reason: str) -> Removal | None:
-    """``removal_of`` for an element that holds text, else None: an empty slot (an ad, an icon)
-    removes no text to explain, and its lines and label are not read."""
-    text = norm(" ".join(el.itertext()))
-    return _record(el, rule, reason, text) if text else None
-
-
-def _record(el: Any, rule: str, reason: str, text: str) -> Removal:
-    """The Removal of ``el`` with ``text``; ``end`` is the line of the last element that starts
-    inside it (lxml knows where start tags are, not end tags)."""
-    end = max(filter(None, map(SOURCELINE, el.iter())), default=None)  # lxml gives None, never 0
-    return Removal(rule=rule, reason=reason, text=text, line=el.sourceline, end=end, node=describe(el))
 
 
 def _elements(nodes: Any) -> list[Any]:

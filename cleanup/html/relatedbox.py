@@ -18,7 +18,7 @@ from lxml import etree
 from cleanup import lang
 from cleanup.html.cards import MAX_CARD_CHARS, _internal, dominant_host, site_host
 from cleanup.html.dom import drop, norm
-from cleanup.html.marks import removal_of
+from cleanup.html.removals import removal_of
 from cleanup.html.teasers import story_beside
 from cleanup.model import Removal
 from cleanup.text.phrases import is_bare_heading
