@@ -57,6 +57,25 @@ def norm(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def short_text(el: Any, limit: int, read: int) -> str | None:
+    """The text of ``el`` with its spaces folded (its pieces joined by spaces: blocks and <br> inside
+    hold none), or None when it runs past ``limit`` characters; no more than ``read`` characters of
+    pieces are read (a block holding a whole page is not joined whole to find that out).
+
+    >>> line, long = etree.fromstring("<p><b>joe</b><i>says:</i></p>"), etree.fromstring("<p>abc</p>")
+    >>> short_text(line, 20, 40), short_text(long, 2, 9)
+    ('joe says:', None)
+    """
+    parts, size = [], 0
+    for part in el.itertext():
+        parts.append(part)
+        size += len(part)
+        if size > read:
+            return None
+    text = norm(" ".join(parts))
+    return text if len(text) <= limit else None
+
+
 def describe(el: Any) -> str:
     """Compact label such as ``div#related.box.wide`` (readability's debug.describe)."""
     label = el.tag if isinstance(el.tag, str) else "node"

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from cleanup.html.dom import short_text
 from cleanup.model import Line, Removal
 from cleanup.text.lines import byline, date_line, dated_byline
 
@@ -123,7 +124,7 @@ def _short_blocks(el: Any, marks: Mapping[Any, Any], depth: int = 0) -> Iterator
     """
     if el.tag == "h1":
         return
-    text = _short_text(el)
+    text = short_text(el, MAX_HEADER_LINE_CHARS, 2 * MAX_HEADER_LINE_CHARS)
     if text:
         yield text
         return
@@ -133,18 +134,6 @@ def _short_blocks(el: Any, marks: Mapping[Any, Any], depth: int = 0) -> Iterator
                 return
             if child.tag in BLOCK_TAGS and not _chrome(child, marks):
                 yield from _short_blocks(child, marks, depth + 1)
-
-
-def _short_text(el: Any) -> str | None:
-    """The text of ``el`` with its spaces folded, or None when it runs past MAX_HEADER_LINE_CHARS."""
-    parts, size = [], 0
-    for part in el.itertext():
-        parts.append(part)
-        size += len(part)
-        if size > 2 * MAX_HEADER_LINE_CHARS:
-            return None
-    text = " ".join(" ".join(parts).split())  # blocks and <br> inside hold no spaces
-    return text if len(text) <= MAX_HEADER_LINE_CHARS else None
 
 
 def _chrome(el: Any, marks: Mapping[Any, Any]) -> bool:

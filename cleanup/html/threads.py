@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from cleanup.html.dom import norm
+from cleanup.html.dom import short_text
 from cleanup.html.evidence import child_holding
 from cleanup.html.scorer import Score, rescue_marks, scorer_container
 from cleanup.html.vocab import BLOCK_TAGS, ChromeGroup
@@ -99,7 +99,7 @@ def _thread_lines(root: Any, hints: list[int]) -> set[Any]:
         if block is None or block in looked:
             continue
         looked.add(block)
-        text = _short_text(block)
+        text = short_text(block, MAX_LINE_CHARS, 4 * MAX_LINE_CHARS)  # read up to there, not a whole page
         if text is not None and comment_line(text):
             found.add(block)
     return found
@@ -127,19 +127,6 @@ def _user_head(text: str) -> bool:
     """True for a head whose name is one word a user name writes: lower-case first, or with a digit or "_"."""
     name = text.rstrip(" :").rpartition(" ")[0]
     return bool(name) and " " not in name and (not name[:1].isupper() or any(c.isdigit() or c == "_" for c in name))
-
-
-def _short_text(block: Any) -> str | None:
-    """``block``'s text, whitespace collapsed, or None once it passes MAX_LINE_CHARS characters (read up
-    to there: a block holding a whole nested page is not joined whole, for each hint in it)."""
-    parts, chars = [], 0
-    for piece in block.itertext():
-        parts.append(piece)
-        chars += len(piece)
-        if chars > 4 * MAX_LINE_CHARS:
-            return None
-    text = norm("".join(parts))
-    return text if len(text) <= MAX_LINE_CHARS else None
 
 
 def _block_of(node: Any, top: Any) -> Any:
