@@ -35,7 +35,6 @@ read from the interleaved run, whose outputs are the same.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import gzip
 import importlib.util
@@ -94,9 +93,11 @@ def one_pass(name: str, rules: str | None) -> float:
     clean(WARM_UP, options)
     data = pages(name)
     start = time.process_time()
-    for _, raw in data:
-        with contextlib.suppress(Exception):  # a page the library refuses costs what it cost
+    for page_id, raw in data:
+        try:
             clean(raw, options)
+        except Exception as exc:  # a page the library refuses costs what it cost, as in the interleaved run
+            print(f"  {page_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
     return time.process_time() - start
 
 
@@ -106,11 +107,14 @@ def in_processes(name: str, rules: str, runs: int) -> tuple[float, float]:
     times: dict[bool, list[float]] = {False: [], True: []}
     for n in range(runs):
         for with_rules in (False, True) if n % 2 == 0 else (True, False):
-            given = rules if with_rules else None
+            given = str(Path(rules).resolve()) if with_rules else None  # the child runs in bench/
             code = f"import ftr_bench; print(ftr_bench.one_pass({name!r}, {given!r}))"
             out = subprocess.run(
-                [sys.executable, "-c", code], cwd=Path(__file__).parent, capture_output=True, text=True, check=True
+                [sys.executable, "-c", code], cwd=Path(__file__).parent, capture_output=True, text=True
             )
+            sys.stderr.write(out.stderr)  # a refused page, or why the pass failed
+            if out.returncode != 0:
+                raise SystemExit(f"{name}: the timed pass failed (exit {out.returncode})")
             times[with_rules].append(float(out.stdout.split()[-1]))
     return statistics.median(times[False]), statistics.median(times[True])
 

@@ -124,6 +124,8 @@ def without_password(url: str | None) -> str | None:
     'joe:***@example.com/?next=https://x.org/'
     >>> without_password("mailto:joe@example.com"), without_password("joe:pw@example.com/a@b")
     ('mailto:joe@example.com', 'joe:***@example.com/a@b')
+    >>> without_password("joe:pa/ss@example.com"), without_password(" https://joe:s3cret@example.com/a")
+    ('joe:***@example.com', 'https://joe:***@example.com/a')
 
     """
     if url and "=" in url:
@@ -132,8 +134,8 @@ def without_password(url: str | None) -> str | None:
         return url
     from urllib.parse import urlsplit, urlunsplit
 
-    if not SCHEME_RE.match(url):  # a host with a user part and no scheme ("joe:pw@example.com", as --site takes it)
-        return BARE_USER_PART_RE.sub(r"\1:***@", url)
+    if not SCHEME_RE.match(url.lstrip()):  # a host with a user part, no scheme ("joe:pw@example.com": --site)
+        return BARE_USER_PART_RE.sub(r"\1\2:***@", url)
     try:
         parts = urlsplit(url)
         if parts.password is None:
@@ -147,8 +149,10 @@ def without_password(url: str | None) -> str | None:
 # A URL's scheme and "//" opening it ("https://"): without them, "joe:pw@host/?next=https://x" is a host.
 SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 # The user part of a host written without a scheme: "user:password@host".
-# To the last "@" before a "/" (a password may hold "@"); not a URI of a scheme written without "//".
-BARE_USER_PART_RE = re.compile(r"^(?!(?:mailto|tel|sms|urn|news|data|javascript|xmpp|sips?):)([^/@:\s]+):[^\s/]*@")
+# To the "@" before the host (a password may hold "@" or "/"); not a URI of a scheme written without "//".
+BARE_USER_PART_RE = re.compile(
+    r"^(\s*)(?!(?:mailto|tel|sms|urn|javascript|xmpp|sips?):)([^/@:\s]+):\S*?@(?=[^@/?#\s]*(?:[/?#\s]|$))"
+)
 # The user part of a URL anywhere in a text: "scheme://user:password@".
 USER_PART_RE = re.compile(r"(//[^/@:\s]*):\S*@")  # to the last "@": a password may hold "@" or "/"
 

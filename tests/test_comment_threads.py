@@ -4,8 +4,10 @@ story quoting people ("Jane Smith said:") and a story under its headline with su
 
 from __future__ import annotations
 
+import pytest
+
 from cleanup import clean
-from cleanup.html.threads import THREAD_HINT
+from cleanup.html.threads import THREAD_HINT, comment_line, without_threads
 from cleanup.text.threads import THREAD_LINE_RE
 from cleanup.text.units import re2_compile
 
@@ -100,7 +102,7 @@ def test_a_live_blog_s_entries_under_their_age_are_no_thread() -> None:
     )
     page = (
         "<html><head><title>Storm live</title></head><body><div><div><h1>Storm live</h1>"
-        f"<p>{STORY[0]}</p></div><div>{entries}</div></div></body></html>"
+        f"{''.join(f'<p>{p}</p>' for p in STORY)}</div><div>{entries}</div></div></body></html>"
     )
     text = clean(page).text
     assert all(f"Update {k}." in text and f"More {k}." in text for k in range(8))
@@ -113,7 +115,7 @@ def test_sections_quoting_people_by_name_are_no_thread() -> None:
     )
     page = (
         "<html><head><title>What the council heard</title></head><body><div><div><h1>What the council heard</h1>"
-        f"<p>The council heard six speakers on the bridge.</p></div><div>{sections}</div></div></body></html>"
+        f"{''.join(f'<p>{p}</p>' for p in STORY)}</div><div>{sections}</div></div></body></html>"
     )
     text = clean(page).text
     assert all(f"{COMMENT} ({k})" in text for k in range(6))
@@ -131,3 +133,56 @@ def test_a_container_chosen_outside_the_scorer_s_pick_is_read_whole() -> None:
         f"<div class='article-body'>{right}</div></body></html>"
     )
     assert "[4]" in clean(page).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Smith says:",  # a story's quote, by a capitalised name
+        "Jane Smith, 30, said:",  # ... with an age
+        "Mum-of-two Jane Smith, 34, said:",
+        "police said:",  # a lower-case word is no user name
+        "3 hours ago",  # a live blog's entry
+        "10 minutes ago 10:32",  # ... with its clock time
+        "1 hours ago at 10:05",
+    ],
+)
+def test_lines_a_story_writes_too_say_no_comment(line: str) -> None:
+    """Found by reviews: each of these made a live blog's entries or a story's quotes a thread."""
+    assert not comment_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reply",
+        "Antworten",
+        "v2787 says:",
+        "joe_t wrote:",
+        "JoeToronto says:",
+        "Anna am 3. März 2019 um 10:10 Uhr sagt:",
+    ],
+)
+def test_lines_only_a_thread_writes_say_comment(line: str) -> None:
+    assert comment_line(line)
+
+
+def test_a_re_choice_inside_a_marked_thread_is_not_kept() -> None:
+    """readability-lxml, which the scorer may ask, does not see the marks: a choice inside the thread
+    marked keeps the first choice (the safety net of ``without_threads``)."""
+    from cleanup.html.extract import Choice
+    from cleanup.html.parse import parse_html
+    from cleanup.html.scorer import rescue_marks
+
+    doc = parse_html(_page(HEADS, "Reply"))
+    marks, scores = rescue_marks(doc, {})
+    made: list[Choice] = []
+
+    def generic(scored: dict, pick: object) -> Choice:
+        thread = doc.find("body/div/div[2]")
+        choice = Choice((thread if made else thread[0],), "readability")  # first: one comment; again: the thread
+        made.append(choice)
+        return choice
+
+    _, _, choice = without_threads(doc, marks, scores, (), generic)
+    assert len(made) == 2 and choice is made[0]

@@ -30,8 +30,9 @@ def record(el: Any, rule: str, reason: str, text: str) -> Removal:
 
 
 def _end_line(el: Any) -> int | None:
-    r"""The line of the last element that starts inside ``el``: its last descendant's, when that one
-    has a line no element before it passes (start tags come in document order); else every line read.
+    r"""The line of the last element that starts inside ``el``: its last descendant's (start tags come
+    in document order, so no element before it starts on a later line), when that one has a line and
+    it is not before ``el``'s own (a moved element); else the largest line of any element in it.
 
     >>> from lxml import etree
     >>> box = etree.fromstring("<div>\n<p>one</p>\n<p>two <b>three</b></p>\n</div>")

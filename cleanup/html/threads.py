@@ -28,7 +28,7 @@ from cleanup.html.dom import short_text
 from cleanup.html.evidence import child_holding
 from cleanup.html.scorer import Score, rescue_marks, scorer_container
 from cleanup.html.vocab import BLOCK_TAGS, ChromeGroup
-from cleanup.text.threads import THREAD_AGE_PATTERN, THREAD_LINE_RE, THREAD_REPLY_PATTERN
+from cleanup.text.threads import THREAD_LINE_RE, THREAD_REPLY_PATTERN
 from cleanup.text.units import re2_compile
 
 RULE = "comment-thread"
@@ -50,14 +50,15 @@ THREAD_HINT = (
 )
 TEXT_OF = etree.XPath("string(.)")
 TEXT_NODES = etree.XPath(".//text()")  # in document order: TEXT_OF's text is theirs joined
-# Which thread lines say "comment" on their own: a reply button; a head with a date or time
-# ("Catherine on September 13, 2018 at 5:23 pm said:") or a user name ("joetoronto says:", "v2787
-# wrote:": one word, lower-case, or with a digit or "_"); an age with its clock time ("2 days ago at
-# 07:52 am"). Not a bare age ("3 hours ago": a live blog's entries) nor a capitalised name ("Jane
-# Smith says:", "Obama said:": a story's quotes).
+# Which thread lines say "comment" on their own: a reply button; a head with a date and a time
+# ("Catherine on September 13, 2018 at 5:23 pm said:", "Anna am 3. März 2019 um 10:10 Uhr sagt:") or
+# a user name ("v2787 wrote:", "joe_t says:", "JoeToronto says:": one word with a digit, a "_" or a
+# capital inside). Not an age ("3 hours ago", "10 minutes ago 10:32": a live blog's entries), nor a
+# name in a story's quote ("Jane Smith says:", "Jane Smith, 30, said:", "police said:").
 REPLY_RE = re.compile(THREAD_REPLY_PATTERN, re.I)
-AGE_RE = re.compile(THREAD_AGE_PATTERN, re.I)
 CLOCK_RE = re.compile(r"\d{1,2}[:.h]\d{2}")
+DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+USER_NAME_RE = re.compile(r"\S*(?:\d|_|[a-z][A-Z])\S*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,27 +107,22 @@ def _thread_lines(root: Any, hints: list[int]) -> set[Any]:
 
 
 def comment_line(text: str) -> bool:
-    """True for a thread's line that says "comment" on its own (REPLY_RE, a dated or user-name head, an age
-    with its clock time).
+    """True for a thread's line that says "comment" on its own (REPLY_RE, a head with a date and a
+    time, a user name's head).
 
-    >>> comment_line("joetoronto says:"), comment_line("Reply"), comment_line("2 days ago at 07:52 am")
+    >>> comment_line("v2787 says:"), comment_line("Reply"), comment_line("Catherine on May 3, 2018 at 5:23 pm said:")
     (True, True, True)
-    >>> comment_line("Jane Smith says:"), comment_line("3 hours ago"), comment_line("Obama said:")
+    >>> comment_line("Jane Smith, 30, said:"), comment_line("2 days ago at 07:52 am"), comment_line("police said:")
     (False, False, False)
     """
     if not THREAD_LINE_RE.fullmatch(text) or not _hint().search(text):
         return False
     if REPLY_RE.fullmatch(text):
         return True
-    if AGE_RE.fullmatch(text):
-        return CLOCK_RE.search(text) is not None
-    return any(c.isdigit() for c in text) or _user_head(text)
-
-
-def _user_head(text: str) -> bool:
-    """True for a head whose name is one word a user name writes: lower-case first, or with a digit or "_"."""
-    name = text.rstrip(" :").rpartition(" ")[0]
-    return bool(name) and " " not in name and (not name[:1].isupper() or any(c.isdigit() or c == "_" for c in name))
+    if DATE_RE.search(text) and CLOCK_RE.search(text):
+        return True
+    name, _, verb = text.rstrip(" :").rpartition(" ")
+    return bool(verb) and USER_NAME_RE.fullmatch(name) is not None
 
 
 def _block_of(node: Any, top: Any) -> Any:

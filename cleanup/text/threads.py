@@ -69,22 +69,30 @@ BARE_HEADING_RE = re.compile(
 # badges, "You must be logged in to report a comment"), not the story going on under a box in it.
 COMMENT_WORD_RE = re.compile(r"\b(?:comment|komment|comentári|comentari|reactie|komentar|yorum)", re.I)
 PROMPT_LOOKAHEAD = 6  # units after the prompt
+# A story's words of comment: "declined to comment", "asked for comment", "no comment".
+NO_COMMENT_RE = re.compile(r"\b(?:to|for|no|without|not) comment", re.I)
 
 
 def prompt_under(lines: Sequence[Line], i: int, heading: str) -> bool:
     """True when ``heading`` (unit ``i``) is a bare comments heading with a pack's comment prompt or
     form notice of two words or more right under it (not a heading itself: "Reply", "Join the
-    conversation"), and a unit of the PROMPT_LOOKAHEAD after it speaks of comments.
+    conversation"), and a unit of the PROMPT_LOOKAHEAD after it speaks of comments, or none follows.
 
     A thread with no comment yet, or a comment system's help text under its prompt, has no comment
     line to count; a story going on under a comment box in its middle does not speak of comments.
     """
-    if i + 2 >= len(lines) or not BARE_HEADING_RE.fullmatch(heading):
+    if i + 1 >= len(lines) or not BARE_HEADING_RE.fullmatch(heading):
         return False
     prompt = visible(lines[i + 1].text)
     if " " not in prompt.strip() or P.COMMENTS_HEADING_RE.fullmatch(prompt):
         return False
     if lang.classify(prompt, None, PROMPT_GROUPS, as_units(lines).rules_dirs) is None:
         return False
-    after = lines[i + 2 : i + 2 + PROMPT_LOOKAHEAD]
-    return any(COMMENT_WORD_RE.search(visible(line.text)) for line in after)
+    after = [visible(line.text) for line in lines[i + 2 : i + 2 + PROMPT_LOOKAHEAD]]
+    return not after or any(_of_comments(text) for text in after)
+
+
+def _of_comments(text: str) -> bool:
+    """True for a unit that speaks of comments ("SuperFan badge holders post smart, timely comments."),
+    not in a story's words of comment ("declined to comment")."""
+    return COMMENT_WORD_RE.search(text) is not None and not NO_COMMENT_RE.search(text)
