@@ -287,6 +287,8 @@ def _check_disable(names: frozenset[str], dirs: tuple[str, ...]) -> None:
         if name in ALIASES:
             continue
         entry = known.get(name)
+        if not name.strip():
+            raise RuleNameError("an empty rule name (an unset shell variable?)")
         if entry is None:
             close = difflib.get_close_matches(name, sorted({*known, *ALIASES}), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (see --list-rules)"

@@ -375,3 +375,12 @@ def test_export_converts_a_fiveFilters_file_to_toml_that_loads(tmp_path: Path) -
     # trial: bbc.co.uk's exported body matched a small video box and lost the whole article).
     assert load_site(out / "e.com.toml").rule_ids == ("e.com:strip_id_or_class#1",)
     assert "Not converted: the body rules." in result.stdout and "#   //article" in result.stdout
+
+
+def test_lint_of_a_fifo_named_like_a_rule_file_says_what_it_is(tmp_path: Path) -> None:
+    # Found by a trial run: "rules lint fifo.txt" said "not a rule file (.toml or .txt)" of a .txt name.
+    fifo = tmp_path / "example.com.txt"
+    os.mkfifo(fifo)
+    result = run(["rules", "lint", str(fifo)])
+    assert result.exit_code == 2
+    assert "example.com.txt: not a regular file" in result.stderr

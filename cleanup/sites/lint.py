@@ -81,6 +81,8 @@ def rule_files(paths: list[Path]) -> list[Path]:
             out.append(path)
         elif not path.exists():
             raise ValueError(f"{path}: no such file or directory")
+        elif path.suffix in (SUFFIX, FTR_SUFFIX):  # a FIFO or a device so named
+            raise ValueError(f"{path}: not a regular file")
         else:
             raise ValueError(f"{path}: not a rule file ({SUFFIX} or {FTR_SUFFIX}) or a directory of them")
     return out
