@@ -126,6 +126,8 @@ def without_password(url: str | None) -> str | None:
     ('mailto:joe@example.com', 'joe:***@example.com/a@b')
     >>> without_password("joe:pa/ss@example.com"), without_password(" https://joe:s3cret@example.com/a")
     ('joe:***@example.com', 'https://joe:***@example.com/a')
+    >>> without_password("//joe:s3cret@example.com/a"), without_password("data:text/plain,a@b")
+    ('//joe:***@example.com/a', 'data:text/plain,a@b')
 
     """
     if url and "=" in url:
@@ -151,7 +153,8 @@ SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 # The user part of a host written without a scheme: "user:password@host".
 # To the "@" before the host (a password may hold "@" or "/"); not a URI of a scheme written without "//".
 BARE_USER_PART_RE = re.compile(
-    r"^(\s*)(?!(?:mailto|tel|sms|urn|javascript|xmpp|sips?):)([^/@:\s]+):\S*?@(?=[^@/?#\s]*(?:[/?#\s]|$))"
+    r"^(\s*(?://)?)(?!(?:mailto|tel|sms|urn|news|data|javascript|xmpp|sips?):)([^/@:\s]+):\S*?@"
+    r"(?=[^@/?#\s]*(?:[/?#\s]|$))"
 )
 # The user part of a URL anywhere in a text: "scheme://user:password@".
 USER_PART_RE = re.compile(r"(//[^/@:\s]*):\S*@")  # to the last "@": a password may hold "@" or "/"

@@ -288,7 +288,7 @@ def _check_disable(names: frozenset[str], dirs: tuple[str, ...]) -> None:
             continue
         entry = known.get(name)
         if not name.strip():
-            raise RuleNameError("an empty rule name (an unset shell variable?)")
+            raise RuleNameError("an empty rule name")
         if entry is None:
             close = difflib.get_close_matches(name, sorted({*known, *ALIASES}), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (see --list-rules)"

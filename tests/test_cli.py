@@ -238,7 +238,7 @@ def test_disable_with_a_typo_is_a_usage_error_with_a_suggestion() -> None:
 
 
 def test_an_empty_disable_name_says_so() -> None:
-    # Found by a trial run: "--disable ''" (an unset variable) read "--disable : no such rule".
+    # Found by a trial run: "--disable ''" (an unset shell variable) read "--disable : no such rule".
     result = run(["--disable", "", "-"], input=CHROME)
     assert result.exit_code == 2, result.stderr
     assert "--disable an empty rule name" in result.stderr

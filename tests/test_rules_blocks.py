@@ -456,16 +456,18 @@ def test_a_sentence_counting_the_comments_inside_a_story_stays() -> None:
 def test_a_bare_comments_heading_over_a_comment_prompt_opens_the_thread(heading: str, prompt: str) -> None:
     # A thread with no comment yet, or a comment system's own help text under its prompt ("Read what
     # others are saying", the badges it gives): no comment line follows, the prompt says what it is.
-    thread = (heading, prompt, "Read what others are saying", "SuperFan badge holders post smart, timely comments.")
+    badges = ("SuperFan badge holders post smart, timely comments.", "Fact Checkers' comments add sources.")
+    thread = (heading, prompt, "Read what others are saying", *badges)
     lines = _page(*PARAGRAPHS, *thread)
-    assert _spans(comment_section, lines) == [(4, 8, f"reader comments ('{heading}' and what follows)")]
+    assert _spans(comment_section, lines) == [(4, 9, f"reader comments ('{heading}' and what follows)")]
 
 
 @pytest.mark.parametrize(("heading", "prompt"), [("Comments", "Add your comment"), ("Comments", "Reply")])
 def test_a_comment_box_in_the_middle_of_a_story_does_not_cut_it(heading: str, prompt: str) -> None:
-    # Keep-trap (from a review): the story goes on under the box, and speaks of no comments.
-    lines = _page(*PARAGRAPHS, heading, prompt, *PARAGRAPHS)
-    assert _spans(comment_section, lines) == []
+    # Keep-trap (from two reviews): the story goes on under the box, its words of comment once at most.
+    for said in ("The ministry declined to comment.", "The company declined comment.", "Comment was sought."):
+        lines = _page(*PARAGRAPHS, heading, prompt, PARAGRAPHS[0], said, *PARAGRAPHS[1:])
+        assert _spans(comment_section, lines) == []
 
 
 def test_bare_comments_heading_without_comment_lines_stays() -> None:

@@ -4,13 +4,13 @@ A site built with CSS-in-JS or utility classes ("css-1x2y3z", "mt-4 flex") names
 section nothing the vocabulary knows, and a long thread outweighs a short story: under the
 <main> or <article> holding both, the container chosen was the thread, or one long comment of it
 (three ScrapingHub pages with their class and id attributes taken out, bench/no_names.py). A
-thread writes lines no story writes: a comment's head ("joetoronto says:", "Catherine on
-September 13, 2018 at 5:23 pm said:"), its reply button, its age ("2 days ago at 07:52 am")
-(``cleanup.text.threads.THREAD_LINE_RE``). When the container chosen left the page's <h1>, the
-branch it lies in is read for them; an element whose children with text are nearly all comments
-(each holding such a line) is marked as chrome, and the container is chosen again. A story's
-element has paragraphs without such lines among its children; an element holding an <h1> is
-never a thread.
+thread writes lines no story writes: a comment's head with a user name or a date and a time
+("v2787 says:", "Catherine on September 13, 2018 at 5:23 pm said:"), its reply button
+(``comment_line``; not an age, nor a plain name, which a live blog and a story's quotes write
+too). When the container chosen left the page's <h1>, the branch it lies in is read for them;
+an element whose children with text are nearly all comments (each holding such a line) is marked
+as chrome, and the container is chosen again. A story's element has paragraphs without such
+lines among its children; an element holding an <h1> is never a thread.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from cleanup.text.units import re2_compile
 
 RULE = "comment-thread"
 # Strong: a thread longer than the story it follows stays chrome (that is when it is needed).
-GROUP = ChromeGroup(RULE, "reader comment thread, known by its lines ('joe says:', 'Reply', '2 days ago')", strong=True)
+GROUP = ChromeGroup(RULE, "reader comment thread, known by its lines ('v2787 says:', 'Reply')", strong=True)
 MIN_COMMENTS = 3  # children of the thread holding a thread's line
 COMMENT_SHARE = 0.75  # of the children with text
 MAX_LINE_CHARS = 160
@@ -52,13 +52,14 @@ TEXT_OF = etree.XPath("string(.)")
 TEXT_NODES = etree.XPath(".//text()")  # in document order: TEXT_OF's text is theirs joined
 # Which thread lines say "comment" on their own: a reply button; a head with a date and a time
 # ("Catherine on September 13, 2018 at 5:23 pm said:", "Anna am 3. März 2019 um 10:10 Uhr sagt:") or
-# a user name ("v2787 wrote:", "joe_t says:", "JoeToronto says:": one word with a digit, a "_" or a
-# capital inside). Not an age ("3 hours ago", "10 minutes ago 10:32": a live blog's entries), nor a
-# name in a story's quote ("Jane Smith says:", "Jane Smith, 30, said:", "police said:").
+# a user name ("v2787 wrote:", "joe_t says:": one word with a digit or a "_", ``_user_name``). Not
+# an age ("3 hours ago", "10 minutes ago 10:32": a live blog's entries), nor a name in a story's
+# quote ("Jane Smith says:", "Jane Smith, 30, said:", "police said:", "McConnell said:").
 REPLY_RE = re.compile(THREAD_REPLY_PATTERN, re.I)
-CLOCK_RE = re.compile(r"\d{1,2}[:.h]\d{2}")
+CLOCK_RE = re.compile(r"(?<![\d.])\d{1,2}[:.h]\d{2}(?![\d.%])")  # not in "13.09.2018", "10.25%"
 DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-USER_NAME_RE = re.compile(r"\S*(?:\d|_|[a-z][A-Z])\S*")
+USER_NAME_MARK_RE = re.compile(r"[\d_]")
+MIN_USER_NAME_CHARS = 5  # "G20 said:" is a story's
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +111,7 @@ def comment_line(text: str) -> bool:
     """True for a thread's line that says "comment" on its own (REPLY_RE, a head with a date and a
     time, a user name's head).
 
-    >>> comment_line("v2787 says:"), comment_line("Reply"), comment_line("Catherine on May 3, 2018 at 5:23 pm said:")
+    >>> comment_line("v2787 says:"), comment_line("Reply"), comment_line("Cat on May 3, 2018 at 5:23 pm said:")
     (True, True, True)
     >>> comment_line("Jane Smith, 30, said:"), comment_line("2 days ago at 07:52 am"), comment_line("police said:")
     (False, False, False)
@@ -122,7 +123,18 @@ def comment_line(text: str) -> bool:
     if DATE_RE.search(text) and CLOCK_RE.search(text):
         return True
     name, _, verb = text.rstrip(" :").rpartition(" ")
-    return bool(verb) and USER_NAME_RE.fullmatch(name) is not None
+    return bool(verb) and _user_name(name)
+
+
+def _user_name(name: str) -> bool:
+    """True for one word a user name writes and a story's speaker does not: a digit or "_" in it
+    ("v2787", "joe_t"), MIN_USER_NAME_CHARS long at least ("G20" is a summit's). Not a capital
+    inside: "McConnell", "DeSantis", "OpenAI" are a story's speakers.
+
+    >>> _user_name("theprocess12"), _user_name("v2787"), _user_name("G20"), _user_name("McConnell")
+    (True, True, False, False)
+    """
+    return " " not in name and len(name) >= MIN_USER_NAME_CHARS and USER_NAME_MARK_RE.search(name) is not None
 
 
 def _block_of(node: Any, top: Any) -> Any:

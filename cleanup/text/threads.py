@@ -69,14 +69,20 @@ BARE_HEADING_RE = re.compile(
 # badges, "You must be logged in to report a comment"), not the story going on under a box in it.
 COMMENT_WORD_RE = re.compile(r"\b(?:comment|komment|comentári|comentari|reactie|komentar|yorum)", re.I)
 PROMPT_LOOKAHEAD = 6  # units after the prompt
-# A story's words of comment: "declined to comment", "asked for comment", "no comment".
-NO_COMMENT_RE = re.compile(r"\b(?:to|for|no|without|not) comment", re.I)
+# A story's words of comment: "declined to comment", "asked for comment", "no further comments".
+NO_COMMENT_RE = re.compile(
+    r"\b(?:to|for|no|without|not|declined|further|provide) comments?\b|\bcomment (?:was|request)", re.I
+)
+# Units under the prompt that speak of comments: a comment system repeats the word (its help, its
+# badges); a story going on under a comment box in its middle says it once at most.
+MIN_OF_COMMENTS = 2
 
 
 def prompt_under(lines: Sequence[Line], i: int, heading: str) -> bool:
     """True when ``heading`` (unit ``i``) is a bare comments heading with a pack's comment prompt or
     form notice of two words or more right under it (not a heading itself: "Reply", "Join the
-    conversation"), and a unit of the PROMPT_LOOKAHEAD after it speaks of comments, or none follows.
+    conversation"), and MIN_OF_COMMENTS units of the PROMPT_LOOKAHEAD after it speak of comments, or
+    none follows.
 
     A thread with no comment yet, or a comment system's help text under its prompt, has no comment
     line to count; a story going on under a comment box in its middle does not speak of comments.
@@ -89,7 +95,7 @@ def prompt_under(lines: Sequence[Line], i: int, heading: str) -> bool:
     if lang.classify(prompt, None, PROMPT_GROUPS, as_units(lines).rules_dirs) is None:
         return False
     after = [visible(line.text) for line in lines[i + 2 : i + 2 + PROMPT_LOOKAHEAD]]
-    return not after or any(_of_comments(text) for text in after)
+    return not after or sum(1 for text in after if _of_comments(text)) >= MIN_OF_COMMENTS
 
 
 def _of_comments(text: str) -> bool:
