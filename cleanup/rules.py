@@ -99,7 +99,7 @@ DOM_STEPS = (
         "comment-thread",
         RuleKind.DOM,
         Stage.HTML_CHROME,
-        "A reader comment thread no class or id names, known by its lines ('joe says:', 'Reply', '2 days ago').",
+        "A reader comment thread no class or id names, known by its comments' lines ('v2787 says:', 'Reply').",
         "cleanup.html.threads:thread_marks",
         HTML_ONLY,
     ),

@@ -39,9 +39,10 @@ COMMENT_SHARE = 0.75  # of the children with text
 MAX_LINE_CHARS = 160
 MAX_HINTS = 2000  # looked at in one element (a thread of 1,000 comments is one all the same)
 # What a thread's line holds, as it reads in the text of its whole element: a head's verb and colon
-# ("joe says:", "Anna am 3. März 2019 sagt:"), a reply button, an age. The branch's text is searched
-# for MIN_COMMENTS of these (in RE2: one linear pass) before any element is looked at, and a line
-# counts only when it holds one: a thread's head needs its colon here ("joe says" alone is a
+# ("v2787 says:", "Anna am 3. März 2019 sagt:"), a reply button, an age (every line THREAD_LINE_RE
+# reads, tests/test_comment_threads.py; ``comment_line`` then keeps the comments' own). The branch's
+# text is searched for MIN_COMMENTS of these (in RE2: one linear pass) before any element is looked
+# at, and a line counts only when it holds one: a head needs its colon here ("joe says" alone is a
 # story's "Smith says" as often).
 THREAD_HINT = (
     r"(?:says|said|wrote|writes|schreibt|sagt|schrieb|écrit|escribió|dice|scrive|escreveu|disse|zegt|schreef|"

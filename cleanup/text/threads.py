@@ -65,8 +65,7 @@ BARE_HEADING_RE = re.compile(
     r"réactions|comentarios|commenti|comentários|reacties|kommentarer|komentarze|komentáře|yorumlar|комментарии)\s*:?",
     re.I,
 )
-# A unit under the prompt that speaks of comments: the thread's own text (a comment system's help, its
-# badges, "You must be logged in to report a comment"), not the story going on under a box in it.
+# A word of comments, in a unit under the prompt (``_of_comments``).
 COMMENT_WORD_RE = re.compile(r"\b(?:comment|komment|comentári|comentari|reactie|komentar|yorum)", re.I)
 PROMPT_LOOKAHEAD = 6  # units after the prompt
 # A story's words of comment: "declined to comment", "asked for comment", "no further comments".
@@ -85,7 +84,7 @@ def prompt_under(lines: Sequence[Line], i: int, heading: str) -> bool:
     none follows.
 
     A thread with no comment yet, or a comment system's help text under its prompt, has no comment
-    line to count; a story going on under a comment box in its middle does not speak of comments.
+    line to count; a story going on under a comment box in its middle speaks of comments once at most.
     """
     if i + 1 >= len(lines) or not BARE_HEADING_RE.fullmatch(heading):
         return False
