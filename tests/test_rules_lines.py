@@ -185,6 +185,11 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Macron speaks in Paris. (AFP/Ludovic Marin/POOL)", "photo caption or credit"),
         ("(AFP/Files)", "photo caption or credit"),
         ("dpa/Archiv", "photo caption or credit"),
+        # a name's initials are no sentence's end
+        ("Photo: Gene J. Puskar", "photo caption or credit"),
+        ("Photo: Ringo H.W. Chiu, AP", "photo caption or credit"),
+        ("Fot. Jan K. Kowalski", "photo caption or credit"),
+        ("Photo: the mayor. He said it was all he had.", None),
     ],
     "byline": [
         ("By Jane Doe and John Roe", "author byline"),

@@ -46,14 +46,18 @@ CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(
 _CREDIT_COLON = _either([lead for lead in CREDIT_LEADS if not lead.endswith(".")])
 
 
+# A credit's names after its lead: no sentence mark, but a name's initials ("Gene J. Puskar", "H.W. Chiu").
+_CREDIT_TEXT = rf"(?:[^.!?]|(?<=\b[{UPPER}])\.){{2,120}}"
+
+
 def credit_patterns(leads: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A caption ending in a credit after one of ``leads``: with a colon ("Beeld: ANP"), and after a dotted
     lead ("Fot. PAP"). The two patterns of CAPTION_RES a user's pack extends (``lines.pack_line_checks``)."""
     colon = _either([lead for lead in leads if not lead.endswith(".")])
     dotted = _either([lead for lead in leads if lead.endswith(".")])
     return (
-        re.compile(rf"(?:.*[.!?”\"’]\s+)?{colon}\s*:\s*[^.!?]{{2,120}}", I),
-        re.compile(rf"(?:.*[.!?”\"’]\s+)?{dotted}\s*[^.!?]{{2,120}}", I),
+        re.compile(rf"(?:.*[.!?”\"’]\s+)?{colon}\s*:\s*{_CREDIT_TEXT}", I),
+        re.compile(rf"(?:.*[.!?”\"’]\s+)?{dotted}\s*{_CREDIT_TEXT}", I),
     )
 
 
