@@ -44,6 +44,7 @@ REASONS = {
     "comment-prompt": "comment prompt",
     "comment-count": "comment counter",
     "comment-form": "comment form notice",
+    "error-report": "prompt to report an error in the article",
     "rating": "rating prompt",
     "reading-time": "reading-time label",
     "gallery": "gallery counter",
@@ -86,6 +87,7 @@ SAME_AS = {
     "comment-prompt": "comment-section",
     "comment-count": "comment-section",
     "comment-form": "comment-section",
+    "error-report": "promo-line",
 }
 
 
