@@ -190,6 +190,10 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Photo: Ringo H.W. Chiu, AP", "photo caption or credit"),
         ("Fot. Jan K. Kowalski", "photo caption or credit"),
         ("Photo: the mayor. He said it was all he had.", None),
+        # a caption and its credit after a bar
+        ("Spokojený Tomáš Souček po vítězství ve Villa Parku. | Foto: Reuters", "photo caption or credit"),
+        ("Jan Novák | Foto: ČTK", "photo caption or credit"),
+        ("The vote | Foto: the week in pictures. It was the end of the plan.", None),
     ],
     "byline": [
         ("By Jane Doe and John Roe", "author byline"),

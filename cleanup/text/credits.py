@@ -46,6 +46,9 @@ CREDIT_LEADS = tuple(sorted(set(lang.words("credit-lead")), key=lambda w: (-len(
 _CREDIT_COLON = _either([lead for lead in CREDIT_LEADS if not lead.endswith(".")])
 
 
+# What may come before a credit's lead: a caption's sentence, or a caption and a bar
+# ("Fans im Stadion. | Foto: Reuters", "Jan Novák | Foto: ČTK").
+_BEFORE_CREDIT = r"(?:.*(?:[.!?”\"’]\s+|\s[|•·]\s*))?"
 # A credit's names after its lead: no sentence mark, but a name's initials ("Gene J. Puskar", "H.W. Chiu").
 _CREDIT_TEXT = rf"(?:[^.!?]|(?<=\b[{UPPER}])\.){{2,120}}"
 
@@ -56,8 +59,8 @@ def credit_patterns(leads: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[s
     colon = _either([lead for lead in leads if not lead.endswith(".")])
     dotted = _either([lead for lead in leads if lead.endswith(".")])
     return (
-        re.compile(rf"(?:.*[.!?”\"’]\s+)?{colon}\s*:\s*{_CREDIT_TEXT}", I),
-        re.compile(rf"(?:.*[.!?”\"’]\s+)?{dotted}\s*{_CREDIT_TEXT}", I),
+        re.compile(rf"{_BEFORE_CREDIT}{colon}\s*:\s*{_CREDIT_TEXT}", I),
+        re.compile(rf"{_BEFORE_CREDIT}{dotted}\s*{_CREDIT_TEXT}", I),
     )
 
 
