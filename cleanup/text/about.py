@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from cleanup.model import Line
 from cleanup.text.bio import MAX_BIO_CHARS, MAX_NAME_CHARS, NAME, is_name
-from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight, weight
+from cleanup.text.blocks import ends_like_sentence, inside_story, is_prose, prose_weight, weight
 from cleanup.text.patterns import WORD_RE, WORDS
 from cleanup.text.units import as_units
 
@@ -106,8 +106,8 @@ def notice_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
     if first is None:
         return None
     for i in range(first + 1, stop):
-        if dropped_by[i] == "page-chrome" or not is_notice_heading(texts[i]):
-            continue
+        if dropped_by[i] == "page-chrome" or not is_notice_heading(texts[i]) or inside_story(texts, dropped_by, i):
+            continue  # a privacy link between two of the story's paragraphs (a sign-up box's) opens no notice
         under = range(i + 1, min(len(texts), i + 1 + NOTICE_REACH))
         story = prose_weight(texts, [j for j in range(first, i) if dropped_by[j] is None])
         if story >= MIN_STORY_CHARS and any(is_prose(texts[j]) for j in under):

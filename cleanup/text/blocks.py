@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -10,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from cleanup.model import Line
 from cleanup.text import patterns as P
 from cleanup.text.registry import Span, block_rule
-from cleanup.text.sentence import ends_like_sentence
+from cleanup.text.sentence import ends_like_sentence, is_word_list
 from cleanup.text.threads import comment_markers, prompt_under
 from cleanup.text.units import as_units, visible
 
@@ -19,10 +20,6 @@ from cleanup.text.units import as_units, visible
 # characters weighted by CJK_WEIGHT because one carries about a word.
 MIN_PROSE_CHARS = 60
 MIN_LONG_PROSE_CHARS = 160  # past this, inner punctuation is enough
-# No prose, even when it ends like a sentence: a list of single words (names who left kudos, tags),
-# of this many items at least, this share of them single words.
-MIN_LIST_WORDS = 20
-MIN_SINGLE_WORD_SHARE = 0.9
 INNER_PUNCT_RE = re.compile(r"[.,;:!?，。、](?:\s|$)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_WEIGHT = 3
@@ -71,6 +68,40 @@ def is_prose(text: str) -> bool:
     return n >= MIN_LONG_PROSE_CHARS and len(INNER_PUNCT_RE.findall(text)) >= 2
 
 
+# Chrome a story holds between its paragraphs, stepped over when reading what is under a unit.
+INLINE_STEPPED = frozenset({"image-caption", "embed-shortcode", "embed-title", "promo-line", "share-widget"})
+# A story's subheading: short, no digit and no colon at its end (a commenter's "Jo, 3 May 2019:", "Jo says:").
+MAX_SUBHEADING_CHARS = 100
+DIGIT_RE = re.compile(r"\d")
+
+
+def story_goes_on(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
+    """True when the story's paragraphs go on right under unit ``i``: a paragraph, or a subheading and two.
+
+    A comment thread, a sign-up form or a notice starts with short units (a name, a date, a
+    field, a sort button); a share bar's "34 Comments" inside a story has the story under it.
+
+    >>> p = "The council met on Tuesday and voted to close the old bridge for repairs."
+    >>> story_goes_on(["34 Comments", p, p], [None] * 3, 0)
+    True
+    >>> story_goes_on(["34 Comments", "Jo Roe, 3 May 2019:", p, p], [None] * 4, 0)
+    False
+    """
+    under = list(itertools.islice((j for j in range(i + 1, len(texts)) if dropped_by[j] not in INLINE_STEPPED), 3))
+    prose = [dropped_by[j] is None and is_prose(texts[j]) for j in under]
+    head = texts[under[0]] if len(under) == 3 and dropped_by[under[0]] is None else ""
+    subheading = 0 < len(head) <= MAX_SUBHEADING_CHARS and not head.endswith(":") and DIGIT_RE.search(head) is None
+    return prose[:1] == [True] or (subheading and prose == [False, True, True])
+
+
+def inside_story(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
+    """True when unit ``i`` sits between two of the story's paragraphs: a kept paragraph above it
+    (inline chrome stepped over) and the story going on under it (``story_goes_on``)."""
+    above = next((j for j in range(i - 1, -1, -1) if dropped_by[j] not in INLINE_STEPPED), None)
+    paragraph = above is not None and dropped_by[above] is None and is_prose(texts[above])
+    return paragraph and story_goes_on(texts, dropped_by, i)
+
+
 def prose_weight(texts: Sequence[str], indices: Iterable[int]) -> int:
     """Weight of the prose among ``texts[i]`` for ``i`` in ``indices``: how much story a stretch holds.
 
@@ -90,24 +121,6 @@ def is_list_heading(text: str) -> bool:
     (True, False)
     """
     return P.LIST_HEADING_RE.fullmatch(text.rstrip(LIST_HEADING_TAIL)) is not None
-
-
-def is_word_list(text: str) -> bool:
-    """True for a list of names or keywords run together with commas: kudos, tags, keywords.
-
-    At least MIN_LIST_WORDS items, nearly all (MIN_SINGLE_WORD_SHARE) a single
-    token. A sentence that lists places or names has more words around them.
-
-    >>> is_word_list(", ".join(f"reader{n}" for n in range(30)) + " and 300 guests left kudos on this work!")
-    True
-    >>> is_word_list("Add flour, sugar, eggs, butter, milk, salt, vanilla and yeast, then knead it for ten minutes.")
-    False
-    """
-    if text.count(",") < MIN_LIST_WORDS - 1:
-        return False
-    items = text.split(",")
-    single = sum(1 for item in items if len(item.split()) == 1)
-    return single >= MIN_SINGLE_WORD_SHARE * len(items)
 
 
 def is_title_case(text: str) -> bool:
@@ -369,6 +382,8 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         )
         if heading.strip(" :").lower() == "comment":
             continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
+        if counted and inside_story(texts, dropped_by, i):
+            continue  # a share bar's counter between two of the story's paragraphs
         if counted or prompt_under(lines, i, heading) or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"
             return

@@ -48,3 +48,27 @@ def ends_like_sentence(text: str) -> bool:
     if text[-1:] == ")" and SIGNOFF_RE.search(text[-20:]):
         return True
     return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
+
+
+# No prose, even when it ends like a sentence: a list of single words (names who left kudos, tags),
+# of this many items at least, this share of them single words.
+MIN_LIST_WORDS = 20
+MIN_SINGLE_WORD_SHARE = 0.9
+
+
+def is_word_list(text: str) -> bool:
+    """True for a list of names or keywords run together with commas: kudos, tags, keywords.
+
+    At least MIN_LIST_WORDS items, nearly all (MIN_SINGLE_WORD_SHARE) a single
+    token. A sentence that lists places or names has more words around them.
+
+    >>> is_word_list(", ".join(f"reader{n}" for n in range(30)) + " and 300 guests left kudos on this work!")
+    True
+    >>> is_word_list("Add flour, sugar, eggs, butter, milk, salt, vanilla and yeast, then knead it for ten minutes.")
+    False
+    """
+    if text.count(",") < MIN_LIST_WORDS - 1:
+        return False
+    items = text.split(",")
+    single = sum(1 for item in items if len(item.split()) == 1)
+    return single >= MIN_SINGLE_WORD_SHARE * len(items)
