@@ -88,7 +88,7 @@ def iso_date(
                 return None  # 04/03/2013 on an English page: 4 March or April 3, nothing tells
         rest = text[found.end() :]
         later = LATER_DATE_RE.search(rest)  # a second date (an update's): its time is not ours
-        return _iso(found["y"], month, day, *_clock(rest[: later.start()] if later else rest))
+        return _iso(found["y"], month, day, *_time_of(text[: found.start()], rest[: later.start()] if later else rest))
     return _worded(text, months)
 
 
@@ -100,25 +100,42 @@ def _url_day_month(url: str | None, year: str) -> tuple[int, int] | None:
 
 def _worded(text: str, months: Mapping[str, int]) -> str | None:
     """A date written with a month name: "July 8, 2024", "8. Juli 2024", "le 8 juillet 2024 à 14h05"."""
-    month = next(
-        (months[w] for w in (m.group(0).lower().rstrip(".") for m in WORD_RE.finditer(text)) if w in months), 0
-    )
+    month = next((m for m in WORD_RE.finditer(text) if m.group(0).lower().rstrip(".") in months), None)
     year = YEAR_RE.search(text)
-    if not month or year is None:
+    if month is None or year is None:
         return None
     rest = text[: year.start()] + " " + text[year.end() :]
     rest = TIME_RE.sub(" ", rest)
     day = DAY_RE.search(rest)
     if day is None:
         return None
-    return _iso(year.group(1), str(month), day.group(1), *_clock(text[year.end() :]))
+    after = text[year.end() :]
+    time = _time_of(text[: min(month.start(), year.start())], after[: _next_date(after, months)])
+    return _iso(year.group(1), str(months[month.group(0).lower().rstrip(".")]), day.group(1), *time)
 
 
-def _clock(text: str) -> tuple[str | None, str | None]:
-    """(hour, minute) of the first time in ``text`` on a 24-hour clock ("2:05 pm" is 14, 05), or Nones."""
-    time = TIME_RE.search(text)
-    if time is None:
+def _next_date(text: str, months: Mapping[str, int]) -> int:
+    """Where a second date starts in ``text`` (a year, a month name, a numeric date), else its length."""
+    starts = [found.start() for found in (YEAR_RE.search(text), LATER_DATE_RE.search(text)) if found]
+    month = next((m.start() for m in WORD_RE.finditer(text) if m.group(0).lower().rstrip(".") in months), None)
+    return min([*starts, len(text)] if month is None else [*starts, month])
+
+
+def _time_of(before: str, after: str) -> tuple[str | None, str | None]:
+    """(hour, minute) of a date: the time right before it ("Published 2:16 AM EST Nov 20, 2019",
+    "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, ..."), else the first after it. ``after``
+    stops where a second date starts: "Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m." has no time of its own.
+    """
+    hour, minute = _clock(before, last=True)
+    return (hour, minute) if hour is not None else _clock(after)
+
+
+def _clock(text: str, last: bool = False) -> tuple[str | None, str | None]:
+    """(hour, minute) of the first (or ``last``) time in ``text`` on a 24-hour clock ("2:05 pm" is 14, 05), or Nones."""
+    times = list(TIME_RE.finditer(text)) if last else [found] if (found := TIME_RE.search(text)) else []
+    if not times:
         return None, None
+    time = times[-1]
     hour, minute, half = int(time.group(1)), time.group(2), (time.group(3) or "").lower()
     if half.startswith("p") and hour < 12:
         hour += 12

@@ -36,6 +36,32 @@ def test_a_date_becomes_iso_8601(raw: str, iso: str) -> None:
     assert iso_date(raw) == iso
 
 
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        # Found by an audit of the dev sets: the update's time went with the first date.
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "2019-11-19T10:48"),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018", "2018-02-16T18:45"),
+        ("Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.", "2019-11-20"),
+        ("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST", "2019-01-03T02:00"),
+        ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28T06:01"),
+        # A time written before its date is the date's.
+        ("Published 2:16 AM EST Nov 20, 2019", "2019-11-20T02:16"),
+        ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20T01:39"),
+        ("5:45 AM PST 11/19/2019 by Jane Roe", "2019-11-19T05:45"),
+        ("Aktualisiert 14:05 Uhr, 3. März 2024", "2024-03-03T14:05"),
+        ("Mis à jour à 9h30, le 3 mars 2024", "2024-03-03T09:30"),
+        # A time after its date, and a date alone, as before.
+        ("17 February 2013 Last updated at 22:15 GMT", "2013-02-17T22:15"),
+        ("November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm", "2019-11-19T04:20"),
+        ("Friday 25 December 2015", "2015-12-25"),
+    ],
+)
+def test_a_dates_time_is_the_one_beside_it_not_a_later_dates(raw: str, iso: str) -> None:
+    months = {**lang.calendar("months", {"de", "fr", "en"})}
+    assert iso_date(raw, months=months, us_order=None) == iso
+
+
 @pytest.mark.parametrize("raw", ["yesterday", "May 2019", "2024-13-40", "", None, "3 hours ago"])
 def test_what_is_not_a_certain_date_gives_none(raw: str | None) -> None:
     assert iso_date(raw) is None
@@ -55,7 +81,7 @@ def test_us_order_is_asked_for_or_the_only_reading() -> None:
 
 def test_an_english_pages_slashed_date_both_ways_round_takes_the_urls_order_or_none() -> None:
     # A new-user trial: msnbc's "10/07/2012" under /2012/10/07/ came out as 10 July.
-    assert iso_date("9:42 AM on 10/07/2012", us_order=None, url="https://x.com/2012/10/07/a") == "2012-10-07"
+    assert iso_date("9:42 AM on 10/07/2012", us_order=None, url="https://x.com/2012/10/07/a") == "2012-10-07T09:42"
     assert iso_date("Posted 11/01/2011", us_order=None, url="https://x.com/2011/01/11/a") == "2011-01-11"
     assert iso_date("04/03/2013", us_order=None) is None  # 4 March or April 3: nothing tells
     assert iso_date("04/03/2013", us_order=None, url="https://x.com/2012/04/03/a") is None  # another year
