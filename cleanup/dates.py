@@ -16,9 +16,12 @@ ISO_RE = re.compile(
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 # Day first: 08.07.2024, 8/7/2024, 08-07-2024 (Dutch, Polish, Italian sites), one separator throughout.
-NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})")
+# A two-digit year after a dot or a slash: "05.03.24", "11/19/19" (not "19-11-20", which may be year first).
+NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|(?<=[./])\d{2}(?![\d:]))")
 URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
-SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
+SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2}(?![\d:]))")
+# A two-digit year below this is 20xx, from it 19xx ("98" is 1998), as POSIX strptime's %y reads it.
+CENTURY_PIVOT = 69
 WORD_RE = re.compile(r"[^\W\d_]+\.?")
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.|º|er)?(?!\d)")
@@ -81,15 +84,27 @@ def iso_date(
         if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
             day, month = month, day
         elif us_order is None and found["sep"] == "/" and int(day) <= 12 and int(day) != int(month):
-            settled = _url_day_month(url, found["y"])
+            settled = _url_day_month(url, _full_year(found["y"]))
             if settled == (int(month), int(day)):  # the URL's date reads it month first
                 day, month = month, day
             elif settled != (int(day), int(month)):
                 return None  # 04/03/2013 on an English page: 4 March or April 3, nothing tells
         rest = text[found.end() :]
         later = LATER_DATE_RE.search(rest)  # a second date (an update's): its time is not ours
-        return _iso(found["y"], month, day, *_time_of(text[: found.start()], rest[: later.start()] if later else rest))
+        return _iso(
+            _full_year(found["y"]),
+            month,
+            day,
+            *_time_of(text[: found.start()], rest[: later.start()] if later else rest),
+        )
     return _worded(text, months)
+
+
+def _full_year(year: str) -> str:
+    """A year of four digits: "24" is "2024", "98" is "1998" (CENTURY_PIVOT)."""
+    if len(year) != 2:
+        return year
+    return str((2000 if int(year) < CENTURY_PIVOT else 1900) + int(year))
 
 
 def _url_day_month(url: str | None, year: str) -> tuple[int, int] | None:

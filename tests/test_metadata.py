@@ -62,6 +62,27 @@ def test_a_dates_time_is_the_one_beside_it_not_a_later_dates(raw: str, iso: str)
     assert iso_date(raw, months=months, us_order=None) == iso
 
 
+@pytest.mark.parametrize(
+    ("raw", "us_order", "iso"),
+    [
+        ("11/19/19 06:56 AM EST", None, "2019-11-19T06:56"),  # found by an audit: month first, the only reading
+        ("11/13/19 at 4:00 PM EST", True, "2019-11-13T16:00"),
+        ("10.15.15", None, "2015-10-15"),
+        ("Aktualisiert: 05.03.24, 14:05", False, "2024-03-05T14:05"),
+        ("Opublikowano: 5.03.24", False, "2024-03-05"),
+        ("Gepubliceerd 05/03/24", False, "2024-03-05"),
+        ("05/06/98", False, "1998-06-05"),  # from 69 on, a two-digit year is 19xx, as strptime reads it
+    ],
+)
+def test_a_numeric_date_with_a_two_digit_year_is_read(raw: str, us_order: bool | None, iso: str) -> None:
+    assert iso_date(raw, us_order=us_order) == iso
+
+
+@pytest.mark.parametrize("raw", ["19-11-20", "3/09/15", "05.03.24:00"])
+def test_a_two_digit_year_after_a_dash_or_both_ways_round_on_an_english_page_gives_none(raw: str) -> None:
+    assert iso_date(raw, us_order=None) is None  # "19-11-20" may be year first; "3/09/15" March 9 or 3 September
+
+
 @pytest.mark.parametrize("raw", ["yesterday", "May 2019", "2024-13-40", "", None, "3 hours ago"])
 def test_what_is_not_a_certain_date_gives_none(raw: str | None) -> None:
     assert iso_date(raw) is None
