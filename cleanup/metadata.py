@@ -64,6 +64,7 @@ ENGLISH_BYLINE_ROLES = (
 
 
 SPACE_BEFORE_COMMA_RE = re.compile(r"\s+,")
+NAME_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # "catherine's" is one word: not the name "catherine"
 
 
 def byline_names(
@@ -159,7 +160,25 @@ def _is_title(part: str, role_words: set[str]) -> bool:
 
 
 def _is_publisher(part: str, publisher: str | None) -> bool:
-    return bool(publisher) and part.strip().casefold() == (publisher or "").strip().casefold()
+    """True for the site's name as a byline part, as the site writes it or in another form: other case or
+    punctuation ("Al-Bawaba" on "Al Bawaba"), with or without "The", or one word that begins it ("Sky" on
+    "Sky News", "Beachbody" on "The Beachbody Blog"); two words are a name ("Mark Staff" on "Mark Staff Photos").
+
+    >>> _is_publisher("Al-Bawaba", "Al Bawaba"), _is_publisher("RT", "RT International")
+    (True, True)
+    >>> _is_publisher("Mark Staff", "Mark Staff Photos"), _is_publisher("Catherine", "Catherine's Kitchen")
+    (False, False)
+    """
+    if not publisher:
+        return False
+    mine, site = _name_words(part), _name_words(publisher)
+    return bool(mine) and (mine == site or (len(mine) == 1 and site[:1] == mine))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, case-folded, without punctuation or a leading "the": "The Al-Bawaba" is al, bawaba."""
+    words = NAME_WORD_RE.findall(name.casefold().replace("’", "'"))
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def _without_org(names: str, publisher: str | None) -> str:

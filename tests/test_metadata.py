@@ -447,6 +447,45 @@ def test_a_news_organisation_after_a_comma_is_no_name() -> None:
     assert byline_names("By Lia Roe, Yaron Doe") == "Lia Roe, Yaron Doe"  # keep-trap: a second name
 
 
+@pytest.mark.parametrize(
+    ("raw", "site"),
+    [
+        # Found by an audit of the dev sets: the publisher as the JSON-LD author, in another form than og:site_name.
+        ("Al-Bawaba", "Al Bawaba"),
+        ("Sky", "Sky News"),
+        ("RT", "RT International"),
+        ("Beachbody", "The Beachbody Blog"),
+        ("The Guardian", "Guardian"),
+    ],
+)
+def test_the_sites_name_in_another_form_is_no_byline(raw: str, site: str) -> None:
+    assert byline_names(raw, publisher=site) is None
+    assert byline_names(f"Jane Doe | {raw}", publisher=site) == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("raw", "site", "names"),
+    [
+        ("Mark Staff", "Mark Staff Photography", "Mark Staff"),  # two words are a person's name
+        ("Paris Hilton", "Paris Hilton Hotels", "Paris Hilton"),
+        ("Catherine", "Catherine's Kitchen", "Catherine"),  # the site is hers, the word is not its name
+        ("By Jane Doe", "By the Bay", "Jane Doe"),  # a site named with a lead word
+        ("Will Read", "Read Daily", "Will Read"),
+        ("Sky Roe", "Sky News", "Sky Roe"),
+    ],
+)
+def test_a_name_that_shares_words_with_the_site_stays(raw: str, site: str, names: str) -> None:
+    assert byline_names(raw, publisher=site) == names
+
+
+def test_an_organisation_author_naming_the_site_gives_no_byline() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Pier reopens", "author": {"@type": "Organization", "name": "Sky"}}'
+    head = f'<script type="application/ld+json">{ld}</script><meta property="og:site_name" content="Sky News">'
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f"<html><head>{head}</head><body><article><h1>Pier reopens</h1>{body}</article></body></html>"
+    assert clean(page).byline is None
+
+
 def _ld_page(published: str, meta: str = "", time: str = "") -> str:
     ld = f'{{"@type": "NewsArticle", "headline": "Pier reopens", "datePublished": "{published}"}}'
     head = f'<script type="application/ld+json">{ld}</script>{meta}'
