@@ -486,6 +486,51 @@ def test_an_organisation_author_naming_the_site_gives_no_byline() -> None:
     assert clean(page).byline is None
 
 
+def _author_page(
+    meta_author: str | None, ld_author: str | None, headline: str = "Pier reopens", markup: str = ""
+) -> str:
+    ld = f'{{"@type": "NewsArticle", "headline": "{headline}", "author": {ld_author}}}' if ld_author else ""
+    meta = f'<meta name="author" content="{meta_author}">' if meta_author else ""
+    head = f'<title>Pier reopens</title><script type="application/ld+json">{ld}</script>{meta}'
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<html><head>{head}</head><body><article><h1>Pier reopens</h1>{markup}{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "names"),
+    [
+        # Found by an audit of the dev sets: the publisher and a login in <meta name=author>.
+        ("Condé Nast", "Molly Roe"),
+        ("molly", "Molly Roe"),
+    ],
+)
+def test_json_ld_person_authors_outrank_a_meta_author_naming_none_of_them(meta_author: str, names: str) -> None:
+    assert clean(_author_page(meta_author, '[{"@type": "Person", "name": "Molly Roe"}]')).byline == names
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "ld_author", "headline", "names"),
+    [
+        ("Troy Smith", '{"@type": "Person", "name": "Troy L. Smith"}', "Pier reopens", "Troy Smith"),  # same person
+        ("Jane Doe", '{"@type": "Person", "name": "John Roe"}', "Tram fares rise", "Jane Doe"),  # another story's
+        ("Jane Doe", '{"@type": "Organization", "name": "Daily Bugle"}', "Pier reopens", "Jane Doe"),  # no Person
+        ("Will Read", '{"@type": "Person", "name": "Will Read"}', "Pier reopens", "Will Read"),
+        ("bell hooks", None, "Pier reopens", "bell hooks"),  # lower case, two words: a name as its owner writes it
+        ("肖春芳", None, "Pier reopens", "肖春芳"),  # a script without case is no login
+    ],
+)
+def test_a_meta_author_stays_when_nothing_says_it_is_not_a_name(
+    meta_author: str, ld_author: str | None, headline: str, names: str
+) -> None:
+    assert clean(_author_page(meta_author, ld_author, headline)).byline == names
+
+
+def test_a_login_in_author_markup_is_no_byline() -> None:
+    # Found by an audit of the dev sets: a WordPress account name ("jdadmin") as the byline.
+    assert clean(_author_page(None, None, markup='<a rel="author" href="/author/jdadmin">jdadmin</a>')).byline is None
+    assert clean(_author_page(None, None, markup='<a rel="author" href="/author/jd">Jo Dee</a>')).byline == "Jo Dee"
+
+
 def _ld_page(published: str, meta: str = "", time: str = "") -> str:
     ld = f'{{"@type": "NewsArticle", "headline": "Pier reopens", "datePublished": "{published}"}}'
     head = f'<script type="application/ld+json">{ld}</script>{meta}'
