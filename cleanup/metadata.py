@@ -1,35 +1,22 @@
-"""Page metadata users can rely on: dates as ISO 8601, bylines as names only.
+"""Page metadata users can rely on: bylines as names only, site names never URLs.
 
-A page states its date and author in many shapes ("2024-07-08T12:05:00+0200",
-"Jul. 8, 2024 12:05 PM", "8. Juli 2024", "By Jane Doe | Reuters · 4 min read").
-These functions turn what the HTML metadata or a byline/date line gave into
-one shape each, and say None rather than guess. The month names and byline
-lead words of every language come from the language packs.
+A page states its author in many shapes ("By Jane Doe | Reuters · 4 min read",
+"Von Anna Schmidt", "Jane Doe, Staff Writer"). These functions turn what the HTML
+metadata or a byline line gave into names only, and say None rather than guess.
+The byline lead words of every language come from the language packs; dates are
+``cleanup.dates`` (``iso_date``, re-exported here).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
+from cleanup.dates import iso_date
 from cleanup.text.patterns import POSTED_BY_RE, TITLE_SEPARATOR_RE, WORDS
 
-ISO_RE = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
-)
-# Day first: 08.07.2024, 8/7/2024, 08-07-2024 (Dutch, Polish, Italian sites), one separator throughout.
-NUMERIC_RE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})")
-URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
-SLASH_US_RE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})")
-WORD_RE = re.compile(r"[^\W\d_]+\.?")
-YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.|º|er)?(?!\d)")
-# A time: "14:05", "14h05", "2.05 pm"; not part of a date ("04.03.2024", "05.03.24") or a number ("2.345").
-# Where a second date starts after a first one: "05.03.24", "05.03.", "2024-03-05", "6/6/2007".
-LATER_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}-\d{1,2}-\d{4}|\b\d{4}-\d{2}-\d{2}")
-TIME_RE = re.compile(r"(?<!\d[./])\b(\d{1,2})[:h.](\d{2})(?![\d]|[./]\d)\s*([ap]\.?m\.?)?", re.I)
+__all__ = ["byline_names", "iso_date", "plain_site_name", "posted_by"]
+
 HANDLE_RE = re.compile(r"(?:^|\s)@\w+")  # what a byline holds besides names: handles, reading times, dates
 PHONE_RE = re.compile(r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")  # "(509) 459-5382" after a reporter's name
 READING_TIME_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuty?)\b.*$", re.I)
@@ -62,27 +49,6 @@ SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{5})\.\s+(?=[^\W\d_])")
 # "Jane Doe BBC, Washington": something follows it (not "Ann Marie NG", a surname in capitals),
 # and the name is not all capitals ("JANE DOE") nor the initials a roman numeral.
 ACRONYM_AFTER_NAME_RE = re.compile(r"(?<=[a-z’'])\s+(?![IVXLC]+\b)[A-Z]{2,6}\b(?![.’'-])(?=\s*[,\w])")
-ENGLISH_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 ENGLISH_BYLINE_LEADS = ("by", "written by", "words by", "posted by", "reporting by")
 ENGLISH_BYLINE_ROLES = (
     "writer",
@@ -97,101 +63,8 @@ ENGLISH_BYLINE_ROLES = (
 )  # as the English pack's byline-role
 
 
-def iso_date(
-    raw: str | None, months: Mapping[str, int] = ENGLISH_MONTHS, us_order: bool | None = False, url: str | None = None
-) -> str | None:
-    """``raw`` as an ISO 8601 date or date-time, or None when it cannot be read for certain.
-
-    ``months`` maps lower-cased month names (and abbreviations) to 1-12.
-    A date-time keeps its time and offset; a date alone stays a date.
-    ``us_order``: slashed dates are month first (True), day first (False), or
-    either (None: an English page, US or not), where a date both ways round
-    ("04/03/2013") takes the order of the date in ``url`` ("/2013/04/03/"), else None.
-
-    >>> iso_date("2024-07-08T12:05:00+0200"), iso_date("Jul. 8, 2024"), iso_date("08.07.2024")
-    ('2024-07-08T12:05:00+02:00', '2024-07-08', '2024-07-08')
-    >>> iso_date("8 July 2024, 14:05"), iso_date("yesterday")
-    ('2024-07-08T14:05', None)
-    >>> iso_date("05/29/2007 09:49:00"), iso_date("05/06/2007")  # month first only where day first cannot be
-    ('2007-05-29T09:49', '2007-06-05')
-    >>> iso_date("Bijgewerkt: 12-03-2024, 14:35")
-    '2024-03-12T14:35'
-    >>> iso_date("Veröffentlicht am 03.03.2024 um 14:05 Uhr")
-    '2024-03-03T14:05'
-    """
-    if not raw:
-        return None
-    text = raw.strip()
-    if found := ISO_RE.search(text):
-        return _iso(found["y"], found["m"], found["d"], found["H"], found["M"], found["S"], found["tz"])
-    if found := (SLASH_US_RE if us_order else NUMERIC_RE).search(text):
-        day, month = found["d"], found["m"]
-        if int(month) > 12 >= int(day):  # 05/29/2007: no month 29, so the only reading is month first
-            day, month = month, day
-        elif us_order is None and found["sep"] == "/" and int(day) <= 12 and int(day) != int(month):
-            settled = _url_day_month(url, found["y"])
-            if settled == (int(month), int(day)):  # the URL's date reads it month first
-                day, month = month, day
-            elif settled != (int(day), int(month)):
-                return None  # 04/03/2013 on an English page: 4 March or April 3, nothing tells
-        rest = text[found.end() :]
-        later = LATER_DATE_RE.search(rest)  # a second date (an update's): its time is not ours
-        return _iso(found["y"], month, day, *_clock(rest[: later.start()] if later else rest))
-    return _worded(text, months)
-
-
-def _url_day_month(url: str | None, year: str) -> tuple[int, int] | None:
-    """(day, month) of a date of ``year`` in a URL's path ("/2013/04/03/": (3, 4)), or None."""
-    found = URL_DATE_RE.search(url or "")
-    return (int(found[3]), int(found[2])) if found and found[1] == year else None
-
-
-def _worded(text: str, months: Mapping[str, int]) -> str | None:
-    """A date written with a month name: "July 8, 2024", "8. Juli 2024", "le 8 juillet 2024 à 14h05"."""
-    month = next(
-        (months[w] for w in (m.group(0).lower().rstrip(".") for m in WORD_RE.finditer(text)) if w in months), 0
-    )
-    year = YEAR_RE.search(text)
-    if not month or year is None:
-        return None
-    rest = text[: year.start()] + " " + text[year.end() :]
-    rest = TIME_RE.sub(" ", rest)
-    day = DAY_RE.search(rest)
-    if day is None:
-        return None
-    return _iso(year.group(1), str(month), day.group(1), *_clock(text[year.end() :]))
-
-
-def _clock(text: str) -> tuple[str | None, str | None]:
-    """(hour, minute) of the first time in ``text`` on a 24-hour clock ("2:05 pm" is 14, 05), or Nones."""
-    time = TIME_RE.search(text)
-    if time is None:
-        return None, None
-    hour, minute, half = int(time.group(1)), time.group(2), (time.group(3) or "").lower()
-    if half.startswith("p") and hour < 12:
-        hour += 12
-    if half.startswith("a") and hour == 12:
-        hour = 0
-    return str(hour), minute
-
-
-def _iso(
-    y: str, m: str, d: str, hh: str | None = None, mm: str | None = None, ss: str | None = None, tz: str | None = None
-) -> str | None:
-    """Checked ISO 8601 text from parts; None when the parts are not a calendar date."""
-    year, month, day = int(y), int(m), int(d)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hh is None or mm is None or int(hh) > 23 or int(mm) > 59:
-        return date
-    stamp = f"{date}T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
-    if tz:
-        stamp += "Z" if tz == "Z" else f"{tz[:3]}:{tz[-2:]}"
-    return stamp
-
-
 SPACE_BEFORE_COMMA_RE = re.compile(r"\s+,")
+NAME_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # "catherine's" is one word: not the name "catherine"
 
 
 def byline_names(
@@ -287,7 +160,25 @@ def _is_title(part: str, role_words: set[str]) -> bool:
 
 
 def _is_publisher(part: str, publisher: str | None) -> bool:
-    return bool(publisher) and part.strip().casefold() == (publisher or "").strip().casefold()
+    """True for the site's name as a byline part, as the site writes it or in another form: other case or
+    punctuation ("Al-Bawaba" on "Al Bawaba"), with or without "The", or one word that begins it ("Sky" on
+    "Sky News", "Beachbody" on "The Beachbody Blog"); two words are a name ("Mark Staff" on "Mark Staff Photos").
+
+    >>> _is_publisher("Al-Bawaba", "Al Bawaba"), _is_publisher("RT", "RT International")
+    (True, True)
+    >>> _is_publisher("Mark Staff", "Mark Staff Photos"), _is_publisher("Catherine", "Catherine's Kitchen")
+    (False, False)
+    """
+    if not publisher:
+        return False
+    mine, site = _name_words(part), _name_words(publisher)
+    return bool(mine) and (mine == site or (len(mine) == 1 and site[:1] == mine))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, case-folded, without punctuation or a leading "the": "The Al-Bawaba" is al, bawaba."""
+    words = NAME_WORD_RE.findall(name.casefold().replace("’", "'"))
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def _without_org(names: str, publisher: str | None) -> str:

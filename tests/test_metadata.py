@@ -36,6 +36,53 @@ def test_a_date_becomes_iso_8601(raw: str, iso: str) -> None:
     assert iso_date(raw) == iso
 
 
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        # Found by an audit of the dev sets: the update's time went with the first date.
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "2019-11-19T10:48"),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018", "2018-02-16T18:45"),
+        ("Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.", "2019-11-20"),
+        ("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST", "2019-01-03T02:00"),
+        ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28T06:01"),
+        # A time written before its date is the date's.
+        ("Published 2:16 AM EST Nov 20, 2019", "2019-11-20T02:16"),
+        ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20T01:39"),
+        ("5:45 AM PST 11/19/2019 by Jane Roe", "2019-11-19T05:45"),
+        ("Aktualisiert 14:05 Uhr, 3. März 2024", "2024-03-03T14:05"),
+        ("Mis à jour à 9h30, le 3 mars 2024", "2024-03-03T09:30"),
+        # A time after its date, and a date alone, as before.
+        ("17 February 2013 Last updated at 22:15 GMT", "2013-02-17T22:15"),
+        ("November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm", "2019-11-19T04:20"),
+        ("Friday 25 December 2015", "2015-12-25"),
+    ],
+)
+def test_a_dates_time_is_the_one_beside_it_not_a_later_dates(raw: str, iso: str) -> None:
+    months = {**lang.calendar("months", {"de", "fr", "en"})}
+    assert iso_date(raw, months=months, us_order=None) == iso
+
+
+@pytest.mark.parametrize(
+    ("raw", "us_order", "iso"),
+    [
+        ("11/19/19 06:56 AM EST", None, "2019-11-19T06:56"),  # found by an audit: month first, the only reading
+        ("11/13/19 at 4:00 PM EST", True, "2019-11-13T16:00"),
+        ("10.15.15", None, "2015-10-15"),
+        ("Aktualisiert: 05.03.24, 14:05", False, "2024-03-05T14:05"),
+        ("Opublikowano: 5.03.24", False, "2024-03-05"),
+        ("Gepubliceerd 05/03/24", False, "2024-03-05"),
+        ("05/06/98", False, "1998-06-05"),  # from 69 on, a two-digit year is 19xx, as strptime reads it
+    ],
+)
+def test_a_numeric_date_with_a_two_digit_year_is_read(raw: str, us_order: bool | None, iso: str) -> None:
+    assert iso_date(raw, us_order=us_order) == iso
+
+
+@pytest.mark.parametrize("raw", ["19-11-20", "3/09/15", "05.03.24:00"])
+def test_a_two_digit_year_after_a_dash_or_both_ways_round_on_an_english_page_gives_none(raw: str) -> None:
+    assert iso_date(raw, us_order=None) is None  # "19-11-20" may be year first; "3/09/15" March 9 or 3 September
+
+
 @pytest.mark.parametrize("raw", ["yesterday", "May 2019", "2024-13-40", "", None, "3 hours ago"])
 def test_what_is_not_a_certain_date_gives_none(raw: str | None) -> None:
     assert iso_date(raw) is None
@@ -55,7 +102,7 @@ def test_us_order_is_asked_for_or_the_only_reading() -> None:
 
 def test_an_english_pages_slashed_date_both_ways_round_takes_the_urls_order_or_none() -> None:
     # A new-user trial: msnbc's "10/07/2012" under /2012/10/07/ came out as 10 July.
-    assert iso_date("9:42 AM on 10/07/2012", us_order=None, url="https://x.com/2012/10/07/a") == "2012-10-07"
+    assert iso_date("9:42 AM on 10/07/2012", us_order=None, url="https://x.com/2012/10/07/a") == "2012-10-07T09:42"
     assert iso_date("Posted 11/01/2011", us_order=None, url="https://x.com/2011/01/11/a") == "2011-01-11"
     assert iso_date("04/03/2013", us_order=None) is None  # 4 March or April 3: nothing tells
     assert iso_date("04/03/2013", us_order=None, url="https://x.com/2012/04/03/a") is None  # another year
@@ -398,6 +445,90 @@ def test_a_news_organisation_after_a_comma_is_no_name() -> None:
     assert byline_names("By Sandee Roe, CNN", publisher="MSN") == "Sandee Roe"
     assert byline_names("By Jill Roe, The Washington Post") == "Jill Roe"
     assert byline_names("By Lia Roe, Yaron Doe") == "Lia Roe, Yaron Doe"  # keep-trap: a second name
+
+
+@pytest.mark.parametrize(
+    ("raw", "site"),
+    [
+        # Found by an audit of the dev sets: the publisher as the JSON-LD author, in another form than og:site_name.
+        ("Al-Bawaba", "Al Bawaba"),
+        ("Sky", "Sky News"),
+        ("RT", "RT International"),
+        ("Beachbody", "The Beachbody Blog"),
+        ("The Guardian", "Guardian"),
+    ],
+)
+def test_the_sites_name_in_another_form_is_no_byline(raw: str, site: str) -> None:
+    assert byline_names(raw, publisher=site) is None
+    assert byline_names(f"Jane Doe | {raw}", publisher=site) == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("raw", "site", "names"),
+    [
+        ("Mark Staff", "Mark Staff Photography", "Mark Staff"),  # two words are a person's name
+        ("Paris Hilton", "Paris Hilton Hotels", "Paris Hilton"),
+        ("Catherine", "Catherine's Kitchen", "Catherine"),  # the site is hers, the word is not its name
+        ("By Jane Doe", "By the Bay", "Jane Doe"),  # a site named with a lead word
+        ("Will Read", "Read Daily", "Will Read"),
+        ("Sky Roe", "Sky News", "Sky Roe"),
+    ],
+)
+def test_a_name_that_shares_words_with_the_site_stays(raw: str, site: str, names: str) -> None:
+    assert byline_names(raw, publisher=site) == names
+
+
+def test_an_organisation_author_naming_the_site_gives_no_byline() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Pier reopens", "author": {"@type": "Organization", "name": "Sky"}}'
+    head = f'<script type="application/ld+json">{ld}</script><meta property="og:site_name" content="Sky News">'
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f"<html><head>{head}</head><body><article><h1>Pier reopens</h1>{body}</article></body></html>"
+    assert clean(page).byline is None
+
+
+def _author_page(
+    meta_author: str | None, ld_author: str | None, headline: str = "Pier reopens", markup: str = ""
+) -> str:
+    ld = f'{{"@type": "NewsArticle", "headline": "{headline}", "author": {ld_author}}}' if ld_author else ""
+    meta = f'<meta name="author" content="{meta_author}">' if meta_author else ""
+    head = f'<title>Pier reopens</title><script type="application/ld+json">{ld}</script>{meta}'
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<html><head>{head}</head><body><article><h1>Pier reopens</h1>{markup}{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "names"),
+    [
+        # Found by an audit of the dev sets: the publisher and a login in <meta name=author>.
+        ("Condé Nast", "Molly Roe"),
+        ("molly", "Molly Roe"),
+    ],
+)
+def test_json_ld_person_authors_outrank_a_meta_author_naming_none_of_them(meta_author: str, names: str) -> None:
+    assert clean(_author_page(meta_author, '[{"@type": "Person", "name": "Molly Roe"}]')).byline == names
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "ld_author", "headline", "names"),
+    [
+        ("Troy Smith", '{"@type": "Person", "name": "Troy L. Smith"}', "Pier reopens", "Troy Smith"),  # same person
+        ("Jane Doe", '{"@type": "Person", "name": "John Roe"}', "Tram fares rise", "Jane Doe"),  # another story's
+        ("Jane Doe", '{"@type": "Organization", "name": "Daily Bugle"}', "Pier reopens", "Jane Doe"),  # no Person
+        ("Will Read", '{"@type": "Person", "name": "Will Read"}', "Pier reopens", "Will Read"),
+        ("bell hooks", None, "Pier reopens", "bell hooks"),  # lower case, two words: a name as its owner writes it
+        ("肖春芳", None, "Pier reopens", "肖春芳"),  # a script without case is no login
+    ],
+)
+def test_a_meta_author_stays_when_nothing_says_it_is_not_a_name(
+    meta_author: str, ld_author: str | None, headline: str, names: str
+) -> None:
+    assert clean(_author_page(meta_author, ld_author, headline)).byline == names
+
+
+def test_a_login_in_author_markup_is_no_byline() -> None:
+    # Found by an audit of the dev sets: a WordPress account name ("jdadmin") as the byline.
+    assert clean(_author_page(None, None, markup='<a rel="author" href="/author/jdadmin">jdadmin</a>')).byline is None
+    assert clean(_author_page(None, None, markup='<a rel="author" href="/author/jd">Jo Dee</a>')).byline == "Jo Dee"
 
 
 def _ld_page(published: str, meta: str = "", time: str = "") -> str:

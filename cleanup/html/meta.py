@@ -252,20 +252,52 @@ def _only_headline_h1(doc: Any) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _byline(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> str | None:
-    """Author names from meta, JSON-LD or rel/itemprop=author markup."""
+def _byline(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any], ours: bool) -> str | None:
+    """Author names from meta, JSON-LD or rel/itemprop=author markup; never a login ("devindra", "jdadmin").
+
+    A meta author that names none of the Person authors of the page's own JSON-LD article (``ours``)
+    is the publisher or an account ("Condé Nast" over "Molly Wood"): the Person authors win.
+    """
     found = _meta(tags, "author", "article:author", "dc.creator", "byl", "parsely-author")
-    if found and not found.startswith("http"):
+    people = _ld_people(ld.get("author")) if ours else []
+    if found and not found.startswith("http") and not _login(found) and not _names_none(found, people):
         return found
     found = _ld_text(ld.get("author"))
-    if found:
+    if found and not _login(found):
         return found
     for found_by in (AUTHOR_XPATH, _hcard_authors):  # the second only when the first finds no name
         for el in found_by(doc):
             text = norm(text_of(el))
-            if text:
+            if text and not _login(text):
                 return text
     return None
+
+
+def _login(text: str) -> bool:
+    """True for an account's login rather than a name as written: one lower-case word ("devindra", "kevin-r").
+
+    >>> _login("devindra"), _login("jdadmin"), _login("Devindra"), _login("bell hooks"), _login("肖春芳")
+    (True, True, False, False, False)
+    """
+    return " " not in text and text.islower()
+
+
+def _ld_people(value: Any) -> list[str]:
+    """The names of the JSON-LD authors typed Person."""
+    items = value if isinstance(value, list) else [value]
+    return [
+        name
+        for item in items
+        if isinstance(item, dict)
+        and "person" in str(item.get("@type")).lower()
+        and (name := _ld_text(item.get("name")))
+    ]
+
+
+def _names_none(names: str, people: list[str]) -> bool:
+    """True when ``names`` shares no word with any of ``people`` (case-blind); False when ``people`` is empty."""
+    words = set(TITLE_WORD_RE.findall(" ".join(people).casefold()))
+    return bool(words) and not words.intersection(TITLE_WORD_RE.findall(names.casefold()))
 
 
 def _date(doc: Any, tags: tuple[tuple[str, str], ...], ld: dict[str, Any]) -> str | None:
@@ -333,7 +365,7 @@ def read_metadata(doc: Any, url: str | None = None, metas: tuple[Any, ...] | Non
     title = _headline(doc, declared, page_title)
     return Meta(
         title=title,
-        byline=_byline(doc, tags, ld),
+        byline=_byline(doc, tags, ld, bool(ld.get("author")) and _same_story(ld, og_title, page_title, title)),
         date=_date(doc, tags, ld),
         canonical_url=canonical or _meta(tags, "og:url") or url,
         site_name=_site_name(named, app, title),
