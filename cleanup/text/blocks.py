@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -68,38 +67,24 @@ def is_prose(text: str) -> bool:
     return n >= MIN_LONG_PROSE_CHARS and len(INNER_PUNCT_RE.findall(text)) >= 2
 
 
-# Chrome a story holds between its paragraphs, stepped over when reading what is under a unit.
+# Chrome a story holds between its paragraphs, stepped over when reading what is next to a unit.
 INLINE_STEPPED = frozenset({"image-caption", "embed-shortcode", "embed-title", "promo-line", "share-widget"})
-# A story's subheading: short, no digit and no colon at its end (a commenter's "Jo, 3 May 2019:", "Jo says:").
-MAX_SUBHEADING_CHARS = 100
-DIGIT_RE = re.compile(r"\d")
 
 
-def story_goes_on(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
-    """True when the story's paragraphs go on right under unit ``i``: a paragraph, or a subheading and two.
+def inside_story(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
+    """True when unit ``i`` sits between two of the story's paragraphs: a kept paragraph right above
+    it and right under it, inline chrome (a caption, a promo, share buttons) stepped over.
 
     A comment thread, a sign-up form or a notice starts with short units (a name, a date, a
     field, a sort button); a share bar's "34 Comments" inside a story has the story under it.
 
     >>> p = "The council met on Tuesday and voted to close the old bridge for repairs."
-    >>> story_goes_on(["34 Comments", p, p], [None] * 3, 0)
-    True
-    >>> story_goes_on(["34 Comments", "Jo Roe, 3 May 2019:", p, p], [None] * 4, 0)
-    False
+    >>> inside_story([p, "34 Comments", p], [None] * 3, 1), inside_story([p, "34 Comments", "Jo Roe", p], [None] * 4, 1)
+    (True, False)
     """
-    under = list(itertools.islice((j for j in range(i + 1, len(texts)) if dropped_by[j] not in INLINE_STEPPED), 3))
-    prose = [dropped_by[j] is None and is_prose(texts[j]) for j in under]
-    head = texts[under[0]] if len(under) == 3 and dropped_by[under[0]] is None else ""
-    subheading = 0 < len(head) <= MAX_SUBHEADING_CHARS and not head.endswith(":") and DIGIT_RE.search(head) is None
-    return prose[:1] == [True] or (subheading and prose == [False, True, True])
-
-
-def inside_story(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
-    """True when unit ``i`` sits between two of the story's paragraphs: a kept paragraph above it
-    (inline chrome stepped over) and the story going on under it (``story_goes_on``)."""
     above = next((j for j in range(i - 1, -1, -1) if dropped_by[j] not in INLINE_STEPPED), None)
-    paragraph = above is not None and dropped_by[above] is None and is_prose(texts[above])
-    return paragraph and story_goes_on(texts, dropped_by, i)
+    under = next((j for j in range(i + 1, len(texts)) if dropped_by[j] not in INLINE_STEPPED), None)
+    return all(j is not None and dropped_by[j] is None and is_prose(texts[j]) for j in (above, under))
 
 
 def prose_weight(texts: Sequence[str], indices: Iterable[int]) -> int:
