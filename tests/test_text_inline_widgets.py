@@ -62,3 +62,26 @@ def test_a_signup_box_with_its_pitch_after_the_story_still_goes() -> None:
     box = ("Sign up for our newsletter", "Get the day's top stories from the Ledger newsroom delivered to your inbox.")
     text = _cleaned(*STORY, *box)
     assert STORY[-1] in text and "inbox" not in text
+
+
+@pytest.mark.parametrize("at", [13, 14])
+def test_a_whole_signup_box_before_the_last_paragraphs_keeps_them(at: int) -> None:
+    # The box's own pitch is a short line; the paragraphs under the form are the story's, and say nothing
+    # of a newsletter, an inbox or subscribing.
+    box = ("Sign up for our newsletter", "Get the best stories in your inbox.", "Email address", "Sign up")
+    text = _cleaned(*STORY[:at], *box, *STORY[at:])
+    assert all(p in text for p in STORY)
+
+
+@pytest.mark.parametrize("at", [3, 8, 13])
+def test_an_author_box_inside_the_story_keeps_the_story_under_it(at: int) -> None:
+    box = ("About the author", "Jane Doe is a reporter at The Ledger who covers housing and city hall.")
+    text = _cleaned(*STORY[:at], *box, *STORY[at:])
+    assert all(p in text for p in STORY)
+
+
+def test_an_author_box_after_the_story_still_goes() -> None:
+    # Keep-trap: the same box closing the story, the site's links under it.
+    box = ("About the author", "Jane Doe is a reporter at The Ledger who covers housing and city hall.")
+    text = _cleaned(*STORY, *box, "Read more from this author", "Previous Article")
+    assert STORY[-1] in text and "covers housing" not in text

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, inside_story, is_prose, prose_weight, weight
+from cleanup.text.blocks import ends_like_sentence, inside_story, is_prose, paragraph_after, prose_weight, weight
 from cleanup.text.patterns import (
     CASE_TWINS,
     COMMENTS_HEADING_KEYS,
@@ -254,6 +254,9 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
             continue
         if name is None:
             continue
+        blurb = kept[k] if is_prose(texts[kept[k]]) else kept[k + 1]
+        if name and paragraph_after(texts, dropped_by, blurb):
+            continue  # an author box inside the story: its paragraphs go on under the blurb
         before, after = prose_weight(texts, kept[:k]), prose_weight(texts, kept[k:])
         known = not name or _surname(name) in " ".join(texts[:first])
         return i if known and before >= after else None

@@ -83,8 +83,18 @@ def inside_story(texts: Sequence[str], dropped_by: Sequence[str | None], i: int)
     (True, False)
     """
     above = next((j for j in range(i - 1, -1, -1) if dropped_by[j] not in INLINE_STEPPED), None)
+    return (
+        above is not None
+        and dropped_by[above] is None
+        and is_prose(texts[above])
+        and paragraph_after(texts, dropped_by, i)
+    )
+
+
+def paragraph_after(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
+    """True when the unit after ``i``, inline chrome stepped over, is a kept paragraph: the story goes on."""
     under = next((j for j in range(i + 1, len(texts)) if dropped_by[j] not in INLINE_STEPPED), None)
-    return all(j is not None and dropped_by[j] is None and is_prose(texts[j]) for j in (above, under))
+    return under is not None and dropped_by[under] is None and is_prose(texts[under])
 
 
 def prose_weight(texts: Sequence[str], indices: Iterable[int]) -> int:

@@ -5,9 +5,9 @@ direttamente nella tua casella di posta." / "La tua email" / "Iscriviti") has a 
 drops, but its pitch reads as prose, so the run of prose goes on into it. A heading that a
 language pack's ``newsletter`` phrase (or the English promo rule, with the word "newsletter")
 dropped ends the article when all the prose the run holds after it is a short pitch: at most
-MAX_PITCH_UNITS units of at most MAX_PITCH_CHARS. A promo inside the story, with the story's
-paragraphs after it, is no end; nor is a heading right between two paragraphs when no prose under it
-speaks of a newsletter, an inbox or subscribing (``signup_words``): the story's last paragraphs.
+MAX_PITCH_UNITS units of at most MAX_PITCH_CHARS, one of them speaking of a newsletter, an inbox
+or subscribing (``signup_words``). A promo inside the story, with the story's paragraphs after it, is
+no end: the story's last one or two paragraphs under a box say nothing of the sort.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import inside_story, is_prose, prose_weight, weight
+from cleanup.text.blocks import is_prose, prose_weight, weight
 from cleanup.text.patterns import WORDS
 from cleanup.text.units import as_units
 
@@ -55,8 +55,8 @@ def newsletter_start(lines: Sequence[Line], dropped_by: Sequence[str | None], st
         pitch = [j for j in last if j > i]
         if not pitch or len(pitch) > MAX_PITCH_UNITS or any(weight(texts[j]) > MAX_PITCH_CHARS for j in pitch):
             continue
-        if inside_story(texts, dropped_by, i) and not any(SIGNUP_WORD_RE.search(texts[j]) for j in pitch):
-            continue  # a box between two paragraphs, the story's last ones under it: no pitch says so
+        if not any(SIGNUP_WORD_RE.search(texts[j]) for j in pitch):
+            continue  # no pitch: the prose under the box is the story's last paragraphs, or a bio
         story = (j for j in range(start, i) if dropped_by[j] is None and is_prose(texts[j]))
         if prose_weight(texts, story) >= MIN_STORY_CHARS and is_signup_heading(
             texts[i], dropped_by[i], units.rules_dirs
