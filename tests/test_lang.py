@@ -368,7 +368,7 @@ def test_user_pack_phrases_reach_the_html_captions(tmp_path) -> None:
 
 
 def test_user_pack_read_more_phrase_marks_a_teaser(tmp_path) -> None:
-    from cleanup.text.bio import ends_in_read_more
+    from cleanup.text.teaser_list import ends_in_read_more
 
     _write(tmp_path, "da.toml", '[phrases]\nread-more = ["Læs hele artiklen"]\n')
     teaser = "Broen lukkes i sommer og trafikken ledes om via den nye bro Læs hele artiklen"

@@ -113,6 +113,34 @@ def test_a_french_wordpress_thread_after_the_story_goes() -> None:
     assert "Merci" not in text
 
 
+def test_teasers_under_a_second_related_heading_go_too() -> None:
+    # The second heading and its first headline go as a list; the summaries either side of them are
+    # not two paragraphs in a row.
+    teasers = (
+        "Mehr zum Thema",
+        "Schwimmvereine begrüßen die Entscheidung",
+        "Die Vereine hatten seit Jahren auf eine Lösung gedrängt und sehen nun Planungssicherheit.",
+        "Freibad öffnet schon im Mai",
+        "Wegen des warmen Frühjahrs will die Stadt das Freibad zwei Wochen früher öffnen als im Vorjahr.",
+        "Das könnte Sie auch interessieren",
+        "Neue Buslinie verbindet Nord und Süd",
+        "Ab Juni fährt eine neue Linie im Zwanzig-Minuten-Takt, teilten die Stadtwerke am Montag mit.",
+    )
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *GERMAN_STORY, *teasers, *FOOT)).text
+    assert all(p in text for p in GERMAN_STORY)
+    assert "Planungssicherheit" not in text and "Zwanzig-Minuten-Takt" not in text
+
+
+def test_the_story_between_two_related_boxes_stays() -> None:
+    # Keep-trap: two boxes of headlines inside the story, a paragraph after each: no headline of a
+    # teaser is left among them, so nothing reads as teasers.
+    box = ("Mehr zum Thema", "Schwimmvereine begrüßen die Entscheidung", "Freibad öffnet schon im Mai")
+    other = ("Das könnte Sie auch interessieren", "Neue Buslinie verbindet Nord und Süd")
+    story = (*GERMAN_STORY[:2], *box, GERMAN_STORY[2], *other, GERMAN_STORY[3])
+    text = clean(_dump(*HEAD, "Gemeinderat beschließt Neubau des Hallenbads", *story, *FOOT)).text
+    assert all(p in text for p in GERMAN_STORY)
+
+
 SHORT_STORY = (
     "Wegen Bauarbeiten an der Bahnstrecke fallen zwischen Freiburg und Offenburg am Wochenende mehrere "
     "Regionalzüge aus. Die Bahn richtet einen Ersatzverkehr mit Bussen ein.",

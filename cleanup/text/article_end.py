@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from cleanup.model import Line
 from cleanup.text import lines as line_rules
 from cleanup.text.about import about_start, notice_start, press_start, signed_bio_start
-from cleanup.text.bio import bio_start, related_start
+from cleanup.text.bio import bio_start
 from cleanup.text.blocks import ends_like_sentence, is_prose, title_case, weight
 from cleanup.text.closing import closing_sentence, ends_story, in_site_voice
 from cleanup.text.headline import MAX_HEADLINE_CHARS
@@ -26,6 +26,7 @@ from cleanup.text.registry import rules_in
 from cleanup.text.related import is_list_heading
 from cleanup.text.signup import newsletter_start
 from cleanup.text.site_blurb import site_blurb_start
+from cleanup.text.teaser_list import related_start
 from cleanup.text.ticker import ticker_start
 from cleanup.text.units import as_units, visible
 

@@ -44,7 +44,7 @@ def may_be_list_heading(low: str) -> bool:
 def heading_like(units: Units) -> AbstractSet[int]:
     """Indexes of the units that pass ``may_be_list_heading``, worked out once per page.
 
-    The list finders (``related_list``, its items, ``bio.related_start``) all
+    The list finders (``related_list``, its items, ``teaser_list.related_start``) all
     ask; one pass over the page's lower-cased texts answers them all.
     """
     found = units.features.get("heading_like")
