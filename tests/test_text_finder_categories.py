@@ -146,7 +146,16 @@ def test_a_sentence_that_counts_comments_opens_no_thread() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Kommentarer (3)", "Komentarze (12)", "Komentáře (5)", "Комментарии (4)", "12 komentarzy"]
+    "heading",
+    [
+        "Kommentarer (3)",
+        "Komentarze (12)",
+        "Komentáře (5)",
+        "Комментарии (4)",
+        "12 komentarzy",
+        "3 reacties",
+        "5 Reaktionen",
+    ],
 )
 def test_a_counted_comments_heading_in_another_language_opens_the_thread(heading: str) -> None:
     # Found by a multilingual CMS trial: a Swedish thread with no class hints stayed whole.
