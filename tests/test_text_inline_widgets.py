@@ -4,7 +4,8 @@ A dump puts a share bar's "34 Comments", an inline sign-up box or its "Privacy P
 the page shows them: between paragraphs. Read as the start of a thread, a box or a notice after the
 story, each took every paragraph under it (a probe of every pack's drop examples inside a story:
 up to twelve of fifteen paragraphs lost). Each test has its keep-trap: the same line after the
-story, over what it heads there, still ends the article.
+story, over what it heads there, still ends the article. A gallery of other news inside a story
+goes, slide by slide, and the story after it stays.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import pytest
 
 from cleanup import clean
+from cleanup.model import Line
+from cleanup.text.slideshow import slideshow
 
 from conftest import STORY_PARAGRAPHS
 
@@ -85,3 +88,46 @@ def test_an_author_box_after_the_story_still_goes() -> None:
     box = ("About the author", "Jane Doe is a reporter at The Ledger who covers housing and city hall.")
     text = _cleaned(*STORY, *box, "Read more from this author", "Previous Article")
     assert STORY[-1] in text and "covers housing" not in text
+
+
+SLIDES = (
+    "Business news in pictures",
+    "1/4 Rail yard sold",
+    "The city sold the last plot of the rail yard to a housing trust on Monday, officials said at noon.",
+    "GETTY IMAGES",
+    "2/4 Bridge reopens",
+    "The old bridge reopened to traffic after two years of repairs, and the first buses crossed it at dawn.",
+    "GETTY IMAGES",
+    "3/4 Port strike ends",
+    "Dock workers voted to end their strike after the port agreed to a new contract late on Friday night.",
+    "REUTERS",
+    "4/4 Mall to close",
+    "The riverside mall will close in March, its owners said, after losing its last two big stores last year.",
+    "GETTY IMAGES",
+)
+
+
+def test_a_gallery_of_other_news_inside_the_story_goes_and_the_story_after_it_stays() -> None:
+    text = _cleaned(*STORY[:10], *SLIDES, *STORY[10:])
+    assert all(p in text for p in STORY)
+    assert "Dock workers" not in text and "1/4" not in text and "Business news in pictures" not in text
+
+
+def test_a_gallery_that_is_the_story_stays() -> None:
+    # Keep-trap: a short intro, then the slides: the gallery is what the page is about.
+    text = _cleaned(STORY[0], *SLIDES[1:])
+    assert "Dock workers" in text and "riverside mall" in text
+
+
+def test_the_storys_line_that_announces_a_gallery_stays() -> None:
+    # Keep-trap: "The newly selected five are:" is the story's own line over the slides.
+    announce = "The four deals of the week were:"
+    text = _cleaned(*STORY[:10], announce, *SLIDES[1:], *STORY[10:])
+    assert announce in text and all(p in text for p in STORY)
+
+
+def test_dated_lines_that_count_nothing_stay() -> None:
+    # Keep-trap: a guest book's dates ("01/17 Terry: ...") are no slide counters.
+    book = ("01/17 Terry: are you coming back next spring?", "01/09 Ann: lovely photos!", "01/05 Bo: thanks")
+    lines = [Line(i + 1, t) for i, t in enumerate((*STORY, *book))]
+    assert list(slideshow(lines, [None] * len(lines))) == []

@@ -358,7 +358,8 @@ COMMENTS_HEADING_RE = re.compile(
 # Lower-case words one of which every match of COMMENTS_HEADING_RE holds (tests/test_shortcuts.py
 # checks each of its branches): a unit holding none of them is not matched against it.
 COMMENTS_HEADING_KEYS = (
-    "comment", "respons", "repl", "reaction", "reacties", "thought", "kommentare", "comentario", "comentário",
+    "comment", "respons", "repl", "reaction", "reacties", "reactie", "reaktion", "reaccion", "reazion", "reaç",
+    "thought", "kommentare", "comentario", "comentário",
     "contribution", "kommentar", "komentar", "komentář", "diskuse", "yorum", "комментари",
     "gedanke", "réflexion", "réponse", "réaction", "respuesta", "pensier", "gedacht", "respost", "pensamento",
     "join the", "leave a", "discuss this", "what do you think",

@@ -1,0 +1,92 @@
+"""A photo gallery's slides in a dump: "1/50 Title", a caption, a credit, "2/50 Title", ...
+
+A site often puts a gallery of other news into or under a story ("Business news in pictures"), each
+slide a counter and a title, then its caption. The captions read as prose, so the run of prose takes
+fifty of them with the story. ``slideshow`` drops the slides, from the gallery's heading (at most
+MAX_HEADING_UNITS short units right above the first counter, none ending like a sentence or in a
+colon: "The newly selected five are:" announces the gallery in the story's words) to the last
+slide's caption (as many units after its counter as a slide takes on average); the story goes on
+after it where it does.
+
+The counters must count one gallery: the same total on each, at least MIN_SLIDES of them, from 1
+upwards in order ("01/17 Terry: ..." and "01/09 ...", a guest book's dates, count nothing). A
+gallery that is the story itself ("In pictures: ...", an intro and the slides) has little prose
+before its first slide: MIN_STORY_CHARS of the story's prose must come before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from cleanup.model import Line
+from cleanup.text.blocks import ends_like_sentence, prose_weight
+from cleanup.text.registry import TEXT, Span, block_rule
+from cleanup.text.units import as_units
+
+# A slide's counter opens its unit: "1/50", "1 / 50", "1 of 50", "Bild 1 von 50" (a word before the
+# number is read past): the number, a separator, the total.
+SLIDE_RE = re.compile(r"(?:[^\W\d_]+\s+)?(\d{1,3})\s*(?:/|of|von|de|di|sur|z|van|av|из)\s*(\d{1,3})(?=\s|$)", re.I)
+MIN_SLIDES = 3
+MIN_STORY_CHARS = 800  # a gallery's own intro is a paragraph or two
+MAX_HEADING_UNITS = 3  # "Business news in pictures" / "50 show all" / "Business news in pictures"
+MAX_HEADING_CHARS = 60
+REASON = "a photo gallery's slides: counters, titles and captions"
+
+
+def _slides(texts: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(unit, number, total) of every unit that opens with a slide counter."""
+    found = []
+    for i, text in enumerate(texts):
+        if text[:1].isdigit() or (text[:1].isalpha() and any(c.isdigit() for c in text[:16])):
+            m = SLIDE_RE.match(text)
+            if m and 0 < int(m[1]) <= int(m[2]):
+                found.append((i, int(m[1]), int(m[2])))
+    return found
+
+
+def _gallery(texts: Sequence[str], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
+    """[first, end) of the first gallery's slides after MIN_STORY_CHARS of prose, or None."""
+    slides = _slides(texts)
+    for k, (first, number, total) in enumerate(slides):
+        counted = [(i, n) for i, n, t in slides[k:] if t == total]
+        if number != 1 or len(counted) < MIN_SLIDES or [n for _, n in counted[:MIN_SLIDES]] != [1, 2, 3]:
+            continue
+        if prose_weight(texts, (j for j in range(first) if dropped_by[j] is None)) < MIN_STORY_CHARS:
+            return None  # the gallery is the story
+        run = [i for i, n in counted if n == counted.index((i, n)) + 1]  # counters 1, 2, 3, ... in a row
+        last = run[-1]
+        span = round((last - first) / (len(run) - 1))
+        return first, min(len(texts), last + span)
+    return None
+
+
+@block_rule("slideshow", kinds=(TEXT,))
+def slideshow(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterator[Span]:
+    """A photo gallery's slides, from its heading to the last caption (see the module).
+
+    >>> story = ["The council met on Tuesday and voted to close the old bridge for repairs until May. " * 4]
+    >>> slides = ["In pictures", "1/3 Closed", "Cars queue.", "2/3 Mayor", "She spoke.", "3/3 Work", "Men dig."]
+    >>> page = [Line(i + 1, t) for i, t in enumerate(story * 3 + slides + story)]
+    >>> list(slideshow(page, [None] * len(page)))
+    [(3, 10, "a photo gallery's slides: counters, titles and captions")]
+    >>> dates = ["01/17 Terry: are you coming back?", "01/09 Ann: lovely photos", "01/05 Bo: thanks"]
+    >>> page = [Line(i + 1, t) for i, t in enumerate(story * 3 + dates)]
+    >>> list(slideshow(page, [None] * len(page)))
+    []
+    """
+    texts = as_units(lines).visible
+    found = _gallery(texts, dropped_by)
+    if found is None:
+        return
+    first, end = found
+    head = first
+    while (
+        first - head < MAX_HEADING_UNITS
+        and head > 0
+        and dropped_by[head - 1] is None
+        and len(texts[head - 1]) <= MAX_HEADING_CHARS
+        and not ends_like_sentence(texts[head - 1])  # "The newly selected five are:" is the story's
+    ):
+        head -= 1
+    yield head, end, REASON
