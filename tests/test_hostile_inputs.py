@@ -214,6 +214,19 @@ def test_json_lines_record_over_max_bytes_is_skipped_and_the_next_goes_on(tmp_pa
     assert PROSE in result.stdout
 
 
+def test_json_array_record_over_max_bytes_is_skipped_and_the_next_goes_on(tmp_path: Path) -> None:
+    """As in JSON Lines: the array's other records were silently dropped after an over-long one."""
+    big = {"html": "<p>" + 'x "}] ' * 20000 + "</p>", "tags": [{"a": "\\"}]}  # past the first chunk read
+    small = {"html": f"<p>{PROSE}</p><p>{MORE}</p>"}
+    data = json.dumps([small, big, small, "tail"]).encode()
+    result = run(["-f", "jsonl", "--max-bytes", "2000", str(_write(tmp_path / "items.json", data))])
+    assert result.exit_code == 123, (result.output, result.exception)
+    assert "items.json:2: record over the limit of 2,000 bytes" in result.stderr
+    sources = [Path(json.loads(line)["source"]).name for line in result.stdout.splitlines()]
+    assert sources == ["items.json:1", "items.json:3"], result.stderr
+    assert "items.json:4: not a JSON object" in result.stderr
+
+
 def test_warc_record_over_max_bytes_is_one_error(tmp_path: Path) -> None:
     data = _warc([("http://x/1", "200 OK", "text/html", b"<p>" + b"x" * 5000 + b"</p>")], gz=True)
     result = run(["-f", "jsonl", "--max-bytes", "2000", str(_write(tmp_path / "a.warc.gz", data))])
