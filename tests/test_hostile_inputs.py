@@ -347,6 +347,21 @@ def test_json_array_read_in_small_chunks_keeps_every_record(tmp_path: Path, monk
     assert _sources(run(["-f", "jsonl", str(path)])) == [r["url"] for r in RECORDS]
 
 
+def test_a_number_cut_by_a_chunk_of_a_json_array_is_one_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A number the buffer ended in was taken whole: its rest became an item of its own, and every
+    record after it was numbered one further (items.json:2 written as 000003.txt)."""
+    from cleanup.input import records
+
+    monkeypatch.setattr(records, "ARRAY_CHUNK", 7)
+    path = _write(tmp_path / "items.json", json.dumps([12345678901234567890, RECORDS[0], RECORDS[1]]).encode())
+    result = run(["-f", "jsonl", "--input-format", "json", str(path)])
+    assert [Path(json.loads(line)["source"]).name for line in result.stdout.splitlines()] == [
+        "items.json:2",
+        "items.json:3",
+    ], result.stderr
+    assert result.stderr.count("not a JSON object") == 1, result.stderr
+
+
 def test_json_array_given_as_json_lines_says_so(tmp_path: Path) -> None:
     path = _write(tmp_path / "items.json", json.dumps(RECORDS, indent=1).encode())
     result = run(["--input-format", "jsonl", str(path)])

@@ -137,9 +137,9 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
             no, pos = 1, pos + 1
             continue
         try:
-            if pos >= len(buf):
+            obj, end = decoder.raw_decode(buf, pos)  # an empty buffer raises too: more is read
+            if end == len(buf) and not eof:  # a number the chunk cut may go on ("123" of "12345")
                 raise ValueError("need more")
-            obj, end = decoder.raw_decode(buf, pos)
         except ValueError as exc:
             if eof:
                 problem = f"not valid JSON: {getattr(exc, 'msg', exc)}" if buf[pos:].strip() else "no closing ]"
