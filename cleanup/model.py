@@ -59,8 +59,12 @@ class RuleNameError(CleanupError, ValueError):
     """A ``disable`` name that names no rule, or a rule that cannot be switched off.
 
     A ValueError too: it is a bad argument value, and callers that catch
-    ValueError around ``clean()`` keep working.
+    ValueError around ``clean()`` keep working. Its message is one line, as a
+    SiteRuleError's: its "did you mean" hint may name a rule of a user's file.
     """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 class Line(NamedTuple):

@@ -67,6 +67,18 @@ def test_diff_prints_a_unified_diff_and_exits_1() -> None:
     assert result.stdout.startswith("--- <stdin>\n+++ <stdin> (cleaned)\n")
 
 
+def test_a_diff_splits_lines_at_newlines_only() -> None:
+    """A form feed or U+2028 inside a line is no line end: no "No newline at end of file" mid-diff."""
+    from cleanup.output.render import unified_diff
+
+    old = "Story with a \x0c form feed and a \u2028 separator.\n\nOld ending.\n"
+    new = "Story with a \x0c form feed and a \u2028 separator.\n\nNew ending.\n"
+    diff = unified_diff(old, new, "a", "b")
+    assert "No newline" not in diff, diff
+    assert "@@ -1,3 +1,3 @@" in diff and " Story with a \x0c form feed and a \u2028 separator.\n" in diff
+    assert unified_diff("x", "y", "a", "b").count("\\ No newline at end of file") == 2
+
+
 def test_diff_has_no_colour_when_not_a_terminal() -> None:
     result = run(["--diff", "-"], input=CHROME)
     assert result.exit_code == 1, result.stderr

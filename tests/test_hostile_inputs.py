@@ -214,6 +214,19 @@ def test_json_lines_record_over_max_bytes_is_skipped_and_the_next_goes_on(tmp_pa
     assert PROSE in result.stdout
 
 
+def test_json_array_record_over_max_bytes_is_skipped_and_the_next_goes_on(tmp_path: Path) -> None:
+    """As in JSON Lines: the array's other records were silently dropped after an over-long one."""
+    big = {"html": "<p>" + 'x "}] ' * 20000 + "</p>", "tags": [{"a": "\\"}]}  # past the first chunk read
+    small = {"html": f"<p>{PROSE}</p><p>{MORE}</p>"}
+    data = json.dumps([small, big, small, "tail"]).encode()
+    result = run(["-f", "jsonl", "--max-bytes", "2000", str(_write(tmp_path / "items.json", data))])
+    assert result.exit_code == 123, (result.output, result.exception)
+    assert "items.json:2: record over the limit of 2,000 bytes" in result.stderr
+    sources = [Path(json.loads(line)["source"]).name for line in result.stdout.splitlines()]
+    assert sources == ["items.json:1", "items.json:3"], result.stderr
+    assert "items.json:4: not a JSON object" in result.stderr
+
+
 def test_warc_record_over_max_bytes_is_one_error(tmp_path: Path) -> None:
     data = _warc([("http://x/1", "200 OK", "text/html", b"<p>" + b"x" * 5000 + b"</p>")], gz=True)
     result = run(["-f", "jsonl", "--max-bytes", "2000", str(_write(tmp_path / "a.warc.gz", data))])
@@ -332,6 +345,21 @@ def test_json_array_read_in_small_chunks_keeps_every_record(tmp_path: Path, monk
     monkeypatch.setattr(records, "ARRAY_CHUNK", 7)
     path = _write(tmp_path / "items.json", json.dumps(RECORDS).encode())
     assert _sources(run(["-f", "jsonl", str(path)])) == [r["url"] for r in RECORDS]
+
+
+def test_a_number_cut_by_a_chunk_of_a_json_array_is_one_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A number the buffer ended in was taken whole: its rest became an item of its own, and every
+    record after it was numbered one further (items.json:2 written as 000003.txt)."""
+    from cleanup.input import records
+
+    monkeypatch.setattr(records, "ARRAY_CHUNK", 7)
+    path = _write(tmp_path / "items.json", json.dumps([12345678901234567890, RECORDS[0], RECORDS[1]]).encode())
+    result = run(["-f", "jsonl", "--input-format", "json", str(path)])
+    assert [Path(json.loads(line)["source"]).name for line in result.stdout.splitlines()] == [
+        "items.json:2",
+        "items.json:3",
+    ], result.stderr
+    assert result.stderr.count("not a JSON object") == 1, result.stderr
 
 
 def test_json_array_given_as_json_lines_says_so(tmp_path: Path) -> None:

@@ -195,6 +195,22 @@ def test_learn_refuses_a_site_that_is_no_host_name(tmp_path: Path, given: str) -
     assert not list(tmp_path.rglob("*.toml"))
 
 
+def test_learn_writes_no_site_file_that_a_run_then_calls_no_host_name(tmp_path: Path) -> None:
+    """Every file learned loads without the 'not a host name' warning: a single label ("www", from
+    https://www/x) is no host file; a label with "_" is one, and pages at that host use it."""
+    records = [{"url": f"http://{host}/{t}", "text": page(t)} for host in ("www", "a_b.example") for t in TOPICS]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    rules = tmp_path / "rules"
+    out = CliRunner().invoke(main, ["learn", str(crawl), "-o", str(rules)])
+    assert out.exit_code == 0, out.output
+    assert [p.name for p in rules.iterdir()] == ["a_b.example.toml"], out.output
+    again = CliRunner().invoke(main, ["--rules", str(rules), "-"], input="Title\n\nSome text.\n")
+    assert again.exit_code == 0 and "not a host name" not in again.output, again.output
+    lint = CliRunner().invoke(main, ["rules", "lint", str(rules)])
+    assert lint.exit_code == 0, lint.output
+
+
 def test_learn_takes_a_url_for_site(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     out = CliRunner().invoke(

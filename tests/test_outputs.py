@@ -726,6 +726,16 @@ def test_a_site_file_not_named_after_a_host_warns(tmp_path: Path) -> None:
     assert "notes.toml: the file name is not a host name" in warnings[0]
 
 
+def test_the_not_a_host_warning_escapes_a_newline_in_the_file_name(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x\nerror: forged.toml").write_text('[site]\nname = "x"\n')
+    result = run(["--rules", rules, "-"], input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    assert not any(line.startswith("error:") for line in result.stderr.splitlines()), result.stderr
+    assert "x\\nerror: forged.toml" in result.stderr
+
+
 def test_a_site_rule_file_that_is_a_fifo_or_dev_zero_is_refused_without_hanging(tmp_path: Path) -> None:
     for make in (lambda p: os.mkfifo(p), lambda p: p.symlink_to("/dev/zero")):
         rules = tmp_path / f"rules{len(list(tmp_path.iterdir()))}"

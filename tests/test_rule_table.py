@@ -127,6 +127,19 @@ def test_library_refuses_to_disable_the_article_choice() -> None:
         clean("The story.\n", disable=["outside-article"])
 
 
+def test_a_did_you_mean_hint_cannot_forge_a_line(tmp_path: Path) -> None:
+    """A rule name from a user's file with a newline in it is escaped in the hint, as in --list-rules."""
+    (tmp_path / "example.com.toml").write_text(
+        '[[drop_line]]\nname = "a b\\nerror: x"\nwhy = "w"\nregex = "^Promo$"\n', encoding="utf-8"
+    )
+    with pytest.raises(RuleNameError) as err:
+        clean("The story.\n", rules_dirs=[str(tmp_path)], disable=["example.com:a b"])
+    assert "\n" not in str(err.value) and "a b\\nerror: x" in str(err.value)
+    result = CliRunner().invoke(main, ["--rules", str(tmp_path), "--disable", "example.com:a b", "-"], input="x\n")
+    assert result.exit_code == 2
+    assert "\nerror: x" not in result.output, result.output
+
+
 def test_library_accepts_rule_alias_and_site_names() -> None:
     names = ["promo-line", "nav-element", "image-caption", "caption-element", "rollcall.com:recent-stories"]
     assert clean("The story.\n", disable=names).text == "The story."

@@ -439,6 +439,22 @@ def test_two_inputs_with_one_output_path_are_refused(tmp_path: Path) -> None:
     assert "is also the output of" in result.stderr
 
 
+def test_two_records_files_of_one_stem_do_not_mix_their_records_in_one_directory(tmp_path: Path) -> None:
+    """items.jsonl and items.jsonl.gz both go to out/items/: the second file is refused whole.
+
+    Claimed record by record, a record of the second file took the place of a failed record of
+    the first (out/items/000002.txt from items.jsonl.gz, 000001.txt from items.jsonl).
+    """
+    lines = [json.dumps({"text": page(1)}), json.dumps({"no_page": 1}), json.dumps({"text": page(3)})]
+    (tmp_path / "items.jsonl").write_text("\n".join(lines) + "\n")
+    other = [json.dumps({"text": page(n)}) for n in (4, 5, 6)]
+    (tmp_path / "items.jsonl.gz").write_bytes(gzip.compress(("\n".join(other) + "\n").encode()))
+    result = run(["-o", tmp_path / "out", tmp_path / "items.jsonl", tmp_path / "items.jsonl.gz"])
+    assert result.exit_code == 123, result.stderr
+    assert sorted(files(tmp_path / "out")) == ["items/000001.txt", "items/000003.txt"], result.stderr
+    assert "is also the output of" in result.stderr
+
+
 def test_skip_existing_still_reports_two_inputs_with_one_output(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -43,15 +43,20 @@ def site_host(host: str | None) -> str | None:
     """The host a site file is named after: lower-cased, without one leading ``www.``; None when it is
     no host name (labels of letters, digits, "-" and "_", joined by dots; at most 253 characters): it
     becomes a file name, so "../x", a NUL or a name longer than a file system allows never gets there.
+    A single label ("www", "localhost") is none either: a run warns that such a file serves no page.
 
     >>> site_host("WWW.Example.com"), site_host("bücher.de"), site_host("../../escaped"), site_host("a\\x00b")
     ('example.com', 'bücher.de', None, None)
+    >>> site_host("www"), site_host("a_b.example")
+    (None, 'a_b.example')
     """
+    from cleanup.sites.lint import is_host_name
+
     if not host:
         return None
     host = host.lower()
     host = host[4:] if host.startswith("www.") else host
-    return host if len(host) <= MAX_HOST_CHARS and HOST_RE.fullmatch(host) else None
+    return host if len(host) <= MAX_HOST_CHARS and HOST_RE.fullmatch(host) and is_host_name(host) else None
 
 
 def page_url(source: Source, raw: bytes | str, result: Result) -> str | None:

@@ -90,7 +90,7 @@ def check_rules(options: Options) -> None:
         sys.exit(EXIT_USAGE)
     for site in sites:
         if not is_host_name(site.host):
-            click.echo(f"warning: {site.path}: {NOT_A_HOST}", err=True)
+            click.echo(f"warning: {one_line(str(site.path))}: {NOT_A_HOST}", err=True)
     try:
         check_disable(options)
     except RuleNameError as exc:  # a name from the config file says so: no --disable was typed

@@ -137,17 +137,18 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
             no, pos = 1, pos + 1
             continue
         try:
-            if pos >= len(buf):
+            obj, end = decoder.raw_decode(buf, pos)  # an empty buffer raises too: more is read
+            if end == len(buf) and not eof:  # a number the chunk cut may go on ("123" of "12345")
                 raise ValueError("need more")
-            obj, end = decoder.raw_decode(buf, pos)
         except ValueError as exc:
             if eof:
                 problem = f"not valid JSON: {getattr(exc, 'msg', exc)}" if buf[pos:].strip() else "no closing ]"
                 yield failed(f"{name}:{no}" if no else name, problem)
                 return
-            if len(buf) - pos > max_bytes:
+            if len(buf) - pos > max_bytes:  # read through it, as an over-long JSON Lines line: the next goes on
                 yield failed(f"{name}:{no}", f"record over the limit of {max_bytes:,} bytes (--max-bytes)")
-                return
+                (buf, eof), pos, no = _skip_value(buf[pos:], stream, text), 0, no + 1
+                continue
             more = stream.read(chunk)
             eof, chunk = not more, min(2 * chunk, max_bytes + 1)
             buf, pos = buf[pos:] + text.decode(more, final=eof), 0
@@ -155,15 +156,45 @@ def _array_items(name: str, stream: BinaryIO, base: Path, fields: Fields, max_by
         except RecursionError:
             yield failed(f"{name}:{no}", "JSON nested too deeply")
             return
-        rel = base / f"{no:06d}"
         if SURROGATE_ESCAPE_TEXT_RE.search(buf, pos, end):  # as for JSON Lines: the writer cannot encode them
             obj = without_lone_surrogates(obj)
+        is_object = isinstance(obj, dict)
         yield (
-            record_source(f"{name}:{no}", obj, rel, fields)
-            if isinstance(obj, dict)
+            record_source(f"{name}:{no}", obj, base / f"{no:06d}", fields)
+            if is_object
             else failed(f"{name}:{no}", "not a JSON object")
         )
         no, pos = no + 1, end
+
+
+_IN_STRING, _OUTSIDE = re.compile(r'["\\]'), re.compile(r'[\[\]{}",]')
+
+
+def _skip_value(buf: str, stream: BinaryIO, text: Any) -> tuple[str, bool]:
+    """Read past the JSON value ``buf`` starts with, a chunk at a time and without holding it: what
+    follows it, and whether the stream ended."""
+    depth, quoted, i, eof = 0, False, 0, False
+    while True:
+        found = (_IN_STRING if quoted else _OUTSIDE).search(buf, i)
+        if found is None:
+            if eof:
+                return "", True
+            more = stream.read(SKIP_CHUNK)
+            eof, i, buf = not more, max(0, i - len(buf)), text.decode(more, final=not more)
+            continue
+        ch, i = found.group(), found.end()
+        if quoted:
+            quoted, i = (True, i + 1) if ch == "\\" else (False, i)  # an escape skips the character after it
+        elif ch == '"':
+            quoted = True
+        elif ch in "[{":
+            depth += 1
+        elif depth == 0:  # the , or ] after a scalar (a long number)
+            return buf[found.start() :], eof
+        elif ch != ",":
+            depth -= 1
+        if depth == 0 and not quoted and ch != ",":
+            return buf[i:], eof
 
 
 def _object_record(

@@ -117,6 +117,7 @@ class Directory:
         self.guard = guard or InputGuard()
         self.limit = limit  # bytes read of an existing output or golden file
         self.owners: dict[Path, str] = {}  # output path -> the input that wrote it
+        self.record_owners: dict[Path, str] = {}  # output directory of a records file -> that file
         self.kept_dirs: list[Path] = []  # output directories of records files that failed: no orphans there
         self.swept: set[Path] = set()  # directories cleared of stale temporary files
         self.bases: set[Path] = set()  # the directories inputs' output paths are relative to (``orphans``)
@@ -128,6 +129,11 @@ class Directory:
         """The output path of ``source``; OutputError if another input already has it."""
         target = output_path(source, self.root, self.suffix)
         self._remember(source, target)
+        if source.record:  # a records file claims its whole directory: a record of another would fill a gap
+            file = source.name.rpartition(":")[0]
+            owner = self.record_owners.setdefault(target.parent, file)
+            if owner != file:
+                raise OutputError(f"its output {quote_name(str(target))} is also the output of {quote_name(owner)}")
         owner = self.owners.setdefault(target, source.name)
         if owner != source.name:
             raise OutputError(f"its output {quote_name(str(target))} is also the output of {quote_name(owner)}")

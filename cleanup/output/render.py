@@ -91,13 +91,21 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     change in a long record is then one changed field, not one changed line of kilobytes.
     """
     old, new = _laid_out(old), _laid_out(new)
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=old_name, tofile=new_name
-    )
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=old_name, tofile=new_name)
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    r"""``text`` cut after each ``\n`` only: ``splitlines`` also ends a line at a form feed or U+2028 a
+    page's text may hold, and the diff then said "No newline at end of file" in the middle of a line.
+
+    >>> _lines("a\x0cb\nc")
+    ['a\x0cb\n', 'c']
+    """
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
 def _laid_out(text: str) -> str:

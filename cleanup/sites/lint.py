@@ -37,8 +37,9 @@ TOML_LINE_RE = re.compile(r"at line (\d+)")
 RULE_NAME_RE = re.compile(r"(?:rule|\]\]) '([^']+)'")
 SAVED_NAME_RE = re.compile(r"[^A-Za-z0-9._-]")
 TEXT_KEY_RE = re.compile(r"\s*text\s*=")  # a pack example's text line
-# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains.
-HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
+# A site file's name is the host it serves: lower-case labels joined by dots, a leading dot for subdomains
+# ("_" inside a label too: browsers and the lookup take https://a_b.example/).
+HOST_RE = re.compile(r"\.?(?:[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
 NOT_A_HOST = (
     "the file name is not a host name (example.com.toml, or .example.com.toml for its subdomains), "
     "so no page will use these rules"
