@@ -227,9 +227,9 @@ class Options:
 
     def __post_init__(self) -> None:
         """Accept any path or collection the caller has; refuse what cannot work, naming the field."""
-        dirs = (self.rules_dirs,) if isinstance(self.rules_dirs, (str, PathLike)) else self.rules_dirs
+        dirs = (self.rules_dirs,) if isinstance(self.rules_dirs, (str, PathLike)) else (self.rules_dirs or ())
         object.__setattr__(self, "rules_dirs", tuple(str(d) for d in dirs))
-        names = (self.disable,) if isinstance(self.disable, str) else self.disable
+        names = (self.disable,) if isinstance(self.disable, str) else (self.disable or ())  # None: nothing off
         object.__setattr__(self, "disable", frozenset(names))
         for name in ("url", "site", "encoding", "charset"):
             if getattr(self, name) is not None and not isinstance(getattr(self, name), str):

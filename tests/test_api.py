@@ -42,6 +42,13 @@ def test_options_take_lists_and_single_values() -> None:
     assert options.disable == frozenset({"promo-line", "skip-link"})
 
 
+def test_options_take_none_for_no_rules_off_and_no_directories() -> None:
+    # A caller passing its own optional setting through: None was a bare "not iterable" TypeError.
+    options = Options(rules_dirs=None, disable=None)  # type: ignore[arg-type]
+    assert options.rules_dirs == () and options.disable == frozenset()
+    assert clean(SEED.read_bytes(), disable=None).text == clean(SEED.read_bytes()).text
+
+
 @pytest.mark.parametrize(
     ("field", "value", "error"), [("url", 123, TypeError), ("max_bytes", "10", TypeError), ("max_bytes", 0, ValueError)]
 )
