@@ -28,6 +28,7 @@ from cleanup.text.chart import chart_labels, chart_runs
 from cleanup.text.patterns import CASE_TWINS, COMMENTS_HEADING_KEYS, COMMENTS_HEADING_RE, LEGAL_RE, LIST_HEADING_RE
 from cleanup.text.prefilter import literal_prefixes
 from cleanup.text.related import heading_like, may_be_list_heading
+from cleanup.text.slideshow import SLIDE_RE, _slides
 from cleanup.text.units import (
     Units,
     as_units,
@@ -574,3 +575,15 @@ def test_opens_comments_looks_up_what_classify_would_find(text: str) -> None:
     from cleanup.text.related import COMMENT_OPENERS, _opens_comments
 
     assert _opens_comments(text) == (lang.classify(text, None, COMMENT_OPENERS) is not None)
+
+
+SLIDE_BITS = ("1", "01", "2", "12", "/", " of ", " von ", " ", "Bild ", "Photograph ", "x" * 14 + " ", "a", "\n", "é")
+
+
+@given(st.lists(st.lists(st.sampled_from(SLIDE_BITS), max_size=8).map("".join), max_size=6))
+def test_the_first_slide_precheck_misses_no_first_slide(texts: list[str]) -> None:
+    # slideshow._slides looks for "1" in a unit's first COUNTER_CHARS characters before the pattern.
+    found = [(i, m) for i, t in enumerate(texts) if (m := SLIDE_RE.match(t))]
+    first = any(int(m[1]) == 1 for _, m in found)
+    plain = [(i, int(m[1]), int(m[2])) for i, m in found if 0 < int(m[1]) <= int(m[2])] if first else []
+    assert _slides(texts) == plain

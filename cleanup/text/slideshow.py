@@ -26,23 +26,28 @@ from cleanup.text.units import as_units
 
 # A slide's counter opens its unit: "1/50", "1 / 50", "1 of 50", "Bild 1 von 50" (a word before the
 # number is read past): the number, a separator, the total.
-SLIDE_RE = re.compile(r"(?:[^\W\d_]+\s+)?(\d{1,3})\s*(?:/|of|von|de|di|sur|z|van|av|из)\s*(\d{1,3})(?=\s|$)", re.I)
+SLIDE_RE = re.compile(
+    r"(?:[^\W\d_]{1,15}\s{1,3})?(\d{1,3})\s*(?:/|of|von|de|di|sur|z|van|av|из)\s*(\d{1,3})(?=\s|$)", re.I
+)
 MIN_SLIDES = 3
 MIN_STORY_CHARS = 800  # a gallery's own intro is a paragraph or two
 MAX_HEADING_UNITS = 3  # "Business news in pictures" / "50 show all" / "Business news in pictures"
 MAX_HEADING_CHARS = 60
 REASON = "a photo gallery's slides: counters, titles and captions"
+COUNTER_CHARS = 24  # SLIDE_RE's word (15 letters) and spaces (3), then the number (with its zeros) start in these
 
 
 def _slides(texts: Sequence[str]) -> list[tuple[int, int, int]]:
-    """(unit, number, total) of every unit that opens with a slide counter."""
-    found = []
-    for i, text in enumerate(texts):
-        if text[:1].isdigit() or (text[:1].isalpha() and any(c.isdigit() for c in text[:16])):
-            m = SLIDE_RE.match(text)
-            if m and 0 < int(m[1]) <= int(m[2]):
-                found.append((i, int(m[1]), int(m[2])))
-    return found
+    """(unit, number, total) of every unit that opens with a slide counter; none without a first slide.
+
+    A first slide's counter holds a "1": most pages have no unit with one in its first COUNTER_CHARS
+    characters that matches, and a substring test (C-level) rules most units out before the pattern.
+    """
+    match = SLIDE_RE.match
+    if not any("1" in t[:COUNTER_CHARS] and (m := match(t)) and int(m[1]) == 1 for t in texts):
+        return []
+    matches = ((i, match(t)) for i, t in enumerate(texts))
+    return [(i, int(m[1]), int(m[2])) for i, m in matches if m and 0 < int(m[1]) <= int(m[2])]
 
 
 def _gallery(texts: Sequence[str], dropped_by: Sequence[str | None]) -> tuple[int, int] | None:
