@@ -131,3 +131,39 @@ def test_dated_lines_that_count_nothing_stay() -> None:
     book = ("01/17 Terry: are you coming back next spring?", "01/09 Ann: lovely photos!", "01/05 Bo: thanks")
     lines = [Line(i + 1, t) for i, t in enumerate((*STORY, *book))]
     assert list(slideshow(lines, [None] * len(lines))) == []
+
+
+def test_a_last_slide_with_no_credit_leaves_the_paragraph_under_it() -> None:
+    # The last slide is taken as long as a slide is on average: with no credit line of its own, that
+    # took the story's next paragraph.
+    text = _cleaned(*STORY[:10], *SLIDES[:-1], *STORY[10:])
+    assert all(p in text for p in STORY)
+    assert "riverside mall" not in text and "Dock workers" not in text
+
+
+def test_a_gallery_of_short_captions_leaves_the_paragraph_under_its_last_one() -> None:
+    gallery = (
+        "Photos: the rail yard",
+        "Image 1 of 4",
+        "The rail yard seen from the bridge on Tuesday morning, before the vote.",
+        "Photo: Jane Doe",
+        "Image 2 of 4",
+        "Council members tour the site in March, with the mayor leading the way.",
+        "Photo: Jane Doe",
+        "Image 3 of 4",
+        "Protesters outside city hall before the vote on Tuesday evening.",
+        "Photo: John Roe",
+        "Image 4 of 4",
+        "The river front where the first homes would go up.",
+    )
+    text = _cleaned(*STORY[:10], *gallery, *STORY[10:])
+    assert all(p in text for p in STORY)
+    assert "Protesters outside" not in text
+
+
+def test_a_storys_own_numbered_list_right_under_its_intro_stays() -> None:
+    # Keep-trap: "1/5 Paris" under a travel story's intro, no heading between: the list is the story.
+    places = ("Paris", "Rome", "Lisbon", "Prague", "Vienna")
+    items = [u for n, place in enumerate(places, 1) for u in (f"{n}/5 {place}", f"{STORY[n]} In {place}.")]
+    text = _cleaned(*STORY[6:12], *items, STORY[14])
+    assert all(item in text for item in items)
