@@ -48,6 +48,19 @@ def test_a_counter_over_a_thread_after_the_story_still_opens_it() -> None:
     assert STORY[-1] in text and "I disagree" not in text
 
 
+def test_a_thread_of_comments_with_no_names_after_the_story_still_goes() -> None:
+    # Keep-trap: its first comment reads as a paragraph under the counter, its "Reply" buttons say thread.
+    thread = (
+        "34 Comments",
+        "I disagree with the council entirely, the soil under the rail yard is a mess and everyone knows it.",
+        "Reply",
+        "This is the best news the city has had in years, finally some homes for the young families here.",
+        "Reply",
+    )
+    text = _cleaned(*STORY, *thread)
+    assert STORY[-1] in text and "I disagree" not in text and "best news" not in text
+
+
 @pytest.mark.parametrize("at", [2, 10, 14])
 def test_a_privacy_link_between_paragraphs_keeps_the_story_under_it(at: int) -> None:
     text = _cleaned(*STORY[:at], "Privacy Policy", *STORY[at:])
