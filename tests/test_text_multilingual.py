@@ -165,6 +165,15 @@ def test_a_consent_managers_purposes_after_a_short_story_go() -> None:
     assert "Statistik-Dienste" not in text and "Marketing-Dienste" not in text
 
 
+def test_a_consent_managers_purposes_right_under_the_story_go() -> None:
+    # The notice's heading sits between the story's last paragraph and the notice's first: no link
+    # in the story, a consent manager's title ends it there.
+    page = _dump(*HEAD, "Ersatzverkehr zwischen Freiburg und Offenburg", *SHORT_STORY, *CONSENT, *FOOT)
+    text = clean(page).text
+    assert SHORT_STORY[-1] in text
+    assert "Statistik-Dienste" not in text and "Marketing-Dienste" not in text
+
+
 def test_a_consumer_storys_privacy_section_stays() -> None:
     # Keep-trap: "Ihre Privatsphäre" heads a section of a story, not a notice.
     section = (
