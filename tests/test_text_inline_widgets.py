@@ -48,6 +48,19 @@ def test_a_counter_over_a_thread_after_the_story_still_opens_it() -> None:
     assert STORY[-1] in text and "I disagree" not in text
 
 
+def test_a_thread_of_comments_with_no_names_after_the_story_still_goes() -> None:
+    # Keep-trap: its first comment reads as a paragraph under the counter, its "Reply" buttons say thread.
+    thread = (
+        "34 Comments",
+        "I disagree with the council entirely, the soil under the rail yard is a mess and everyone knows it.",
+        "Reply",
+        "This is the best news the city has had in years, finally some homes for the young families here.",
+        "Reply",
+    )
+    text = _cleaned(*STORY, *thread)
+    assert STORY[-1] in text and "I disagree" not in text and "best news" not in text
+
+
 @pytest.mark.parametrize("at", [2, 10, 14])
 def test_a_privacy_link_between_paragraphs_keeps_the_story_under_it(at: int) -> None:
     text = _cleaned(*STORY[:at], "Privacy Policy", *STORY[at:])
@@ -131,3 +144,59 @@ def test_dated_lines_that_count_nothing_stay() -> None:
     book = ("01/17 Terry: are you coming back next spring?", "01/09 Ann: lovely photos!", "01/05 Bo: thanks")
     lines = [Line(i + 1, t) for i, t in enumerate((*STORY, *book))]
     assert list(slideshow(lines, [None] * len(lines))) == []
+
+
+def test_a_last_slide_with_no_credit_leaves_the_paragraph_under_it() -> None:
+    # The last slide is taken as long as a slide is on average: with no credit line of its own, that
+    # took the story's next paragraph.
+    text = _cleaned(*STORY[:10], *SLIDES[:-1], *STORY[10:])
+    assert all(p in text for p in STORY)
+    assert "riverside mall" not in text and "Dock workers" not in text
+
+
+def test_a_gallery_of_short_captions_leaves_the_paragraph_under_its_last_one() -> None:
+    gallery = (
+        "Photos: the rail yard",
+        "Image 1 of 4",
+        "The rail yard seen from the bridge on Tuesday morning, before the vote.",
+        "Photo: Jane Doe",
+        "Image 2 of 4",
+        "Council members tour the site in March, with the mayor leading the way.",
+        "Photo: Jane Doe",
+        "Image 3 of 4",
+        "Protesters outside city hall before the vote on Tuesday evening.",
+        "Photo: John Roe",
+        "Image 4 of 4",
+        "The river front where the first homes would go up.",
+    )
+    text = _cleaned(*STORY[:10], *gallery, *STORY[10:])
+    assert all(p in text for p in STORY)
+    assert "Protesters outside" not in text
+
+
+def test_a_storys_own_numbered_list_right_under_its_intro_stays() -> None:
+    # Keep-trap: "1/5 Paris" under a travel story's intro, no heading between: the list is the story.
+    places = ("Paris", "Rome", "Lisbon", "Prague", "Vienna")
+    items = [u for n, place in enumerate(places, 1) for u in (f"{n}/5 {place}", f"{STORY[n]} In {place}.")]
+    text = _cleaned(*STORY[6:12], *items, STORY[14])
+    assert all(item in text for item in items)
+
+
+@pytest.mark.xfail(strict=True, reason="teaser_list.apart: a story's short paragraphs between inline related boxes")
+def test_short_paragraphs_between_inline_related_boxes_and_a_subheading_stay() -> None:
+    # Inline boxes of headlines between short paragraphs, and a subheading: the boxes' units keep the
+    # paragraphs "apart" (teaser_list._teasers_only), so they read as teasers' summaries and go.
+    short = (
+        "The council will meet again in May to vote on the final design of the new homes.",
+        "Residents can comment on the plan online until the end of April, the city said.",
+        "The state must still sign off on the cleanup plan for the soil on the site.",
+        "Work could begin next year if the state agrees, planners said on Tuesday.",
+    )
+    boxes = (
+        ("Related coverage", "Mayor defends housing plan at packed meeting", "Rail yard cleanup to cost $40m"),
+        ("You may also like", "Schools to reopen Monday after repairs"),
+        ("What comes next",),
+        ("Read more", "Police seek driver in crash"),
+    )
+    text = _cleaned(*STORY[:6], *(u for box, p in zip(boxes, short, strict=True) for u in (*box, p)))
+    assert all(p in text for p in (*STORY[:6], *short))

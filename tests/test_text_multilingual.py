@@ -165,6 +165,15 @@ def test_a_consent_managers_purposes_after_a_short_story_go() -> None:
     assert "Statistik-Dienste" not in text and "Marketing-Dienste" not in text
 
 
+def test_a_consent_managers_purposes_right_under_the_story_go() -> None:
+    # The notice's heading sits between the story's last paragraph and the notice's first: no link
+    # in the story, a consent manager's title ends it there.
+    page = _dump(*HEAD, "Ersatzverkehr zwischen Freiburg und Offenburg", *SHORT_STORY, *CONSENT, *FOOT)
+    text = clean(page).text
+    assert SHORT_STORY[-1] in text
+    assert "Statistik-Dienste" not in text and "Marketing-Dienste" not in text
+
+
 def test_a_consumer_storys_privacy_section_stays() -> None:
     # Keep-trap: "Ihre Privatsphäre" heads a section of a story, not a notice.
     section = (
@@ -253,3 +262,34 @@ def test_a_privacy_policy_page_keeps_its_first_section() -> None:
     head = ("Stadtbote - Nachrichten aus der Region", "Startseite", "Lokales", "Sport")
     text = clean(_dump(*head, *sections, *FOOT)).text
     assert sections[1] in text and sections[-1] in text
+
+
+SPANISH_STORY = (
+    "El ayuntamiento aprobó el martes el plan para construir 1.200 viviendas en los antiguos terrenos del "
+    "ferrocarril, junto al río, tras meses de debate entre vecinos y constructoras.",
+    "Los partidarios del plan dicen que es la mejor oportunidad para frenar la subida de los alquileres, que "
+    "han aumentado un 38 por ciento desde 2019 en el centro de la ciudad.",
+    "Los vecinos de la zona piden un estudio ambiental completo antes de empezar las obras y no descartan "
+    "recurrir el acuerdo ante los tribunales en las próximas semanas.",
+)
+
+
+def test_a_spanish_signup_box_whose_pitch_says_suscribete_goes() -> None:
+    # "Suscríbete" is no "suscri": the accented imperative is a sign-up word of its own.
+    box = ("Suscríbete a nuestro boletín", "Suscríbete gratis y recibe cada mañana lo más importante de la actualidad.")
+    page = _dump(*HEAD, "El ayuntamiento aprueba 1.200 viviendas", *SPANISH_STORY, *box, *FOOT)
+    text = clean(page).text
+    assert SPANISH_STORY[-1] in text and "cada mañana" not in text
+
+
+def test_a_portuguese_storys_last_paragraph_that_says_signed_stays_under_a_signup_box() -> None:
+    # Keep-trap: "assinou" (signed) is no sign-up word; the paragraph under the box is the story's.
+    story = (
+        "A câmara aprovou na terça-feira o plano para construir 1.200 casas nos antigos terrenos da ferrovia, "
+        "junto ao rio, depois de meses de debate entre moradores e construtoras.",
+        "Os defensores do plano dizem que é a melhor oportunidade para travar a subida das rendas, que "
+        "aumentaram 38 por cento desde 2019 no centro da cidade.",
+    )
+    last = "O presidente da câmara assinou o despacho na quarta-feira, e as obras começam em maio."
+    page = _dump(*HEAD, "Câmara aprova 1.200 casas", *story, "Assine a nossa newsletter", last, *FOOT)
+    assert last in clean(page).text

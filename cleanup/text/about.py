@@ -19,7 +19,9 @@ A privacy, cookie or legal notice after the story ("Datenschutz-Einstellungen" o
 paragraphs of a consent manager's purposes, "Aviso legal" over the publisher's legal text)
 reads as prose too, and may hold more of it than a short story: the run took both. A heading
 that can only open such a notice (``notice_headings``), with prose right under it, ends the
-article when MIN_STORY_CHARS of the story's prose come before it.
+article when MIN_STORY_CHARS of the story's prose come before it; between two of the story's
+paragraphs, only a consent manager's title does (``consent_headings``): "Privacy Policy" there is
+a sign-up box's link, "Datenschutz-Einstellungen" right under the last paragraph heads the dialog.
 
 A press release ends with the publisher's boilerplate ("À propos d'AéroVolt" / "AéroVolt
 conçoit …", "Sobre la Fundación …") and a contact box ("Contact presse"). A contact heading
@@ -48,6 +50,7 @@ ABOUT_HEADING_TAIL = " :?"
 # as the last item of a related list right above the box.
 ABOUT_HEADING_DROPS = (None, "chrome-phrase", "related-list")
 NOTICE_HEADINGS = frozenset(h.casefold() for h in WORDS["notice_headings"])
+CONSENT_HEADINGS = frozenset(h.casefold() for h in WORDS["consent_headings"])
 MAX_NOTICE_HEADING_CHARS = max(map(len, NOTICE_HEADINGS)) + 2
 NOTICE_REACH = 2  # the notice's prose starts within this many units under its heading
 # Prose of the story above a notice heading: as much as text/article.py's MIN_ARTICLE_WEIGHT.
@@ -99,6 +102,15 @@ def is_notice_heading(text: str) -> bool:
     return _bare_heading(text, NOTICE_HEADINGS, MAX_NOTICE_HEADING_CHARS)
 
 
+def is_consent_heading(text: str) -> bool:
+    """True for a consent manager's title, one of the notice headings that is no link in a story.
+
+    >>> is_consent_heading("Datenschutz-Einstellungen"), is_consent_heading("Privacy Policy")
+    (True, False)
+    """
+    return _bare_heading(text, CONSENT_HEADINGS, MAX_NOTICE_HEADING_CHARS)
+
+
 def notice_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: int, stop: int) -> int | None:
     """Index in [start, stop) where a privacy, cookie or legal notice starts after the story, or None."""
     texts = as_units(lines).visible
@@ -106,7 +118,9 @@ def notice_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start:
     if first is None:
         return None
     for i in range(first + 1, stop):
-        if dropped_by[i] == "page-chrome" or not is_notice_heading(texts[i]) or inside_story(texts, dropped_by, i):
+        if dropped_by[i] == "page-chrome" or not is_notice_heading(texts[i]):
+            continue
+        if inside_story(texts, dropped_by, i) and not is_consent_heading(texts[i]):
             continue  # a privacy link between two of the story's paragraphs (a sign-up box's) opens no notice
         under = range(i + 1, min(len(texts), i + 1 + NOTICE_REACH))
         story = prose_weight(texts, [j for j in range(first, i) if dropped_by[j] is None])

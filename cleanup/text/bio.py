@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from cleanup import lang
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, inside_story, is_prose, paragraph_after, prose_weight, weight
+from cleanup.text.blocks import ends_like_sentence, is_prose, paragraph_after, prose_weight, weight, widget_in_story
 from cleanup.text.patterns import (
     CASE_TWINS,
     COMMENTS_HEADING_KEYS,
@@ -211,7 +211,7 @@ def bio_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start: in
         text, nxt = texts[i], texts[kept[k + 1]] if k + 1 < len(kept) else ""
         name: str | None
         if i > first and _opens_thread(text):
-            if not is_prose(text) and inside_story(texts, dropped_by, i):
+            if not is_prose(text) and widget_in_story(lines, dropped_by, i):
                 continue  # a counter or a form's notice between two of the story's paragraphs
             name = ""  # a comment thread: no name to know
         elif i > first and nxt and is_prose(nxt) and not is_prose(text):

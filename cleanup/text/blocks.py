@@ -91,6 +91,14 @@ def inside_story(texts: Sequence[str], dropped_by: Sequence[str | None], i: int)
     )
 
 
+def widget_in_story(lines: Sequence[Line], dropped_by: Sequence[str | None], i: int) -> bool:
+    """True when unit ``i`` (a comment counter, a form's notice) is a widget between two of the story's
+    paragraphs (``inside_story``) and no thread's own lines ("Reply", "joe says:") follow it: a thread
+    whose comments carry no name opens with a comment under its counter, which reads as a paragraph."""
+    texts = as_units(lines).visible
+    return inside_story(texts, dropped_by, i) and comment_markers(lines, i + 1) < P.MIN_COMMENT_MARKERS
+
+
 def paragraph_after(texts: Sequence[str], dropped_by: Sequence[str | None], i: int) -> bool:
     """True when the unit after ``i``, inline chrome stepped over, is a kept paragraph: the story goes on."""
     under = next((j for j in range(i + 1, len(texts)) if dropped_by[j] not in INLINE_STEPPED), None)
@@ -377,7 +385,7 @@ def comment_section(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> 
         )
         if heading.strip(" :").lower() == "comment":
             continue  # a share bar's "Comment" button, in the middle of a story: it counts nothing
-        if counted and inside_story(texts, dropped_by, i):
+        if counted and widget_in_story(lines, dropped_by, i):
             continue  # a share bar's counter between two of the story's paragraphs
         if counted or prompt_under(lines, i, heading) or comment_markers(lines, i + 1) >= P.MIN_COMMENT_MARKERS:
             yield i, len(lines), f"reader comments ('{heading[:40]}' and what follows)"

@@ -5,8 +5,11 @@ slide a counter and a title, then its caption. The captions read as prose, so th
 fifty of them with the story. ``slideshow`` drops the slides, from the gallery's heading (at most
 MAX_HEADING_UNITS short units right above the first counter, none ending like a sentence or in a
 colon: "The newly selected five are:" announces the gallery in the story's words) to the last
-slide's caption (as many units after its counter as a slide takes on average); the story goes on
-after it where it does.
+slide's caption (at most as many units after its counter as a slide takes on average, of which one
+paragraph at most: a last slide with no credit line leaves the story's next paragraph alone); the
+story goes on after it where it does. Slides right under a kept paragraph,
+with no heading between ("1/5 Paris" under a travel story's intro), are the story's own numbered
+list, and stay.
 
 The counters must count one gallery: the same total on each, at least MIN_SLIDES of them, from 1
 upwards in order ("01/17 Terry: ..." and "01/09 ...", a guest book's dates, count nothing). A
@@ -16,11 +19,12 @@ before its first slide: MIN_STORY_CHARS of the story's prose must come before it
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
 from cleanup.model import Line
-from cleanup.text.blocks import ends_like_sentence, prose_weight
+from cleanup.text.blocks import ends_like_sentence, is_prose, prose_weight
 from cleanup.text.registry import TEXT, Span, block_rule
 from cleanup.text.units import as_units
 
@@ -60,10 +64,18 @@ def _gallery(texts: Sequence[str], dropped_by: Sequence[str | None]) -> tuple[in
         if prose_weight(texts, (j for j in range(first) if dropped_by[j] is None)) < MIN_STORY_CHARS:
             return None  # the gallery is the story
         run = [i for i, n in counted if n == counted.index((i, n)) + 1]  # counters 1, 2, 3, ... in a row
-        last = run[-1]
-        span = round((last - first) / (len(run) - 1))
-        return first, min(len(texts), last + span)
+        return first, _last_slide_end(texts, run)
     return None
+
+
+def _last_slide_end(texts: Sequence[str], run: Sequence[int]) -> int:
+    """End of the last slide, whose counter is ``run[-1]``: as many units as a slide takes on average, of
+    which one paragraph at most, its caption, right under the counter (and only if the other slides' captions
+    are paragraphs): a paragraph after it is the story's, when the last slide has no credit line."""
+    last = run[-1]
+    end = min(len(texts), last + round((last - run[0]) / (len(run) - 1)))
+    prose_captions = any(is_prose(t) for a, b in itertools.pairwise(run) for t in texts[a + 1 : b])
+    return next((j for j in range(last + 1, end) if is_prose(texts[j]) and (j > last + 1 or not prose_captions)), end)
 
 
 @block_rule("slideshow", kinds=(TEXT,))
@@ -94,4 +106,6 @@ def slideshow(lines: Sequence[Line], dropped_by: Sequence[str | None]) -> Iterat
         and not ends_like_sentence(texts[head - 1])  # "The newly selected five are:" is the story's
     ):
         head -= 1
+    if head == first and dropped_by[first - 1] is None and not SLIDE_RE.fullmatch(texts[first]):
+        return  # titled, right under the story's own line, no heading: the story's numbered list ("1/5 Paris")
     yield head, end, REASON
