@@ -11,7 +11,6 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 
 from cleanup import lang
 from cleanup.model import Line
@@ -73,8 +72,7 @@ def related_start(lines: Sequence[Line], dropped_by: Sequence[str | None], start
         listed = sum(1 for j in range(i + 1, stop) if dropped_by[j] == "related-list")
         after = prose_weight(texts, rest)
         before = prose_weight(texts, (j for j in range(first, i) if dropped_by[j] is None))
-        apart = frozenset(k for k in range(1, len(rest)) if "related-list" in dropped_by[rest[k - 1] + 1 : rest[k]])
-        if after and _teasers_only([texts[j] for j in rest], dirs, listed, apart) and before >= after:
+        if after and _teasers_only([texts[j] for j in rest], dirs, listed) and before >= after:
             return i
     return None
 
@@ -108,9 +106,7 @@ def _related_heading(
     )
 
 
-def _teasers_only(
-    texts: Sequence[str], rules_dirs: tuple[str, ...] = (), listed: int = 0, apart: AbstractSet[int] = frozenset()
-) -> bool:
+def _teasers_only(texts: Sequence[str], rules_dirs: tuple[str, ...] = (), listed: int = 0) -> bool:
     """True when ``texts`` read as teasers: short prose, never two in a row, and MIN_TEASER_HEADLINES other units.
 
     A unit that ends in a read-more link (``ends_in_read_more``) is a teaser, not prose, however long;
@@ -118,9 +114,7 @@ def _teasers_only(
     heading that ``related-list`` already took (it stops at the first teaser's summary, "Mehr zum
     Thema" / a headline / "Eltern warten ein Jahr auf einen Platz."); they count as headlines when
     one headline at least is left among ``texts``: a story's last paragraph under a "Related" box
-    of two headlines is no teaser. ``apart``: positions k whose unit a list ``related-list`` took
-    separates from unit k - 1 (a second heading and its first headline, "Das könnte Sie auch
-    interessieren" / a headline, between two teasers' summaries): the two are not in a row.
+    of two headlines is no teaser.
 
     >>> summary = "Joker killed at the box office, and the critics still argue why."
     >>> _teasers_only(["What made Joker so popular?", "Madeline Fry", summary, "Perdue: the agenda", "Sen. Perdue"])
@@ -132,7 +126,7 @@ def _teasers_only(
     (True, False)
     """
     flags = [is_prose(t) and not ends_in_read_more(t, rules_dirs) for t in texts]
-    if any(a and b and k not in apart for k, (a, b) in enumerate(itertools.pairwise(flags), 1)):
+    if any(a and b for a, b in itertools.pairwise(flags)):
         return False  # two paragraphs in a row: the story goes on
     prose = [t for t, flag in zip(texts, flags, strict=True) if flag]
     headlines = len(texts) - len(prose)
