@@ -25,7 +25,7 @@ from cleanup.html.vocab import CHROME_GROUPS
 from cleanup.model import Options, RuleEntry, RuleKind, RuleNameError, Stage
 from cleanup.sites.fresh import dropped_on_reload
 from cleanup.sites.load import BUNDLED_DIR, RULE_KINDS, Site, load_all
-from cleanup.text import article, blocks, chart, lines, phrases, related, slideshow
+from cleanup.text import article, blocks, chart, comments, lines, phrases, related, slideshow
 from cleanup.text.registry import HTML, TEXT, Rule, rule_of
 
 # Line rules in the order they are tried on a unit: the first that fires drops it.
@@ -57,7 +57,7 @@ BLOCK_RULES: tuple[Rule, ...] = tuple(
             related.related_list,
             blocks.embed_title,
             blocks.split_byline,
-            blocks.comment_section,
+            comments.comment_section,
             chart.chart_labels,
             slideshow.slideshow,
             article.page_chrome,

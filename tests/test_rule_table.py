@@ -25,7 +25,7 @@ from cleanup.rules import (
     enabled,
 )
 from cleanup.sites.load import META_KINDS, RULE_KINDS, Site
-from cleanup.text import article, blocks, chart, lines, related, slideshow
+from cleanup.text import article, blocks, chart, comments, lines, related, slideshow
 from cleanup.text.registry import rules_in
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +40,9 @@ def story(n: int, prefix: str = "Paragraph") -> str:
 
 
 def test_every_decorated_text_rule_is_in_the_table() -> None:
-    declared = {r.name for module in (lines, blocks, related, article, chart, slideshow) for r in rules_in(module)}
+    declared = {
+        r.name for module in (lines, blocks, comments, related, article, chart, slideshow) for r in rules_in(module)
+    }
     assert declared == {r.name for r in TEXT_RULES}
 
 

@@ -29,7 +29,8 @@ from cleanup.text.article_end import (
     extend_closing_sentences,
     extend_last_table,
 )
-from cleanup.text.blocks import comment_section, embed_title, is_prose, split_byline
+from cleanup.text.blocks import embed_title, is_prose, split_byline
+from cleanup.text.comments import comment_section
 from cleanup.text.headline import title_repeats
 from cleanup.text.related import related_list
 from cleanup.text.title import find_title

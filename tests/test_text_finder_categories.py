@@ -12,7 +12,8 @@ import pytest
 from cleanup import clean
 from cleanup.input.decode import sniff_kind
 from cleanup.model import Line
-from cleanup.text.blocks import comment_section, ends_like_sentence, is_prose
+from cleanup.text.blocks import ends_like_sentence, is_prose
+from cleanup.text.comments import comment_section
 from cleanup.text.lineblocks import sentence_runs
 from cleanup.text.units import _blocks, is_wrapped
 

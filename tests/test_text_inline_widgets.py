@@ -200,3 +200,18 @@ def test_short_paragraphs_between_inline_related_boxes_and_a_subheading_stay() -
     )
     text = _cleaned(*STORY[:6], *(u for box, p in zip(boxes, short, strict=True) for u in (*box, p)))
     assert all(p in text for p in (*STORY[:6], *short))
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        ("34 Comments", "Share", "Like"),
+        ("Like", "34 Comments"),
+        ("Facebook", "Twitter", "Email", "34 Comments", "Print"),
+    ],
+)
+def test_a_share_bar_with_its_counter_between_paragraphs_keeps_the_story_under_it(bar: tuple[str, ...]) -> None:
+    # "Like" and "Print" alone are too weak for share-widget, and "Like" is a thread's line too: the bar's
+    # buttons are stepped over, and a thread's own lines ("Reply", "joe says:") are what tell a thread.
+    text = _cleaned(*STORY[:5], *bar, *STORY[5:])
+    assert all(p in text for p in STORY)

@@ -48,6 +48,22 @@ def comment_markers(lines: Sequence[Line], start: int) -> int:
     return sum(1 for ln in window if _comment_marker(visible(ln.text), dirs))
 
 
+def thread_lines(lines: Sequence[Line], start: int) -> int:
+    """``comment_markers`` without the lines a thread shares with a share bar ("Like", "Share", "Report"):
+    how many of the units from ``start`` are a thread's own ("Reply", "joe says:", "2 days ago")."""
+    window = lines[start : start + P.COMMENT_LOOKAHEAD]
+    dirs = as_units(lines).rules_dirs
+    return sum(1 for ln in window if _thread_line(visible(ln.text), dirs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _thread_line(text: str, rules_dirs: tuple[str, ...]) -> bool:
+    """A thread's own line: an English one, or a phrase of a pack's comment groups."""
+    return (
+        THREAD_LINE_RE.fullmatch(text) is not None or lang.classify(text, None, COMMENT_GROUPS, rules_dirs) is not None
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _comment_marker(text: str, rules_dirs: tuple[str, ...]) -> bool:
     """A thread's line: an English marker, or a phrase of a pack's comment groups."""
