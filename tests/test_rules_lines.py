@@ -190,6 +190,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
         ("Photo: Ringo H.W. Chiu, AP", "photo caption or credit"),
         ("Fot. Jan K. Kowalski", "photo caption or credit"),
         ("Photo: the mayor. He said it was all he had.", None),
+        ("Lending slowed in the third quarter. Credit: U.S. banks tightened their standards", None),  # a review's
         # a caption and its credit after a bar
         ("Spokojený Tomáš Souček po vítězství ve Villa Parku. | Foto: Reuters", "photo caption or credit"),
         ("Jan Novák | Foto: ČTK", "photo caption or credit"),

@@ -49,8 +49,9 @@ _CREDIT_COLON = _either([lead for lead in CREDIT_LEADS if not lead.endswith(".")
 # What may come before a credit's lead: a caption's sentence, or a caption and a bar
 # ("Fans im Stadion. | Foto: Reuters", "Jan Novák | Foto: ČTK").
 _BEFORE_CREDIT = r"(?:.*(?:[.!?”\"’]\s+|\s[|•·]\s*))?"
-# A credit's names after its lead: no sentence mark, but a name's initials ("Gene J. Puskar", "H.W. Chiu").
-_CREDIT_TEXT = rf"(?:[^.!?]|(?<=\b[{UPPER}])\.){{2,120}}"
+# A credit's names after its lead: no sentence mark, but a name's initials before a capital ("Gene J. Puskar",
+# "H.W. Chiu"; not "U.S. banks").
+_CREDIT_TEXT = rf"(?:[^.!?]|(?-i:(?<=\b[{UPPER}])\.(?=\s?[{UPPER}]))){{2,120}}"  # capitals as written
 
 
 def credit_patterns(leads: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -117,4 +118,4 @@ CAPTION_CREDIT_END_RE = re.compile(
     rf"(?:(?i:\(\s*(?:{_AGENCY})\s*\)|\(\s*{_CREDIT_COLON}\s*:[^()]{{2,80}}\))"
     rf"|[.!?]\s+[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+){{1,3}})\s*$"
 )
-CREDIT_TAIL_RE = re.compile(rf".*\s[-–—|]\s*{_CREDIT_COLON}\s*:\s*[^.!?]{{2,120}}", I)
+CREDIT_TAIL_RE = re.compile(rf".*\s[-–—|]\s*{_CREDIT_COLON}\s*:\s*{_CREDIT_TEXT}", I)
