@@ -63,7 +63,7 @@ def _gallery(texts: Sequence[str], dropped_by: Sequence[str | None]) -> tuple[in
             continue
         if prose_weight(texts, (j for j in range(first) if dropped_by[j] is None)) < MIN_STORY_CHARS:
             return None  # the gallery is the story
-        run = [i for k, (i, n) in enumerate(counted, 1) if n == k]  # the counters numbered as they come
+        run = [i for pos, (i, n) in enumerate(counted, 1) if n == pos]  # the counters numbered as they come
         return first, _last_slide_end(texts, run)
     return None
 
