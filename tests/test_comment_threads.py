@@ -52,6 +52,40 @@ def test_a_german_wordpress_thread_is_left_out_too() -> None:
     assert COMMENT not in result.text
 
 
+@pytest.mark.parametrize(
+    ("lang", "reply"), [("en", "Reply"), ("de", "Antworten"), ("fr", "Répondre"), ("pl", "Odpowiedz")]
+)
+def test_a_thread_whose_reply_links_sit_inline_in_each_comment_is_left_out(lang: str, reply: str) -> None:
+    # A comment's block holds its head, its text and its reply link inline, no block of their own:
+    # the story went, the thread was the article (found by a probe in eight languages).
+    thread = "".join(
+        f"<div><p><b>Anna Weber{n}</b> 12.03.2024</p><p>{COMMENT} ({n})</p><a href='#r{n}'>{reply}</a></div>"
+        for n in range(15)
+    )
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<main><h1>Council closes the old bridge</h1>{story}<div>{thread}</div></main>"
+    page = f"<html lang='{lang}'><body>{body}</body></html>"
+    result = clean(page)
+    assert all(p in result.text for p in STORY)
+    assert COMMENT not in result.text
+
+
+def test_a_french_head_that_says_dit_is_a_threads_line() -> None:
+    heads = [f"lecteur{n} dit :" for n in range(8)]
+    result = clean(_page(heads, "Partager", "fr"))  # no reply button: the heads alone tell the thread
+    assert all(p in result.text for p in STORY)
+    assert COMMENT not in result.text
+
+
+def test_a_paragraph_holding_an_inline_link_named_like_a_reply_is_no_thread() -> None:
+    # Keep-trap: a story's paragraphs each with a link whose text is "Antworten" (a FAQ's answers).
+    paras = "".join(f"<p>{COMMENT} ({n}) Mehr dazu unter <a href='/faq{n}'>Antworten</a></p>" for n in range(6))
+    body = f"<div><div><h1>Council closes the old bridge</h1></div><div>{paras}</div></div>"
+    page = f"<html lang='de'><body>{body}</body></html>"
+    result = clean(page)
+    assert all(f"{COMMENT} ({n})" in result.text for n in range(6))
+
+
 def test_switched_off_the_thread_takes_the_story_s_place_again() -> None:
     result = clean(_page(HEADS, "Reply"), disable=frozenset({"comment-thread"}))
     assert COMMENT in result.text
@@ -82,7 +116,7 @@ def test_every_thread_line_holds_a_hint() -> None:
         "joetoronto says:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Mason wrote :",
         "Marek napisał(a):", "Anna am 3. März 2019 sagt:", "Reply", "REPLY", "Antworten", "Répondre", "Responder",
         "Rispondi", "Odpowiedz", "Beantwoorden", "2 days ago at 07:52 am", "vor 3 Tagen", "il y a 2 heures",
-        "hace 5 minutos", "há 2 dias",
+        "hace 5 minutos", "há 2 dias", "lecteur3 dit :",
     ]  # fmt: skip
     for line in samples:
         assert THREAD_LINE_RE.fullmatch(line), line

@@ -46,7 +46,7 @@ MAX_HINTS = 2000  # looked at in one element (a thread of 1,000 comments is one 
 # story's "Smith says" as often).
 THREAD_HINT = (
     r"(?:says|said|wrote|writes|schreibt|sagt|schrieb|écrit|escribió|dice|scrive|escreveu|disse|zegt|schreef|"
-    r"pisze|napisał\S*) ?:|reply|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden"
+    r"pisze|napisał\S*|dit) ?:|reply|antworten|répondre|responder|rispondi|odpowiedz|beantwoorden"
     r"|\d \w+ ago|vor \d+ \w+|il y a \d+ \w+|hace \d+ \w+|há \d+ \w+"
 )
 TEXT_OF = etree.XPath("string(.)")
@@ -60,6 +60,7 @@ REPLY_RE = re.compile(THREAD_REPLY_PATTERN, re.I)
 CLOCK_RE = re.compile(r"(?<![\d.])\d{1,2}[:.h]\d{2}(?![\d.%])")  # not in "13.09.2018", "10.25%"
 DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 USER_NAME_MARK_RE = re.compile(r"[\d_]")
+REPLY_TAGS = frozenset({"a", "button", "span"})  # a reply button inline in a comment's block
 MIN_USER_NAME_CHARS = 5  # "G20 said:" is a story's
 
 
@@ -98,14 +99,32 @@ def _thread_lines(root: Any, hints: list[int]) -> set[Any]:
     found: set[Any] = set()
     looked: set[Any] = set()
     for at in hints:
-        block = _block_of(nodes[bisect.bisect_right(ends, at)], root)
-        if block is None or block in looked:
+        node = nodes[bisect.bisect_right(ends, at)]
+        block = _block_of(node, root)
+        if block is None or block in found:
             continue
-        looked.add(block)
-        text = short_text(block, MAX_LINE_CHARS, 4 * MAX_LINE_CHARS)  # read up to there, not a whole page
-        if text is not None and comment_line(text):
-            found.add(block)
+        if _reply_button(node, block):
+            found.add(block)  # a comment's block, its reply link inline in it ("… <a>Reply</a>")
+        elif block not in looked:
+            looked.add(block)
+            text = short_text(block, MAX_LINE_CHARS, 4 * MAX_LINE_CHARS)  # read up to there, not a whole page
+            if text is not None and comment_line(text):
+                found.add(block)
     return found
+
+
+def _reply_button(node: Any, block: Any) -> bool:
+    """True for a text node that is the whole text of an inline element of ``block`` reading as a reply
+    button: a link or button whose text is "Reply", "Antworten", "Répondre" ... alone.
+
+    >>> item = etree.fromstring("<div><p>Nice piece.</p><a href='#r'>Reply</a></div>")
+    >>> _reply_button(TEXT_NODES(item)[1], item), _reply_button(TEXT_NODES(item)[0], item)
+    (True, False)
+    """
+    el = node.getparent()
+    if node.is_tail or el is block or el.tag not in REPLY_TAGS:
+        return False
+    return REPLY_RE.fullmatch(" ".join(TEXT_OF(el).split())) is not None
 
 
 def comment_line(text: str) -> bool:
